@@ -1,0 +1,94 @@
+package babysitter.engine;
+
+import babysitter.engine.optim.OptimizerKind;
+import java.util.Objects;
+
+/**
+ * Everything a training step reads that a person may change between two steps. Immutable: a
+ * change makes a new value, which the next step uses.
+ *
+ * @param learningRate α, finite and &gt; 0
+ * @param momentum     β of the momentum optimiser, in [0, 1)
+ * @param beta1        Adam's β1, in [0, 1)
+ * @param beta2        β2 of RMSprop and Adam, in [0, 1)
+ * @param epsilon      ε of RMSprop and Adam, finite and &gt; 0
+ * @param decayKind    the learning-rate decay schedule
+ * @param decay        the decay rate of {@link LrDecay#INVERSE_TIME}, finite and ≥ 0
+ * @param l2           L2 strength λ, finite and ≥ 0
+ * @param batchSize    mini-batch size, at least 1
+ * @param optimizer    the update rule
+ */
+public record Hyperparameters(double learningRate, double momentum, double beta1, double beta2,
+                              double epsilon, LrDecay decayKind, double decay, double l2, int batchSize,
+                              OptimizerKind optimizer) {
+
+    /** The defaults of the course notes: Adam, α 1e-3, β 0.9, β1 0.9, β2 0.999, ε 1e-8, batch 128. */
+    public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3, 0.9, 0.9, 0.999, 1e-8,
+            LrDecay.NONE, 0.0, 0.0, 128, OptimizerKind.ADAM);
+
+    public Hyperparameters {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + learningRate);
+        }
+        requireUnitInterval("momentum β", momentum);
+        requireUnitInterval("β1", beta1);
+        requireUnitInterval("β2", beta2);
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("ε must be a finite number > 0, got " + epsilon);
+        }
+        Objects.requireNonNull(decayKind, "decayKind");
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("decay must be a finite number >= 0, got " + decay);
+        }
+        if (!(l2 >= 0) || !Double.isFinite(l2)) {
+            throw new IllegalArgumentException("L2 strength λ must be a finite number >= 0, got " + l2);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("mini-batch size must be at least 1, got " + batchSize);
+        }
+        Objects.requireNonNull(optimizer, "optimizer");
+    }
+
+    private static void requireUnitInterval(String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+    }
+
+    /** The learning rate in effect during epoch {@code epoch} (from 0) after decay. */
+    public double learningRateAt(int epoch) {
+        return decayKind.apply(learningRate, decay, epoch);
+    }
+
+    public Hyperparameters withLearningRate(double v) {
+        return new Hyperparameters(v, momentum, beta1, beta2, epsilon, decayKind, decay, l2, batchSize, optimizer);
+    }
+
+    public Hyperparameters withMomentum(double v) {
+        return new Hyperparameters(learningRate, v, beta1, beta2, epsilon, decayKind, decay, l2, batchSize, optimizer);
+    }
+
+    public Hyperparameters withBetas(double b1, double b2) {
+        return new Hyperparameters(learningRate, momentum, b1, b2, epsilon, decayKind, decay, l2, batchSize, optimizer);
+    }
+
+    public Hyperparameters withEpsilon(double v) {
+        return new Hyperparameters(learningRate, momentum, beta1, beta2, v, decayKind, decay, l2, batchSize, optimizer);
+    }
+
+    public Hyperparameters withDecay(LrDecay kind, double rate) {
+        return new Hyperparameters(learningRate, momentum, beta1, beta2, epsilon, kind, rate, l2, batchSize, optimizer);
+    }
+
+    public Hyperparameters withL2(double v) {
+        return new Hyperparameters(learningRate, momentum, beta1, beta2, epsilon, decayKind, decay, v, batchSize, optimizer);
+    }
+
+    public Hyperparameters withBatchSize(int v) {
+        return new Hyperparameters(learningRate, momentum, beta1, beta2, epsilon, decayKind, decay, l2, v, optimizer);
+    }
+
+    public Hyperparameters withOptimizer(OptimizerKind v) {
+        return new Hyperparameters(learningRate, momentum, beta1, beta2, epsilon, decayKind, decay, l2, batchSize, v);
+    }
+}

@@ -1,0 +1,67 @@
+package babysitter.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The shape of a network and the fixed choices made when it is built.
+ *
+ * @param inputSize  number of input features n_0, at least 1
+ * @param hidden     the hidden layers, input side first (may be empty: softmax regression)
+ * @param classes    number of classes C, at least 2
+ * @param precision  float32 or float64
+ * @param bnEpsilon  ε added to σ² in batch normalisation, &gt; 0 (default 1e-5)
+ * @param bnMomentum weight of the old value in the running mean and variance, in [0, 1) (default 0.9)
+ * @param seed       seed of the weight initialisation
+ */
+public record NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, Precision precision,
+                            double bnEpsilon, double bnMomentum, long seed) {
+
+    public static final double DEFAULT_BN_EPSILON = 1e-5;
+    public static final double DEFAULT_BN_MOMENTUM = 0.9;
+
+    public NetworkConfig {
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
+        }
+        hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
+        if (classes < 2) {
+            throw new IllegalArgumentException("number of classes must be at least 2, got " + classes);
+        }
+        Objects.requireNonNull(precision, "precision");
+        if (!(bnEpsilon > 0) || !Double.isFinite(bnEpsilon)) {
+            throw new IllegalArgumentException("batch-norm epsilon must be a finite number > 0, got " + bnEpsilon);
+        }
+        if (!(bnMomentum >= 0 && bnMomentum < 1)) {
+            throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + bnMomentum);
+        }
+    }
+
+    /** A float32 network with the default batch-norm ε and momentum. */
+    public static NetworkConfig of(int inputSize, List<LayerSpec> hidden, int classes, long seed) {
+        return new NetworkConfig(inputSize, hidden, classes, Precision.FLOAT32,
+                DEFAULT_BN_EPSILON, DEFAULT_BN_MOMENTUM, seed);
+    }
+
+    public NetworkConfig withPrecision(Precision p) {
+        return new NetworkConfig(inputSize, hidden, classes, p, bnEpsilon, bnMomentum, seed);
+    }
+
+    /** Number of weight layers L (hidden layers plus the output layer). */
+    public int depth() {
+        return hidden.size() + 1;
+    }
+
+    /** n_l for l = 0..L. */
+    public int units(int l) {
+        if (l == 0) {
+            return inputSize;
+        }
+        return l <= hidden.size() ? hidden.get(l - 1).units() : classes;
+    }
+
+    /** Whether layer l (1..L) is batch-normalised; the output layer never is. */
+    public boolean batchNorm(int l) {
+        return l <= hidden.size() && hidden.get(l - 1).batchNorm();
+    }
+}
