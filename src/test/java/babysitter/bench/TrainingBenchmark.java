@@ -1,0 +1,137 @@
+package babysitter.bench;
+
+import babysitter.engine.Activation;
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.LayerSpec;
+import babysitter.engine.Network;
+import babysitter.engine.NetworkConfig;
+import babysitter.engine.Nd4jSetup;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training throughput of the reference network 784-256-128-10 (batch norm on both hidden layers,
+ * ReLU, Adam 1e-3, mini-batch 128, float32) on 60,000 × 784 inputs: Fashion-MNIST when Debian's
+ * dataset-fashion-mnist is installed, else random data of that shape. Prints samples/second of
+ * each epoch and the median of 3 epochs after a warm-up epoch, then the test accuracy.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:exec -Pbench} (see docs/PERFORMANCE.md).
+ */
+public final class TrainingBenchmark {
+    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+
+    public static void main(String[] args) throws IOException {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Nd4jSetup.configure();
+        float[][] train = load("train");
+        float[][] test = load("t10k");
+        int n = train[1].length;
+        INDArray x = Nd4j.create(train[0], new long[] {n, 784}, 'c');
+        int[] y = toInts(train[1]);
+        NetworkConfig config = NetworkConfig.of(784, List.of(new LayerSpec(256, Activation.RELU, true),
+                new LayerSpec(128, Activation.RELU, true)), 10, 1);
+        Network net = new Network(config);
+        Hyperparameters hp = Hyperparameters.DEFAULTS;
+        int m = hp.batchSize();
+        System.out.printf("blas threads %d, OPENBLAS_CORETYPE=%s, data %s%n", Nd4jSetup.blasThreads(),
+                System.getenv("OPENBLAS_CORETYPE"), train.length > 2 ? "random" : "Fashion-MNIST");
+        SplittableRandom random = new SplittableRandom(7);
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        double[] rates = new double[epochs];
+        for (int e = -1; e < epochs; e++) {
+            shuffle(order, random);
+            long start = System.nanoTime();
+            double cost = 0;
+            for (int from = 0; from < n; from += m) {
+                int to = Math.min(n, from + m);
+                int[] idx = Arrays.copyOfRange(order, from, to);
+                INDArray xb = Nd4j.pullRows(x, 1, idx);
+                int[] yb = new int[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    yb[i] = y[idx[i]];
+                }
+                cost = net.trainStep(xb, yb, hp, Math.max(e, 0));
+            }
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("epoch %s: %,.0f samples/s (last batch cost %.4f)%n", e < 0 ? "warm-up" : e + 1, rate, cost);
+            if (e >= 0) {
+                rates[e] = rate;
+            }
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf("babysitter: median %,.0f samples/s%n", sorted[sorted.length / 2]);
+        INDArray xt = Nd4j.create(test[0], new long[] {test[1].length, 784}, 'c');
+        Network.Evaluation ev = net.evaluate(xt, toInts(test[1]), Network.Mode.INFERENCE, 2000);
+        System.out.printf("test accuracy after %d epochs (inference mode): %.4f, cost %.4f%n", epochs + 1, ev.accuracy(), ev.cost());
+    }
+
+    private static void shuffle(int[] a, SplittableRandom r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static int[] toInts(float[] f) {
+        int[] out = new int[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = (int) f[i];
+        }
+        return out;
+    }
+
+    /** {images, labels}, or random data of the same shape (then a third marker entry). */
+    private static float[][] load(String part) throws IOException {
+        Path images = FASHION.resolve(part + "-images-idx3-ubyte.gz");
+        Path labels = FASHION.resolve(part + "-labels-idx1-ubyte.gz");
+        if (!Files.exists(images) || !Files.exists(labels)) {
+            int n = part.equals("train") ? 60_000 : 10_000;
+            SplittableRandom r = new SplittableRandom(part.hashCode());
+            float[] x = new float[n * 784];
+            float[] y = new float[n];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextDouble();
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = r.nextInt(10);
+            }
+            return new float[][] {x, y, {}};
+        }
+        return new float[][] {readIdx(images, 2051, 255f), readIdx(labels, 2049, 1f)};
+    }
+
+    private static float[] readIdx(Path file, int magic, float scale) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+             DataInputStream data = new DataInputStream(in)) {
+            int found = data.readInt();
+            if (found != magic) {
+                throw new IOException(file + ": magic number " + found + ", expected " + magic);
+            }
+            int count = data.readInt();
+            int size = 1;
+            for (int d = 1; d < (magic & 0xff); d++) {
+                size *= data.readInt();
+            }
+            byte[] bytes = data.readNBytes(count * size);
+            float[] out = new float[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                out[i] = (bytes[i] & 0xff) / scale;
+            }
+            return out;
+        }
+    }
+}
