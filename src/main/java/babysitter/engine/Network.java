@@ -1,6 +1,5 @@
 package babysitter.engine;
 
-import babysitter.engine.optim.Optimizer;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.engine.optim.OptimizerState;
 import java.util.LinkedHashMap;
@@ -8,20 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
-import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.ops.impl.summarystats.Variance;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A feed-forward softmax classifier whose hidden layers are Dense → (BatchNorm) → activation, with
@@ -81,6 +68,7 @@ public final class Network {
         }
     };
     private Buffers last;
+    private final HostIO io = new HostIO();
 
     /** A new network with weights drawn from {@code config.seed()}: He for ReLU layers, Xavier otherwise. */
     public Network(NetworkConfig config) {
@@ -203,9 +191,8 @@ public final class Network {
             // Nothing is updated: the parameters stay those of the last finite cost.
             return cost;
         }
-        backward(x, buf, hp.l2());
-        optimizerState.switchTo(hp.optimizer());
-        Optimizer.of(hp.optimizer()).update(params, grads, optimizerState, hp, hp.learningRateAt(epoch));
+        backward(x, buf, labels, hp.l2());
+        optimizerState.apply(params, grads, hp, hp.learningRateAt(epoch));
         steps++;
         return cost;
     }
@@ -221,7 +208,7 @@ public final class Network {
         x = asDataType(x);
         forward(x, buf, Mode.TRAIN, false);
         double cost = cost(buf, labels, l2);
-        backward(x, buf, l2);
+        backward(x, buf, labels, l2);
         return cost;
     }
 
@@ -239,7 +226,7 @@ public final class Network {
     public INDArray predict(INDArray x, Mode mode) {
         Buffers buf = check(x, null);
         forward(asDataType(x), buf, mode, false);
-        return buf.probs.dup();
+        return matrix(buf.probs, units[depth]);
     }
 
     /** Cost and accuracy of a data set, evaluated in chunks of at most {@code chunk} rows. */
@@ -260,9 +247,15 @@ public final class Network {
             Buffers buf = check(part, partLabels);
             forward(asDataType(part), buf, mode, false);
             costSum += cost(buf, partLabels, 0.0) * (to - from);
-            INDArray argmax = buf.probs.argMax(1);
+            int c = units[depth];
             for (int i = 0; i < to - from; i++) {
-                if (argmax.getInt(i) == partLabels[i]) {
+                int best = 0;
+                for (int j = 1; j < c; j++) {
+                    if (buf.probs[i * c + j] > buf.probs[i * c + best]) {
+                        best = j;
+                    }
+                }
+                if (best == partLabels[i]) {
                     correct++;
                 }
             }
@@ -320,34 +313,44 @@ public final class Network {
         return dBeta[checkLayer(l)];
     }
 
-    /** z^[l] = a^[l-1]·W^[l] (+ b^[l]) of the last batch. */
+    /** z^[l] = a^[l-1]·W^[l] (+ b^[l]) of the last batch (a copy, m × n_l). */
     public INDArray z(int l) {
-        return lastBuffers().z[checkLayer(l)];
+        return matrix(lastBuffers().z[checkLayer(l)], units[l]);
     }
 
     /** μ of the last batch (the statistics used: the batch's in TRAIN, the running ones in INFERENCE). */
     public INDArray batchMean(int l) {
-        return config.batchNorm(checkLayer(l)) ? lastBuffers().mu[l] : null;
+        return config.batchNorm(checkLayer(l)) ? vector(lastBuffers().mu[l]) : null;
     }
 
     /** σ² (biased) of the last batch, as used. */
     public INDArray batchVar(int l) {
-        return config.batchNorm(checkLayer(l)) ? lastBuffers().var[l] : null;
+        return config.batchNorm(checkLayer(l)) ? vector(lastBuffers().var[l]) : null;
     }
 
     public INDArray zNorm(int l) {
-        return config.batchNorm(checkLayer(l)) ? lastBuffers().zNorm[l] : null;
+        return config.batchNorm(checkLayer(l)) ? matrix(lastBuffers().zNorm[l], units[l]) : null;
     }
 
     /** z̃ = γ·z_norm + β with batch norm, else z. */
     public INDArray zTilde(int l) {
-        return lastBuffers().zTilde[checkLayer(l)];
+        return matrix(lastBuffers().zTilde[checkLayer(l)], units[l]);
     }
 
     /** a^[l] = g(z̃^[l]); for l = L the softmax output ŷ. */
     public INDArray activation(int l) {
         checkLayer(l);
-        return l == depth ? lastBuffers().probs : lastBuffers().a[l];
+        return l == depth ? matrix(lastBuffers().probs, units[l]) : matrix(lastBuffers().a[l], units[l]);
+    }
+
+    private INDArray matrix(double[] values, int columns) {
+        int rows = lastBuffers().rows;
+        double[] copy = java.util.Arrays.copyOf(values, rows * columns);
+        return Nd4j.create(copy, new long[] {rows, columns}, dt);
+    }
+
+    private INDArray vector(double[] values) {
+        return Nd4j.create(values.clone(), new long[] {values.length}, dt);
     }
 
     private int checkLayer(int l) {
@@ -365,86 +368,125 @@ public final class Network {
     }
 
     // ------------------------------------------------------------------ forward and backward
+    //
+    // Matrix products run on ND4J (OpenBLAS) in the network's precision. Everything element-wise
+    // (batch norm, activations, softmax, their derivatives) runs as fused loops over double work
+    // arrays: one bulk copy in and out per layer instead of a dozen native calls, each of which
+    // costs more than the arithmetic at these sizes (see docs/PERFORMANCE.md).
 
     private void forward(INDArray x, Buffers buf, Mode mode, boolean updateRunning) {
         last = buf;
+        buf.valid = true;
+        int m = buf.rows;
         INDArray prev = x;
         for (int l = 1; l <= depth; l++) {
-            INDArray z = buf.z[l];
-            Nd4j.gemm(prev, w[l], z, false, false, 1.0, 0.0);
+            int n = units[l];
+            Nd4j.gemm(prev, w[l], buf.zDev[l], false, false, 1.0, 0.0);
+            double[] z = buf.z[l];
+            io.read(buf.zDev[l], z);
             if (l == depth) {
-                z.addiRowVector(b[l]);
-                Nd4j.exec(new SoftMax(z, buf.probs, 1));
-                Nd4j.exec(new LogSoftMax(z, buf.logProbs));
+                io.read(b[l], buf.vecA);
+                addRowVector(z, buf.vecA, m, n);
+                softmax(z, buf.probs, buf.logProbs, m, n);
                 break;
             }
-            INDArray zt = buf.zTilde[l];
+            double[] zt = buf.zTilde[l];
             if (config.batchNorm(l)) {
-                INDArray mu = buf.mu[l];
-                INDArray var = buf.var[l];
-                if (mode == Mode.TRAIN) {
-                    z.mean(mu, 0);
-                    Nd4j.exec(new Variance(z, var, false, 0));
-                    if (updateRunning) {
-                        double mom = config.bnMomentum();
-                        runningMean[l].muli(mom);
-                        Nd4j.getBlasWrapper().level1().axpy(mu.length(), 1 - mom, mu, runningMean[l]);
-                        runningVar[l].muli(mom);
-                        Nd4j.getBlasWrapper().level1().axpy(var.length(), 1 - mom, var, runningVar[l]);
-                    }
-                } else {
-                    mu.assign(runningMean[l]);
-                    var.assign(runningVar[l]);
-                }
-                INDArray invStd = buf.invStd[l];
-                invStd.assign(var).addi(config.bnEpsilon());
-                Transforms.sqrt(invStd, false).rdivi(1.0);
-                INDArray zn = buf.zNorm[l];
-                zn.assign(z).subiRowVector(mu).muliRowVector(invStd);
-                zt.assign(zn).muliRowVector(gamma[l]).addiRowVector(beta[l]);
+                batchNormForward(l, buf, mode, updateRunning);
             } else {
-                z.addiRowVector(b[l]);
+                io.read(b[l], buf.vecA);
+                addRowVector(z, buf.vecA, m, n);
             }
-            activate(config.hidden().get(l - 1).activation(), zt, buf.a[l]);
-            prev = buf.a[l];
+            Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], m * n);
+            io.write(buf.a[l], buf.aDev[l]);
+            prev = buf.aDev[l];
         }
     }
 
-    private static void activate(Activation g, INDArray in, INDArray out) {
-        switch (g) {
-            case RELU -> Nd4j.exec(new RectifiedLinear(in, out, 0.0));
-            case LEAKY_RELU -> Nd4j.exec(new LeakyReLU(in, out, Activation.LEAKY_SLOPE));
-            case TANH -> Nd4j.exec(new Tanh(in, out));
-            case SIGMOID -> Nd4j.exec(new Sigmoid(in, out));
+    private void batchNormForward(int l, Buffers buf, Mode mode, boolean updateRunning) {
+        int m = buf.rows;
+        int n = units[l];
+        double[] z = buf.z[l];
+        double[] mu = buf.mu[l];
+        double[] var = buf.var[l];
+        if (mode == Mode.TRAIN) {
+            Kernels.columnMeanAndVariance(z, m, n, mu, var);
+            if (updateRunning) {
+                double mom = config.bnMomentum();
+                double[] run = buf.vecA;
+                io.read(runningMean[l], run);
+                for (int j = 0; j < n; j++) {
+                    run[j] = mom * run[j] + (1 - mom) * mu[j];
+                }
+                io.write(run, runningMean[l]);
+                io.read(runningVar[l], run);
+                for (int j = 0; j < n; j++) {
+                    run[j] = mom * run[j] + (1 - mom) * var[j];
+                }
+                io.write(run, runningVar[l]);
+            }
+        } else {
+            io.read(runningMean[l], mu);
+            io.read(runningVar[l], var);
+        }
+        double[] invStd = buf.invStd[l];
+        double eps = config.bnEpsilon();
+        for (int j = 0; j < n; j++) {
+            invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
+        }
+        double[] g = buf.vecA;
+        double[] be = buf.vecB;
+        io.read(gamma[l], g);
+        io.read(beta[l], be);
+        double[] zn = buf.zNorm[l];
+        double[] zt = buf.zTilde[l];
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                double v = (z[k] - mu[j]) * invStd[j];
+                zn[k] = v;
+                zt[k] = g[j] * v + be[j];
+            }
         }
     }
 
-    /** dz̃ = da · g'(z̃), into {@code out} ({@code tmp} is scratch of the same shape). */
-    private static void activationBackward(Activation g, INDArray zt, INDArray a, INDArray da, INDArray out,
-                                           INDArray tmp) {
-        switch (g) {
-            case RELU -> Nd4j.exec(new RectifiedLinearDerivative(zt, da, out));
-            case LEAKY_RELU -> {
-                Nd4j.exec(new LeakyReLUDerivative(zt, tmp, Activation.LEAKY_SLOPE));
-                out.assign(da).muli(tmp);
+    private static void addRowVector(double[] z, double[] row, int m, int n) {
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                z[k] += row[j];
             }
-            case TANH -> {
-                // 1 − a²
-                tmp.assign(a).muli(a).rsubi(1.0);
-                out.assign(da).muli(tmp);
+        }
+    }
+
+    /** Per row: t = exp(z − max z), ŷ = t / Σt, log ŷ = (z − max z) − log Σt. */
+    private static void softmax(double[] z, double[] probs, double[] logProbs, int m, int c) {
+        for (int i = 0; i < m; i++) {
+            int row = i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, z[row + j]);
             }
-            case SIGMOID -> {
-                // a·(1 − a)
-                Nd4j.exec(new TimesOneMinus(a, tmp));
-                out.assign(da).muli(tmp);
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                double t = Math.exp(z[row + j] - max);
+                probs[row + j] = t;
+                sum += t;
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < c; j++) {
+                probs[row + j] /= sum;
+                logProbs[row + j] = z[row + j] - max - logSum;
             }
         }
     }
 
     private double cost(Buffers buf, int[] labels, double l2) {
-        buf.fillOneHot(labels);
         int m = buf.rows;
-        double crossEntropy = -Nd4j.getBlasWrapper().dot(buf.logProbsFlat, buf.oneHotFlat) / m;
+        int c = units[depth];
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            sum += buf.logProbs[i * c + labels[i]];
+        }
+        double crossEntropy = -sum / m;
         if (l2 == 0) {
             return crossEntropy;
         }
@@ -456,33 +498,44 @@ public final class Network {
         return crossEntropy + l2 / (2.0 * m) * squares;
     }
 
-    private void backward(INDArray x, Buffers buf, double l2) {
+    private void backward(INDArray x, Buffers buf, int[] labels, double l2) {
         int m = buf.rows;
+        int c = units[depth];
         // Output layer: dz = (ŷ − y) / m for the mean cost.
-        INDArray dz = buf.dz[depth];
-        dz.assign(buf.probs).subi(buf.oneHot).muli(1.0 / m);
+        double[] dzOut = buf.dz[depth];
+        for (int k = 0; k < m * c; k++) {
+            dzOut[k] = buf.probs[k] / m;
+        }
+        for (int i = 0; i < m; i++) {
+            dzOut[i * c + labels[i]] -= 1.0 / m;
+        }
         for (int l = depth; l >= 1; l--) {
-            INDArray prev = l == 1 ? x : buf.a[l - 1];
+            int n = units[l];
+            INDArray prev = l == 1 ? x : buf.aDev[l - 1];
+            double[] dz = buf.dz[l];
             if (l < depth) {
-                Activation g = config.hidden().get(l - 1).activation();
-                INDArray dzt = buf.dzTilde[l];
-                activationBackward(g, buf.zTilde[l], buf.a[l], buf.da[l], dzt, buf.tmp[l]);
-                dz = buf.dz[l];
+                io.read(buf.daDev[l], buf.da[l]);
+                double[] dzt = buf.dzTilde[l];
+                Kernels.activationBackward(config.hidden().get(l - 1).activation(), buf.zTilde[l], buf.a[l],
+                        buf.da[l], dzt, m * n);
                 if (config.batchNorm(l)) {
                     batchNormBackward(l, buf, dzt, dz);
                 } else {
-                    Nd4j.exec(new Sum(dzt, db[l], 0));
-                    dz.assign(dzt);
+                    Kernels.columnSums(dzt, m, n, buf.vecA);
+                    io.write(buf.vecA, db[l]);
+                    System.arraycopy(dzt, 0, dz, 0, m * n);
                 }
             } else {
-                Nd4j.exec(new Sum(dz, db[l], 0));
+                Kernels.columnSums(dz, m, n, buf.vecA);
+                io.write(buf.vecA, db[l]);
             }
-            Nd4j.gemm(prev, dz, dW[l], true, false, 1.0, 0.0);
+            io.write(dz, buf.dzDev[l]);
+            Nd4j.gemm(prev, buf.dzDev[l], dW[l], true, false, 1.0, 0.0);
             if (l2 != 0) {
                 Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
             }
             if (l > 1) {
-                Nd4j.gemm(dz, w[l], buf.da[l - 1], false, true, 1.0, 0.0);
+                Nd4j.gemm(buf.dzDev[l], w[l], buf.daDev[l - 1], false, true, 1.0, 0.0);
             }
         }
     }
@@ -491,22 +544,36 @@ public final class Network {
      * From dz̃ to dz through z̃ = γ·z_norm + β, z_norm = (z − μ)/√(σ² + ε) with batch μ, σ²:
      * dβ = Σ dz̃, dγ = Σ dz̃·z_norm, dz = γ/√(σ²+ε) · (dz̃ − dβ/m − z_norm·dγ/m).
      */
-    private void batchNormBackward(int l, Buffers buf, INDArray dzt, INDArray dz) {
+    private void batchNormBackward(int l, Buffers buf, double[] dzt, double[] dz) {
         int m = buf.rows;
-        INDArray zn = buf.zNorm[l];
-        INDArray tmp = buf.tmp[l];
-        Nd4j.exec(new Sum(dzt, dBeta[l], 0));
-        tmp.assign(dzt).muli(zn);
-        Nd4j.exec(new Sum(tmp, dGamma[l], 0));
-        INDArray vec = buf.vec[l];
-        // dz = dz̃ − z_norm·(dγ/m) − dβ/m, then · γ/√(σ²+ε)
-        vec.assign(dGamma[l]).muli(1.0 / m);
-        tmp.assign(zn).muliRowVector(vec);
-        dz.assign(dzt).subi(tmp);
-        vec.assign(dBeta[l]).muli(1.0 / m);
-        dz.subiRowVector(vec);
-        vec.assign(gamma[l]).muli(buf.invStd[l]);
-        dz.muliRowVector(vec);
+        int n = units[l];
+        double[] zn = buf.zNorm[l];
+        double[] dGam = buf.vecA;
+        double[] dBet = buf.vecB;
+        java.util.Arrays.fill(dGam, 0, n, 0.0);
+        java.util.Arrays.fill(dBet, 0, n, 0.0);
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                dBet[j] += dzt[k];
+                dGam[j] += dzt[k] * zn[k];
+            }
+        }
+        io.write(dGam, dGamma[l]);
+        io.write(dBet, dBeta[l]);
+        double[] scale = buf.vecC;
+        double[] g = buf.vecD;
+        io.read(gamma[l], g);
+        double[] invStd = buf.invStd[l];
+        for (int j = 0; j < n; j++) {
+            scale[j] = g[j] * invStd[j];
+            dGam[j] /= m;
+            dBet[j] /= m;
+        }
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                dz[k] = scale[j] * (dzt[k] - dBet[j] - zn[k] * dGam[j]);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ input checks and buffers
@@ -566,80 +633,84 @@ public final class Network {
         return buffersByRows.computeIfAbsent(rows, r -> new Buffers(r, config, dt));
     }
 
-    /** Work arrays for one batch size; index l = 1..L as in the notes. */
+    /**
+     * Work arrays for one batch size; index l = 1..L as in the notes. Host arrays (double) hold
+     * the element-wise quantities; device arrays (the network's precision) are the operands and
+     * results of the matrix products.
+     */
     private static final class Buffers {
         final int rows;
-        final INDArray[] z;
-        final INDArray[] zNorm;
-        final INDArray[] zTilde;
-        final INDArray[] a;
-        final INDArray[] mu;
-        final INDArray[] var;
-        final INDArray[] invStd;
-        final INDArray[] dz;
-        final INDArray[] dzTilde;
-        final INDArray[] da;
-        final INDArray[] tmp;
-        final INDArray[] vec;
-        final INDArray probs;
-        final INDArray logProbs;
-        final INDArray logProbsFlat;
-        final INDArray oneHot;
-        final INDArray oneHotFlat;
-        private final double[] oneHotHost;
-        private final int classes;
+        boolean valid;
+        final double[][] z;
+        final double[][] zNorm;
+        final double[][] zTilde;
+        final double[][] a;
+        final double[][] mu;
+        final double[][] var;
+        final double[][] invStd;
+        final double[][] dz;
+        final double[][] dzTilde;
+        final double[][] da;
+        final double[] probs;
+        final double[] logProbs;
+        final double[] vecA;
+        final double[] vecB;
+        final double[] vecC;
+        final double[] vecD;
+        final INDArray[] zDev;
+        final INDArray[] aDev;
+        final INDArray[] dzDev;
+        final INDArray[] daDev;
 
         Buffers(int rows, NetworkConfig config, DataType dt) {
             this.rows = rows;
             int depth = config.depth();
-            z = new INDArray[depth + 1];
-            zNorm = new INDArray[depth + 1];
-            zTilde = new INDArray[depth + 1];
-            a = new INDArray[depth + 1];
-            mu = new INDArray[depth + 1];
-            var = new INDArray[depth + 1];
-            invStd = new INDArray[depth + 1];
-            dz = new INDArray[depth + 1];
-            dzTilde = new INDArray[depth + 1];
-            da = new INDArray[depth + 1];
-            tmp = new INDArray[depth + 1];
-            vec = new INDArray[depth + 1];
+            z = new double[depth + 1][];
+            zNorm = new double[depth + 1][];
+            zTilde = new double[depth + 1][];
+            a = new double[depth + 1][];
+            mu = new double[depth + 1][];
+            var = new double[depth + 1][];
+            invStd = new double[depth + 1][];
+            dz = new double[depth + 1][];
+            dzTilde = new double[depth + 1][];
+            da = new double[depth + 1][];
+            zDev = new INDArray[depth + 1];
+            aDev = new INDArray[depth + 1];
+            dzDev = new INDArray[depth + 1];
+            daDev = new INDArray[depth + 1];
+            int widest = 0;
             for (int l = 1; l <= depth; l++) {
                 int n = config.units(l);
-                z[l] = Nd4j.create(dt, rows, n);
-                dz[l] = Nd4j.create(dt, rows, n);
+                widest = Math.max(widest, n);
+                z[l] = new double[rows * n];
+                dz[l] = new double[rows * n];
+                zDev[l] = Nd4j.create(dt, rows, n);
+                dzDev[l] = Nd4j.create(dt, rows, n);
                 if (l < depth) {
-                    a[l] = Nd4j.create(dt, rows, n);
-                    da[l] = Nd4j.create(dt, rows, n);
-                    dzTilde[l] = Nd4j.create(dt, rows, n);
-                    tmp[l] = Nd4j.create(dt, rows, n);
+                    a[l] = new double[rows * n];
+                    da[l] = new double[rows * n];
+                    dzTilde[l] = new double[rows * n];
+                    aDev[l] = Nd4j.create(dt, rows, n);
+                    daDev[l] = Nd4j.create(dt, rows, n);
                     if (config.batchNorm(l)) {
-                        zNorm[l] = Nd4j.create(dt, rows, n);
-                        zTilde[l] = Nd4j.create(dt, rows, n);
-                        mu[l] = Nd4j.create(dt, n);
-                        var[l] = Nd4j.create(dt, n);
-                        invStd[l] = Nd4j.create(dt, n);
-                        vec[l] = Nd4j.create(dt, n);
+                        zNorm[l] = new double[rows * n];
+                        zTilde[l] = new double[rows * n];
+                        mu[l] = new double[n];
+                        var[l] = new double[n];
+                        invStd[l] = new double[n];
                     } else {
                         zTilde[l] = z[l];
                     }
                 }
             }
-            classes = config.classes();
-            probs = Nd4j.create(dt, rows, classes);
-            logProbs = Nd4j.create(dt, rows, classes);
-            logProbsFlat = logProbs.reshape(-1);
-            oneHot = Nd4j.create(dt, rows, classes);
-            oneHotFlat = oneHot.reshape(-1);
-            oneHotHost = new double[rows * classes];
-        }
-
-        void fillOneHot(int[] labels) {
-            java.util.Arrays.fill(oneHotHost, 0.0);
-            for (int i = 0; i < labels.length; i++) {
-                oneHotHost[i * classes + labels[i]] = 1.0;
-            }
-            oneHot.data().setData(oneHotHost);
+            int classes = config.classes();
+            probs = new double[rows * classes];
+            logProbs = new double[rows * classes];
+            vecA = new double[widest];
+            vecB = new double[widest];
+            vecC = new double[widest];
+            vecD = new double[widest];
         }
     }
 }

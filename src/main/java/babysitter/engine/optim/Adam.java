@@ -1,8 +1,6 @@
 package babysitter.engine.optim;
 
 import babysitter.engine.Hyperparameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * v = β1·v + (1−β1)·dP; s = β2·s + (1−β2)·dP²; v̂ = v/(1−β1^t); ŝ = s/(1−β2^t);
@@ -15,25 +13,21 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void update(INDArray params, INDArray grads, OptimizerState state, Hyperparameters hp, double alpha) {
-        long t = state.nextT();
+    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
         double b1 = hp.beta1();
         double b2 = hp.beta2();
-        INDArray v = state.v();
-        INDArray s = state.s();
-        INDArray tmp = state.scratch();
-        Blas1.scal(b1, v);
-        Blas1.axpy(1 - b1, grads, v);
-        tmp.assign(grads).muli(grads);
-        Blas1.scal(b2, s);
-        Blas1.axpy(1 - b2, tmp, s);
+        double eps = hp.epsilon();
         double c1 = 1 - Math.pow(b1, t);
         double c2 = 1 - Math.pow(b2, t);
-        // tmp = √(s / c2) + ε = √ŝ + ε
-        tmp.assign(s).muli(1 / c2);
-        Transforms.sqrt(tmp, false).addi(hp.epsilon());
-        // tmp = v / tmp; P −= (α / c1) · tmp  (v / c1 = v̂)
-        tmp.rdivi(v);
-        Blas1.axpy(-alpha / c1, tmp, params);
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double vi = b1 * v[i] + (1 - b1) * gi;
+            double si = b2 * s[i] + (1 - b2) * gi * gi;
+            v[i] = vi;
+            s[i] = si;
+            double vHat = vi / c1;
+            double sHat = si / c2;
+            p[i] -= alpha * vHat / (Math.sqrt(sHat) + eps);
+        }
     }
 }

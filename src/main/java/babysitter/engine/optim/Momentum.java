@@ -1,7 +1,6 @@
 package babysitter.engine.optim;
 
 import babysitter.engine.Hyperparameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** v = β·v + (1−β)·dP; P −= α·v. */
 public final class Momentum implements Optimizer {
@@ -11,12 +10,13 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
-    public void update(INDArray params, INDArray grads, OptimizerState state, Hyperparameters hp, double alpha) {
-        state.nextT();
+    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
         double beta = hp.momentum();
-        INDArray v = state.v();
-        Blas1.scal(beta, v);
-        Blas1.axpy(1 - beta, grads, v);
-        Blas1.axpy(-alpha, v, params);
+        double oneMinus = 1 - beta;
+        for (int i = 0; i < n; i++) {
+            double vi = beta * v[i] + oneMinus * g[i];
+            v[i] = vi;
+            p[i] -= alpha * vi;
+        }
     }
 }

@@ -1,21 +1,23 @@
 package babysitter.engine.optim;
 
 import babysitter.engine.Hyperparameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One update rule of the course notes §7, applied to all parameters at once (the network keeps
- * them in one flat vector, gradients alike). Implementations are stateless: α, β, β1, β2, ε come
- * from the hyperparameters of the step, v, s and t from the {@link OptimizerState}.
+ * One update rule of the course notes §7, applied to all parameters at once as one fused loop
+ * (the network keeps parameters, gradients and optimiser state in the same flat layout).
+ * Implementations are stateless: α, β, β1, β2, ε come from the hyperparameters of the step,
+ * v, s and t from the {@link OptimizerState}.
  */
 public interface Optimizer {
 
     /**
-     * Updates {@code params} in place from {@code grads}.
+     * Updates {@code p[0..n)} in place from {@code g}; {@code v} and {@code s} are this rule's
+     * state (a rule that keeps no v or s leaves them alone).
      *
+     * @param t     the step number of this rule, from 1
      * @param alpha the learning rate in effect for this step (after decay)
      */
-    void update(INDArray params, INDArray grads, OptimizerState state, Hyperparameters hp, double alpha);
+    void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha);
 
     static Optimizer of(OptimizerKind kind) {
         return switch (kind) {

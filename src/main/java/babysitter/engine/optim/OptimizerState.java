@@ -1,5 +1,7 @@
 package babysitter.engine.optim;
 
+import babysitter.engine.HostIO;
+import babysitter.engine.Hyperparameters;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -7,7 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Per-parameter optimiser state, laid out like the network's flat parameter vector: v (the
  * exponentially weighted average of dP, used by momentum and Adam), s (of dP², used by RMSprop
- * and Adam) and the step counter t (Adam's bias correction).
+ * and Adam) and the step counter t (Adam's bias correction). v and s are kept in double
+ * precision on the Java heap, where the fused update loop reads them; {@link #v()} and
+ * {@link #s()} hand out copies in the network's precision.
  *
  * <p>The state belongs to one optimiser kind. Switching the kind mid-run resets v, s and t to
  * zero: a momentum run's v fed into Adam with t restarting at 1 would be divided by (1 − β1) and
@@ -16,15 +20,21 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class OptimizerState {
     private OptimizerKind kind;
     private long t;
-    private final INDArray v;
-    private final INDArray s;
-    private final INDArray scratch;
+    private final DataType dataType;
+    private final HostIO io = new HostIO();
+    private final double[] v;
+    private final double[] s;
+    private final double[] pHost;
+    private final double[] gHost;
 
     public OptimizerState(OptimizerKind kind, long size, DataType dataType) {
         this.kind = kind;
-        this.v = Nd4j.zeros(dataType, size);
-        this.s = Nd4j.zeros(dataType, size);
-        this.scratch = Nd4j.zeros(dataType, size);
+        this.dataType = dataType;
+        int n = Math.toIntExact(size);
+        this.v = new double[n];
+        this.s = new double[n];
+        this.pHost = new double[n];
+        this.gHost = new double[n];
     }
 
     public OptimizerKind kind() {
@@ -44,22 +54,38 @@ public final class OptimizerState {
         this.t = t;
     }
 
-    long nextT() {
-        return ++t;
+    /** Number of entries of v and s (the number of trainable parameters). */
+    public long size() {
+        return v.length;
     }
 
-    /** v, flat; a view of it per parameter is obtained with the network's layout. */
+    /** A copy of v, flat, in the network's precision. */
     public INDArray v() {
-        return v;
+        return Nd4j.create(v.clone(), new long[] {v.length}, dataType);
     }
 
-    /** s, flat. */
+    /** A copy of s, flat, in the network's precision. */
     public INDArray s() {
-        return s;
+        return Nd4j.create(s.clone(), new long[] {s.length}, dataType);
     }
 
-    INDArray scratch() {
-        return scratch;
+    /** Replaces v by the values of a flat array of the same length. */
+    public void setV(INDArray values) {
+        copyIn(values, v, "v");
+    }
+
+    /** Replaces s by the values of a flat array of the same length. */
+    public void setS(INDArray values) {
+        copyIn(values, s, "s");
+    }
+
+    private void copyIn(INDArray values, double[] target, String name) {
+        if (values.length() != target.length) {
+            throw new IllegalArgumentException("optimiser state " + name + " must have " + target.length
+                    + " entries, got " + values.length());
+        }
+        INDArray flat = values.isView() || values.ordering() != 'c' ? values.dup('c') : values;
+        io.read(flat.reshape(-1), target);
     }
 
     /** Whether this kind of optimiser keeps v. */
@@ -79,15 +105,31 @@ public final class OptimizerState {
         }
         kind = newKind;
         t = 0;
-        v.assign(0);
-        s.assign(0);
+        java.util.Arrays.fill(v, 0.0);
+        java.util.Arrays.fill(s, 0.0);
     }
 
     /** Overwrites this state with another of the same size (rewind, load). */
     public void copyFrom(OptimizerState other) {
+        if (other.v.length != v.length) {
+            throw new IllegalArgumentException("optimiser state sizes differ: " + other.v.length + " and " + v.length);
+        }
         kind = other.kind;
         t = other.t;
-        v.assign(other.v);
-        s.assign(other.s);
+        System.arraycopy(other.v, 0, v, 0, v.length);
+        System.arraycopy(other.s, 0, s, 0, s.length);
+    }
+
+    /**
+     * One update of {@code params} from {@code grads} by the rule {@code hp.optimizer()} (switching
+     * to it first, see the class comment), with learning rate {@code alpha}.
+     */
+    public void apply(INDArray params, INDArray grads, Hyperparameters hp, double alpha) {
+        switchTo(hp.optimizer());
+        io.read(params, pHost);
+        io.read(grads, gHost);
+        t++;
+        Optimizer.of(kind).update(pHost, gHost, v, s, pHost.length, t, hp, alpha);
+        io.write(pHost, params);
     }
 }

@@ -1,8 +1,6 @@
 package babysitter.engine.optim;
 
 import babysitter.engine.Hyperparameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** s = β2·s + (1−β2)·dP²; P −= α·dP / (√s + ε). */
 public final class RmsProp implements Optimizer {
@@ -12,17 +10,15 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void update(INDArray params, INDArray grads, OptimizerState state, Hyperparameters hp, double alpha) {
-        state.nextT();
-        double beta2 = hp.beta2();
-        INDArray s = state.s();
-        INDArray tmp = state.scratch();
-        tmp.assign(grads).muli(grads);
-        Blas1.scal(beta2, s);
-        Blas1.axpy(1 - beta2, tmp, s);
-        tmp.assign(s);
-        Transforms.sqrt(tmp, false).addi(hp.epsilon());
-        tmp.rdivi(grads);
-        Blas1.axpy(-alpha, tmp, params);
+    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
+        double b2 = hp.beta2();
+        double oneMinus = 1 - b2;
+        double eps = hp.epsilon();
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double si = b2 * s[i] + oneMinus * gi * gi;
+            s[i] = si;
+            p[i] -= alpha * gi / (Math.sqrt(si) + eps);
+        }
     }
 }

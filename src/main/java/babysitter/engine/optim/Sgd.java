@@ -1,7 +1,6 @@
 package babysitter.engine.optim;
 
 import babysitter.engine.Hyperparameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** P −= α·dP. */
 public final class Sgd implements Optimizer {
@@ -11,8 +10,9 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void update(INDArray params, INDArray grads, OptimizerState state, Hyperparameters hp, double alpha) {
-        state.nextT();
-        Blas1.axpy(-alpha, grads, params);
+    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
+        for (int i = 0; i < n; i++) {
+            p[i] -= alpha * g[i];
+        }
     }
 }

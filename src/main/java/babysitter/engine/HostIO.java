@@ -1,0 +1,67 @@
+package babysitter.engine;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bulk copies between ND4J's off-heap arrays and Java {@code double[]} work arrays, for the fused
+ * element-wise kernels (one memory copy per array instead of one native call per operation).
+ * Arrays must be contiguous in C order (all the engine's buffers and parameter views are).
+ */
+public final class HostIO {
+    private float[] floats = new float[0];
+
+    /** Copies {@code a} (float or double) into {@code dst[0 .. a.length())}. */
+    public void read(INDArray a, double[] dst) {
+        int n = (int) a.length();
+        int offset = (int) a.offset();
+        if (a.dataType() == DataType.DOUBLE) {
+            DoubleBuffer buf = a.data().asNioDouble();
+            buf.get(offset, dst, 0, n);
+        } else if (a.dataType() == DataType.FLOAT) {
+            float[] tmp = floats(n);
+            FloatBuffer buf = a.data().asNioFloat();
+            buf.get(offset, tmp, 0, n);
+            for (int i = 0; i < n; i++) {
+                dst[i] = tmp[i];
+            }
+        } else {
+            throw new IllegalArgumentException("only float32 and float64 arrays are supported, got " + a.dataType());
+        }
+    }
+
+    /** Copies {@code src[0 .. a.length())} into {@code a}, rounding to float for a float array. */
+    public void write(double[] src, INDArray a) {
+        int n = (int) a.length();
+        int offset = (int) a.offset();
+        if (a.dataType() == DataType.DOUBLE) {
+            DoubleBuffer buf = a.data().asNioDouble();
+            buf.put(offset, src, 0, n);
+        } else if (a.dataType() == DataType.FLOAT) {
+            float[] tmp = floats(n);
+            for (int i = 0; i < n; i++) {
+                tmp[i] = (float) src[i];
+            }
+            FloatBuffer buf = a.data().asNioFloat();
+            buf.put(offset, tmp, 0, n);
+        } else {
+            throw new IllegalArgumentException("only float32 and float64 arrays are supported, got " + a.dataType());
+        }
+    }
+
+    /** A new array holding {@code a}'s values. */
+    public double[] toArray(INDArray a) {
+        double[] out = new double[(int) a.length()];
+        read(a, out);
+        return out;
+    }
+
+    private float[] floats(int n) {
+        if (floats.length < n) {
+            floats = new float[n];
+        }
+        return floats;
+    }
+}

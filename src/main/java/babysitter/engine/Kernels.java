@@ -1,0 +1,91 @@
+package babysitter.engine;
+
+/** Fused element-wise loops of the forward and backward passes, on row-major m × n work arrays. */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /** a = g(z) for the first {@code len} entries. */
+    static void activate(Activation g, double[] z, double[] a, int len) {
+        switch (g) {
+            case RELU -> {
+                for (int k = 0; k < len; k++) {
+                    a[k] = Math.max(z[k], 0.0);
+                }
+            }
+            case LEAKY_RELU -> {
+                double slope = Activation.LEAKY_SLOPE;
+                for (int k = 0; k < len; k++) {
+                    a[k] = z[k] > 0 ? z[k] : slope * z[k];
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < len; k++) {
+                    a[k] = Math.tanh(z[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = 0; k < len; k++) {
+                    a[k] = 1.0 / (1.0 + Math.exp(-z[k]));
+                }
+            }
+        }
+    }
+
+    /** dz = da · g'(z), using a = g(z) where that is cheaper. */
+    static void activationBackward(Activation g, double[] z, double[] a, double[] da, double[] dz, int len) {
+        switch (g) {
+            case RELU -> {
+                // g'(z) = 1 for z > 0 and 0 otherwise, written as ceil(min(1, max(0, z))) so
+                // that the loop has no branch and vectorises.
+                for (int k = 0; k < len; k++) {
+                    dz[k] = da[k] * Math.ceil(Math.min(1.0, Math.max(0.0, z[k])));
+                }
+            }
+            case LEAKY_RELU -> {
+                double slope = Activation.LEAKY_SLOPE;
+                for (int k = 0; k < len; k++) {
+                    dz[k] = z[k] > 0 ? da[k] : slope * da[k];
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < len; k++) {
+                    dz[k] = da[k] * (1 - a[k] * a[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = 0; k < len; k++) {
+                    dz[k] = da[k] * a[k] * (1 - a[k]);
+                }
+            }
+        }
+    }
+
+    /** μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes. */
+    static void columnMeanAndVariance(double[] z, int m, int n, double[] mu, double[] var) {
+        columnSums(z, m, n, mu);
+        for (int j = 0; j < n; j++) {
+            mu[j] /= m;
+            var[j] = 0;
+        }
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                double d = z[k] - mu[j];
+                var[j] += d * d;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            var[j] /= m;
+        }
+    }
+
+    /** s_j = Σ_i z_ij. */
+    static void columnSums(double[] z, int m, int n, double[] s) {
+        java.util.Arrays.fill(s, 0, n, 0.0);
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                s[j] += z[k];
+            }
+        }
+    }
+}
