@@ -228,6 +228,10 @@ class NpyFileTest {
                 .isInstanceOf(NpyFormatException.class)
                 .hasMessageContaining(f.toString())
                 .hasMessageContaining("truncated data: expected 32 bytes of data, found 27");
+        // extra bytes after the data are not silently ignored
+        Files.write(f, Arrays.copyOf(bytes, bytes.length + 8));
+        assertThatThrownBy(() -> NpyFile.read(f)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("unexpected trailing data: expected 32 bytes of data, found 40");
         // cut inside the header
         Files.write(f, Arrays.copyOf(bytes, 40));
         assertThatThrownBy(() -> NpyFile.read(f)).isInstanceOf(NpyFormatException.class)
