@@ -1,0 +1,395 @@
+package babysitter.engine;
+
+import babysitter.engine.optim.OptimizerKind;
+import babysitter.engine.optim.OptimizerState;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Saves a {@link Network} as a folder of NumPy {@code .npy} files plus {@code state.json}, and
+ * loads it back.
+ *
+ * <p>With layers l counted from 1: {@code W{l}.npy} [n_{l-1}, n_l]; {@code b{l}.npy} [n_l] for
+ * layers without batch norm (always for the output layer); {@code gamma{l}.npy},
+ * {@code beta{l}.npy}, {@code running_mean{l}.npy}, {@code running_var{l}.npy} [n_l] for
+ * batch-normalised layers; the optimiser's v and s with the parameter names prefixed {@code v_}
+ * and {@code s_}, for the optimiser kinds that keep them. {@code state.json} holds the format
+ * version, steps, optimiser kind and t, precision, layer sizes n_0..n_L, the hidden layers'
+ * activations and batch-norm flags, batch-norm ε and momentum, and the seed.
+ */
+public final class NetworkFiles {
+
+    /** Version of the folder layout written by {@link #save}. */
+    public static final int FORMAT_VERSION = 1;
+    public static final String STATE_FILE = "state.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private NetworkFiles() {
+    }
+
+    // ------------------------------------------------------------------ save
+
+    /**
+     * Writes {@code net} into {@code dir}, creating it if needed. Files of an earlier save are
+     * overwritten; optimiser files the current kind does not keep are deleted. {@code state.json}
+     * is written last.
+     */
+    public static void save(Network net, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ParameterLayout layout = net.layout();
+        OptimizerState opt = net.optimizerState();
+        boolean withV = OptimizerState.usesV(opt.kind());
+        boolean withS = OptimizerState.usesS(opt.kind());
+        for (ParameterLayout.Entry e : layout.entries()) {
+            NpyFile.write(npy(dir, e.name()), layout.view(net.parameters(), e));
+            writeOrDelete(dir, "v_" + e.name(), withV, layout.view(opt.v(), e));
+            writeOrDelete(dir, "s_" + e.name(), withS, layout.view(opt.s(), e));
+        }
+        for (int l = 1; l <= net.depth(); l++) {
+            if (net.config().batchNorm(l)) {
+                NpyFile.write(npy(dir, "running_mean" + l), net.runningMean(l));
+                NpyFile.write(npy(dir, "running_var" + l), net.runningVar(l));
+            }
+        }
+        JSON.writeValue(dir.resolve(STATE_FILE).toFile(), stateJson(net));
+    }
+
+    private static void writeOrDelete(Path dir, String name, boolean write, INDArray values) throws IOException {
+        if (write) {
+            NpyFile.write(npy(dir, name), values);
+        } else {
+            Files.deleteIfExists(npy(dir, name));
+        }
+    }
+
+    private static ObjectNode stateJson(Network net) {
+        NetworkConfig c = net.config();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("steps", net.steps());
+        ObjectNode optimizer = root.putObject("optimizer");
+        optimizer.put("kind", net.optimizerState().kind().name());
+        optimizer.put("t", net.optimizerState().t());
+        root.put("precision", c.precision().name());
+        ArrayNode sizes = root.putArray("layerSizes");
+        for (int l = 0; l <= c.depth(); l++) {
+            sizes.add(c.units(l));
+        }
+        ArrayNode activations = root.putArray("activations");
+        ArrayNode batchNorm = root.putArray("batchNorm");
+        for (LayerSpec spec : c.hidden()) {
+            activations.add(spec.activation().name());
+            batchNorm.add(spec.batchNorm());
+        }
+        root.put("bnEpsilon", c.bnEpsilon());
+        root.put("bnMomentum", c.bnMomentum());
+        root.put("seed", c.seed());
+        return root;
+    }
+
+    // ------------------------------------------------------------------ load
+
+    /**
+     * A new network built from {@code dir}'s {@code state.json}, with its parameters, running
+     * statistics, optimiser state and step count read from the folder. Files of the other float
+     * type are converted to the network's precision.
+     *
+     * @throws IOException naming the file and the problem if anything is missing or does not fit
+     */
+    public static Network load(Path dir) throws IOException {
+        SavedState state = readState(dir);
+        Contents contents = readContents(dir, state, state.config);
+        Network net = new Network(state.config, state.kind);
+        apply(net, state, contents);
+        return net;
+    }
+
+    /**
+     * Overwrites {@code net}'s parameters, running statistics, optimiser state and step count with
+     * those saved in {@code dir}, whose layer sizes, activations and batch-norm flags must match
+     * {@code net.config()}. Everything is read and checked before anything is written: on failure
+     * {@code net} is unchanged.
+     */
+    public static void loadInto(Network net, Path dir) throws IOException {
+        SavedState state = readState(dir);
+        NetworkConfig mine = net.config();
+        NetworkConfig saved = state.config;
+        Path json = dir.resolve(STATE_FILE);
+        if (saved.depth() != mine.depth() || !Arrays.equals(sizes(saved), sizes(mine))) {
+            throw new IOException(json + ": layer sizes " + Arrays.toString(sizes(saved))
+                    + " do not match the network's " + Arrays.toString(sizes(mine)));
+        }
+        for (int i = 0; i < mine.hidden().size(); i++) {
+            LayerSpec a = saved.hidden().get(i);
+            LayerSpec b = mine.hidden().get(i);
+            if (a.activation() != b.activation()) {
+                throw new IOException(json + ": activation of layer " + (i + 1) + " is " + a.activation()
+                        + " but the network's is " + b.activation());
+            }
+            if (a.batchNorm() != b.batchNorm()) {
+                throw new IOException(json + ": batch norm of layer " + (i + 1) + " is " + a.batchNorm()
+                        + " but the network's is " + b.batchNorm());
+            }
+        }
+        Contents contents = readContents(dir, state, mine);
+        apply(net, state, contents);
+    }
+
+    private static int[] sizes(NetworkConfig c) {
+        int[] n = new int[c.depth() + 1];
+        for (int l = 0; l <= c.depth(); l++) {
+            n[l] = c.units(l);
+        }
+        return n;
+    }
+
+    /** Every array of a saved folder, checked and converted to the target precision. */
+    private record Contents(Map<String, INDArray> params, Map<String, INDArray> v, Map<String, INDArray> s,
+                            Map<Integer, INDArray> runningMean, Map<Integer, INDArray> runningVar) {
+    }
+
+    private static Contents readContents(Path dir, SavedState state, NetworkConfig target) throws IOException {
+        ParameterLayout layout = new ParameterLayout(target);
+        DataType dt = target.precision().dataType();
+        boolean withV = OptimizerState.usesV(state.kind);
+        boolean withS = OptimizerState.usesS(state.kind);
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        Map<String, INDArray> v = new LinkedHashMap<>();
+        Map<String, INDArray> s = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : layout.entries()) {
+            params.put(e.name(), readChecked(dir, e.name(), e.shape(), dt));
+            if (withV) {
+                v.put(e.name(), readChecked(dir, "v_" + e.name(), e.shape(), dt));
+            }
+            if (withS) {
+                s.put(e.name(), readChecked(dir, "s_" + e.name(), e.shape(), dt));
+            }
+        }
+        Map<Integer, INDArray> mean = new LinkedHashMap<>();
+        Map<Integer, INDArray> var = new LinkedHashMap<>();
+        for (int l = 1; l <= target.depth(); l++) {
+            if (target.batchNorm(l)) {
+                long[] shape = {target.units(l)};
+                mean.put(l, readChecked(dir, "running_mean" + l, shape, dt));
+                var.put(l, readChecked(dir, "running_var" + l, shape, dt));
+            }
+        }
+        return new Contents(params, v, s, mean, var);
+    }
+
+    /** Writes checked contents into a network of the same shape; cannot fail on valid input. */
+    private static void apply(Network net, SavedState state, Contents contents) {
+        ParameterLayout layout = net.layout();
+        OptimizerState opt = net.optimizerState();
+        for (ParameterLayout.Entry e : layout.entries()) {
+            layout.view(net.parameters(), e).assign(contents.params.get(e.name()));
+        }
+        contents.runningMean.forEach((l, a) -> net.runningMean(l).assign(a));
+        contents.runningVar.forEach((l, a) -> net.runningVar(l).assign(a));
+        opt.switchTo(state.kind);
+        opt.v().assign(0);
+        opt.s().assign(0);
+        for (ParameterLayout.Entry e : layout.entries()) {
+            INDArray v = contents.v.get(e.name());
+            if (v != null) {
+                layout.view(opt.v(), e).assign(v);
+            }
+            INDArray s = contents.s.get(e.name());
+            if (s != null) {
+                layout.view(opt.s(), e).assign(s);
+            }
+        }
+        opt.setT(state.t);
+        net.setSteps(state.steps);
+    }
+
+    private static INDArray readChecked(Path dir, String name, long[] expectedShape, DataType dt)
+            throws IOException {
+        Path file = npy(dir, name);
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null,
+                    name + ".npy is required but missing from " + dir);
+        }
+        INDArray a = NpyFile.read(file);
+        if (!Arrays.equals(a.shape(), expectedShape)) {
+            throw new NpyFormatException(file, name + ".npy has the wrong shape: expected "
+                    + Arrays.toString(expectedShape) + ", found " + Arrays.toString(a.shape()));
+        }
+        return a.dataType() == dt ? a : a.castTo(dt);
+    }
+
+    private static Path npy(Path dir, String name) {
+        return dir.resolve(name + ".npy");
+    }
+
+    // ------------------------------------------------------------------ state.json
+
+    private record SavedState(NetworkConfig config, OptimizerKind kind, long t, long steps) {
+    }
+
+    private static SavedState readState(Path dir) throws IOException {
+        Path file = dir.resolve(STATE_FILE);
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null,
+                    STATE_FILE + " is required but missing from " + dir);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": expected a JSON object");
+        }
+        StateReader r = new StateReader(file, root);
+        long version = r.integer("formatVersion", 1, Long.MAX_VALUE);
+        if (version != FORMAT_VERSION) {
+            throw new IOException(file + ": 'formatVersion' is " + version + " but this program reads version "
+                    + FORMAT_VERSION);
+        }
+        long steps = r.integer("steps", 0, Long.MAX_VALUE);
+        JsonNode optimizer = r.object("optimizer");
+        StateReader o = new StateReader(file, optimizer, "optimizer.");
+        OptimizerKind kind = o.enumValue("kind", OptimizerKind.class);
+        long t = o.integer("t", 0, Long.MAX_VALUE);
+        Precision precision = r.enumValue("precision", Precision.class);
+        List<JsonNode> sizeNodes = r.array("layerSizes");
+        if (sizeNodes.size() < 2) {
+            throw new IOException(file + ": 'layerSizes' must list at least n_0 and n_L, got "
+                    + sizeNodes.size() + " entries");
+        }
+        int[] sizes = new int[sizeNodes.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = (int) r.integer(sizeNodes.get(i), "layerSizes[" + i + "]", 1, Integer.MAX_VALUE);
+        }
+        int hiddenCount = sizes.length - 2;
+        List<JsonNode> activationNodes = r.array("activations");
+        List<JsonNode> bnNodes = r.array("batchNorm");
+        if (activationNodes.size() != hiddenCount) {
+            throw new IOException(file + ": 'activations' has " + activationNodes.size()
+                    + " entries but 'layerSizes' describes " + hiddenCount + " hidden layers");
+        }
+        if (bnNodes.size() != hiddenCount) {
+            throw new IOException(file + ": 'batchNorm' has " + bnNodes.size()
+                    + " entries but 'layerSizes' describes " + hiddenCount + " hidden layers");
+        }
+        List<LayerSpec> hidden = new ArrayList<>();
+        for (int i = 0; i < hiddenCount; i++) {
+            Activation a = r.enumValue(activationNodes.get(i), "activations[" + i + "]", Activation.class);
+            JsonNode bn = bnNodes.get(i);
+            if (!bn.isBoolean()) {
+                throw new IOException(file + ": 'batchNorm[" + i + "]' must be true or false, got " + bn);
+            }
+            hidden.add(new LayerSpec(sizes[i + 1], a, bn.booleanValue()));
+        }
+        double eps = r.number("bnEpsilon");
+        double momentum = r.number("bnMomentum");
+        long seed = r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        NetworkConfig config;
+        try {
+            config = new NetworkConfig(sizes[0], hidden, sizes[sizes.length - 1], precision, eps, momentum, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return new SavedState(config, kind, t, steps);
+    }
+
+    /** Typed access to the keys of a state.json object, failing with the key's name. */
+    private static final class StateReader {
+        private final Path file;
+        private final JsonNode node;
+        private final String prefix;
+
+        StateReader(Path file, JsonNode node) {
+            this(file, node, "");
+        }
+
+        StateReader(Path file, JsonNode node, String prefix) {
+            this.file = file;
+            this.node = node;
+            this.prefix = prefix;
+        }
+
+        private JsonNode get(String key) throws IOException {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                throw new IOException(file + ": key '" + prefix + key + "' is missing");
+            }
+            return value;
+        }
+
+        long integer(String key, long min, long max) throws IOException {
+            return integer(get(key), prefix + key, min, max);
+        }
+
+        long integer(JsonNode value, String key, long min, long max) throws IOException {
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new IOException(file + ": '" + key + "' must be an integer, got " + value);
+            }
+            long v = value.longValue();
+            if (v < min || v > max) {
+                throw new IOException(file + ": '" + key + "' must be in [" + min + ", " + max + "], got " + v);
+            }
+            return v;
+        }
+
+        double number(String key) throws IOException {
+            JsonNode value = get(key);
+            if (!value.isNumber()) {
+                throw new IOException(file + ": '" + prefix + key + "' must be a number, got " + value);
+            }
+            return value.doubleValue();
+        }
+
+        JsonNode object(String key) throws IOException {
+            JsonNode value = get(key);
+            if (!value.isObject()) {
+                throw new IOException(file + ": '" + prefix + key + "' must be an object, got " + value);
+            }
+            return value;
+        }
+
+        List<JsonNode> array(String key) throws IOException {
+            JsonNode value = get(key);
+            if (!value.isArray()) {
+                throw new IOException(file + ": '" + prefix + key + "' must be an array, got " + value);
+            }
+            List<JsonNode> list = new ArrayList<>();
+            value.forEach(list::add);
+            return list;
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type) throws IOException {
+            return enumValue(get(key), prefix + key, type);
+        }
+
+        <E extends Enum<E>> E enumValue(JsonNode value, String key, Class<E> type) throws IOException {
+            if (value.isTextual()) {
+                for (E e : type.getEnumConstants()) {
+                    if (e.name().equals(value.textValue())) {
+                        return e;
+                    }
+                }
+            }
+            throw new IOException(file + ": '" + key + "' must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ", got " + value);
+        }
+    }
+}
