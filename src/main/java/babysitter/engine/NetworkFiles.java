@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Saves a {@link Network} as a folder of NumPy {@code .npy} files plus {@code state.json}, and
@@ -56,10 +57,12 @@ public final class NetworkFiles {
         OptimizerState opt = net.optimizerState();
         boolean withV = OptimizerState.usesV(opt.kind());
         boolean withS = OptimizerState.usesS(opt.kind());
+        INDArray v = opt.v();
+        INDArray s = opt.s();
         for (ParameterLayout.Entry e : layout.entries()) {
             NpyFile.write(npy(dir, e.name()), layout.view(net.parameters(), e));
-            writeOrDelete(dir, "v_" + e.name(), withV, layout.view(opt.v(), e));
-            writeOrDelete(dir, "s_" + e.name(), withS, layout.view(opt.s(), e));
+            writeOrDelete(dir, "v_" + e.name(), withV, layout.view(v, e));
+            writeOrDelete(dir, "s_" + e.name(), withS, layout.view(s, e));
         }
         for (int l = 1; l <= net.depth(); l++) {
             if (net.config().batchNorm(l)) {
@@ -203,18 +206,20 @@ public final class NetworkFiles {
         contents.runningMean.forEach((l, a) -> net.runningMean(l).assign(a));
         contents.runningVar.forEach((l, a) -> net.runningVar(l).assign(a));
         opt.switchTo(state.kind);
-        opt.v().assign(0);
-        opt.s().assign(0);
+        INDArray vAll = Nd4j.zeros(net.parameters().dataType(), layout.size());
+        INDArray sAll = Nd4j.zeros(net.parameters().dataType(), layout.size());
         for (ParameterLayout.Entry e : layout.entries()) {
             INDArray v = contents.v.get(e.name());
             if (v != null) {
-                layout.view(opt.v(), e).assign(v);
+                layout.view(vAll, e).assign(v);
             }
             INDArray s = contents.s.get(e.name());
             if (s != null) {
-                layout.view(opt.s(), e).assign(s);
+                layout.view(sAll, e).assign(s);
             }
         }
+        opt.setV(vAll);
+        opt.setS(sAll);
         opt.setT(state.t);
         net.setSteps(state.steps);
     }

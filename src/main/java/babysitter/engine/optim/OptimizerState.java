@@ -9,9 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Per-parameter optimiser state, laid out like the network's flat parameter vector: v (the
  * exponentially weighted average of dP, used by momentum and Adam), s (of dP², used by RMSprop
- * and Adam) and the step counter t (Adam's bias correction). v and s are kept in double
- * precision on the Java heap, where the fused update loop reads them; {@link #v()} and
- * {@link #s()} hand out copies in the network's precision.
+ * and Adam) and the step counter t (Adam's bias correction). v and s live on the Java heap, where
+ * the fused update loop reads them, in double arrays whose values are kept in the network's
+ * precision (rounded to float after each update of a float32 network); {@link #v()} and
+ * {@link #s()} hand out copies.
  *
  * <p>The state belongs to one optimiser kind. Switching the kind mid-run resets v, s and t to
  * zero: a momentum run's v fed into Adam with t restarting at 1 would be divided by (1 − β1) and
@@ -88,6 +89,12 @@ public final class OptimizerState {
         io.read(flat.reshape(-1), target);
     }
 
+    private static void roundToFloat(double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) a[i];
+        }
+    }
+
     /** Whether this kind of optimiser keeps v. */
     public static boolean usesV(OptimizerKind k) {
         return k == OptimizerKind.MOMENTUM || k == OptimizerKind.ADAM;
@@ -130,6 +137,12 @@ public final class OptimizerState {
         io.read(grads, gHost);
         t++;
         Optimizer.of(kind).update(pHost, gHost, v, s, pHost.length, t, hp, alpha);
+        if (dataType == DataType.FLOAT) {
+            // The state of a float32 network is float32, as its saved files are: rounding here
+            // makes a saved and reloaded run continue bit for bit.
+            roundToFloat(v);
+            roundToFloat(s);
+        }
         io.write(pHost, params);
     }
 }
