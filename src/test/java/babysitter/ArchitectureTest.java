@@ -1,0 +1,93 @@
+package babysitter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of the design: the engine knows nothing of the layers above it, and only the UI knows JavaFX. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("babysitter");
+    }
+
+    @Test
+    void theImportSeesTheEngine() {
+        assertThat(classes.contain("babysitter.engine.Network")).isTrue();
+        assertThat(classes.contain("babysitter.engine.optim.Adam")).isTrue();
+        // main classes only: the tests (this class) are not part of the checked architecture
+        assertThat(classes.contain(ArchitectureTest.class)).isFalse();
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("babysitter.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theEngineDependsOnlyOnItselfTheJdkNd4jLoggingAndJackson() {
+        ArchRule rule = classes().that().resideInAPackage("babysitter.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "babysitter.engine..", "java..", "org.nd4j..", "org.slf4j..", "com.fasterxml.jackson..",
+                        "org.bytedeco..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theEngineRuleCatchesAForeignDependency() {
+        // the rule is not vacuous: without org.nd4j.. among the allowed packages, the engine violates it
+        ArchRule rule = classes().that().resideInAPackage("babysitter.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("babysitter.engine..", "java..");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("org.nd4j");
+    }
+
+    private static void noDependency(String from, String... forbidden) {
+        noClasses().that().resideInAPackage(from)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void dataKnowsNothingAbove() {
+        noDependency("babysitter.data..", "babysitter.session..", "babysitter.search..", "babysitter.store..",
+                "babysitter.cli..", "babysitter.ui..");
+    }
+
+    @Test
+    void storeKnowsNothingAbove() {
+        noDependency("babysitter.store..", "babysitter.session..", "babysitter.search..", "babysitter.cli..",
+                "babysitter.ui..");
+    }
+
+    @Test
+    void sessionKnowsNothingAbove() {
+        noDependency("babysitter.session..", "babysitter.search..", "babysitter.cli..", "babysitter.ui..");
+    }
+
+    @Test
+    void searchKnowsNothingAbove() {
+        noDependency("babysitter.search..", "babysitter.cli..", "babysitter.ui..");
+    }
+
+    @Test
+    void theEngineKnowsNothingAbove() {
+        noDependency("babysitter.engine..", "babysitter.data..", "babysitter.store..", "babysitter.session..",
+                "babysitter.search..", "babysitter.cli..", "babysitter.ui..");
+    }
+}
