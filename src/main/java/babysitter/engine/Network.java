@@ -486,7 +486,7 @@ public final class Network {
         for (int i = 0; i < m; i++) {
             sum += buf.logProbs[i * c + labels[i]];
         }
-        double crossEntropy = -sum / m;
+        double crossEntropy = -sum / m + 0.0; // + 0.0 turns −0.0 (a perfect batch) into 0.0
         if (l2 == 0) {
             return crossEntropy;
         }
