@@ -51,6 +51,24 @@ public final class HostIO {
         }
     }
 
+    /** Copies a float array {@code a} into {@code dst[0 .. a.length())} (one memory copy). */
+    public static void readFloats(INDArray a, float[] dst) {
+        requireFloat(a);
+        a.data().asNioFloat().get((int) a.offset(), dst, 0, (int) a.length());
+    }
+
+    /** Copies {@code src[0 .. a.length())} into a float array {@code a} (one memory copy). */
+    public static void writeFloats(float[] src, INDArray a) {
+        requireFloat(a);
+        a.data().asNioFloat().put((int) a.offset(), src, 0, (int) a.length());
+    }
+
+    private static void requireFloat(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected a float32 array, got " + a.dataType());
+        }
+    }
+
     /** A new array holding {@code a}'s values. */
     public double[] toArray(INDArray a) {
         double[] out = new double[(int) a.length()];

@@ -30,4 +30,26 @@ public final class Adam implements Optimizer {
             p[i] -= alpha * vHat / (Math.sqrt(sHat) + eps);
         }
     }
+
+    @Override
+    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+        float b1 = (float) hp.beta1();
+        float b2 = (float) hp.beta2();
+        float oneMinusB1 = (float) (1 - hp.beta1());
+        float oneMinusB2 = (float) (1 - hp.beta2());
+        float eps = (float) hp.epsilon();
+        float c1 = (float) (1 - Math.pow(hp.beta1(), t));
+        float c2 = (float) (1 - Math.pow(hp.beta2(), t));
+        float a = (float) alpha;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float vi = b1 * v[i] + oneMinusB1 * gi;
+            float si = b2 * s[i] + oneMinusB2 * gi * gi;
+            v[i] = vi;
+            s[i] = si;
+            float vHat = vi / c1;
+            float sHat = si / c2;
+            p[i] -= a * vHat / ((float) Math.sqrt(sHat) + eps);
+        }
+    }
 }

@@ -19,4 +19,16 @@ public final class Momentum implements Optimizer {
             p[i] -= alpha * vi;
         }
     }
+
+    @Override
+    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+        float beta = (float) hp.momentum();
+        float oneMinus = (float) (1 - hp.momentum());
+        float a = (float) alpha;
+        for (int i = 0; i < n; i++) {
+            float vi = beta * v[i] + oneMinus * g[i];
+            v[i] = vi;
+            p[i] -= a * vi;
+        }
+    }
 }

@@ -7,6 +7,10 @@ import babysitter.engine.Hyperparameters;
  * (the network keeps parameters, gradients and optimiser state in the same flat layout).
  * Implementations are stateless: α, β, β1, β2, ε come from the hyperparameters of the step,
  * v, s and t from the {@link OptimizerState}.
+ *
+ * <p>Each rule is written twice, for float32 and float64 networks: the same formula, computed in
+ * the network's precision, so that a float32 network's update needs no conversion of its
+ * parameters (converting is slower than the update itself).
  */
 public interface Optimizer {
 
@@ -18,6 +22,9 @@ public interface Optimizer {
      * @param alpha the learning rate in effect for this step (after decay)
      */
     void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha);
+
+    /** The same update in float32 arithmetic. */
+    void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha);
 
     static Optimizer of(OptimizerKind kind) {
         return switch (kind) {

@@ -9,10 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Per-parameter optimiser state, laid out like the network's flat parameter vector: v (the
  * exponentially weighted average of dP, used by momentum and Adam), s (of dP², used by RMSprop
- * and Adam) and the step counter t (Adam's bias correction). v and s live on the Java heap, where
- * the fused update loop reads them, in double arrays whose values are kept in the network's
- * precision (rounded to float after each update of a float32 network); {@link #v()} and
- * {@link #s()} hand out copies.
+ * and Adam) and the step counter t (Adam's bias correction). v and s live on the Java heap, in the
+ * network's precision, where the fused update loop reads them; {@link #v()} and {@link #s()}
+ * hand out copies.
  *
  * <p>The state belongs to one optimiser kind. Switching the kind mid-run resets v, s and t to
  * zero: a momentum run's v fed into Adam with t restarting at 1 would be divided by (1 − β1) and
@@ -22,20 +21,34 @@ public final class OptimizerState {
     private OptimizerKind kind;
     private long t;
     private final DataType dataType;
+    private final int size;
     private final HostIO io = new HostIO();
-    private final double[] v;
-    private final double[] s;
-    private final double[] pHost;
-    private final double[] gHost;
+    // float32 networks: state and work arrays in float; float64 networks: in double.
+    private final float[] vF;
+    private final float[] sF;
+    private final float[] pF;
+    private final float[] gF;
+    private final double[] vD;
+    private final double[] sD;
+    private final double[] pD;
+    private final double[] gD;
 
     public OptimizerState(OptimizerKind kind, long size, DataType dataType) {
         this.kind = kind;
         this.dataType = dataType;
-        int n = Math.toIntExact(size);
-        this.v = new double[n];
-        this.s = new double[n];
-        this.pHost = new double[n];
-        this.gHost = new double[n];
+        this.size = Math.toIntExact(size);
+        boolean f = dataType == DataType.FLOAT;
+        if (!f && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("optimiser state must be float32 or float64, got " + dataType);
+        }
+        vF = f ? new float[this.size] : null;
+        sF = f ? new float[this.size] : null;
+        pF = f ? new float[this.size] : null;
+        gF = f ? new float[this.size] : null;
+        vD = f ? null : new double[this.size];
+        sD = f ? null : new double[this.size];
+        pD = f ? null : new double[this.size];
+        gD = f ? null : new double[this.size];
     }
 
     public OptimizerKind kind() {
@@ -57,41 +70,43 @@ public final class OptimizerState {
 
     /** Number of entries of v and s (the number of trainable parameters). */
     public long size() {
-        return v.length;
+        return size;
     }
 
     /** A copy of v, flat, in the network's precision. */
     public INDArray v() {
-        return Nd4j.create(v.clone(), new long[] {v.length}, dataType);
+        return export(vF, vD);
     }
 
     /** A copy of s, flat, in the network's precision. */
     public INDArray s() {
-        return Nd4j.create(s.clone(), new long[] {s.length}, dataType);
+        return export(sF, sD);
+    }
+
+    private INDArray export(float[] f, double[] d) {
+        return f != null ? Nd4j.create(f.clone(), new long[] {size}, 'c') : Nd4j.create(d.clone(), new long[] {size}, DataType.DOUBLE);
     }
 
     /** Replaces v by the values of a flat array of the same length. */
     public void setV(INDArray values) {
-        copyIn(values, v, "v");
+        copyIn(values, vF, vD, "v");
     }
 
     /** Replaces s by the values of a flat array of the same length. */
     public void setS(INDArray values) {
-        copyIn(values, s, "s");
+        copyIn(values, sF, sD, "s");
     }
 
-    private void copyIn(INDArray values, double[] target, String name) {
-        if (values.length() != target.length) {
-            throw new IllegalArgumentException("optimiser state " + name + " must have " + target.length
+    private void copyIn(INDArray values, float[] f, double[] d, String name) {
+        if (values.length() != size) {
+            throw new IllegalArgumentException("optimiser state " + name + " must have " + size
                     + " entries, got " + values.length());
         }
-        INDArray flat = values.isView() || values.ordering() != 'c' ? values.dup('c') : values;
-        io.read(flat.reshape(-1), target);
-    }
-
-    private static void roundToFloat(double[] a) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) a[i];
+        INDArray flat = (values.isView() || values.ordering() != 'c' ? values.dup('c') : values).reshape(-1);
+        if (f != null) {
+            HostIO.readFloats(flat.dataType() == DataType.FLOAT ? flat : flat.castTo(DataType.FLOAT), f);
+        } else {
+            io.read(flat, d);
         }
     }
 
@@ -112,19 +127,30 @@ public final class OptimizerState {
         }
         kind = newKind;
         t = 0;
-        java.util.Arrays.fill(v, 0.0);
-        java.util.Arrays.fill(s, 0.0);
+        if (vF != null) {
+            java.util.Arrays.fill(vF, 0f);
+            java.util.Arrays.fill(sF, 0f);
+        } else {
+            java.util.Arrays.fill(vD, 0.0);
+            java.util.Arrays.fill(sD, 0.0);
+        }
     }
 
-    /** Overwrites this state with another of the same size (rewind, load). */
+    /** Overwrites this state with another of the same size and precision (rewind). */
     public void copyFrom(OptimizerState other) {
-        if (other.v.length != v.length) {
-            throw new IllegalArgumentException("optimiser state sizes differ: " + other.v.length + " and " + v.length);
+        if (other.size != size || other.dataType != dataType) {
+            throw new IllegalArgumentException("optimiser states differ: " + other.size + " " + other.dataType
+                    + " and " + size + " " + dataType);
         }
         kind = other.kind;
         t = other.t;
-        System.arraycopy(other.v, 0, v, 0, v.length);
-        System.arraycopy(other.s, 0, s, 0, s.length);
+        if (vF != null) {
+            System.arraycopy(other.vF, 0, vF, 0, size);
+            System.arraycopy(other.sF, 0, sF, 0, size);
+        } else {
+            System.arraycopy(other.vD, 0, vD, 0, size);
+            System.arraycopy(other.sD, 0, sD, 0, size);
+        }
     }
 
     /**
@@ -133,16 +159,18 @@ public final class OptimizerState {
      */
     public void apply(INDArray params, INDArray grads, Hyperparameters hp, double alpha) {
         switchTo(hp.optimizer());
-        io.read(params, pHost);
-        io.read(grads, gHost);
         t++;
-        Optimizer.of(kind).update(pHost, gHost, v, s, pHost.length, t, hp, alpha);
-        if (dataType == DataType.FLOAT) {
-            // The state of a float32 network is float32, as its saved files are: rounding here
-            // makes a saved and reloaded run continue bit for bit.
-            roundToFloat(v);
-            roundToFloat(s);
+        Optimizer rule = Optimizer.of(kind);
+        if (vF != null) {
+            HostIO.readFloats(params, pF);
+            HostIO.readFloats(grads, gF);
+            rule.update(pF, gF, vF, sF, size, t, hp, alpha);
+            HostIO.writeFloats(pF, params);
+        } else {
+            io.read(params, pD);
+            io.read(grads, gD);
+            rule.update(pD, gD, vD, sD, size, t, hp, alpha);
+            io.write(pD, params);
         }
-        io.write(pHost, params);
     }
 }

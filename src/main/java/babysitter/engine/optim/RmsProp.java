@@ -21,4 +21,18 @@ public final class RmsProp implements Optimizer {
             p[i] -= alpha * gi / (Math.sqrt(si) + eps);
         }
     }
+
+    @Override
+    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+        float b2 = (float) hp.beta2();
+        float oneMinus = (float) (1 - hp.beta2());
+        float eps = (float) hp.epsilon();
+        float a = (float) alpha;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float si = b2 * s[i] + oneMinus * gi * gi;
+            s[i] = si;
+            p[i] -= a * gi / ((float) Math.sqrt(si) + eps);
+        }
+    }
 }

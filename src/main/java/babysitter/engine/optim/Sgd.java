@@ -15,4 +15,12 @@ public final class Sgd implements Optimizer {
             p[i] -= alpha * g[i];
         }
     }
+
+    @Override
+    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+        float a = (float) alpha;
+        for (int i = 0; i < n; i++) {
+            p[i] -= a * g[i];
+        }
+    }
 }
