@@ -79,6 +79,15 @@ final class Kernels {
         }
     }
 
+    /** Whether the first {@code len} entries are all finite (their sum is, barring overflow). */
+    static boolean allFinite(double[] z, int len) {
+        double sum = 0;
+        for (int k = 0; k < len; k++) {
+            sum += z[k] * 0.0;
+        }
+        return sum == 0.0;
+    }
+
     /** s_j = Σ_i z_ij. */
     static void columnSums(double[] z, int m, int n, double[] s) {
         java.util.Arrays.fill(s, 0, n, 0.0);

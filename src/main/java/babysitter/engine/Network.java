@@ -375,8 +375,6 @@ public final class Network {
     // costs more than the arithmetic at these sizes (see docs/PERFORMANCE.md).
 
     private void forward(INDArray x, Buffers buf, Mode mode, boolean updateRunning) {
-        last = buf;
-        buf.valid = true;
         int m = buf.rows;
         INDArray prev = x;
         for (int l = 1; l <= depth; l++) {
@@ -384,6 +382,11 @@ public final class Network {
             Nd4j.gemm(prev, w[l], buf.zDev[l], false, false, 1.0, 0.0);
             double[] z = buf.z[l];
             io.read(buf.zDev[l], z);
+            if (l == 1 && !Kernels.allFinite(z, m * n)) {
+                // A NaN or infinite input spreads to its whole row of z: find and name it before
+                // anything (running statistics, parameters) has changed.
+                requireFinite(x);
+            }
             if (l == depth) {
                 io.read(b[l], buf.vecA);
                 addRowVector(z, buf.vecA, m, n);
@@ -401,6 +404,7 @@ public final class Network {
             io.write(buf.a[l], buf.aDev[l]);
             prev = buf.aDev[l];
         }
+        last = buf;
     }
 
     private void batchNormForward(int l, Buffers buf, Mode mode, boolean updateRunning) {
@@ -603,7 +607,6 @@ public final class Network {
                 }
             }
         }
-        requireFinite(x);
         return buffers((int) rows);
     }
 
@@ -640,7 +643,6 @@ public final class Network {
      */
     private static final class Buffers {
         final int rows;
-        boolean valid;
         final double[][] z;
         final double[][] zNorm;
         final double[][] zTilde;

@@ -38,8 +38,10 @@ public final class Adam implements Optimizer {
         float oneMinusB1 = (float) (1 - hp.beta1());
         float oneMinusB2 = (float) (1 - hp.beta2());
         float eps = (float) hp.epsilon();
-        float c1 = (float) (1 - Math.pow(hp.beta1(), t));
-        float c2 = (float) (1 - Math.pow(hp.beta2(), t));
+        // v̂ = v/(1−β1^t) and ŝ = s/(1−β2^t) as products with the reciprocals: one division per
+        // parameter instead of three.
+        float inverseC1 = (float) (1 / (1 - Math.pow(hp.beta1(), t)));
+        float inverseC2 = (float) (1 / (1 - Math.pow(hp.beta2(), t)));
         float a = (float) alpha;
         for (int i = 0; i < n; i++) {
             float gi = g[i];
@@ -47,8 +49,8 @@ public final class Adam implements Optimizer {
             float si = b2 * s[i] + oneMinusB2 * gi * gi;
             v[i] = vi;
             s[i] = si;
-            float vHat = vi / c1;
-            float sHat = si / c2;
+            float vHat = vi * inverseC1;
+            float sHat = si * inverseC2;
             p[i] -= a * vHat / ((float) Math.sqrt(sHat) + eps);
         }
     }
