@@ -138,6 +138,33 @@ class OptimizerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void float32NetworksFollowTheSameRulesInFloatArithmetic(OptimizerKind kind) {
+        // The float32 update is its own loop: checked against the notes' rule computed in double
+        // from the engine's own float32 gradient, to float precision.
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withOptimizer(kind).withLearningRate(0.1)
+                .withMomentum(0.8).withBetas(0.7, 0.95).withEpsilon(1e-3);
+        Network net = new Network(new NetworkConfig(2, List.of(), 2, Precision.FLOAT32,
+                NetworkConfig.DEFAULT_BN_EPSILON, NetworkConfig.DEFAULT_BN_MOMENTUM, 7));
+        INDArray x = Nd4j.create(X).castTo(DataType.FLOAT);
+        HandOptimizer hand = new HandOptimizer();
+        for (int step = 1; step <= 3; step++) {
+            double[] p = net.parameters().toDoubleVector();
+            net.computeGradients(x, LABELS, 0);
+            double[] g = net.gradients().toDoubleVector();
+            double[] before = p.clone();
+            hand.step(kind, p, g, hp, 0.1);
+            net.trainStep(x, LABELS, hp, 0);
+            double[] got = net.parameters().toDoubleVector();
+            for (int k = 0; k < p.length; k++) {
+                assertThat(got[k]).as("%s step %d parameter %d", kind, step, k).isCloseTo(p[k], within(2e-6));
+                assertThat(Math.abs(got[k] - before[k])).as("moved").isGreaterThan(1e-4);
+            }
+        }
+        assertThat(net.parameters().dataType()).isEqualTo(DataType.FLOAT);
+    }
+
     @Test
     void decaySchedulesFollowTheNotes() {
         Hyperparameters inv = Hyperparameters.DEFAULTS.withLearningRate(0.2).withDecay(LrDecay.INVERSE_TIME, 0.5);
