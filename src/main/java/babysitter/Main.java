@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The launcher. Until the window and the command line exist it runs the engine demo: a
+ * The launcher. With arguments it runs the command line ({@code train}, {@code replay},
+ * {@code eval}, {@code export}); without, until the window exists, the engine demo: a
  * batch-normalised network learns three Gaussian blobs in 2-D and prints one line per epoch.
  * It does not extend {@code Application}, so it can later start either the command line or the
  * JavaFX window from the class path.
@@ -24,12 +25,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].equals("demo")) {
+            int code = babysitter.cli.Cli.run(args, new java.io.PrintWriter(System.out, true),
+                    new java.io.PrintWriter(System.err, true));
+            System.exit(code);
+        }
+        if (args.length > 0) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int epochs = 20;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--epochs") && i + 1 < args.length) {
                 epochs = parsePositive(args[++i]);
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println("usage: babysitter [--epochs N]   (engine demo: 3 Gaussian blobs, 2-16-16-3 with batch norm)");
+                System.out.println("usage: babysitter demo [--epochs N]   (engine demo: 3 Gaussian blobs, 2-16-16-3 with batch norm)\n       babysitter train|replay|eval|export ...   (see babysitter --help)");
                 return;
             } else {
                 System.err.println("babysitter: unknown argument '" + args[i] + "' (try --help)");

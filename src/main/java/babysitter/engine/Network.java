@@ -60,6 +60,7 @@ public final class Network {
 
     private final OptimizerState optimizerState;
     private long steps;
+    private int lastBatchCorrect;
 
     private final Map<Integer, Buffers> buffersByRows = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -187,6 +188,7 @@ public final class Network {
         x = asDataType(x);
         forward(x, buf, Mode.TRAIN, true);
         double cost = cost(buf, labels, hp.l2());
+        lastBatchCorrect = countCorrect(buf, labels);
         if (!Double.isFinite(cost)) {
             // Nothing is updated: the parameters stay those of the last finite cost.
             return cost;
@@ -247,20 +249,31 @@ public final class Network {
             Buffers buf = check(part, partLabels);
             forward(asDataType(part), buf, mode, false);
             costSum += cost(buf, partLabels, 0.0) * (to - from);
-            int c = units[depth];
-            for (int i = 0; i < to - from; i++) {
-                int best = 0;
-                for (int j = 1; j < c; j++) {
-                    if (buf.probs[i * c + j] > buf.probs[i * c + best]) {
-                        best = j;
-                    }
-                }
-                if (best == partLabels[i]) {
-                    correct++;
-                }
-            }
+            correct += countCorrect(buf, partLabels);
         }
         return new Evaluation(costSum / rows, (double) correct / rows, rows);
+    }
+
+    /** How many examples of the last training step's batch the network classified right (before the update). */
+    public int lastBatchCorrect() {
+        return lastBatchCorrect;
+    }
+
+    private int countCorrect(Buffers buf, int[] labels) {
+        int c = units[depth];
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                if (buf.probs[i * c + j] > buf.probs[i * c + best]) {
+                    best = j;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+        }
+        return correct;
     }
 
     /** Cost (mean cross-entropy, no L2 term) and accuracy of a data set. */

@@ -154,6 +154,43 @@ public final class NetworkFiles {
         apply(net, state, contents);
     }
 
+    /**
+     * Starts {@code net} from the parameters in {@code dir}: a folder this class saved (then as
+     * {@link #loadInto}), or a folder of bare {@code .npy} files, e.g. written by NumPy, with
+     * {@code W{l}} and {@code b{l}} or {@code gamma{l}}/{@code beta{l}} for every layer and,
+     * optionally, {@code running_mean{l}}/{@code running_var{l}}. From a bare folder the optimiser
+     * state and step count are left as they are. Everything is checked before anything is written.
+     */
+    public static void loadParameters(Network net, Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a folder of .npy files");
+        }
+        if (Files.exists(dir.resolve(STATE_FILE))) {
+            loadInto(net, dir);
+            return;
+        }
+        NetworkConfig c = net.config();
+        ParameterLayout layout = net.layout();
+        DataType dt = c.precision().dataType();
+        Map<ParameterLayout.Entry, INDArray> params = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : layout.entries()) {
+            params.put(e, readChecked(dir, e.name(), e.shape(), dt));
+        }
+        Map<Integer, INDArray[]> stats = new LinkedHashMap<>();
+        for (int l = 1; l <= c.depth(); l++) {
+            if (c.batchNorm(l) && Files.exists(npy(dir, "running_mean" + l))) {
+                long[] shape = {c.units(l)};
+                stats.put(l, new INDArray[] {readChecked(dir, "running_mean" + l, shape, dt),
+                    readChecked(dir, "running_var" + l, shape, dt)});
+            }
+        }
+        params.forEach((e, a) -> layout.view(net.parameters(), e).assign(a));
+        stats.forEach((l, a) -> {
+            net.runningMean(l).assign(a[0]);
+            net.runningVar(l).assign(a[1]);
+        });
+    }
+
     private static int[] sizes(NetworkConfig c) {
         int[] n = new int[c.depth() + 1];
         for (int l = 0; l <= c.depth(); l++) {

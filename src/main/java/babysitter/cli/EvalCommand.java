@@ -1,0 +1,188 @@
+package babysitter.cli;
+
+import babysitter.data.DataSpec;
+import babysitter.data.Dataset;
+import babysitter.data.Split;
+import babysitter.data.Standardizer;
+import babysitter.engine.Network;
+import babysitter.session.ConfigException;
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.store.CheckpointInfo;
+import babysitter.store.Run;
+import babysitter.store.RunReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: accuracy, cost and confusion matrix of a checkpoint, in inference mode. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a checkpoint of a run in inference mode: cost, accuracy, confusion matrix.")
+final class EvalCommand implements Callable<Integer> {
+
+    /** Which part of the data to evaluate. */
+    enum Part { TRAIN, DEV, TEST }
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder.")
+    Path run;
+
+    @Option(names = "--checkpoint", paramLabel = "N|ID",
+            description = "Checkpoint: an epoch number (e.g. 3 for epoch-0003) or a checkpoint id; default the last.")
+    String checkpoint;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "A data description (JSON, as the 'data' object of a configuration); default the run's own data.")
+    Path data;
+
+    @Option(names = "--split", paramLabel = "PART", defaultValue = "test",
+            description = "train, dev or test (default: ${DEFAULT-VALUE}; an empty part falls back to dev, then train).")
+    Part part;
+
+    @Mixin
+    Cli.Common common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Run r = RunReader.read(run);
+        r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        CheckpointInfo cp = choose(r.checkpoints());
+        Network net = RunReader.loadCheckpoint(cp);
+        RunConfig config = Runs.configOf(r);
+        Split split = data == null ? config.data().load(config.seed()).split() : external(r, config);
+        Part used = part;
+        Dataset d = pick(split, used);
+        if (d.rows() == 0 && used == Part.TEST) {
+            used = Part.DEV;
+            d = split.dev();
+        }
+        if (d.rows() == 0 && used == Part.DEV) {
+            used = Part.TRAIN;
+            d = split.train();
+        }
+        if (d.rows() == 0) {
+            throw new IllegalStateException("the data has no rows to evaluate");
+        }
+        if (d.columns() != net.config().inputSize() || d.classes() != net.config().classes()) {
+            throw new Cli.UsageException("the data has " + d.columns() + " features and " + d.classes()
+                    + " classes but the network takes " + net.config().inputSize() + " features and "
+                    + net.config().classes() + " classes");
+        }
+        Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
+        long[][] confusion = confusion(net, d);
+        out.printf("checkpoint %s (step %d, epoch %d) on %s part: %d examples%n", cp.id(), cp.step(), cp.epoch(),
+                used.name().toLowerCase(java.util.Locale.ROOT), d.rows());
+        out.printf("cost %.6f  accuracy %.4f (inference mode)%n", e.cost(), e.accuracy());
+        printConfusion(out, d.classNames(), confusion);
+        return 0;
+    }
+
+    private CheckpointInfo choose(List<CheckpointInfo> all) {
+        if (all.isEmpty()) {
+            throw new IllegalStateException(run + " has no complete checkpoint yet");
+        }
+        if (checkpoint == null) {
+            return all.get(all.size() - 1);
+        }
+        String id = checkpoint.matches("\\d+") ? String.format("epoch-%04d", Integer.parseInt(checkpoint)) : checkpoint;
+        for (CheckpointInfo c : all) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        StringBuilder ids = new StringBuilder();
+        all.forEach(c -> ids.append(ids.length() == 0 ? "" : ", ").append(c.id()));
+        throw new Cli.UsageException("no checkpoint '" + id + "' in " + run + "; there are: " + ids);
+    }
+
+    /** External data, described like a configuration's 'data', standardised with the run's statistics. */
+    private Split external(Run r, RunConfig config) throws IOException, ConfigException {
+        ObjectNode node;
+        try {
+            node = (ObjectNode) ConfigFiles.MAPPER.readTree(Files.readString(data));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new ConfigException("", data + ": not a JSON object describing data");
+        }
+        node.put("standardize", false);
+        node.put("devFraction", 0.0);
+        node.put("testFraction", 0.0);
+        DataSpec spec;
+        try {
+            spec = ConfigFiles.MAPPER.treeToValue(node, DataSpec.class).withDefaults();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ConfigException("", data + ": " + e.getMessage());
+        }
+        Split raw = spec.load(config.seed()).split();
+        Standardizer st = Runs.standardizerOf(r);
+        return st == null ? raw : st.apply(raw);
+    }
+
+    private static Dataset pick(Split s, Part p) {
+        return switch (p) {
+            case TRAIN -> s.train();
+            case DEV -> s.dev();
+            case TEST -> s.test();
+        };
+    }
+
+    static long[][] confusion(Network net, Dataset d) {
+        int c = net.config().classes();
+        long[][] counts = new long[c][c];
+        int cols = d.columns();
+        int chunk = 4096;
+        for (int from = 0; from < d.rows(); from += chunk) {
+            int m = Math.min(chunk, d.rows() - from);
+            float[] staging = new float[m * cols];
+            for (int i = 0; i < m; i++) {
+                d.copyRow(from + i, staging, i * cols);
+            }
+            INDArray x = Nd4j.create(staging, new long[] {m, cols}, 'c').castTo(net.config().precision().dataType());
+            INDArray p = net.predict(x, Network.Mode.INFERENCE);
+            INDArray predicted = p.argMax(1);
+            for (int i = 0; i < m; i++) {
+                counts[d.label(from + i)][predicted.getInt(i)]++;
+            }
+        }
+        return counts;
+    }
+
+    private static void printConfusion(PrintWriter out, List<String> names, long[][] counts) {
+        int width = 6;
+        for (String n : names) {
+            width = Math.max(width, n.length() + 1);
+        }
+        for (long[] row : counts) {
+            for (long v : row) {
+                width = Math.max(width, Long.toString(v).length() + 1);
+            }
+        }
+        out.println("confusion matrix (rows: true class, columns: predicted):");
+        StringBuilder header = new StringBuilder(String.format("%" + width + "s", ""));
+        for (String n : names) {
+            header.append(String.format("%" + width + "s", n));
+        }
+        out.println(header);
+        for (int i = 0; i < counts.length; i++) {
+            StringBuilder line = new StringBuilder(String.format("%" + width + "s", names.get(i)));
+            for (long v : counts[i]) {
+                line.append(String.format("%" + width + "d", v));
+            }
+            out.println(line);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package babysitter.cli;
+
+import babysitter.data.BatchOrder;
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.store.EpochMetric;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: trains headless from a configuration file and records the run. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train headless from a JSON configuration; the run is recorded under --out.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run configuration (JSON).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--init", paramLabel = "DIR", description = "Start from a folder of .npy parameters.")
+    Path init;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the configuration's number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch-order", paramLabel = "ORDER",
+            description = "shuffled (each epoch, from the seed) or data (the data's own order).")
+    BatchOrder batchOrder;
+
+    @Mixin
+    Cli.Common common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig cfg = ConfigFiles.read(config);
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new Cli.UsageException("--epochs must be at least 1, got " + epochs);
+            }
+            cfg = cfg.withEpochs(epochs);
+        }
+        if (batchOrder != null) {
+            cfg = cfg.withBatchOrder(batchOrder);
+        }
+        var out = spec.commandLine().getOut();
+        Trainer trainer = Runs.start(cfg, this.out, init, Clock.systemUTC());
+        out.printf("run %s%n  data: %s%n  network: %s, %s%n", trainer.runDir(), trainer.data().description(),
+                Progress.layers(trainer.network()), Progress.hyperparameters(trainer.hyperparameters()));
+        out.flush();
+        Progress progress = new Progress(out, System.console() != null);
+        trainer.addListener(progress);
+        try {
+            while (!trainer.finished()) {
+                progress.beginEpoch(trainer.epoch(), cfg.epochs(), Progress.batchesPerEpoch(trainer));
+                Trainer.StepResult r;
+                do {
+                    r = trainer.trainStep();
+                    progress.step(r);
+                    if (!Double.isFinite(r.cost())) {
+                        throw new IllegalStateException("the cost became " + r.cost() + " at step " + r.step()
+                                + " (epoch " + (r.epoch() + 1) + "); lower the learning rate (now "
+                                + trainer.hyperparameters().learningRate() + "). The run so far is in "
+                                + trainer.runDir());
+                    }
+                } while (!r.endOfEpoch());
+            }
+        } finally {
+            trainer.close();
+        }
+        EpochMetric last = progress.lastEpoch();
+        out.printf("done: %d epochs, %d steps; run folder %s%n", trainer.epoch(), trainer.step(), trainer.runDir());
+        if (last != null && Double.isNaN(last.devAccuracy())) {
+            out.println("(no dev part: set data.devFraction to see dev accuracy)");
+        }
+        return 0;
+    }
+}

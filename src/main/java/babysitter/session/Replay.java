@@ -1,0 +1,107 @@
+package babysitter.session;
+
+import babysitter.engine.Hyperparameters;
+import babysitter.store.EpochMetric;
+import babysitter.store.Run;
+import babysitter.store.RunEvent;
+import babysitter.store.StepMetric;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Re-runs a recorded run from its configuration, applying every recorded hyperparameter change
+ * at the step it took effect, so that a session steered by hand becomes reproducible: on the same
+ * machine the replay's costs equal the original's bit for bit.
+ */
+public final class Replay {
+    private Replay() {
+    }
+
+    /** How the replay compared with the original. */
+    public record Result(Path dir, long steps, int comparedSteps, long firstMismatchStep, double originalCost,
+                         double replayedCost) {
+        public boolean identical() {
+            return firstMismatchStep < 0;
+        }
+    }
+
+    /**
+     * Replays {@code original} into a new run under {@code outRoot} (or records nothing when null),
+     * up to the last step the original recorded.
+     */
+    public static Result run(Run original, Path outRoot, Clock clock, Trainer.Listener listener)
+            throws IOException, ConfigException {
+        RunConfig config = Runs.configOf(original);
+        Path init = null;
+        JsonNode initNode = original.config().get("init");
+        if (initNode != null && initNode.isTextual()) {
+            init = Path.of(initNode.asText());
+        }
+        TreeMap<Long, List<Hyperparameters>> changes = new TreeMap<>();
+        for (RunEvent e : original.events()) {
+            if (e.kind().equals("hyperparameters") && e.branch() == 0) {
+                changes.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(hyperparameters(e, original));
+            }
+        }
+        long lastStep = -1;
+        for (StepMetric m : original.steps()) {
+            lastStep = Math.max(lastStep, m.step());
+        }
+        for (EpochMetric m : original.epochs()) {
+            lastStep = Math.max(lastStep, m.step() - 1);
+        }
+        Map<Long, StepMetric> recorded = new HashMap<>();
+        original.steps().forEach(m -> recorded.put(m.step(), m));
+
+        Trainer trainer = Runs.start(config.withName(config.name() + "-replay"), outRoot, init, clock);
+        long[] mismatch = {-1};
+        double[] costs = {Double.NaN, Double.NaN};
+        int[] compared = {0};
+        trainer.addListener(new Trainer.Listener() {
+            @Override
+            public void onStep(StepMetric m) {
+                StepMetric o = recorded.get(m.step());
+                if (o != null && m.branch() == o.branch()) {
+                    compared[0]++;
+                    if (mismatch[0] < 0 && Double.doubleToLongBits(o.cost()) != Double.doubleToLongBits(m.cost())) {
+                        mismatch[0] = m.step();
+                        costs[0] = o.cost();
+                        costs[1] = m.cost();
+                    }
+                }
+            }
+        });
+        if (listener != null) {
+            trainer.addListener(listener);
+        }
+        while (!trainer.finished() && trainer.step() <= lastStep) {
+            List<Hyperparameters> due = changes.get(trainer.step());
+            if (due != null) {
+                for (Hyperparameters hp : due) {
+                    trainer.setHyperparameters(hp, "replay");
+                }
+            }
+            trainer.trainStep();
+        }
+        trainer.close();
+        return new Result(trainer.runDir(), trainer.step(), compared[0], mismatch[0], costs[0], costs[1]);
+    }
+
+    private static Hyperparameters hyperparameters(RunEvent e, Run run) throws ConfigException {
+        JsonNode to = e.details().get("to");
+        try {
+            return ConfigFiles.MAPPER.treeToValue(to, OptimizerSpec.class).toHyperparameters();
+        } catch (JsonProcessingException | IllegalArgumentException ex) {
+            throw new ConfigException("", run.dir().resolve("events.jsonl") + ": the hyperparameter change at step "
+                    + e.step() + " cannot be read: " + ex.getMessage());
+        }
+    }
+}

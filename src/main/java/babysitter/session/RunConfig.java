@@ -1,0 +1,57 @@
+package babysitter.session;
+
+import babysitter.data.BatchOrder;
+import babysitter.data.DataSpec;
+import java.util.Objects;
+
+/**
+ * Everything needed to start a run, as written in a JSON configuration file (see
+ * {@link ConfigFiles}) and in the run's {@code run.json}.
+ *
+ * @param name       a short name for the run folder (default: the data set's kind)
+ * @param network    the hidden layers and precision
+ * @param optimizer  the optimiser and its hyperparameters
+ * @param data       the data set
+ * @param epochs     how many epochs to train, at least 1 (default 10)
+ * @param seed       seed of the weights, the split and the batch order (default 1)
+ * @param batchOrder shuffled each epoch (default) or the data's own order
+ * @param logEvery   a step metric is recorded every this many steps, at least 1 (default 10)
+ */
+public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimizer, DataSpec data, Integer epochs,
+                        Long seed, BatchOrder batchOrder, Integer logEvery) {
+
+    public static final int DEFAULT_EPOCHS = 10;
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_LOG_EVERY = 10;
+
+    public RunConfig {
+        Objects.requireNonNull(data, "data");
+        network = network == null ? new NetworkSpec(null, null, null, null) : network;
+        optimizer = optimizer == null ? OptimizerSpec.of(babysitter.engine.Hyperparameters.DEFAULTS) : optimizer;
+        epochs = epochs == null ? DEFAULT_EPOCHS : epochs;
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        seed = seed == null ? DEFAULT_SEED : seed;
+        batchOrder = batchOrder == null ? BatchOrder.SHUFFLED : batchOrder;
+        logEvery = logEvery == null ? DEFAULT_LOG_EVERY : logEvery;
+        if (logEvery < 1) {
+            throw new IllegalArgumentException("logEvery must be at least 1, got " + logEvery);
+        }
+        if (name == null || name.isBlank()) {
+            name = data.kind() == null ? "run" : data.kind();
+        }
+    }
+
+    public RunConfig withEpochs(int n) {
+        return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery);
+    }
+
+    public RunConfig withName(String n) {
+        return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery);
+    }
+
+    public RunConfig withBatchOrder(BatchOrder order) {
+        return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery);
+    }
+}

@@ -1,0 +1,111 @@
+package babysitter.session;
+
+import babysitter.data.DataSpec;
+import babysitter.data.Dataset;
+import babysitter.data.Standardizer;
+import babysitter.engine.Network;
+import babysitter.engine.NetworkConfig;
+import babysitter.engine.NetworkFiles;
+import babysitter.store.Run;
+import babysitter.store.RunWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Starting a run from its configuration, and reading a recorded run's configuration back. */
+public final class Runs {
+    /** The program version written into every run. */
+    public static final String PROGRAM_VERSION = "0.1.0";
+
+    private Runs() {
+    }
+
+    /**
+     * Loads the data, builds the network (from {@code init} when given) and, with a
+     * {@code runsRoot}, creates the run folder; returns a trainer ready for its first step.
+     */
+    public static Trainer start(RunConfig config, Path runsRoot, Path init, Clock clock) throws IOException {
+        DataSpec.LoadedData data = config.data().load(config.seed());
+        Dataset train = data.split().train();
+        NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
+        Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
+        if (init != null) {
+            NetworkFiles.loadParameters(net, init);
+            net.setSteps(0);
+        }
+        RunWriter writer = runsRoot == null ? null
+                : RunWriter.create(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
+        Trainer trainer = new Trainer(config, data, net, writer, clock);
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("epochs", config.epochs());
+        trainer.event("start", details);
+        return trainer;
+    }
+
+    /** What run.json holds: the configuration, the data as loaded, the network's shape, provenance. */
+    public static ObjectNode runJson(RunConfig config, DataSpec.LoadedData data, Network net, Path init, Clock clock) {
+        ObjectNode root = ConfigFiles.MAPPER.createObjectNode();
+        root.put("program", "babysitter");
+        root.put("version", PROGRAM_VERSION);
+        root.put("created", Instant.now(clock).toString());
+        root.set("config", ConfigFiles.toJson(config));
+        ObjectNode d = root.putObject("data");
+        d.put("description", data.description());
+        d.put("train", data.split().train().rows());
+        d.put("dev", data.split().dev().rows());
+        d.put("test", data.split().test().rows());
+        d.put("features", data.split().train().columns());
+        ArrayNode classes = d.putArray("classNames");
+        data.split().train().classNames().forEach(classes::add);
+        Standardizer st = data.standardizer();
+        if (st != null) {
+            ObjectNode s = d.putObject("standardizer");
+            ArrayNode mean = s.putArray("mean");
+            for (double v : st.mean()) {
+                mean.add(v);
+            }
+            ArrayNode std = s.putArray("std");
+            for (double v : st.std()) {
+                std.add(v);
+            }
+        }
+        ArrayNode sizes = root.putObject("network").putArray("layerSizes");
+        for (int l = 0; l <= net.depth(); l++) {
+            sizes.add(net.config().units(l));
+        }
+        root.put("init", init == null ? null : init.toAbsolutePath().toString());
+        return root;
+    }
+
+    /** The configuration a recorded run was started with. */
+    public static RunConfig configOf(Run run) throws ConfigException {
+        JsonNode node = run.config().get("config");
+        if (node == null || !node.isObject()) {
+            throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
+        }
+        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString());
+    }
+
+    /** The standardiser recorded in a run, or null when the run did not standardise. */
+    public static Standardizer standardizerOf(Run run) {
+        JsonNode s = run.config().path("data").path("standardizer");
+        if (!s.isObject()) {
+            return null;
+        }
+        double[] mean = toDoubles(s.path("mean"));
+        double[] std = toDoubles(s.path("std"));
+        return new Standardizer(mean, std);
+    }
+
+    private static double[] toDoubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,342 @@
+package babysitter.session;
+
+import babysitter.data.DataSpec;
+import babysitter.data.Dataset;
+import babysitter.data.MiniBatches;
+import babysitter.data.SeededRandom;
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.Network;
+import babysitter.store.CheckpointInfo;
+import babysitter.store.EpochMetric;
+import babysitter.store.RunEvent;
+import babysitter.store.RunWriter;
+import babysitter.store.StepMetric;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one network on one data set a mini-batch at a time, on the caller's thread. Hyperparameter
+ * changes take effect at the next step (a new mini-batch size at the next epoch) and are recorded
+ * as events with the step index that first uses them; every {@code logEvery}-th step and every
+ * epoch are recorded as metrics; every finished epoch leaves a checkpoint. With a {@link RunWriter}
+ * all of it goes to the run folder as it happens.
+ *
+ * <p>Steps are counted from 0: "step s" is the (s+1)-th mini-batch of the run. Epochs are counted
+ * from 0 while running; checkpoint {@code epoch-0003} holds the state after 3 finished epochs.
+ */
+public final class Trainer {
+
+    /** Observes a trainer; called on the trainer's thread. */
+    public interface Listener {
+        default void onStep(StepMetric metric) {
+        }
+
+        default void onEpoch(EpochMetric metric) {
+        }
+
+        default void onEvent(RunEvent event) {
+        }
+    }
+
+    /** The outcome of one step. */
+    public record StepResult(long step, int epoch, double cost, boolean endOfEpoch) {
+    }
+
+    private final RunConfig config;
+    private final DataSpec.LoadedData data;
+    private final Network net;
+    private final RunWriter writer;
+    private final Clock clock;
+    private final MiniBatches batches;
+    private final SeededRandom random;
+    private final List<Listener> listeners = new ArrayList<>();
+
+    private Hyperparameters hp;
+    private int epoch;
+    private boolean inEpoch;
+    private int branch;
+    private double epochCostSum;
+    private long epochCorrect;
+    private long epochExamples;
+    private long epochStartNanos;
+    private long lastLogNanos;
+    private long lastLogStep;
+
+    /**
+     * @param writer where the run is recorded, or null to record nothing
+     */
+    public Trainer(RunConfig config, DataSpec.LoadedData data, Network net, RunWriter writer, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.data = Objects.requireNonNull(data, "data");
+        this.net = Objects.requireNonNull(net, "net");
+        this.writer = writer;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hp = config.optimizer().toHyperparameters();
+        this.random = new SeededRandom(batchSeed(config.seed()));
+        Dataset train = data.split().train();
+        if (train.rows() == 0) {
+            throw new IllegalArgumentException("the training part of the data has no rows");
+        }
+        this.batches = new MiniBatches(train, hp.batchSize(), config.batchOrder(), random,
+                net.config().precision().dataType());
+    }
+
+    /** The seed of the batch order, derived from the run seed so that it differs from the weights'. */
+    static long batchSeed(long runSeed) {
+        return runSeed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public DataSpec.LoadedData data() {
+        return data;
+    }
+
+    public Hyperparameters hyperparameters() {
+        return hp;
+    }
+
+    /** Steps taken so far in this run (the index of the next step). */
+    public long step() {
+        return net.steps();
+    }
+
+    /** Epochs finished so far. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Whether every configured epoch is done. */
+    public boolean finished() {
+        return epoch >= config.epochs();
+    }
+
+    /**
+     * Uses {@code next} from the next step on (its mini-batch size from the next epoch) and
+     * records the change. Nothing is recorded when nothing changes.
+     *
+     * @param source who asked: "user", "config", "replay", or a rule's name
+     */
+    public void setHyperparameters(Hyperparameters next, String source) {
+        Objects.requireNonNull(next, "next");
+        if (next.equals(hp)) {
+            return;
+        }
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.set("from", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
+        details.set("to", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(next)));
+        details.put("source", source);
+        if (next.batchSize() != hp.batchSize()) {
+            details.put("batchSizeTakesEffectAtEpoch", inEpoch ? epoch + 1 : epoch);
+            batches.setBatchSize(next.batchSize());
+        }
+        hp = next;
+        event("hyperparameters", details);
+    }
+
+    /** Takes one mini-batch step (starting an epoch first if needed, finishing it after its last batch). */
+    public StepResult trainStep() {
+        if (finished()) {
+            throw new IllegalStateException("all " + config.epochs() + " epochs are done");
+        }
+        if (!inEpoch) {
+            beginEpoch();
+        }
+        MiniBatches.Batch b = batches.next();
+        long index = net.steps();
+        double cost = net.trainStep(b.x(), b.labels(), hp, epoch);
+        if (Double.isFinite(cost)) {
+            epochCostSum += cost * b.labels().length;
+            epochCorrect += net.lastBatchCorrect();
+            epochExamples += b.labels().length;
+        } else {
+            // The engine made no update; step the counter so that the run's history stays in order.
+            net.setSteps(index + 1);
+        }
+        if ((index + 1) % config.logEvery() == 0 || !Double.isFinite(cost)) {
+            long now = System.nanoTime();
+            double seconds = (now - lastLogNanos) / 1e9;
+            double rate = seconds > 0 ? (index + 1 - lastLogStep) * (double) hp.batchSize() / seconds : 0;
+            lastLogNanos = now;
+            lastLogStep = index + 1;
+            StepMetric m = new StepMetric(index, epoch, branch, cost, hp.learningRateAt(epoch), hp.momentum(),
+                    rate, clock.millis());
+            record(w -> w.step(m));
+            listeners.forEach(l -> l.onStep(m));
+        }
+        boolean end = !batches.hasNext();
+        if (end) {
+            finishEpoch();
+        }
+        return new StepResult(index, end ? epoch - 1 : epoch, cost, end);
+    }
+
+    /** Trains until the current epoch ends; returns its summary. */
+    public EpochMetric trainEpoch() {
+        EpochMetric[] last = new EpochMetric[1];
+        Listener capture = new Listener() {
+            @Override
+            public void onEpoch(EpochMetric metric) {
+                last[0] = metric;
+            }
+        };
+        listeners.add(capture);
+        try {
+            while (true) {
+                StepResult r = trainStep();
+                if (r.endOfEpoch()) {
+                    return last[0];
+                }
+            }
+        } finally {
+            listeners.remove(capture);
+        }
+    }
+
+    private void beginEpoch() {
+        batches.startEpoch();
+        inEpoch = true;
+        epochCostSum = 0;
+        epochCorrect = 0;
+        epochExamples = 0;
+        epochStartNanos = System.nanoTime();
+        lastLogNanos = epochStartNanos;
+        lastLogStep = net.steps();
+    }
+
+    private void finishEpoch() {
+        inEpoch = false;
+        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        Dataset dev = data.split().dev();
+        double devCost = Double.NaN;
+        double devAcc = Double.NaN;
+        double devCostTrain = Double.NaN;
+        double devAccTrain = Double.NaN;
+        if (dev.rows() > 0) {
+            Network.Evaluation inf = evaluate(dev, Network.Mode.INFERENCE, 4096);
+            devCost = inf.cost();
+            devAcc = inf.accuracy();
+            Network.Evaluation tr = evaluate(dev, Network.Mode.TRAIN, hp.batchSize());
+            devCostTrain = tr.cost();
+            devAccTrain = tr.accuracy();
+        }
+        double trainCost = epochExamples > 0 ? epochCostSum / epochExamples : Double.NaN;
+        double trainAcc = epochExamples > 0 ? (double) epochCorrect / epochExamples : Double.NaN;
+        EpochMetric m = new EpochMetric(epoch, net.steps(), branch, trainCost, trainAcc, devCost, devAcc,
+                devCostTrain, devAccTrain, seconds, clock.millis());
+        epoch++;
+        record(w -> w.epoch(m));
+        listeners.forEach(l -> l.onEpoch(m));
+        checkpoint(String.format("epoch-%04d", epoch));
+    }
+
+    /** Saves a checkpoint now (the run store's copy; nothing without a writer). */
+    public CheckpointInfo checkpoint(String id) {
+        if (writer == null) {
+            return null;
+        }
+        ObjectNode extra = ConfigFiles.MAPPER.createObjectNode();
+        extra.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
+        extra.set("batches", ConfigFiles.MAPPER.valueToTree(batches.position()));
+        extra.put("inEpoch", inEpoch);
+        try {
+            CheckpointInfo info = writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
+            ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+            details.put("id", id);
+            event("checkpoint", details);
+            return info;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write checkpoint " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cost and accuracy on a data set, in chunks of at most {@code chunk} rows. */
+    public Network.Evaluation evaluate(Dataset d, Network.Mode mode, int chunk) {
+        return evaluate(net, d, mode, chunk);
+    }
+
+    /** Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows. */
+    public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk) {
+        int rows = d.rows();
+        int cols = d.columns();
+        double costSum = 0;
+        long correct = 0;
+        float[] staging = new float[Math.min(rows, chunk) * cols];
+        for (int from = 0; from < rows; from += chunk) {
+            int to = Math.min(rows, from + chunk);
+            int m = to - from;
+            for (int i = 0; i < m; i++) {
+                d.copyRow(from + i, staging, i * cols);
+            }
+            INDArray x = Nd4j.create(java.util.Arrays.copyOf(staging, m * cols), new long[] {m, cols}, 'c')
+                    .castTo(net.config().precision().dataType());
+            int[] labels = new int[m];
+            for (int i = 0; i < m; i++) {
+                labels[i] = d.label(from + i);
+            }
+            Network.Evaluation e = net.evaluate(x, labels, mode, m);
+            costSum += e.cost() * m;
+            correct += Math.round(e.accuracy() * m);
+        }
+        return new Network.Evaluation(costSum / rows, (double) correct / rows, rows);
+    }
+
+    /** The run folder, or null when nothing is recorded. */
+    public java.nio.file.Path runDir() {
+        return writer == null ? null : writer.dir();
+    }
+
+    /** Records a stop event and closes the run's files. */
+    public void close() {
+        if (writer == null) {
+            return;
+        }
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("finished", finished());
+        event("stop", details);
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close " + writer.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records an event of the given kind at the current step. */
+    public void event(String kind, ObjectNode details) {
+        RunEvent e = new RunEvent(kind, net.steps(), epoch, branch, details, clock.millis());
+        record(w -> w.event(e));
+        listeners.forEach(l -> l.onEvent(e));
+    }
+
+    private interface WriterAction {
+        void apply(RunWriter w) throws IOException;
+    }
+
+    private void record(WriterAction action) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            action.apply(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not record in " + writer.dir() + ": " + e.getMessage(), e);
+        }
+    }
+}
