@@ -1,0 +1,43 @@
+package babysitter.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@link RunReader#read} found in a run folder. Immutable: the lists are copies and the
+ * configuration is deep-copied in and out.
+ *
+ * @param dir         the run folder
+ * @param config      the contents of {@code run.json}
+ * @param steps       step metrics in file order
+ * @param epochs      epoch metrics in file order
+ * @param events      events in file order
+ * @param checkpoints complete checkpoints, sorted by step, then id
+ * @param warnings    what was skipped and why (torn or malformed lines, incomplete checkpoints), each
+ *                    naming the file, and the line number for lines
+ */
+public record Run(Path dir, ObjectNode config, List<StepMetric> steps, List<EpochMetric> epochs,
+                  List<RunEvent> events, List<CheckpointInfo> checkpoints, List<String> warnings) {
+
+    public Run {
+        Objects.requireNonNull(dir, "dir");
+        config = Objects.requireNonNull(config, "config").deepCopy();
+        steps = List.copyOf(steps);
+        epochs = List.copyOf(epochs);
+        events = List.copyOf(events);
+        List<CheckpointInfo> sorted = new ArrayList<>(checkpoints);
+        sorted.sort(Comparator.comparingLong(CheckpointInfo::step).thenComparing(CheckpointInfo::id));
+        checkpoints = List.copyOf(sorted);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A copy of the configuration: changing it does not change this record. */
+    @Override
+    public ObjectNode config() {
+        return config.deepCopy();
+    }
+}

@@ -1,0 +1,303 @@
+package babysitter.store;
+
+import babysitter.engine.Network;
+import babysitter.engine.NetworkFiles;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a run folder written by {@link RunWriter}, also while it is being written or after its
+ * writer was killed. Only a missing or unreadable {@code run.json} is an error; every line or
+ * checkpoint that is incomplete or malformed is skipped and described in {@link Run#warnings()}.
+ */
+public final class RunReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunReader.class);
+    /** A folder name made by {@link RunWriter#create}: timestamp, name, optional "-k" suffix. */
+    private static final Pattern RUN_NAME = Pattern.compile("(\\d{8}-\\d{6})-(.*?)(?:-(\\d+))?");
+
+    private RunReader() {
+    }
+
+    /**
+     * Everything complete in {@code runDir}: {@code run.json}, every complete and well-formed line
+     * of {@code metrics.jsonl} and {@code events.jsonl} (missing files count as empty) and every
+     * checkpoint folder with a readable {@code checkpoint.json} that matches its folder.
+     *
+     * @throws IOException naming the file if {@code run.json} is missing or is not a JSON object,
+     *                     or if a file cannot be read at all
+     */
+    public static Run read(Path runDir) throws IOException {
+        Objects.requireNonNull(runDir, "runDir");
+        ObjectNode config = readRunJson(runDir.resolve(RunWriter.RUN_JSON));
+        List<String> warnings = new ArrayList<>();
+        List<StepMetric> steps = new ArrayList<>();
+        List<EpochMetric> epochs = new ArrayList<>();
+        List<RunEvent> events = new ArrayList<>();
+        readLines(runDir.resolve(RunWriter.METRICS), warnings, (file, lineNo, record) -> {
+            if (record instanceof StepMetric s) {
+                steps.add(s);
+            } else if (record instanceof EpochMetric e) {
+                epochs.add(e);
+            } else {
+                warnings.add(file + " line " + lineNo + ": skipped: an event belongs in " + RunWriter.EVENTS);
+            }
+        });
+        readLines(runDir.resolve(RunWriter.EVENTS), warnings, (file, lineNo, record) -> {
+            if (record instanceof RunEvent e) {
+                events.add(e);
+            } else {
+                warnings.add(file + " line " + lineNo + ": skipped: a metric belongs in " + RunWriter.METRICS);
+            }
+        });
+        List<CheckpointInfo> checkpoints = readCheckpoints(runDir.resolve(RunWriter.CHECKPOINTS), warnings);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir,
+                RunWriter.RUN_JSON + RunWriter.TEMP_PREFIX + "*")) {
+            for (Path p : leftovers) {
+                warnings.add(p + ": ignored: an unfinished replacement of " + RunWriter.RUN_JSON);
+            }
+        }
+        for (String w : warnings) {
+            LOG.warn("{}", w);
+        }
+        return new Run(runDir, config, steps, epochs, events, checkpoints, warnings);
+    }
+
+    /** A network built from the checkpoint's files ({@link NetworkFiles#load}). */
+    public static Network loadCheckpoint(CheckpointInfo c) throws IOException {
+        Objects.requireNonNull(c, "checkpoint");
+        return NetworkFiles.load(c.dir());
+    }
+
+    /**
+     * The run folders directly inside {@code runsRoot} (folders with a {@code run.json}), newest
+     * first: by the timestamp that starts the folder name, then by the "-k" suffix a run created in
+     * the same second gets (higher first), then by name. Folders whose names do not start with a
+     * timestamp come last, by name. An empty list if {@code runsRoot} does not exist.
+     */
+    public static List<Path> listRuns(Path runsRoot) throws IOException {
+        Objects.requireNonNull(runsRoot, "runsRoot");
+        List<Path> runs = new ArrayList<>();
+        if (!Files.isDirectory(runsRoot)) {
+            return runs;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(runsRoot)) {
+            for (Path p : children) {
+                if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(RunWriter.RUN_JSON))) {
+                    runs.add(p);
+                }
+            }
+        }
+        runs.sort(NEWEST_FIRST);
+        return runs;
+    }
+
+    private static final Comparator<Path> NEWEST_FIRST = (a, b) -> {
+        Matcher ma = RUN_NAME.matcher(a.getFileName().toString());
+        Matcher mb = RUN_NAME.matcher(b.getFileName().toString());
+        boolean ta = ma.matches();
+        boolean tb = mb.matches();
+        if (ta != tb) {
+            return ta ? -1 : 1;
+        }
+        if (ta) {
+            int byTime = mb.group(1).compareTo(ma.group(1));
+            if (byTime != 0) {
+                return byTime;
+            }
+            int byBase = ma.group(2).compareTo(mb.group(2));
+            if (byBase == 0) {
+                int bySuffix = Long.compare(suffix(mb), suffix(ma));
+                if (bySuffix != 0) {
+                    return bySuffix;
+                }
+            }
+        }
+        return a.getFileName().toString().compareTo(b.getFileName().toString());
+    };
+
+    private static long suffix(Matcher m) {
+        String k = m.group(3);
+        if (k == null) {
+            return 1;
+        }
+        try {
+            return Long.parseLong(k);
+        } catch (NumberFormatException tooLong) {
+            return 1;
+        }
+    }
+
+    // ------------------------------------------------------------------ run.json
+
+    private static ObjectNode readRunJson(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "not a run folder: " + RunWriter.RUN_JSON
+                    + " is missing");
+        }
+        JsonNode root;
+        try {
+            root = JsonLines.JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(root instanceof ObjectNode o)) {
+            throw new IOException(file + ": expected a JSON object, got "
+                    + (root == null ? "an empty file" : root.getNodeType().toString().toLowerCase()));
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------ JSON lines
+
+    @FunctionalInterface
+    private interface LineSink {
+        void accept(Path file, long lineNo, Record record);
+    }
+
+    /**
+     * Parses each '\n'-terminated line of {@code file}; a last line without '\n' is torn (its writer
+     * was interrupted) and skipped, like blank and malformed lines, with a warning.
+     */
+    private static void readLines(Path file, List<String> warnings, LineSink sink) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            byte[] buf = new byte[1 << 16];
+            long lineNo = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        line.write(buf, from, i - from);
+                        from = i + 1;
+                        lineNo++;
+                        parseLine(file, lineNo, line.toByteArray(), warnings, sink);
+                        line.reset();
+                    }
+                }
+                line.write(buf, from, n - from);
+            }
+            if (line.size() > 0) {
+                warnings.add(file + " line " + (lineNo + 1) + ": skipped: torn last line of " + line.size()
+                        + " bytes without '\\n' (the writer was interrupted)");
+            }
+        }
+    }
+
+    private static void parseLine(Path file, long lineNo, byte[] bytes, List<String> warnings, LineSink sink) {
+        if (isBlank(bytes)) {
+            warnings.add(file + " line " + lineNo + ": skipped: blank line");
+            return;
+        }
+        try {
+            JsonNode node = JsonLines.JSON.readTree(bytes);
+            sink.accept(file, lineNo, JsonLines.parse(node));
+        } catch (JacksonException e) {
+            warnings.add(file + " line " + lineNo + ": skipped: not valid JSON: " + e.getOriginalMessage());
+        } catch (JsonLines.BadLine e) {
+            warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
+        } catch (IOException e) {
+            warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    private static List<CheckpointInfo> readCheckpoints(Path checkpoints, List<String> warnings) throws IOException {
+        List<CheckpointInfo> list = new ArrayList<>();
+        if (!Files.isDirectory(checkpoints)) {
+            return list;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpoints)) {
+            ds.forEach(children::add);
+        }
+        children.sort(Comparator.naturalOrder());
+        for (Path dir : children) {
+            String name = dir.getFileName().toString();
+            if (name.startsWith(RunWriter.TEMP_PREFIX)) {
+                warnings.add(dir + ": skipped: an unfinished checkpoint (temporary folder)");
+                continue;
+            }
+            if (!Files.isDirectory(dir)) {
+                warnings.add(dir + ": skipped: not a folder");
+                continue;
+            }
+            Path json = dir.resolve(RunWriter.CHECKPOINT_JSON);
+            if (!Files.isRegularFile(json)) {
+                warnings.add(dir + ": skipped: incomplete checkpoint, " + RunWriter.CHECKPOINT_JSON + " is missing");
+                continue;
+            }
+            try {
+                list.add(parseCheckpoint(dir, json));
+            } catch (JsonLines.BadLine e) {
+                warnings.add(json + ": skipped: " + e.getMessage());
+            }
+        }
+        return list;
+    }
+
+    private static CheckpointInfo parseCheckpoint(Path dir, Path json) throws JsonLines.BadLine {
+        JsonNode o;
+        try {
+            o = JsonLines.JSON.readTree(json.toFile());
+        } catch (JacksonException e) {
+            throw new JsonLines.BadLine("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new JsonLines.BadLine("cannot be read: " + e.getMessage());
+        }
+        if (o == null || !o.isObject()) {
+            throw new JsonLines.BadLine("expected a JSON object");
+        }
+        long version = JsonLines.longValue(o, "formatVersion");
+        if (version != RunWriter.CHECKPOINT_FORMAT_VERSION) {
+            throw new JsonLines.BadLine("\"formatVersion\" is " + version + " but this program reads version "
+                    + RunWriter.CHECKPOINT_FORMAT_VERSION);
+        }
+        String id = JsonLines.text(o, "id");
+        String folder = dir.getFileName().toString();
+        if (!id.equals(folder)) {
+            throw new JsonLines.BadLine("\"id\" is '" + id + "' but the folder is '" + folder + "'");
+        }
+        JsonNode extra = o.get("extra");
+        if (extra != null && !extra.isNull() && !extra.isObject()) {
+            throw new JsonLines.BadLine("\"extra\" must be an object, got " + extra);
+        }
+        try {
+            return new CheckpointInfo(id, dir, JsonLines.longValue(o, "step"), JsonLines.intValue(o, "epoch"),
+                    JsonLines.intValue(o, "branch"), JsonLines.longValue(o, "timeMillis"),
+                    extra instanceof ObjectNode e ? e : null);
+        } catch (IllegalArgumentException e) {
+            throw new JsonLines.BadLine(e.getMessage());
+        }
+    }
+}

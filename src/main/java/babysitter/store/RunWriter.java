@@ -1,0 +1,402 @@
+package babysitter.store;
+
+import babysitter.engine.Network;
+import babysitter.engine.NetworkFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one run folder:
+ *
+ * <pre>
+ * runsRoot/yyyyMMdd-HHmmss-name/
+ *   run.json          the caller's configuration, replaced atomically (temp file + atomic rename)
+ *   metrics.jsonl     one JSON object per line: "type":"step" and "type":"epoch" records
+ *   events.jsonl      one JSON object per line: "type":"event" records
+ *   checkpoints/ID/   NetworkFiles.save(...) plus checkpoint.json, renamed into place atomically
+ * </pre>
+ *
+ * <p><b>Guarantees.</b> {@link #step}, {@link #epoch} and {@link #event} hand the whole line
+ * (JSON plus '\n') to the operating system in one write before they return; a record whose call
+ * has returned is in the file even if the JVM is then killed with SIGKILL. There is no fsync, so a
+ * power cut or kernel crash may still lose the most recent records. If the JVM dies during a
+ * write, the file can end in a partial line without '\n': {@link RunReader} skips it with a warning
+ * and {@link #reopen} cuts it off before appending. A checkpoint folder is written under
+ * {@code checkpoints/.tmp-ID-NANOTIME/}, its {@code checkpoint.json} last, then renamed to
+ * {@code checkpoints/ID/} with an atomic move: {@code checkpoints/ID/} is either absent or
+ * complete. {@code run.json} is likewise either the old or the new version.
+ *
+ * <p>Errors of the file system are thrown as {@link UncheckedIOException} (the cause names the
+ * file). One writer per run folder; its methods are synchronized, so several threads may share it.
+ */
+public final class RunWriter implements Closeable {
+
+    public static final String RUN_JSON = "run.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String EVENTS = "events.jsonl";
+    public static final String CHECKPOINTS = "checkpoints";
+    public static final String CHECKPOINT_JSON = "checkpoint.json";
+    /** Prefix of the folders a checkpoint is written into before it is renamed into place. */
+    public static final String TEMP_PREFIX = ".tmp-";
+    /** Version of checkpoint.json written by this class. */
+    public static final int CHECKPOINT_FORMAT_VERSION = 1;
+    /** Longest sanitised run name used in a folder name. */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunWriter.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path dir;
+    private final Clock clock;
+    private final OutputStream metrics;
+    private final OutputStream events;
+    private boolean closed;
+
+    private RunWriter(Path dir, Clock clock) throws IOException {
+        this.dir = dir;
+        this.clock = clock;
+        OutputStream m = append(dir.resolve(METRICS));
+        try {
+            this.events = append(dir.resolve(EVENTS));
+        } catch (IOException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        this.metrics = m;
+    }
+
+    private static OutputStream append(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    // ------------------------------------------------------------------ opening
+
+    /** {@link #create(Path, String, ObjectNode, Clock)} with the system clock in the default time zone. */
+    public static RunWriter create(Path runsRoot, String name, ObjectNode runJson) {
+        return create(runsRoot, name, runJson, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Creates the folder {@code runsRoot/<yyyyMMdd-HHmmss>-<sanitised name>} (time from
+     * {@code clock} in its zone; {@code -2}, {@code -3}, … appended if the name is taken), writes
+     * {@code run.json} and opens the two line files.
+     *
+     * @see #sanitise(String)
+     */
+    public static RunWriter create(Path runsRoot, String name, ObjectNode runJson, Clock clock) {
+        Objects.requireNonNull(runsRoot, "runsRoot");
+        Objects.requireNonNull(runJson, "runJson");
+        Objects.requireNonNull(clock, "clock");
+        String base = STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone())) + "-" + sanitise(name);
+        try {
+            Files.createDirectories(runsRoot);
+            Path dir = null;
+            for (int k = 1; dir == null; k++) {
+                Path candidate = runsRoot.resolve(k == 1 ? base : base + "-" + k);
+                try {
+                    // createDirectory fails if the folder exists: two writers never share a folder
+                    dir = Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException taken) {
+                    LOG.debug("run folder {} exists, trying the next suffix", candidate);
+                }
+            }
+            writeAtomically(dir.resolve(RUN_JSON), JsonLines.JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(runJson));
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+            LOG.info("created run {}", dir);
+            return new RunWriter(dir, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run named '" + name + "' in " + runsRoot + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #reopen(Path, Clock)} with the system clock. */
+    public static RunWriter reopen(Path runDir) {
+        return reopen(runDir, Clock.systemDefaultZone());
+    }
+
+    /**
+     * Opens an existing run to continue it. First repairs what an abrupt end of the previous
+     * writer can leave: a last line of {@code metrics.jsonl} or {@code events.jsonl} without '\n'
+     * is cut off (with a logged warning), and leftover temporary checkpoint folders
+     * ({@code checkpoints/.tmp-*}) and temporary {@code run.json} files are deleted. Complete
+     * lines and checkpoints are never touched.
+     *
+     * @throws UncheckedIOException if {@code runDir} has no {@code run.json} or cannot be repaired
+     */
+    public static RunWriter reopen(Path runDir, Clock clock) {
+        Objects.requireNonNull(runDir, "runDir");
+        Objects.requireNonNull(clock, "clock");
+        try {
+            Path runJson = runDir.resolve(RUN_JSON);
+            if (!Files.isRegularFile(runJson)) {
+                throw new NoSuchFileException(runJson.toString(), null,
+                        "not a run folder: " + RUN_JSON + " is missing");
+            }
+            repairTornLine(runDir.resolve(METRICS));
+            repairTornLine(runDir.resolve(EVENTS));
+            Path checkpoints = Files.createDirectories(runDir.resolve(CHECKPOINTS));
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
+                for (Path p : leftovers) {
+                    LOG.warn("deleting {}: an unfinished checkpoint of an earlier writer", p);
+                    deleteTree(p);
+                }
+            }
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir, RUN_JSON + TEMP_PREFIX + "*")) {
+                for (Path p : leftovers) {
+                    LOG.warn("deleting {}: an unfinished run.json of an earlier writer", p);
+                    Files.deleteIfExists(p);
+                }
+            }
+            LOG.info("reopened run {}", runDir);
+            return new RunWriter(runDir, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen run " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cuts a last line without '\n' off {@code file}. Returns the number of bytes removed (0 if the
+     * file is missing, empty or ends with '\n').
+     */
+    static long repairTornLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long keep = size;
+            ByteBuffer buf = ByteBuffer.allocate(8192);
+            // scan backwards for the last '\n'
+            search:
+            while (keep > 0) {
+                long start = Math.max(0, keep - buf.capacity());
+                buf.clear().limit((int) (keep - start));
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, start + buf.position()) < 0) {
+                        throw new IOException(file + " shrank while it was being repaired");
+                    }
+                }
+                for (int i = buf.limit() - 1; i >= 0; i--) {
+                    if (buf.get(i) == '\n') {
+                        keep = start + i + 1;
+                        break search;
+                    }
+                }
+                keep = start;
+            }
+            long removed = size - keep;
+            if (removed > 0) {
+                LOG.warn("{}: cutting off a torn last line of {} bytes (no '\\n'; the writer was interrupted)",
+                        file, removed);
+                ch.truncate(keep);
+                ch.force(true);
+            }
+            return removed;
+        }
+    }
+
+    /**
+     * The part of a run folder's name made from the run name: accents removed, every run of
+     * characters other than A–Z a–z 0–9 '.' '_' '-' replaced by one '-', no '-' or '.' at either
+     * end, at most {@value #MAX_NAME_LENGTH} characters; "run" if nothing is left.
+     */
+    public static String sanitise(String name) {
+        if (name == null) {
+            return "run";
+        }
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String s = plain.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
+        s = trimEnds(s);
+        if (s.length() > MAX_NAME_LENGTH) {
+            s = trimEnds(s.substring(0, MAX_NAME_LENGTH));
+        }
+        return s.isEmpty() ? "run" : s;
+    }
+
+    private static String trimEnds(String s) {
+        return s.replaceAll("^[-.]+", "").replaceAll("[-.]+$", "");
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** The run folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Appends a step metric to {@code metrics.jsonl}; it is in the file when this returns. */
+    public synchronized void step(StepMetric m) {
+        Objects.requireNonNull(m, "step metric");
+        writeLine(metrics, METRICS, JsonLines.line(JsonLines.toJson(m)));
+    }
+
+    /** Appends an epoch metric to {@code metrics.jsonl}; it is in the file when this returns. */
+    public synchronized void epoch(EpochMetric m) {
+        Objects.requireNonNull(m, "epoch metric");
+        writeLine(metrics, METRICS, JsonLines.line(JsonLines.toJson(m)));
+    }
+
+    /** Appends an event to {@code events.jsonl}; it is in the file when this returns. */
+    public synchronized void event(RunEvent e) {
+        Objects.requireNonNull(e, "event");
+        writeLine(events, EVENTS, JsonLines.line(JsonLines.toJson(e)));
+    }
+
+    private void writeLine(OutputStream out, String fileName, byte[] line) {
+        ensureOpen();
+        try {
+            // one write of the whole line (the stream is unbuffered: nothing is held back in the JVM)
+            out.write(line);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + dir.resolve(fileName) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code run.json} atomically: readers see the old or the new version, never a mix. */
+    public synchronized void updateRunJson(ObjectNode runJson) {
+        Objects.requireNonNull(runJson, "runJson");
+        ensureOpen();
+        Path file = dir.resolve(RUN_JSON);
+        try {
+            writeAtomically(file, JsonLines.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(runJson));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves {@code net} as the checkpoint {@code checkpoints/<id>/} with a {@code checkpoint.json}
+     * of {@code {formatVersion, id, step, epoch, branch, timeMillis, extra}} (time from the
+     * writer's clock). The folder appears atomically, complete. Checkpoints are never replaced: an
+     * existing checkpoint with the same id is an error and is left as it was.
+     *
+     * @param id    the folder name, see {@link CheckpointInfo#checkId}
+     * @param extra the caller's state to keep with the network (random generator, data iterator…);
+     *              null means empty
+     * @throws IllegalArgumentException if the id is not valid
+     * @throws UncheckedIOException     wrapping a {@link FileAlreadyExistsException} if the id is taken,
+     *                                  or the error that stopped the save; no temporary folder is left behind
+     */
+    public synchronized CheckpointInfo checkpoint(String id, Network net, long step, int epoch, int branch,
+                                                  ObjectNode extra) {
+        CheckpointInfo.checkId(id);
+        Objects.requireNonNull(net, "net");
+        ensureOpen();
+        Path checkpoints = dir.resolve(CHECKPOINTS);
+        Path target = checkpoints.resolve(id);
+        CheckpointInfo info = new CheckpointInfo(id, target, step, epoch, branch, clock.millis(), extra);
+        Path tmp = checkpoints.resolve(TEMP_PREFIX + id + "-" + System.nanoTime());
+        try {
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "checkpoint '" + id + "' already exists");
+            }
+            Files.createDirectories(checkpoints);
+            Files.createDirectory(tmp);
+            NetworkFiles.save(net, tmp);
+            ObjectNode json = JsonLines.JSON.createObjectNode();
+            json.put("formatVersion", CHECKPOINT_FORMAT_VERSION);
+            json.put("id", id);
+            json.put("step", step);
+            json.put("epoch", epoch);
+            json.put("branch", branch);
+            json.put("timeMillis", info.timeMillis());
+            json.set("extra", info.extra());
+            Files.write(tmp.resolve(CHECKPOINT_JSON),
+                    JsonLines.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+            // rename(2) of a folder onto an existing empty folder would replace it: checked above
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.debug("checkpoint {} written to {}", id, target);
+            return info;
+        } catch (IOException e) {
+            try {
+                deleteTree(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new UncheckedIOException("cannot write checkpoint '" + id + "' of run " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the two line files. Further writes throw {@link IllegalStateException}. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IOException failure = null;
+        for (OutputStream out : new OutputStream[] {metrics, events}) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw new UncheckedIOException("cannot close the files of run " + dir + ": " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the writer of run " + dir + " is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /** Writes {@code bytes} to a temporary file next to {@code file}, then moves it over {@code file} atomically. */
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + TEMP_PREFIX + System.nanoTime());
+        try {
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
