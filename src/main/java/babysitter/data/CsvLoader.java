@@ -1,0 +1,310 @@
+package babysitter.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a labelled data set from a delimited text file (UTF-8, optionally gzip-compressed: recognised
+ * by the gzip magic bytes). One column holds the label, all other columns are numeric features.
+ *
+ * <ul>
+ *   <li>Fields are trimmed; a field may be quoted with {@code "…"} (a doubled {@code ""} inside is one
+ *       quote); a quoted field cannot span lines.</li>
+ *   <li>Features are parsed with {@link Double#parseDouble} and stored as float32; they must be finite.</li>
+ *   <li>Labels are strings. If every label is an integer ({@code -?[0-9]+}), the classes are those
+ *       integers sorted numerically and named in canonical form ("07" and "7" are the same class "7");
+ *       otherwise the classes are the distinct labels in the order of their first appearance.</li>
+ *   <li>Blank lines are skipped; every other line must have as many fields as the header (or, without
+ *       a header, as the first line).</li>
+ *   <li>Feature names come from the header; without a header they are {@code column_<i>} with the
+ *       0-based column index i in the file.</li>
+ * </ul>
+ * Every problem is a {@link DataFileException} with a one-line message naming the file, the line
+ * number (1-based) where there is one, and what was expected.
+ */
+public final class CsvLoader {
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    private CsvLoader() {
+    }
+
+    /**
+     * How to read a file.
+     *
+     * @param header      whether the first non-blank line holds the column names
+     * @param labelColumn the label column: a header name, a 0-based index ("0", "4"), or "last"
+     * @param separator   the field separator, e.g. ',' or '\t' (not a quote, not a line break)
+     */
+    public record Options(boolean header, String labelColumn, char separator) {
+        public Options {
+            Objects.requireNonNull(labelColumn, "labelColumn");
+            if (labelColumn.isBlank()) {
+                throw new IllegalArgumentException("label column must be a name, a 0-based index or \"last\", got \""
+                        + labelColumn + "\"");
+            }
+            if (separator == '"' || separator == '\n' || separator == '\r') {
+                throw new IllegalArgumentException("separator must not be a quote or a line break, got "
+                        + printable(separator));
+            }
+        }
+
+        /** Comma-separated with a header line, the label in the last column. */
+        public static Options defaults() {
+            return new Options(true, "last", ',');
+        }
+    }
+
+    /** Loads {@code file}; the data set is named after the file. */
+    public static Dataset load(Path file, Options options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        try (InputStream in = Streams.open(file, "a delimited text file")) {
+            return read(in, file, options, String.valueOf(file.getFileName()));
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads from a stream; {@code file} only names the source in messages. */
+    static Dataset read(InputStream in, Path file, Options options, String name) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        List<String> header = null;
+        int fieldCount = -1;
+        int labelIndex = -1;
+        FloatList features = new FloatList();
+        List<String> rawLabels = new ArrayList<>();
+        int rows = 0;
+        String line;
+        int lineNo = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = split(line, options.separator(), file, lineNo);
+            if (fieldCount < 0) {
+                fieldCount = fields.size();
+                if (fieldCount < 2) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected at least 2 fields (features and a"
+                            + " label) separated by " + printable(options.separator()) + ", found " + fieldCount);
+                }
+                if (options.header()) {
+                    header = fields;
+                }
+                labelIndex = labelIndex(options.labelColumn(), header, fieldCount, file, lineNo);
+                if (options.header()) {
+                    continue;
+                }
+            }
+            if (fields.size() != fieldCount) {
+                throw new DataFileException(file, "line " + lineNo + ": expected " + fieldCount + " fields, found "
+                        + fields.size());
+            }
+            for (int c = 0; c < fieldCount; c++) {
+                String field = fields.get(c);
+                if (c == labelIndex) {
+                    if (field.isEmpty()) {
+                        throw new DataFileException(file, "line " + lineNo + ": expected a label in column "
+                                + columnName(header, c) + ", found an empty field");
+                    }
+                    rawLabels.add(field);
+                    continue;
+                }
+                double value;
+                try {
+                    value = Double.parseDouble(field);
+                } catch (NumberFormatException e) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected a number in column "
+                            + columnName(header, c) + ", found \"" + field + "\"");
+                }
+                float f = (float) value;
+                if (!Float.isFinite(f)) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected a finite float32 number in column "
+                            + columnName(header, c) + ", found \"" + field + "\"");
+                }
+                features.add(f);
+            }
+            rows++;
+        }
+        if (fieldCount < 0) {
+            throw new DataFileException(file, "empty file: expected " + (options.header() ? "a header line and " : "")
+                    + "at least one data row");
+        }
+        if (rows == 0) {
+            throw new DataFileException(file, "no data rows: expected at least one line after the header");
+        }
+
+        List<String> classNames = new ArrayList<>();
+        int[] labels = mapLabels(rawLabels, classNames);
+        if (classNames.size() < 2) {
+            throw new DataFileException(file, "label column " + columnName(header, labelIndex)
+                    + " needs at least 2 classes, found only one: \"" + classNames.get(0) + "\"");
+        }
+        List<String> featureNames = new ArrayList<>();
+        for (int c = 0; c < fieldCount; c++) {
+            if (c != labelIndex) {
+                featureNames.add(header != null ? header.get(c) : "column_" + c);
+            }
+        }
+        return new Dataset(name, features.toArray(), rows, fieldCount - 1, labels, classNames, featureNames);
+    }
+
+    private static int[] mapLabels(List<String> raw, List<String> classNames) {
+        int[] labels = new int[raw.size()];
+        boolean allIntegers = raw.stream().allMatch(s -> INTEGER.matcher(s).matches() && fitsLong(s));
+        if (allIntegers) {
+            long[] values = raw.stream().mapToLong(Long::parseLong).toArray();
+            long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
+            for (int i = 0; i < values.length; i++) {
+                labels[i] = Arrays.binarySearch(distinct, values[i]);
+            }
+            for (long v : distinct) {
+                classNames.add(Long.toString(v));
+            }
+        } else {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = index.computeIfAbsent(raw.get(i), k -> index.size());
+            }
+            classNames.addAll(index.keySet());
+        }
+        return labels;
+    }
+
+    private static boolean fitsLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int labelIndex(String labelColumn, List<String> header, int fieldCount, Path file, int lineNo) {
+        if (labelColumn.equals("last")) {
+            return fieldCount - 1;
+        }
+        if (INTEGER.matcher(labelColumn).matches()) {
+            int index;
+            try {
+                index = Integer.parseInt(labelColumn);
+            } catch (NumberFormatException e) {
+                index = -1;
+            }
+            if (index < 0 || index >= fieldCount) {
+                throw new DataFileException(file, "line " + lineNo + ": label column index " + labelColumn + " is out of range: expected 0.."
+                        + (fieldCount - 1) + " (the file has " + fieldCount + " columns)");
+            }
+            return index;
+        }
+        if (header == null) {
+            throw new DataFileException(file, "label column \"" + labelColumn + "\" is a name but the file is read"
+                    + " without a header: expected a 0-based index or \"last\"");
+        }
+        int index = header.indexOf(labelColumn);
+        if (index < 0) {
+            throw new DataFileException(file, "line " + lineNo + ": label column \"" + labelColumn + "\" not found; the columns are "
+                    + String.join(", ", header.stream().map(h -> "\"" + h + "\"").toList()));
+        }
+        return index;
+    }
+
+    private static String columnName(List<String> header, int c) {
+        return header != null ? "\"" + header.get(c) + "\"" : Integer.toString(c);
+    }
+
+    /** Splits one line into trimmed fields; a field may be quoted. */
+    static List<String> split(String line, char sep, Path file, int lineNo) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            // skip leading blanks of the field (but not a blank separator such as tab)
+            while (i < n && line.charAt(i) != sep && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            field.setLength(0);
+            if (i < n && line.charAt(i) == '"') {
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char ch = line.charAt(i++);
+                    if (ch == '"') {
+                        if (i < n && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            closed = true;
+                            break;
+                        }
+                    } else {
+                        field.append(ch);
+                    }
+                }
+                if (!closed) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected a closing quote for the field"
+                            + " starting in column " + fields.size());
+                }
+                while (i < n && line.charAt(i) != sep && Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                if (i < n && line.charAt(i) != sep) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected " + printable(sep)
+                            + " after the closing quote in column " + fields.size() + ", found '" + line.charAt(i) + "'");
+                }
+                fields.add(field.toString());
+            } else {
+                int start = i;
+                while (i < n && line.charAt(i) != sep) {
+                    i++;
+                }
+                fields.add(line.substring(start, i).trim());
+            }
+            if (i >= n) {
+                return fields;
+            }
+            i++; // the separator
+        }
+    }
+
+    private static String printable(char c) {
+        return switch (c) {
+            case '\t' -> "a tab";
+            case '\n' -> "'\\n'";
+            case '\r' -> "'\\r'";
+            default -> "'" + c + "'";
+        };
+    }
+
+    /** A growable float array. */
+    private static final class FloatList {
+        private float[] data = new float[1024];
+        private int size;
+
+        void add(float f) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = f;
+        }
+
+        float[] toArray() {
+            return size == data.length ? data : Arrays.copyOf(data, size);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package babysitter.data;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads image sets in the IDX format of MNIST, Fashion-MNIST and KMNIST: a big-endian header (magic
+ * number {@code 0x00000803} for images of unsigned bytes with dimensions count, rows, columns;
+ * {@code 0x00000801} for labels with dimension count) followed by the bytes. A file may be raw or
+ * gzip-compressed; compression is recognised by the gzip magic bytes, not by the file name, and byte
+ * offsets in messages count the decompressed bytes. Pixels are scaled to [0, 1] (divided by 255)
+ * and each image is flattened row-major into features "pixel_r_c".
+ */
+public final class IdxLoader {
+    static final int IMAGES_MAGIC = 0x00000803;
+    static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxLoader() {
+    }
+
+    /**
+     * Loads images and their labels. The classes are "0".."9", or "0".."max" when a label is above 9.
+     */
+    public static Dataset load(Path images, Path labels, String name) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(name, "name");
+        Images im = readImages(images);
+        int[] lab = readLabels(labels);
+        if (lab.length != im.count) {
+            throw new DataFileException(labels, "holds " + lab.length + " labels but the images file " + images
+                    + " holds " + im.count + " images: expected one label per image");
+        }
+        int max = 0;
+        for (int l : lab) {
+            max = Math.max(max, l);
+        }
+        List<String> classNames = new ArrayList<>();
+        for (int k = 0; k < Math.max(10, max + 1); k++) {
+            classNames.add(Integer.toString(k));
+        }
+        List<String> featureNames = new ArrayList<>(im.rows * im.cols);
+        for (int r = 0; r < im.rows; r++) {
+            for (int c = 0; c < im.cols; c++) {
+                featureNames.add("pixel_" + r + "_" + c);
+            }
+        }
+        return new Dataset(name, im.pixels, im.count, im.rows * im.cols, lab, classNames, featureNames);
+    }
+
+    /** The file names of the four files of a folder; each may also end in ".gz". */
+    public static final List<String> FILE_NAMES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+    /**
+     * Loads a folder holding the four standard files (raw or ".gz"; a raw file is preferred when both
+     * exist). The "train" files give train and dev: round(devFraction · n) rows, chosen by a seeded
+     * shuffle, go to dev and the rest, in shuffled order, to train. The "t10k" files are the test part.
+     */
+    public static Split loadFolder(Path folder, double devFraction, long seed) {
+        Objects.requireNonNull(folder, "folder");
+        if (!(devFraction >= 0 && devFraction < 1)) {
+            throw new IllegalArgumentException("dev fraction must be in [0, 1), got " + devFraction);
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new DataFileException(folder, Files.exists(folder) ? "not a folder (expected a folder of IDX files)"
+                    : "no such folder (expected a folder of IDX files)");
+        }
+        String base = String.valueOf(folder.getFileName());
+        Dataset train = load(find(folder, FILE_NAMES.get(0)), find(folder, FILE_NAMES.get(1)), base + "/train");
+        Dataset test = load(find(folder, FILE_NAMES.get(2)), find(folder, FILE_NAMES.get(3)), base + "/test");
+        int[] order = new int[train.rows()];
+        new SeededRandom(seed).permutation(order);
+        int nDev = (int) Math.round(devFraction * train.rows());
+        int[] devRows = Arrays.copyOfRange(order, 0, nDev);
+        int[] trainRows = Arrays.copyOfRange(order, nDev, order.length);
+        return new Split(train.subset(trainRows, base + "/train"), train.subset(devRows, base + "/dev"),
+                test.classes() == train.classes() ? test : widen(test, train.classNames()));
+    }
+
+    private static Dataset widen(Dataset d, List<String> classNames) {
+        if (classNames.size() < d.classes()) {
+            throw new IllegalArgumentException("the test labels of " + d.name() + " go up to " + (d.classes() - 1)
+                    + " but the training labels only to " + (classNames.size() - 1));
+        }
+        return new Dataset(d.name(), d.featureArray(), d.rows(), d.columns(), d.labels(), classNames,
+                d.featureNames());
+    }
+
+    private static Path find(Path folder, String name) {
+        Path raw = folder.resolve(name);
+        if (Files.isRegularFile(raw)) {
+            return raw;
+        }
+        Path gz = folder.resolve(name + ".gz");
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        throw new DataFileException(raw, "no such file (expected " + name + " or " + name + ".gz in the folder)");
+    }
+
+    private record Images(float[] pixels, int count, int rows, int cols) {
+    }
+
+    private static Images readImages(Path file) {
+        try (InputStream in = Streams.open(file, "an IDX images file")) {
+            Header h = new Header(in, file);
+            h.magic(IMAGES_MAGIC, "IDX images of unsigned bytes");
+            int count = h.dimension("image count");
+            int rows = h.dimension("image rows");
+            int cols = h.dimension("image columns");
+            long perImage = (long) rows * cols;
+            long total = perImage * count;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new DataFileException(file, "byte offset 4: " + count + " images of " + rows + " × " + cols
+                        + " pixels are too many to load");
+            }
+            byte[] body = h.body((int) total, count + " images of " + rows + " × " + cols + " pixels");
+            float[] pixels = new float[body.length];
+            for (int i = 0; i < body.length; i++) {
+                pixels[i] = (body[i] & 0xFF) / 255f;
+            }
+            return new Images(pixels, count, rows, cols);
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] readLabels(Path file) {
+        try (InputStream in = Streams.open(file, "an IDX labels file")) {
+            Header h = new Header(in, file);
+            h.magic(LABELS_MAGIC, "IDX labels of unsigned bytes");
+            int count = h.dimension("label count");
+            byte[] body = h.body(count, count + " labels");
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = body[i] & 0xFF;
+            }
+            return labels;
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a header field by field, knowing the byte offset for the messages. */
+    private static final class Header {
+        private final InputStream in;
+        private final Path file;
+        private long offset;
+
+        Header(InputStream in, Path file) {
+            this.in = in;
+            this.file = file;
+        }
+
+        void magic(int expected, String what) throws IOException {
+            int found = readInt("the magic number");
+            if (found != expected) {
+                throw new DataFileException(file, String.format(Locale.ROOT, "wrong magic number 0x%08x, expected 0x%08x (%s)",
+                        found, expected, what));
+            }
+        }
+
+        int dimension(String what) throws IOException {
+            long at = offset;
+            int d = readInt(what);
+            if (d < 0) {
+                throw new DataFileException(file, "byte offset " + at + ": " + what + " must be >= 0, found "
+                        + Integer.toUnsignedString(d));
+            }
+            return d;
+        }
+
+        private int readInt(String what) throws IOException {
+            byte[] b = body(4, what);
+            return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        }
+
+        /** The next n bytes; a file that ends first is reported with the offset where it ended. */
+        byte[] body(int n, String what) throws IOException {
+            byte[] b = new byte[n];
+            int read = 0;
+            try {
+                while (read < n) {
+                    int r = in.read(b, read, n - read);
+                    if (r < 0) {
+                        break;
+                    }
+                    read += r;
+                }
+            } catch (EOFException e) { // a gzip stream cut short
+                // fall through: report where it ended
+            }
+            if (read < n) {
+                throw new DataFileException(file, "truncated: the data end at byte offset " + (offset + read)
+                        + ", expected " + n + " bytes of " + what + " from offset " + offset);
+            }
+            offset += n;
+            return b;
+        }
+    }
+}
