@@ -130,7 +130,8 @@ public final class ConfigFiles {
         }
         if (m instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause() != null ? v.getCause() : v;
-            String reason = cause instanceof NullPointerException ? "is required" : cause.getMessage();
+            String reason = cause instanceof NullPointerException npe && npe.getMessage() != null
+                    ? "'" + npe.getMessage() + "' is required" : cause.getMessage();
             return new ConfigException(path, where + ": " + reason);
         }
         if (m instanceof InvalidFormatException f) {

@@ -12,8 +12,6 @@ import babysitter.store.RunEvent;
 import babysitter.store.RunWriter;
 import babysitter.store.StepMetric;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +57,7 @@ public final class Trainer {
     private final List<Listener> listeners = new ArrayList<>();
 
     private Hyperparameters hp;
+    private boolean closed;
     private int epoch;
     private boolean inEpoch;
     private int branch;
@@ -256,15 +255,11 @@ public final class Trainer {
         extra.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
         extra.set("batches", ConfigFiles.MAPPER.valueToTree(batches.position()));
         extra.put("inEpoch", inEpoch);
-        try {
-            CheckpointInfo info = writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
-            ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-            details.put("id", id);
-            event("checkpoint", details);
-            return info;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write checkpoint " + id + ": " + e.getMessage(), e);
-        }
+        CheckpointInfo info = writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("id", id);
+        event("checkpoint", details);
+        return info;
     }
 
     /** Cost and accuracy on a data set, in chunks of at most {@code chunk} rows. */
@@ -305,17 +300,14 @@ public final class Trainer {
 
     /** Records a stop event and closes the run's files. */
     public void close() {
-        if (writer == null) {
+        if (writer == null || closed) {
             return;
         }
+        closed = true;
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("finished", finished());
         event("stop", details);
-        try {
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not close " + writer.dir() + ": " + e.getMessage(), e);
-        }
+        writer.close();
     }
 
     /** Records an event of the given kind at the current step. */
@@ -325,18 +317,9 @@ public final class Trainer {
         listeners.forEach(l -> l.onEvent(e));
     }
 
-    private interface WriterAction {
-        void apply(RunWriter w) throws IOException;
-    }
-
-    private void record(WriterAction action) {
-        if (writer == null) {
-            return;
-        }
-        try {
-            action.apply(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not record in " + writer.dir() + ": " + e.getMessage(), e);
+    private void record(java.util.function.Consumer<RunWriter> action) {
+        if (writer != null) {
+            action.accept(writer);
         }
     }
 }

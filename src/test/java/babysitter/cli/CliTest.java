@@ -1,0 +1,121 @@
+package babysitter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static Path config(Path dir, String json) throws Exception {
+        Path f = dir.resolve("run.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    static final String SPIRAL = """
+            { "data": { "kind": "spiral", "n": 300, "arms": 3, "noise": 0.1, "devFraction": 0.2, "testFraction": 0.1 },
+              "network": { "hidden": [ { "units": 16, "activation": "relu", "batchNorm": true } ] },
+              "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 },
+              "epochs": 3, "seed": 5, "logEvery": 1 }""";
+
+    private static Path onlyRun(Path runs) throws Exception {
+        try (Stream<Path> s = Files.list(runs)) {
+            List<Path> all = s.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void trainEvalExportAndReplayARun(@TempDir Path tmp) throws Exception {
+        Path runs = tmp.resolve("runs");
+        Outcome train = run("train", "--config", config(tmp, SPIRAL).toString(), "--out", runs.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("epoch 1/3").contains("epoch 3/3").contains("done: 3 epochs");
+        Path runDir = onlyRun(runs);
+        assertThat(runDir.resolve("checkpoints/epoch-0003/W1.npy")).exists();
+
+        Outcome eval = run("eval", "--run", runDir.toString(), "--checkpoint", "3");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("epoch-0003").contains("test part: 30 examples").contains("accuracy")
+                .contains("confusion matrix");
+
+        Path csv = tmp.resolve("out/metrics.csv");
+        Outcome export = run("export", "--run", runDir.toString(), "--csv", csv.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(ExportCommand.HEADER);
+        // 210 training rows / 32 = 7 steps an epoch, all logged, and 3 epoch rows
+        assertThat(lines).hasSize(1 + 21 + 3);
+        assertThat(lines.get(1)).startsWith("step,0,0,0,");
+        assertThat(lines.get(lines.size() - 1)).startsWith("epoch,21,2,0,");
+
+        Outcome replay = run("replay", runDir.toString(), "--out", tmp.resolve("replays").toString());
+        assertThat(replay.code()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("identical: all 21 recorded step costs match bit for bit");
+    }
+
+    @Test
+    void batchOrderAndEpochsCanBeOverridden(@TempDir Path tmp) throws Exception {
+        Path runs = tmp.resolve("runs");
+        Outcome train = run("train", "--config", config(tmp, SPIRAL).toString(), "--out", runs.toString(),
+                "--epochs", "1", "--batch-order", "data");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("epoch 1/1").doesNotContain("epoch 2/");
+        String runJson = Files.readString(onlyRun(runs).resolve("run.json"));
+        assertThat(runJson).contains("\"batchOrder\" : \"DATA\"").contains("\"epochs\" : 1");
+    }
+
+    @Test
+    void aBadConfigurationExitsWith2AndNamesThePath(@TempDir Path tmp) throws Exception {
+        Outcome o = run("train", "--config", config(tmp, SPIRAL.replace("\"learningRate\": 0.02", "\"learningRate\": \"abc\"")).toString(),
+                "--out", tmp.resolve("runs").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("optimizer.learningRate").contains("a number").doesNotContain("\tat ");
+        assertThat(tmp.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertThat(run("train").code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+        Outcome o = run("train", "--config", "x.json", "--epochs", "abc");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("abc");
+    }
+
+    @Test
+    void failuresWhileRunningExitWith1WithoutAStackTrace(@TempDir Path tmp) throws Exception {
+        Outcome o = run("eval", "--run", tmp.resolve("no-such-run").toString());
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.err()).contains("no-such-run").doesNotContain("\tat ");
+        Outcome verbose = run("eval", "--run", tmp.resolve("no-such-run").toString(), "--verbose");
+        assertThat(verbose.err()).contains("\tat ");
+    }
+
+    @Test
+    void divergenceStopsTrainingWithAClearMessage(@TempDir Path tmp) throws Exception {
+        String wild = SPIRAL.replace("\"kind\": \"adam\", \"learningRate\": 0.02", "\"kind\": \"sgd\", \"learningRate\": 1e30")
+                .replace("\"batchNorm\": true", "\"batchNorm\": false");
+        Outcome o = run("train", "--config", config(tmp, wild).toString(), "--out", tmp.resolve("runs").toString());
+        assertThat(o.code()).as(o.out()).isEqualTo(1);
+        assertThat(o.err()).contains("the cost became").contains("lower the learning rate");
+    }
+}
