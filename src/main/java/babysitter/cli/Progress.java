@@ -66,7 +66,7 @@ final class Progress implements Trainer.Listener {
         if (terminal) {
             out.print("\r" + " ".repeat(BAR + 60) + "\r");
         }
-        out.printf("epoch %d/%d  train cost %.4f acc %.4f  dev cost %s acc %s (train-mode acc %s)  %.1f s%n",
+        out.printf("epoch %d/%d  train cost %.4f acc %.4f (running)  dev cost %s acc %s (train-mode acc %s)  %.1f s%n",
                 m.epoch() + 1, Math.max(epochs, m.epoch() + 1), m.trainCost(), m.trainAccuracy(), num(m.devCost()),
                 num(m.devAccuracy()), num(m.devAccuracyTrainMode()), m.seconds());
         out.flush();
