@@ -118,4 +118,27 @@ class CliTest {
         assertThat(o.code()).as(o.out()).isEqualTo(1);
         assertThat(o.err()).contains("the cost became").contains("lower the learning rate");
     }
+
+    @Test
+    void initStartsFromTheParametersOfAnotherRun(@TempDir Path tmp) throws Exception {
+        Path runs = tmp.resolve("runs");
+        assertThat(run("train", "--config", config(tmp, SPIRAL).toString(), "--out", runs.toString()).code()).isZero();
+        Path first = onlyRun(runs);
+        Path init = first.resolve("checkpoints/epoch-0003");
+        Path second = tmp.resolve("second");
+        Outcome o = run("train", "--config", config(tmp, SPIRAL).toString(), "--out", second.toString(),
+                "--epochs", "1", "--init", init.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        Path secondRun = onlyRun(second);
+        var fresh = babysitter.store.RunReader.read(first);
+        var started = babysitter.store.RunReader.read(secondRun);
+        // the first step of the initialised run starts where three epochs of training left off
+        assertThat(started.steps().get(0).cost()).isLessThan(fresh.steps().get(0).cost() * 0.6);
+        assertThat(started.config().get("init").asText()).isEqualTo(init.toAbsolutePath().toString());
+
+        Outcome missing = run("train", "--config", config(tmp, SPIRAL).toString(), "--out", second.toString(),
+                "--init", tmp.resolve("nowhere").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("nowhere");
+    }
 }
