@@ -717,6 +717,8 @@ public final class Network {
                     } else {
                         zTilde[l] = z[l];
                     }
+                } else {
+                    zTilde[l] = z[l];
                 }
             }
             int classes = config.classes();

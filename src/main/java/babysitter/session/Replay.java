@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Re-runs a recorded run from its configuration, applying every recorded hyperparameter change
- * at the step it took effect, so that a session steered by hand becomes reproducible: on the same
- * machine the replay's costs equal the original's bit for bit.
+ * Re-runs a recorded run from its configuration, applying every recorded hyperparameter change,
+ * checkpoint taken by hand and rewind at the step and branch where it happened, so that a session
+ * steered by hand becomes reproducible: on the same machine the replay's costs equal the
+ * original's bit for bit, on every branch.
  */
 public final class Replay {
     private Replay() {
@@ -45,21 +45,29 @@ public final class Replay {
         if (initNode != null && initNode.isTextual()) {
             init = Path.of(initNode.asText());
         }
-        TreeMap<Long, List<Hyperparameters>> changes = new TreeMap<>();
+        List<RunEvent> actions = new ArrayList<>();
+        int finalBranch = 0;
         for (RunEvent e : original.events()) {
-            if (e.kind().equals("hyperparameters") && e.branch() == 0) {
-                changes.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(hyperparameters(e, original));
+            finalBranch = Math.max(finalBranch, e.branch());
+            boolean manualCheckpoint = e.kind().equals("checkpoint")
+                    && !e.details().path("source").asText().equals("epoch");
+            if (e.kind().equals("hyperparameters") || e.kind().equals("rewind") || manualCheckpoint) {
+                actions.add(e);
             }
         }
         long lastStep = -1;
         for (StepMetric m : original.steps()) {
-            lastStep = Math.max(lastStep, m.step());
+            if (m.branch() == finalBranch) {
+                lastStep = Math.max(lastStep, m.step());
+            }
         }
         for (EpochMetric m : original.epochs()) {
-            lastStep = Math.max(lastStep, m.step() - 1);
+            if (m.branch() == finalBranch) {
+                lastStep = Math.max(lastStep, m.step() - 1);
+            }
         }
-        Map<Long, StepMetric> recorded = new HashMap<>();
-        original.steps().forEach(m -> recorded.put(m.step(), m));
+        Map<String, StepMetric> recorded = new HashMap<>();
+        original.steps().forEach(m -> recorded.put(m.branch() + ":" + m.step(), m));
 
         Trainer trainer = Runs.start(config.withName(config.name() + "-replay"), outRoot, init, clock);
         long[] mismatch = {-1};
@@ -68,8 +76,8 @@ public final class Replay {
         trainer.addListener(new Trainer.Listener() {
             @Override
             public void onStep(StepMetric m) {
-                StepMetric o = recorded.get(m.step());
-                if (o != null && m.branch() == o.branch()) {
+                StepMetric o = recorded.get(m.branch() + ":" + m.step());
+                if (o != null) {
                     compared[0]++;
                     if (mismatch[0] < 0 && Double.doubleToLongBits(o.cost()) != Double.doubleToLongBits(m.cost())) {
                         mismatch[0] = m.step();
@@ -82,17 +90,29 @@ public final class Replay {
         if (listener != null) {
             trainer.addListener(listener);
         }
-        while (!trainer.finished() && trainer.step() <= lastStep) {
-            List<Hyperparameters> due = changes.get(trainer.step());
-            if (due != null) {
-                for (Hyperparameters hp : due) {
-                    trainer.setHyperparameters(hp, "replay");
-                }
+        for (RunEvent a : actions) {
+            advance(trainer, a.branch(), a.step() - 1);
+            if (trainer.branch() != a.branch() || trainer.step() != a.step()) {
+                throw new ConfigException("", original.dir().resolve("events.jsonl") + ": the replay reached step "
+                        + trainer.step() + " of branch " + trainer.branch() + " but the recorded " + a.kind()
+                        + " happened at step " + a.step() + " of branch " + a.branch());
             }
-            trainer.trainStep();
+            switch (a.kind()) {
+                case "hyperparameters" -> trainer.setHyperparameters(hyperparameters(a, original), "replay");
+                case "rewind" -> trainer.rewind(a.details().path("to").asText());
+                default -> trainer.checkpoint(a.details().path("source").asText());
+            }
         }
+        advance(trainer, finalBranch, lastStep);
         trainer.close();
         return new Result(trainer.runDir(), trainer.step(), compared[0], mismatch[0], costs[0], costs[1]);
+    }
+
+    /** Trains on branch {@code branch} until step {@code last} is done (or the run is finished). */
+    private static void advance(Trainer trainer, int branch, long last) {
+        while (trainer.branch() == branch && trainer.step() <= last && !trainer.finished()) {
+            trainer.trainStep();
+        }
     }
 
     private static Hyperparameters hyperparameters(RunEvent e, Run run) throws ConfigException {

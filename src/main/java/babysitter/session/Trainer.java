@@ -47,6 +47,9 @@ public final class Trainer {
     public record StepResult(long step, int epoch, double cost, boolean endOfEpoch) {
     }
 
+    /** How many checkpoints the trainer keeps in memory by default. */
+    public static final int DEFAULT_RING = 20;
+
     private final RunConfig config;
     private final DataSpec.LoadedData data;
     private final Network net;
@@ -61,6 +64,12 @@ public final class Trainer {
     private int epoch;
     private boolean inEpoch;
     private int branch;
+    private int maxBranch;
+    private int ringCapacity = DEFAULT_RING;
+    private final java.util.ArrayDeque<Snapshot> ring = new java.util.ArrayDeque<>();
+    private boolean diskCheckpoints = true;
+    private INDArray paramsBeforeLastStep;
+    private boolean lastStepMeasured;
     private double epochCostSum;
     private long epochCorrect;
     private long epochExamples;
@@ -160,6 +169,15 @@ public final class Trainer {
         }
         MiniBatches.Batch b = batches.next();
         long index = net.steps();
+        lastStepMeasured = !batches.hasNext();
+        if (lastStepMeasured) {
+            // Kept once an epoch for the update-to-parameter ratios of the epoch report.
+            if (paramsBeforeLastStep == null) {
+                paramsBeforeLastStep = net.parameters().dup();
+            } else {
+                paramsBeforeLastStep.assign(net.parameters());
+            }
+        }
         double cost = net.trainStep(b.x(), b.labels(), hp, epoch);
         if (Double.isFinite(cost)) {
             epochCostSum += cost * b.labels().length;
@@ -243,23 +261,190 @@ public final class Trainer {
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
-        checkpoint(String.format("epoch-%04d", epoch));
+        takeCheckpoint(checkpointId("epoch-%04d".formatted(epoch)), "epoch");
     }
 
-    /** Saves a checkpoint now (the run store's copy; nothing without a writer). */
-    public CheckpointInfo checkpoint(String id) {
-        if (writer == null) {
-            return null;
+    private String checkpointId(String base) {
+        return branch == 0 ? base : base + ".b" + branch;
+    }
+
+    /**
+     * Takes a checkpoint now, at a step boundary: kept in memory (the newest {@link #ringCapacity()})
+     * and written to the run store. Returns the existing one if this step already has one of that id.
+     *
+     * @param source "epoch", "user", "auto" (before a change) or a rule's name
+     */
+    public Snapshot checkpoint(String source) {
+        String base = switch (source) {
+            case "epoch" -> "epoch-%04d".formatted(epoch);
+            case "auto" -> "auto-%d".formatted(net.steps());
+            default -> "step-%d".formatted(net.steps());
+        };
+        return takeCheckpoint(checkpointId(base), source);
+    }
+
+    private Snapshot takeCheckpoint(String id, String source) {
+        for (Snapshot s : ring) {
+            if (s.id().equals(id)) {
+                return s;
+            }
         }
-        ObjectNode extra = ConfigFiles.MAPPER.createObjectNode();
-        extra.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
-        extra.set("batches", ConfigFiles.MAPPER.valueToTree(batches.position()));
-        extra.put("inEpoch", inEpoch);
-        CheckpointInfo info = writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
+        Snapshot snap = new Snapshot(id, net, epoch, branch, clock.millis(), hp, inEpoch, batches.position(),
+                epochCostSum, epochCorrect, epochExamples);
+        ring.addLast(snap);
+        while (ring.size() > ringCapacity) {
+            ring.removeFirst();
+        }
+        if (writer != null && diskCheckpoints && !muted) {
+            ObjectNode extra = ConfigFiles.MAPPER.createObjectNode();
+            extra.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
+            extra.set("batches", ConfigFiles.MAPPER.valueToTree(batches.position()));
+            extra.put("inEpoch", inEpoch);
+            extra.put("epochCostSum", epochCostSum);
+            extra.put("epochCorrect", epochCorrect);
+            extra.put("epochExamples", epochExamples);
+            writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
+        }
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("id", id);
+        details.put("source", source);
         event("checkpoint", details);
-        return info;
+        return snap;
+    }
+
+    /** The checkpoints kept in memory, oldest first. */
+    public List<Snapshot.CheckpointSummary> checkpoints() {
+        List<Snapshot.CheckpointSummary> out = new ArrayList<>();
+        ring.forEach(s -> out.add(s.summary()));
+        return out;
+    }
+
+    /** The newest checkpoint in memory taken at or before the current step of this branch's lineage, or null. */
+    public Snapshot.CheckpointSummary lastCheckpoint() {
+        Snapshot last = ring.peekLast();
+        return last == null ? null : last.summary();
+    }
+
+    public int ringCapacity() {
+        return ringCapacity;
+    }
+
+    /** How many checkpoints to keep in memory (at least 1); the oldest go first. */
+    public void setRingCapacity(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("checkpoints kept in memory must be at least 1, got " + n);
+        }
+        ringCapacity = n;
+        while (ring.size() > ringCapacity) {
+            ring.removeFirst();
+        }
+    }
+
+    /** Whether checkpoints are also written to the run store (default true). */
+    public void setDiskCheckpoints(boolean on) {
+        diskCheckpoints = on;
+    }
+
+    /** The branch the run is on: 0 at the start, a new number after every rewind. */
+    public int branch() {
+        return branch;
+    }
+
+    /**
+     * Goes back to checkpoint {@code id}: parameters, optimiser state, batch-norm statistics, batch
+     * order and random state, hyperparameters and epoch are restored exactly, and training goes on
+     * as a new branch. The history after the checkpoint stays recorded under its old branch.
+     *
+     * @return the new branch number
+     */
+    public int rewind(String id) {
+        Snapshot target = null;
+        for (Snapshot s : ring) {
+            if (s.id().equals(id)) {
+                target = s;
+            }
+        }
+        if (target == null) {
+            StringBuilder ids = new StringBuilder();
+            ring.forEach(s -> ids.append(ids.length() == 0 ? "" : ", ").append(s.id()));
+            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory; kept: "
+                    + (ids.length() == 0 ? "none" : ids));
+        }
+        return restore(target);
+    }
+
+    private int restore(Snapshot target) {
+        long fromStep = net.steps();
+        int fromBranch = branch;
+        int fromEpoch = epoch;
+        target.restoreInto(net);
+        hp = target.hp;
+        epoch = target.epoch;
+        inEpoch = target.inEpoch;
+        batches.restore(target.position);
+        epochCostSum = target.costSum;
+        epochCorrect = target.correct;
+        epochExamples = target.examples;
+        epochStartNanos = System.nanoTime();
+        lastLogNanos = epochStartNanos;
+        lastLogStep = net.steps();
+        branch = ++maxBranch;
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("to", target.id());
+        details.put("fromStep", fromStep);
+        details.put("fromEpoch", fromEpoch);
+        details.put("fromBranch", fromBranch);
+        details.put("branch", branch);
+        event("rewind", details);
+        return branch;
+    }
+
+    /**
+     * Runs {@code body} and then puts the trainer back exactly where it was, on the same branch,
+     * with nothing recorded in between (the learning-rate range test). Steps taken by the body
+     * are not part of the run.
+     */
+    <T> T sandboxed(java.util.function.Supplier<T> body) {
+        Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), hp, inEpoch, batches.position(),
+                epochCostSum, epochCorrect, epochExamples);
+        List<Snapshot> savedRing = new ArrayList<>(ring);
+        List<Listener> savedListeners = new ArrayList<>(listeners);
+        boolean savedDisk = diskCheckpoints;
+        int savedMaxBranch = maxBranch;
+        muted = true;
+        listeners.clear();
+        try {
+            return body.get();
+        } finally {
+            muted = false;
+            listeners.addAll(savedListeners);
+            diskCheckpoints = savedDisk;
+            ring.clear();
+            ring.addAll(savedRing);
+            here.restoreInto(net);
+            hp = here.hp;
+            epoch = here.epoch;
+            inEpoch = here.inEpoch;
+            batches.restore(here.position);
+            epochCostSum = here.costSum;
+            epochCorrect = here.correct;
+            epochExamples = here.examples;
+            branch = here.branch;
+            maxBranch = savedMaxBranch;
+        }
+    }
+
+    /**
+     * Per-layer statistics of the last training step: batch and running statistics, histograms
+     * of z, z̃ and a, γ and β summaries, gradient norms and, for the last step of an epoch, the
+     * update-to-parameter ratio ‖ΔW‖/‖W‖.
+     */
+    public List<LayerStats> layerStats(int bins) {
+        List<LayerStats> out = new ArrayList<>();
+        for (int l = 1; l <= net.depth(); l++) {
+            out.add(LayerStats.of(net, l, bins, lastStepMeasured ? paramsBeforeLastStep : null));
+        }
+        return out;
     }
 
     /** Cost and accuracy on a data set, in chunks of at most {@code chunk} rows. */
@@ -317,8 +502,10 @@ public final class Trainer {
         listeners.forEach(l -> l.onEvent(e));
     }
 
+    private boolean muted;
+
     private void record(java.util.function.Consumer<RunWriter> action) {
-        if (writer != null) {
+        if (writer != null && !muted) {
             action.accept(writer);
         }
     }

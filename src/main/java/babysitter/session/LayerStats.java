@@ -1,0 +1,152 @@
+package babysitter.session;
+
+import babysitter.engine.HostIO;
+import babysitter.engine.Network;
+import babysitter.engine.ParameterLayout;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What one layer looked like at the end of an epoch (the last mini-batch): the statistics batch
+ * norm used and keeps, the distributions of z, z̃ and a, γ and β, and how big the last update and
+ * gradient were. Plain values: safe to hand to any thread.
+ *
+ * @param layer        l, from 1
+ * @param batchNorm    whether the layer is batch-normalised (else the BN fields are empty)
+ * @param batchMean    μ of the last batch, per unit
+ * @param batchVar     σ² (biased) of the last batch, per unit
+ * @param runningMean  μ_run, per unit
+ * @param runningVar   σ²_run, per unit
+ * @param z            histogram of z before batch norm
+ * @param zTilde       histogram of z̃ = γ·z_norm + β (equal to z without batch norm)
+ * @param a            histogram of the activation g(z̃) (the softmax output for the last layer)
+ * @param gamma        summary of γ (NaN without batch norm)
+ * @param beta         summary of β (NaN without batch norm)
+ * @param weightNorm   ‖W‖ (Frobenius)
+ * @param gradNorm     ‖dW‖ of the last step
+ * @param updateRatio  ‖ΔW‖/‖W‖ of the last step of the epoch (NaN if unknown)
+ */
+public record LayerStats(int layer, boolean batchNorm, double[] batchMean, double[] batchVar, double[] runningMean,
+                         double[] runningVar, Histogram z, Histogram zTilde, Histogram a, Summary gamma,
+                         Summary beta, double weightNorm, double gradNorm, double updateRatio) {
+
+    public LayerStats {
+        batchMean = batchMean.clone();
+        batchVar = batchVar.clone();
+        runningMean = runningMean.clone();
+        runningVar = runningVar.clone();
+    }
+
+    @Override
+    public double[] batchMean() {
+        return batchMean.clone();
+    }
+
+    @Override
+    public double[] batchVar() {
+        return batchVar.clone();
+    }
+
+    @Override
+    public double[] runningMean() {
+        return runningMean.clone();
+    }
+
+    @Override
+    public double[] runningVar() {
+        return runningVar.clone();
+    }
+
+    /** Minimum, mean and maximum of a vector. */
+    public record Summary(double min, double mean, double max) {
+        static final Summary NONE = new Summary(Double.NaN, Double.NaN, Double.NaN);
+
+        static Summary of(double[] v) {
+            if (v.length == 0) {
+                return NONE;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (double x : v) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+                sum += x;
+            }
+            return new Summary(min, sum / v.length, max);
+        }
+    }
+
+    /** Counts of values in equal-width bins over [min, max]. */
+    public record Histogram(double min, double max, long[] counts) {
+        public Histogram {
+            counts = counts.clone();
+        }
+
+        @Override
+        public long[] counts() {
+            return counts.clone();
+        }
+
+        static Histogram of(double[] values, int bins) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            long[] counts = new long[bins];
+            if (min > max) {
+                return new Histogram(Double.NaN, Double.NaN, counts);
+            }
+            double width = (max - min) / bins;
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                int b = width == 0 ? 0 : (int) ((v - min) / width);
+                counts[Math.min(bins - 1, Math.max(0, b))]++;
+            }
+            return new Histogram(min, max, counts);
+        }
+    }
+
+    static LayerStats of(Network net, int l, int bins, INDArray paramsBefore) {
+        HostIO io = new HostIO();
+        boolean bn = net.config().batchNorm(l);
+        double[] empty = new double[0];
+        double[] w = io.toArray(net.weights(l));
+        double weightNorm = norm(w);
+        double gradNorm = norm(io.toArray(net.gradW(l)));
+        double ratio = Double.NaN;
+        if (paramsBefore != null) {
+            ParameterLayout.Entry e = net.layout().entry(ParameterLayout.Kind.W, l);
+            double[] before = io.toArray(net.layout().view(paramsBefore, e));
+            double d2 = 0;
+            for (int i = 0; i < w.length; i++) {
+                double d = w[i] - before[i];
+                d2 += d * d;
+            }
+            ratio = weightNorm == 0 ? Double.NaN : Math.sqrt(d2) / weightNorm;
+        }
+        double[] z = io.toArray(net.z(l));
+        double[] zt = io.toArray(net.zTilde(l));
+        double[] a = io.toArray(net.activation(l));
+        return new LayerStats(l, bn,
+                bn ? io.toArray(net.batchMean(l)) : empty, bn ? io.toArray(net.batchVar(l)) : empty,
+                bn ? io.toArray(net.runningMean(l)) : empty, bn ? io.toArray(net.runningVar(l)) : empty,
+                Histogram.of(z, bins), Histogram.of(zt, bins), Histogram.of(a, bins),
+                bn ? Summary.of(io.toArray(net.gamma(l))) : Summary.NONE,
+                bn ? Summary.of(io.toArray(net.beta(l))) : Summary.NONE,
+                weightNorm, gradNorm, ratio);
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,588 @@
+package babysitter.session;
+
+import babysitter.engine.Hyperparameters;
+import babysitter.store.EpochMetric;
+import babysitter.store.RunEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live training run on its own daemon thread, named {@code trainer}. Callers {@link #submit}
+ * commands; the thread applies them at the next mini-batch boundary, in submission order, and
+ * sends immutable {@link Report}s to listeners. A listener gets its reports on a thread of its
+ * own: a slow listener loses old step reports (never epoch, event or state reports) and never
+ * slows training.
+ *
+ * <p>Also here: the divergence guard and the automatic rules ({@link Rules}), the automatic
+ * checkpoint before a change of α or β, and the learning-rate range test.
+ */
+public final class TrainingSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
+
+    /** Step reports a listener may have waiting before the oldest are dropped. */
+    public static final int MAX_PENDING_STEPS = 4096;
+    /** Bins of the histograms in epoch reports. */
+    public static final int HISTOGRAM_BINS = 30;
+
+    private final Trainer trainer;
+    private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final List<Channel> channels = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    // Owned by the training thread.
+    private Report.State state = Report.State.IDLE;
+    private Rules rules = Rules.DEFAULTS;
+    private int pendingSteps;
+    private boolean runToEpochEnd;
+    private double bestStepCost = Double.POSITIVE_INFINITY;
+    private long branchSteps;
+    private double rate;
+    private long lastStepNanos;
+    private double bestEpochCost = Double.POSITIVE_INFINITY;
+    private String bestEpochCheckpoint;
+    private int epochsSinceBest;
+    private int epochsSincePlateauAction;
+
+    private EpochMetric lastEpochMetric;
+    private volatile Report.State publishedState = Report.State.IDLE;
+
+    public TrainingSession(Trainer trainer) {
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        trainer.addListener(new Trainer.Listener() {
+            @Override
+            public void onEpoch(EpochMetric m) {
+                lastEpochMetric = m;
+                publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(), m.trainAccuracy(),
+                        m.devCost(), m.devAccuracy(), m.devCostTrainMode(), m.devAccuracyTrainMode(), m.seconds(),
+                        trainer.layerStats(HISTOGRAM_BINS)));
+            }
+
+            @Override
+            public void onEvent(RunEvent e) {
+                publish(toReport(e));
+            }
+        });
+        this.thread = new Thread(this::loop, "trainer");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the training thread (it waits for commands; {@link Command.Start} starts training). */
+    public TrainingSession open() {
+        thread.start();
+        return this;
+    }
+
+    /** Queues a command for the training thread; never blocks. */
+    public void submit(Command c) {
+        queue.add(Objects.requireNonNull(c, "command"));
+    }
+
+    /** Adds a listener; it receives reports on a thread of its own from now on. */
+    public void addListener(Consumer<Report> listener) {
+        Channel ch = new Channel(listener, "session-listener-" + channels.size());
+        channels.add(ch);
+        ch.start();
+    }
+
+    /** The last state the training thread published. */
+    public Report.State state() {
+        return publishedState;
+    }
+
+    /** Whether the training thread has ended. */
+    public boolean ended() {
+        return !thread.isAlive() && publishedState != Report.State.IDLE;
+    }
+
+    /**
+     * Stops training and waits for the training thread (at most {@code timeoutMillis}), then
+     * delivers what listeners still have pending and ends their threads.
+     *
+     * @return whether the training thread ended in time
+     */
+    public boolean close(long timeoutMillis) {
+        submit(new Command.Stop());
+        boolean ended = true;
+        if (thread.isAlive() || thread.getState() != Thread.State.NEW) {
+            try {
+                thread.join(timeoutMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ended = !thread.isAlive();
+        }
+        for (Channel ch : channels) {
+            ch.finish(timeoutMillis);
+        }
+        return ended;
+    }
+
+    @Override
+    public void close() {
+        close(10_000);
+    }
+
+    // ------------------------------------------------------------------ the training thread
+
+    private void loop() {
+        publishState();
+        try {
+            while (state != Report.State.STOPPED) {
+                boolean busy = state == Report.State.RUNNING || pendingSteps > 0 || runToEpochEnd;
+                Command c = busy ? queue.poll() : queue.take();
+                if (c != null) {
+                    apply(c);
+                    continue;
+                }
+                if (trainer.finished()) {
+                    pendingSteps = 0;
+                    runToEpochEnd = false;
+                    setState(Report.State.FINISHED);
+                    continue;
+                }
+                if (state == Report.State.RUNNING) {
+                    step();
+                } else if (pendingSteps > 0) {
+                    pendingSteps--;
+                    step();
+                } else if (runToEpochEnd) {
+                    if (step().endOfEpoch()) {
+                        runToEpochEnd = false;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = Report.State.STOPPED;
+        } catch (RuntimeException | Error e) {
+            LOG.error("training stopped by an error", e);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("error", String.valueOf(e.getMessage()));
+            publish(new Report.EventReport("error", trainer.step(), trainer.epoch(), trainer.branch(),
+                    "error: " + e.getMessage(), details));
+            state = Report.State.FAILED;
+        } finally {
+            try {
+                trainer.close();
+            } catch (RuntimeException e) {
+                LOG.warn("could not close the run: {}", e.getMessage());
+            }
+            publishState();
+        }
+    }
+
+    private void apply(Command c) {
+        if (c instanceof Command.Start) {
+            if (state == Report.State.IDLE || state == Report.State.PAUSED) {
+                setState(Report.State.RUNNING);
+            }
+        } else if (c instanceof Command.Pause) {
+            pendingSteps = 0;
+            runToEpochEnd = false;
+            if (state == Report.State.RUNNING) {
+                trainer.event("pause", node());
+                setState(Report.State.PAUSED);
+            }
+        } else if (c instanceof Command.Resume) {
+            if (state == Report.State.PAUSED || state == Report.State.GUARD_TRIPPED || state == Report.State.IDLE
+                    || (state == Report.State.FINISHED && !trainer.finished())) {
+                trainer.event("resume", node());
+                setState(Report.State.RUNNING);
+            }
+        } else if (c instanceof Command.Step) {
+            if (state != Report.State.RUNNING && !trainer.finished()) {
+                leaveIdleOrGuard();
+                pendingSteps++;
+            }
+        } else if (c instanceof Command.RunEpoch) {
+            if (state != Report.State.RUNNING && !trainer.finished()) {
+                leaveIdleOrGuard();
+                runToEpochEnd = true;
+            }
+        } else if (c instanceof Command.Stop) {
+            state = Report.State.STOPPED;
+        } else if (c instanceof Command.SetHyperparameters h) {
+            setHyperparameters(h.hyperparameters(), "user");
+        } else if (c instanceof Command.TakeCheckpoint) {
+            trainer.checkpoint("user");
+            publishState();
+        } else if (c instanceof Command.Rewind r) {
+            rewind(r.checkpointId());
+        } else if (c instanceof Command.SetRules r) {
+            rules = r.rules();
+            ObjectNode d = node();
+            d.put("guard", rules.guard());
+            d.put("guardAutoRewind", rules.guardAutoRewind());
+            d.put("reduceOnPlateau", rules.reduceOnPlateau());
+            d.put("earlyStop", rules.earlyStop());
+            trainer.event("rules", d);
+            publishState();
+        } else if (c instanceof Command.LrRangeTest t) {
+            rangeTest(t);
+        }
+    }
+
+    private void leaveIdleOrGuard() {
+        if (state == Report.State.IDLE || state == Report.State.GUARD_TRIPPED || state == Report.State.FINISHED) {
+            setState(Report.State.PAUSED);
+        }
+    }
+
+    private void setHyperparameters(Hyperparameters next, String source) {
+        Hyperparameters now = trainer.hyperparameters();
+        if (next.equals(now)) {
+            return;
+        }
+        if ("user".equals(source) && (next.learningRate() != now.learningRate() || next.momentum() != now.momentum())) {
+            trainer.checkpoint("auto");
+        }
+        trainer.setHyperparameters(next, source);
+        publishState();
+    }
+
+    private void rewind(String id) {
+        try {
+            trainer.rewind(id);
+        } catch (IllegalArgumentException e) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("error", e.getMessage());
+            publish(new Report.EventReport("error", trainer.step(), trainer.epoch(), trainer.branch(),
+                    "rewind refused: " + e.getMessage(), details));
+            return;
+        }
+        branchSteps = 0;
+        bestStepCost = Double.POSITIVE_INFINITY;
+        lastStepNanos = 0;
+        if (state == Report.State.FINISHED || state == Report.State.GUARD_TRIPPED) {
+            setState(Report.State.PAUSED);
+        }
+        publishState();
+    }
+
+    private Trainer.StepResult step() {
+        Hyperparameters hp = trainer.hyperparameters();
+        int epochBefore = trainer.epoch();
+        Trainer.StepResult r = trainer.trainStep();
+        long now = System.nanoTime();
+        if (lastStepNanos != 0) {
+            double instant = hp.batchSize() / ((now - lastStepNanos) / 1e9);
+            rate = rate == 0 ? instant : 0.9 * rate + 0.1 * instant;
+        }
+        lastStepNanos = now;
+        branchSteps++;
+        publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(), hp.learningRateAt(epochBefore),
+                hp.momentum(), rate));
+        if (guard(r)) {
+            return r;
+        }
+        if (r.endOfEpoch()) {
+            epochRules();
+        }
+        if (trainer.finished()) {
+            pendingSteps = 0;
+            runToEpochEnd = false;
+            setState(Report.State.FINISHED);
+        }
+        return r;
+    }
+
+    /** @return whether the guard tripped */
+    private boolean guard(Trainer.StepResult r) {
+        if (!rules.guard()) {
+            return false;
+        }
+        double cost = r.cost();
+        String reason = null;
+        if (!Double.isFinite(cost)) {
+            reason = "cost " + (Double.isNaN(cost) ? "NaN" : cost > 0 ? "+∞" : "−∞") + " at step " + r.step();
+        } else if (branchSteps > rules.guardWarmupSteps() && cost > rules.guardFactor() * bestStepCost) {
+            reason = String.format("cost %.4g at step %d, above %s × the best %.4g", cost, r.step(),
+                    fmt(rules.guardFactor()), bestStepCost);
+        }
+        if (Double.isFinite(cost)) {
+            bestStepCost = Math.min(bestStepCost, cost);
+        }
+        if (reason == null) {
+            return false;
+        }
+        Snapshot.CheckpointSummary good = trainer.lastCheckpoint();
+        ObjectNode d = node();
+        d.put("reason", reason);
+        d.put("lastGood", good == null ? null : good.id());
+        d.put("autoRewind", rules.guardAutoRewind() && good != null);
+        trainer.event("guard", d);
+        pendingSteps = 0;
+        runToEpochEnd = false;
+        if (rules.guardAutoRewind() && good != null) {
+            Hyperparameters hp = trainer.hyperparameters();
+            rewind(good.id());
+            Hyperparameters restored = trainer.hyperparameters();
+            setHyperparameters(restored.withLearningRate(Math.min(restored.learningRate(), hp.learningRate()) / 2),
+                    "guard");
+            if (state != Report.State.RUNNING) {
+                setState(Report.State.PAUSED);
+            }
+        } else {
+            setState(Report.State.GUARD_TRIPPED);
+        }
+        return true;
+    }
+
+    private void epochRules() {
+        EpochMetric last = lastEpochMetric;
+        if (last == null) {
+            return;
+        }
+        double cost = Double.isNaN(last.devCost()) ? last.trainCost() : last.devCost();
+        if (cost < bestEpochCost - 1e-12) {
+            bestEpochCost = cost;
+            Snapshot.CheckpointSummary cp = trainer.lastCheckpoint();
+            bestEpochCheckpoint = cp == null ? null : cp.id();
+            epochsSinceBest = 0;
+            epochsSincePlateauAction = 0;
+        } else {
+            epochsSinceBest++;
+            epochsSincePlateauAction++;
+        }
+        if (rules.reduceOnPlateau() && epochsSincePlateauAction >= rules.plateauPatience()) {
+            Hyperparameters hp = trainer.hyperparameters();
+            setHyperparameters(hp.withLearningRate(hp.learningRate() * rules.plateauFactor()), "plateau");
+            epochsSincePlateauAction = 0;
+        }
+        if (rules.earlyStop() && epochsSinceBest >= rules.earlyStopPatience()) {
+            ObjectNode d = node();
+            d.put("best", bestEpochCheckpoint);
+            d.put("bestCost", bestEpochCost);
+            d.put("patience", rules.earlyStopPatience());
+            trainer.event("early-stop", d);
+            if (bestEpochCheckpoint != null) {
+                try {
+                    trainer.rewind(bestEpochCheckpoint);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("early stop could not restore {}: {}", bestEpochCheckpoint, e.getMessage());
+                }
+            }
+            pendingSteps = 0;
+            runToEpochEnd = false;
+            setState(Report.State.FINISHED);
+        }
+    }
+
+    private void rangeTest(Command.LrRangeTest t) {
+        if (trainer.finished()) {
+            publishError("the range test needs a run that is not finished");
+            return;
+        }
+        double[] alphas = new double[t.steps()];
+        double[] costs = new double[t.steps()];
+        int[] done = {0};
+        trainer.sandboxed(() -> {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < t.steps() && !trainer.finished(); i++) {
+                double alpha = t.minAlpha() * Math.pow(t.maxAlpha() / t.minAlpha(), i / (double) (t.steps() - 1));
+                trainer.setHyperparameters(trainer.hyperparameters().withLearningRate(alpha), "range-test");
+                double cost = trainer.trainStep().cost();
+                alphas[i] = alpha;
+                costs[i] = cost;
+                done[0] = i + 1;
+                if (!Double.isFinite(cost) || cost > 4 * best) {
+                    break;
+                }
+                best = Math.min(best, cost);
+            }
+            return null;
+        });
+        double[] a = java.util.Arrays.copyOf(alphas, done[0]);
+        double[] c = java.util.Arrays.copyOf(costs, done[0]);
+        double suggested = LrRangeTest.suggest(a, c);
+        ObjectNode d = node();
+        d.put("minAlpha", t.minAlpha());
+        d.put("maxAlpha", t.maxAlpha());
+        d.put("steps", done[0]);
+        d.put("suggested", suggested);
+        trainer.event("lr-range-test", d);
+        publish(new Report.LrRangeReport(a, c, suggested));
+    }
+
+    private void publishError(String message) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("error", message);
+        publish(new Report.EventReport("error", trainer.step(), trainer.epoch(), trainer.branch(), message, details));
+    }
+
+    private void setState(Report.State s) {
+        state = s;
+        publishState();
+    }
+
+    private void publishState() {
+        publishedState = state;
+        publish(new Report.StateReport(state, trainer.step(), trainer.epoch(), trainer.branch(),
+                trainer.config().epochs(), trainer.hyperparameters(), rules, trainer.checkpoints()));
+    }
+
+    private void publish(Report r) {
+        for (Channel ch : channels) {
+            ch.offer(r);
+        }
+    }
+
+    private static ObjectNode node() {
+        return ConfigFiles.MAPPER.createObjectNode();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** An event as a report, with a short label for chart markers. */
+    static Report.EventReport toReport(RunEvent e) {
+        Map<String, String> details = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = e.details().fields();
+        while (it.hasNext()) {
+            var f = it.next();
+            details.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
+        }
+        return new Report.EventReport(e.kind(), e.step(), e.epoch(), e.branch(), label(e), details);
+    }
+
+    static String label(RunEvent e) {
+        var d = e.details();
+        return switch (e.kind()) {
+            case "hyperparameters" -> changeLabel(d.path("from"), d.path("to"));
+            case "rewind" -> "rewind to " + d.path("to").asText();
+            case "checkpoint" -> "checkpoint " + d.path("id").asText();
+            case "guard" -> "guard: " + d.path("reason").asText();
+            case "early-stop" -> "early stop (best " + d.path("best").asText() + ")";
+            case "lr-range-test" -> "range test: α " + d.path("suggested").asText();
+            default -> e.kind();
+        };
+    }
+
+    private static String changeLabel(com.fasterxml.jackson.databind.JsonNode from,
+                                      com.fasterxml.jackson.databind.JsonNode to) {
+        List<String> parts = new ArrayList<>();
+        String[][] names = {{"learningRate", "α"}, {"momentum", "β"}, {"beta1", "β1"}, {"beta2", "β2"},
+            {"epsilon", "ε"}, {"l2", "λ"}, {"batchSize", "batch"}, {"decay", "decay"}, {"decayRate", "decay rate"}};
+        if (!from.path("kind").equals(to.path("kind"))) {
+            parts.add("optimizer → " + pretty(to.path("kind").asText()));
+        }
+        for (String[] n : names) {
+            if (!from.path(n[0]).equals(to.path(n[0]))) {
+                parts.add(n[1] + " " + short_(from.path(n[0])) + "→" + short_(to.path(n[0])));
+            }
+        }
+        return parts.isEmpty() ? "hyperparameters" : String.join(", ", parts);
+    }
+
+    private static String pretty(String kind) {
+        return switch (kind) {
+            case "ADAM" -> "Adam";
+            case "RMSPROP" -> "RMSprop";
+            case "MOMENTUM" -> "momentum";
+            case "SGD" -> "SGD";
+            default -> kind;
+        };
+    }
+
+    private static String short_(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v.isNumber()) {
+            double d = v.asDouble();
+            return d == Math.rint(d) && Math.abs(d) < 1e6 ? Long.toString((long) d)
+                    : String.format(java.util.Locale.ROOT, "%.3g", d).replaceAll("\\.?0+(e|$)", "$1");
+        }
+        return v.asText().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------ listener channels
+
+    /** A listener's own thread and queue: step reports may be dropped oldest-first, others never. */
+    private static final class Channel {
+        private final Consumer<Report> listener;
+        private final Thread thread;
+        private final ArrayDeque<Report> pending = new ArrayDeque<>();
+        private int pendingSteps;
+        private boolean finishing;
+        private long dropped;
+
+        Channel(Consumer<Report> listener, String name) {
+            this.listener = listener;
+            this.thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        synchronized void offer(Report r) {
+            if (r.droppable()) {
+                if (pendingSteps >= MAX_PENDING_STEPS) {
+                    for (Iterator<Report> it = pending.iterator(); it.hasNext(); ) {
+                        if (it.next().droppable()) {
+                            it.remove();
+                            pendingSteps--;
+                            dropped++;
+                            break;
+                        }
+                    }
+                }
+                pendingSteps++;
+            }
+            pending.addLast(r);
+            notifyAll();
+        }
+
+        private synchronized Report take() throws InterruptedException {
+            while (pending.isEmpty()) {
+                if (finishing) {
+                    return null;
+                }
+                wait();
+            }
+            Report r = pending.removeFirst();
+            if (r.droppable()) {
+                pendingSteps--;
+            }
+            return r;
+        }
+
+        private void run() {
+            try {
+                Report r;
+                while ((r = take()) != null) {
+                    try {
+                        listener.accept(r);
+                    } catch (RuntimeException e) {
+                        LOG.warn("a session listener failed on {}: {}", r.getClass().getSimpleName(), e.toString());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void finish(long timeoutMillis) {
+            synchronized (this) {
+                finishing = true;
+                notifyAll();
+            }
+            try {
+                thread.join(timeoutMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
