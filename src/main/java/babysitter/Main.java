@@ -14,25 +14,26 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The launcher. With arguments it runs the command line ({@code train}, {@code replay},
- * {@code eval}, {@code export}); without, until the window exists, the engine demo: a
- * batch-normalised network learns three Gaussian blobs in 2-D and prints one line per epoch.
- * It does not extend {@code Application}, so it can later start either the command line or the
- * JavaFX window from the class path.
+ * The launcher. Without arguments it opens the window; with arguments it runs the command line
+ * ({@code train}, {@code replay}, {@code eval}, {@code export}); {@code demo} runs the engine demo
+ * (a batch-normalised network learns three Gaussian blobs in 2-D, one line per epoch). It does not
+ * extend {@code Application}, so the JavaFX window starts from the class path without modules.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].equals("demo")) {
+        if (args.length == 0) {
+            javafx.application.Application.launch(babysitter.ui.BabysitterApp.class);
+            return;
+        }
+        if (!args[0].equals("demo")) {
             int code = babysitter.cli.Cli.run(args, new java.io.PrintWriter(System.out, true),
                     new java.io.PrintWriter(System.err, true));
             System.exit(code);
         }
-        if (args.length > 0) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
-        }
+        args = java.util.Arrays.copyOfRange(args, 1, args.length);
         int epochs = 20;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--epochs") && i + 1 < args.length) {

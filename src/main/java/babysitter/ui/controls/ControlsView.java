@@ -1,0 +1,195 @@
+package babysitter.ui.controls;
+
+import babysitter.engine.LrDecay;
+import babysitter.engine.optim.OptimizerKind;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
+
+/** The right-hand panel: live hyperparameter controls and the automatic rules. Binds only. */
+public final class ControlsView extends VBox {
+
+    public ControlsView(ControlsViewModel vm) {
+        getStyleClass().add("controls-panel");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        setPrefWidth(280);
+
+        // α on a log scale
+        Label alphaTitle = heading("Learning rate α");
+        Slider alpha = new Slider(ControlsViewModel.LOG_ALPHA_MIN, ControlsViewModel.LOG_ALPHA_MAX, vm.logAlphaProperty().get());
+        alpha.setId("alphaSlider");
+        alpha.setBlockIncrement(0.1);
+        alpha.setMajorTickUnit(1);
+        alpha.setMinorTickCount(0);
+        alpha.setShowTickMarks(true);
+        alpha.setShowTickLabels(true);
+        alpha.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return "1e" + Math.round(v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.substring(2));
+            }
+        });
+        alpha.valueProperty().bindBidirectional(vm.logAlphaProperty());
+        alpha.valueProperty().addListener((o, a, b) -> vm.alphaSliderMoved(alpha.isValueChanging()));
+        alpha.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.alphaSliderMoved(false);
+            }
+        });
+        alpha.setTooltip(new Tooltip("log scale from 1e-5 to 1; arrow keys move a tenth of a decade"));
+        TextField alphaField = new TextField();
+        alphaField.setId("alphaField");
+        alphaField.setPrefColumnCount(8);
+        alphaField.textProperty().bindBidirectional(vm.alphaTextProperty());
+        alphaField.setOnAction(e -> vm.commitAlphaText());
+        alphaField.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !vm.alphaErrorProperty().get().isEmpty()) {
+                vm.revertAlphaText();
+            }
+        });
+        alphaField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.revertAlphaText();
+            }
+        });
+        Label alphaError = error(vm.alphaErrorProperty());
+        alphaError.setId("alphaError");
+        alphaField.pseudoClassStateChanged(INVALID, false);
+        vm.alphaErrorProperty().addListener((o, a, b) -> alphaField.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+
+        // β on the log10(1 − β) scale
+        Label betaTitle = heading("Momentum β");
+        Slider beta = new Slider(ControlsViewModel.BETA_SCALE_MIN, ControlsViewModel.BETA_SCALE_MAX,
+                vm.betaScaleProperty().get());
+        beta.setId("betaSlider");
+        beta.setBlockIncrement(0.1);
+        beta.valueProperty().bindBidirectional(vm.betaScaleProperty());
+        beta.valueProperty().addListener((o, a, b) -> vm.betaSliderMoved(beta.isValueChanging()));
+        beta.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.betaSliderMoved(false);
+            }
+        });
+        beta.setTooltip(new Tooltip("scale of log10(1 − β): from 0.5 to 0.9999"));
+        Label betaReadout = new Label();
+        betaReadout.setId("betaReadout");
+        betaReadout.textProperty().bind(vm.betaReadoutProperty());
+        betaReadout.getStyleClass().add("readout");
+
+        // optimiser and the rest
+        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
+        optimizer.setId("optimizer");
+        optimizer.getItems().setAll(OptimizerKind.values());
+        optimizer.valueProperty().bindBidirectional(vm.optimizerProperty());
+        optimizer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OptimizerKind k) {
+                return k == null ? "" : switch (k) {
+                    case SGD -> "SGD";
+                    case MOMENTUM -> "Momentum";
+                    case RMSPROP -> "RMSprop";
+                    case ADAM -> "Adam";
+                };
+            }
+
+            @Override
+            public OptimizerKind fromString(String s) {
+                return OptimizerKind.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
+        TextField batch = field("batchSize", vm.batchSizeProperty(), vm);
+        ComboBox<LrDecay> decay = new ComboBox<>();
+        decay.setId("decay");
+        decay.getItems().setAll(LrDecay.values());
+        decay.valueProperty().bindBidirectional(vm.decayProperty());
+        TextField decayRate = field("decayRate", vm.decayRateProperty(), vm);
+        TextField l2 = field("l2", vm.l2Property(), vm);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Optimiser"), optimizer);
+        grid.addRow(1, new Label("Mini-batch"), batch);
+        grid.addRow(2, new Label("Decay"), decay);
+        grid.addRow(3, new Label("Decay rate"), decayRate);
+        grid.addRow(4, new Label("L2 λ"), l2);
+        Tooltip.install(batch, new Tooltip("takes effect at the next epoch"));
+
+        GridPane adv = new GridPane();
+        adv.setHgap(8);
+        adv.setVgap(6);
+        adv.addRow(0, new Label("β1"), field("beta1", vm.beta1Property(), vm));
+        adv.addRow(1, new Label("β2"), field("beta2", vm.beta2Property(), vm));
+        TitledPane advanced = new TitledPane("Advanced (Adam, RMSprop)", adv);
+        advanced.setExpanded(false);
+        advanced.setId("advanced");
+
+        Label fieldError = error(vm.fieldErrorProperty());
+        fieldError.setId("fieldError");
+
+        VBox rules = new VBox(6, heading("Automatic rules"),
+                toggle("guardSwitch", "Divergence guard", vm.guardProperty()),
+                toggle("guardRewindSwitch", "  …rewind and halve α", vm.guardAutoRewindProperty()),
+                toggle("plateauSwitch", "Reduce α on plateau", vm.reduceOnPlateauProperty()),
+                toggle("earlyStopSwitch", "Early stop", vm.earlyStopProperty()));
+
+        getChildren().addAll(alphaTitle, alpha, alphaField, alphaError, betaTitle, beta, betaReadout, grid, fieldError,
+                advanced, rules);
+        VBox.setVgrow(advanced, Priority.NEVER);
+    }
+
+    static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
+    }
+
+    private static Label error(javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.getStyleClass().add("error");
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty p, ControlsViewModel vm) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(7);
+        f.textProperty().bindBidirectional(p);
+        f.setOnAction(e -> vm.commitFields());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.commitFields();
+            }
+        });
+        return f;
+    }
+
+    private static ToggleSwitch toggle(String id, String text, javafx.beans.property.BooleanProperty p) {
+        ToggleSwitch t = new ToggleSwitch(text);
+        t.setId(id);
+        t.selectedProperty().bindBidirectional(p);
+        return t;
+    }
+}

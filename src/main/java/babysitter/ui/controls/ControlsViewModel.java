@@ -1,0 +1,349 @@
+package babysitter.ui.controls;
+
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.LrDecay;
+import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.Command;
+import babysitter.session.Rules;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The live controls: learning rate on a log scale, momentum on the log10(1 − β) scale, optimiser,
+ * mini-batch size, decay, L2, Adam's β1 and β2, and the automatic rules. Every change becomes one
+ * {@link Command} for the session; a slider being dragged sends at most every
+ * {@value #THROTTLE_MILLIS} ms and once more on release. Values typed in are checked first: a bad
+ * one is refused with a message and nothing is sent.
+ */
+public final class ControlsViewModel {
+    /** Slider range of log10 α. */
+    public static final double LOG_ALPHA_MIN = -5;
+    public static final double LOG_ALPHA_MAX = 0;
+    /** α typed into the field must lie in [ALPHA_MIN, ALPHA_MAX]. */
+    public static final double ALPHA_MIN = 1e-7;
+    public static final double ALPHA_MAX = 10;
+    /** Slider range of −log10(1 − β): β from 0.5 to 0.9999. */
+    public static final double BETA_SCALE_MIN = -Math.log10(0.5);
+    public static final double BETA_SCALE_MAX = 4;
+    public static final long THROTTLE_MILLIS = 250;
+
+    private final Consumer<Command> sink;
+    private final LongSupplier nanoTime;
+    private Hyperparameters current = Hyperparameters.DEFAULTS;
+    private Rules rules = Rules.DEFAULTS;
+    private boolean updating;
+    private long lastSentNanos = Long.MIN_VALUE / 2;
+    private boolean alphaPending;
+    private boolean betaPending;
+
+    private final DoubleProperty logAlpha = new SimpleDoubleProperty(Math.log10(current.learningRate()));
+    private final StringProperty alphaText = new SimpleStringProperty(sci(current.learningRate()));
+    private final ReadOnlyStringWrapper alphaError = new ReadOnlyStringWrapper("");
+    private final DoubleProperty betaScale = new SimpleDoubleProperty(-Math.log10(1 - current.momentum()));
+    private final ReadOnlyStringWrapper betaReadout = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(current.optimizer());
+    private final StringProperty batchSize = new SimpleStringProperty(Integer.toString(current.batchSize()));
+    private final ObjectProperty<LrDecay> decay = new SimpleObjectProperty<>(current.decayKind());
+    private final StringProperty decayRate = new SimpleStringProperty(num(current.decay()));
+    private final StringProperty l2 = new SimpleStringProperty(num(current.l2()));
+    private final StringProperty beta1 = new SimpleStringProperty(num(current.beta1()));
+    private final StringProperty beta2 = new SimpleStringProperty(num(current.beta2()));
+    private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper("");
+    private final BooleanProperty guard = new SimpleBooleanProperty(rules.guard());
+    private final BooleanProperty guardAutoRewind = new SimpleBooleanProperty(rules.guardAutoRewind());
+    private final BooleanProperty reduceOnPlateau = new SimpleBooleanProperty(rules.reduceOnPlateau());
+    private final BooleanProperty earlyStop = new SimpleBooleanProperty(rules.earlyStop());
+
+    public ControlsViewModel(Consumer<Command> sink) {
+        this(sink, System::nanoTime);
+    }
+
+    ControlsViewModel(Consumer<Command> sink, LongSupplier nanoTime) {
+        this.sink = Objects.requireNonNull(sink);
+        this.nanoTime = nanoTime;
+        betaReadout.set(readout(current.momentum()));
+        optimizer.addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                send(current.withOptimizer(b));
+            }
+        });
+        decay.addListener((o, a, b) -> commitFields());
+        for (BooleanProperty p : new BooleanProperty[] {guard, guardAutoRewind, reduceOnPlateau, earlyStop}) {
+            p.addListener((o, a, b) -> {
+                if (!updating) {
+                    rules = rules.withGuard(guard.get(), guardAutoRewind.get())
+                            .withReduceOnPlateau(reduceOnPlateau.get(), rules.plateauPatience(), rules.plateauFactor())
+                            .withEarlyStop(earlyStop.get(), rules.earlyStopPatience());
+                    sink.accept(new Command.SetRules(rules));
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /** log10 α, bound to the slider. */
+    public DoubleProperty logAlphaProperty() {
+        return logAlpha;
+    }
+
+    /** α as typed; committed with {@link #commitAlphaText()}. */
+    public StringProperty alphaTextProperty() {
+        return alphaText;
+    }
+
+    public ReadOnlyStringProperty alphaErrorProperty() {
+        return alphaError.getReadOnlyProperty();
+    }
+
+    /** −log10(1 − β), bound to the β slider. */
+    public DoubleProperty betaScaleProperty() {
+        return betaScale;
+    }
+
+    /** "β 0.900 · averages over ≈ 10 steps". */
+    public ReadOnlyStringProperty betaReadoutProperty() {
+        return betaReadout.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public StringProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ObjectProperty<LrDecay> decayProperty() {
+        return decay;
+    }
+
+    public StringProperty decayRateProperty() {
+        return decayRate;
+    }
+
+    public StringProperty l2Property() {
+        return l2;
+    }
+
+    public StringProperty beta1Property() {
+        return beta1;
+    }
+
+    public StringProperty beta2Property() {
+        return beta2;
+    }
+
+    /** The message of the last refused field value, "" when all are fine. */
+    public ReadOnlyStringProperty fieldErrorProperty() {
+        return fieldError.getReadOnlyProperty();
+    }
+
+    public BooleanProperty guardProperty() {
+        return guard;
+    }
+
+    public BooleanProperty guardAutoRewindProperty() {
+        return guardAutoRewind;
+    }
+
+    public BooleanProperty reduceOnPlateauProperty() {
+        return reduceOnPlateau;
+    }
+
+    public BooleanProperty earlyStopProperty() {
+        return earlyStop;
+    }
+
+    public Hyperparameters current() {
+        return current;
+    }
+
+    // ------------------------------------------------------------------ from the session
+
+    /** Shows the session's hyperparameters and rules (sends nothing). */
+    public void show(Hyperparameters hp, Rules r) {
+        updating = true;
+        try {
+            current = hp;
+            rules = r;
+            if (!alphaPending) {
+                logAlpha.set(Math.log10(hp.learningRate()));
+                alphaText.set(sci(hp.learningRate()));
+            }
+            if (!betaPending) {
+                betaScale.set(-Math.log10(1 - hp.momentum()));
+            }
+            betaReadout.set(readout(hp.momentum()));
+            optimizer.set(hp.optimizer());
+            batchSize.set(Integer.toString(hp.batchSize()));
+            decay.set(hp.decayKind());
+            decayRate.set(num(hp.decay()));
+            l2.set(num(hp.l2()));
+            beta1.set(num(hp.beta1()));
+            beta2.set(num(hp.beta2()));
+            guard.set(r.guard());
+            guardAutoRewind.set(r.guardAutoRewind());
+            reduceOnPlateau.set(r.reduceOnPlateau());
+            earlyStop.set(r.earlyStop());
+        } finally {
+            updating = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ from the view
+
+    /**
+     * The α slider moved. While {@code dragging}, a command goes out at most every
+     * {@value #THROTTLE_MILLIS} ms; when the drag ends (or for a keyboard step) at once.
+     */
+    public void alphaSliderMoved(boolean dragging) {
+        if (updating) {
+            return;
+        }
+        double alpha = Math.pow(10, logAlpha.get());
+        alphaText.set(sci(alpha));
+        alphaError.set("");
+        alphaPending = true;
+        if (!dragging || throttleOpen()) {
+            alphaPending = false;
+            send(current.withLearningRate(round3(alpha)));
+        }
+    }
+
+    /** The β slider moved (same throttling as α). */
+    public void betaSliderMoved(boolean dragging) {
+        if (updating) {
+            return;
+        }
+        double beta = 1 - Math.pow(10, -betaScale.get());
+        betaReadout.set(readout(beta));
+        betaPending = true;
+        if (!dragging || throttleOpen()) {
+            betaPending = false;
+            send(current.withMomentum(Math.min(round4(beta), 0.9999)));
+        }
+    }
+
+    /** Applies the α typed in, or refuses it with a message (and sends nothing). */
+    public boolean commitAlphaText() {
+        String text = alphaText.get() == null ? "" : alphaText.get().trim();
+        double alpha;
+        try {
+            alpha = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            alpha = Double.NaN;
+        }
+        if (!(alpha >= ALPHA_MIN && alpha <= ALPHA_MAX)) {
+            alphaError.set("α must be a number from " + sci(ALPHA_MIN) + " to " + num(ALPHA_MAX) + ", got '" + text + "'");
+            return false;
+        }
+        alphaError.set("");
+        updating = true;
+        logAlpha.set(Math.max(LOG_ALPHA_MIN, Math.min(LOG_ALPHA_MAX, Math.log10(alpha))));
+        updating = false;
+        send(current.withLearningRate(alpha));
+        return true;
+    }
+
+    /** Puts the last accepted α back into the field. */
+    public void revertAlphaText() {
+        alphaText.set(sci(current.learningRate()));
+        alphaError.set("");
+    }
+
+    /** Applies the typed fields (batch size, decay rate, λ, β1, β2), or refuses them with a message. */
+    public boolean commitFields() {
+        if (updating) {
+            return false;
+        }
+        try {
+            int batch = parseInt(batchSize.get(), "mini-batch size");
+            double rate = parse(decayRate.get(), "decay rate");
+            double lambda = parse(l2.get(), "L2 strength λ");
+            double b1 = parse(beta1.get(), "β1");
+            double b2 = parse(beta2.get(), "β2");
+            Hyperparameters next = current.withBatchSize(batch).withDecay(decay.get(), rate).withL2(lambda)
+                    .withBetas(b1, b2);
+            fieldError.set("");
+            send(next);
+            return true;
+        } catch (IllegalArgumentException e) {
+            fieldError.set(e.getMessage());
+            return false;
+        }
+    }
+
+    private static double parse(String text, String name) {
+        String t = text == null ? "" : text.trim();
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + t + "'");
+        }
+    }
+
+    private static int parseInt(String text, String name) {
+        String t = text == null ? "" : text.trim();
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + t + "'");
+        }
+    }
+
+    private boolean throttleOpen() {
+        long now = nanoTime.getAsLong();
+        if (now - lastSentNanos >= THROTTLE_MILLIS * 1_000_000L) {
+            return true;
+        }
+        return false;
+    }
+
+    private void send(Hyperparameters next) {
+        if (next.equals(current)) {
+            return;
+        }
+        lastSentNanos = nanoTime.getAsLong();
+        current = next;
+        sink.accept(new Command.SetHyperparameters(next));
+    }
+
+    // ------------------------------------------------------------------ formatting
+
+    static String readout(double beta) {
+        double steps = 1 / (1 - beta);
+        return String.format(Locale.ROOT, "β %.4g · averages over ≈ %s steps", beta,
+                steps < 100 ? String.format(Locale.ROOT, "%.0f", steps) : String.format(Locale.ROOT, "%,.0f", steps));
+    }
+
+    /** α in scientific notation, e.g. 3.00e-03. */
+    public static String sci(double v) {
+        return String.format(Locale.ROOT, "%.2e", v);
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** α to three significant digits, so a slider sends 3.16e-03, not 3.1622776e-03. */
+    static double round3(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.2e", v));
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

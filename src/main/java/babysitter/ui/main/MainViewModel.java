@@ -1,0 +1,421 @@
+package babysitter.ui.main;
+
+import babysitter.engine.Hyperparameters;
+import babysitter.session.Command;
+import babysitter.session.Report;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Snapshot;
+import babysitter.session.Trainer;
+import babysitter.session.TrainingSession;
+import babysitter.ui.controls.ControlsViewModel;
+import babysitter.ui.monitor.MonitorViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state and actions around one live {@link TrainingSession}: starting a run from a
+ * configuration, the session buttons, the status line, the checkpoint strip, undo, and the
+ * learning-rate range test. Toolkit free: the work that must not block the window runs on the
+ * {@code background} executor, results come back through the {@code fx} executor.
+ */
+public final class MainViewModel {
+
+    private final MonitorViewModel monitor = new MonitorViewModel();
+    private final ControlsViewModel controls;
+    private final Executor fx;
+    private final Executor background;
+    private final Path runsRoot;
+    private final Clock clock;
+    private final Function<Consumer<List<Report>>, Consumer<Report>> bridge;
+
+    private TrainingSession session;
+    private Trainer trainer;
+    private int trainRows;
+
+    private final ReadOnlyObjectWrapper<Report.State> state = new ReadOnlyObjectWrapper<>(null);
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper epoch = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper epochs = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper branch = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set up a run and press New run.");
+    private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
+    private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
+    private long stepsPerEpoch = 1;
+    private long epochStartStep;
+
+    /**
+     * @param fx              runs on the JavaFX thread ({@code Platform::runLater} in the application)
+     * @param background      runs slow work off the JavaFX thread
+     * @param bridge     given what to call on the JavaFX thread with each frame's reports, makes the
+     *                   session listener that gets them there (the application's {@code ReportPump})
+     */
+    public MainViewModel(Executor fx, Executor background, Path runsRoot, Clock clock,
+                         Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
+        this.fx = Objects.requireNonNull(fx);
+        this.background = Objects.requireNonNull(background);
+        this.runsRoot = runsRoot;
+        this.clock = clock;
+        this.bridge = Objects.requireNonNull(bridge);
+        this.controls = new ControlsViewModel(this::submit);
+    }
+
+    public MonitorViewModel monitor() {
+        return monitor;
+    }
+
+    public ControlsViewModel controls() {
+        return controls;
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** Starts a new run from {@code config} (the data is loaded in the background), then trains. */
+    public void newRun(RunConfig config) {
+        if (starting.get()) {
+            return;
+        }
+        closeSession();
+        starting.set(true);
+        status.set("Loading " + config.data().kind() + " …");
+        background.execute(() -> {
+            try {
+                Trainer t = Runs.start(config, runsRoot, null, clock);
+                fx.execute(() -> attach(t, true));
+            } catch (RuntimeException | java.io.IOException e) {
+                fx.execute(() -> {
+                    starting.set(false);
+                    status.set("Could not start: " + e.getMessage());
+                    notification.set("Could not start the run: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** Takes over a trainer (a new run, or one continued from a checkpoint) and, if asked, starts it. */
+    public void attach(Trainer t, boolean start) {
+        closeSession();
+        trainer = t;
+        trainRows = t.data().split().train().rows();
+        stepsPerEpoch = Math.max(1, (trainRows + t.hyperparameters().batchSize() - 1) / t.hyperparameters().batchSize());
+        monitor.reset();
+        monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
+        events.clear();
+        checkpoints.clear();
+        rangeTest.set(null);
+        lastChange.set("");
+        runDir.set(t.runDir() == null ? "" : t.runDir().toString());
+        epochs.set(t.config().epochs());
+        session = new TrainingSession(t);
+        session.addListener(bridge.apply(this::accept));
+        session.open();
+        starting.set(false);
+        if (start) {
+            session.submit(new Command.Start());
+        }
+    }
+
+    /** Stops the session (if any) and waits for its thread; the run is left complete on disk. */
+    public boolean closeSession() {
+        if (session == null) {
+            return true;
+        }
+        boolean ended = session.close(10_000);
+        session = null;
+        return ended;
+    }
+
+    // ------------------------------------------------------------------ reports (JavaFX thread)
+
+    /** One frame's reports. */
+    public void accept(List<Report> batch) {
+        monitor.accept(batch);
+        for (Report r : batch) {
+            if (r instanceof Report.StepReport s) {
+                step.set(s.step() + 1);
+                if (s.samplesPerSecond() > 0) {
+                    samplesPerSecond.set(s.samplesPerSecond());
+                }
+                epochProgress.set(Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch));
+            } else if (r instanceof Report.EpochReport e) {
+                epoch.set(e.epoch() + 1);
+                epochStartStep = e.step();
+                epochProgress.set(0);
+            } else if (r instanceof Report.StateReport s) {
+                state.set(s.state());
+                step.set(s.step());
+                epoch.set(s.epoch());
+                epochs.set(s.epochs());
+                branch.set(s.branch());
+                checkpoints.setAll(s.checkpoints());
+                controls.show(s.hyperparameters(), s.rules());
+                stepsPerEpoch = Math.max(1, (trainRows + s.hyperparameters().batchSize() - 1) / s.hyperparameters().batchSize());
+                monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
+            } else if (r instanceof Report.EventReport e) {
+                events.add(e);
+                onEvent(e);
+            } else if (r instanceof Report.LrRangeReport l) {
+                rangeTest.set(l);
+            }
+        }
+        status.set(statusLine());
+    }
+
+    private void onEvent(Report.EventReport e) {
+        switch (e.kind()) {
+            case "checkpoint" -> {
+                if ("auto".equals(e.details().get("source"))) {
+                    lastChange.set(e.details().get("id"));
+                }
+            }
+            case "guard" -> notification.set("Guard: " + e.details().get("reason")
+                    + (e.details().get("lastGood") == null || e.details().get("lastGood").equals("null") ? ""
+                        : ". Last good checkpoint: " + e.details().get("lastGood")));
+            case "hyperparameters" -> {
+                String source = e.details().get("source");
+                if ("plateau".equals(source) || "guard".equals(source)) {
+                    notification.set("Rule (" + source + "): " + e.label());
+                }
+            }
+            case "early-stop" -> notification.set("Early stop: no improvement; back to " + e.details().get("best"));
+            case "error" -> notification.set(e.label());
+            default -> {
+            }
+        }
+    }
+
+    String statusLine() {
+        Report.State s = state.get();
+        if (s == null) {
+            return status.get();
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "epoch %d/%d · step %,d", Math.min(epoch.get() + (s == Report.State.FINISHED ? 0 : 1),
+                epochs.get()), epochs.get(), step.get()));
+        if (branch.get() > 0) {
+            b.append(" · branch ").append(branch.get());
+        }
+        if (samplesPerSecond.get() > 0 && s == Report.State.RUNNING) {
+            b.append(String.format(Locale.ROOT, " · %,.0f samples/s", samplesPerSecond.get()));
+            double left = timeLeftSeconds();
+            if (Double.isFinite(left)) {
+                b.append(" · ").append(duration(left)).append(" left");
+            }
+        }
+        b.append(" · ").append(stateText(s));
+        return b.toString();
+    }
+
+    /** Seconds to the last epoch's end at the current speed. */
+    public double timeLeftSeconds() {
+        double rate = samplesPerSecond.get();
+        if (rate <= 0 || trainRows == 0) {
+            return Double.NaN;
+        }
+        double epochsLeft = Math.max(0, epochs.get() - epoch.get() - epochProgress.get());
+        return epochsLeft * trainRows / rate;
+    }
+
+    static String stateText(Report.State s) {
+        return switch (s) {
+            case IDLE -> "ready";
+            case RUNNING -> "running";
+            case PAUSED -> "paused";
+            case GUARD_TRIPPED -> "guard tripped: paused";
+            case FINISHED -> "finished";
+            case STOPPED -> "stopped";
+            case FAILED -> "failed";
+        };
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
+        }
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    public void submit(Command c) {
+        if (session != null) {
+            session.submit(c);
+        }
+    }
+
+    /** Space bar: pause when running, resume otherwise. */
+    public void togglePause() {
+        Report.State s = state.get();
+        if (s == Report.State.RUNNING) {
+            submit(new Command.Pause());
+        } else if (s == Report.State.IDLE) {
+            submit(new Command.Start());
+        } else if (s == Report.State.PAUSED || s == Report.State.GUARD_TRIPPED) {
+            submit(new Command.Resume());
+        }
+    }
+
+    public void step() {
+        submit(new Command.Step());
+    }
+
+    public void runEpoch() {
+        submit(new Command.RunEpoch());
+    }
+
+    public void stop() {
+        submit(new Command.Stop());
+    }
+
+    public void checkpoint() {
+        submit(new Command.TakeCheckpoint());
+    }
+
+    public void rewind(String id) {
+        submit(new Command.Rewind(id));
+    }
+
+    /** Goes back to the automatic checkpoint taken before the last change of α or β. */
+    public void undoLastChange() {
+        if (!lastChange.get().isEmpty()) {
+            rewind(lastChange.get());
+            lastChange.set("");
+        }
+    }
+
+    public void lrRangeTest(double min, double max, int steps) {
+        submit(new Command.LrRangeTest(min, max, steps));
+    }
+
+    /** Uses the range test's suggestion as α. */
+    public void takeSuggestedAlpha() {
+        Report.LrRangeReport r = rangeTest.get();
+        if (r != null && Double.isFinite(r.suggested())) {
+            Hyperparameters hp = controls.current().withLearningRate(r.suggested());
+            submit(new Command.SetHyperparameters(hp));
+        }
+    }
+
+    public void dismissNotification() {
+        notification.set("");
+    }
+
+    // ------------------------------------------------------------------ observable state
+
+    public ReadOnlyObjectProperty<Report.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty startingProperty() {
+        return starting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty epochProperty() {
+        return epoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty branchProperty() {
+        return branch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
+        return samplesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A message worth a pop-up (guard, rule actions, errors); "" when none. */
+    public ReadOnlyStringProperty notificationProperty() {
+        return notification.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runDirProperty() {
+        return runDir.getReadOnlyProperty();
+    }
+
+    /** The automatic checkpoint before the last change of α or β ("" when there is none). */
+    public ReadOnlyStringProperty lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Report.LrRangeReport> rangeTestProperty() {
+        return rangeTest.getReadOnlyProperty();
+    }
+
+    public ObservableList<Snapshot.CheckpointSummary> checkpoints() {
+        return checkpoints;
+    }
+
+    public ObservableList<Report.EventReport> events() {
+        return events;
+    }
+
+    public BooleanBinding canPauseOrResume() {
+        return Bindings.createBooleanBinding(() -> {
+            Report.State s = state.get();
+            return s == Report.State.RUNNING || s == Report.State.PAUSED || s == Report.State.GUARD_TRIPPED
+                    || s == Report.State.IDLE;
+        }, state);
+    }
+
+    public BooleanBinding canStep() {
+        return Bindings.createBooleanBinding(() -> {
+            Report.State s = state.get();
+            return s == Report.State.PAUSED || s == Report.State.GUARD_TRIPPED || s == Report.State.IDLE;
+        }, state);
+    }
+
+    public BooleanBinding hasSession() {
+        return Bindings.createBooleanBinding(() -> {
+            Report.State s = state.get();
+            return s != null && s != Report.State.STOPPED && s != Report.State.FAILED;
+        }, state);
+    }
+
+    public BooleanBinding canUndo() {
+        return Bindings.createBooleanBinding(() -> !lastChange.get().isEmpty() && hasSession().get(), lastChange, state);
+    }
+
+    /** The session, for tests and the application's shutdown. */
+    public TrainingSession session() {
+        return session;
+    }
+}

@@ -1,0 +1,373 @@
+package babysitter.ui.main;
+
+import babysitter.session.Report;
+import babysitter.session.Snapshot;
+import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.chart.SeriesBuffer;
+import babysitter.ui.controls.ControlsView;
+import babysitter.ui.monitor.MonitorView;
+import babysitter.ui.setup.SetupView;
+import babysitter.ui.setup.SetupViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel vm;
+    private final SetupViewModel setup;
+    private final MonitorView monitor;
+    private final HBox strip = new HBox(4);
+    private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
+    private final SeriesBuffer rangeData = new SeriesBuffer();
+
+    public MainWindow(MainViewModel vm, SetupViewModel setup) {
+        this.vm = vm;
+        this.setup = setup;
+        getStyleClass().add("main-window");
+        getStylesheets().add(MainWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
+
+        // left: setup
+        SetupView setupView = new SetupView(setup);
+        setupView.setOnNewRun(this::newRun);
+        ScrollPane left = new ScrollPane(setupView);
+        left.setFitToWidth(true);
+        left.setPrefWidth(320);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setup.busyProperty().bind(vm.startingProperty());
+
+        // centre: banner, charts, checkpoint strip
+        monitor = new MonitorView(vm.monitor());
+        Label banner = new Label();
+        banner.setId("notification");
+        banner.getStyleClass().add("notification");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(vm.notificationProperty());
+        Button dismiss = new Button("✕");
+        dismiss.setOnAction(e -> vm.dismissNotification());
+        HBox bannerBox = new HBox(8, banner, dismiss);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        bannerBox.setAlignment(Pos.CENTER_LEFT);
+        bannerBox.getStyleClass().add("notification-box");
+        bannerBox.visibleProperty().bind(Bindings.isNotEmpty(vm.notificationProperty()));
+        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+        strip.setId("checkpointStrip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane stripScroll = new ScrollPane(strip);
+        stripScroll.setFitToHeight(true);
+        stripScroll.setPrefHeight(44);
+        stripScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Label stripLabel = new Label("Checkpoints");
+        stripLabel.getStyleClass().add("heading");
+        HBox stripBox = new HBox(8, stripLabel, stripScroll);
+        HBox.setHgrow(stripScroll, Priority.ALWAYS);
+        stripBox.setAlignment(Pos.CENTER_LEFT);
+        stripBox.setPadding(new Insets(4, 8, 4, 8));
+        VBox centre = new VBox(bannerBox, monitor, stripBox);
+        VBox.setVgrow(monitor, Priority.ALWAYS);
+        vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
+
+        // right: controls and the range test
+        ControlsView controls = new ControlsView(vm.controls());
+        VBox right = new VBox(controls, rangeTestBox());
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setPrefWidth(300);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        setTop(new VBox(menuBar(), toolBar()));
+        setLeft(left);
+        setCenter(centre);
+        setRight(rightScroll);
+        setBottom(statusBar());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    private void newRun() {
+        Optional<babysitter.session.RunConfig> config = setup.toConfig();
+        config.ifPresent(vm::newRun);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newRun = item("New run", "Shortcut+N", this::newRun);
+        MenuItem exportStep1 = item("Export cost-per-step chart (PNG, 1×)…", null, () -> exportChart(monitor.stepChart(), 1));
+        MenuItem exportStep2 = item("Export cost-per-step chart (PNG, 2×)…", null, () -> exportChart(monitor.stepChart(), 2));
+        MenuItem exportEpoch = item("Export cost-per-epoch chart (PNG, 2×)…", null, () -> exportChart(monitor.epochCostChart(), 2));
+        MenuItem exportAcc = item("Export accuracy chart (PNG, 2×)…", null, () -> exportChart(monitor.epochAccuracyChart(), 2));
+        MenuItem exportWindow = item("Export window (PNG)…", null, this::exportWindow);
+        MenuItem exportCsv = item("Export metrics (CSV, raw and smoothed)…", null, this::exportCsv);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            Window w = getScene().getWindow();
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        Menu file = new Menu("File", null, newRun, new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
+                exportAcc, exportWindow, exportCsv, new SeparatorMenuItem(), quit);
+        MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
+        MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
+        MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);
+        MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm::checkpoint);
+        MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
+        undo.disableProperty().bind(vm.canUndo().not());
+        MenuItem stop = item("Stop", null, vm::stop);
+        Menu session = new Menu("Session", null, pause, step, epoch, new SeparatorMenuItem(), checkpoint, undo,
+                new SeparatorMenuItem(), stop);
+        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
+        Menu tools = new Menu("Tools", null, range);
+        MenuBar bar = new MenuBar(file, session, tools);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null && !accelerator.equals("Space")) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private ToolBar toolBar() {
+        Button pause = new Button();
+        pause.setId("pauseButton");
+        pause.textProperty().bind(Bindings.createStringBinding(() -> {
+            Report.State s = vm.stateProperty().get();
+            return s == Report.State.RUNNING ? "⏸ Pause" : s == Report.State.IDLE ? "▶ Start" : "▶ Resume";
+        }, vm.stateProperty()));
+        pause.setTooltip(new Tooltip("Space"));
+        pause.setOnAction(e -> vm.togglePause());
+        pause.disableProperty().bind(vm.canPauseOrResume().not());
+        Button step = button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step);
+        step.disableProperty().bind(vm.canStep().not());
+        Button epoch = button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch);
+        epoch.disableProperty().bind(vm.canStep().not());
+        Button stop = button("stopButton", "■ Stop", "end the run; it stays on disk", vm::stop);
+        stop.disableProperty().bind(vm.hasSession().not());
+        Button checkpoint = button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)", vm::checkpoint);
+        checkpoint.disableProperty().bind(vm.hasSession().not());
+        Button undo = button("undoButton", "↶ Undo last change", "back to before the last change of α or β (Ctrl+Z)",
+                vm::undoLastChange);
+        undo.disableProperty().bind(vm.canUndo().not());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label run = new Label();
+        run.textProperty().bind(vm.runDirProperty());
+        run.getStyleClass().add("run-dir");
+        return new ToolBar(pause, step, epoch, stop, checkpoint, undo, gap, run);
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("epochProgress");
+        progress.progressProperty().bind(vm.epochProgressProperty());
+        progress.setPrefWidth(180);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, gap, new Label("epoch"), progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private Node rangeTestBox() {
+        Label title = new Label("Learning-rate range test");
+        title.getStyleClass().add("heading");
+        Button run = button("rangeTestButton", "Run range test", "sweep α from 1e-5 to 1 over 100 steps, then restore",
+                () -> vm.lrRangeTest(1e-5, 1, 100));
+        run.disableProperty().bind(vm.hasSession().not());
+        rangeChart.setId("rangeChart");
+        rangeChart.setPrefSize(260, 160);
+        rangeChart.setMinSize(200, 140);
+        rangeChart.addSeries("cost", Color.web("#1f77b4"), 1.5, 1.0, rangeData);
+        Label suggestion = new Label();
+        suggestion.setId("rangeSuggestion");
+        Button take = button("takeSuggestion", "Use suggested α", "set α to the suggestion", vm::takeSuggestedAlpha);
+        take.setDisable(true);
+        vm.rangeTestProperty().addListener((o, a, r) -> {
+            rangeData.clear();
+            rangeChart.clearMarkers();
+            if (r == null) {
+                suggestion.setText("");
+                take.setDisable(true);
+                return;
+            }
+            double[] alphas = r.learningRates();
+            double[] costs = r.costs();
+            for (int i = 0; i < alphas.length; i++) {
+                if (Double.isFinite(costs[i])) {
+                    rangeData.add(Math.log10(alphas[i]), costs[i]);
+                }
+            }
+            boolean ok = Double.isFinite(r.suggested());
+            if (ok) {
+                rangeChart.addMarker(Math.log10(r.suggested()), "suggested", Color.web("#2ca02c"));
+            }
+            suggestion.setText(ok ? "suggested α = " + String.format(Locale.ROOT, "%.2e", r.suggested())
+                    : "no clear descent: try a wider range");
+            take.setDisable(!ok);
+            rangeChart.requestRedraw();
+        });
+        VBox box = new VBox(6, title, run, rangeChart, suggestion, take);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void rebuildStrip() {
+        strip.getChildren().clear();
+        for (Snapshot.CheckpointSummary c : vm.checkpoints()) {
+            Button b = new Button(shortName(c.id()));
+            b.setId("checkpoint-" + c.id());
+            b.getStyleClass().add("checkpoint");
+            if (c.id().startsWith("auto-")) {
+                b.getStyleClass().add("auto");
+            }
+            b.setTooltip(new Tooltip(c.id() + " · step " + c.step() + " · epoch " + c.epoch() + " · branch " + c.branch()));
+            b.setOnAction(e -> confirmRewind(c));
+            strip.getChildren().add(b);
+        }
+    }
+
+    static String shortName(String id) {
+        String base = id.replaceAll("\\.b\\d+$", "");
+        String branch = id.equals(base) ? "" : "′";
+        if (base.startsWith("epoch-")) {
+            return "e" + Integer.parseInt(base.substring(6)) + branch;
+        }
+        if (base.startsWith("auto-")) {
+            return "↶" + base.substring(5) + branch;
+        }
+        return base.replace("step-", "s") + branch;
+    }
+
+    /** Asks before rewinding; the question names what will be restored. */
+    private void confirmRewind(Snapshot.CheckpointSummary c) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setTitle("Rewind");
+        alert.setHeaderText("Go back to " + c.id() + " (epoch " + c.epoch() + ", step " + c.step() + ")?");
+        alert.setContentText("Restores the parameters, the optimiser state (v, s, t), the batch-norm running "
+                + "statistics, the batch order and the hyperparameters of that moment. Training continues as a "
+                + "new branch; the current branch stays recorded and drawn, faded.");
+        alert.getDialogPane().setId("rewindDialog");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == ButtonType.OK) {
+            vm.rewind(c.id());
+        }
+    }
+
+    private void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.SPACE && !(getScene().getFocusOwner() instanceof TextInputControl)
+                && !e.isShortcutDown()) {
+            vm.togglePause();
+            e.consume();
+        } else if (new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            vm.step();
+            e.consume();
+        }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    private Path choose(String title, String name, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
+                "*." + extension));
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private void exportChart(LineChartCanvas chart, double scale) {
+        Path file = choose("Export chart", "chart.png", "png");
+        if (file != null) {
+            try {
+                chart.exportPng(file, scale);
+            } catch (IOException | RuntimeException ex) {
+                error("Could not write " + file + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private void exportWindow() {
+        Path file = choose("Export window", "babysitter.png", "png");
+        if (file != null) {
+            try {
+                Snapshots.writePng(getScene().getRoot(), 1, file);
+            } catch (IOException | RuntimeException ex) {
+                error("Could not write " + file + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private void exportCsv() {
+        Path file = choose("Export metrics", "metrics.csv", "csv");
+        if (file != null) {
+            try {
+                vm.monitor().writeCsv(file);
+            } catch (IOException | RuntimeException ex) {
+                error("Could not write " + file + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private void error(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(getScene().getWindow());
+        a.showAndWait();
+    }
+
+    public MonitorView monitor() {
+        return monitor;
+    }
+
+    /** The scene for this window at a comfortable size. */
+    public Scene scene() {
+        return new Scene(this, 1440, 900);
+    }
+}

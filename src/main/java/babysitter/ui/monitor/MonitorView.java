@@ -1,0 +1,165 @@
+package babysitter.ui.monitor;
+
+import babysitter.ui.chart.LineChartCanvas;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The centre: cost per step above, cost and accuracy per epoch below, and their display options. */
+public final class MonitorView extends VBox {
+    static final Color RAW = Color.web("#1f77b4");
+    static final Color TRAIN = Color.web("#1f77b4");
+    static final Color DEV = Color.web("#d62728");
+    static final Map<String, Color> MARKER_COLORS = Map.of(
+            "hyperparameters", Color.web("#2ca02c"), "rewind", Color.web("#9467bd"), "guard", Color.web("#d62728"),
+            "checkpoint", Color.web("#7f7f7f"), "early-stop", Color.web("#ff7f0e"), "lr-range-test", Color.web("#17becf"));
+
+    private final MonitorViewModel vm;
+    private final LineChartCanvas stepChart = new LineChartCanvas("Cost per step", "step", "cost");
+    private final LineChartCanvas epochCost = new LineChartCanvas("Cost per epoch", "epoch", "cost");
+    private final LineChartCanvas epochAccuracy = new LineChartCanvas("Accuracy per epoch", "epoch", "accuracy");
+    private final Map<MonitorViewModel.Line, LineChartCanvas.Series> drawn = new HashMap<>();
+
+    public MonitorView(MonitorViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("monitor");
+        stepChart.setId("stepChart");
+        epochCost.setId("epochCostChart");
+        epochAccuracy.setId("epochAccuracyChart");
+
+        Slider smoothing = new Slider(0, 0.999, vm.smoothingProperty().get());
+        smoothing.setId("smoothing");
+        smoothing.setPrefWidth(140);
+        smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smoothing.setTooltip(new Tooltip("smoothing: weight of the past in a debiased moving average"));
+        CheckBox logY = new CheckBox("log y");
+        logY.setId("logY");
+        logY.selectedProperty().bindBidirectional(vm.logYProperty());
+        ComboBox<MonitorViewModel.XAxis> xAxis = new ComboBox<>();
+        xAxis.setId("xAxis");
+        xAxis.getItems().setAll(MonitorViewModel.XAxis.values());
+        xAxis.valueProperty().bindBidirectional(vm.xAxisProperty());
+        HBox options = new HBox(8, new Label("Smoothing"), smoothing, logY, new Label("x"), xAxis);
+        options.setAlignment(Pos.CENTER_LEFT);
+        options.setPadding(new Insets(4, 8, 4, 8));
+
+        stepChart.logYProperty().bind(vm.logYProperty());
+        epochCost.logYProperty().bind(vm.logYProperty());
+
+        HBox lower = new HBox(epochCost, epochAccuracy);
+        HBox.setHgrow(epochCost, Priority.ALWAYS);
+        HBox.setHgrow(epochAccuracy, Priority.ALWAYS);
+        epochCost.setMinSize(200, 150);
+        epochAccuracy.setMinSize(200, 150);
+        stepChart.setMinSize(300, 200);
+        SplitPane split = new SplitPane(stepChart, lower);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(options, split);
+
+        vm.lines().addListener((ListChangeListener<MonitorViewModel.Line>) c -> syncLines());
+        vm.branchProperty().addListener((o, a, b) -> syncLines());
+        vm.revision().addListener((o, a, b) -> redraw());
+        vm.xAxisProperty().addListener((o, a, b) -> {
+            String x = switch (b) {
+                case STEP -> "step";
+                case EPOCH -> "epoch";
+                case TIME -> "seconds";
+            };
+            stepChart.setXLabel(x);
+            epochCost.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
+            epochAccuracy.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
+            redraw();
+        });
+        syncLines();
+    }
+
+    public LineChartCanvas stepChart() {
+        return stepChart;
+    }
+
+    public LineChartCanvas epochCostChart() {
+        return epochCost;
+    }
+
+    public LineChartCanvas epochAccuracyChart() {
+        return epochAccuracy;
+    }
+
+    /** All three charts, for export. */
+    public List<LineChartCanvas> charts() {
+        return List.of(stepChart, epochCost, epochAccuracy);
+    }
+
+    private LineChartCanvas chartOf(MonitorViewModel.Chart c) {
+        return switch (c) {
+            case STEP_COST -> stepChart;
+            case EPOCH_COST -> epochCost;
+            case EPOCH_ACCURACY -> epochAccuracy;
+        };
+    }
+
+    private void syncLines() {
+        // remove what is gone
+        drawn.entrySet().removeIf(e -> {
+            if (!vm.lines().contains(e.getKey())) {
+                chartOf(e.getKey().chart()).removeSeries(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        int live = vm.branchProperty().get();
+        for (MonitorViewModel.Line line : vm.lines()) {
+            LineChartCanvas.Series s = drawn.get(line);
+            boolean current = line.branch() == live;
+            if (s == null) {
+                Color color = switch (line.role()) {
+                    case RAW -> RAW;
+                    case SMOOTHED -> Color.web("#08306b");
+                    case TRAIN -> TRAIN;
+                    case DEV -> DEV;
+                };
+                double width = line.role() == MonitorViewModel.Role.RAW ? 1.0 : 1.8;
+                // older branches carry no legend entry: only the live branch is named
+                s = chartOf(line.chart()).addSeries(current ? line.name().replaceAll(" \\(branch \\d+\\)", "") : "",
+                        color, width, 1.0, line.data());
+                drawn.put(line, s);
+            }
+            double opacity = line.role() == MonitorViewModel.Role.RAW ? 0.25 : 1.0;
+            s.setOpacity(current ? opacity : opacity * 0.35);
+            s.setDashed(!current && line.role() != MonitorViewModel.Role.RAW);
+        }
+        redraw();
+    }
+
+    private void redraw() {
+        for (LineChartCanvas c : charts()) {
+            c.clearMarkers();
+        }
+        for (MonitorViewModel.Marker m : vm.markers()) {
+            Color color = MARKER_COLORS.getOrDefault(m.kind(), Color.GRAY);
+            stepChart.addMarker(vm.markerX(m), m.label(), color);
+            if (!m.kind().equals("checkpoint")) {
+                epochCost.addMarker(vm.markerEpochX(m), "", color);
+                epochAccuracy.addMarker(vm.markerEpochX(m), "", color);
+            }
+        }
+        for (LineChartCanvas c : charts()) {
+            c.requestRedraw();
+        }
+    }
+}

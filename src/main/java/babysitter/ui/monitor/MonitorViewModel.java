@@ -1,0 +1,352 @@
+package babysitter.ui.monitor;
+
+import babysitter.session.Report;
+import babysitter.ui.chart.SeriesBuffer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The data behind the three monitor charts (cost per step, cost per epoch, accuracy per epoch):
+ * every branch's history in primitive arrays, the smoothed cost, and the event markers. Toolkit
+ * free: the view draws what it holds and redraws when {@link #revision()} changes.
+ *
+ * <p>Smoothing is a debiased exponential moving average, computed forwards only: a smoothed point
+ * depends on the points before it, so new points never change the past.
+ */
+public final class MonitorViewModel {
+
+    /** What the x axis of the step chart (and the markers) measures. */
+    public enum XAxis { STEP, EPOCH, TIME }
+
+    /** One drawn line: which chart it belongs to and its data. */
+    public record Line(Chart chart, String name, int branch, Role role, SeriesBuffer data) {
+    }
+
+    /** The monitor's charts. */
+    public enum Chart { STEP_COST, EPOCH_COST, EPOCH_ACCURACY }
+
+    /** What a line shows. */
+    public enum Role { RAW, SMOOTHED, TRAIN, DEV }
+
+    /** A vertical marker: an event at a step. */
+    public record Marker(long step, int epoch, double seconds, int branch, String kind, String label) {
+    }
+
+    /** Event kinds that become markers. */
+    static final Set<String> MARKED = Set.of("hyperparameters", "rewind", "guard", "checkpoint", "early-stop",
+            "lr-range-test");
+
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ObservableList<Marker> markers = FXCollections.observableArrayList();
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(0.9);
+    private final BooleanProperty logY = new SimpleBooleanProperty(false);
+    private final ObjectProperty<XAxis> xAxis = new SimpleObjectProperty<>(XAxis.STEP);
+    private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(1);
+    private final SimpleIntegerProperty branch = new SimpleIntegerProperty(0);
+    private final SimpleLongProperty revision = new SimpleLongProperty();
+    private final List<Branch> branches = new ArrayList<>();
+    private long startNanos = -1;
+    private long points;
+
+    public MonitorViewModel() {
+        smoothing.addListener((o, a, b) -> {
+            branches.forEach(Branch::resmooth);
+            bump();
+        });
+        xAxis.addListener((o, a, b) -> {
+            branches.forEach(Branch::rebuildX);
+            bump();
+        });
+        stepsPerEpoch.addListener((o, a, b) -> {
+            if (xAxis.get() == XAxis.EPOCH) {
+                branches.forEach(Branch::rebuildX);
+                bump();
+            }
+        });
+    }
+
+    public ObservableList<Line> lines() {
+        return lines;
+    }
+
+    public ObservableList<Marker> markers() {
+        return markers;
+    }
+
+    /** Strength of the smoothing, the EMA weight of the old value in [0, 0.999]. */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public BooleanProperty logYProperty() {
+        return logY;
+    }
+
+    public ObjectProperty<XAxis> xAxisProperty() {
+        return xAxis;
+    }
+
+    /** Mini-batches per epoch, for the epoch x axis. */
+    public IntegerProperty stepsPerEpochProperty() {
+        return stepsPerEpoch;
+    }
+
+    /** The branch the run is on now (older branches are drawn faded). */
+    public ReadOnlyIntegerProperty branchProperty() {
+        return branch;
+    }
+
+    /** Changes whenever something to draw changed. */
+    public ReadOnlyLongProperty revision() {
+        return revision;
+    }
+
+    /** Step points held, over all branches. */
+    public long points() {
+        return points;
+    }
+
+    /** Forgets everything (a new run). */
+    public void reset() {
+        lines.clear();
+        markers.clear();
+        branches.clear();
+        branch.set(0);
+        startNanos = -1;
+        points = 0;
+        bump();
+    }
+
+    /** Takes one frame's reports (on the JavaFX thread). */
+    public void accept(List<Report> batch) {
+        boolean changed = false;
+        for (Report r : batch) {
+            changed |= accept(r, System.nanoTime());
+        }
+        if (changed) {
+            bump();
+        }
+    }
+
+    boolean accept(Report r, long nanos) {
+        if (startNanos < 0) {
+            startNanos = nanos;
+        }
+        double seconds = (nanos - startNanos) / 1e9;
+        if (r instanceof Report.StepReport s) {
+            if (!Double.isFinite(s.cost())) {
+                return false; // a chart never receives NaN: the guard reports it as an event
+            }
+            branch(s.branch()).addStep(s.step(), seconds, s.cost());
+            points++;
+            return true;
+        }
+        if (r instanceof Report.EpochReport e) {
+            branch(e.branch()).addEpoch(e.epoch() + 1, seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
+                    e.devAccuracy());
+            return true;
+        }
+        if (r instanceof Report.EventReport e && MARKED.contains(e.kind())) {
+            if (e.kind().equals("checkpoint") && "epoch".equals(e.details().get("source"))) {
+                return false;
+            }
+            markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), e.kind(), e.label()));
+            if (e.kind().equals("rewind")) {
+                branch(Integer.parseInt(e.details().getOrDefault("branch", Integer.toString(e.branch()))));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The x of a marker on the step chart, in the current x mode. */
+    public double markerX(Marker m) {
+        return switch (xAxis.get()) {
+            case STEP -> m.step();
+            case EPOCH -> m.step() / (double) Math.max(1, stepsPerEpoch.get());
+            case TIME -> m.seconds();
+        };
+    }
+
+    /** The x of a marker on the epoch charts (epochs, or seconds in TIME mode). */
+    public double markerEpochX(Marker m) {
+        return xAxis.get() == XAxis.TIME ? m.seconds() : m.step() / (double) Math.max(1, stepsPerEpoch.get());
+    }
+
+    /** Writes every step's raw and smoothed cost as CSV: branch, step, epoch x, seconds, cost, smoothed. */
+    public void writeCsv(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".metrics-", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+            w.write("branch,step,seconds,cost,smoothed_cost,smoothing");
+            w.newLine();
+            for (Branch b : branches) {
+                double[] smooth = b.smoothedValues();
+                for (int i = 0; i < b.n; i++) {
+                    w.write(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", b.id, (long) b.step[i], b.sec[i],
+                            b.cost[i], smooth[i], smoothing.get()));
+                    w.newLine();
+                }
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void bump() {
+        revision.set(revision.get() + 1);
+    }
+
+    private Branch branch(int id) {
+        for (Branch b : branches) {
+            if (b.id == id) {
+                return b;
+            }
+        }
+        Branch b = new Branch(id);
+        branches.add(b);
+        if (id > branch.get()) {
+            branch.set(id);
+        }
+        return b;
+    }
+
+    /** One branch's history: master arrays and the chart buffers derived from them. */
+    private final class Branch {
+        final int id;
+        double[] step = new double[1024];
+        double[] sec = new double[1024];
+        double[] cost = new double[1024];
+        int n;
+        double ema;
+        final SeriesBuffer raw = new SeriesBuffer();
+        final SeriesBuffer smooth = new SeriesBuffer();
+        final SeriesBuffer trainCost = new SeriesBuffer();
+        final SeriesBuffer devCost = new SeriesBuffer();
+        final SeriesBuffer trainAcc = new SeriesBuffer();
+        final SeriesBuffer devAcc = new SeriesBuffer();
+        final List<double[]> epochs = new ArrayList<>();
+
+        Branch(int id) {
+            this.id = id;
+            String suffix = id == 0 ? "" : " (branch " + id + ")";
+            lines.add(new Line(Chart.STEP_COST, "cost" + suffix, id, Role.RAW, raw));
+            lines.add(new Line(Chart.STEP_COST, "smoothed" + suffix, id, Role.SMOOTHED, smooth));
+            lines.add(new Line(Chart.EPOCH_COST, "train" + suffix, id, Role.TRAIN, trainCost));
+            lines.add(new Line(Chart.EPOCH_COST, "dev" + suffix, id, Role.DEV, devCost));
+            lines.add(new Line(Chart.EPOCH_ACCURACY, "train" + suffix, id, Role.TRAIN, trainAcc));
+            lines.add(new Line(Chart.EPOCH_ACCURACY, "dev" + suffix, id, Role.DEV, devAcc));
+        }
+
+        void addStep(long s, double seconds, double c) {
+            if (n == step.length) {
+                step = java.util.Arrays.copyOf(step, n * 2);
+                sec = java.util.Arrays.copyOf(sec, n * 2);
+                cost = java.util.Arrays.copyOf(cost, n * 2);
+            }
+            if (n > 0 && s <= step[n - 1]) {
+                return; // a report already seen (a branch never goes back within itself)
+            }
+            step[n] = s;
+            sec[n] = seconds;
+            cost[n] = c;
+            n++;
+            double x = x(n - 1);
+            raw.add(x, c);
+            double beta = smoothing.get();
+            ema = beta * ema + (1 - beta) * c;
+            smooth.add(x, ema / (1 - Math.pow(beta, n)));
+        }
+
+        double x(int i) {
+            return switch (xAxis.get()) {
+                case STEP -> step[i];
+                case EPOCH -> step[i] / Math.max(1, stepsPerEpoch.get());
+                case TIME -> sec[i];
+            };
+        }
+
+        void addEpoch(int epoch, double seconds, double trainC, double devC, double trainA, double devA) {
+            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA});
+            double x = xAxis.get() == XAxis.TIME ? seconds : epoch;
+            if (trainCost.size() > 0 && x <= trainCost.x(trainCost.size() - 1)) {
+                return;
+            }
+            addIfFinite(trainCost, x, trainC);
+            addIfFinite(devCost, x, devC);
+            addIfFinite(trainAcc, x, trainA);
+            addIfFinite(devAcc, x, devA);
+        }
+
+        private void addIfFinite(SeriesBuffer b, double x, double y) {
+            if (Double.isFinite(y)) {
+                b.add(x, y);
+            }
+        }
+
+        double[] smoothedValues() {
+            double beta = smoothing.get();
+            double[] out = new double[n];
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                e = beta * e + (1 - beta) * cost[i];
+                out[i] = e / (1 - Math.pow(beta, i + 1));
+            }
+            return out;
+        }
+
+        void resmooth() {
+            smooth.clear();
+            double[] s = smoothedValues();
+            for (int i = 0; i < n; i++) {
+                smooth.add(x(i), s[i]);
+            }
+            double beta = smoothing.get();
+            ema = 0;
+            for (int i = 0; i < n; i++) {
+                ema = beta * ema + (1 - beta) * cost[i];
+            }
+        }
+
+        void rebuildX() {
+            raw.clear();
+            for (int i = 0; i < n; i++) {
+                raw.add(x(i), cost[i]);
+            }
+            resmooth();
+            trainCost.clear();
+            devCost.clear();
+            trainAcc.clear();
+            devAcc.clear();
+            List<double[]> all = new ArrayList<>(epochs);
+            epochs.clear();
+            for (double[] e : all) {
+                addEpoch((int) e[0], e[1], e[2], e[3], e[4], e[5]);
+            }
+        }
+    }
+}
