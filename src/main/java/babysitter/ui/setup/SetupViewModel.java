@@ -460,8 +460,8 @@ public final class SetupViewModel {
 
     /** Fills in the new kind's defaults in the synthetic parameters the person has not edited. */
     private void kindChanged(String old, String now) {
-        if (loading || now == null || !DataSpec.KINDS.contains(now)) {
-            return;
+        if (loading || now == null || !KINDS_2D.contains(now)) {
+            return; // the invalidation listener re-validates
         }
         DataSpec d = DataSpec.of(now).withDefaults();
         Map<String, Object> defaults = new HashMap<>();
@@ -560,7 +560,7 @@ public final class SetupViewModel {
         Double dev = v.number("devFraction", "dev fraction", x -> x >= 0 && x < 1, "a number in [0, 1)");
         Double test = applies("testFraction")
                 ? v.number("testFraction", "test fraction", x -> x >= 0 && x < 1, "a number in [0, 1)")
-                : quiet(text("testFraction").get(), x -> x >= 0 && x < 1, DataSpec.DEFAULT_TEST_FRACTION);
+                : Double.valueOf(quiet(text("testFraction").get(), x -> x >= 0 && x < 1, DataSpec.DEFAULT_TEST_FRACTION));
         if (dev != null && test != null && applies("testFraction") && !(dev + test < 1)) {
             v.fail("testFraction", "dev fraction + test fraction must be < 1, got " + clean("devFraction") + " + "
                     + clean("testFraction"));
@@ -576,7 +576,7 @@ public final class SetupViewModel {
         double baseMomentum = baseOpt.toHyperparameters().momentum();
         Double momentum = applies("momentum")
                 ? v.number("momentum", "momentum β", x -> x >= 0 && x < 1, "a number in [0, 1)")
-                : quiet(text("momentum").get(), x -> x >= 0 && x < 1, baseMomentum);
+                : Double.valueOf(quiet(text("momentum").get(), x -> x >= 0 && x < 1, baseMomentum));
         Integer batch = v.whole("batchSize", "mini-batch size", 1, "a whole number ≥ 1");
         Double l2 = v.number("l2", "L2 strength λ", x -> x >= 0, "a finite number ≥ 0");
         Integer epochs = v.whole("epochs", "epochs", 1, "a whole number ≥ 1");
