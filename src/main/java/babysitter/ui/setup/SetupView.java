@@ -1,0 +1,387 @@
+package babysitter.ui.setup;
+
+import babysitter.engine.Precision;
+import babysitter.engine.optim.OptimizerKind;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * The setup panel: sections Data, Network, Optimiser and Run, and a "New run" button. Built in code;
+ * it only binds to a {@link SetupViewModel} (fields, errors, which fields apply, the preview) and
+ * forwards the two actions (choose a file, start a run) to it.
+ */
+public final class SetupView extends VBox {
+    private static final String HELP = "setup.help";
+    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    static final double PREVIEW_WIDTH = 220;
+    static final double PREVIEW_HEIGHT = 160;
+    private static final Color[] PALETTE = {
+        Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
+        Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf"),
+        Color.web("#bcbd22"), Color.web("#7f7f7f"),
+    };
+
+    private final SetupViewModel vm;
+    private final Canvas previewCanvas = new Canvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+
+    public SetupView(SetupViewModel vm) {
+        this.vm = Objects.requireNonNull(vm, "vm");
+        getStyleClass().add("setup-view");
+        getStylesheets().add(Objects.requireNonNull(SetupView.class.getResource("setup.css"), "setup.css")
+                .toExternalForm());
+        setPrefWidth(310);
+        setMinWidth(280);
+
+        VBox sections = new VBox(8, dataSection(), networkSection(), optimiserSection(), runSection());
+        sections.getStyleClass().add("setup-sections");
+        sections.setPadding(new Insets(6));
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button newRun = new Button("New run");
+        newRun.setId("newRun");
+        newRun.setDefaultButton(true);
+        newRun.getStyleClass().add("new-run");
+        newRun.disableProperty().bind(vm.canStartProperty().not());
+        newRun.setOnAction(e -> vm.newRun());
+        Label configError = new Label();
+        configError.setId("configError");
+        configError.getStyleClass().add("field-error");
+        configError.setWrapText(true);
+        configError.textProperty().bind(vm.configErrorProperty());
+        showWhen(configError, vm.configErrorProperty().isNotEmpty());
+        HBox bar = new HBox(8, newRun);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(6));
+        getChildren().addAll(scroll, configError, bar);
+        VBox.setMargin(configError, new Insets(0, 6, 0, 6));
+    }
+
+    /** What the "New run" button does when the configuration is valid (the main window supplies it). */
+    public void setOnNewRun(Runnable action) {
+        vm.setOnNewRun(action);
+    }
+
+    public SetupViewModel viewModel() {
+        return vm;
+    }
+
+    // ---- sections --------------------------------------------------------------------------
+
+    private Node dataSection() {
+        GridPane grid = grid();
+        Form form = new Form(grid);
+
+        ComboBox<String> kind = new ComboBox<>();
+        kind.setId("dataKind");
+        kind.getItems().setAll(vm.dataKinds());
+        kind.valueProperty().bindBidirectional(vm.dataKindProperty());
+        form.row("Kind", kind, null, null);
+
+        form.textRow("n", "Points n", "600");
+        form.textRow("arms", "Arms", "3");
+        form.textRow("classes", "Classes", "3");
+        form.textRow("noise", "Noise", "0.2");
+
+        TextField path = textField("path", "");
+        path.setPromptText("folder or file");
+        Button choose = new Button("Choose…");
+        choose.setId("choosePath");
+        choose.setMinWidth(Control.USE_PREF_SIZE);
+        choose.setOnAction(e -> choosePath());
+        HBox pathBox = new HBox(4, path, choose);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        form.row("Path", pathBox, vm.error("path"), vm.appliesProperty("path"), path);
+
+        ComboBox<String> label = new ComboBox<>(vm.csvColumns());
+        label.setId("labelColumn");
+        label.setEditable(true);
+        label.setPromptText("last");
+        label.valueProperty().bindBidirectional(vm.labelColumnProperty());
+        form.row("Label column", label, vm.error("labelColumn"), vm.appliesProperty("labelColumn"), label);
+
+        CheckBox header = new CheckBox("first line is a header");
+        header.setId("header");
+        header.selectedProperty().bindBidirectional(vm.headerProperty());
+        form.row("", header, null, vm.appliesProperty("header"));
+
+        form.textRow("devFraction", "Dev fraction", "0.2");
+        form.textRow("testFraction", "Test fraction", "0");
+
+        CheckBox standardize = new CheckBox("standardise features");
+        standardize.setId("standardize");
+        standardize.selectedProperty().bindBidirectional(vm.standardizeProperty());
+        form.row("", standardize, null, vm.appliesProperty("standardize"));
+
+        previewCanvas.setId("preview");
+        previewCanvas.getStyleClass().add("preview");
+        vm.previewProperty().addListener((obs, old, now) -> drawPreview(now));
+        drawPreview(vm.previewProperty().get());
+        VBox previewBox = new VBox(previewCanvas);
+        previewBox.getStyleClass().add("preview-box");
+        previewBox.setMaxWidth(Control.USE_PREF_SIZE);
+        showWhen(previewBox, Bindings.createBooleanBinding(() -> !vm.previewProperty().get().isEmpty(),
+                vm.previewProperty()));
+        grid.add(previewBox, 0, form.nextRow(), 2, 1);
+        GridPane.setHalignment(previewBox, HPos.CENTER);
+        GridPane.setMargin(previewBox, new Insets(6, 0, 2, 0));
+        return section("Data", grid);
+    }
+
+    private Node networkSection() {
+        GridPane grid = grid();
+        Form form = new Form(grid);
+        TextField layers = form.textRow("layers", "Hidden layers", LayerText.EXAMPLE);
+        Tooltip help = new Tooltip("units activation [bn], separated by commas; activations: "
+                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer");
+        layers.getProperties().put(HELP, help);
+        if (layers.getTooltip() == null) {
+            layers.setTooltip(help);
+        }
+        ComboBox<Precision> precision = new ComboBox<>();
+        precision.setId("precision");
+        precision.getItems().setAll(Precision.values());
+        precision.setConverter(lowerCase(Precision.class));
+        precision.valueProperty().bindBidirectional(vm.precisionProperty());
+        form.row("Precision", precision, null, null);
+        return section("Network", grid);
+    }
+
+    private Node optimiserSection() {
+        GridPane grid = grid();
+        Form form = new Form(grid);
+        ComboBox<OptimizerKind> kind = new ComboBox<>();
+        kind.setId("optimizer");
+        kind.getItems().setAll(OptimizerKind.values());
+        kind.setConverter(lowerCase(OptimizerKind.class));
+        kind.valueProperty().bindBidirectional(vm.optimizerProperty());
+        form.row("Optimiser", kind, null, null);
+        form.textRow("learningRate", "Learning rate α", "0.01");
+        form.textRow("momentum", "Momentum β", "0.9");
+        form.textRow("batchSize", "Batch size", "32");
+        form.textRow("l2", "L2 λ", "0");
+        return section("Optimiser", grid);
+    }
+
+    private Node runSection() {
+        GridPane grid = grid();
+        Form form = new Form(grid);
+        form.textRow("epochs", "Epochs", "40");
+        form.textRow("seed", "Seed", "1");
+        return section("Run", grid);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private void choosePath() {
+        String kind = vm.dataKindProperty().get();
+        File chosen;
+        if ("idx".equals(kind)) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder of IDX files");
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("CSV file");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Delimited text", "*.csv", "*.tsv", "*.csv.gz", "*.tsv.gz"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        }
+        if (chosen != null) {
+            vm.choosePath(Path.of(chosen.getPath()));
+        }
+    }
+
+    private void drawPreview(List<SetupViewModel.PreviewPoint> points) {
+        GraphicsContext g = previewCanvas.getGraphicsContext2D();
+        double w = previewCanvas.getWidth();
+        double h = previewCanvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (points == null || points.isEmpty()) {
+            return;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (SetupViewModel.PreviewPoint p : points) {
+            minX = Math.min(minX, p.x());
+            maxX = Math.max(maxX, p.x());
+            minY = Math.min(minY, p.y());
+            maxY = Math.max(maxY, p.y());
+        }
+        double margin = 6;
+        double spanX = Math.max(maxX - minX, 1e-9);
+        double spanY = Math.max(maxY - minY, 1e-9);
+        double scale = Math.min((w - 2 * margin) / spanX, (h - 2 * margin) / spanY);
+        double offX = (w - scale * spanX) / 2;
+        double offY = (h - scale * spanY) / 2;
+        double r = 2.2;
+        for (SetupViewModel.PreviewPoint p : points) {
+            double x = offX + (p.x() - minX) * scale;
+            double y = h - (offY + (p.y() - minY) * scale);
+            g.setFill(PALETTE[Math.floorMod(p.label(), PALETTE.length)]);
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        }
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("setup-grid");
+        grid.setHgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(100);
+        labels.setPrefWidth(100);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    private static TitledPane section(String title, Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setId("section" + title);
+        pane.getStyleClass().add("setup-section");
+        return pane;
+    }
+
+    private TextField textField(String field, String prompt) {
+        TextField text = new TextField();
+        text.setId(field);
+        text.setPromptText(prompt);
+        text.textProperty().bindBidirectional(vm.text(field));
+        return text;
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private static <E extends Enum<E>> StringConverter<E> lowerCase(Class<E> type) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public E fromString(String text) {
+                return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+            }
+        };
+    }
+
+    /** Adds rows to a grid: label left, field right, an error label under the field. */
+    private final class Form {
+        private final GridPane grid;
+        private int row;
+
+        Form(GridPane grid) {
+            this.grid = grid;
+        }
+
+        int nextRow() {
+            return row++;
+        }
+
+        TextField textRow(String field, String label, String prompt) {
+            TextField text = textField(field, prompt);
+            row(label, text, vm.error(field), vm.appliesProperty(field), text);
+            return text;
+        }
+
+        void row(String label, Node field, ReadOnlyStringProperty error, ObservableBooleanValue applies) {
+            row(label, field, error, applies, field instanceof Control c ? c : null);
+        }
+
+        void row(String label, Node field, ReadOnlyStringProperty error, ObservableBooleanValue applies,
+                 Control marked) {
+            Label name = new Label(label);
+            name.getStyleClass().add("field-label");
+            name.setMinWidth(Control.USE_PREF_SIZE);
+            if (field.getId() != null) {
+                name.setLabelFor(field);
+            } else if (marked != null) {
+                name.setLabelFor(marked);
+            }
+            if (field instanceof Control c) {
+                c.setMaxWidth(Double.MAX_VALUE);
+            } else if (field instanceof HBox box) {
+                box.setMaxWidth(Double.MAX_VALUE);
+            }
+            Insets gap = new Insets(3, 0, 3, 0);
+            GridPane.setMargin(name, gap);
+            GridPane.setMargin(field, gap);
+            grid.add(name, 0, row);
+            grid.add(field, 1, row);
+            row++;
+            if (applies != null) {
+                showWhen(name, applies);
+                showWhen(field, applies);
+            }
+            if (error != null) {
+                Label message = new Label();
+                String id = marked != null && marked.getId() != null ? marked.getId() : field.getId();
+                message.setId(id + "Error");
+                message.getStyleClass().add("field-error");
+                message.setWrapText(true);
+                message.textProperty().bind(error);
+                showWhen(message, applies == null ? error.isNotEmpty() : error.isNotEmpty().and(applies));
+                grid.add(message, 1, row);
+                GridPane.setMargin(message, new Insets(0, 0, 3, 0));
+                row++;
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(error);
+                Control target = marked;
+                if (target != null) {
+                    target.pseudoClassStateChanged(INVALID, !error.get().isEmpty());
+                    error.addListener((obs, old, now) -> {
+                        target.pseudoClassStateChanged(INVALID, !now.isEmpty());
+                        target.setTooltip(now.isEmpty() ? (Tooltip) target.getProperties().get(HELP) : tip);
+                    });
+                    if (!error.get().isEmpty()) {
+                        target.setTooltip(tip);
+                    }
+                }
+            }
+        }
+    }
+}
