@@ -1,0 +1,103 @@
+package babysitter.ui;
+
+import babysitter.session.Command;
+import babysitter.session.Report;
+import babysitter.ui.main.MainViewModel;
+import babysitter.ui.main.MainWindow;
+import babysitter.ui.main.Snapshots;
+import babysitter.ui.setup.SetupViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Regenerates the README's screenshots from a scripted short session: a run on the spiral, a
+ * change of α, a rewind to an earlier epoch and a learning-rate range test, then pictures of the
+ * window and of the cost chart. Run it with a display (e.g. under Xvfb): see
+ * {@code docs/images/make-screenshots.sh}.
+ */
+public final class ScreenshotTool {
+    private ScreenshotTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(out);
+        Path runs = Files.createTempDirectory("babysitter-screenshots");
+        System.setProperty("babysitter.runs", runs.toString());
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        MainViewModel[] vm = new MainViewModel[1];
+        MainWindow[] window = new MainWindow[1];
+        fx(() -> {
+            BabysitterApp app = new BabysitterApp();
+            vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
+            SetupViewModel setup = SetupViewModel.defaults();
+            setup.epochsProperty().set("200");
+            window[0] = new MainWindow(vm[0], setup);
+            Stage stage = new Stage();
+            stage.setTitle("Babysitter");
+            stage.setScene(window[0].scene());
+            stage.show();
+            setup.toConfig().ifPresent(vm[0]::newRun);
+        });
+        MainViewModel m = vm[0];
+        waitUntil(() -> m.epochProperty().get() >= 6);
+        fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.1))));
+        waitUntil(() -> m.epochProperty().get() >= 10);
+        fx(() -> m.rewind("epoch-0006"));
+        waitUntil(() -> m.branchProperty().get() >= 1 && m.epochProperty().get() >= 14);
+        fx(() -> m.lrRangeTest(1e-5, 1, 100));
+        waitUntil(() -> m.rangeTestProperty().get() != null);
+        waitUntil(() -> m.epochProperty().get() >= 18);
+        fx(() -> m.submit(new Command.Pause()));
+        waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);
+        Thread.sleep(500); // let the last frame draw (a picture, not a test)
+        fx(() -> {
+            try {
+                Snapshots.writePng(window[0].getScene().getRoot(), 1, out.resolve("main-window.png"));
+                window[0].monitor().stepChart().exportPng(out.resolve("cost-per-step.png"), 2);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        fx(() -> m.closeSession());
+        System.out.println("wrote " + out.resolve("main-window.png") + " and " + out.resolve("cost-per-step.png"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            Platform.runLater(() -> f.complete(condition.getAsBoolean()));
+            if (f.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the scripted session did not get there in time");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package babysitter.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.session.Report;
+import babysitter.ui.BabysitterApp;
+import babysitter.ui.setup.SetupViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: a person's session from New run to rewind. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path runs;
+
+    private MainViewModel vm;
+    private MainWindow window;
+    private SetupViewModel setup;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("babysitter.runs", runs.toString());
+        BabysitterApp app = new BabysitterApp();
+        vm = app.createViewModel(Executors.newSingleThreadExecutor());
+        setup = SetupViewModel.defaults();
+        setup.epochsProperty().set("400");
+        setup.nProperty().set("300");
+        window = new MainWindow(vm, setup);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting for: " + what);
+        }
+    }
+
+    private long hyperparameterEvents() {
+        return vm.events().stream().filter(e -> e.kind().equals("hyperparameters")).count();
+    }
+
+    @Test
+    void aPersonTrainsSteersPausesAndRewinds(FxRobot robot) throws Exception {
+        robot.clickOn("#newRun");
+        waitUntil("three epochs", () -> vm.epochProperty().get() >= 3);
+        assertThat(vm.monitor().points()).isGreaterThan(0);
+        assertThat(window.monitor().stepChart().series()).isNotEmpty();
+        assertThat(vm.stateProperty().get()).isEqualTo(Report.State.RUNNING);
+
+        // moving the α slider while training: the next step uses the new α
+        Slider alpha = robot.lookup("#alphaSlider").queryAs(Slider.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            alpha.requestFocus();
+            alpha.setValue(-3.0);
+        }).get(5, TimeUnit.SECONDS);
+        waitUntil("the change event", () -> hyperparameterEvents() >= 1);
+        Report.EventReport change = vm.events().stream().filter(e -> e.kind().equals("hyperparameters"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(change.label()).contains("α").contains("→0.001");
+        long changedAt = change.step();
+        waitUntil("a step with the new α", () -> vm.monitor().points() > changedAt + 2);
+        assertThat(vm.controls().current().learningRate()).isEqualTo(1e-3);
+        waitUntil("the marker", () -> window.monitor().stepChart().markerCount() >= 1);
+
+        // pause stops the step counter; resume continues it
+        robot.clickOn("#pauseButton");
+        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        long paused = vm.stepProperty().get();
+        WaitForAsyncUtils.waitForFxEvents(20);
+        assertThat(vm.stepProperty().get()).isEqualTo(paused);
+        robot.clickOn("#stepButton");
+        waitUntil("one step", () -> vm.stepProperty().get() == paused + 1);
+        robot.clickOn("#pauseButton");
+        waitUntil("running again", () -> vm.stepProperty().get() > paused + 5);
+
+        // rewind through the checkpoint strip: the epoch goes back and a new branch is drawn
+        robot.clickOn("#pauseButton");
+        waitUntil("paused again", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        long epochBefore = vm.epochProperty().get();
+        robot.clickOn("#checkpoint-epoch-0002");
+        robot.lookup("#rewindDialog").queryAs(javafx.scene.control.DialogPane.class);
+        Button ok = (Button) robot.lookup("#rewindDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.OK);
+        robot.clickOn(ok);
+        waitUntil("the new branch", () -> vm.branchProperty().get() == 1);
+        assertThat(vm.epochProperty().get()).isEqualTo(2).isLessThan(epochBefore);
+        robot.clickOn("#pauseButton");
+        waitUntil("points on the new branch", () -> vm.monitor().lines().stream()
+                .anyMatch(l -> l.branch() == 1 && l.data().size() > 3));
+    }
+
+    @Test
+    void badAlphaValuesAreRefusedAndChangeNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#newRun");
+        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        robot.clickOn("#pauseButton");
+        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        double alphaBefore = vm.controls().current().learningRate();
+        long eventsBefore = hyperparameterEvents();
+        TextField field = robot.lookup("#alphaField").queryAs(TextField.class);
+        Label error = robot.lookup("#alphaError").queryAs(Label.class);
+        for (String bad : new String[] {"abc", "0", "-1", "1e9"}) {
+            robot.doubleClickOn(field).eraseText(field.getText().length() + 2).write(bad).type(javafx.scene.input.KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(error.getText()).as(bad).contains("'" + bad + "'");
+            assertThat(error.isVisible()).isTrue();
+        }
+        robot.clickOn("#stepButton");
+        waitUntil("a step", () -> vm.stepProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents(10);
+        assertThat(hyperparameterEvents()).isEqualTo(eventsBefore);
+        assertThat(vm.controls().current().learningRate()).isEqualTo(alphaBefore);
+    }
+
+    @Test
+    void aChartExportsAsAPngOfTheExpectedSize(FxRobot robot, @TempDir Path tmp) throws Exception {
+        robot.clickOn("#newRun");
+        waitUntil("an epoch", () -> vm.epochProperty().get() >= 1);
+        Path one = tmp.resolve("one.png");
+        Path two = tmp.resolve("two.png");
+        double[] size = new double[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            var chart = window.monitor().stepChart();
+            size[0] = chart.getWidth();
+            size[1] = chart.getHeight();
+            chart.exportPng(one, 1);
+            chart.exportPng(two, 2);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        var a = ImageIO.read(one.toFile());
+        var b = ImageIO.read(two.toFile());
+        assertThat(a.getWidth()).isEqualTo((int) Math.round(size[0]));
+        assertThat(a.getHeight()).isEqualTo((int) Math.round(size[1]));
+        assertThat(b.getWidth()).isEqualTo(2 * a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(2 * a.getHeight());
+        assertThat(Files.size(two)).isGreaterThan(Files.size(one) / 2);
+    }
+}
