@@ -106,8 +106,8 @@ public final class Ticks {
 
     /**
      * A compact tick label for {@code value} on an axis whose ticks are {@code step} apart: as many
-     * decimals as the step needs, k / M / G for thousands, millions and billions, scientific
-     * notation for steps below 0.001.
+     * decimals as the step needs (the same for all ticks of an axis: 0.5, 1.0, 1.5), k / M / G for
+     * thousands, millions and billions (12k, 1.5M, 2M), scientific notation for steps below 0.001.
      */
     public static String format(double value, double step) {
         if (!Double.isFinite(value)) {
@@ -118,22 +118,22 @@ public final class Ticks {
             step = Math.abs(value) > 0 ? Math.abs(value) : 1;
         }
         if (Math.abs(value) < step * 1e-6) {
-            return "0";
+            return step >= 1e-3 && step < 1e3 ? fixed(0, step) : "0"; // "0.0" among 0.5, 1.0 …
         }
         double abs = Math.abs(value);
         if (abs >= 1e9) {
-            return fixed(value / 1e9, step / 1e9) + "G";
+            return stripZeros(fixed(value / 1e9, step / 1e9)) + "G";
         }
         if (abs >= 1e6) {
-            return fixed(value / 1e6, step / 1e6) + "M";
+            return stripZeros(fixed(value / 1e6, step / 1e6)) + "M";
         }
         if (abs >= 1e3) {
-            return fixed(value / 1e3, step / 1e3) + "k";
+            return stripZeros(fixed(value / 1e3, step / 1e3)) + "k";
         }
         if (step < 1e-3) {
             int exponent = (int) Math.floor(Math.log10(abs));
             double unit = Math.pow(10, exponent);
-            return fixed(value / unit, Math.min(1, step / unit)) + "e" + exponent;
+            return stripZeros(fixed(value / unit, Math.min(1, step / unit))) + "e" + exponent;
         }
         return fixed(value, step);
     }
