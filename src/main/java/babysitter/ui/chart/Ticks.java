@@ -55,8 +55,8 @@ public final class Ticks {
 
     /**
      * Ticks for a log10 axis showing 10^minLog .. 10^maxLog: the decades (thinned to at most
-     * {@code maxTicks}); when fewer than two decades are in range, 1, 2 and 5 × 10^k; when even
-     * those are fewer than two, nice linear ticks of the values. Tick values are data values, not logs.
+     * {@code maxTicks}); when fewer than three decades are in range, 1, 2 and 5 × 10^k if they fit;
+     * when those are fewer than two, nice linear ticks of the values. Tick values are data values, not logs.
      */
     public static List<Tick> log(double minLog, double maxLog, int maxTicks) {
         if (!(maxLog > minLog)) {
@@ -65,16 +65,17 @@ public final class Ticks {
         int lowDecade = (int) Math.ceil(minLog - 1e-9);
         int highDecade = (int) Math.floor(maxLog + 1e-9);
         int decades = highDecade - lowDecade + 1;
-        List<Tick> ticks = new ArrayList<>();
-        if (decades >= 2) {
-            int every = (int) Math.ceil(decades / (double) Math.max(1, maxTicks));
-            for (int e = lowDecade; e <= highDecade; e++) {
-                if (Math.floorMod(e, every) == 0) {
-                    ticks.add(new Tick(Math.pow(10, e), formatDecade(e)));
-                }
+        List<Tick> decadeTicks = new ArrayList<>();
+        int every = (int) Math.ceil(decades / (double) Math.max(1, maxTicks));
+        for (int e = lowDecade; e <= highDecade; e++) {
+            if (Math.floorMod(e, every) == 0) {
+                decadeTicks.add(new Tick(Math.pow(10, e), formatDecade(e)));
             }
-            return ticks;
         }
+        if (decades >= 3) {
+            return decadeTicks;
+        }
+        List<Tick> ticks = new ArrayList<>();
         for (int e = (int) Math.floor(minLog); e <= (int) Math.ceil(maxLog); e++) {
             for (int m : new int[] {1, 2, 5}) {
                 double value = m * Math.pow(10, e);
@@ -86,6 +87,9 @@ public final class Ticks {
         }
         if (ticks.size() >= 2 && ticks.size() <= Math.max(2, maxTicks)) {
             return ticks;
+        }
+        if (decades >= 2) {
+            return decadeTicks;
         }
         List<Tick> linear = new ArrayList<>();
         for (Tick t : linear(Math.pow(10, minLog), Math.pow(10, maxLog), Math.max(2, maxTicks))) {

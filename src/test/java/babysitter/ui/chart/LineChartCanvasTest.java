@@ -32,12 +32,14 @@ class LineChartCanvasTest {
 
     private LineChartCanvas chart;
     private LineChartCanvas.Series cost;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         chart = new LineChartCanvas("Cost per step", "step", "cost");
         cost = chart.addSeries("cost", Color.RED, 2, 1);
         for (int i = 0; i <= 200; i++) {
@@ -298,6 +300,17 @@ class LineChartCanvasTest {
         fx(() -> chart.removeSeries(cost));
         assertThat(fx(() -> chart.series())).extracting(LineChartCanvas.Series::name).containsExactly("other");
         assertThat(count(export(1), p, 1, 3, LineChartCanvasTest::isRed)).isZero();
+    }
+
+    @Test
+    void resizingRedrawsAtTheNewSize() throws Exception {
+        long before = fx(() -> chart.redrawCount());
+        double right = fx(() -> chart.dataToLocal(100, 0).getX());
+        fx(() -> stage.setWidth(stage.getWidth() + 200));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> chart.getWidth() == W + 200));
+        assertThat(fx(() -> chart.redrawCount())).isGreaterThan(before);
+        assertThat(fx(() -> chart.dataToLocal(100, 0).getX())).isCloseTo(right + 200, within(1.0));
+        assertThat(export(1).getWidth()).isEqualTo(W + 200);
     }
 
     @Test

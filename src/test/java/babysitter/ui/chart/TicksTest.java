@@ -48,6 +48,9 @@ class TicksTest {
         // 0.3 .. 2.3 (one decade boundary only)
         List<Ticks.Tick> ticks = Ticks.log(Math.log10(0.3), Math.log10(2.3), 8);
         assertThat(labels(ticks)).containsExactly("0.5", "1", "2");
+        // two decades: 1-2-5 ticks, unless there is no room for them
+        assertThat(labels(Ticks.log(Math.log10(0.055), Math.log10(2.2), 8))).containsExactly("0.1", "0.2", "0.5", "1", "2");
+        assertThat(labels(Ticks.log(Math.log10(0.055), Math.log10(2.2), 3))).containsExactly("0.1", "1");
         // within one 1-2-5 step: plain linear ticks of the values
         List<Ticks.Tick> narrow = Ticks.log(Math.log10(0.41), Math.log10(0.48), 4);
         assertThat(narrow).hasSizeGreaterThanOrEqualTo(2);
