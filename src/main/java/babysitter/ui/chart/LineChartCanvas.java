@@ -79,6 +79,7 @@ public final class LineChartCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final Canvas overlay = new Canvas();
     private final Text measurer = new Text();
+    private final Map<Font, Map<String, Double>> textWidths = new java.util.HashMap<>();
     private final Fonts fonts = new Fonts();
     private final AtomicBoolean crossThreadRequest = new AtomicBoolean();
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -1001,9 +1002,20 @@ public final class LineChartCanvas extends Region {
     }
 
     private double textWidth(String s, Font font) {
+        // laying out a Text costs tens of microseconds; tick labels repeat from frame to frame
+        Map<String, Double> widths = textWidths.computeIfAbsent(font, k -> new java.util.HashMap<>());
+        Double cached = widths.get(s);
+        if (cached != null) {
+            return cached;
+        }
+        if (widths.size() > 2_000) {
+            widths.clear();
+        }
         measurer.setFont(font);
         measurer.setText(s);
-        return measurer.getLayoutBounds().getWidth();
+        double width = measurer.getLayoutBounds().getWidth();
+        widths.put(s, width);
+        return width;
     }
 
     private double textHeight(Font font) {
