@@ -289,13 +289,15 @@ public final class LineChartCanvas extends Region {
         return !Double.isNaN(zoomMin);
     }
 
-    /** The x range of the last drawing: {min, max}. */
+    /** The x range drawn: {min, max} (a pending redraw is done first). FX thread only. */
     public double[] xAxisRange() {
+        flushPendingRedraw();
         return frame == null ? new double[] {0, 1} : new double[] {frame.xMin, frame.xMax};
     }
 
-    /** The y range of the last drawing in data units (not logs): {min, max}. */
+    /** The y range drawn, in data units (not logs): {min, max} (a pending redraw is done first). FX thread only. */
     public double[] yAxisRange() {
+        flushPendingRedraw();
         if (frame == null) {
             return new double[] {0, 1};
         }
@@ -380,6 +382,13 @@ public final class LineChartCanvas extends Region {
             overlay.setWidth(w);
             overlay.setHeight(h);
             redrawNow(); // in the layout pass of this pulse: the new size never shows stale pixels
+        }
+    }
+
+    private void flushPendingRedraw() {
+        requireFxThread();
+        if (redrawPending && canvas.getWidth() >= 1 && canvas.getHeight() >= 1) {
+            redrawNow();
         }
     }
 
@@ -882,6 +891,8 @@ public final class LineChartCanvas extends Region {
         int columns = Math.max(1, (int) Math.ceil(plotW * scale));
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double outsideMin = Double.POSITIVE_INFINITY;
+        double outsideMax = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             Decimator.Polyline p = lines.get(s);
             if (!s.visible) {
@@ -891,14 +902,21 @@ public final class LineChartCanvas extends Region {
             Decimator.decimate(s.data, xMin, xMax, columns, log, p);
             for (int i = 0, n = p.size(); i < n; i++) {
                 double x = p.x(i);
+                double y = p.y(i);
                 if (x >= 0 && x <= columns) { // the neighbours outside the range do not set the y range
-                    double y = p.y(i);
                     min = Math.min(min, y);
                     max = Math.max(max, y);
+                } else {
+                    outsideMin = Math.min(outsideMin, y);
+                    outsideMax = Math.max(outsideMax, y);
                 }
             }
         }
-        return min <= max ? new double[] {min, max} : null;
+        if (min <= max) {
+            return new double[] {min, max};
+        }
+        // zoomed into a gap between two points: range to the segment that crosses the plot
+        return outsideMin <= outsideMax ? new double[] {outsideMin, outsideMax} : null;
     }
 
     private static void strokeSeries(GraphicsContext g, Frame f, Series s, Decimator.Polyline p, double scale) {

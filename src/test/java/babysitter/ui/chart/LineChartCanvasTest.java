@@ -274,6 +274,12 @@ class LineChartCanvasTest {
         assertThat(zoomed[1] - zoomed[0]).isCloseTo(85, within(0.01));
         assertThat(zoomed[0]).isCloseTo(80 - 80 * 0.85, within(0.01)); // 80 stays under the mouse
 
+        // zoomed between two points (10.0 and 10.5): y ranges to the segment crossing the plot
+        fx(() -> chart.setXRange(10.1, 10.4));
+        double[] gap = fx(() -> chart.yAxisRange());
+        assertThat(gap[0]).isBetween(9.9, 10.0);
+        assertThat(gap[1]).isBetween(10.5, 10.6);
+
         fx(() -> chart.setXRange(10, 12));
         fx(() -> chart.resetZoom());
         fx(() -> chart.redrawNow());
