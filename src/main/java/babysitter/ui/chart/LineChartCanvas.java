@@ -71,7 +71,7 @@ public final class LineChartCanvas extends Region {
     private static final double MIN_DRAG_PIXELS = 4;
 
     private final String title;
-    private final String xLabel;
+    private String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
@@ -108,13 +108,14 @@ public final class LineChartCanvas extends Region {
         private final String name;
         private final Color color;
         private final double lineWidth;
-        private final SeriesBuffer data = new SeriesBuffer(1024);
+        private final SeriesBuffer data;
         private final Decimator.Polyline screen = new Decimator.Polyline();
         private double opacity;
         private boolean visible = true;
         private boolean dashed;
 
-        private Series(String name, Color color, double lineWidth, double opacity) {
+        private Series(String name, Color color, double lineWidth, double opacity, SeriesBuffer data) {
+            this.data = Objects.requireNonNull(data, "data");
             this.name = name == null ? "" : name;
             this.color = Objects.requireNonNull(color, "color");
             if (!(lineWidth > 0) || !Double.isFinite(lineWidth)) {
@@ -214,10 +215,24 @@ public final class LineChartCanvas extends Region {
      * @param opacity 0..1
      */
     public Series addSeries(String name, Color color, double lineWidth, double opacity) {
-        Series s = new Series(name, color, lineWidth, opacity);
+        return addSeries(name, color, lineWidth, opacity, new SeriesBuffer(1024));
+    }
+
+    /**
+     * Adds a series that draws a buffer owned by someone else (a view-model that appends to it on
+     * the FX thread and then calls {@link #requestRedraw()}).
+     */
+    public Series addSeries(String name, Color color, double lineWidth, double opacity, SeriesBuffer data) {
+        Series s = new Series(name, color, lineWidth, opacity, data);
         series.add(s);
         requestRedraw();
         return s;
+    }
+
+    /** Changes the x-axis label (e.g. when the x axis switches from steps to seconds). */
+    public void setXLabel(String label) {
+        xLabel = label == null ? "" : label;
+        requestRedraw();
     }
 
     public void removeSeries(Series s) {
