@@ -62,10 +62,8 @@ public final class MainWindow extends BorderPane {
         // left: setup
         SetupView setupView = new SetupView(setup);
         setupView.setOnNewRun(this::newRun);
-        ScrollPane left = new ScrollPane(setupView);
-        left.setFitToWidth(true);
-        left.setPrefWidth(320);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setupView.setPrefWidth(320);
+        Node left = setupView;
         setup.busyProperty().bind(vm.startingProperty());
 
         // centre: banner, charts, checkpoint strip
@@ -102,6 +100,7 @@ public final class MainWindow extends BorderPane {
 
         // right: controls and the range test
         ControlsView controls = new ControlsView(vm.controls());
+        controls.disableProperty().bind(vm.hasSession().not());
         VBox right = new VBox(controls, rangeTestBox());
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -165,7 +164,8 @@ public final class MainWindow extends BorderPane {
         pause.setId("pauseButton");
         pause.textProperty().bind(Bindings.createStringBinding(() -> {
             Report.State s = vm.stateProperty().get();
-            return s == Report.State.RUNNING ? "⏸ Pause" : s == Report.State.IDLE ? "▶ Start" : "▶ Resume";
+            return s == Report.State.RUNNING ? "⏸ Pause"
+                    : s == null || s == Report.State.IDLE ? "▶ Start" : "▶ Resume";
         }, vm.stateProperty()));
         pause.setTooltip(new Tooltip("Space"));
         pause.setOnAction(e -> vm.togglePause());
