@@ -139,6 +139,12 @@ public final class TrainingSession implements AutoCloseable {
         publishState();
         try {
             while (state != Report.State.STOPPED) {
+                if (pendingSteps > 0 && !trainer.finished()) {
+                    // A Step command is done before the commands submitted after it are applied.
+                    pendingSteps--;
+                    step();
+                    continue;
+                }
                 boolean busy = state == Report.State.RUNNING || pendingSteps > 0 || runToEpochEnd;
                 Command c = busy ? queue.poll() : queue.take();
                 if (c != null) {
