@@ -233,4 +233,295 @@ class TrainingSessionTest {
         assertThat(last.state()).isEqualTo(State.STOPPED);
         assertThat(last.step()).isEqualTo(all.get(all.size() - 1).step() + 1);
     }
+
+    // ------------------------------------------------------------------ 3. rewind is exact, as a new branch
+
+    /** Everything a rewind must restore, copied while the session is paused. */
+    record NetState(float[] params, float[] v, float[] s, long t, List<float[]> running) {
+        static NetState of(Network net) {
+            List<float[]> running = new ArrayList<>();
+            for (int l = 1; l <= net.depth(); l++) {
+                if (net.runningMean(l) != null) {
+                    running.add(net.runningMean(l).toFloatVector());
+                    running.add(net.runningVar(l).toFloatVector());
+                }
+            }
+            return new NetState(net.parameters().toFloatVector(), net.optimizerState().v().toFloatVector(),
+                    net.optimizerState().s().toFloatVector(), net.optimizerState().t(), running);
+        }
+
+        void assertSameBits(NetState o) {
+            assertThat(o.params).as("parameters").containsExactly(params);
+            assertThat(o.v).as("optimiser v").containsExactly(v);
+            assertThat(o.s).as("optimiser s").containsExactly(s);
+            assertThat(o.t).as("optimiser t").isEqualTo(t);
+            assertThat(o.running).as("running statistics").hasSameSizeAs(running);
+            for (int i = 0; i < running.size(); i++) {
+                assertThat(o.running.get(i)).as("running statistics %d", i).containsExactly(running.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aRewindRestoresEverythingAndTheNewBranchRepeatsTheOldBitForBit(@TempDir Path runs) throws Exception {
+        // Batch norm and Adam: running statistics and optimiser state matter; 6 steps an epoch, reshuffled.
+        Trainer t = Runs.start(TrainerTest.spiral(20), runs, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        for (int i = 0; i < 3; i++) {
+            s.submit(new Command.Step());
+        }
+        s.submit(new Command.TakeCheckpoint());
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).contains("step-3");
+        NetState atCheckpoint = NetState.of(t.network());
+        assertThat(atCheckpoint.running()).isNotEmpty();
+
+        int mark = rec.size();
+        for (int i = 0; i < 10; i++) {
+            s.submit(new Command.Step());
+        }
+        b = rec.barrier(s);
+        List<StepReport> first = steps(rec.all().subList(mark, b.index()));
+        List<EpochReport> firstEpochs = only(rec.all().subList(mark, b.index()), EpochReport.class);
+        assertContiguous(first, 3);
+        assertThat(first).hasSize(10).allMatch(r -> r.branch() == 0);
+        assertThat(firstEpochs).hasSize(2); // steps 5 and 11 end epochs: the batch order was drawn again
+        assertThat(NetState.of(t.network()).params()).isNotEqualTo(atCheckpoint.params());
+
+        mark = rec.size();
+        s.submit(new Command.Rewind("step-3"));
+        b = rec.barrier(s);
+        NetState.of(t.network()).assertSameBits(atCheckpoint);
+        assertThat(b.state().branch()).isEqualTo(1);
+        assertThat(b.state().step()).isEqualTo(3);
+
+        for (int i = 0; i < 10; i++) {
+            s.submit(new Command.Step());
+        }
+        b = rec.barrier(s);
+        List<Report> afterRewind = rec.all().subList(mark, b.index() + 1);
+        List<StepReport> second = steps(afterRewind);
+        assertContiguous(second, 3);
+        assertThat(bits(second)).containsExactly(bits(first));
+        List<EpochReport> secondEpochs = only(afterRewind, EpochReport.class);
+        assertThat(secondEpochs).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            EpochReport x = firstEpochs.get(i);
+            EpochReport y = secondEpochs.get(i);
+            assertThat(Double.doubleToLongBits(y.trainCost())).isEqualTo(Double.doubleToLongBits(x.trainCost()));
+            // the dev cost in inference mode uses the running statistics
+            assertThat(Double.doubleToLongBits(y.devCost())).isEqualTo(Double.doubleToLongBits(x.devCost()));
+        }
+        // Every report after the rewind carries the new branch.
+        for (Report r : afterRewind) {
+            assertThat(branchOf(r)).as("%s", r).isEqualTo(1);
+        }
+        EventReport rewind = only(afterRewind, EventReport.class).get(0);
+        assertThat(rewind.kind()).isEqualTo("rewind");
+        assertThat(rewind.details()).containsEntry("to", "step-3").containsEntry("fromStep", "13")
+                .containsEntry("fromBranch", "0");
+
+        assertThat(s.close(10_000)).isTrue();
+        Run run = RunReader.read(t.runDir());
+        List<Long> branch0 = run.steps().stream().filter(m -> m.branch() == 0).map(StepMetric::step).toList();
+        List<Long> branch1 = run.steps().stream().filter(m -> m.branch() == 1).map(StepMetric::step).toList();
+        assertThat(branch0).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(branch1).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(run.epochs()).extracting(EpochMetric::branch).containsExactly(0, 0, 1, 1);
+    }
+
+    static int branchOf(Report r) {
+        if (r instanceof StepReport x) {
+            return x.branch();
+        } else if (r instanceof EpochReport x) {
+            return x.branch();
+        } else if (r instanceof EventReport x) {
+            return x.branch();
+        } else if (r instanceof StateReport x) {
+            return x.branch();
+        }
+        throw new AssertionError("a report without a branch: " + r);
+    }
+
+    // ------------------------------------------------------------------ 4. an automatic checkpoint before α changes
+
+    @Test
+    void changingAlphaTakesAnAutomaticCheckpointAndRewindingToItUndoesTheChange() throws Exception {
+        RunConfig c = sgd(0.1, 50);
+        Trainer t = Runs.start(c, null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        for (int i = 0; i < 4; i++) {
+            s.submit(new Command.Step());
+        }
+        Hyperparameters old = c.optimizer().toHyperparameters();
+        s.submit(new Command.SetHyperparameters(old.withLearningRate(0.9)));
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(b.state().hyperparameters().learningRate()).isEqualTo(0.9);
+        assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).containsExactly("auto-4");
+        assertThat(b.state().checkpoints().get(0).step()).isEqualTo(4);
+
+        // Train on with the new α, then undo.
+        for (int i = 0; i < 3; i++) {
+            s.submit(new Command.Step());
+        }
+        Recorder.Barrier beforeUndo = rec.barrier(s);
+        int mark = beforeUndo.index();
+        s.submit(new Command.Rewind("auto-4"));
+        s.submit(new Command.Step());
+        b = rec.barrier(s);
+        assertThat(b.state().hyperparameters()).isEqualTo(old);
+        assertThat(b.state().step()).isEqualTo(5);
+        List<StepReport> after = steps(rec.all().subList(mark, b.index()));
+        assertThat(after).singleElement().satisfies(r -> {
+            assertThat(r.step()).isEqualTo(4);
+            assertThat(r.learningRate()).isEqualTo(0.1);
+            assertThat(r.branch()).isEqualTo(1);
+        });
+        // Changing only the batch size takes no checkpoint.
+        s.submit(new Command.SetHyperparameters(old.withBatchSize(16)));
+        b = rec.barrier(s);
+        assertThat(b.state().checkpoints()).isEqualTo(beforeUndo.state().checkpoints());
+    }
+
+    // ------------------------------------------------------------------ 6. the divergence guard
+
+    static RunConfig diverging() throws ConfigException {
+        return sgd(1e3, 1000);
+    }
+
+    @Test
+    void aDivergingRunTripsTheGuardAndNoNonFiniteCostReachesAStepReport() throws Exception {
+        Trainer t = Runs.start(diverging(), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        s.submit(new Command.TakeCheckpoint());
+        s.submit(new Command.Start());
+        StateReport tripped = rec.awaitState(0, State.GUARD_TRIPPED);
+        EventReport guard = rec.awaitEvent(0, "guard");
+        List<StepReport> stepReports = steps(rec.all());
+        System.out.println("guard with α 1e3: " + guard.label() + " after " + stepReports.size() + " step reports, costs "
+                + stepReports.stream().map(r -> String.format("%.3g", r.cost())).collect(Collectors.joining(" ")));
+        assertThat(stepReports).allMatch(r -> Double.isFinite(r.cost()), "finite costs only");
+        // The epoch's checkpoint was taken after costs had exploded: not offered as good.
+        assertThat(tripped.checkpoints()).extracting(Snapshot.CheckpointSummary::id).contains("step-0", "epoch-0001");
+        assertThat(guard.details()).containsEntry("lastGood", "step-0").containsEntry("autoRewind", "false");
+        // The guard names the step that went wrong: the one after the last step reported.
+        long bad = stepReports.isEmpty() ? 0 : stepReports.get(stepReports.size() - 1).step()
+                + (Double.isFinite(costAt(t, guard)) ? 0 : 1);
+        assertThat(guard.details().get("reason")).contains("at step " + bad);
+        assertThat(tripped.step()).isEqualTo(bad + 1);
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(steps(rec.all().subList(rec.all().indexOf(tripped), b.index()))).as("steps after the guard").isEmpty();
+        assertThat(b.state().state()).isEqualTo(State.GUARD_TRIPPED);
+    }
+
+    /** The cost the guard saw, from its reason ("cost NaN at step 7", "cost 123.4 at step 7, above…"). */
+    static double costAt(Trainer t, EventReport guard) {
+        String reason = guard.details().get("reason");
+        String v = reason.substring("cost ".length(), reason.indexOf(" at step"));
+        return switch (v) {
+            case "NaN" -> Double.NaN;
+            case "+∞" -> Double.POSITIVE_INFINITY;
+            case "−∞" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(v);
+        };
+    }
+
+    @Test
+    void withAutomaticRewindTheGuardGoesBackHalvesAlphaAndGoesOn() throws Exception {
+        Trainer t = Runs.start(diverging(), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        rec.setRules(s, Rules.DEFAULTS.withGuard(true, true));
+        s.submit(new Command.TakeCheckpoint());
+        s.submit(new Command.Start());
+        // Trip after trip α halves until training goes on; wait for epoch 10.
+        rec.await(0, EpochReport.class, e -> e.epoch() >= 10, "ten epochs");
+        s.submit(new Command.Pause());
+        Recorder.Barrier end = rec.barrier(s);
+        List<Report> all = rec.all();
+        List<EventReport> events = only(all, EventReport.class);
+        List<EventReport> guards = events.stream().filter(e -> e.kind().equals("guard")).toList();
+        System.out.println("auto-rewind: " + guards.size() + " guard trips before training went on; α now "
+                + end.state().hyperparameters().learningRate() + "; guards: "
+                + guards.stream().map(g -> g.details().get("reason") + " → " + g.details().get("lastGood")).toList());
+        assertThat(guards).isNotEmpty();
+        assertThat(guards.get(0).details()).containsEntry("lastGood", "step-0");
+        double alpha = 1e3;
+        for (int g = 0; g < guards.size(); g++) {
+            int i = events.indexOf(guards.get(g));
+            String target = guards.get(g).details().get("lastGood");
+            assertThat(guards.get(g).details()).containsEntry("autoRewind", "true");
+            EventReport rewind = events.get(i + 1);
+            assertThat(rewind.kind()).isEqualTo("rewind");
+            assertThat(rewind.details()).containsEntry("to", target).containsEntry("branch", String.valueOf(g + 1));
+            EventReport change = events.get(i + 2);
+            assertThat(change.kind()).isEqualTo("hyperparameters");
+            assertThat(change.details()).containsEntry("source", "guard");
+            alpha /= 2;
+            assertThat(ConfigFiles.MAPPER.readTree(change.details().get("to")).get("learningRate").asDouble())
+                    .isEqualTo(alpha);
+            // The new branch starts at the checkpoint's step with the halved α.
+            int branch = g + 1;
+            StepReport first = steps(all).stream().filter(r -> r.branch() == branch).findFirst().orElseThrow();
+            assertThat(first.step()).isEqualTo(rewind.step());
+            assertThat(first.learningRate()).isEqualTo(alpha);
+        }
+        assertThat(end.state().branch()).isEqualTo(guards.size());
+        assertThat(end.state().hyperparameters().learningRate()).isEqualTo(alpha);
+        assertThat(steps(all)).allMatch(r -> Double.isFinite(r.cost()), "finite costs only");
+        assertThat(only(all, StateReport.class)).noneMatch(r -> r.state() == State.GUARD_TRIPPED);
+        assertThat(events).noneMatch(e -> e.kind().equals("error"));
+    }
+
+    /** RunEpoch, waiting for its epoch report (later commands would apply at the next mini-batch boundary). */
+    static EpochReport runEpoch(TrainingSession s, Recorder rec) {
+        int mark = rec.barrier(s).index();
+        s.submit(new Command.RunEpoch());
+        return rec.await(mark, EpochReport.class, e -> true, "the end of the epoch");
+    }
+
+    // ------------------------------------------------------------------ 10. replay of a steered session
+
+    @Test
+    void aSessionWithAChangeACheckpointAndARewindIsReplayedBitForBit(@TempDir Path runs, @TempDir Path out)
+            throws Exception {
+        Trainer t = Runs.start(TrainerTest.spiral(6), runs, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        for (int i = 0; i < 4; i++) {
+            s.submit(new Command.Step());
+        }
+        s.submit(new Command.SetHyperparameters(t.config().optimizer().toHyperparameters().withLearningRate(0.005)));
+        for (int i = 0; i < 5; i++) {
+            s.submit(new Command.Step());
+        }
+        s.submit(new Command.TakeCheckpoint());
+        runEpoch(s, rec);
+        s.submit(new Command.Step());
+        s.submit(new Command.Rewind("step-9"));
+        s.submit(new Command.SetHyperparameters(t.config().optimizer().toHyperparameters().withLearningRate(0.05)));
+        runEpoch(s, rec);
+        runEpoch(s, rec);
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(b.state().branch()).isEqualTo(1);
+        assertThat(b.state().step()).isEqualTo(18);
+        assertThat(s.close(10_000)).isTrue();
+        Run original = RunReader.read(t.runDir());
+        assertThat(original.warnings()).isEmpty();
+        assertThat(original.steps()).filteredOn(m -> m.branch() == 0).hasSize(13);
+        assertThat(original.steps()).filteredOn(m -> m.branch() == 1).hasSize(9);
+
+        Replay.Result r = Replay.run(original, out, TrainerTest.CLOCK, null);
+
+        assertThat(r.identical()).as("first mismatch at step %d: %s vs %s", r.firstMismatchStep(), r.originalCost(),
+                r.replayedCost()).isTrue();
+        assertThat(r.comparedSteps()).isEqualTo(original.steps().size());
+        Run replayed = RunReader.read(r.dir());
+        assertThat(replayed.steps()).extracting(StepMetric::branch, StepMetric::step)
+                .containsExactlyElementsOf(original.steps().stream()
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.branch(), m.step())).toList());
+    }
 }
