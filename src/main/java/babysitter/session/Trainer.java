@@ -449,6 +449,9 @@ public final class Trainer {
         List<Listener> savedListeners = new ArrayList<>(listeners);
         boolean savedDisk = diskCheckpoints;
         int savedMaxBranch = maxBranch;
+        long savedLogNanos = lastLogNanos;
+        long savedLogStep = lastLogStep;
+        long savedEpochStart = epochStartNanos;
         muted = true;
         listeners.clear();
         try {
@@ -469,6 +472,9 @@ public final class Trainer {
             epochExamples = here.examples;
             branch = here.branch;
             maxBranch = savedMaxBranch;
+            lastLogNanos = savedLogNanos;
+            lastLogStep = savedLogStep;
+            epochStartNanos = savedEpochStart;
         }
     }
 

@@ -483,6 +483,143 @@ class TrainingSessionTest {
         return rec.await(mark, EpochReport.class, e -> true, "the end of the epoch");
     }
 
+    // ------------------------------------------------------------------ 8. rules
+
+    @Test
+    void reduceOnPlateauMultipliesAlphaAfterPatienceEpochsWithoutImprovement() throws Exception {
+        // α so small that the dev cost does not move: no epoch improves on the first.
+        Trainer t = Runs.start(sgd(1e-30, 100), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        rec.setRules(s, Rules.DEFAULTS.withGuard(false, false).withReduceOnPlateau(true, 2, 0.5));
+        for (int e = 0; e < 5; e++) {
+            runEpoch(s, rec);
+        }
+        Recorder.Barrier b = rec.barrier(s);
+        List<Report> all = rec.all();
+        List<EpochReport> epochs = only(all, EpochReport.class);
+        assertThat(epochs).hasSize(5);
+        assertThat(epochs).extracting(EpochReport::devCost).containsOnly(epochs.get(0).devCost());
+        List<EventReport> plateau = only(all, EventReport.class).stream()
+                .filter(e -> e.kind().equals("hyperparameters") && "plateau".equals(e.details().get("source"))).toList();
+        // epoch 0 sets the best; epochs 1, 2 do not improve: × 0.5 after epoch 2; again after epoch 4
+        assertThat(plateau).extracting(EventReport::step).containsExactly(18L, 30L);
+        assertThat(plateau).extracting(e -> ConfigFiles.MAPPER.readTree(e.details().get("to")).get("learningRate")
+                .asDouble()).containsExactly(0.5e-30, 0.25e-30);
+        assertThat(b.state().hyperparameters().learningRate()).isEqualTo(0.25e-30);
+        // the step reports show the new α from the step the event names
+        assertThat(steps(all)).filteredOn(r -> r.step() == 17 || r.step() == 18 || r.step() == 29)
+                .extracting(StepReport::learningRate).containsExactly(1e-30, 0.5e-30, 0.5e-30);
+        // no automatic checkpoint for a rule's change
+        assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).noneMatch(id -> id.startsWith("auto"));
+    }
+
+    @Test
+    void earlyStopFinishesAfterPatienceEpochsWithoutImprovementAndGoesBackToTheBest() throws Exception {
+        // A big network on few noisy points overfits: the dev cost falls, then rises.
+        RunConfig c = config("{ \"kind\": \"spiral\", \"n\": 120, \"arms\": 3, \"noise\": 0.4, \"devFraction\": 0.3 }",
+                "[ { \"units\": 64, \"activation\": \"relu\", \"batchNorm\": false } ]",
+                "{ \"kind\": \"adam\", \"learningRate\": 0.03, \"batchSize\": 16 }", 500);
+        Trainer t = Runs.start(c, null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        int patience = 3;
+        rec.setRules(s, Rules.DEFAULTS.withGuard(false, false).withEarlyStop(true, patience));
+        s.submit(new Command.Start());
+        StateReport finished = rec.awaitState(0, State.FINISHED);
+        List<Report> all = rec.all();
+        List<EpochReport> epochs = only(all, EpochReport.class);
+        // The rule, computed from the reports: the first epoch that is `patience` epochs after the best.
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = -1;
+        int stopEpoch = -1;
+        for (EpochReport e : epochs) {
+            if (e.devCost() < best - 1e-12) {
+                best = e.devCost();
+                bestEpoch = e.epoch();
+            } else if (e.epoch() - bestEpoch >= patience) {
+                stopEpoch = e.epoch();
+                break;
+            }
+        }
+        System.out.printf("early stop: best dev cost %.4f at epoch %d, stopped after epoch %d of 500%n", best,
+                bestEpoch, stopEpoch);
+        assertThat(stopEpoch).as("the run overfits and stops early").isBetween(patience, 498);
+        assertThat(epochs).last().extracting(EpochReport::epoch).isEqualTo(stopEpoch);
+        String bestId = "epoch-%04d".formatted(bestEpoch + 1);
+        List<EventReport> events = only(all, EventReport.class);
+        EventReport stop = events.stream().filter(e -> e.kind().equals("early-stop")).findFirst().orElseThrow();
+        assertThat(stop.details()).containsEntry("best", bestId).containsEntry("patience", "3");
+        EventReport rewind = events.get(events.indexOf(stop) + 1);
+        assertThat(rewind.kind()).isEqualTo("rewind");
+        assertThat(rewind.details()).containsEntry("to", bestId);
+        long bestStep = epochs.get(bestEpoch).step();
+        assertThat(finished.step()).isEqualTo(bestStep);
+        assertThat(finished.epoch()).isEqualTo(bestEpoch + 1);
+        assertThat(finished.branch()).isEqualTo(1);
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(steps(rec.all().subList(rec.all().indexOf(finished), b.index()))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ 9. learning-rate range test
+
+    @Test
+    void theRangeTestReportsCostsAgainstAlphaAndLeavesTheSessionExactlyAsItWas() throws Exception {
+        Recorder rec = new Recorder();
+        Recorder twinRec = new Recorder();
+        TrainingSession s = session(Runs.start(TrainerTest.spiral(100), null, null, TrainerTest.CLOCK), rec);
+        TrainingSession twin = session(Runs.start(TrainerTest.spiral(100), null, null, TrainerTest.CLOCK), twinRec);
+        for (TrainingSession x : List.of(s, twin)) {
+            for (int i = 0; i < 4; i++) {
+                x.submit(new Command.Step());
+            }
+        }
+        Recorder.Barrier before = rec.barrier(s);
+        s.submit(new Command.LrRangeTest(1e-5, 10, 40));
+        Report.LrRangeReport range = rec.await(before.index(), Report.LrRangeReport.class, r -> true, "range test");
+        Recorder.Barrier after = rec.barrier(s);
+        double[] alphas = range.learningRates();
+        double[] costs = range.costs();
+        System.out.printf("range test: %d steps, α %.3g…%.3g, suggested %.4g%n", alphas.length, alphas[0],
+                alphas[alphas.length - 1], range.suggested());
+        assertThat(alphas.length).isBetween(5, 40).isEqualTo(costs.length);
+        assertThat(alphas[0]).isEqualTo(1e-5);
+        for (int i = 1; i < alphas.length; i++) {
+            assertThat(alphas[i]).isGreaterThan(alphas[i - 1]);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(costs[i]).isFinite();
+        }
+        assertThat(range.suggested()).isFinite().isBetween(1e-5, 10.0);
+        // The session is where it was: same state report, same hyperparameters, checkpoints and branch.
+        StateReport a = after.state();
+        StateReport bState = before.state();
+        assertThat(a.step()).isEqualTo(bState.step()).isEqualTo(4);
+        assertThat(a.epoch()).isEqualTo(bState.epoch());
+        assertThat(a.branch()).isEqualTo(bState.branch());
+        assertThat(a.hyperparameters()).isEqualTo(bState.hyperparameters());
+        assertThat(a.checkpoints()).isEqualTo(bState.checkpoints());
+        assertThat(steps(rec.all().subList(before.index(), after.index()))).as("range steps are not reported").isEmpty();
+        // …and goes on exactly as a twin that did not run the test, across epoch ends (new batch orders).
+        int mark = rec.size();
+        int twinMark = twinRec.barrier(twin).index();
+        for (TrainingSession x : List.of(s, twin)) {
+            for (int i = 0; i < 10; i++) {
+                x.submit(new Command.Step());
+            }
+        }
+        int end = rec.barrier(s).index();
+        int twinEnd = twinRec.barrier(twin).index();
+        List<StepReport> mine = steps(rec.all().subList(mark, end));
+        List<StepReport> theirs = steps(twinRec.all().subList(twinMark, twinEnd));
+        assertContiguous(mine, 4);
+        assertThat(bits(mine)).containsExactly(bits(theirs));
+        assertThat(only(rec.all().subList(mark, rec.size()), EpochReport.class))
+                .extracting(e -> Double.doubleToLongBits(e.devCost()))
+                .containsExactlyElementsOf(only(twinRec.all().subList(twinMark, twinRec.size()), EpochReport.class)
+                        .stream().map(e -> Double.doubleToLongBits(e.devCost())).toList());
+    }
+
     // ------------------------------------------------------------------ 10. replay of a steered session
 
     @Test
