@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -226,63 +225,78 @@ class TrainingSessionLoadTest {
                 SMALL_NO_BN, "{ \"kind\": \"sgd\", \"learningRate\": 0.01, \"batchSize\": 32 }", 10_000);
         Trainer t = Runs.start(c, null, null, TrainerTest.CLOCK);
         TrainingSession s = new TrainingSession(t);
-        AtomicReference<StateReport> lastState = new AtomicReference<>();
-        CountDownLatch paused = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
+        java.util.concurrent.BlockingQueue<StateReport> stops = new java.util.concurrent.LinkedBlockingQueue<>();
         long[] epochReports = {0};
         s.addListener(r -> {
-            // Keeps nothing but the latest state: the test itself must not hold on to reports.
+            // Keeps nothing but pause and end states: the test itself must not hold on to reports.
             if (r instanceof EpochReport e) {
                 epochReports[0]++;
-                if (e.epoch() == 999) {
+                if (e.epoch() == 999 || e.epoch() == 5499) {
                     s.submit(new Command.Pause());
                 }
-            } else if (r instanceof StateReport st) {
-                lastState.set(st);
-                if (st.state() == State.PAUSED) {
-                    paused.countDown();
-                } else if (st.state() == State.FINISHED) {
-                    finished.countDown();
-                }
+            } else if (r instanceof StateReport st && (st.state() == State.PAUSED || st.state() == State.FINISHED)) {
+                stops.add(st);
             }
         });
         s.open();
         s.submit(new Command.SetRules(Rules.DEFAULTS.withGuard(false, false)));
         long t0 = System.nanoTime();
         s.submit(new Command.Start());
-        assertThat(paused.await(60, TimeUnit.SECONDS)).as("paused near epoch 1,000").isTrue();
-        double firstSeconds = (System.nanoTime() - t0) / 1e9;
-        int epochAtFirst = lastState.get().epoch();
-        long heapAtFirst = usedHeapAfterGc();
-        long t1 = System.nanoTime();
-        s.submit(new Command.Resume());
-        assertThat(finished.await(120, TimeUnit.SECONDS)).as("10,000 epochs").isTrue();
-        double restSeconds = (System.nanoTime() - t1) / 1e9;
-        StateReport end = lastState.get();
-        long heapAtEnd = usedHeapAfterGc();
-        double growthMb = (heapAtEnd - heapAtFirst) / 1e6;
-        System.out.printf("memory: used heap %.1f MB at epoch %d, %.1f MB at epoch %d (growth %.2f MB); "
-                        + "%.1f s to epoch %d, %.1f s for the rest (%.2f ms an epoch); checkpoints kept %d%n",
-                heapAtFirst / 1e6, epochAtFirst, heapAtEnd / 1e6, end.epoch(), growthMb, firstSeconds, epochAtFirst,
-                restSeconds, 1000 * restSeconds / (end.epoch() - epochAtFirst), end.checkpoints().size());
+        StateReport[] at = new StateReport[3];
+        long[] heap = new long[3];
+        for (int i = 0; i < 3; i++) {
+            at[i] = stops.poll(120, TimeUnit.SECONDS);
+            assertThat(at[i]).as("pause or end %d", i).isNotNull();
+            heap[i] = usedHeapAfterGc();
+            s.submit(new Command.Resume());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        StateReport end = at[2];
+        double firstHalfMb = (heap[1] - heap[0]) / 1e6;
+        double secondHalfMb = (heap[2] - heap[1]) / 1e6;
+        System.out.printf("memory: used heap %.1f MB at epoch %d, %.1f MB at epoch %d, %.1f MB at epoch %d "
+                        + "(growth %.2f then %.2f MB); %.1f s in all (%.2f ms an epoch); checkpoints kept %d%n",
+                heap[0] / 1e6, at[0].epoch(), heap[1] / 1e6, at[1].epoch(), heap[2] / 1e6, at[2].epoch(),
+                firstHalfMb, secondHalfMb, seconds, 1000 * seconds / end.epoch(), end.checkpoints().size());
+        assertThat(at[0].state()).isEqualTo(State.PAUSED);
+        assertThat(at[0].epoch()).isBetween(1000, 1010);
+        assertThat(at[1].epoch()).isBetween(5500, 5510);
+        assertThat(end.state()).isEqualTo(State.FINISHED);
         assertThat(end.epoch()).isEqualTo(10_000);
         assertThat(end.step()).isEqualTo(10_000);
-        assertThat(end.checkpoints()).hasSize(Trainer.DEFAULT_RING);
+        for (StateReport st : at) {
+            assertThat(st.checkpoints()).hasSize(Trainer.DEFAULT_RING);
+        }
         assertThat(end.checkpoints().get(Trainer.DEFAULT_RING - 1).id()).isEqualTo("epoch-10000");
-        // 9,000 more epochs: a leak of even 2 KB an epoch (one epoch report's histograms) would be 18 MB.
-        assertThat(growthMb).isLessThan(10);
+        // Keeping one epoch report (3 histograms of 30 bins a layer plus its records, ~2 KB) or one
+        // checkpoint an epoch would add ~9 MB in each half of 4,500 epochs. A leak grows in both halves;
+        // the JVM-wide noise of a heap reading (ND4J frees on its own threads; other tests' garbage) was
+        // measured at up to ±20-30 MB in the full suite once, but never in the same direction twice.
+        assertThat(Math.min(firstHalfMb, secondHalfMb)).as("growth in both halves, MB").isLessThan(8);
+        assertThat(firstHalfMb + secondHalfMb).as("growth in all, MB").isLessThan(40);
         assertThat(s.close(10_000)).isTrue();
         assertThat(epochReports[0]).isEqualTo(10_000);
     }
 
+    /**
+     * Used heap after collections, once it has settled: ND4J frees arrays on its own deallocator threads,
+     * so one collection can leave garbage of earlier tests waiting; collect until two readings agree.
+     */
     static long usedHeapAfterGc() {
         Runtime rt = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        long best = Long.MAX_VALUE;
+        long previous = -1;
+        for (int i = 0; i < 40; i++) {
             System.gc();
-            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+            Thread.yield();
+            long used = rt.totalMemory() - rt.freeMemory();
+            best = Math.min(best, used);
+            if (previous >= 0 && Math.abs(used - previous) < 256 * 1024 && i >= 4) {
+                break;
+            }
+            previous = used;
         }
-        return used;
+        return best;
     }
 
     // ------------------------------------------------------------------ a slow listener
