@@ -91,11 +91,16 @@ public final class Replay {
             trainer.addListener(listener);
         }
         for (RunEvent a : actions) {
-            advance(trainer, a.branch(), a.step() - 1);
-            if (trainer.branch() != a.branch() || trainer.step() != a.step()) {
+            // A rewind is recorded on the branch it makes, at the step it goes back to; it happened
+            // where the branch it left was.
+            boolean rewind = a.kind().equals("rewind");
+            int atBranch = rewind ? a.details().path("fromBranch").asInt() : a.branch();
+            long atStep = rewind ? a.details().path("fromStep").asLong() : a.step();
+            advance(trainer, atBranch, atStep - 1);
+            if (trainer.branch() != atBranch || trainer.step() != atStep) {
                 throw new ConfigException("", original.dir().resolve("events.jsonl") + ": the replay reached step "
                         + trainer.step() + " of branch " + trainer.branch() + " but the recorded " + a.kind()
-                        + " happened at step " + a.step() + " of branch " + a.branch());
+                        + " happened at step " + atStep + " of branch " + atBranch);
             }
             switch (a.kind()) {
                 case "hyperparameters" -> trainer.setHyperparameters(hyperparameters(a, original), "replay");

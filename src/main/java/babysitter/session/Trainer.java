@@ -67,6 +67,8 @@ public final class Trainer {
     private int maxBranch;
     private int ringCapacity = DEFAULT_RING;
     private final java.util.ArrayDeque<Snapshot> ring = new java.util.ArrayDeque<>();
+    /** For each branch made by a rewind: the branch and step it was started from. */
+    private final java.util.Map<Integer, long[]> forks = new java.util.HashMap<>();
     private boolean diskCheckpoints = true;
     private INDArray paramsBeforeLastStep;
     private boolean lastStepMeasured;
@@ -321,8 +323,43 @@ public final class Trainer {
 
     /** The newest checkpoint in memory taken at or before the current step of this branch's lineage, or null. */
     public Snapshot.CheckpointSummary lastCheckpoint() {
-        Snapshot last = ring.peekLast();
-        return last == null ? null : last.summary();
+        for (java.util.Iterator<Snapshot> it = ring.descendingIterator(); it.hasNext(); ) {
+            Snapshot s = it.next();
+            if (inLineage(s.summary())) {
+                return s.summary();
+            }
+        }
+        return null;
+    }
+
+    /** The hyperparameters stored with a checkpoint kept in memory. */
+    public Hyperparameters hyperparametersAt(String id) {
+        for (Snapshot s : ring) {
+            if (s.id().equals(id)) {
+                return s.hp;
+            }
+        }
+        throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
+    }
+
+    /**
+     * Whether a checkpoint lies on the history that led to the current state: taken on this branch
+     * at or before the current step, or on an ancestor branch at or before the step it was left at.
+     */
+    public boolean inLineage(Snapshot.CheckpointSummary c) {
+        int b = branch;
+        long limit = net.steps();
+        while (true) {
+            if (c.branch() == b) {
+                return c.step() <= limit;
+            }
+            long[] fork = forks.get(b);
+            if (fork == null) {
+                return false;
+            }
+            b = (int) fork[0];
+            limit = Math.min(limit, fork[1]);
+        }
     }
 
     public int ringCapacity() {
@@ -389,6 +426,7 @@ public final class Trainer {
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
         branch = ++maxBranch;
+        forks.put(branch, new long[] {target.branch, target.step});
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("to", target.id());
         details.put("fromStep", fromStep);
@@ -411,6 +449,9 @@ public final class Trainer {
         List<Listener> savedListeners = new ArrayList<>(listeners);
         boolean savedDisk = diskCheckpoints;
         int savedMaxBranch = maxBranch;
+        long savedLogNanos = lastLogNanos;
+        long savedLogStep = lastLogStep;
+        long savedEpochStart = epochStartNanos;
         muted = true;
         listeners.clear();
         try {
@@ -431,6 +472,9 @@ public final class Trainer {
             epochExamples = here.examples;
             branch = here.branch;
             maxBranch = savedMaxBranch;
+            lastLogNanos = savedLogNanos;
+            lastLogStep = savedLogStep;
+            epochStartNanos = savedEpochStart;
         }
     }
 

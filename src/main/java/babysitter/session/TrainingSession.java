@@ -55,6 +55,10 @@ public final class TrainingSession implements AutoCloseable {
     private int epochsSincePlateauAction;
 
     private EpochMetric lastEpochMetric;
+    /** Whether the last step's cost was finite and within the guard's factor of the best (or no step yet). */
+    private boolean lastStepGood = true;
+    /** Checkpoints taken right after a step that was not good: the guard never offers them. */
+    private final java.util.Set<String> suspect = new java.util.HashSet<>();
     private volatile Report.State publishedState = Report.State.IDLE;
 
     public TrainingSession(Trainer trainer) {
@@ -139,6 +143,12 @@ public final class TrainingSession implements AutoCloseable {
         publishState();
         try {
             while (state != Report.State.STOPPED) {
+                if (pendingSteps > 0 && !trainer.finished()) {
+                    // A Step command is done before the commands submitted after it are applied.
+                    pendingSteps--;
+                    step();
+                    continue;
+                }
                 boolean busy = state == Report.State.RUNNING || pendingSteps > 0 || runToEpochEnd;
                 Command c = busy ? queue.poll() : queue.take();
                 if (c != null) {
@@ -215,7 +225,7 @@ public final class TrainingSession implements AutoCloseable {
         } else if (c instanceof Command.SetHyperparameters h) {
             setHyperparameters(h.hyperparameters(), "user");
         } else if (c instanceof Command.TakeCheckpoint) {
-            trainer.checkpoint("user");
+            markIfSuspect(trainer.checkpoint("user"));
             publishState();
         } else if (c instanceof Command.Rewind r) {
             rewind(r.checkpointId());
@@ -245,10 +255,28 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         if ("user".equals(source) && (next.learningRate() != now.learningRate() || next.momentum() != now.momentum())) {
-            trainer.checkpoint("auto");
+            markIfSuspect(trainer.checkpoint("auto"));
         }
         trainer.setHyperparameters(next, source);
         publishState();
+    }
+
+    private void markIfSuspect(Snapshot s) {
+        if (!lastStepGood) {
+            suspect.add(s.id());
+        }
+    }
+
+    /** The newest checkpoint of this lineage that was not taken right after a bad step, or null. */
+    private Snapshot.CheckpointSummary lastGoodCheckpoint() {
+        List<Snapshot.CheckpointSummary> all = trainer.checkpoints();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Snapshot.CheckpointSummary c = all.get(i);
+            if (trainer.inLineage(c) && !suspect.contains(c.id())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private void rewind(String id) {
@@ -264,6 +292,7 @@ public final class TrainingSession implements AutoCloseable {
         branchSteps = 0;
         bestStepCost = Double.POSITIVE_INFINITY;
         lastStepNanos = 0;
+        lastStepGood = !suspect.contains(id);
         if (state == Report.State.FINISHED || state == Report.State.GUARD_TRIPPED) {
             setState(Report.State.PAUSED);
         }
@@ -273,6 +302,7 @@ public final class TrainingSession implements AutoCloseable {
     private Trainer.StepResult step() {
         Hyperparameters hp = trainer.hyperparameters();
         int epochBefore = trainer.epoch();
+        Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
         Trainer.StepResult r = trainer.trainStep();
         long now = System.nanoTime();
         if (lastStepNanos != 0) {
@@ -281,8 +311,17 @@ public final class TrainingSession implements AutoCloseable {
         }
         lastStepNanos = now;
         branchSteps++;
-        publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(), hp.learningRateAt(epochBefore),
-                hp.momentum(), rate));
+        lastStepGood = Double.isFinite(r.cost())
+                && (bestStepCost == Double.POSITIVE_INFINITY || r.cost() <= rules.guardFactor() * bestStepCost);
+        Snapshot.CheckpointSummary checkpointAfter = trainer.lastCheckpoint();
+        if (!lastStepGood && checkpointAfter != null && !checkpointAfter.equals(checkpointBefore)) {
+            suspect.add(checkpointAfter.id()); // the epoch's checkpoint, taken after this step
+        }
+        if (Double.isFinite(r.cost())) {
+            // Charts never get a NaN or infinite cost; the guard's event tells what happened.
+            publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(),
+                    hp.learningRateAt(epochBefore), hp.momentum(), rate));
+        }
         if (guard(r)) {
             return r;
         }
@@ -316,20 +355,21 @@ public final class TrainingSession implements AutoCloseable {
         if (reason == null) {
             return false;
         }
-        Snapshot.CheckpointSummary good = trainer.lastCheckpoint();
+        Snapshot.CheckpointSummary good = lastGoodCheckpoint();
+        Hyperparameters restoredHp = good == null ? null : trainer.hyperparametersAt(good.id());
+        double halved = good == null ? Double.NaN
+                : Math.min(restoredHp.learningRate(), trainer.hyperparameters().learningRate()) / 2;
+        boolean autoRewind = rules.guardAutoRewind() && good != null && halved > 0;
         ObjectNode d = node();
         d.put("reason", reason);
         d.put("lastGood", good == null ? null : good.id());
-        d.put("autoRewind", rules.guardAutoRewind() && good != null);
+        d.put("autoRewind", autoRewind);
         trainer.event("guard", d);
         pendingSteps = 0;
         runToEpochEnd = false;
-        if (rules.guardAutoRewind() && good != null) {
-            Hyperparameters hp = trainer.hyperparameters();
+        if (autoRewind) {
             rewind(good.id());
-            Hyperparameters restored = trainer.hyperparameters();
-            setHyperparameters(restored.withLearningRate(Math.min(restored.learningRate(), hp.learningRate()) / 2),
-                    "guard");
+            setHyperparameters(trainer.hyperparameters().withLearningRate(halved), "guard");
             if (state != Report.State.RUNNING) {
                 setState(Report.State.PAUSED);
             }
