@@ -25,7 +25,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            javafx.application.Application.launch(babysitter.ui.BabysitterApp.class);
+            babysitter.ui.BabysitterApp.launchWindow();
             return;
         }
         if (!args[0].equals("demo")) {

@@ -18,6 +18,11 @@ public final class BabysitterApp extends Application {
     private ExecutorService background;
     private ReportPump pump;
 
+    /** Opens the window (returns when it is closed). */
+    public static void launchWindow() {
+        Application.launch(BabysitterApp.class);
+    }
+
     /** Where runs are recorded: {@code -Dbabysitter.runs=DIR}, default {@code runs} in the working folder. */
     public static Path runsRoot() {
         return Path.of(System.getProperty("babysitter.runs", "runs"));

@@ -57,13 +57,15 @@ class MainWindowTest {
 
     private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting for: " + what);
         }
+    }
+
+    /** Reads the window's state on the JavaFX thread, which owns it. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private long hyperparameterEvents() {
@@ -74,9 +76,9 @@ class MainWindowTest {
     void aPersonTrainsSteersPausesAndRewinds(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
         waitUntil("three epochs", () -> vm.epochProperty().get() >= 3);
-        assertThat(vm.monitor().points()).isGreaterThan(0);
-        assertThat(window.monitor().stepChart().series()).isNotEmpty();
-        assertThat(vm.stateProperty().get()).isEqualTo(Report.State.RUNNING);
+        assertThat(onFx(() -> vm.monitor().points())).isGreaterThan(0);
+        assertThat(onFx(() -> window.monitor().stepChart().series())).isNotEmpty();
+        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.RUNNING);
 
         // moving the α slider while training: the next step uses the new α
         Slider alpha = robot.lookup("#alphaSlider").queryAs(Slider.class);
@@ -85,20 +87,20 @@ class MainWindowTest {
             alpha.setValue(-3.0);
         }).get(5, TimeUnit.SECONDS);
         waitUntil("the change event", () -> hyperparameterEvents() >= 1);
-        Report.EventReport change = vm.events().stream().filter(e -> e.kind().equals("hyperparameters"))
-                .reduce((a, b) -> b).orElseThrow();
+        Report.EventReport change = onFx(() -> vm.events().stream().filter(e -> e.kind().equals("hyperparameters"))
+                .reduce((a, b) -> b).orElseThrow());
         assertThat(change.label()).contains("α").contains("→0.001");
         long changedAt = change.step();
         waitUntil("a step with the new α", () -> vm.monitor().points() > changedAt + 2);
-        assertThat(vm.controls().current().learningRate()).isEqualTo(1e-3);
+        assertThat(onFx(() -> vm.controls().current().learningRate())).isEqualTo(1e-3);
         waitUntil("the marker", () -> window.monitor().stepChart().markerCount() >= 1);
 
         // pause stops the step counter; resume continues it
         robot.clickOn("#pauseButton");
         waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long paused = vm.stepProperty().get();
+        long paused = onFx(() -> vm.stepProperty().get());
         WaitForAsyncUtils.waitForFxEvents(20);
-        assertThat(vm.stepProperty().get()).isEqualTo(paused);
+        assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(paused);
         robot.clickOn("#stepButton");
         waitUntil("one step", () -> vm.stepProperty().get() == paused + 1);
         robot.clickOn("#pauseButton");
@@ -107,14 +109,16 @@ class MainWindowTest {
         // rewind through the checkpoint strip: the epoch goes back and a new branch is drawn
         robot.clickOn("#pauseButton");
         waitUntil("paused again", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long epochBefore = vm.epochProperty().get();
-        robot.clickOn("#checkpoint-epoch-0002");
-        robot.lookup("#rewindDialog").queryAs(javafx.scene.control.DialogPane.class);
+        long epochBefore = onFx(() -> vm.epochProperty().get());
+        // the oldest epoch checkpoint still kept (the ring holds the newest 20)
+        var target = onFx(() -> vm.checkpoints().stream()
+                .filter(c -> c.id().startsWith("epoch-") && c.epoch() < epochBefore).findFirst().orElseThrow());
+        robot.clickOn("#checkpoint-" + target.id());
         Button ok = (Button) robot.lookup("#rewindDialog").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(javafx.scene.control.ButtonType.OK);
         robot.clickOn(ok);
         waitUntil("the new branch", () -> vm.branchProperty().get() == 1);
-        assertThat(vm.epochProperty().get()).isEqualTo(2).isLessThan(epochBefore);
+        assertThat(onFx(() -> vm.epochProperty().get())).isEqualTo(target.epoch()).isLessThan(epochBefore);
         robot.clickOn("#pauseButton");
         waitUntil("points on the new branch", () -> vm.monitor().lines().stream()
                 .anyMatch(l -> l.branch() == 1 && l.data().size() > 3));
@@ -126,7 +130,7 @@ class MainWindowTest {
         waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#pauseButton");
         waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        double alphaBefore = vm.controls().current().learningRate();
+        double alphaBefore = onFx(() -> vm.controls().current().learningRate());
         long eventsBefore = hyperparameterEvents();
         TextField field = robot.lookup("#alphaField").queryAs(TextField.class);
         Label error = robot.lookup("#alphaError").queryAs(Label.class);
@@ -140,7 +144,7 @@ class MainWindowTest {
         waitUntil("a step", () -> vm.stepProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents(10);
         assertThat(hyperparameterEvents()).isEqualTo(eventsBefore);
-        assertThat(vm.controls().current().learningRate()).isEqualTo(alphaBefore);
+        assertThat(onFx(() -> vm.controls().current().learningRate())).isEqualTo(alphaBefore);
     }
 
     @Test
