@@ -6,7 +6,7 @@ package babysitter.session;
  */
 public final class LrRangeTest {
     /** Weight of the old value in the cost's exponential smoothing. */
-    static final double SMOOTHING = 0.7;
+    static final double SMOOTHING = 0.9;
 
     private LrRangeTest() {
     }

@@ -4,8 +4,9 @@ package babysitter.session;
  * The automatic rules a person can switch on and off while training. Each records an event when
  * it acts.
  *
- * @param guard              pause when the cost is NaN or infinite, or above {@code guardFactor}
- *                           times the best step cost so far (after {@code guardWarmupSteps} steps)
+ * @param guard              pause when the cost is NaN or infinite, or when the step cost smoothed
+ *                           over about ten steps rises above {@code guardFactor} times its best so
+ *                           far on this branch (after {@code guardWarmupSteps} steps)
  * @param guardFactor        the multiple of the best cost that trips the guard, &gt; 1
  * @param guardWarmupSteps   steps of a branch before the multiple is checked (NaN is always checked)
  * @param guardAutoRewind    when the guard trips, rewind to the last good checkpoint, halve α and go on

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
+    /** Weight of the past in the guard's smoothing of the step cost. */
+    static final double GUARD_SMOOTHING = 0.9;
     /** Step reports a listener may have waiting before the oldest are dropped. */
     public static final int MAX_PENDING_STEPS = 4096;
     /** Bins of the histograms in epoch reports. */
@@ -46,6 +48,9 @@ public final class TrainingSession implements AutoCloseable {
     private int pendingSteps;
     private boolean runToEpochEnd;
     private double bestStepCost = Double.POSITIVE_INFINITY;
+    private double guardEma;
+    private long guardCount;
+    private double guardSmoothed = Double.NaN;
     private long branchSteps;
     private double rate;
     private long lastStepNanos;
@@ -291,6 +296,8 @@ public final class TrainingSession implements AutoCloseable {
         }
         branchSteps = 0;
         bestStepCost = Double.POSITIVE_INFINITY;
+        guardEma = 0;
+        guardCount = 0;
         lastStepNanos = 0;
         lastStepGood = !suspect.contains(id);
         if (state == Report.State.FINISHED || state == Report.State.GUARD_TRIPPED) {
@@ -311,8 +318,15 @@ public final class TrainingSession implements AutoCloseable {
         }
         lastStepNanos = now;
         branchSteps++;
+        if (Double.isFinite(r.cost())) {
+            // The guard watches the cost smoothed over about ten steps: single mini-batches are
+            // too noisy to compare with the best one (a debiased moving average, as on the chart).
+            guardEma = GUARD_SMOOTHING * guardEma + (1 - GUARD_SMOOTHING) * r.cost();
+            guardCount++;
+            guardSmoothed = guardEma / (1 - Math.pow(GUARD_SMOOTHING, guardCount));
+        }
         lastStepGood = Double.isFinite(r.cost())
-                && (bestStepCost == Double.POSITIVE_INFINITY || r.cost() <= rules.guardFactor() * bestStepCost);
+                && (bestStepCost == Double.POSITIVE_INFINITY || guardSmoothed <= rules.guardFactor() * bestStepCost);
         Snapshot.CheckpointSummary checkpointAfter = trainer.lastCheckpoint();
         if (!lastStepGood && checkpointAfter != null && !checkpointAfter.equals(checkpointBefore)) {
             suspect.add(checkpointAfter.id()); // the epoch's checkpoint, taken after this step
@@ -345,12 +359,12 @@ public final class TrainingSession implements AutoCloseable {
         String reason = null;
         if (!Double.isFinite(cost)) {
             reason = "cost " + (Double.isNaN(cost) ? "NaN" : cost > 0 ? "+∞" : "−∞") + " at step " + r.step();
-        } else if (branchSteps > rules.guardWarmupSteps() && cost > rules.guardFactor() * bestStepCost) {
-            reason = String.format("cost %.4g at step %d, above %s × the best %.4g", cost, r.step(),
-                    fmt(rules.guardFactor()), bestStepCost);
+        } else if (branchSteps > rules.guardWarmupSteps() && guardSmoothed > rules.guardFactor() * bestStepCost) {
+            reason = String.format(java.util.Locale.ROOT, "smoothed cost %.4g at step %d, above %s × the best %.4g",
+                    guardSmoothed, r.step(), fmt(rules.guardFactor()), bestStepCost);
         }
         if (Double.isFinite(cost)) {
-            bestStepCost = Math.min(bestStepCost, cost);
+            bestStepCost = Math.min(bestStepCost, guardSmoothed);
         }
         if (reason == null) {
             return false;
@@ -428,7 +442,10 @@ public final class TrainingSession implements AutoCloseable {
         double[] costs = new double[t.steps()];
         int[] done = {0};
         trainer.sandboxed(() -> {
+            // Stop once the cost, smoothed as for the suggestion, has grown four times past its
+            // best: single mini-batch costs are too noisy to stop on.
             double best = Double.POSITIVE_INFINITY;
+            double ema = 0;
             for (int i = 0; i < t.steps() && !trainer.finished(); i++) {
                 double alpha = t.minAlpha() * Math.pow(t.maxAlpha() / t.minAlpha(), i / (double) (t.steps() - 1));
                 trainer.setHyperparameters(trainer.hyperparameters().withLearningRate(alpha), "range-test");
@@ -436,10 +453,15 @@ public final class TrainingSession implements AutoCloseable {
                 alphas[i] = alpha;
                 costs[i] = cost;
                 done[0] = i + 1;
-                if (!Double.isFinite(cost) || cost > 4 * best) {
+                if (!Double.isFinite(cost)) {
                     break;
                 }
-                best = Math.min(best, cost);
+                ema = LrRangeTest.SMOOTHING * ema + (1 - LrRangeTest.SMOOTHING) * cost;
+                double smoothed = ema / (1 - Math.pow(LrRangeTest.SMOOTHING, i + 1));
+                if (i >= 10 && smoothed > 4 * best) {
+                    break;
+                }
+                best = Math.min(best, smoothed);
             }
             return null;
         });
@@ -505,7 +527,7 @@ public final class TrainingSession implements AutoCloseable {
             case "checkpoint" -> "checkpoint " + d.path("id").asText();
             case "guard" -> "guard: " + d.path("reason").asText();
             case "early-stop" -> "early stop (best " + d.path("best").asText() + ")";
-            case "lr-range-test" -> "range test: α " + d.path("suggested").asText();
+            case "lr-range-test" -> "range test: α " + short_(d.path("suggested"));
             default -> e.kind();
         };
     }

@@ -48,14 +48,17 @@ public final class ScreenshotTool {
             setup.toConfig().ifPresent(vm[0]::newRun);
         });
         MainViewModel m = vm[0];
+        watched = m;
         waitUntil(() -> m.epochProperty().get() >= 6);
-        fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.1))));
-        waitUntil(() -> m.epochProperty().get() >= 10);
+        fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.002))));
+        waitUntil(() -> m.epochProperty().get() >= 12);
         fx(() -> m.rewind("epoch-0006"));
-        waitUntil(() -> m.branchProperty().get() >= 1 && m.epochProperty().get() >= 14);
+        waitUntil(() -> m.branchProperty().get() >= 1);
+        fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.03))));
+        waitUntil(() -> m.epochProperty().get() >= 14);
         fx(() -> m.lrRangeTest(1e-5, 1, 100));
         waitUntil(() -> m.rangeTestProperty().get() != null);
-        waitUntil(() -> m.epochProperty().get() >= 18);
+        waitUntil(() -> m.epochProperty().get() >= 20);
         fx(() -> m.submit(new Command.Pause()));
         waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);
         Thread.sleep(500); // let the last frame draw (a picture, not a test)
@@ -86,6 +89,8 @@ public final class ScreenshotTool {
         done.get(60, TimeUnit.SECONDS);
     }
 
+    private static MainViewModel watched;
+
     private static void waitUntil(BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
@@ -95,7 +100,11 @@ public final class ScreenshotTool {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the scripted session did not get there in time");
+                CompletableFuture<String> status = new CompletableFuture<>();
+                Platform.runLater(() -> status.complete(watched == null ? "" : watched.statusProperty().get()
+                        + " | " + watched.notificationProperty().get()));
+                throw new IllegalStateException("the scripted session did not get there in time: "
+                        + status.get(10, TimeUnit.SECONDS));
             }
             Thread.sleep(100);
         }

@@ -167,8 +167,8 @@ public final class MonitorViewModel {
             return true;
         }
         if (r instanceof Report.EventReport e && MARKED.contains(e.kind())) {
-            if (e.kind().equals("checkpoint") && "epoch".equals(e.details().get("source"))) {
-                return false;
+            if (e.kind().equals("checkpoint") && !"user".equals(e.details().get("source"))) {
+                return false; // epoch checkpoints are in the strip; automatic ones sit under a change's marker
             }
             markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), e.kind(), e.label()));
             if (e.kind().equals("rewind")) {
