@@ -30,10 +30,21 @@ public final class LrRangeTest {
             avg = SMOOTHING * avg + (1 - SMOOTHING) * costs[i];
             smooth[i] = avg / (1 - Math.pow(SMOOTHING, i + 1));
         }
+        // Only the descent before the smoothed minimum counts, and not the first points, where the
+        // average has seen too little; the slope is taken over a few points against log10 α.
+        int minimum = 0;
+        for (int i = 1; i < n; i++) {
+            if (smooth[i] < smooth[minimum]) {
+                minimum = i;
+            }
+        }
+        int skip = Math.max(1, n / 10);
+        int span = Math.max(1, n / 20);
         int best = -1;
         double steepest = 0;
-        for (int i = 1; i < n; i++) {
-            double slope = (smooth[i] - smooth[i - 1]) / (Math.log10(alphas[i]) - Math.log10(alphas[i - 1]));
+        for (int i = skip + span; i <= minimum; i++) {
+            double slope = (smooth[i] - smooth[i - span])
+                    / (Math.log10(alphas[i]) - Math.log10(alphas[i - span]));
             if (slope < steepest) {
                 steepest = slope;
                 best = i;

@@ -90,6 +90,7 @@ public final class MainWindow extends BorderPane {
         stripScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Label stripLabel = new Label("Checkpoints");
         stripLabel.getStyleClass().add("heading");
+        stripLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox stripBox = new HBox(8, stripLabel, stripScroll);
         HBox.setHgrow(stripScroll, Priority.ALWAYS);
         stripBox.setAlignment(Pos.CENTER_LEFT);
