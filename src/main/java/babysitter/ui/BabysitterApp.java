@@ -56,6 +56,11 @@ public final class BabysitterApp extends Application {
         });
     }
 
+    /** The pump of the current session (for measurements), or null. */
+    public ReportPump pump() {
+        return pump;
+    }
+
     private void shutdown() {
         if (vm != null) {
             vm.closeSession();

@@ -85,12 +85,18 @@ public final class LineChartCanvas extends Region {
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (now - lastRedrawNanos < minRedrawIntervalNanos) {
+                return; // stay armed: drawn at the first pulse after the interval
+            }
             stop();
             if (redrawPending) {
+                lastRedrawNanos = now;
                 redrawNow();
             }
         }
     };
+    private long minRedrawIntervalNanos;
+    private long lastRedrawNanos = Long.MIN_VALUE / 2;
     private boolean redrawPending;
     private long redrawCount;
     private double zoomMin = Double.NaN;
@@ -352,6 +358,15 @@ public final class LineChartCanvas extends Region {
             redrawPending = true;
             pulse.start();
         }
+    }
+
+    /**
+     * The shortest time between two requested redraws (default 0: every pulse). A live chart fed
+     * at every frame can draw at, say, 10 per second and leave the processor to training; a redraw
+     * requested during the interval happens at its end, so nothing is lost.
+     */
+    public void setMinRedrawInterval(java.time.Duration interval) {
+        minRedrawIntervalNanos = Math.max(0, interval.toNanos());
     }
 
     /** True while a requested redraw has not happened yet. */

@@ -163,11 +163,11 @@ public final class MainViewModel {
                 if (s.samplesPerSecond() > 0) {
                     samplesPerSecond.set(s.samplesPerSecond());
                 }
-                epochProgress.set(Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch));
+                progressValue = Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch);
             } else if (r instanceof Report.EpochReport e) {
                 epoch.set(e.epoch() + 1);
                 epochStartStep = e.step();
-                epochProgress.set(0);
+                progressValue = 0;
             } else if (r instanceof Report.StateReport s) {
                 state.set(s.state());
                 step.set(s.step());
@@ -185,8 +185,19 @@ public final class MainViewModel {
                 rangeTest.set(l);
             }
         }
-        status.set(statusLine());
+        long now = System.nanoTime();
+        boolean lifecycle = batch.stream().anyMatch(r -> !(r instanceof Report.StepReport));
+        if (lifecycle || now - lastStatusNanos > STATUS_INTERVAL_NANOS) {
+            // The status line changes with every step; a few updates a second are plenty to read.
+            lastStatusNanos = now;
+            status.set(statusLine());
+            epochProgress.set(progressValue);
+        }
     }
+
+    private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
+    private long lastStatusNanos;
+    private double progressValue;
 
     private void onEvent(Report.EventReport e) {
         switch (e.kind()) {
@@ -239,7 +250,7 @@ public final class MainViewModel {
         if (rate <= 0 || trainRows == 0) {
             return Double.NaN;
         }
-        double epochsLeft = Math.max(0, epochs.get() - epoch.get() - epochProgress.get());
+        double epochsLeft = Math.max(0, epochs.get() - epoch.get() - progressValue);
         return epochsLeft * trainRows / rate;
     }
 

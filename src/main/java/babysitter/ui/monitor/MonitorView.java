@@ -56,6 +56,11 @@ public final class MonitorView extends VBox {
         options.setAlignment(Pos.CENTER_LEFT);
         options.setPadding(new Insets(4, 8, 4, 8));
 
+        // Live charts redraw at most 10 times a second: software rendering of three charts at
+        // every frame took a core from training (see docs/PERFORMANCE.md, "The window").
+        for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
+            c.setMinRedrawInterval(java.time.Duration.ofMillis(100));
+        }
         stepChart.logYProperty().bind(vm.logYProperty());
         epochCost.logYProperty().bind(vm.logYProperty());
 

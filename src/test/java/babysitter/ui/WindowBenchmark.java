@@ -1,0 +1,123 @@
+package babysitter.ui;
+
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.ui.main.MainViewModel;
+import babysitter.ui.main.MainWindow;
+import babysitter.ui.setup.SetupViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Training throughput with the window open and its charts live, against the headless trainer on
+ * the same configuration in the same sitting, and the longest gap between two JavaFX pulses while
+ * it trains. Usage: {@code WindowBenchmark [config.json] [epochs]} (default: Fashion-MNIST's
+ * reference network, 4 epochs); run it with a display (Xvfb), see docs/PERFORMANCE.md.
+ */
+public final class WindowBenchmark {
+    private WindowBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configFile = Path.of(args.length > 0 ? args[0] : "assets/examples/fashion-mnist.json");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        RunConfig config = ConfigFiles.read(configFile).withEpochs(epochs);
+        Path runs = Files.createTempDirectory("babysitter-bench");
+        System.setProperty("babysitter.runs", runs.toString());
+
+        double headless = headless(config, runs);
+        System.out.printf("headless trainer: median %,.0f samples/s%n", headless);
+
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        BabysitterApp app = new BabysitterApp();
+        MainViewModel[] vm = new MainViewModel[1];
+        List<Long> epochEnds = Collections.synchronizedList(new ArrayList<>());
+        List<String> gaps = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
+            SetupViewModel setup = new SetupViewModel();
+            setup.load(config);
+            MainWindow window = new MainWindow(vm[0], setup);
+            Stage stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            vm[0].epochProperty().addListener((o, a, b) -> {
+                epochEnds.add(System.nanoTime());
+                if (b.longValue() == 1 && app.pump() != null) {
+                    app.pump().resetFrameGap(); // start-up and data loading are not training
+                }
+                if (b.longValue() >= epochs) {
+                    finished.complete(null);
+                }
+            });
+            vm[0].newRun(config);
+            new javafx.animation.AnimationTimer() {
+                long last;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0 && now - last > 40_000_000L && epochEnds.size() >= 1) {
+                        long sinceEpoch = now - epochEnds.get(epochEnds.size() - 1);
+                        gaps.add(String.format("gap %.1f ms, %.0f ms after the last epoch end",
+                                (now - last) / 1e6, sinceEpoch / 1e6));
+                    }
+                    last = now;
+                }
+            }.start();
+        });
+        finished.get(30, TimeUnit.MINUTES);
+        int rows = trainRows(config);
+        List<Double> rates = new ArrayList<>();
+        for (int i = 1; i < epochEnds.size(); i++) {
+            rates.add(rows / ((epochEnds.get(i) - epochEnds.get(i - 1)) / 1e9));
+        }
+        Collections.sort(rates);
+        double window = rates.get(rates.size() / 2);
+        CompletableFuture<Double> gap = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            gap.complete(app.pump().longestFrameGapMillis());
+            vm[0].closeSession();
+        });
+        System.out.printf("window, charts live: median %,.0f samples/s (epochs 2..%d)%n", window, epochs);
+        System.out.printf("window / headless: %.3f%n", window / headless);
+        gaps.forEach(g -> System.out.println("  " + g));
+        System.out.printf("longest gap between two JavaFX pulses while training: %.1f ms%n", gap.get(30, TimeUnit.SECONDS));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static int trainRows(RunConfig config) {
+        return config.data().load(config.seed()).split().train().rows();
+    }
+
+    /** The same run without a window; the median samples/s of epochs 2.. (epoch time includes the dev evaluation, as in the window). */
+    private static double headless(RunConfig config, Path runs) throws Exception {
+        Trainer t = Runs.start(config, runs, null, Clock.systemUTC());
+        int rows = t.data().split().train().rows();
+        List<Double> rates = new ArrayList<>();
+        for (int e = 0; e < config.epochs(); e++) {
+            long start = System.nanoTime();
+            t.trainEpoch();
+            if (e > 0) {
+                rates.add(rows / ((System.nanoTime() - start) / 1e9));
+            }
+        }
+        t.close();
+        Collections.sort(rates);
+        return rates.get(rates.size() / 2);
+    }
+}
