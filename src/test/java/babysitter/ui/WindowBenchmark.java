@@ -36,8 +36,12 @@ public final class WindowBenchmark {
         Path runs = Files.createTempDirectory("babysitter-bench");
         System.setProperty("babysitter.runs", runs.toString());
 
+        headless(config.withEpochs(2), runs); // warm-up: JIT and first-touch of the data, not measured
         double headless = headless(config, runs);
         System.out.printf("headless trainer: median %,.0f samples/s%n", headless);
+        double session = sessionOnly(config, runs);
+        System.out.printf("session without a window: median %,.0f samples/s (%.3f of headless)%n", session,
+                session / headless);
 
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -98,6 +102,32 @@ public final class WindowBenchmark {
         System.out.printf("longest gap between two JavaFX pulses while training: %.1f ms%n", gap.get(30, TimeUnit.SECONDS));
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The live session on its thread, with a listener that takes every report, but no window. */
+    private static double sessionOnly(RunConfig config, Path runs) throws Exception {
+        Trainer t = Runs.start(config, runs, null, Clock.systemUTC());
+        int rows = t.data().split().train().rows();
+        List<Long> ends = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try (babysitter.session.TrainingSession s = new babysitter.session.TrainingSession(t)) {
+            s.addListener(r -> {
+                if (r instanceof babysitter.session.Report.EpochReport) {
+                    ends.add(System.nanoTime());
+                    if (ends.size() >= config.epochs()) {
+                        done.complete(null);
+                    }
+                }
+            });
+            s.open().submit(new babysitter.session.Command.Start());
+            done.get(30, TimeUnit.MINUTES);
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int i = 1; i < ends.size(); i++) {
+            rates.add(rows / ((ends.get(i) - ends.get(i - 1)) / 1e9));
+        }
+        Collections.sort(rates);
+        return rates.get(rates.size() / 2);
     }
 
     private static int trainRows(RunConfig config) {
