@@ -81,6 +81,29 @@ public final class Runs {
         return root;
     }
 
+    /**
+     * Continues the recorded run in {@code runDir} from its checkpoint {@code checkpointId}: the
+     * run's files are reopened and appended to, and training goes on as a new branch.
+     */
+    public static Trainer resume(Path runDir, String checkpointId, Clock clock) throws IOException, ConfigException {
+        Run run = babysitter.store.RunReader.read(runDir);
+        babysitter.store.CheckpointInfo cp = run.checkpoints().stream().filter(c -> c.id().equals(checkpointId))
+                .findFirst().orElseThrow(() -> new IOException(runDir + " has no complete checkpoint '" + checkpointId + "'"));
+        RunConfig config = configOf(run);
+        DataSpec.LoadedData data = config.data().load(config.seed());
+        Dataset train = data.split().train();
+        NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
+        Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
+        int highest = 0;
+        for (var e : run.events()) {
+            highest = Math.max(highest, e.branch());
+        }
+        RunWriter writer = RunWriter.reopen(runDir, clock);
+        Trainer trainer = new Trainer(config, data, net, writer, clock);
+        trainer.continueFrom(cp, highest);
+        return trainer;
+    }
+
     /** The configuration a recorded run was started with. */
     public static RunConfig configOf(Run run) throws ConfigException {
         JsonNode node = run.config().get("config");

@@ -438,6 +438,43 @@ public final class Trainer {
     }
 
     /**
+     * Continues a recorded run from one of its checkpoints on disk (the trainer must be fresh, made
+     * for the same run): the network, optimiser state, batch-norm statistics, batch order, random
+     * state, hyperparameters and epoch come from the checkpoint folder, and training goes on as a
+     * new branch numbered after the run's highest, recorded as a "rewind" event.
+     */
+    public int continueFrom(babysitter.store.CheckpointInfo cp, int highestBranch) throws java.io.IOException {
+        babysitter.engine.NetworkFiles.loadInto(net, cp.dir());
+        com.fasterxml.jackson.databind.node.ObjectNode extra = cp.extra();
+        try {
+            hp = ConfigFiles.MAPPER.treeToValue(extra.get("hyperparameters"), OptimizerSpec.class).toHyperparameters();
+            batches.restore(ConfigFiles.MAPPER.treeToValue(extra.get("batches"), MiniBatches.Position.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new java.io.IOException(cp.dir() + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);
+        }
+        epoch = cp.epoch();
+        inEpoch = extra.path("inEpoch").asBoolean(false);
+        epochCostSum = extra.path("epochCostSum").asDouble(0);
+        epochCorrect = extra.path("epochCorrect").asLong(0);
+        epochExamples = extra.path("epochExamples").asLong(0);
+        epochStartNanos = System.nanoTime();
+        lastLogNanos = epochStartNanos;
+        lastLogStep = net.steps();
+        maxBranch = Math.max(maxBranch, highestBranch);
+        branch = ++maxBranch;
+        forks.put(branch, new long[] {cp.branch(), cp.step()});
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("to", cp.id());
+        details.put("fromStep", cp.step());
+        details.put("fromEpoch", cp.epoch());
+        details.put("fromBranch", cp.branch());
+        details.put("branch", branch);
+        details.put("fromDisk", true);
+        event("rewind", details);
+        return branch;
+    }
+
+    /**
      * Runs {@code body} and then puts the trainer back exactly where it was, on the same branch,
      * with nothing recorded in between (the learning-rate range test). Steps taken by the body
      * are not part of the run.
