@@ -509,7 +509,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** An event as a report, with a short label for chart markers. */
-    static Report.EventReport toReport(RunEvent e) {
+    public static Report.EventReport toReport(RunEvent e) {
         Map<String, String> details = new LinkedHashMap<>();
         Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = e.details().fields();
         while (it.hasNext()) {

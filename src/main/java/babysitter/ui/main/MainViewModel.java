@@ -121,17 +121,27 @@ public final class MainViewModel {
 
     /** Takes over a trainer (a new run, or one continued from a checkpoint) and, if asked, starts it. */
     public void attach(Trainer t, boolean start) {
+        attach(t, start, false);
+    }
+
+    private void attach(Trainer t, boolean start, boolean keepHistory) {
         closeSession();
+        openedRun = null;
         trainer = t;
         trainRows = t.data().split().train().rows();
         stepsPerEpoch = Math.max(1, (trainRows + t.hyperparameters().batchSize() - 1) / t.hyperparameters().batchSize());
-        monitor.reset();
+        if (!keepHistory) {
+            monitor.reset();
+            events.clear();
+        }
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
-        events.clear();
         checkpoints.clear();
         rangeTest.set(null);
         lastChange.set("");
         runDir.set(t.runDir() == null ? "" : t.runDir().toString());
+        if (t.runDir() != null) {
+            LastRun.remember(t.runDir());
+        }
         epochs.set(t.config().epochs());
         session = new TrainingSession(t);
         session.addListener(bridge.apply(this::accept));
@@ -150,6 +160,100 @@ public final class MainViewModel {
         boolean ended = session.close(10_000);
         session = null;
         return ended;
+    }
+
+    private Path openedRun;
+
+    /**
+     * Shows a recorded run (its charts, markers and branches) and lists its checkpoints; clicking
+     * one continues the run from it ({@link #rewind}). Reading happens in the background.
+     */
+    public void openRun(Path dir) {
+        if (starting.get()) {
+            return;
+        }
+        closeSession();
+        starting.set(true);
+        status.set("Reading " + dir + " …");
+        background.execute(() -> {
+            try {
+                babysitter.store.Run run = babysitter.store.RunReader.read(dir);
+                RunConfig config = Runs.configOf(run);
+                int rows = run.config().path("data").path("train").asInt(0);
+                fx.execute(() -> show(run, config, rows));
+            } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
+                fx.execute(() -> {
+                    starting.set(false);
+                    status.set("Could not open " + dir + ": " + e.getMessage());
+                    notification.set("Could not open the run: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    private void show(babysitter.store.Run run, RunConfig config, int rows) {
+        starting.set(false);
+        openedRun = run.dir();
+        trainRows = rows;
+        int batch = config.optimizer().toHyperparameters().batchSize();
+        stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
+        monitor.reset();
+        monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
+        events.clear();
+        java.util.List<Report> history = new java.util.ArrayList<>();
+        // in the order they happened: events and metrics by time, steps within a branch in order
+        java.util.List<Object[]> all = new java.util.ArrayList<>();
+        run.steps().forEach(m -> all.add(new Object[] {m.timeMillis(), 1, new Report.StepReport(m.step(), m.epoch(),
+                m.branch(), m.cost(), m.learningRate(), m.momentum(), m.samplesPerSecond())}));
+        run.epochs().forEach(m -> all.add(new Object[] {m.timeMillis(), 2, new Report.EpochReport(m.epoch(), m.step(),
+                m.branch(), m.trainCost(), m.trainAccuracy(), m.devCost(), m.devAccuracy(), m.devCostTrainMode(),
+                m.devAccuracyTrainMode(), m.seconds(), List.of())}));
+        run.events().forEach(e -> all.add(new Object[] {e.timeMillis(), 0, TrainingSession.toReport(e)}));
+        all.sort(java.util.Comparator.<Object[]>comparingLong(o -> (Long) o[0]).thenComparingInt(o -> (Integer) o[1]));
+        all.forEach(o -> history.add((Report) o[2]));
+        monitor.accept(history);
+        history.stream().filter(r -> r instanceof Report.EventReport).forEach(r -> events.add((Report.EventReport) r));
+        checkpoints.setAll(run.checkpoints().stream().map(c -> new Snapshot.CheckpointSummary(c.id(), c.step(),
+                c.epoch(), c.branch(), c.timeMillis())).toList());
+        state.set(null);
+        epochs.set(config.epochs());
+        runDir.set(run.dir().toString());
+        status.set("Recorded run " + run.dir().getFileName() + ": " + run.steps().size() + " step records, "
+                + run.epochs().size() + " epochs, " + run.checkpoints().size()
+                + " checkpoints. Click a checkpoint to continue from it."
+                + (run.warnings().isEmpty() ? "" : " (" + run.warnings().size() + " damaged lines skipped)"));
+    }
+
+    /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
+    public void continueFrom(String checkpointId) {
+        Path dir = openedRun;
+        if (dir == null || starting.get()) {
+            return;
+        }
+        starting.set(true);
+        status.set("Loading " + checkpointId + " …");
+        background.execute(() -> {
+            try {
+                Trainer t = Runs.resume(dir, checkpointId, clock);
+                fx.execute(() -> attach(t, false, true));
+            } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
+                fx.execute(() -> {
+                    starting.set(false);
+                    notification.set("Could not continue from " + checkpointId + ": " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** Mentions the last run in the status line, if there is one to open again. */
+    public void announceLastRun() {
+        lastRun().ifPresent(p -> status.set("Set up a run and press New run, or open your last run ("
+                + p.getFileName() + ") with File ▸ Open last run (Ctrl+Shift+O)."));
+    }
+
+    /** The last run this program recorded, if it still exists. */
+    public java.util.Optional<Path> lastRun() {
+        return LastRun.recall();
     }
 
     // ------------------------------------------------------------------ reports (JavaFX thread)
@@ -310,8 +414,13 @@ public final class MainViewModel {
         submit(new Command.TakeCheckpoint());
     }
 
+    /** Goes back to a checkpoint: in the live session, or, for an opened recorded run, continues from it. */
     public void rewind(String id) {
-        submit(new Command.Rewind(id));
+        if (session == null && openedRun != null) {
+            continueFrom(id);
+        } else {
+            submit(new Command.Rewind(id));
+        }
     }
 
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */

@@ -114,6 +114,7 @@ public final class MainWindow extends BorderPane {
         setRight(rightScroll);
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        vm.announceLastRun();
     }
 
     private void newRun() {
@@ -123,6 +124,9 @@ public final class MainWindow extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem newRun = item("New run", "Shortcut+N", this::newRun);
+        MenuItem openRun = item("Open run…", "Shortcut+O", this::openRun);
+        MenuItem openLast = item("Open last run", "Shortcut+Shift+O", () -> vm.lastRun().ifPresent(vm::openRun));
+        openLast.setDisable(vm.lastRun().isEmpty());
         MenuItem exportStep1 = item("Export cost-per-step chart (PNG, 1×)…", null, () -> exportChart(monitor.stepChart(), 1));
         MenuItem exportStep2 = item("Export cost-per-step chart (PNG, 2×)…", null, () -> exportChart(monitor.stepChart(), 2));
         MenuItem exportEpoch = item("Export cost-per-epoch chart (PNG, 2×)…", null, () -> exportChart(monitor.epochCostChart(), 2));
@@ -133,7 +137,7 @@ public final class MainWindow extends BorderPane {
             Window w = getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu("File", null, newRun, new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
+        Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
                 exportAcc, exportWindow, exportCsv, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
         MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
@@ -290,7 +294,8 @@ public final class MainWindow extends BorderPane {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
         alert.setTitle("Rewind");
-        alert.setHeaderText("Go back to " + c.id() + " (epoch " + c.epoch() + ", step " + c.step() + ")?");
+        alert.setHeaderText((vm.hasSession().get() ? "Go back to " : "Continue the recorded run from ") + c.id()
+                + " (epoch " + c.epoch() + ", step " + c.step() + ")?");
         alert.setContentText("Restores the parameters, the optimiser state (v, s, t), the batch-norm running "
                 + "statistics, the batch order and the hyperparameters of that moment. Training continues as a "
                 + "new branch; the current branch stays recorded and drawn, faded.");
@@ -313,6 +318,19 @@ public final class MainWindow extends BorderPane {
     }
 
     // ------------------------------------------------------------------ export
+
+    private void openRun() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a recorded run");
+        java.io.File root = babysitter.ui.BabysitterApp.runsRoot().toFile();
+        if (root.isDirectory()) {
+            chooser.setInitialDirectory(root);
+        }
+        java.io.File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            vm.openRun(dir.toPath());
+        }
+    }
 
     private Path choose(String title, String name, String extension) {
         FileChooser chooser = new FileChooser();
