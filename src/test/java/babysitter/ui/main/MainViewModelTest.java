@@ -1,0 +1,112 @@
+package babysitter.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.session.Report;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main view-model without a toolkit: this test thread plays the JavaFX thread. */
+class MainViewModelTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+
+    static RunConfig spiral(int epochs) throws Exception {
+        return ConfigFiles.parse("""
+                {
+                  "data": { "kind": "spiral", "n": 240, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
+                  "network": { "hidden": [ { "units": 16, "activation": "relu", "batchNorm": true } ] },
+                  "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 },
+                  "epochs": %d, "seed": 3, "logEvery": 1
+                }""".formatted(epochs), "test");
+    }
+
+    private final ConcurrentLinkedQueue<Report> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+    private MainViewModel vm;
+
+    private MainViewModel create(Path runs) {
+        vm = new MainViewModel(fxQueue::add, Runnable::run, runs, CLOCK, target -> pending::add);
+        return vm;
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.closeSession();
+        }
+    }
+
+    /** Runs what was handed to the "JavaFX thread" until the condition holds. */
+    private void pump(BooleanSupplier until) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!until.getAsBoolean()) {
+            Runnable r;
+            while ((r = fxQueue.poll()) != null) {
+                r.run();
+            }
+            List<Report> batch = new ArrayList<>();
+            Report rep;
+            while ((rep = pending.poll()) != null) {
+                batch.add(rep);
+            }
+            if (!batch.isEmpty()) {
+                vm.accept(batch);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aRecordedRunIsShownAndContinuedFromOneOfItsCheckpoints(@TempDir Path runs) throws Exception {
+        Trainer t = Runs.start(spiral(3), runs, null, CLOCK);
+        t.trainStep();
+        t.setHyperparameters(t.hyperparameters().withLearningRate(0.005), "user");
+        while (!t.finished()) {
+            t.trainStep();
+        }
+        t.close();
+
+        create(runs).openRun(t.runDir());
+        pump(() -> !vm.checkpoints().isEmpty());
+        assertThat(vm.monitor().points()).isEqualTo(18);
+        assertThat(vm.monitor().markers()).extracting(m -> m.label()).contains("α 0.02→0.005");
+        assertThat(vm.checkpoints()).extracting(c -> c.id()).containsExactly("epoch-0001", "epoch-0002", "epoch-0003");
+        assertThat(vm.statusProperty().get()).contains("3 checkpoints");
+
+        vm.rewind("epoch-0001");
+        pump(() -> vm.stateProperty().get() == Report.State.IDLE);
+        assertThat(vm.branchProperty().get()).isEqualTo(1);
+        assertThat(vm.epochProperty().get()).isEqualTo(1);
+        vm.togglePause();
+        pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        // the recorded branch stays drawn; the continued one is added
+        assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 1 && l.data().size() == 12);
+        assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 0 && l.data().size() == 18);
+        assertThat(vm.lastRun()).contains(t.runDir().toAbsolutePath());
+    }
+
+    @Test
+    void aRunThatCannotBeReadIsReportedWithoutLosingAnything(@TempDir Path runs) throws Exception {
+        create(runs).openRun(runs.resolve("nothing-here"));
+        pump(() -> !vm.notificationProperty().get().isEmpty());
+        assertThat(vm.notificationProperty().get()).contains("nothing-here");
+        assertThat(vm.startingProperty().get()).isFalse();
+    }
+}
