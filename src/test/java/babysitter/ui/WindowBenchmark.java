@@ -51,6 +51,8 @@ public final class WindowBenchmark {
         List<Long> epochEnds = Collections.synchronizedList(new ArrayList<>());
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         StallProbe probe = new StallProbe();
+        probe.log = w -> gaps.add(String.format("waited %.1f ms, %.0f ms after the last epoch end", w,
+                (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Platform.runLater(() -> {
             vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
@@ -127,6 +129,7 @@ public final class WindowBenchmark {
      */
     static final class StallProbe {
         private volatile boolean on;
+        java.util.function.DoubleConsumer log;
         private volatile double longest;
         private Thread thread;
 
@@ -137,7 +140,11 @@ public final class WindowBenchmark {
                     long posted = System.nanoTime();
                     CompletableFuture<Void> ran = new CompletableFuture<>();
                     Platform.runLater(() -> {
-                        longest = Math.max(longest, (System.nanoTime() - posted) / 1e6);
+                        double waited = (System.nanoTime() - posted) / 1e6;
+                        longest = Math.max(longest, waited);
+                        if (waited > 40 && log != null) {
+                            log.accept(waited);
+                        }
                         ran.complete(null);
                     });
                     try {
