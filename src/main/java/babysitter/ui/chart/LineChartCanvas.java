@@ -1,6 +1,5 @@
 package babysitter.ui.chart;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -40,7 +38,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javax.imageio.ImageIO;
 
 /**
  * A line chart for up to millions of live points, drawn on a {@link Canvas}.
@@ -489,20 +486,7 @@ public final class LineChartCanvas extends Region {
                         + " within 30 s", e);
             }
         }
-        if (!ImageIO.write(toBufferedImage(image), "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
-    }
-
-    /** PixelReader → BufferedImage (ARGB), without javafx-swing. */
-    static BufferedImage toBufferedImage(Image image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
+        Png.write(image, file);
     }
 
     // ---------------------------------------------------------------- hover

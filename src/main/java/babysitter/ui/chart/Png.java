@@ -1,0 +1,45 @@
+package babysitter.ui.chart;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javax.imageio.ImageIO;
+
+/** JavaFX images as PNG files, without javafx-swing: PixelReader → BufferedImage → ImageIO. */
+public final class Png {
+    private Png() {
+    }
+
+    /** The image as an ARGB {@link BufferedImage}. */
+    public static BufferedImage toBufferedImage(Image image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+
+    /** Writes the image to {@code file}: to a temporary file beside it first, then moved into place. */
+    public static void write(Image image, Path file) throws IOException {
+        BufferedImage out = toBufferedImage(image);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IOException("cannot write " + file + ": its folder does not exist");
+        }
+        Path tmp = Files.createTempFile(parent, ".png-", ".tmp");
+        try {
+            if (!ImageIO.write(out, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available for " + file);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
