@@ -37,7 +37,12 @@ public final class Network {
         INFERENCE
     }
 
-    private static final int MAX_CACHED_BATCH_SHAPES = 3;
+    /**
+     * Work arrays are kept for this many batch sizes (training's full and last batch, evaluation's
+     * chunk and its remainder, the dev set in training mode…): fewer made every epoch drop and
+     * rebuild tens of megabytes, and the garbage collector's pauses stalled the window.
+     */
+    private static final int MAX_CACHED_BATCH_SHAPES = 8;
 
     private final NetworkConfig config;
     private final DataType dt;

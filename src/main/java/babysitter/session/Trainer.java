@@ -47,6 +47,9 @@ public final class Trainer {
     public record StepResult(long step, int epoch, double cost, boolean endOfEpoch) {
     }
 
+    /** Rows evaluated at once: small enough that its work arrays stay small. */
+    static final int EVAL_CHUNK = 1024;
+
     /** How many checkpoints the trainer keeps in memory by default. */
     public static final int DEFAULT_RING = 20;
 
@@ -249,7 +252,7 @@ public final class Trainer {
         double devCostTrain = Double.NaN;
         double devAccTrain = Double.NaN;
         if (dev.rows() > 0) {
-            Network.Evaluation inf = evaluate(dev, Network.Mode.INFERENCE, 4096);
+            Network.Evaluation inf = evaluate(dev, Network.Mode.INFERENCE, EVAL_CHUNK);
             devCost = inf.cost();
             devAcc = inf.accuracy();
             Network.Evaluation tr = evaluate(dev, Network.Mode.TRAIN, hp.batchSize());
@@ -539,15 +542,27 @@ public final class Trainer {
         int cols = d.columns();
         double costSum = 0;
         long correct = 0;
+        org.nd4j.linalg.api.buffer.DataType dt = net.config().precision().dataType();
         float[] staging = new float[Math.min(rows, chunk) * cols];
+        double[] wide = dt == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? new double[staging.length] : null;
+        babysitter.engine.HostIO io = new babysitter.engine.HostIO();
+        java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
         for (int from = 0; from < rows; from += chunk) {
             int to = Math.min(rows, from + chunk);
             int m = to - from;
             for (int i = 0; i < m; i++) {
                 d.copyRow(from + i, staging, i * cols);
             }
-            INDArray x = Nd4j.create(java.util.Arrays.copyOf(staging, m * cols), new long[] {m, cols}, 'c')
-                    .castTo(net.config().precision().dataType());
+            // one input array per chunk size, filled in place: no allocation per chunk
+            INDArray x = inputs.computeIfAbsent(m, k -> Nd4j.create(dt, k, cols));
+            if (wide == null) {
+                babysitter.engine.HostIO.writeFloats(staging, x);
+            } else {
+                for (int i = 0; i < m * cols; i++) {
+                    wide[i] = staging[i];
+                }
+                io.write(wide, x);
+            }
             int[] labels = new int[m];
             for (int i = 0; i < m; i++) {
                 labels[i] = d.label(from + i);
