@@ -64,7 +64,7 @@ public final class WindowBenchmark {
             stage.show();
             vm[0].epochProperty().addListener((o, a, b) -> {
                 epochEnds.add(System.nanoTime());
-                if (b.longValue() == 1) {
+                if (b.longValue() == 1 && !Boolean.getBoolean("bench.noProbe")) {
                     probe.start(); // start-up and data loading are not training
                 }
                 if (b.longValue() >= epochs) {

@@ -59,7 +59,7 @@ public final class MonitorView extends VBox {
         // Live charts redraw at most 10 times a second: software rendering of three charts at
         // every frame took a core from training (see docs/PERFORMANCE.md, "The window").
         for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
-            c.setMinRedrawInterval(java.time.Duration.ofMillis(100));
+            c.setMinRedrawInterval(java.time.Duration.ofMillis(Long.getLong("babysitter.chartIntervalMillis", 100)));
         }
         stepChart.logYProperty().bind(vm.logYProperty());
         epochCost.logYProperty().bind(vm.logYProperty());
