@@ -413,10 +413,8 @@ public final class Trainer {
         return restore(target);
     }
 
-    private int restore(Snapshot target) {
-        long fromStep = net.steps();
-        int fromBranch = branch;
-        int fromEpoch = epoch;
+    /** Everything a snapshot holds, back into the network and this trainer (not the branch). */
+    private void restoreState(Snapshot target) {
         target.restoreInto(net);
         hp = target.hp;
         epoch = target.epoch;
@@ -425,6 +423,13 @@ public final class Trainer {
         epochCostSum = target.costSum;
         epochCorrect = target.correct;
         epochExamples = target.examples;
+    }
+
+    private int restore(Snapshot target) {
+        long fromStep = net.steps();
+        int fromBranch = branch;
+        int fromEpoch = epoch;
+        restoreState(target);
         epochStartNanos = System.nanoTime();
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
@@ -502,14 +507,7 @@ public final class Trainer {
             diskCheckpoints = savedDisk;
             ring.clear();
             ring.addAll(savedRing);
-            here.restoreInto(net);
-            hp = here.hp;
-            epoch = here.epoch;
-            inEpoch = here.inEpoch;
-            batches.restore(here.position);
-            epochCostSum = here.costSum;
-            epochCorrect = here.correct;
-            epochExamples = here.examples;
+            restoreState(here);
             branch = here.branch;
             maxBranch = savedMaxBranch;
             lastLogNanos = savedLogNanos;
