@@ -170,4 +170,22 @@ class MainWindowTest {
         assertThat(b.getHeight()).isEqualTo(2 * a.getHeight());
         assertThat(Files.size(two)).isGreaterThan(Files.size(one) / 2);
     }
+
+    @Test
+    void theSpaceBarPausesAndResumes(FxRobot robot) throws Exception {
+        robot.clickOn("#newRun");
+        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        robot.clickOn("#stepChart"); // focus on the chart, not on a text field
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil("paused by space", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        long paused = onFx(() -> vm.stepProperty().get());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil("running again by space", () -> vm.stateProperty().get() == Report.State.RUNNING
+                && vm.stepProperty().get() > paused);
+        // in a text field, space is a character, not a command
+        TextField field = robot.lookup("#alphaField").queryAs(TextField.class);
+        robot.clickOn(field).type(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.RUNNING);
+    }
 }
