@@ -99,7 +99,10 @@ public final class RunReport {
             accuracy.series(epochSeries("dev" + suffix, list, EpochMetric::devAccuracy));
         });
         for (RunEvent e : events) {
-            if (e.kind().equals("start") || e.kind().equals("stop")) {
+            // start and stop bound the charts anyway; the checkpoint at every epoch's end would only add clutter
+            boolean routine = e.kind().equals("start") || e.kind().equals("stop")
+                    || (e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch"));
+            if (routine) {
                 continue;
             }
             String label = TrainingSession.toReport(e).label();
@@ -136,7 +139,7 @@ public final class RunReport {
             b.append("</ul></div>\n");
         }
         data(b, root);
-        b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed lines mark events; hover over one for its full label.</p>\n");
+        b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed lines mark events (not start, stop, nor the checkpoint at each epoch end); hover over one for its full label.</p>\n");
         for (String svg : charts) {
             b.append("<figure>\n").append(svg).append("</figure>\n");
         }

@@ -125,7 +125,8 @@ class RunReportTest {
             assertThat(SvgChartTest.parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
         }
         assertThat(inline.get(0)).contains("Cost per logged step").contains("branch 0").contains("branch 1")
-                .contains("α 0.02→0.005");
+                .contains("α 0.02→0.005")
+                .contains("<title>checkpoint step-3</title>").doesNotContain("<title>checkpoint epoch-0001</title>");
         List<Path> files = RunReport.chartFiles(html);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
                 "report-cost-per-step.svg", "report-cost-per-epoch.svg", "report-accuracy-per-epoch.svg");
