@@ -10,12 +10,12 @@ import java.util.Objects;
  * apart; decades on a log scale), one polyline per series, a legend, and vertical event markers with
  * short labels. The output is well-formed XML: every text is escaped.
  *
- * <p>Series longer than {@value #MAX_POINTS} points are decimated by per-pixel min/max: the points
- * are grouped by the pixel column they fall in, and each column keeps its first, lowest, highest and
- * last point (in data order), so spikes survive and a series has at most four points per pixel
- * column of the plot (4 × 640 is above 2,000, so a series is first thinned to columns of
- * {@code ceil(n / 500)} points: at most 2,000). Non-finite values, and on a log scale values
- * &lt;= 0, are skipped and break the line.
+ * <p>Series longer than {@value #MAX_POINTS} points are decimated by min/max: the points are
+ * grouped by the pixel column they fall in, and each group keeps its first, lowest, highest and last
+ * point (in data order), so spikes survive. When that still leaves more than {@value #MAX_POINTS}
+ * points (more than 500 occupied columns, or x not increasing), groups of {@code ceil(n / 500)}
+ * consecutive points are used instead, with the same four points each. Non-finite values, and on a
+ * log scale values &lt;= 0, are skipped and break the line.
  */
 public final class SvgChart {
 
@@ -239,16 +239,14 @@ public final class SvgChart {
                     .append("</title>\n");
             for (double[][] segment : segments(s)) {
                 double[] pts = decimate(segment[0], segment[1], x0, xs);
-                {
-                    b.append("<polyline points=\"");
-                    for (int i = 0; i < pts.length; i += 2) {
-                        double px = LEFT + (pts[i] - x0) * xs;
-                        double v = logY ? Math.log10(pts[i + 1]) : pts[i + 1];
-                        double py = TOP + plotH - (v - y0) * ys;
-                        b.append(i == 0 ? "" : " ").append(num(px)).append(',').append(num(py));
-                    }
-                    b.append("\"/>\n");
+                b.append("<polyline points=\"");
+                for (int i = 0; i < pts.length; i += 2) {
+                    double px = LEFT + (pts[i] - x0) * xs;
+                    double v = logY ? Math.log10(pts[i + 1]) : pts[i + 1];
+                    double py = TOP + plotH - (v - y0) * ys;
+                    b.append(i == 0 ? "" : " ").append(num(px)).append(',').append(num(py));
                 }
+                b.append("\"/>\n");
             }
             b.append("</g>\n");
         }
