@@ -66,18 +66,19 @@ class ArchitectureTest {
     @Test
     void dataKnowsNothingAbove() {
         noDependency("babysitter.data..", "babysitter.session..", "babysitter.search..", "babysitter.store..",
-                "babysitter.cli..", "babysitter.ui..");
+                "babysitter.cli..", "babysitter.ui..", "babysitter.report..");
     }
 
     @Test
     void storeKnowsNothingAbove() {
         noDependency("babysitter.store..", "babysitter.session..", "babysitter.search..", "babysitter.cli..",
-                "babysitter.ui..");
+                "babysitter.ui..", "babysitter.report..");
     }
 
     @Test
     void sessionKnowsNothingAbove() {
-        noDependency("babysitter.session..", "babysitter.search..", "babysitter.cli..", "babysitter.ui..");
+        noDependency("babysitter.session..", "babysitter.search..", "babysitter.cli..", "babysitter.ui..",
+                "babysitter.report..");
     }
 
     @Test
@@ -86,8 +87,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportsKnowNeitherTheUiNorTheCli() {
+        noDependency("babysitter.report..", "babysitter.ui..", "babysitter.cli..", "javafx..");
+    }
+
+    @Test
+    void theReportRuleIsNotVacuous() {
+        assertThat(classes.contain("babysitter.report.RunReport")).isTrue();
+        // the report does use the session layer, so forbidding it must fail
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noDependency("babysitter.report..", "babysitter.session.."))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.session");
+    }
+
+    @Test
     void theEngineKnowsNothingAbove() {
         noDependency("babysitter.engine..", "babysitter.data..", "babysitter.store..", "babysitter.session..",
-                "babysitter.search..", "babysitter.cli..", "babysitter.ui..");
+                "babysitter.search..", "babysitter.cli..", "babysitter.ui..", "babysitter.report..");
     }
 }

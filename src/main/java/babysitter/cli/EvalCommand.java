@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
                     + net.config().classes() + " classes");
         }
         Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
-        long[][] confusion = confusion(net, d);
+        long[][] confusion = Trainer.confusion(net, d, 4096);
         out.printf("checkpoint %s (step %d, epoch %d) on %s part: %d examples%n", cp.id(), cp.step(), cp.epoch(),
                 used.name().toLowerCase(java.util.Locale.ROOT), d.rows());
         out.printf("cost %.6f  accuracy %.4f (inference mode)%n", e.cost(), e.accuracy());
@@ -138,27 +136,6 @@ final class EvalCommand implements Callable<Integer> {
             case DEV -> s.dev();
             case TEST -> s.test();
         };
-    }
-
-    static long[][] confusion(Network net, Dataset d) {
-        int c = net.config().classes();
-        long[][] counts = new long[c][c];
-        int cols = d.columns();
-        int chunk = 4096;
-        for (int from = 0; from < d.rows(); from += chunk) {
-            int m = Math.min(chunk, d.rows() - from);
-            float[] staging = new float[m * cols];
-            for (int i = 0; i < m; i++) {
-                d.copyRow(from + i, staging, i * cols);
-            }
-            INDArray x = Nd4j.create(staging, new long[] {m, cols}, 'c').castTo(net.config().precision().dataType());
-            INDArray p = net.predict(x, Network.Mode.INFERENCE);
-            INDArray predicted = p.argMax(1);
-            for (int i = 0; i < m; i++) {
-                counts[d.label(from + i)][predicted.getInt(i)]++;
-            }
-        }
-        return counts;
     }
 
     private static void printConfusion(PrintWriter out, List<String> names, long[][] counts) {

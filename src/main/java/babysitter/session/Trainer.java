@@ -534,6 +534,32 @@ public final class Trainer {
         return evaluate(net, d, mode, chunk);
     }
 
+    /**
+     * The confusion matrix of a network on a data set in inference mode, in chunks of at most
+     * {@code chunk} rows: {@code counts[true class][predicted class]}.
+     */
+    public static long[][] confusion(Network net, Dataset d, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+        }
+        int c = net.config().classes();
+        long[][] counts = new long[c][c];
+        int cols = d.columns();
+        for (int from = 0; from < d.rows(); from += chunk) {
+            int m = Math.min(chunk, d.rows() - from);
+            float[] staging = new float[m * cols];
+            for (int i = 0; i < m; i++) {
+                d.copyRow(from + i, staging, i * cols);
+            }
+            INDArray x = Nd4j.create(staging, new long[] {m, cols}, 'c').castTo(net.config().precision().dataType());
+            INDArray predicted = net.predict(x, Network.Mode.INFERENCE).argMax(1);
+            for (int i = 0; i < m; i++) {
+                counts[d.label(from + i)][predicted.getInt(i)]++;
+            }
+        }
+        return counts;
+    }
+
     /** Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows. */
     public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk) {
         int rows = d.rows();

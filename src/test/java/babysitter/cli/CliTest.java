@@ -141,4 +141,25 @@ class CliTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("nowhere");
     }
+
+    @Test
+    void reportWritesAnHtmlFileAndSaysWhere(@TempDir Path tmp) throws Exception {
+        Path runs = tmp.resolve("runs");
+        assertThat(run("train", "--config", config(tmp, SPIRAL).toString(), "--out", runs.toString(),
+                "--epochs", "1").code()).isZero();
+        Path html = tmp.resolve("x.html");
+        Outcome o = run("report", onlyRun(runs).toString(), "--out", html.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(html).exists();
+        assertThat(tmp.resolve("x-cost-per-step.svg")).exists();
+        assertThat(o.out()).contains("report written to " + html.toAbsolutePath());
+        assertThat(Files.readString(html)).contains("Final metrics").contains("Confusion matrix on the test part");
+
+        Outcome missing = run("report", tmp.resolve("no-such-run").toString(), "--out", tmp.resolve("y.html").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no-such-run").contains("no such run folder").doesNotContain("\tat ");
+        assertThat(tmp.resolve("y.html")).doesNotExist();
+
+        assertThat(run("report", onlyRun(runs).toString()).code()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,282 @@
+package babysitter.report;
+
+import babysitter.data.Dataset;
+import babysitter.data.Split;
+import babysitter.engine.Network;
+import babysitter.session.ConfigException;
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.session.TrainingSession;
+import babysitter.store.CheckpointInfo;
+import babysitter.store.EpochMetric;
+import babysitter.store.Run;
+import babysitter.store.RunEvent;
+import babysitter.store.RunReader;
+import babysitter.store.StepMetric;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One self-contained HTML file describing a recorded run: its configuration, its data, charts of
+ * cost and accuracy with the events marked (inline SVG, also written as separate {@code .svg} files
+ * next to the HTML), a table of every event, and the final metrics of the last checkpoint in
+ * inference mode on the dev and test parts with a confusion matrix. No external resources, no script.
+ */
+public final class RunReport {
+
+    /** Rows evaluated at a time. */
+    private static final int CHUNK = 4096;
+
+    private RunReport() {
+    }
+
+    /** The names of the chart files written next to {@code outHtml}, in the order of the report. */
+    public static List<Path> chartFiles(Path outHtml) {
+        String base = outHtml.getFileName().toString().replaceFirst("(?i)\\.html?$", "");
+        Path dir = outHtml.toAbsolutePath().getParent();
+        return List.of(dir.resolve(base + "-cost-per-step.svg"), dir.resolve(base + "-cost-per-epoch.svg"),
+                dir.resolve(base + "-accuracy-per-epoch.svg"));
+    }
+
+    /**
+     * Writes the report of the run in {@code runDir} to {@code outHtml} (and its charts next to it).
+     * A run without a checkpoint still gets a report, which says that it has no final metrics.
+     *
+     * @return the HTML file
+     * @throws IOException when there is no run in {@code runDir}, or it cannot be read or written
+     */
+    public static Path write(Path runDir, Path outHtml) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new IOException(runDir + ": no such run folder");
+        }
+        if (!Files.isRegularFile(runDir.resolve("run.json"))) {
+            throw new IOException(runDir + ": not a run folder (no run.json)");
+        }
+        Run run = RunReader.read(runDir);
+        List<String> charts = charts(run);
+        String html = html(run, charts);
+        Path out = outHtml.toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        List<Path> files = chartFiles(out);
+        for (int i = 0; i < charts.size(); i++) {
+            Files.writeString(files.get(i), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + charts.get(i));
+        }
+        Files.writeString(out, html);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    static List<String> charts(Run run) {
+        List<RunEvent> events = run.events();
+        SvgChart steps = new SvgChart("Cost per logged step", "step", "mini-batch cost");
+        Map<Integer, List<StepMetric>> byBranch = new TreeMap<>();
+        run.steps().forEach(s -> byBranch.computeIfAbsent(s.branch(), b -> new ArrayList<>()).add(s));
+        byBranch.forEach((b, list) -> steps.series(new SvgChart.Series("branch " + b,
+                list.stream().mapToDouble(StepMetric::step).toArray(),
+                list.stream().mapToDouble(StepMetric::cost).toArray())));
+        SvgChart cost = new SvgChart("Cost per epoch", "step (end of epoch)", "cost");
+        SvgChart accuracy = new SvgChart("Accuracy per epoch", "step (end of epoch)", "accuracy");
+        Map<Integer, List<EpochMetric>> epochs = new TreeMap<>();
+        run.epochs().forEach(e -> epochs.computeIfAbsent(e.branch(), b -> new ArrayList<>()).add(e));
+        epochs.forEach((b, list) -> {
+            String suffix = b == 0 ? "" : " (branch " + b + ")";
+            cost.series(epochSeries("train" + suffix, list, EpochMetric::trainCost));
+            cost.series(epochSeries("dev" + suffix, list, EpochMetric::devCost));
+            accuracy.series(epochSeries("train" + suffix, list, EpochMetric::trainAccuracy));
+            accuracy.series(epochSeries("dev" + suffix, list, EpochMetric::devAccuracy));
+        });
+        for (RunEvent e : events) {
+            // start and stop bound the charts anyway; the checkpoint at every epoch's end would only add clutter
+            boolean routine = e.kind().equals("start") || e.kind().equals("stop")
+                    || (e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch"));
+            if (routine) {
+                continue;
+            }
+            String label = TrainingSession.toReport(e).label();
+            for (SvgChart c : List.of(steps, cost, accuracy)) {
+                c.marker(e.step(), label);
+            }
+        }
+        return List.of(steps.toSvg(), cost.toSvg(), accuracy.toSvg());
+    }
+
+    private static SvgChart.Series epochSeries(String name, List<EpochMetric> list, ToDoubleFunction<EpochMetric> f) {
+        return new SvgChart.Series(name, list.stream().mapToDouble(EpochMetric::step).toArray(),
+                list.stream().mapToDouble(f).toArray());
+    }
+
+    // ------------------------------------------------------------------ HTML
+
+    private static String html(Run run, List<String> charts) throws IOException {
+        JsonNode root = run.config();
+        String name = run.dir().toAbsolutePath().normalize().getFileName().toString();
+        String created = root.path("created").asText("");
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Run ")
+                .append(esc(name)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        b.append("<h1>Run ").append(esc(name)).append("</h1>\n<p class=\"meta\">created ")
+                .append(esc(created.isEmpty() ? "(unknown)" : created)).append(" · babysitter ")
+                .append(esc(root.path("version").asText("?"))).append(" · ").append(run.steps().size())
+                .append(" logged steps, ").append(run.epochs().size()).append(" epochs, ")
+                .append(run.events().size()).append(" events, ").append(run.checkpoints().size())
+                .append(" checkpoints</p>\n");
+        if (!run.warnings().isEmpty()) {
+            b.append("<div class=\"warn\"><p>Reading the run skipped:</p><ul>\n");
+            run.warnings().forEach(w -> b.append("<li>").append(esc(w)).append("</li>\n"));
+            b.append("</ul></div>\n");
+        }
+        data(b, root);
+        b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed lines mark events (not start, stop, nor the checkpoint at each epoch end); hover over one for its full label.</p>\n");
+        for (String svg : charts) {
+            b.append("<figure>\n").append(svg).append("</figure>\n");
+        }
+        events(b, run.events());
+        finalMetrics(b, run);
+        b.append("<h2>Configuration</h2>\n<pre>").append(esc(pretty(root.path("config")))).append("</pre>\n");
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void data(StringBuilder b, JsonNode root) {
+        JsonNode d = root.path("data");
+        b.append("<h2>Data</h2>\n<table class=\"kv\">\n");
+        row(b, "description", d.path("description").asText("(none)"));
+        row(b, "rows: train / dev / test", d.path("train").asText("?") + " / " + d.path("dev").asText("?") + " / "
+                + d.path("test").asText("?"));
+        row(b, "features", d.path("features").asText("?"));
+        List<String> classes = new ArrayList<>();
+        d.path("classNames").forEach(c -> classes.add(c.asText()));
+        row(b, "classes", classes.size() + (classes.isEmpty() ? "" : ": " + String.join(", ", classes)));
+        row(b, "standardised", d.path("standardizer").isObject() ? "yes (with the training part's statistics)" : "no");
+        List<String> sizes = new ArrayList<>();
+        root.path("network").path("layerSizes").forEach(s -> sizes.add(s.asText()));
+        if (!sizes.isEmpty()) {
+            row(b, "layer sizes", String.join(" → ", sizes));
+        }
+        b.append("</table>\n");
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+        b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static void events(StringBuilder b, List<RunEvent> events) {
+        b.append("<h2>Events</h2>\n<p class=\"note\">Who changed what at which step, in the order recorded.</p>\n");
+        b.append("<table class=\"events\">\n<thead><tr><th>step</th><th>epoch</th><th>branch</th><th>kind</th>"
+                + "<th>what</th><th>details</th><th>time (UTC)</th></tr></thead>\n<tbody>\n");
+        for (RunEvent e : events) {
+            b.append("<tr><td class=\"n\">").append(e.step()).append("</td><td class=\"n\">").append(e.epoch())
+                    .append("</td><td class=\"n\">").append(e.branch()).append("</td><td>").append(esc(e.kind()))
+                    .append("</td><td>").append(esc(TrainingSession.toReport(e).label())).append("</td><td><code>")
+                    .append(esc(e.details().isEmpty() ? "" : e.details().toString())).append("</code></td><td>")
+                    .append(esc(Instant.ofEpochMilli(e.timeMillis()).toString())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+    }
+
+    private static void finalMetrics(StringBuilder b, Run run) throws IOException {
+        b.append("<h2>Final metrics</h2>\n");
+        if (run.checkpoints().isEmpty()) {
+            b.append("<p class=\"warn\">No final metrics: the run has no complete checkpoint.</p>\n");
+            return;
+        }
+        CheckpointInfo cp = run.checkpoints().get(run.checkpoints().size() - 1);
+        Network net = RunReader.loadCheckpoint(cp);
+        Split split;
+        try {
+            RunConfig config = Runs.configOf(run);
+            split = config.data().load(config.seed()).split();
+        } catch (ConfigException e) {
+            throw new IOException(run.dir() + ": cannot read the run's configuration: " + e.getMessage(), e);
+        }
+        b.append("<p>Checkpoint <code>").append(esc(cp.id())).append("</code> (step ").append(cp.step())
+                .append(", epoch ").append(cp.epoch()).append(", branch ").append(cp.branch())
+                .append("), batch norm in inference mode, on the run's own data.</p>\n");
+        b.append("<table class=\"metrics\">\n<thead><tr><th>part</th><th>examples</th><th>cost</th><th>accuracy</th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, Dataset> part : List.of(Map.entry("dev", split.dev()), Map.entry("test", split.test()))) {
+            Dataset d = part.getValue();
+            if (d.rows() == 0) {
+                continue;
+            }
+            Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, CHUNK);
+            b.append("<tr><td>").append(part.getKey()).append("</td><td class=\"n\">").append(d.rows())
+                    .append("</td><td class=\"n\">").append(cost(e.cost())).append("</td><td class=\"n\">")
+                    .append(accuracy(e.accuracy())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        String partName = split.test().rows() > 0 ? "test" : split.dev().rows() > 0 ? "dev" : null;
+        if (partName == null) {
+            b.append("<p>The run has neither a dev nor a test part: no final metrics on held-out data.</p>\n");
+            return;
+        }
+        Dataset d = partName.equals("test") ? split.test() : split.dev();
+        long[][] counts = Trainer.confusion(net, d, CHUNK);
+        List<String> names = d.classNames();
+        b.append("<h3>Confusion matrix on the ").append(partName)
+                .append(" part</h3>\n<table class=\"confusion\">\n<thead><tr><th>true \\ predicted</th>");
+        names.forEach(n -> b.append("<th>").append(esc(n)).append("</th>"));
+        b.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < counts.length; i++) {
+            b.append("<tr><th>").append(esc(i < names.size() ? names.get(i) : Integer.toString(i))).append("</th>");
+            for (int j = 0; j < counts[i].length; j++) {
+                b.append("<td class=\"n").append(i == j ? " diag" : "").append("\">").append(counts[i][j]).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+    }
+
+    /** An accuracy as the report shows it: four decimals. */
+    public static String accuracy(double a) {
+        return String.format(Locale.ROOT, "%.4f", a);
+    }
+
+    /** A cost as the report shows it: six decimals. */
+    public static String cost(double c) {
+        return String.format(Locale.ROOT, "%.6f", c);
+    }
+
+    private static String pretty(JsonNode n) throws IOException {
+        try {
+            return ConfigFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IOException("cannot print the configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static String esc(String s) {
+        return SvgChart.escape(s);
+    }
+
+    private static final String CSS = """
+            body { font-family: sans-serif; margin: 2em auto; max-width: 980px; color: #222; line-height: 1.4; }
+            h1 { margin-bottom: 0.2em; }
+            h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 1.6em; }
+            .meta, .note { color: #666; }
+            .warn { color: #8a4b00; background: #fff6e5; padding: 0.4em 0.8em; }
+            table { border-collapse: collapse; margin: 0.5em 0; }
+            th, td { border: 1px solid #ddd; padding: 0.2em 0.6em; text-align: left; vertical-align: top; }
+            thead th { background: #f3f3f3; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            td.diag { background: #e8f3e8; font-weight: bold; }
+            table.kv th { background: #f8f8f8; font-weight: normal; color: #555; }
+            pre { background: #f7f7f7; border: 1px solid #e2e2e2; padding: 0.8em; overflow-x: auto; }
+            code { font-size: 0.9em; word-break: break-all; }
+            figure { margin: 1em 0; }
+            svg { max-width: 100%; height: auto; }
+            """;
+}
