@@ -227,13 +227,20 @@ class TrainingSessionLoadTest {
         TrainingSession s = new TrainingSession(t);
         java.util.concurrent.BlockingQueue<StateReport> stops = new java.util.concurrent.LinkedBlockingQueue<>();
         long[] epochReports = {0};
+        // The pauses are asked for on the training thread itself, at the end of epochs 1,000 and
+        // 5,500, so they land exactly there however late the listener threads run.
+        t.addListener(new Trainer.Listener() {
+            @Override
+            public void onEpoch(babysitter.store.EpochMetric m) {
+                if (m.epoch() == 999 || m.epoch() == 5499) {
+                    s.submit(new Command.Pause());
+                }
+            }
+        });
         s.addListener(r -> {
             // Keeps nothing but pause and end states: the test itself must not hold on to reports.
             if (r instanceof EpochReport e) {
                 epochReports[0]++;
-                if (e.epoch() == 999 || e.epoch() == 5499) {
-                    s.submit(new Command.Pause());
-                }
             } else if (r instanceof StateReport st && (st.state() == State.PAUSED || st.state() == State.FINISHED)) {
                 stops.add(st);
             }
