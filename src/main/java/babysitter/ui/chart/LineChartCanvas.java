@@ -232,6 +232,14 @@ public final class LineChartCanvas extends Region {
         return s;
     }
 
+    public String xLabel() {
+        return xLabel;
+    }
+
+    public String yLabel() {
+        return yLabel;
+    }
+
     /** Changes the x-axis label (e.g. when the x axis switches from steps to seconds). */
     public void setXLabel(String label) {
         xLabel = label == null ? "" : label;

@@ -245,6 +245,27 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Writes the HTML report of the current (or opened) run to {@code out} in the background: charts
+     * as inline SVG (and .svg files beside it), every event, final metrics, confusion matrix.
+     */
+    public void exportReport(Path out) {
+        String dir = runDir.get();
+        if (dir.isEmpty()) {
+            notification.set("There is no recorded run to report on yet.");
+            return;
+        }
+        status.set("Writing the report …");
+        background.execute(() -> {
+            try {
+                Path written = babysitter.report.RunReport.write(Path.of(dir), out);
+                fx.execute(() -> status.set("Report written to " + written));
+            } catch (java.io.IOException | RuntimeException e) {
+                fx.execute(() -> notification.set("Could not write the report: " + e.getMessage()));
+            }
+        });
+    }
+
     /** Mentions the last run in the status line, if there is one to open again. */
     public void announceLastRun() {
         lastRun().ifPresent(p -> status.set("Set up a run and press New run, or open your last run ("

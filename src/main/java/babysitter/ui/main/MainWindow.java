@@ -133,12 +133,18 @@ public final class MainWindow extends BorderPane {
         MenuItem exportAcc = item("Export accuracy chart (PNG, 2×)…", null, () -> exportChart(monitor.epochAccuracyChart(), 2));
         MenuItem exportWindow = item("Export window (PNG)…", null, this::exportWindow);
         MenuItem exportCsv = item("Export metrics (CSV, raw and smoothed)…", null, this::exportCsv);
+        MenuItem exportReport = item("Export report (HTML)…", null, () -> {
+            Path file = choose("Export report", "report.html", "html");
+            if (file != null) {
+                vm.exportReport(file);
+            }
+        });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             Window w = getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
         Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
-                exportAcc, exportWindow, exportCsv, new SeparatorMenuItem(), quit);
+                exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
         MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
         MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);

@@ -61,6 +61,9 @@ public final class MonitorView extends VBox {
         for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
             c.setMinRedrawInterval(java.time.Duration.ofMillis(Long.getLong("babysitter.chartIntervalMillis", 100)));
         }
+        for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
+            installContextMenu(c);
+        }
         stepChart.logYProperty().bind(vm.logYProperty());
         epochCost.logYProperty().bind(vm.logYProperty());
 
@@ -108,6 +111,42 @@ public final class MonitorView extends VBox {
     /** All three charts, for export. */
     public List<LineChartCanvas> charts() {
         return List.of(stepChart, epochCost, epochAccuracy);
+    }
+
+    /** Right-click on a chart: export it as PNG (1×, 2×) or as a vector SVG figure. */
+    private void installContextMenu(LineChartCanvas chart) {
+        javafx.scene.control.MenuItem png1 = new javafx.scene.control.MenuItem("Export as PNG (1×)…");
+        png1.setOnAction(e -> export(chart, "png", 1));
+        javafx.scene.control.MenuItem png2 = new javafx.scene.control.MenuItem("Export as PNG (2×)…");
+        png2.setOnAction(e -> export(chart, "png", 2));
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Export as SVG…");
+        svg.setOnAction(e -> export(chart, "svg", 1));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png1, png2, svg);
+        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+    }
+
+    private void export(LineChartCanvas chart, String kind, double scale) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export " + chart.title());
+        chooser.setInitialFileName(chart.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "." + kind);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind.toUpperCase(java.util.Locale.ROOT),
+                "*." + kind));
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            if (kind.equals("svg")) {
+                ChartExport.writeSvg(chart, f.toPath());
+            } else {
+                chart.exportPng(f.toPath(), scale);
+            }
+        } catch (java.io.IOException | RuntimeException ex) {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    "Could not write " + f + ": " + ex.getMessage(), javafx.scene.control.ButtonType.OK);
+            a.initOwner(getScene().getWindow());
+            a.showAndWait();
+        }
     }
 
     private LineChartCanvas chartOf(MonitorViewModel.Chart c) {

@@ -89,6 +89,10 @@ class MainViewModelTest {
         assertThat(vm.monitor().markers()).extracting(m -> m.label()).contains("α 0.02→0.005");
         assertThat(vm.checkpoints()).extracting(c -> c.id()).containsExactly("epoch-0001", "epoch-0002", "epoch-0003");
         assertThat(vm.statusProperty().get()).contains("3 checkpoints");
+        Path report = runs.resolve("report.html");
+        vm.exportReport(report);
+        pump(() -> vm.statusProperty().get().startsWith("Report written"));
+        assertThat(java.nio.file.Files.readString(report)).contains("α 0.02→0.005").contains("<svg");
 
         vm.rewind("epoch-0001");
         pump(() -> vm.stateProperty().get() == Report.State.IDLE);
