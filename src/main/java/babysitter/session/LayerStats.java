@@ -24,10 +24,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param weightNorm   ‖W‖ (Frobenius)
  * @param gradNorm     ‖dW‖ of the last step
  * @param updateRatio  ‖ΔW‖/‖W‖ of the last step of the epoch (NaN if unknown)
+ * @param deadShare    share of units that output 0 for every example of the batch (ReLU; NaN for
+ *                     other activations and the output layer)
+ * @param saturatedShare share of units whose output is saturated (|tanh| &gt; 0.99, sigmoid below
+ *                     0.01 or above 0.99) for at least 95 % of the batch (NaN for ReLU-family and
+ *                     the output layer)
  */
 public record LayerStats(int layer, boolean batchNorm, double[] batchMean, double[] batchVar, double[] runningMean,
                          double[] runningVar, Histogram z, Histogram zTilde, Histogram a, Summary gamma,
-                         Summary beta, double weightNorm, double gradNorm, double updateRatio) {
+                         Summary beta, double weightNorm, double gradNorm, double updateRatio, double deadShare,
+                         double saturatedShare) {
 
     public LayerStats {
         batchMean = batchMean.clone();
@@ -133,13 +139,60 @@ public record LayerStats(int layer, boolean batchNorm, double[] batchMean, doubl
         double[] z = io.toArray(net.z(l));
         double[] zt = io.toArray(net.zTilde(l));
         double[] a = io.toArray(net.activation(l));
+        int units = net.config().units(l);
+        double dead = Double.NaN;
+        double saturated = Double.NaN;
+        if (l < net.depth()) {
+            babysitter.engine.Activation g = net.config().hidden().get(l - 1).activation();
+            if (g == babysitter.engine.Activation.RELU) {
+                dead = deadShare(a, units);
+            } else if (!g.reluFamily()) {
+                saturated = saturatedShare(a, units, g);
+            }
+        }
         return new LayerStats(l, bn,
                 bn ? io.toArray(net.batchMean(l)) : empty, bn ? io.toArray(net.batchVar(l)) : empty,
                 bn ? io.toArray(net.runningMean(l)) : empty, bn ? io.toArray(net.runningVar(l)) : empty,
                 Histogram.of(z, bins), Histogram.of(zt, bins), Histogram.of(a, bins),
                 bn ? Summary.of(io.toArray(net.gamma(l))) : Summary.NONE,
                 bn ? Summary.of(io.toArray(net.beta(l))) : Summary.NONE,
-                weightNorm, gradNorm, ratio);
+                weightNorm, gradNorm, ratio, dead, saturated);
+    }
+
+    /** Share of the {@code units} columns of the row-major activations {@code a} that are 0 in every row. */
+    static double deadShare(double[] a, int units) {
+        int rows = a.length / units;
+        int dead = 0;
+        for (int j = 0; j < units; j++) {
+            boolean allZero = true;
+            for (int i = 0; i < rows && allZero; i++) {
+                allZero = a[i * units + j] <= 0;
+            }
+            if (allZero) {
+                dead++;
+            }
+        }
+        return (double) dead / units;
+    }
+
+    /** Share of columns saturated in at least 95 % of the rows. */
+    static double saturatedShare(double[] a, int units, babysitter.engine.Activation g) {
+        int rows = a.length / units;
+        int saturated = 0;
+        for (int j = 0; j < units; j++) {
+            int count = 0;
+            for (int i = 0; i < rows; i++) {
+                double v = a[i * units + j];
+                boolean sat = g == babysitter.engine.Activation.TANH ? Math.abs(v) > 0.99 : v < 0.01 || v > 0.99;
+                if (sat) {
+                    count++;
+                }
+            }
+            if (count >= 0.95 * rows) {
+                saturated++;
+            }
+        }
+        return (double) saturated / units;
     }
 
     private static double norm(double[] v) {

@@ -68,6 +68,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
+    private final ObservableList<String> hints = FXCollections.observableArrayList();
+    private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
     private long stepsPerEpoch = 1;
     private long epochStartStep;
 
@@ -134,6 +136,8 @@ public final class MainViewModel {
             monitor.reset();
             events.clear();
         }
+        hints.clear();
+        recentEpochs.clear();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         checkpoints.clear();
         rangeTest.set(null);
@@ -290,6 +294,12 @@ public final class MainViewModel {
                 }
                 progressValue = Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch);
             } else if (r instanceof Report.EpochReport e) {
+                recentEpochs.removeIf(x -> x.branch() != e.branch());
+                recentEpochs.add(e);
+                while (recentEpochs.size() > 10) {
+                    recentEpochs.remove(0);
+                }
+                hints.setAll(babysitter.session.Hints.of(recentEpochs));
                 epoch.set(e.epoch() + 1);
                 epochStartStep = e.step();
                 progressValue = 0;
@@ -527,6 +537,11 @@ public final class MainViewModel {
 
     public ObservableList<Report.EventReport> events() {
         return events;
+    }
+
+    /** Advice from the recent epochs (plateau, large updates, dead units, batch-norm gap); never acted on. */
+    public ObservableList<String> hints() {
+        return hints;
     }
 
     public BooleanBinding canPauseOrResume() {

@@ -95,7 +95,16 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(stripScroll, Priority.ALWAYS);
         stripBox.setAlignment(Pos.CENTER_LEFT);
         stripBox.setPadding(new Insets(4, 8, 4, 8));
-        VBox centre = new VBox(bannerBox, monitor, stripBox);
+        Label hints = new Label();
+        hints.setId("hints");
+        hints.getStyleClass().add("hints");
+        hints.setWrapText(true);
+        hints.setMaxWidth(Double.MAX_VALUE);
+        hints.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.hints().isEmpty() ? "" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
+        hints.visibleProperty().bind(Bindings.isNotEmpty(vm.hints()));
+        hints.managedProperty().bind(hints.visibleProperty());
+        VBox centre = new VBox(bannerBox, hints, monitor, stripBox);
         VBox.setVgrow(monitor, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
 
