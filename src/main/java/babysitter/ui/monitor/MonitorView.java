@@ -176,6 +176,7 @@ public final class MonitorView extends VBox {
                     case SMOOTHED -> Color.web("#08306b");
                     case TRAIN -> TRAIN;
                     case DEV -> DEV;
+                    case DEV_BATCH_STATS -> Color.web("#ff9896");
                 };
                 double width = line.role() == MonitorViewModel.Role.RAW ? 1.0 : 1.8;
                 // older branches carry no legend entry: only the live branch is named
@@ -185,7 +186,8 @@ public final class MonitorView extends VBox {
             }
             double opacity = line.role() == MonitorViewModel.Role.RAW ? 0.25 : 1.0;
             s.setOpacity(current ? opacity : opacity * 0.35);
-            s.setDashed(!current && line.role() != MonitorViewModel.Role.RAW);
+            s.setDashed((!current && line.role() != MonitorViewModel.Role.RAW)
+                    || line.role() == MonitorViewModel.Role.DEV_BATCH_STATS);
         }
         redraw();
     }

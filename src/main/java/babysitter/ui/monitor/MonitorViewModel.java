@@ -46,7 +46,7 @@ public final class MonitorViewModel {
     public enum Chart { STEP_COST, EPOCH_COST, EPOCH_ACCURACY }
 
     /** What a line shows. */
-    public enum Role { RAW, SMOOTHED, TRAIN, DEV }
+    public enum Role { RAW, SMOOTHED, TRAIN, DEV, DEV_BATCH_STATS }
 
     /** A vertical marker: an event at a step. */
     public record Marker(long step, int epoch, double seconds, int branch, String kind, String label) {
@@ -163,7 +163,7 @@ public final class MonitorViewModel {
         }
         if (r instanceof Report.EpochReport e) {
             branch(e.branch()).addEpoch(e.epoch() + 1, seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
-                    e.devAccuracy());
+                    e.devAccuracy(), e.devCostTrainMode(), e.devAccuracyTrainMode());
             return true;
         }
         if (r instanceof Report.EventReport e && MARKED.contains(e.kind())) {
@@ -249,6 +249,8 @@ public final class MonitorViewModel {
         final SeriesBuffer devCost = new SeriesBuffer();
         final SeriesBuffer trainAcc = new SeriesBuffer();
         final SeriesBuffer devAcc = new SeriesBuffer();
+        final SeriesBuffer devCostBatch = new SeriesBuffer();
+        final SeriesBuffer devAccBatch = new SeriesBuffer();
         final List<double[]> epochs = new ArrayList<>();
 
         Branch(int id) {
@@ -260,6 +262,10 @@ public final class MonitorViewModel {
             lines.add(new Line(Chart.EPOCH_COST, "dev" + suffix, id, Role.DEV, devCost));
             lines.add(new Line(Chart.EPOCH_ACCURACY, "train" + suffix, id, Role.TRAIN, trainAcc));
             lines.add(new Line(Chart.EPOCH_ACCURACY, "dev" + suffix, id, Role.DEV, devAcc));
+            lines.add(new Line(Chart.EPOCH_COST, "dev, batch statistics" + suffix, id, Role.DEV_BATCH_STATS,
+                    devCostBatch));
+            lines.add(new Line(Chart.EPOCH_ACCURACY, "dev, batch statistics" + suffix, id, Role.DEV_BATCH_STATS,
+                    devAccBatch));
         }
 
         void addStep(long s, double seconds, double c) {
@@ -290,8 +296,9 @@ public final class MonitorViewModel {
             };
         }
 
-        void addEpoch(int epoch, double seconds, double trainC, double devC, double trainA, double devA) {
-            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA});
+        void addEpoch(int epoch, double seconds, double trainC, double devC, double trainA, double devA,
+                      double devCBatch, double devABatch) {
+            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch});
             double x = xAxis.get() == XAxis.TIME ? seconds : epoch;
             if (trainCost.size() > 0 && x <= trainCost.x(trainCost.size() - 1)) {
                 return;
@@ -300,6 +307,8 @@ public final class MonitorViewModel {
             addIfFinite(devCost, x, devC);
             addIfFinite(trainAcc, x, trainA);
             addIfFinite(devAcc, x, devA);
+            addIfFinite(devCostBatch, x, devCBatch);
+            addIfFinite(devAccBatch, x, devABatch);
         }
 
         private void addIfFinite(SeriesBuffer b, double x, double y) {
@@ -342,10 +351,12 @@ public final class MonitorViewModel {
             devCost.clear();
             trainAcc.clear();
             devAcc.clear();
+            devCostBatch.clear();
+            devAccBatch.clear();
             List<double[]> all = new ArrayList<>(epochs);
             epochs.clear();
             for (double[] e : all) {
-                addEpoch((int) e[0], e[1], e[2], e[3], e[4], e[5]);
+                addEpoch((int) e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
             }
         }
     }

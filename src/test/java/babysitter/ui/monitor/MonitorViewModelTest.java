@@ -95,6 +95,10 @@ class MonitorViewModelTest {
         assertThat(line(vm, MonitorViewModel.Chart.EPOCH_COST, MonitorViewModel.Role.TRAIN, 0).size()).isEqualTo(2);
         assertThat(line(vm, MonitorViewModel.Chart.EPOCH_COST, MonitorViewModel.Role.DEV, 0).size()).isEqualTo(1);
         assertThat(line(vm, MonitorViewModel.Chart.EPOCH_ACCURACY, MonitorViewModel.Role.TRAIN, 0).y(1)).isEqualTo(0.7);
+        // the batch-norm gap: dev accuracy with batch statistics beside the running-statistics one
+        SeriesBuffer batchStats = line(vm, MonitorViewModel.Chart.EPOCH_ACCURACY, MonitorViewModel.Role.DEV_BATCH_STATS, 0);
+        assertThat(batchStats.size()).isEqualTo(1);
+        assertThat(batchStats.y(0)).isEqualTo(0.44);
     }
 
     @Test
