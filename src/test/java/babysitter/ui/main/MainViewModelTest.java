@@ -89,6 +89,7 @@ class MainViewModelTest {
         assertThat(vm.monitor().markers()).extracting(m -> m.label()).contains("α 0.02→0.005");
         assertThat(vm.checkpoints()).extracting(c -> c.id()).containsExactly("epoch-0001", "epoch-0002", "epoch-0003");
         assertThat(vm.statusProperty().get()).contains("3 checkpoints");
+        assertThat(vm.regions().availableProperty().get()).as("a recorded run has no regions").isFalse();
 
         vm.rewind("epoch-0001");
         pump(() -> vm.stateProperty().get() == Report.State.IDLE);
@@ -96,6 +97,10 @@ class MainViewModelTest {
         assertThat(vm.epochProperty().get()).isEqualTo(1);
         vm.togglePause();
         pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        // the continued epochs of the 2-D spiral bring their decision regions, the last one kept
+        assertThat(vm.regions().availableProperty().get()).isTrue();
+        assertThat(vm.regions().reportProperty().get().epoch()).isEqualTo(2);
+        assertThat(vm.regions().reportProperty().get().branch()).isEqualTo(1);
         // the recorded branch stays drawn; the continued one is added
         assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 1 && l.data().size() == 12);
         assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 0 && l.data().size() == 18);
