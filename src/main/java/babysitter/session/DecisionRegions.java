@@ -18,6 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * span on each side; row 0 is the top (largest y), column 0 the left (smallest x). Cell
  * (row, col) is evaluated at its centre, x = xMin + (col + ½)·(xMax − xMin)/width and
  * y = yMax − (row + ½)·(yMax − yMin)/height.
+ *
+ * <p>Cost (measured by {@code DecisionRegionsTest}, 2 shared cores): about 7 ms for 80 × 80 cells on
+ * a 2-32-32-3 network, against about 27 ms for one epoch of 480 rows; the grid's batch shape is one
+ * of the network's cached buffer sets, so nothing is reallocated from one epoch to the next.
  */
 public final class DecisionRegions {
     /** The default grid size, cells per side. */
