@@ -74,4 +74,79 @@ public sealed interface Report {
             return costs.clone();
         }
     }
+
+    /**
+     * The decision regions of a network on 2-D data at the end of an epoch: a grid of
+     * {@code width × height} cells over [xMin, xMax] × [yMin, yMax], stored row by row with
+     * <b>row 0 at the top (y = yMax)</b> and column 0 at the left (x = xMin); cell (row, col) is
+     * at index {@code row * width + col}. Each cell has the most probable class at its centre and
+     * that class's probability (classes are stored as unsigned bytes, so at most 256); the training points (at most a thousand) come with their labels.
+     */
+    record RegionsReport(int epoch, int branch, double xMin, double xMax, double yMin, double yMax, int width,
+                         int height, byte[] classOf, float[] confidence, float[] pointsX, float[] pointsY,
+                         int[] pointLabels) implements Report {
+        public RegionsReport {
+            if (width < 1 || height < 1) {
+                throw new IllegalArgumentException("regions: width and height must be at least 1, got "
+                        + width + "×" + height);
+            }
+            if (!(xMin < xMax) || !(yMin < yMax)) {
+                throw new IllegalArgumentException("regions: the range must be non-empty, got x [" + xMin + ", "
+                        + xMax + "], y [" + yMin + ", " + yMax + "]");
+            }
+            if (classOf.length != width * height || confidence.length != width * height) {
+                throw new IllegalArgumentException("regions: classOf and confidence must have width × height = "
+                        + width * height + " cells, got " + classOf.length + " and " + confidence.length);
+            }
+            if (pointsX.length != pointsY.length || pointsX.length != pointLabels.length) {
+                throw new IllegalArgumentException("regions: pointsX, pointsY and pointLabels must have the same "
+                        + "length, got " + pointsX.length + ", " + pointsY.length + ", " + pointLabels.length);
+            }
+            classOf = classOf.clone();
+            confidence = confidence.clone();
+            pointsX = pointsX.clone();
+            pointsY = pointsY.clone();
+            pointLabels = pointLabels.clone();
+        }
+
+        /** The class of cell (row, col), row 0 at the top. */
+        public int classAt(int row, int col) {
+            return Byte.toUnsignedInt(classOf[row * width + col]);
+        }
+
+        /** The probability of that class at cell (row, col). */
+        public float confidenceAt(int row, int col) {
+            return confidence[row * width + col];
+        }
+
+        /** The number of training points. */
+        public int points() {
+            return pointLabels.length;
+        }
+
+        @Override
+        public byte[] classOf() {
+            return classOf.clone();
+        }
+
+        @Override
+        public float[] confidence() {
+            return confidence.clone();
+        }
+
+        @Override
+        public float[] pointsX() {
+            return pointsX.clone();
+        }
+
+        @Override
+        public float[] pointsY() {
+            return pointsY.clone();
+        }
+
+        @Override
+        public int[] pointLabels() {
+            return pointLabels.clone();
+        }
+    }
 }

@@ -65,9 +65,12 @@ public final class TrainingSession implements AutoCloseable {
     /** Checkpoints taken right after a step that was not good: the guard never offers them. */
     private final java.util.Set<String> suspect = new java.util.HashSet<>();
     private volatile Report.State publishedState = Report.State.IDLE;
+    /** Whether the training data has exactly two features, so each epoch also publishes its decision regions. */
+    private final boolean regionsApply;
 
     public TrainingSession(Trainer trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.regionsApply = DecisionRegions.applies(trainer.data().split().train());
         trainer.addListener(new Trainer.Listener() {
             @Override
             public void onEpoch(EpochMetric m) {
@@ -75,6 +78,14 @@ public final class TrainingSession implements AutoCloseable {
                 publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(), m.trainAccuracy(),
                         m.devCost(), m.devAccuracy(), m.devCostTrainMode(), m.devAccuracyTrainMode(), m.seconds(),
                         trainer.layerStats(HISTOGRAM_BINS)));
+                if (regionsApply) {
+                    Report.RegionsReport regions = DecisionRegions.compute(trainer.network(),
+                            trainer.data().split().train(), DecisionRegions.DEFAULT_SIZE, DecisionRegions.DEFAULT_SIZE,
+                            m.epoch(), m.branch());
+                    if (regions != null) {
+                        publish(regions);
+                    }
+                }
             }
 
             @Override

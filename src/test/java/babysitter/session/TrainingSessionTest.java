@@ -340,6 +340,8 @@ class TrainingSessionTest {
             return x.branch();
         } else if (r instanceof StateReport x) {
             return x.branch();
+        } else if (r instanceof Report.RegionsReport x) {
+            return x.branch();
         }
         throw new AssertionError("a report without a branch: " + r);
     }
@@ -474,6 +476,26 @@ class TrainingSessionTest {
         assertThat(steps(all)).allMatch(r -> Double.isFinite(r.cost()), "finite costs only");
         assertThat(only(all, StateReport.class)).noneMatch(r -> r.state() == State.GUARD_TRIPPED);
         assertThat(events).noneMatch(e -> e.kind().equals("error"));
+    }
+
+    @Test
+    void eachEpochOfTwoDimensionalDataPublishesItsDecisionRegionsRightAfterTheEpochReport() throws Exception {
+        Trainer t = Runs.start(sgd(0.1, 3), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        runEpoch(s, rec);
+        runEpoch(s, rec);
+        int end = rec.barrier(s).index();
+        List<Report> all = rec.all().subList(0, end);
+        List<Report.RegionsReport> regions = only(all, Report.RegionsReport.class);
+        assertThat(regions).extracting(Report.RegionsReport::epoch).containsExactly(0, 1);
+        for (Report.RegionsReport r : regions) {
+            int i = all.indexOf(r);
+            assertThat(all.get(i - 1)).isInstanceOfSatisfying(EpochReport.class,
+                    e -> assertThat(e.epoch()).isEqualTo(r.epoch()));
+            assertThat(r.width()).isEqualTo(DecisionRegions.DEFAULT_SIZE);
+            assertThat(r.points()).isEqualTo(t.data().split().train().rows());
+        }
     }
 
     /** RunEpoch, waiting for its epoch report (later commands would apply at the next mini-batch boundary). */

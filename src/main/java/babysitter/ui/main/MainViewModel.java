@@ -10,6 +10,7 @@ import babysitter.session.Trainer;
 import babysitter.session.TrainingSession;
 import babysitter.ui.controls.ControlsViewModel;
 import babysitter.ui.monitor.MonitorViewModel;
+import babysitter.ui.regions.RegionsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +43,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
 
     private final MonitorViewModel monitor = new MonitorViewModel();
+    private final RegionsViewModel regions = new RegionsViewModel();
     private final ControlsViewModel controls;
     private final Executor fx;
     private final Executor background;
@@ -93,6 +95,11 @@ public final class MainViewModel {
         return monitor;
     }
 
+    /** The decision regions of 2-D data sets. */
+    public RegionsViewModel regions() {
+        return regions;
+    }
+
     public ControlsViewModel controls() {
         return controls;
     }
@@ -134,6 +141,7 @@ public final class MainViewModel {
         stepsPerEpoch = Math.max(1, (trainRows + t.hyperparameters().batchSize() - 1) / t.hyperparameters().batchSize());
         if (!keepHistory) {
             monitor.reset();
+            regions.reset();
             events.clear();
         }
         hints.clear();
@@ -202,6 +210,7 @@ public final class MainViewModel {
         int batch = config.optimizer().toHyperparameters().batchSize();
         stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
         monitor.reset();
+        regions.reset();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -286,6 +295,7 @@ public final class MainViewModel {
     /** One frame's reports. */
     public void accept(List<Report> batch) {
         monitor.accept(batch);
+        regions.accept(batch);
         for (Report r : batch) {
             if (r instanceof Report.StepReport s) {
                 step.set(s.step() + 1);

@@ -6,6 +6,7 @@ import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.chart.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
 import babysitter.ui.monitor.MonitorView;
+import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
 import java.io.IOException;
@@ -108,10 +109,10 @@ public final class MainWindow extends BorderPane {
         VBox.setVgrow(monitor, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
 
-        // right: controls and the range test
+        // right: controls, the range test and (for 2-D data) the decision regions
         ControlsView controls = new ControlsView(vm.controls());
         controls.disableProperty().bind(vm.hasSession().not());
-        VBox right = new VBox(controls, rangeTestBox());
+        VBox right = new VBox(controls, rangeTestBox(), regionsBox());
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefWidth(300);
@@ -274,6 +275,20 @@ public final class MainWindow extends BorderPane {
         });
         VBox box = new VBox(6, title, run, rangeChart, suggestion, take);
         box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node regionsBox() {
+        Label title = new Label("Decision regions");
+        title.getStyleClass().add("heading");
+        Label caption = new Label();
+        caption.setId("regionsCaption");
+        caption.textProperty().bind(vm.regions().captionProperty());
+        VBox box = new VBox(6, title, new RegionsView(vm.regions()), caption);
+        box.setId("regionsBox");
+        box.setPadding(new Insets(8));
+        box.visibleProperty().bind(vm.regions().availableProperty());
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

@@ -46,11 +46,6 @@ public final class SetupView extends VBox {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     static final double PREVIEW_WIDTH = 220;
     static final double PREVIEW_HEIGHT = 160;
-    private static final Color[] PALETTE = {
-        Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
-        Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf"),
-        Color.web("#bcbd22"), Color.web("#7f7f7f"),
-    };
 
     private final SetupViewModel vm;
     private final Canvas previewCanvas = new Canvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
@@ -255,7 +250,7 @@ public final class SetupView extends VBox {
         for (SetupViewModel.PreviewPoint p : points) {
             double x = offX + (p.x() - minX) * scale;
             double y = h - (offY + (p.y() - minY) * scale);
-            g.setFill(PALETTE[Math.floorMod(p.label(), PALETTE.length)]);
+            g.setFill(babysitter.ui.chart.Palette.of(p.label()));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
     }

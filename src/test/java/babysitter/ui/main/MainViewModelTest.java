@@ -93,6 +93,7 @@ class MainViewModelTest {
         vm.exportReport(report);
         pump(() -> vm.statusProperty().get().startsWith("Report written"));
         assertThat(java.nio.file.Files.readString(report)).contains("α 0.02→0.005").contains("<svg");
+        assertThat(vm.regions().availableProperty().get()).as("a recorded run has no regions").isFalse();
 
         vm.rewind("epoch-0001");
         pump(() -> vm.stateProperty().get() == Report.State.IDLE);
@@ -100,6 +101,10 @@ class MainViewModelTest {
         assertThat(vm.epochProperty().get()).isEqualTo(1);
         vm.togglePause();
         pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        // the continued epochs of the 2-D spiral bring their decision regions, the last one kept
+        assertThat(vm.regions().availableProperty().get()).isTrue();
+        assertThat(vm.regions().reportProperty().get().epoch()).isEqualTo(2);
+        assertThat(vm.regions().reportProperty().get().branch()).isEqualTo(1);
         // the recorded branch stays drawn; the continued one is added
         assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 1 && l.data().size() == 12);
         assertThat(vm.monitor().lines()).anyMatch(l -> l.branch() == 0 && l.data().size() == 18);

@@ -125,6 +125,21 @@ class MainWindowTest {
     }
 
     @Test
+    void theDecisionRegionsPanelAppearsWithTheFirstEpochOfTwoDimensionalData(FxRobot robot) throws Exception {
+        javafx.scene.Node box = robot.lookup("#regionsBox").query();
+        assertThat(onFx(box::isVisible)).isFalse();
+        assertThat(onFx(box::isManaged)).isFalse();
+        robot.clickOn("#newRun");
+        waitUntil("the first regions", () -> vm.regions().reportProperty().get() != null);
+        waitUntil("the panel", box::isVisible);
+        assertThat(onFx(box::isManaged)).isTrue();
+        Report.RegionsReport r = onFx(() -> vm.regions().reportProperty().get());
+        assertThat(r.width()).isEqualTo(80);
+        assertThat(r.points()).isGreaterThan(0);
+        assertThat(onFx(() -> robot.lookup("#regionsCaption").queryAs(Label.class).getText())).startsWith("epoch ");
+    }
+
+    @Test
     void badAlphaValuesAreRefusedAndChangeNothing(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
         waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
