@@ -538,7 +538,8 @@ public final class TrainingSession implements AutoCloseable {
             case "checkpoint" -> "checkpoint " + d.path("id").asText();
             case "guard" -> "guard: " + d.path("reason").asText();
             case "early-stop" -> "early stop (best " + d.path("best").asText() + ")";
-            case "lr-range-test" -> "range test: α " + short_(d.path("suggested"));
+            case "lr-range-test" -> d.path("suggested").isNumber() && Double.isFinite(d.path("suggested").asDouble())
+                    ? "range test: α " + short_(d.path("suggested")) : "range test: no clear descent";
             default -> e.kind();
         };
     }
