@@ -151,12 +151,11 @@ public final class SurfaceViewModel {
         changed();
     }
 
-    /** Moves the start point (kept inside the surface's domain if it has one) and resets. */
+    /** Moves the start point (kept inside the surface's domain) and resets. */
     public void setStart(double x, double y) {
-        if (race.surface() instanceof SaddlePlateauRavine s) {
-            x = Math.max(s.xMin(), Math.min(s.xMax(), x));
-            y = Math.max(s.yMin(), Math.min(s.yMax(), y));
-        }
+        Surface s = race.surface();
+        x = Math.max(s.xMin(), Math.min(s.xMax(), x));
+        y = Math.max(s.yMin(), Math.min(s.yMax(), y));
         pause();
         race.setStart(x, y);
         startX.set(x);
