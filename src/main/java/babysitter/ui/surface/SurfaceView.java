@@ -123,7 +123,7 @@ public final class SurfaceView extends BorderPane {
             l.setId("status-" + k.name().toLowerCase(java.util.Locale.ROOT));
             l.textProperty().bind(vm.statusProperty(k));
             l.setGraphic(swatch);
-            l.setStyle("-fx-font-family: monospace;");
+            l.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
         return box;
@@ -251,12 +251,13 @@ public final class SurfaceView extends BorderPane {
         }
         gc.setFont(Font.font("System", FontWeight.BOLD, 13));
         gc.setTextAlign(TextAlignment.CENTER);
-        gc.setFill(Color.rgb(255, 255, 255, 0.85));
+        gc.setTextBaseline(javafx.geometry.VPos.CENTER);
         double[] saddle = s.saddlePoint();
-        double labelY = sy(s.yMin() + 0.12 * (s.yMax() - s.yMin()));
-        gc.fillText("saddle", sx(saddle[0]), labelY);
-        gc.fillText("plateau", sx((1.5 + s.cliff()) / 2), labelY);
-        gc.fillText("ravine", sx(s.minimumX()), labelY);
+        double labelY = sy(s.yMin() + 0.08 * (s.yMax() - s.yMin()));
+        tag(gc, "saddle", sx(saddle[0]), labelY);
+        tag(gc, "plateau", sx((1.5 + s.cliff()) / 2), labelY);
+        tag(gc, "ravine", sx(s.minimumX()), labelY);
+        gc.setFill(Color.rgb(255, 255, 255, 0.85));
         gc.fillOval(sx(saddle[0]) - 3, sy(saddle[1]) - 3, 6, 6);
         gc.setStroke(Color.rgb(255, 255, 255, 0.85));
         gc.setLineWidth(1.5);
@@ -264,6 +265,14 @@ public final class SurfaceView extends BorderPane {
         double my = sy(0);
         gc.strokeLine(mx - 5, my - 5, mx + 5, my + 5);
         gc.strokeLine(mx - 5, my + 5, mx + 5, my - 5);
+    }
+
+    private static void tag(GraphicsContext gc, String text, double x, double y) {
+        double w = text.length() * 7.5 + 14;
+        gc.setFill(Color.rgb(20, 30, 40, 0.55));
+        gc.fillRoundRect(x - w / 2, y - 10, w, 20, 10, 10);
+        gc.setFill(Color.WHITE);
+        gc.fillText(text, x, y);
     }
 
     /** f on every pixel, coloured on a log scale above the minimum, with darkened contour lines. */

@@ -93,7 +93,7 @@ public final class SurfaceViewModel {
         if (race != null) {
             race.setHyperparameters(hyperparameters());
         }
-        alphaText.set(String.format(Locale.ROOT, "α = %.4g", alpha()));
+        alphaText.set(String.format(Locale.ROOT, "α = %.3g", alpha()));
         betaText.set(String.format(Locale.ROOT, "β = %.2f", beta.get()));
     }
 
@@ -168,7 +168,7 @@ public final class SurfaceViewModel {
         long max = 0;
         for (OptimizerKind k : PathRace.KINDS) {
             max = Math.max(max, race.steps(k));
-            status.get(k).set(String.format(Locale.ROOT, "%s  f = %.4f  (%d steps%s)", label(k), race.value(k),
+            status.get(k).set(String.format(Locale.ROOT, "%s   f = %.4f   %d steps%s", label(k), race.value(k),
                     race.steps(k), race.diverged(k) ? ", diverged" : ""));
         }
         steps.set((int) max);
@@ -236,7 +236,7 @@ public final class SurfaceViewModel {
         return betaText.getReadOnlyProperty();
     }
 
-    /** "Adam  f = −1.4999  (300 steps)". */
+    /** "Adam   f = -1.4999   300 steps". */
     public ReadOnlyStringProperty statusProperty(OptimizerKind kind) {
         return status.get(kind).getReadOnlyProperty();
     }

@@ -17,7 +17,7 @@ public final class SurfaceWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("Optimisers on a surface");
-        stage.setScene(new Scene(new SurfaceView(vm), 1080, 600));
+        stage.setScene(new Scene(new SurfaceView(vm), 1120, 620));
         stage.setOnHidden(e -> vm.pause());
         stage.show();
         return stage;

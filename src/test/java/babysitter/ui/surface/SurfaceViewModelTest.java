@@ -17,7 +17,7 @@ class SurfaceViewModelTest {
         vm.betaProperty().set(0.5);
         assertThat(vm.race().hyperparameters().learningRate()).isCloseTo(0.01, within(1e-15));
         assertThat(vm.race().hyperparameters().momentum()).isEqualTo(0.5);
-        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 0.01000");
+        assertThat(vm.alphaTextProperty().get()).isEqualTo("α = 0.0100");
         assertThat(vm.betaTextProperty().get()).isEqualTo("β = 0.50");
         vm.betaProperty().set(1.0);
         assertThat(vm.betaProperty().get()).isEqualTo(SurfaceViewModel.BETA_MAX);
@@ -42,7 +42,7 @@ class SurfaceViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.stepsProperty().get()).isEqualTo(7);
         assertThat(vm.race().pointCount(OptimizerKind.ADAM)).isEqualTo(8);
-        assertThat(vm.statusProperty(OptimizerKind.ADAM).get()).startsWith("Adam  f = ").endsWith("(7 steps)");
+        assertThat(vm.statusProperty(OptimizerKind.ADAM).get()).startsWith("Adam   f = ").endsWith(" 7 steps");
         vm.toggleRunning();
         assertThat(vm.runningProperty().get()).isTrue();
         vm.reset();

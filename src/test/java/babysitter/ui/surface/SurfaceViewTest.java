@@ -38,7 +38,7 @@ class SurfaceViewTest {
         assertThat(map.getHeight()).isGreaterThan(300);
         assertThat(robot.lookup("#startPause").queryButton().getText()).isEqualTo("Start");
         Label adam = robot.lookup("#status-adam").queryAs(Label.class);
-        assertThat(adam.getText()).startsWith("Adam  f = ").endsWith("(0 steps)");
+        assertThat(adam.getText()).startsWith("Adam   f = ").endsWith(" 0 steps");
         assertThat(view.animating()).isFalse();
         // the α slider is on a log scale
         Slider alpha = robot.lookup("#alpha").queryAs(Slider.class);
@@ -58,14 +58,14 @@ class SurfaceViewTest {
         for (OptimizerKind k : PathRace.KINDS) {
             assertThat(vm.race().pointCount(k)).as(k.name()).isEqualTo(3);
         }
-        assertThat(robot.lookup("#status-sgd").queryAs(Label.class).getText()).endsWith("(2 steps)");
+        assertThat(robot.lookup("#status-sgd").queryAs(Label.class).getText()).endsWith(" 2 steps");
         assertThat(robot.lookup("#steps").queryAs(Label.class).getText()).isEqualTo("step 2");
         robot.clickOn("#reset");
         WaitForAsyncUtils.waitForFxEvents();
         for (OptimizerKind k : PathRace.KINDS) {
             assertThat(vm.race().pointCount(k)).as(k.name()).isEqualTo(1);
         }
-        assertThat(robot.lookup("#status-sgd").queryAs(Label.class).getText()).endsWith("(0 steps)");
+        assertThat(robot.lookup("#status-sgd").queryAs(Label.class).getText()).endsWith(" 0 steps");
     }
 
     @Test
