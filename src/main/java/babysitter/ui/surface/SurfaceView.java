@@ -15,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -110,8 +111,8 @@ public final class SurfaceView extends BorderPane {
         return animating;
     }
 
-    private HBox legend() {
-        HBox box = new HBox(22);
+    private FlowPane legend() {
+        FlowPane box = new FlowPane(22, 4);
         box.setId("legend");
         box.setPadding(new Insets(8, 10, 6, 10));
         box.setAlignment(Pos.CENTER_LEFT);
