@@ -9,6 +9,7 @@ import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
+import babysitter.ui.surface.SurfaceWindow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -165,7 +166,8 @@ public final class MainWindow extends BorderPane {
         Menu session = new Menu("Session", null, pause, step, epoch, new SeparatorMenuItem(), checkpoint, undo,
                 new SeparatorMenuItem(), stop);
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
-        Menu tools = new Menu("Tools", null, range);
+        MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
+        Menu tools = new Menu("Tools", null, range, surface);
         MenuBar bar = new MenuBar(file, session, tools);
         bar.setId("menuBar");
         return bar;

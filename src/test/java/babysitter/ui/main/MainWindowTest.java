@@ -203,4 +203,21 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.RUNNING);
     }
+
+    @Test
+    void theToolsMenuOpensTheSurfaceWindowOwnedByTheMainWindow(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Tools"))
+                .flatMap(m -> m.getItems().stream()).filter(m -> "Optimisers on a surface…".equals(m.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage surface = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && "Optimisers on a surface".equals(st.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        assertThat(surface.isShowing()).isTrue();
+        assertThat(surface.getOwner()).isSameAs(window.getScene().getWindow());
+        assertThat(surface.getScene().getRoot()).isInstanceOf(babysitter.ui.surface.SurfaceView.class);
+        robot.interact(surface::close);
+    }
 }
