@@ -1,0 +1,280 @@
+package babysitter.ui.network;
+
+import babysitter.session.LayerStats;
+import babysitter.session.Report;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Per-layer statistics of one run over its epochs, fed {@link Report.EpochReport}s on the JavaFX
+ * thread. Each layer keeps the last {@code capacity} epochs of every {@link Metric} in primitive
+ * arrays and the last {@code ridges} histograms of z and z̃. A new branch, or an epoch that does not
+ * follow the last one (a new run), starts over. Toolkit free: no nodes, only properties.
+ */
+public final class NetworkViewModel {
+
+    /** How many epochs each layer keeps. */
+    public static final int DEFAULT_CAPACITY = 500;
+    /** How many epochs of histograms each layer keeps for the waterfall. */
+    public static final int DEFAULT_RIDGES = 30;
+
+    /** What is kept per layer and epoch. */
+    public enum Metric {
+        UPDATE_RATIO, GRAD_NORM, WEIGHT_NORM, GAMMA_MIN, GAMMA_MEAN, GAMMA_MAX, BETA_MIN, BETA_MEAN, BETA_MAX,
+        DEAD_SHARE, SATURATED_SHARE,
+        /** mean over units of |batch μ − running μ| (NaN without batch norm) */
+        MEAN_DRIFT,
+        /** mean over units of |batch σ² − running σ²| (NaN without batch norm) */
+        VAR_DRIFT
+    }
+
+    /** One layer's history. */
+    public static final class Layer {
+        private final int layer;
+        private final String name;
+        private final int capacity;
+        private final int ridges;
+        private final double[] epochs;
+        private final double[][] values = new double[Metric.values().length][];
+        private int size;
+        private final Deque<LayerStats.Histogram> z = new ArrayDeque<>();
+        private final Deque<LayerStats.Histogram> zTilde = new ArrayDeque<>();
+
+        Layer(LayerStats first, int capacity, int ridges) {
+            this.layer = first.layer();
+            this.name = nameOf(first);
+            this.capacity = capacity;
+            this.ridges = ridges;
+            this.epochs = new double[capacity];
+            for (int m = 0; m < values.length; m++) {
+                values[m] = new double[capacity];
+            }
+        }
+
+        void add(int epoch, LayerStats s) {
+            if (size == capacity) {
+                System.arraycopy(epochs, 1, epochs, 0, capacity - 1);
+                for (double[] v : values) {
+                    System.arraycopy(v, 1, v, 0, capacity - 1);
+                }
+                size--;
+            }
+            epochs[size] = epoch;
+            set(Metric.UPDATE_RATIO, s.updateRatio());
+            set(Metric.GRAD_NORM, s.gradNorm());
+            set(Metric.WEIGHT_NORM, s.weightNorm());
+            set(Metric.GAMMA_MIN, s.gamma().min());
+            set(Metric.GAMMA_MEAN, s.gamma().mean());
+            set(Metric.GAMMA_MAX, s.gamma().max());
+            set(Metric.BETA_MIN, s.beta().min());
+            set(Metric.BETA_MEAN, s.beta().mean());
+            set(Metric.BETA_MAX, s.beta().max());
+            set(Metric.DEAD_SHARE, s.deadShare());
+            set(Metric.SATURATED_SHARE, s.saturatedShare());
+            set(Metric.MEAN_DRIFT, meanAbsDifference(s.batchMean(), s.runningMean()));
+            set(Metric.VAR_DRIFT, meanAbsDifference(s.batchVar(), s.runningVar()));
+            size++;
+            push(z, s.z());
+            push(zTilde, s.zTilde());
+        }
+
+        private void set(Metric m, double v) {
+            values[m.ordinal()][size] = v;
+        }
+
+        private void push(Deque<LayerStats.Histogram> d, LayerStats.Histogram h) {
+            if (h == null) {
+                return;
+            }
+            d.addLast(h);
+            while (d.size() > ridges) {
+                d.removeFirst();
+            }
+        }
+
+        /** l, from 1. */
+        public int layer() {
+            return layer;
+        }
+
+        /** "layer 1 (32 units, bn)". */
+        public String name() {
+            return name;
+        }
+
+        /** How many epochs are kept. */
+        public int size() {
+            return size;
+        }
+
+        /** The epoch numbers, oldest first. */
+        public double[] epochs() {
+            return java.util.Arrays.copyOf(epochs, size);
+        }
+
+        /** One metric per kept epoch, oldest first. */
+        public double[] values(Metric m) {
+            return java.util.Arrays.copyOf(values[m.ordinal()], size);
+        }
+
+        /** The histograms of z (before batch norm) of the last epochs, oldest first. */
+        public List<LayerStats.Histogram> zHistory() {
+            return List.copyOf(z);
+        }
+
+        /** The histograms of z̃ (after batch norm) of the last epochs, oldest first. */
+        public List<LayerStats.Histogram> zTildeHistory() {
+            return List.copyOf(zTilde);
+        }
+    }
+
+    private final int capacity;
+    private final int ridges;
+    private final List<Layer> layers = new ArrayList<>();
+    private final ObservableList<String> layerNames = FXCollections.observableArrayList();
+    private final IntegerProperty selectedIndex = new SimpleIntegerProperty(-1);
+    private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper();
+    private int branch = -1;
+    private int lastEpoch = Integer.MIN_VALUE;
+
+    public NetworkViewModel() {
+        this(DEFAULT_CAPACITY, DEFAULT_RIDGES);
+    }
+
+    public NetworkViewModel(int capacity, int ridges) {
+        if (capacity < 1 || ridges < 1) {
+            throw new IllegalArgumentException("network view: capacity and ridges must be at least 1, got "
+                    + capacity + " and " + ridges);
+        }
+        this.capacity = capacity;
+        this.ridges = ridges;
+    }
+
+    /** Takes one epoch's statistics; reports without layer statistics (recorded runs) are ignored. */
+    public void accept(Report.EpochReport e) {
+        if (e.layers().isEmpty()) {
+            return;
+        }
+        if (e.branch() != branch || e.epoch() <= lastEpoch) {
+            clear();
+        }
+        branch = e.branch();
+        lastEpoch = e.epoch();
+        for (LayerStats s : e.layers()) {
+            Layer l = find(s.layer());
+            if (l == null) {
+                l = new Layer(s, capacity, ridges);
+                int at = 0;
+                while (at < layers.size() && layers.get(at).layer() < s.layer()) {
+                    at++;
+                }
+                layers.add(at, l);
+                layerNames.add(at, l.name());
+                if (selectedIndex.get() >= at) {
+                    selectedIndex.set(selectedIndex.get() + 1);
+                }
+            }
+            l.add(e.epoch(), s);
+        }
+        if (selectedIndex.get() < 0) {
+            selectedIndex.set(0);
+        }
+        updates.set(updates.get() + 1);
+    }
+
+    /** Forgets everything (a new run). */
+    public void reset() {
+        clear();
+        updates.set(updates.get() + 1);
+    }
+
+    private void clear() {
+        layers.clear();
+        selectedIndex.set(-1);
+        layerNames.clear();
+        branch = -1;
+        lastEpoch = Integer.MIN_VALUE;
+    }
+
+    private Layer find(int layer) {
+        for (Layer l : layers) {
+            if (l.layer() == layer) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The layers seen, by layer number. */
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /** Layer {@code l} (from 1), or null if not seen. */
+    public Layer layer(int l) {
+        return find(l);
+    }
+
+    /** The names of the layers, for a chooser; index i is {@code layers().get(i)}. */
+    public ObservableList<String> layerNames() {
+        return FXCollections.unmodifiableObservableList(layerNames);
+    }
+
+    /** The chosen layer's index in {@link #layers()} (-1: none). */
+    public IntegerProperty selectedIndexProperty() {
+        return selectedIndex;
+    }
+
+    /** The chosen layer, or null. */
+    public Layer selected() {
+        int i = selectedIndex.get();
+        return i >= 0 && i < layers.size() ? layers.get(i) : null;
+    }
+
+    /** Counts changes of the data; a view redraws when it moves. */
+    public ReadOnlyLongProperty updatesProperty() {
+        return updates.getReadOnlyProperty();
+    }
+
+    /** The mean over units of |a − b|; NaN when empty or of different lengths. */
+    static double meanAbsDifference(double[] a, double[] b) {
+        if (a.length == 0 || a.length != b.length) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.abs(a[i] - b[i]);
+        }
+        return s / a.length;
+    }
+
+    static String nameOf(LayerStats s) {
+        int units = s.batchNorm() ? s.batchMean().length : 0;
+        StringBuilder b = new StringBuilder("layer ").append(s.layer());
+        List<String> parts = new ArrayList<>();
+        if (units > 0) {
+            parts.add(units + " units");
+        }
+        if (!Double.isNaN(s.deadShare())) {
+            parts.add("relu");
+        } else if (!Double.isNaN(s.saturatedShare())) {
+            parts.add("saturating");
+        }
+        if (s.batchNorm()) {
+            parts.add("bn");
+        }
+        if (!parts.isEmpty()) {
+            b.append(" (").append(String.join(", ", parts)).append(')');
+        }
+        return b.toString();
+    }
+}
