@@ -72,6 +72,7 @@ public final class MainViewModel {
     private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
     private final ObservableList<String> hints = FXCollections.observableArrayList();
     private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
+    private final List<Consumer<Report.EpochReport>> epochListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long stepsPerEpoch = 1;
     private long epochStartStep;
 
@@ -306,6 +307,7 @@ public final class MainViewModel {
             } else if (r instanceof Report.EpochReport e) {
                 recentEpochs.removeIf(x -> x.branch() != e.branch());
                 recentEpochs.add(e);
+                epochListeners.forEach(l -> l.accept(e));
                 while (recentEpochs.size() > 10) {
                     recentEpochs.remove(0);
                 }
@@ -547,6 +549,21 @@ public final class MainViewModel {
 
     public ObservableList<Report.EventReport> events() {
         return events;
+    }
+
+    /**
+     * Calls {@code listener} on the JavaFX thread with every epoch report from now on; running the
+     * returned action stops that.
+     */
+    public Runnable addEpochListener(Consumer<Report.EpochReport> listener) {
+        Objects.requireNonNull(listener);
+        epochListeners.add(listener);
+        return () -> epochListeners.remove(listener);
+    }
+
+    /** The last few epoch reports of the current branch, oldest first (for a window opened mid-run). */
+    public List<Report.EpochReport> recentEpochReports() {
+        return List.copyOf(recentEpochs);
     }
 
     /** Advice from the recent epochs (plateau, large updates, dead units, batch-norm gap); never acted on. */

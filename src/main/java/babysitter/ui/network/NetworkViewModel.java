@@ -145,6 +145,7 @@ public final class NetworkViewModel {
     private final ReadOnlyLongWrapper updates = new ReadOnlyLongWrapper();
     private int branch = -1;
     private int lastEpoch = Integer.MIN_VALUE;
+    private boolean changing;
 
     public NetworkViewModel() {
         this(DEFAULT_CAPACITY, DEFAULT_RIDGES);
@@ -157,6 +158,11 @@ public final class NetworkViewModel {
         }
         this.capacity = capacity;
         this.ridges = ridges;
+        selectedIndex.addListener((o, a, b) -> {
+            if (!changing) {
+                updates.set(updates.get() + 1);
+            }
+        });
     }
 
     /** Takes one epoch's statistics; reports without layer statistics (recorded runs) are ignored. */
@@ -164,6 +170,16 @@ public final class NetworkViewModel {
         if (e.layers().isEmpty()) {
             return;
         }
+        changing = true;
+        try {
+            take(e);
+        } finally {
+            changing = false;
+        }
+        updates.set(updates.get() + 1);
+    }
+
+    private void take(Report.EpochReport e) {
         if (e.branch() != branch || e.epoch() <= lastEpoch) {
             clear();
         }
@@ -188,12 +204,16 @@ public final class NetworkViewModel {
         if (selectedIndex.get() < 0) {
             selectedIndex.set(0);
         }
-        updates.set(updates.get() + 1);
     }
 
     /** Forgets everything (a new run). */
     public void reset() {
-        clear();
+        changing = true;
+        try {
+            clear();
+        } finally {
+            changing = false;
+        }
         updates.set(updates.get() + 1);
     }
 
@@ -240,7 +260,7 @@ public final class NetworkViewModel {
         return i >= 0 && i < layers.size() ? layers.get(i) : null;
     }
 
-    /** Counts changes of the data; a view redraws when it moves. */
+    /** Counts changes of the data or of the chosen layer (one per report); a view redraws when it moves. */
     public ReadOnlyLongProperty updatesProperty() {
         return updates.getReadOnlyProperty();
     }

@@ -118,4 +118,20 @@ class MainViewModelTest {
         assertThat(vm.notificationProperty().get()).contains("nothing-here");
         assertThat(vm.startingProperty().get()).isFalse();
     }
+
+    @Test
+    void epochListenersGetEveryEpochReportUntilDetached(@TempDir Path runs) {
+        create(runs);
+        List<Report.EpochReport> seen = new ArrayList<>();
+        Runnable detach = vm.addEpochListener(seen::add);
+        Report.EpochReport e0 = new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of());
+        Report.EpochReport e1 = new Report.EpochReport(1, 20, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of());
+        vm.accept(List.of(new Report.StepReport(0, 0, 0, 1, 0.1, 0.9, 100), e0));
+        assertThat(seen).containsExactly(e0);
+        assertThat(vm.recentEpochReports()).containsExactly(e0);
+        detach.run();
+        vm.accept(List.of(e1));
+        assertThat(seen).containsExactly(e0);
+        assertThat(vm.recentEpochReports()).containsExactly(e0, e1);
+    }
 }

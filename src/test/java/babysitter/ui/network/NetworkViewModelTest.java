@@ -136,8 +136,10 @@ class NetworkViewModelTest {
         NetworkViewModel vm = new NetworkViewModel();
         assertThat(vm.selected()).isNull();
         vm.accept(epoch(0, 0, bn(1, 0), plain(2)));
+        assertThat(vm.updatesProperty().get()).as("one change per report").isEqualTo(1);
         assertThat(vm.selected().layer()).isEqualTo(1);
         vm.selectedIndexProperty().set(1);
+        assertThat(vm.updatesProperty().get()).as("choosing a layer is a change").isEqualTo(2);
         assertThat(vm.selected().layer()).isEqualTo(2);
         vm.accept(epoch(1, 0, bn(1, 1), plain(2)));
         assertThat(vm.selected().layer()).isEqualTo(2);

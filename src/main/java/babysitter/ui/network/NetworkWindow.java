@@ -1,0 +1,34 @@
+package babysitter.ui.network;
+
+import babysitter.session.Report;
+import babysitter.ui.main.MainViewModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the "Network" view (batch norm and activations per layer) in a window of its own. */
+public final class NetworkWindow {
+    private NetworkWindow() {
+    }
+
+    /**
+     * A new window owned by {@code owner} (may be null), fed the main window's recent epoch
+     * reports and then every new one until it closes.
+     */
+    public static Stage show(Window owner, MainViewModel main) {
+        NetworkViewModel vm = new NetworkViewModel();
+        for (Report.EpochReport e : main.recentEpochReports()) {
+            vm.accept(e);
+        }
+        Runnable detach = main.addEpochListener(vm::accept);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Network: batch norm and activations per layer");
+        stage.setScene(new Scene(new NetworkView(vm), 1100, 800));
+        stage.setOnHidden(e -> detach.run());
+        stage.show();
+        return stage;
+    }
+}
