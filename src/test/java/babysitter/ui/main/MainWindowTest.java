@@ -220,4 +220,33 @@ class MainWindowTest {
         assertThat(surface.getScene().getRoot()).isInstanceOf(babysitter.ui.surface.SurfaceView.class);
         robot.interact(surface::close);
     }
+
+    @Test
+    void theToolsMenuOpensTheNetworkViewFedWithEpochReports(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Tools"))
+                .flatMap(m -> m.getItems().stream()).filter(m -> "Network view…".equals(m.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage network = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && st.getTitle().startsWith("Network"))
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        assertThat(network.getOwner()).isSameAs(window.getScene().getWindow());
+        assertThat(network.getScene().getRoot()).isInstanceOf(babysitter.ui.network.NetworkView.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> layers = (javafx.scene.control.ComboBox<String>)
+                network.getScene().getRoot().lookup(".combo-box");
+        assertThat(layers.getItems()).isEmpty();
+        double[] none = new double[0];
+        babysitter.session.LayerStats.Histogram h = new babysitter.session.LayerStats.Histogram(0, 1, new long[] {1});
+        babysitter.session.LayerStats.Summary nan = new babysitter.session.LayerStats.Summary(Double.NaN, Double.NaN,
+                Double.NaN);
+        babysitter.session.LayerStats stats = new babysitter.session.LayerStats(1, false, none, none, none, none, h, h,
+                h, nan, nan, 1, 1, 1e-3, Double.NaN, Double.NaN);
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1,
+                java.util.List.of(stats)))));
+        assertThat(onFx(() -> java.util.List.copyOf(layers.getItems()))).containsExactly("layer 1");
+        robot.interact(network::close);
+    }
 }
