@@ -59,6 +59,9 @@ public final class ScreenshotTool {
         fx(() -> m.lrRangeTest(1e-5, 1, 100));
         waitUntil(() -> m.rangeTestProperty().get() != null);
         waitUntil(() -> m.epochProperty().get() >= 20);
+        Stage[] network = new Stage[1];
+        fx(() -> network[0] = babysitter.ui.network.NetworkWindow.show(window[0].getScene().getWindow(), m));
+        waitUntil(() -> m.epochProperty().get() >= 24);
         fx(() -> m.submit(new Command.Pause()));
         waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);
         Thread.sleep(500); // let the last frame draw (a picture, not a test)
@@ -66,12 +69,14 @@ public final class ScreenshotTool {
             try {
                 Snapshots.writePng(window[0].getScene().getRoot(), 1, out.resolve("main-window.png"));
                 window[0].monitor().stepChart().exportPng(out.resolve("cost-per-step.png"), 2);
+                Snapshots.writePng(network[0].getScene().getRoot(), 1, out.resolve("network-view.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
         fx(() -> m.closeSession());
-        System.out.println("wrote " + out.resolve("main-window.png") + " and " + out.resolve("cost-per-step.png"));
+        System.out.println("wrote " + out.resolve("main-window.png") + ", " + out.resolve("cost-per-step.png") + " and "
+                + out.resolve("network-view.png"));
         Platform.exit();
         System.exit(0);
     }
