@@ -48,6 +48,11 @@ public final class NetworkViewModel {
         private int size;
         private final Deque<LayerStats.Histogram> z = new ArrayDeque<>();
         private final Deque<LayerStats.Histogram> zTilde = new ArrayDeque<>();
+        private boolean batchNorm;
+        private double[] batchMean = new double[0];
+        private double[] runningMean = new double[0];
+        private double[] batchVar = new double[0];
+        private double[] runningVar = new double[0];
 
         Layer(LayerStats first, int capacity, int ridges) {
             this.layer = first.layer();
@@ -85,6 +90,12 @@ public final class NetworkViewModel {
             size++;
             push(z, s.z());
             push(zTilde, s.zTilde());
+            batchNorm = s.batchNorm();
+            // the record's accessors hand out copies already
+            batchMean = s.batchMean();
+            runningMean = s.runningMean();
+            batchVar = s.batchVar();
+            runningVar = s.runningVar();
         }
 
         private void set(Metric m, double v) {
@@ -124,6 +135,36 @@ public final class NetworkViewModel {
         /** One metric per kept epoch, oldest first. */
         public double[] values(Metric m) {
             return java.util.Arrays.copyOf(values[m.ordinal()], size);
+        }
+
+        /** Whether the last report had batch norm for this layer. */
+        public boolean batchNorm() {
+            return batchNorm;
+        }
+
+        /** μ of the last batch, per unit (a copy; empty without batch norm). */
+        public double[] lastBatchMean() {
+            return batchMean.clone();
+        }
+
+        /** μ_run after the last batch, per unit (a copy; empty without batch norm). */
+        public double[] lastRunningMean() {
+            return runningMean.clone();
+        }
+
+        /** σ² of the last batch, per unit (a copy; empty without batch norm). */
+        public double[] lastBatchVar() {
+            return batchVar.clone();
+        }
+
+        /** σ²_run after the last batch, per unit (a copy; empty without batch norm). */
+        public double[] lastRunningVar() {
+            return runningVar.clone();
+        }
+
+        /** The last report's per-unit gaps between batch and running statistics. */
+        public UnitGaps lastUnitGaps() {
+            return unitGaps(batchMean, runningMean, batchVar, runningVar);
         }
 
         /** The histograms of z (before batch norm) of the last epochs, oldest first. */
@@ -260,9 +301,90 @@ public final class NetworkViewModel {
         return i >= 0 && i < layers.size() ? layers.get(i) : null;
     }
 
+    /** The chosen layer's last per-unit batch μ (a copy; empty when none or without batch norm). */
+    public double[] selectedBatchMean() {
+        Layer l = selected();
+        return l == null ? new double[0] : l.lastBatchMean();
+    }
+
+    /** The chosen layer's last per-unit running μ (a copy; empty when none or without batch norm). */
+    public double[] selectedRunningMean() {
+        Layer l = selected();
+        return l == null ? new double[0] : l.lastRunningMean();
+    }
+
+    /** The chosen layer's last per-unit batch σ² (a copy; empty when none or without batch norm). */
+    public double[] selectedBatchVar() {
+        Layer l = selected();
+        return l == null ? new double[0] : l.lastBatchVar();
+    }
+
+    /** The chosen layer's last per-unit running σ² (a copy; empty when none or without batch norm). */
+    public double[] selectedRunningVar() {
+        Layer l = selected();
+        return l == null ? new double[0] : l.lastRunningVar();
+    }
+
+    /** Whether the chosen layer is batch-normalised (false when none is chosen). */
+    public boolean selectedHasBatchNorm() {
+        Layer l = selected();
+        return l != null && l.batchNorm();
+    }
+
     /** Counts changes of the data or of the chosen layer (one per report); a view redraws when it moves. */
     public ReadOnlyLongProperty updatesProperty() {
         return updates.getReadOnlyProperty();
+    }
+
+    /** Added to σ²_run before the square root, as batch norm does, so that a dead unit does not divide by 0. */
+    public static final double EPSILON = 1e-5;
+
+    /**
+     * Per-unit comparison of the last batch's statistics with the running ones.
+     *
+     * @param meanGap  (batch μ − running μ) / sqrt(running σ² + {@link #EPSILON}), per unit
+     * @param varRatio batch σ² / running σ², per unit (NaN when both are 0, ±∞ when only running is 0)
+     */
+    public record UnitGaps(double[] meanGap, double[] varRatio) {
+        public UnitGaps {
+            meanGap = meanGap.clone();
+            varRatio = varRatio.clone();
+        }
+
+        @Override
+        public double[] meanGap() {
+            return meanGap.clone();
+        }
+
+        @Override
+        public double[] varRatio() {
+            return varRatio.clone();
+        }
+
+        /** How many units. */
+        public int units() {
+            return meanGap.length;
+        }
+    }
+
+    /**
+     * The standardised μ gap and the σ² ratio of each unit. All four arrays must have the same
+     * length (empty without batch norm: empty gaps).
+     */
+    public static UnitGaps unitGaps(double[] batchMean, double[] runningMean, double[] batchVar,
+                                    double[] runningVar) {
+        int n = batchMean.length;
+        if (runningMean.length != n || batchVar.length != n || runningVar.length != n) {
+            throw new IllegalArgumentException("network view: per-unit statistics of different lengths: "
+                    + n + ", " + runningMean.length + ", " + batchVar.length + ", " + runningVar.length);
+        }
+        double[] gap = new double[n];
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            gap[i] = (batchMean[i] - runningMean[i]) / Math.sqrt(runningVar[i] + EPSILON);
+            ratio[i] = batchVar[i] / runningVar[i];
+        }
+        return new UnitGaps(gap, ratio);
     }
 
     /** The mean over units of |a − b|; NaN when empty or of different lengths. */

@@ -146,4 +146,64 @@ class NetworkViewModelTest {
         vm.selectedIndexProperty().set(7);
         assertThat(vm.selected()).isNull();
     }
+
+    @Test
+    void unitGapsStandardiseTheMeanGapAndDivideTheVariances() {
+        // unit 0: (3 − 1)/sqrt(4 + 1e-5) ≈ 0.99999875, σ² 8/4 = 2
+        // unit 1: (−1 − 0)/sqrt(0.25 + 1e-5) ≈ −1.99996, σ² 0.0625/0.25 = 0.25
+        // unit 2: equal statistics: 0 and 1
+        NetworkViewModel.UnitGaps g = NetworkViewModel.unitGaps(
+                new double[] {3, -1, 0.5}, new double[] {1, 0, 0.5},
+                new double[] {8, 0.0625, 2}, new double[] {4, 0.25, 2});
+        assertThat(g.units()).isEqualTo(3);
+        assertThat(g.meanGap()[0]).isCloseTo(2 / Math.sqrt(4.00001), offset(1e-12));
+        assertThat(g.meanGap()[0]).isCloseTo(0.99999875, offset(1e-8));
+        assertThat(g.meanGap()[1]).isCloseTo(-1.99996, offset(1e-5));
+        assertThat(g.meanGap()[2]).isZero();
+        assertThat(g.varRatio()).containsExactly(2.0, 0.25, 1.0);
+    }
+
+    @Test
+    void unitGapsOfAZeroRunningVarianceStayFinite() {
+        // the ε keeps the μ gap finite: 0.001 / sqrt(1e-5) ≈ 0.316
+        NetworkViewModel.UnitGaps g = NetworkViewModel.unitGaps(
+                new double[] {0.001}, new double[] {0}, new double[] {0}, new double[] {0});
+        assertThat(g.meanGap()[0]).isCloseTo(0.31623, offset(1e-5));
+        assertThat(g.varRatio()[0]).isNaN();
+        assertThat(NetworkViewModel.unitGaps(new double[0], new double[0], new double[0], new double[0]).units())
+                .isZero();
+        assertThatThrownBy(() -> NetworkViewModel.unitGaps(new double[1], new double[2], new double[1], new double[1]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsTheLastPerUnitStatisticsOfTheChosenLayerAsCopies() {
+        NetworkViewModel vm = new NetworkViewModel();
+        assertThat(vm.selectedBatchMean()).isEmpty();
+        assertThat(vm.selectedHasBatchNorm()).isFalse();
+        vm.accept(epoch(0, 0, bn(1, 0), plain(2)));
+        assertThat(vm.selectedHasBatchNorm()).isTrue();
+        assertThat(vm.selectedBatchMean()).containsExactly(1.0, -2.0);
+        assertThat(vm.selectedRunningMean()).containsExactly(0.5, -1.0);
+        assertThat(vm.selectedBatchVar()).containsExactly(4.0, 1.0);
+        assertThat(vm.selectedRunningVar()).containsExactly(3.0, 3.0);
+        vm.selectedBatchMean()[0] = 99;
+        assertThat(vm.selectedBatchMean()[0]).isEqualTo(1.0);
+        assertThat(vm.layer(1).lastUnitGaps().meanGap()[0]).isCloseTo(0.5 / Math.sqrt(3.00001), offset(1e-12));
+        assertThat(vm.layer(1).lastUnitGaps().varRatio()).containsExactly(4.0 / 3, 1.0 / 3);
+
+        // the next report replaces them
+        LayerStats moved = new LayerStats(1, true, new double[] {2, 2}, new double[] {1, 1}, new double[] {1, 1},
+                new double[] {1, 1}, hist(0, 1, 1), hist(0, 1, 1), hist(0, 1, 1),
+                new LayerStats.Summary(1, 1, 1), new LayerStats.Summary(0, 0, 0), 1, 1, 1e-3, 0, Double.NaN);
+        vm.accept(epoch(1, 0, moved, plain(2)));
+        assertThat(vm.selectedBatchMean()).containsExactly(2.0, 2.0);
+        assertThat(vm.selectedRunningVar()).containsExactly(1.0, 1.0);
+
+        // a layer without batch norm has none
+        vm.selectedIndexProperty().set(1);
+        assertThat(vm.selectedHasBatchNorm()).isFalse();
+        assertThat(vm.selectedBatchMean()).isEmpty();
+        assertThat(vm.selectedRunningVar()).isEmpty();
+    }
 }
