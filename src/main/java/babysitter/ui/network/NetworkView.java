@@ -17,7 +17,8 @@ import javafx.scene.paint.Color;
 /**
  * Batch norm and activations of one chosen layer over epochs: update ratio (log scale, with the
  * 1e-4…1e-2 guide band around 1e-3), γ and β, drift of the batch statistics from the running ones,
- * dead and saturated shares, and the waterfalls of z before and z̃ after batch norm. Binds to a
+ * dead and saturated shares, the last batch's per-unit μ and σ² against the running ones (for
+ * batch-normalised layers), and the waterfalls of z before and z̃ after batch norm. Binds to a
  * {@link NetworkViewModel} and redraws only when its data or the chosen layer changes.
  */
 public final class NetworkView extends BorderPane {
@@ -31,6 +32,7 @@ public final class NetworkView extends BorderPane {
     private final LineChartCanvas gammaBetaChart = new LineChartCanvas("γ and β (mean; min and max faint)", "epoch", "value");
     private final LineChartCanvas driftChart = new LineChartCanvas("batch-norm drift: mean |batch − running|", "epoch", "drift");
     private final LineChartCanvas shareChart = new LineChartCanvas("dead and saturated units", "epoch", "share");
+    private final UnitStatsStrip unitStrip = new UnitStatsStrip();
     private final HistogramWaterfall zWaterfall = new HistogramWaterfall("z before batch norm");
     private final HistogramWaterfall zTildeWaterfall = new HistogramWaterfall("z̃ after batch norm");
 
@@ -98,18 +100,19 @@ public final class NetworkView extends BorderPane {
         grid.add(gammaBetaChart, 1, 0);
         grid.add(driftChart, 0, 1);
         grid.add(shareChart, 1, 1);
-        grid.add(zWaterfall, 0, 2);
-        grid.add(zTildeWaterfall, 1, 2);
+        grid.add(unitStrip, 0, 2, 2, 1);
+        grid.add(zWaterfall, 0, 3);
+        grid.add(zTildeWaterfall, 1, 3);
         for (int c = 0; c < 2; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(50);
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
-        for (int r = 0; r < 3; r++) {
+        for (int r = 0; r < 4; r++) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / 3);
-            rc.setVgrow(Priority.ALWAYS);
+            // the strip keeps its own height (none when hidden); the charts share the rest
+            rc.setVgrow(r == 2 ? Priority.NEVER : Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
         setCenter(grid);
@@ -146,6 +149,12 @@ public final class NetworkView extends BorderPane {
         }
         zWaterfall.show(l == null ? List.of() : l.zHistory());
         zTildeWaterfall.show(l == null ? List.of() : l.zTildeHistory());
+        boolean bn = l != null && l.batchNorm();
+        unitStrip.setVisible(bn);
+        unitStrip.setManaged(bn);
+        if (bn) {
+            unitStrip.show(l.lastUnitGaps());
+        }
     }
 
     /** Adds the finite values (positive ones on a log chart); NaN means "not measured". */
@@ -180,6 +189,10 @@ public final class NetworkView extends BorderPane {
 
     LineChartCanvas shareChart() {
         return shareChart;
+    }
+
+    UnitStatsStrip unitStrip() {
+        return unitStrip;
     }
 
     HistogramWaterfall zWaterfall() {

@@ -104,15 +104,111 @@ class NetworkViewTest {
 
     @Test
     void redrawsTheWaterfallsOnlyWhenDataArrives(FxRobot robot) {
+        // the first batch-normalised layer brings in the unit strip, which resizes (and so repaints) the
+        // waterfalls once; count from there
+        robot.interact(() -> vm.accept(epoch(0, 1e-3)));
         WaitForAsyncUtils.waitForFxEvents();
         int before = view.zWaterfall().paints();
         int refreshes = view.refreshes();
-        robot.interact(() -> vm.accept(epoch(0, 1e-3)));
+        robot.interact(() -> vm.accept(epoch(1, 1e-3)));
         assertThat(view.refreshes()).isEqualTo(refreshes + 1);
         int after = view.zWaterfall().paints();
         assertThat(after).isEqualTo(before + 1);
         robot.interact(() -> { });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.zWaterfall().paints()).isEqualTo(after);
+    }
+
+    /** Layer 1 batch-normalised: unit 0's batch μ 10 running σ above the running μ, unit 1 equal; layer 2 plain. */
+    static Report.EpochReport drifted(int e) {
+        LayerStats.Histogram h = new LayerStats.Histogram(-1, 1, new long[] {1, 2, 1});
+        LayerStats bn = new LayerStats(1, true, new double[] {10, 0.3}, new double[] {1, 2},
+                new double[] {0, 0.3}, new double[] {1, 2}, h, h, h, new LayerStats.Summary(1, 1, 1),
+                new LayerStats.Summary(0, 0, 0), 10, 2, 1e-3, 0.0, Double.NaN);
+        double[] none = new double[0];
+        LayerStats.Summary nan = new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN);
+        LayerStats plain = new LayerStats(2, false, none, none, none, none, h, h, h, nan, nan, 3, 1, 2e-3,
+                Double.NaN, Double.NaN);
+        return new Report.EpochReport(e, 100L * (e + 1), 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of(bn, plain));
+    }
+
+    @Test
+    void theUnitStripIsRedWhereTheBatchMeanRunsAboveTheRunningOneAndHiddenWithoutBatchNorm(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        // nothing to compare yet
+        assertThat(view.unitStrip().isVisible()).isFalse();
+        assertThat(view.unitStrip().isManaged()).isFalse();
+
+        robot.interact(() -> vm.accept(drifted(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        UnitStatsStrip strip = view.unitStrip();
+        assertThat(strip.isVisible()).isTrue();
+        assertThat(strip.isManaged()).isTrue();
+        assertThat(strip.units()).isEqualTo(2);
+        assertThat(strip.getHeight()).isGreaterThan(40);
+        // it sits above the waterfalls and spans both of them
+        assertThat(strip.getBoundsInParent().getMaxY()).isLessThanOrEqualTo(view.zWaterfall().getBoundsInParent().getMinY());
+        assertThat(strip.getWidth()).isGreaterThan(view.zWaterfall().getWidth() * 1.5);
+
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = strip.snapshot(null, null));
+        PixelReader px = img[0].getPixelReader();
+        Color unit0Mean = px.getColor((int) strip.cellCenterX(0), (int) strip.meanRowCenterY());
+        Color unit1Mean = px.getColor((int) strip.cellCenterX(1), (int) strip.meanRowCenterY());
+        Color unit0Var = px.getColor((int) strip.cellCenterX(0), (int) strip.varRowCenterY());
+        Color unit1Var = px.getColor((int) strip.cellCenterX(1), (int) strip.varRowCenterY());
+        // reddish: μ gap 10 clamps to +3, the full red of the palette
+        assertThat(unit0Mean.getRed()).isGreaterThan(0.6);
+        assertThat(unit0Mean.getGreen()).isLessThan(0.3);
+        assertThat(unit0Mean.getBlue()).isLessThan(0.3);
+        // near white: equal statistics, and equal variances in both units
+        for (Color c : List.of(unit1Mean, unit0Var, unit1Var)) {
+            assertThat(c.getRed()).isGreaterThan(0.95);
+            assertThat(c.getGreen()).isGreaterThan(0.95);
+            assertThat(c.getBlue()).isGreaterThan(0.95);
+        }
+
+        // layer 2 has no batch norm: the strip goes, and gives its room to the waterfalls
+        double waterfallHeight = view.zWaterfall().getHeight();
+        robot.interact(() -> view.layerChooser().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selected().layer()).isEqualTo(2);
+        assertThat(strip.isVisible()).isFalse();
+        assertThat(strip.isManaged()).isFalse();
+        assertThat(view.zWaterfall().getHeight()).isGreaterThan(waterfallHeight);
+
+        // and comes back with layer 1
+        robot.interact(() -> view.layerChooser().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(strip.isVisible()).isTrue();
+    }
+
+    @Test
+    void theUnitStripPaletteIsBlueWhiteRedAndClamped() {
+        assertThat(UnitStatsStrip.colour(0, 3)).isEqualTo(Color.WHITE);
+        assertThat(UnitStatsStrip.colour(3, 3)).isEqualTo(UnitStatsStrip.POSITIVE);
+        assertThat(UnitStatsStrip.colour(50, 3)).isEqualTo(UnitStatsStrip.POSITIVE);
+        assertThat(UnitStatsStrip.colour(Double.POSITIVE_INFINITY, 2)).isEqualTo(UnitStatsStrip.POSITIVE);
+        assertThat(UnitStatsStrip.colour(-2, 2)).isEqualTo(UnitStatsStrip.NEGATIVE);
+        assertThat(UnitStatsStrip.colour(-7, 2)).isEqualTo(UnitStatsStrip.NEGATIVE);
+        assertThat(UnitStatsStrip.colour(Double.NaN, 2)).isEqualTo(UnitStatsStrip.MISSING);
+        Color half = UnitStatsStrip.colour(1.5, 3);
+        assertThat(half.getRed()).isGreaterThan(half.getBlue());
+        assertThat(half.getGreen()).isBetween(0.4, 0.7);
+    }
+
+    @Test
+    void theUnitStripPaintsOnlyWhenDataArrivesOrTheLayerChanges(FxRobot robot) {
+        robot.interact(() -> vm.accept(drifted(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int painted = view.unitStrip().paints();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.unitStrip().paints()).isEqualTo(painted);
+        robot.interact(() -> vm.accept(drifted(1)));
+        assertThat(view.unitStrip().paints()).isEqualTo(painted + 1);
+        // a layer without batch norm does not paint the hidden strip
+        robot.interact(() -> vm.selectedIndexProperty().set(1));
+        assertThat(view.unitStrip().paints()).isEqualTo(painted + 1);
     }
 }
