@@ -114,9 +114,10 @@ public final class ClassesViewModel {
     private void select() {
         int i = epochIndex.get();
         Report.ConfusionReport r = i >= 0 && i < reports.size() ? reports.get(i) : null;
-        selected.set(r);
+        // caption and accuracy first: a listener of the selection sees them up to date
         overallAccuracy.set(r == null ? Double.NaN : overallAccuracy(r));
         caption.set(r == null ? "" : "epoch " + (r.epoch() + 1));
+        selected.set(r);
     }
 
     /** The kept reports, oldest first. */
