@@ -149,4 +149,104 @@ public sealed interface Report {
             return pointLabels.clone();
         }
     }
+
+    /**
+     * The confusion matrix of the network on the dev set at the end of an epoch, in inference mode:
+     * {@code counts} is row-major C × C, rows the true class and columns the predicted class, so
+     * cell (t, p) is at index {@code t * C + p}.
+     */
+    record ConfusionReport(int epoch, int branch, List<String> classNames, long[] counts) implements Report {
+        public ConfusionReport {
+            classNames = List.copyOf(classNames);
+            int c = classNames.size();
+            if (c < 1) {
+                throw new IllegalArgumentException("confusion: at least one class is needed");
+            }
+            if (counts.length != c * c) {
+                throw new IllegalArgumentException("confusion: " + c + " classes need " + c * c + " counts, got "
+                        + counts.length);
+            }
+            counts = counts.clone();
+            for (long n : counts) {
+                if (n < 0) {
+                    throw new IllegalArgumentException("confusion: counts must not be negative, got " + n);
+                }
+            }
+        }
+
+        /** The confusion matrix from {@code counts[true class][predicted class]}. */
+        public static ConfusionReport of(int epoch, int branch, List<String> classNames, long[][] counts) {
+            int c = counts.length;
+            long[] flat = new long[c * c];
+            for (int t = 0; t < c; t++) {
+                if (counts[t].length != c) {
+                    throw new IllegalArgumentException("confusion: row " + t + " has " + counts[t].length
+                            + " columns, expected " + c);
+                }
+                System.arraycopy(counts[t], 0, flat, t * c, c);
+            }
+            return new ConfusionReport(epoch, branch, classNames, flat);
+        }
+
+        /** The number of classes. */
+        public int classes() {
+            return classNames.size();
+        }
+
+        /** The rows of true class {@code t} predicted as {@code p}. */
+        public long count(int t, int p) {
+            return counts[t * classNames.size() + p];
+        }
+
+        /** The rows of true class {@code t}. */
+        public long rowSum(int t) {
+            int c = classNames.size();
+            long s = 0;
+            for (int p = 0; p < c; p++) {
+                s += counts[t * c + p];
+            }
+            return s;
+        }
+
+        /** All rows. */
+        public long total() {
+            long s = 0;
+            for (long n : counts) {
+                s += n;
+            }
+            return s;
+        }
+
+        /** The rows predicted right. */
+        public long correct() {
+            int c = classNames.size();
+            long s = 0;
+            for (int t = 0; t < c; t++) {
+                s += counts[t * c + t];
+            }
+            return s;
+        }
+
+        @Override
+        public long[] counts() {
+            return counts.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConfusionReport r && r.epoch == epoch && r.branch == branch
+                    && r.classNames.equals(classNames) && java.util.Arrays.equals(r.counts, counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(epoch, branch, classNames, java.util.Arrays.hashCode(counts));
+        }
+
+        @Override
+        public String toString() {
+            return "ConfusionReport[epoch=" + epoch + ", branch=" + branch + ", classNames=" + classNames
+                    + ", counts=" + java.util.Arrays.toString(counts) + "]";
+        }
+    }
 }

@@ -78,6 +78,7 @@ public final class TrainingSession implements AutoCloseable {
                 publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(), m.trainAccuracy(),
                         m.devCost(), m.devAccuracy(), m.devCostTrainMode(), m.devAccuracyTrainMode(), m.seconds(),
                         trainer.layerStats(HISTOGRAM_BINS)));
+                publishConfusion(m);
                 if (regionsApply) {
                     Report.RegionsReport regions = DecisionRegions.compute(trainer.network(),
                             trainer.data().split().train(), DecisionRegions.DEFAULT_SIZE, DecisionRegions.DEFAULT_SIZE,
@@ -95,6 +96,35 @@ public final class TrainingSession implements AutoCloseable {
         });
         this.thread = new Thread(this::loop, "trainer");
         thread.setDaemon(true);
+    }
+
+    /** Nanoseconds spent on the last epoch's confusion matrix (0 without dev rows). */
+    private volatile long lastConfusionNanos;
+
+    /** The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set has rows). */
+    private void publishConfusion(EpochMetric m) {
+        babysitter.data.Dataset dev = trainer.data().split().dev();
+        if (dev.rows() == 0) {
+            lastConfusionNanos = 0;
+            return;
+        }
+        long t0 = System.nanoTime();
+        long[][] counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+        List<String> names = trainer.data().split().train().classNames();
+        if (names.size() != counts.length) {
+            names = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                names.add(Integer.toString(i));
+            }
+        }
+        Report.ConfusionReport r = Report.ConfusionReport.of(m.epoch(), m.branch(), names, counts);
+        lastConfusionNanos = System.nanoTime() - t0;
+        publish(r);
+    }
+
+    /** Nanoseconds the last epoch's confusion matrix took (for measuring its cost). */
+    long lastConfusionNanos() {
+        return lastConfusionNanos;
     }
 
     /** Starts the training thread (it waits for commands; {@link Command.Start} starts training). */

@@ -342,6 +342,8 @@ class TrainingSessionTest {
             return x.branch();
         } else if (r instanceof Report.RegionsReport x) {
             return x.branch();
+        } else if (r instanceof Report.ConfusionReport x) {
+            return x.branch();
         }
         throw new AssertionError("a report without a branch: " + r);
     }
@@ -491,11 +493,42 @@ class TrainingSessionTest {
         assertThat(regions).extracting(Report.RegionsReport::epoch).containsExactly(0, 1);
         for (Report.RegionsReport r : regions) {
             int i = all.indexOf(r);
-            assertThat(all.get(i - 1)).isInstanceOfSatisfying(EpochReport.class,
+            // the epoch report, then its dev confusion matrix, then the regions
+            assertThat(all.get(i - 1)).isInstanceOfSatisfying(Report.ConfusionReport.class,
+                    c -> assertThat(c.epoch()).isEqualTo(r.epoch()));
+            assertThat(all.get(i - 2)).isInstanceOfSatisfying(EpochReport.class,
                     e -> assertThat(e.epoch()).isEqualTo(r.epoch()));
             assertThat(r.width()).isEqualTo(DecisionRegions.DEFAULT_SIZE);
             assertThat(r.points()).isEqualTo(t.data().split().train().rows());
         }
+    }
+
+    @Test
+    void eachEpochPublishesTheDevConfusionMatrixRightAfterItsEpochReport() throws Exception {
+        Trainer t = Runs.start(sgd(0.1, 5), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        for (int e = 0; e < 3; e++) {
+            runEpoch(s, rec);
+        }
+        int end = rec.barrier(s).index();
+        List<Report> all = rec.all().subList(0, end);
+        List<Report.ConfusionReport> confusion = only(all, Report.ConfusionReport.class);
+        assertThat(confusion).extracting(Report.ConfusionReport::epoch).containsExactly(0, 1, 2);
+        int devRows = t.data().split().dev().rows();
+        assertThat(devRows).isPositive();
+        for (Report.ConfusionReport r : confusion) {
+            int i = all.indexOf(r);
+            EpochReport epoch = (EpochReport) all.get(i - 1);
+            assertThat(epoch.epoch()).isEqualTo(r.epoch());
+            assertThat(r.classNames()).isEqualTo(t.data().split().train().classNames()).hasSize(3);
+            assertThat(r.total()).isEqualTo(devRows);
+            assertThat(java.util.Arrays.stream(r.counts()).sum()).isEqualTo(devRows);
+            assertThat((double) r.correct() / r.total()).isCloseTo(epoch.devAccuracy(),
+                    org.assertj.core.data.Offset.offset(1e-12));
+        }
+        // the network learns: the matrices are not all the same
+        assertThat(confusion.get(0)).isNotEqualTo(confusion.get(2));
     }
 
     /** RunEpoch, waiting for its epoch report (later commands would apply at the next mini-batch boundary). */

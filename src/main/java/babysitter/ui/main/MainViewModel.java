@@ -73,6 +73,12 @@ public final class MainViewModel {
     private final ObservableList<String> hints = FXCollections.observableArrayList();
     private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
     private final List<Consumer<Report.EpochReport>> epochListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
+    private final java.util.ArrayDeque<Report.ConfusionReport> recentConfusion = new java.util.ArrayDeque<>();
+    private final List<Consumer<Report.ConfusionReport>> confusionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Confusion reports kept for a window opened mid-run (as many as the window keeps). */
+    public static final int RECENT_CONFUSION = babysitter.ui.classes.ClassesViewModel.MAX_EPOCHS;
     private long stepsPerEpoch = 1;
     private long epochStartStep;
 
@@ -147,6 +153,7 @@ public final class MainViewModel {
         }
         hints.clear();
         recentEpochs.clear();
+        recentConfusion.clear();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         checkpoints.clear();
         rangeTest.set(null);
@@ -212,6 +219,7 @@ public final class MainViewModel {
         stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
         monitor.reset();
         regions.reset();
+        recentConfusion.clear();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -328,6 +336,15 @@ public final class MainViewModel {
             } else if (r instanceof Report.EventReport e) {
                 events.add(e);
                 onEvent(e);
+            } else if (r instanceof Report.ConfusionReport c) {
+                if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
+                    recentConfusion.clear();
+                }
+                recentConfusion.addLast(c);
+                while (recentConfusion.size() > RECENT_CONFUSION) {
+                    recentConfusion.removeFirst();
+                }
+                confusionListeners.forEach(l -> l.accept(c));
             } else if (r instanceof Report.LrRangeReport l) {
                 rangeTest.set(l);
             }
@@ -559,6 +576,21 @@ public final class MainViewModel {
         Objects.requireNonNull(listener);
         epochListeners.add(listener);
         return () -> epochListeners.remove(listener);
+    }
+
+    /**
+     * Calls {@code listener} on the JavaFX thread with every dev confusion report from now on;
+     * running the returned action stops that.
+     */
+    public Runnable addConfusionListener(Consumer<Report.ConfusionReport> listener) {
+        Objects.requireNonNull(listener);
+        confusionListeners.add(listener);
+        return () -> confusionListeners.remove(listener);
+    }
+
+    /** The confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
+    public List<Report.ConfusionReport> recentConfusionReports() {
+        return List.copyOf(recentConfusion);
     }
 
     /** The last few epoch reports of the current branch, oldest first (for a window opened mid-run). */

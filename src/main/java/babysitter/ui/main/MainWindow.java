@@ -9,6 +9,7 @@ import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
+import babysitter.ui.classes.ClassesWindow;
 import babysitter.ui.network.NetworkWindow;
 import babysitter.ui.surface.SurfaceWindow;
 import java.io.IOException;
@@ -169,7 +170,8 @@ public final class MainWindow extends BorderPane {
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
         MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm));
-        Menu tools = new Menu("Tools", null, range, surface, network);
+        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm));
+        Menu tools = new Menu("Tools", null, range, surface, network, classes);
         MenuBar bar = new MenuBar(file, session, tools);
         bar.setId("menuBar");
         return bar;

@@ -134,4 +134,25 @@ class MainViewModelTest {
         assertThat(seen).containsExactly(e0);
         assertThat(vm.recentEpochReports()).containsExactly(e0, e1);
     }
+
+    @Test
+    void confusionListenersGetEveryConfusionReportUntilDetachedAndANewBranchStartsOver(@TempDir Path runs) {
+        create(runs);
+        List<Report.ConfusionReport> seen = new ArrayList<>();
+        Runnable detach = vm.addConfusionListener(seen::add);
+        List<String> names = List.of("a", "b");
+        Report.ConfusionReport c0 = new Report.ConfusionReport(0, 0, names, new long[] {3, 1, 0, 4});
+        Report.ConfusionReport c1 = new Report.ConfusionReport(1, 0, names, new long[] {4, 0, 0, 4});
+        Report.ConfusionReport c2 = new Report.ConfusionReport(1, 1, names, new long[] {2, 2, 1, 3});
+        Report.EpochReport e0 = new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.875, 1, 0.5, 1, List.of());
+        vm.accept(List.of(new Report.StepReport(0, 0, 0, 1, 0.1, 0.9, 100), e0, c0));
+        assertThat(seen).containsExactly(c0);
+        assertThat(vm.recentConfusionReports()).containsExactly(c0);
+        detach.run();
+        vm.accept(List.of(c1));
+        assertThat(seen).containsExactly(c0);
+        assertThat(vm.recentConfusionReports()).containsExactly(c0, c1);
+        vm.accept(List.of(c2));
+        assertThat(vm.recentConfusionReports()).containsExactly(c2);
+    }
 }

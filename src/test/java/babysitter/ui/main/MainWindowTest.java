@@ -249,4 +249,28 @@ class MainWindowTest {
         assertThat(onFx(() -> java.util.List.copyOf(layers.getItems()))).containsExactly("layer 1");
         robot.interact(network::close);
     }
+
+    @Test
+    void theToolsMenuOpensTheClassesWindowFedWithConfusionReports(FxRobot robot) throws Exception {
+        Report.ConfusionReport before = new Report.ConfusionReport(0, 0, java.util.List.of("a", "b"),
+                new long[] {3, 1, 2, 4});
+        robot.interact(() -> vm.accept(java.util.List.of(before)));
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Tools"))
+                .flatMap(m -> m.getItems().stream()).filter(m -> "Classes…".equals(m.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage classes = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && st.getTitle().startsWith("Classes"))
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        assertThat(classes.getOwner()).isSameAs(window.getScene().getWindow());
+        assertThat(classes.getScene().getRoot()).isInstanceOf(babysitter.ui.classes.ClassesView.class);
+        javafx.scene.control.Label label = (javafx.scene.control.Label) classes.getScene().getRoot().lookup("#epochLabel");
+        assertThat(onFx(label::getText)).as("the report from before the window opened").isEqualTo("epoch 1");
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.ConfusionReport(1, 0, java.util.List.of("a", "b"),
+                new long[] {4, 0, 1, 5}))));
+        assertThat(onFx(label::getText)).isEqualTo("epoch 2");
+        robot.interact(classes::close);
+    }
 }

@@ -1,0 +1,34 @@
+package babysitter.ui.classes;
+
+import babysitter.session.Report;
+import babysitter.ui.main.MainViewModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the "Classes" view (the dev confusion matrix per epoch, per-class accuracy) in a window of its own. */
+public final class ClassesWindow {
+    private ClassesWindow() {
+    }
+
+    /**
+     * A new window owned by {@code owner} (may be null), fed the main window's kept confusion
+     * reports and then every new one until it closes.
+     */
+    public static Stage show(Window owner, MainViewModel main) {
+        ClassesViewModel vm = new ClassesViewModel();
+        for (Report.ConfusionReport r : main.recentConfusionReports()) {
+            vm.accept(r);
+        }
+        Runnable detach = main.addConfusionListener(vm::accept);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Classes: dev confusion matrix and per-class accuracy");
+        stage.setScene(new Scene(new ClassesView(vm), 1000, 640));
+        stage.setOnHidden(e -> detach.run());
+        stage.show();
+        return stage;
+    }
+}
