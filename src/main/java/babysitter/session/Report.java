@@ -249,4 +249,125 @@ public sealed interface Report {
                     + ", counts=" + java.util.Arrays.toString(counts) + "]";
         }
     }
+
+    /**
+     * The first rows of the dev set (or of the training set when the dev set is empty) with the
+     * network's class probabilities in inference mode, for the sample browser: {@code values} holds
+     * {@code n × features} feature values row-major, {@code probabilities} {@code n × C}.
+     * {@code imageSide} is the side of a square grey-scale image when the features form one (a
+     * perfect square of at least 4), else 0.
+     */
+    record SamplesReport(int epoch, int branch, List<String> classNames, int features, int imageSide,
+                         float[] values, int[] labels, float[] probabilities) implements Report {
+        public SamplesReport {
+            classNames = List.copyOf(classNames);
+            int c = classNames.size();
+            if (c < 1) {
+                throw new IllegalArgumentException("samples: at least one class is needed");
+            }
+            if (features < 1) {
+                throw new IllegalArgumentException("samples: at least one feature is needed, got " + features);
+            }
+            if (imageSide != 0 && imageSide * imageSide != features) {
+                throw new IllegalArgumentException("samples: image side " + imageSide + " does not fit " + features
+                        + " features");
+            }
+            int n = labels.length;
+            if (values.length != n * features) {
+                throw new IllegalArgumentException("samples: " + n + " rows of " + features + " features need "
+                        + n * features + " values, got " + values.length);
+            }
+            if (probabilities.length != n * c) {
+                throw new IllegalArgumentException("samples: " + n + " rows of " + c + " classes need " + n * c
+                        + " probabilities, got " + probabilities.length);
+            }
+            for (int l : labels) {
+                if (l < 0 || l >= c) {
+                    throw new IllegalArgumentException("samples: label " + l + " outside 0.." + (c - 1));
+                }
+            }
+            values = values.clone();
+            labels = labels.clone();
+            probabilities = probabilities.clone();
+        }
+
+        /** The image side for {@code features} features: its square root when a perfect square ≥ 4, else 0. */
+        public static int imageSideFor(int features) {
+            int side = (int) Math.round(Math.sqrt(features));
+            return features >= 4 && side * side == features ? side : 0;
+        }
+
+        /** The number of samples. */
+        public int size() {
+            return labels.length;
+        }
+
+        /** The number of classes. */
+        public int classes() {
+            return classNames.size();
+        }
+
+        /** Feature {@code j} of sample {@code i}. */
+        public float value(int i, int j) {
+            return values[i * features + j];
+        }
+
+        /** The true class of sample {@code i}. */
+        public int label(int i) {
+            return labels[i];
+        }
+
+        /** The probability of class {@code k} for sample {@code i}. */
+        public float probability(int i, int k) {
+            return probabilities[i * classNames.size() + k];
+        }
+
+        /** The most probable class of sample {@code i} (the lowest index on ties). */
+        public int predicted(int i) {
+            int c = classNames.size();
+            int best = 0;
+            for (int k = 1; k < c; k++) {
+                if (probabilities[i * c + k] > probabilities[i * c + best]) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public int[] labels() {
+            return labels.clone();
+        }
+
+        @Override
+        public float[] probabilities() {
+            return probabilities.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SamplesReport r && r.epoch == epoch && r.branch == branch && r.features == features
+                    && r.imageSide == imageSide && r.classNames.equals(classNames)
+                    && java.util.Arrays.equals(r.values, values) && java.util.Arrays.equals(r.labels, labels)
+                    && java.util.Arrays.equals(r.probabilities, probabilities);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(epoch, branch, classNames, features, imageSide,
+                    java.util.Arrays.hashCode(values), java.util.Arrays.hashCode(labels),
+                    java.util.Arrays.hashCode(probabilities));
+        }
+
+        @Override
+        public String toString() {
+            return "SamplesReport[epoch=" + epoch + ", branch=" + branch + ", classNames=" + classNames
+                    + ", features=" + features + ", imageSide=" + imageSide + ", samples=" + labels.length + "]";
+        }
+    }
 }

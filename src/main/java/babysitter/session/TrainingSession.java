@@ -79,6 +79,7 @@ public final class TrainingSession implements AutoCloseable {
                         m.devCost(), m.devAccuracy(), m.devCostTrainMode(), m.devAccuracyTrainMode(), m.seconds(),
                         trainer.layerStats(HISTOGRAM_BINS)));
                 publishConfusion(m);
+                publishSamples(m);
                 if (regionsApply) {
                     Report.RegionsReport regions = DecisionRegions.compute(trainer.network(),
                             trainer.data().split().train(), DecisionRegions.DEFAULT_SIZE, DecisionRegions.DEFAULT_SIZE,
@@ -120,6 +121,19 @@ public final class TrainingSession implements AutoCloseable {
         Report.ConfusionReport r = Report.ConfusionReport.of(m.epoch(), m.branch(), names, counts);
         lastConfusionNanos = System.nanoTime() - t0;
         publish(r);
+    }
+
+    /** The first dev rows (train rows without a dev set) with their probabilities, right after the confusion matrix. */
+    private void publishSamples(EpochMetric m) {
+        babysitter.data.Dataset d = trainer.data().split().dev();
+        if (d.rows() == 0) {
+            d = trainer.data().split().train();
+        }
+        Report.SamplesReport r = Samples.compute(trainer.network(), d, trainer.data().split().train().classNames(),
+                Samples.MAX_ROWS, m.epoch(), m.branch());
+        if (r != null) {
+            publish(r);
+        }
     }
 
     /** Nanoseconds the last epoch's confusion matrix took (for measuring its cost). */

@@ -344,6 +344,8 @@ class TrainingSessionTest {
             return x.branch();
         } else if (r instanceof Report.ConfusionReport x) {
             return x.branch();
+        } else if (r instanceof Report.SamplesReport x) {
+            return x.branch();
         }
         throw new AssertionError("a report without a branch: " + r);
     }
@@ -493,13 +495,72 @@ class TrainingSessionTest {
         assertThat(regions).extracting(Report.RegionsReport::epoch).containsExactly(0, 1);
         for (Report.RegionsReport r : regions) {
             int i = all.indexOf(r);
-            // the epoch report, then its dev confusion matrix, then the regions
-            assertThat(all.get(i - 1)).isInstanceOfSatisfying(Report.ConfusionReport.class,
+            // the epoch report, then its dev confusion matrix, then its samples, then the regions
+            assertThat(all.get(i - 1)).isInstanceOfSatisfying(Report.SamplesReport.class,
                     c -> assertThat(c.epoch()).isEqualTo(r.epoch()));
-            assertThat(all.get(i - 2)).isInstanceOfSatisfying(EpochReport.class,
+            assertThat(all.get(i - 2)).isInstanceOfSatisfying(Report.ConfusionReport.class,
+                    c -> assertThat(c.epoch()).isEqualTo(r.epoch()));
+            assertThat(all.get(i - 3)).isInstanceOfSatisfying(EpochReport.class,
                     e -> assertThat(e.epoch()).isEqualTo(r.epoch()));
             assertThat(r.width()).isEqualTo(DecisionRegions.DEFAULT_SIZE);
             assertThat(r.points()).isEqualTo(t.data().split().train().rows());
+        }
+    }
+
+    @Test
+    void eachEpochPublishesTheFirstDevSamplesWithTheirProbabilitiesRightAfterItsConfusionMatrix() throws Exception {
+        Trainer t = Runs.start(sgd(0.1, 3), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        runEpoch(s, rec);
+        runEpoch(s, rec);
+        int end = rec.barrier(s).index();
+        List<Report> all = rec.all().subList(0, end);
+        List<Report.SamplesReport> samples = only(all, Report.SamplesReport.class);
+        assertThat(samples).extracting(Report.SamplesReport::epoch).containsExactly(0, 1);
+        babysitter.data.Dataset dev = t.data().split().dev();
+        for (Report.SamplesReport r : samples) {
+            int i = all.indexOf(r);
+            assertThat(all.get(i - 1)).isInstanceOfSatisfying(Report.ConfusionReport.class,
+                    c -> assertThat(c.epoch()).isEqualTo(r.epoch()));
+            assertThat(r.size()).isEqualTo(Math.min(32, dev.rows())).isPositive();
+            assertThat(r.features()).isEqualTo(2);
+            assertThat(r.imageSide()).isZero();
+            assertThat(r.classNames()).isEqualTo(t.data().split().train().classNames());
+            for (int k = 0; k < r.size(); k++) {
+                assertThat(r.label(k)).isEqualTo(dev.label(k));
+                assertThat(r.value(k, 0)).isEqualTo(dev.feature(k, 0));
+                assertThat(r.value(k, 1)).isEqualTo(dev.feature(k, 1));
+                double sum = 0;
+                for (int c = 0; c < r.classes(); c++) {
+                    assertThat(r.probability(k, c)).isBetween(0f, 1f);
+                    sum += r.probability(k, c);
+                }
+                assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            }
+        }
+        // the network learns between the epochs: the probabilities change
+        assertThat(samples.get(0).probabilities()).isNotEqualTo(samples.get(1).probabilities());
+    }
+
+    @Test
+    void digitSamplesAreEightByEightImages() throws Exception {
+        Trainer t = Runs.start(config("{ \"kind\": \"digits\", \"devFraction\": 0.2 }", RELU16,
+                "{ \"kind\": \"sgd\", \"learningRate\": 0.1, \"batchSize\": 128 }", 1), null, null,
+                TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        runEpoch(s, rec);
+        int end = rec.barrier(s).index();
+        List<Report.SamplesReport> samples = only(rec.all().subList(0, end), Report.SamplesReport.class);
+        assertThat(samples).hasSize(1);
+        Report.SamplesReport r = samples.get(0);
+        assertThat(r.features()).isEqualTo(64);
+        assertThat(r.imageSide()).isEqualTo(8);
+        assertThat(r.size()).isEqualTo(32);
+        assertThat(r.classes()).isEqualTo(10);
+        for (int k = 0; k < r.size(); k++) {
+            assertThat(r.label(k)).isEqualTo(t.data().split().dev().label(k));
         }
     }
 

@@ -77,6 +77,10 @@ public final class MainViewModel {
     private final java.util.ArrayDeque<Report.ConfusionReport> recentConfusion = new java.util.ArrayDeque<>();
     private final List<Consumer<Report.ConfusionReport>> confusionListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The newest samples report of the current branch, or null. */
+    private Report.SamplesReport recentSamples;
+    private final List<Consumer<Report.SamplesReport>> samplesListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Confusion reports kept for a window opened mid-run (as many as the window keeps). */
     public static final int RECENT_CONFUSION = babysitter.ui.classes.ClassesViewModel.MAX_EPOCHS;
     private long stepsPerEpoch = 1;
@@ -154,6 +158,7 @@ public final class MainViewModel {
         hints.clear();
         recentEpochs.clear();
         recentConfusion.clear();
+        recentSamples = null;
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         checkpoints.clear();
         rangeTest.set(null);
@@ -220,6 +225,7 @@ public final class MainViewModel {
         monitor.reset();
         regions.reset();
         recentConfusion.clear();
+        recentSamples = null;
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -336,6 +342,9 @@ public final class MainViewModel {
             } else if (r instanceof Report.EventReport e) {
                 events.add(e);
                 onEvent(e);
+            } else if (r instanceof Report.SamplesReport sr) {
+                recentSamples = sr;
+                samplesListeners.forEach(l -> l.accept(sr));
             } else if (r instanceof Report.ConfusionReport c) {
                 if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
                     recentConfusion.clear();
@@ -586,6 +595,21 @@ public final class MainViewModel {
         Objects.requireNonNull(listener);
         confusionListeners.add(listener);
         return () -> confusionListeners.remove(listener);
+    }
+
+    /**
+     * Calls {@code listener} on the JavaFX thread with every samples report from now on; running
+     * the returned action stops that.
+     */
+    public Runnable addSamplesListener(Consumer<Report.SamplesReport> listener) {
+        Objects.requireNonNull(listener);
+        samplesListeners.add(listener);
+        return () -> samplesListeners.remove(listener);
+    }
+
+    /** The newest samples report of the current branch, or null. */
+    public Report.SamplesReport recentSamplesReport() {
+        return recentSamples;
     }
 
     /** The confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */

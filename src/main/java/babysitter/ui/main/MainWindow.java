@@ -171,7 +171,9 @@ public final class MainWindow extends BorderPane {
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
         MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm));
         MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm));
-        Menu tools = new Menu("Tools", null, range, surface, network, classes);
+        MenuItem samples = item("Samples…", null,
+                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm));
+        Menu tools = new Menu("Tools", null, range, surface, network, classes, samples);
         MenuBar bar = new MenuBar(file, session, tools);
         bar.setId("menuBar");
         return bar;

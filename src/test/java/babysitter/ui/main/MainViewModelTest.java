@@ -155,4 +155,24 @@ class MainViewModelTest {
         vm.accept(List.of(c2));
         assertThat(vm.recentConfusionReports()).containsExactly(c2);
     }
+
+    @Test
+    void samplesListenersGetEverySamplesReportUntilDetachedAndTheNewestIsKept(@TempDir Path runs) {
+        create(runs);
+        assertThat(vm.recentSamplesReport()).isNull();
+        List<Report.SamplesReport> seen = new ArrayList<>();
+        Runnable detach = vm.addSamplesListener(seen::add);
+        List<String> names = List.of("a", "b");
+        Report.SamplesReport s0 = new Report.SamplesReport(0, 0, names, 2, 0, new float[] {1, 2}, new int[] {0},
+                new float[] {0.6f, 0.4f});
+        Report.SamplesReport s1 = new Report.SamplesReport(1, 0, names, 2, 0, new float[] {1, 2}, new int[] {0},
+                new float[] {0.9f, 0.1f});
+        vm.accept(List.of(new Report.ConfusionReport(0, 0, names, new long[] {1, 0, 0, 0}), s0));
+        assertThat(seen).containsExactly(s0);
+        assertThat(vm.recentSamplesReport()).isSameAs(s0);
+        detach.run();
+        vm.accept(List.of(s1));
+        assertThat(seen).containsExactly(s0);
+        assertThat(vm.recentSamplesReport()).isSameAs(s1);
+    }
 }

@@ -1,0 +1,33 @@
+package babysitter.ui.samples;
+
+import babysitter.ui.main.MainViewModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the sample browser in a window of its own. */
+public final class SamplesWindow {
+    private SamplesWindow() {
+    }
+
+    /**
+     * A new window owned by {@code owner} (may be null), fed the main window's newest samples
+     * report and then every new one until it closes.
+     */
+    public static Stage show(Window owner, MainViewModel main) {
+        SamplesViewModel vm = new SamplesViewModel();
+        if (main.recentSamplesReport() != null) {
+            vm.accept(main.recentSamplesReport());
+        }
+        Runnable detach = main.addSamplesListener(vm::accept);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Samples: dev samples and their class probabilities");
+        stage.setScene(new Scene(new SamplesView(vm), 1000, 640));
+        stage.setOnHidden(e -> detach.run());
+        stage.show();
+        return stage;
+    }
+}
