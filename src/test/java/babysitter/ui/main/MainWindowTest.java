@@ -273,4 +273,24 @@ class MainWindowTest {
         assertThat(onFx(label::getText)).isEqualTo("epoch 2");
         robot.interact(classes::close);
     }
+
+    @Test
+    void toolsSamplesOpensTheSampleBrowserWithTheLatestReport(FxRobot robot) throws Exception {
+        Report.SamplesReport report = new Report.SamplesReport(0, 0, java.util.List.of("a", "b"), 4, 2,
+                new float[] {0, 1, 1, 0, 1, 0, 0, 1}, new int[] {0, 1}, new float[] {0.9f, 0.1f, 0.7f, 0.3f});
+        robot.interact(() -> vm.accept(java.util.List.of(report)));
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Tools"))
+                .flatMap(m -> m.getItems().stream()).filter(m -> "Samples…".equals(m.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage samples = onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && st.getTitle().startsWith("Samples"))
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        assertThat(samples.getOwner()).isSameAs(window.getScene().getWindow());
+        assertThat(onFx(() -> samples.getScene().getRoot().lookup("#sample0"))).isNotNull();
+        assertThat(onFx(() -> samples.getScene().getRoot().lookup("#sample1"))).isNotNull();
+        robot.interact(samples::close);
+    }
 }
