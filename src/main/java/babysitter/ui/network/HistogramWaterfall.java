@@ -4,11 +4,8 @@ import babysitter.session.LayerStats;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -16,7 +13,7 @@ import javafx.scene.text.TextAlignment;
  * an epoch (oldest at the top), the darker the more of the batch fell into that bin (each row
  * scaled to its own largest bin). Paints only when given new histograms or a new size.
  */
-final class HistogramWaterfall extends Region {
+final class HistogramWaterfall extends TitledCanvas {
 
     static final Color EMPTY = Color.WHITE;
     static final Color FULL = Color.rgb(20, 60, 150);
@@ -24,13 +21,10 @@ final class HistogramWaterfall extends Region {
     private static final double AXIS = 16;
 
     private final String title;
-    private final Canvas canvas = new Canvas();
     private List<LayerStats.Histogram> rows = List.of();
-    private int paints;
 
     HistogramWaterfall(String title) {
         this.title = title;
-        getChildren().add(canvas);
         setPrefSize(360, 220);
         setMinSize(120, 80);
     }
@@ -41,38 +35,13 @@ final class HistogramWaterfall extends Region {
         paint();
     }
 
-    /** How many times it painted. */
-    int paints() {
-        return paints;
-    }
-
+    @Override
     String title() {
         return title;
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
-    }
-
-    private void paint() {
-        paints++;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.BLACK);
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(title, w / 2, 2);
+    protected void paintContent(GraphicsContext g, double w, double h) {
         double top = TITLE;
         double plotH = h - TITLE - AXIS;
         if (plotH <= 0 || w <= 0) {

@@ -1,9 +1,7 @@
 package babysitter.ui.network;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -15,7 +13,7 @@ import javafx.scene.text.TextAlignment;
  * 0, white at 0, red above. Not-a-number cells are grey. Paints only when given new values or a new
  * size.
  */
-final class UnitStatsStrip extends Region {
+final class UnitStatsStrip extends TitledCanvas {
 
     static final String TITLE = "batch vs running statistics, per unit (last batch)";
     static final String MEAN_CAPTION = "μ: (batch − running)/σ_run, −3 … +3";
@@ -32,13 +30,10 @@ final class UnitStatsStrip extends Region {
     private static final double LABEL_W = 26;
     private static final double GAP = 2;
 
-    private final Canvas canvas = new Canvas();
     private double[] meanGap = new double[0];
     private double[] logVarRatio = new double[0];
-    private int paints;
 
     UnitStatsStrip() {
-        getChildren().add(canvas);
         setPrefSize(720, 96);
         setMinSize(160, 80);
         setMaxHeight(120);
@@ -65,11 +60,6 @@ final class UnitStatsStrip extends Region {
         }
         double t = Math.max(-1, Math.min(1, v / clamp));
         return t >= 0 ? ZERO.interpolate(POSITIVE, t) : ZERO.interpolate(NEGATIVE, -t);
-    }
-
-    /** How many times it painted. */
-    int paints() {
-        return paints;
     }
 
     /** How many units are shown. */
@@ -101,28 +91,12 @@ final class UnitStatsStrip extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
+    String title() {
+        return TITLE;
     }
 
-    private void paint() {
-        paints++;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.BLACK);
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(TITLE, w / 2, 2);
+    @Override
+    protected void paintContent(GraphicsContext g, double w, double h) {
         double rowH = rowHeight();
         if (rowH <= 0 || w <= LABEL_W) {
             return;

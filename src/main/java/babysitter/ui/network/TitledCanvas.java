@@ -1,0 +1,59 @@
+package babysitter.ui.network;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A canvas that fills its region, repaints only when it is resized or asked to, and draws a title
+ * centred at the top on white before the subclass's content.
+ */
+abstract class TitledCanvas extends Region {
+    protected final Canvas canvas = new Canvas();
+    private int paints;
+
+    TitledCanvas() {
+        getChildren().add(canvas);
+    }
+
+    /** The title drawn at the top. */
+    abstract String title();
+
+    /** Draws the content on {@code g} (already cleared, title drawn) for a canvas of w × h. */
+    protected abstract void paintContent(GraphicsContext g, double w, double h);
+
+    /** How many times it painted. */
+    int paints() {
+        return paints;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            paint();
+        }
+    }
+
+    protected final void paint() {
+        paints++;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(Color.BLACK);
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title(), w / 2, 2);
+        paintContent(g, w, h);
+    }
+}
