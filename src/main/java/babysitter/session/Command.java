@@ -77,4 +77,54 @@ public sealed interface Command {
             }
         }
     }
+
+    /**
+     * "Try siblings": from a checkpoint of the current state, {@code count} copies of the run train
+     * {@code epochs} epochs in parallel, each with α = α0·10^U(−alphaDecades, alphaDecades) and
+     * 1−β = (1−β0)·10^U(−betaDecades, betaDecades) drawn from {@code seed} (sibling 1 keeps α0 and
+     * β0 as the control). The main run waits until one is adopted or they are discarded.
+     */
+    record TrySiblings(int count, int epochs, double alphaDecades, double betaDecades, long seed) implements Command {
+        /** The largest number of siblings at once. */
+        public static final int MAX_COUNT = 16;
+        /** The most epochs siblings train. */
+        public static final int MAX_EPOCHS = 100;
+        /** The widest window, in decades either side. */
+        public static final double MAX_DECADES = 3;
+
+        public TrySiblings {
+            if (count < 2 || count > MAX_COUNT) {
+                throw new IllegalArgumentException("siblings: the count must be from 2 to " + MAX_COUNT + ", got " + count);
+            }
+            if (epochs < 1 || epochs > MAX_EPOCHS) {
+                throw new IllegalArgumentException("siblings: the epochs must be from 1 to " + MAX_EPOCHS + ", got "
+                        + epochs);
+            }
+            if (!(alphaDecades >= 0 && alphaDecades <= MAX_DECADES)) {
+                throw new IllegalArgumentException("siblings: the α window must be from 0 to " + MAX_DECADES
+                        + " decades, got " + alphaDecades);
+            }
+            if (!(betaDecades >= 0 && betaDecades <= MAX_DECADES)) {
+                throw new IllegalArgumentException("siblings: the β window must be from 0 to " + MAX_DECADES
+                        + " decades of 1−β, got " + betaDecades);
+            }
+        }
+    }
+
+    /** Stops the siblings (if they still train) and forgets them; the main run stays where it was. */
+    record CancelSiblings() implements Command {
+    }
+
+    /**
+     * Adopts sibling {@code index} (from 0): the main run goes back to the siblings' checkpoint as a
+     * new branch, takes that sibling's α and β and trains the same epochs again, which gives the
+     * sibling's state bit for bit (and a run that replays).
+     */
+    record AdoptSibling(int index) implements Command {
+        public AdoptSibling {
+            if (index < 0) {
+                throw new IllegalArgumentException("siblings: the index must be >= 0, got " + index);
+            }
+        }
+    }
 }

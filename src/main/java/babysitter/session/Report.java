@@ -370,4 +370,107 @@ public sealed interface Report {
                     + ", features=" + features + ", imageSide=" + imageSide + ", samples=" + labels.length + "]";
         }
     }
+
+    /**
+     * The siblings of "Try siblings" after each sibling epoch: where they started, each one's α and
+     * β and its costs and accuracies per epoch so far. {@code phase} is RUNNING while any trains,
+     * DONE when all ended, and ADOPTED or DISCARDED in the last report.
+     *
+     * @param fromEpoch epochs finished at the checkpoint; sibling epoch j (from 1) ends at epoch fromEpoch + j
+     * @param adopted   the adopted sibling, or −1
+     */
+    record SiblingsReport(String checkpoint, long fromStep, int fromEpoch, int fromBranch, int epochs, int threads,
+                          Phase phase, List<Sibling> siblings, int adopted) implements Report {
+        /** Where the siblings are as a group. */
+        public enum Phase { RUNNING, DONE, ADOPTED, DISCARDED }
+
+        /** Where one sibling is. */
+        public enum SiblingState { WAITING, RUNNING, DONE, DIVERGED, CANCELLED, FAILED }
+
+        /**
+         * One sibling; its lists hold one value per finished epoch (NaN for dev values without a dev set).
+         *
+         * @param control whether it kept the main run's α and β
+         */
+        public record Sibling(int index, double alpha, double beta, boolean control, SiblingState state,
+                              List<Double> trainCost, List<Double> devCost, List<Double> devAccuracy, String thread) {
+            public Sibling {
+                trainCost = List.copyOf(trainCost);
+                devCost = List.copyOf(devCost);
+                devAccuracy = List.copyOf(devAccuracy);
+            }
+
+            public int epochsDone() {
+                return trainCost.size();
+            }
+
+            static double last(List<Double> l) {
+                return l.isEmpty() ? Double.NaN : l.get(l.size() - 1);
+            }
+
+            public double lastDevAccuracy() {
+                return last(devAccuracy);
+            }
+
+            public double lastDevCost() {
+                return last(devCost);
+            }
+
+            public double lastTrainCost() {
+                return last(trainCost);
+            }
+        }
+
+        public SiblingsReport {
+            java.util.Objects.requireNonNull(phase, "phase");
+            siblings = List.copyOf(siblings);
+        }
+
+        /** Sibling epochs finished, over all siblings (a diverged sibling counts as done). */
+        public int epochsDone() {
+            int n = 0;
+            for (Sibling s : siblings) {
+                n += s.state() == SiblingState.DONE || s.state() == SiblingState.WAITING
+                        || s.state() == SiblingState.RUNNING ? s.epochsDone() : epochs;
+            }
+            return n;
+        }
+
+        /** Sibling epochs to train in all. */
+        public int epochsTotal() {
+            return epochs * siblings.size();
+        }
+
+        /**
+         * The best finished sibling, or −1: the highest dev accuracy (ties: the lower dev cost);
+         * without a dev set the lowest training cost.
+         */
+        public int winner() {
+            int best = -1;
+            for (Sibling s : siblings) {
+                if (s.state() != SiblingState.DONE || s.epochsDone() == 0) {
+                    continue;
+                }
+                if (best < 0 || better(s, siblings.get(best))) {
+                    best = s.index();
+                }
+            }
+            return best;
+        }
+
+        private static boolean better(Sibling a, Sibling b) {
+            double accA = a.lastDevAccuracy();
+            double accB = b.lastDevAccuracy();
+            if (Double.isFinite(accA) && Double.isFinite(accB)) {
+                if (accA != accB) {
+                    return accA > accB;
+                }
+                return a.lastDevCost() < b.lastDevCost();
+            }
+            if (Double.isFinite(accA) != Double.isFinite(accB)) {
+                return Double.isFinite(accA);
+            }
+            return a.lastTrainCost() < b.lastTrainCost();
+        }
+    }
 }

@@ -483,6 +483,34 @@ public final class Trainer {
     }
 
     /**
+     * A trainer of its own in the state of checkpoint {@code id} kept in memory: a new network with
+     * the checkpoint's parameters, optimiser state and batch-norm statistics, the same batch order
+     * and random state, recording nothing (no run store, no disk checkpoints, a ring of one). It
+     * shares only the (read-only) data with this trainer, so it may train on another thread.
+     */
+    Trainer fork(String id) {
+        Snapshot target = null;
+        for (Snapshot s : ring) {
+            if (s.id().equals(id)) {
+                target = s;
+            }
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
+        }
+        Network copy = new Network(net.config(), target.optimizer.kind());
+        Trainer t = new Trainer(config, data, copy, null, clock);
+        t.diskCheckpoints = false;
+        t.ringCapacity = 1;
+        t.restoreState(target);
+        t.branch = target.branch;
+        t.epochStartNanos = System.nanoTime();
+        t.lastLogNanos = t.epochStartNanos;
+        t.lastLogStep = copy.steps();
+        return t;
+    }
+
+    /**
      * Runs {@code body} and then puts the trainer back exactly where it was, on the same branch,
      * with nothing recorded in between (the learning-rate range test). Steps taken by the body
      * are not part of the run.

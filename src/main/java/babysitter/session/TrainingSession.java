@@ -47,6 +47,13 @@ public final class TrainingSession implements AutoCloseable {
     private Rules rules = Rules.DEFAULTS;
     private int pendingSteps;
     private boolean runToEpochEnd;
+    /** Epoch ends still to reach while {@link #runToEpochEnd} (1 for Run epoch, K after adopting a sibling). */
+    private int epochsToRun = 1;
+    /** The siblings of "Try siblings" until they are adopted or discarded, or null. */
+    private Siblings.Run siblings;
+    /** While an adopted sibling's epochs are retrained: its parameters at the end, to check against. */
+    private double[] adoptedParams;
+    private int adoptedIndex = -1;
     private double bestStepCost = Double.POSITIVE_INFINITY;
     private double guardEma;
     private long guardCount;
@@ -227,8 +234,9 @@ public final class TrainingSession implements AutoCloseable {
                     pendingSteps--;
                     step();
                 } else if (runToEpochEnd) {
-                    if (step().endOfEpoch()) {
+                    if (step().endOfEpoch() && --epochsToRun <= 0) {
                         runToEpochEnd = false;
+                        checkAdopted();
                     }
                 }
             }
@@ -243,6 +251,13 @@ public final class TrainingSession implements AutoCloseable {
                     "error: " + e.getMessage(), details));
             state = Report.State.FAILED;
         } finally {
+            if (siblings != null) {
+                try {
+                    discardSiblings("stop");
+                } catch (RuntimeException e) {
+                    LOG.warn("could not discard the siblings: {}", e.getMessage());
+                }
+            }
             try {
                 trainer.close();
             } catch (RuntimeException e) {
@@ -253,7 +268,21 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void apply(Command c) {
-        if (c instanceof Command.Start) {
+        if (siblings != null && movesTraining(c)) {
+            publishError("siblings are training from " + siblings.from.id() + ": adopt one or discard them first");
+            return;
+        }
+        if (c instanceof Command.TrySiblings t) {
+            trySiblings(t);
+        } else if (c instanceof Command.CancelSiblings) {
+            if (siblings == null) {
+                publishError("there are no siblings to discard");
+            } else {
+                discardSiblings("user");
+            }
+        } else if (c instanceof Command.AdoptSibling a) {
+            adoptSibling(a.index());
+        } else if (c instanceof Command.Start) {
             if (state == Report.State.IDLE || state == Report.State.PAUSED) {
                 setState(Report.State.RUNNING);
             }
@@ -279,6 +308,7 @@ public final class TrainingSession implements AutoCloseable {
             if (state != Report.State.RUNNING && !trainer.finished()) {
                 leaveIdleOrGuard();
                 runToEpochEnd = true;
+                epochsToRun = 1;
             }
         } else if (c instanceof Command.Stop) {
             state = Report.State.STOPPED;
@@ -349,6 +379,7 @@ public final class TrainingSession implements AutoCloseable {
                     "rewind refused: " + e.getMessage(), details));
             return;
         }
+        adoptedParams = null;
         branchSteps = 0;
         bestStepCost = Double.POSITIVE_INFINITY;
         guardEma = 0;
@@ -532,6 +563,135 @@ public final class TrainingSession implements AutoCloseable {
         publish(new Report.LrRangeReport(a, c, suggested));
     }
 
+    // ------------------------------------------------------------------ try siblings
+
+    /** Commands that would move the main run while siblings wait to be adopted. */
+    private static boolean movesTraining(Command c) {
+        return c instanceof Command.Start || c instanceof Command.Resume || c instanceof Command.Step
+                || c instanceof Command.RunEpoch || c instanceof Command.Rewind || c instanceof Command.LrRangeTest
+                || c instanceof Command.TrySiblings;
+    }
+
+    private void trySiblings(Command.TrySiblings t) {
+        if (trainer.finished()) {
+            publishError("siblings need a run that is not finished");
+            return;
+        }
+        pendingSteps = 0;
+        runToEpochEnd = false;
+        if (state == Report.State.RUNNING) {
+            trainer.event("pause", node());
+            setState(Report.State.PAUSED);
+        }
+        // The checkpoint to branch from: one of this lineage at this very step, or a new one.
+        Snapshot.CheckpointSummary last = trainer.lastCheckpoint();
+        Snapshot.CheckpointSummary from = last;
+        if (last == null || last.step() != trainer.step()) {
+            Snapshot snap = trainer.checkpoint("siblings");
+            markIfSuspect(snap);
+            from = snap.summary();
+        }
+        List<Hyperparameters> hps = Siblings.draw(trainer.hyperparameters(), t.count(), t.alphaDecades(),
+                t.betaDecades(), t.seed());
+        List<Trainer> forks = new ArrayList<>();
+        for (Hyperparameters hp : hps) {
+            Trainer f = trainer.fork(from.id());
+            f.setHyperparameters(hp, "siblings");
+            forks.add(f);
+        }
+        ObjectNode d = node();
+        d.put("checkpoint", from.id());
+        d.put("count", t.count());
+        d.put("epochs", t.epochs());
+        d.put("alphaDecades", t.alphaDecades());
+        d.put("betaDecades", t.betaDecades());
+        d.put("seed", t.seed());
+        d.put("threads", Siblings.threadsFor(t.count()));
+        var alphas = d.putArray("alphas");
+        var betas = d.putArray("betas");
+        hps.forEach(h -> {
+            alphas.add(h.learningRate());
+            betas.add(h.momentum());
+        });
+        trainer.event("siblings", d);
+        siblings = new Siblings.Run(from, t.epochs(), hps, forks, this::publish);
+        siblings.start();
+        publishState();
+    }
+
+    private void discardSiblings(String reason) {
+        Siblings.Run run = siblings;
+        siblings = null;
+        run.cancelAndWait(60_000);
+        ObjectNode d = node();
+        d.put("checkpoint", run.from.id());
+        d.put("reason", reason);
+        trainer.event("siblings-discarded", d);
+        publish(run.report(Report.SiblingsReport.Phase.DISCARDED, -1));
+        publishState();
+    }
+
+    private void adoptSibling(int index) {
+        Siblings.Run run = siblings;
+        if (run == null) {
+            publishError("there are no siblings to adopt");
+            return;
+        }
+        if (index >= run.hps.size()) {
+            publishError("there is no sibling " + (index + 1) + " (there are " + run.hps.size() + ")");
+            return;
+        }
+        Report.SiblingsReport.SiblingState s = run.state(index);
+        if (s != Report.SiblingsReport.SiblingState.DONE) {
+            publishError("sibling " + (index + 1) + " cannot be adopted: it is " + s.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not done");
+            return;
+        }
+        siblings = null;
+        run.cancelAndWait(60_000);
+        Hyperparameters hp = run.hps.get(index);
+        int epochsDone = run.epochsDone(index);
+        ObjectNode d = node();
+        d.put("checkpoint", run.from.id());
+        d.put("index", index);
+        d.put("alpha", hp.learningRate());
+        d.put("beta", hp.momentum());
+        d.put("epochs", epochsDone);
+        trainer.event("siblings-adopted", d);
+        publish(run.report(Report.SiblingsReport.Phase.ADOPTED, index));
+        // Recorded as a rewind, a change of α and β and the same epochs trained again: the replay
+        // of the run does exactly this, and the result equals the sibling's state bit for bit.
+        int branchBefore = trainer.branch();
+        rewind(run.from.id());
+        if (trainer.branch() == branchBefore) {
+            return; // the rewind was refused and reported
+        }
+        setHyperparameters(hp, "siblings");
+        adoptedParams = run.trainers.get(index).network().parameters().toDoubleVector();
+        adoptedIndex = index;
+        if (!trainer.finished() && epochsDone > 0) {
+            leaveIdleOrGuard();
+            runToEpochEnd = true;
+            epochsToRun = epochsDone;
+        }
+        publishState();
+    }
+
+    /** After an adopted sibling's epochs: whether the main run reached the sibling's parameters exactly. */
+    private void checkAdopted() {
+        double[] expected = adoptedParams;
+        adoptedParams = null;
+        if (expected == null) {
+            return;
+        }
+        double[] actual = trainer.network().parameters().toDoubleVector();
+        if (!java.util.Arrays.equals(expected, actual)) {
+            LOG.warn("the adopted branch differs from sibling {}", adoptedIndex + 1);
+            publishError("the adopted branch differs from sibling " + (adoptedIndex + 1)
+                    + " (a rule or a change during the retraining, or a bug)");
+        }
+    }
+
     private void publishError(String message) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("error", message);
@@ -582,6 +742,10 @@ public final class TrainingSession implements AutoCloseable {
             case "checkpoint" -> "checkpoint " + d.path("id").asText();
             case "guard" -> "guard: " + d.path("reason").asText();
             case "early-stop" -> "early stop (best " + d.path("best").asText() + ")";
+            case "siblings" -> "siblings ×" + d.path("count").asText() + " from " + d.path("checkpoint").asText();
+            case "siblings-adopted" -> "adopted sibling " + (d.path("index").asInt() + 1) + " (α "
+                    + short_(d.path("alpha")) + ", β " + short_(d.path("beta")) + ")";
+            case "siblings-discarded" -> "siblings discarded";
             case "lr-range-test" -> d.path("suggested").isNumber() && Double.isFinite(d.path("suggested").asDouble())
                     ? "range test: α " + short_(d.path("suggested")) : "range test: no clear descent";
             default -> e.kind();
