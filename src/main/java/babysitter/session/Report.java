@@ -426,12 +426,11 @@ public sealed interface Report {
             siblings = List.copyOf(siblings);
         }
 
-        /** Sibling epochs finished, over all siblings (a diverged sibling counts as done). */
+        /** Sibling epochs finished, over all siblings (a diverged or failed sibling counts as all done). */
         public int epochsDone() {
             int n = 0;
             for (Sibling s : siblings) {
-                n += s.state() == SiblingState.DONE || s.state() == SiblingState.WAITING
-                        || s.state() == SiblingState.RUNNING ? s.epochsDone() : epochs;
+                n += s.state() == SiblingState.DIVERGED || s.state() == SiblingState.FAILED ? epochs : s.epochsDone();
             }
             return n;
         }

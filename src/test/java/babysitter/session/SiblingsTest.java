@@ -1,0 +1,102 @@
+package babysitter.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import babysitter.engine.Hyperparameters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The siblings' α and β: drawn on their scales, in their windows, reproducibly. */
+class SiblingsTest {
+
+    static final Hyperparameters HP = Hyperparameters.DEFAULTS.withLearningRate(0.01).withMomentum(0.9);
+
+    @Test
+    void alphaIsDrawnUniformlyInLog10WithinTheWindow() {
+        List<Hyperparameters> hps = Siblings.draw(HP, 4001, 0.5, 0.5, 11);
+        assertThat(hps.get(0)).as("sibling 1 is the control").isEqualTo(HP);
+        double lo = 0.01 / Math.sqrt(10);
+        double hi = 0.01 * Math.sqrt(10);
+        int[] quarter = new int[4];
+        double sum = 0;
+        for (Hyperparameters h : hps.subList(1, hps.size())) {
+            assertThat(h.learningRate()).isBetween(lo * (1 - 1e-12), hi * (1 + 1e-12));
+            double r = Math.log10(h.learningRate() / 0.01); // in [-0.5, 0.5]
+            quarter[Math.min(3, (int) ((r + 0.5) * 4))]++;
+            sum += r;
+        }
+        // uniform in log10: each quarter of the window has about a quarter of the draws (±4 σ)
+        for (int q : quarter) {
+            assertThat(q).isBetween(1000 - 110, 1000 + 110);
+        }
+        assertThat(sum / 4000).isCloseTo(0, within(0.02));
+        // on a linear scale the draws would put half of them above α0 + (hi−lo)/2; the log scale puts ~29 % there
+        long aboveLinearMiddle = hps.stream().skip(1).filter(h -> h.learningRate() > (lo + hi) / 2).count();
+        assertThat(aboveLinearMiddle).isBetween(1000L, 1400L);
+    }
+
+    @Test
+    void oneMinusBetaIsDrawnUniformlyInLog10WithinTheWindow() {
+        List<Hyperparameters> hps = Siblings.draw(HP, 4001, 0.5, 0.5, 12);
+        int[] quarter = new int[4];
+        for (Hyperparameters h : hps.subList(1, hps.size())) {
+            double oneMinus = 1 - h.momentum();
+            assertThat(oneMinus).isBetween(0.1 / Math.sqrt(10) * (1 - 1e-9), 0.1 * Math.sqrt(10) * (1 + 1e-9));
+            double r = Math.log10(oneMinus / 0.1);
+            quarter[Math.min(3, (int) ((r + 0.5) * 4))]++;
+        }
+        for (int q : quarter) {
+            assertThat(q).isBetween(1000 - 110, 1000 + 110);
+        }
+    }
+
+    @Test
+    void betaIsClippedAndOtherHyperparametersStay() {
+        Hyperparameters near = HP.withMomentum(0.9995).withL2(0.01).withBatchSize(16);
+        for (Hyperparameters h : Siblings.draw(near, 500, 0, 1, 3)) {
+            assertThat(h.momentum()).isBetween(0.0, Siblings.MAX_BETA);
+            assertThat(h.learningRate()).as("a window of 0 decades keeps α").isEqualTo(0.01);
+            assertThat(h.l2()).isEqualTo(0.01);
+            assertThat(h.batchSize()).isEqualTo(16);
+        }
+        assertThat(Siblings.draw(near, 500, 0, 1, 3)).anyMatch(h -> h.momentum() == Siblings.MAX_BETA);
+        // 1−β0 = 0.5 with a window of 1 decade: 1−β up to 5 would make β negative; it is clipped to 0
+        assertThat(Siblings.draw(HP.withMomentum(0.5), 500, 0, 1, 3)).anyMatch(h -> h.momentum() == 0.0);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSiblings() {
+        assertThat(Siblings.draw(HP, 6, 0.5, 0.5, 42)).isEqualTo(Siblings.draw(HP, 6, 0.5, 0.5, 42));
+        assertThat(Siblings.draw(HP, 6, 0.5, 0.5, 42)).isNotEqualTo(Siblings.draw(HP, 6, 0.5, 0.5, 43));
+    }
+
+    @Test
+    void theCommandNamesTheValueAndTheRule() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Command.TrySiblings(1, 2, 0.5, 0.5, 1))
+                .hasMessageContaining("from 2 to 16").hasMessageContaining("got 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Command.TrySiblings(4, 0, 0.5, 0.5, 1))
+                .hasMessageContaining("epochs").hasMessageContaining("got 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Command.TrySiblings(4, 2, Double.NaN, 0.5, 1))
+                .hasMessageContaining("α window");
+    }
+
+    @Test
+    void theWinnerHasTheBestDevAccuracyThenTheLowerDevCost() {
+        var s = Report.SiblingsReport.SiblingState.DONE;
+        Report.SiblingsReport r = new Report.SiblingsReport("epoch-0001", 6, 1, 0, 1, 2,
+                Report.SiblingsReport.Phase.DONE, List.of(
+                        new Report.SiblingsReport.Sibling(0, 0.01, 0.9, true, s, List.of(0.5), List.of(0.6), List.of(0.8), ""),
+                        new Report.SiblingsReport.Sibling(1, 0.02, 0.9, false, s, List.of(0.4), List.of(0.5), List.of(0.8), ""),
+                        new Report.SiblingsReport.Sibling(2, 0.03, 0.9, false, Report.SiblingsReport.SiblingState.DIVERGED,
+                                List.of(0.1), List.of(0.1), List.of(0.99), "")), -1);
+        assertThat(r.winner()).isEqualTo(1);
+        Report.SiblingsReport noDev = new Report.SiblingsReport("epoch-0001", 6, 1, 0, 1, 2,
+                Report.SiblingsReport.Phase.DONE, List.of(
+                        new Report.SiblingsReport.Sibling(0, 0.01, 0.9, true, s, List.of(0.3), List.of(Double.NaN),
+                                List.of(Double.NaN), ""),
+                        new Report.SiblingsReport.Sibling(1, 0.02, 0.9, false, s, List.of(0.4), List.of(Double.NaN),
+                                List.of(Double.NaN), "")), -1);
+        assertThat(noDev.winner()).isEqualTo(0);
+    }
+}
