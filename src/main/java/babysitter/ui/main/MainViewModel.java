@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final RegionsViewModel regions = new RegionsViewModel();
     private final ControlsViewModel controls;
+    private final babysitter.ui.siblings.SiblingsViewModel siblings;
     private final Executor fx;
     private final Executor background;
     private final Path runsRoot;
@@ -100,6 +101,14 @@ public final class MainViewModel {
         this.clock = clock;
         this.bridge = Objects.requireNonNull(bridge);
         this.controls = new ControlsViewModel(this::submit);
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom();
+        this.siblings = new babysitter.ui.siblings.SiblingsViewModel(this::submit, monitor, controls::current,
+                seeds::nextLong);
+    }
+
+    /** "Try siblings": the dialog's fields, the panel's rows, the overlays. */
+    public babysitter.ui.siblings.SiblingsViewModel siblings() {
+        return siblings;
     }
 
     public MonitorViewModel monitor() {
@@ -156,6 +165,7 @@ public final class MainViewModel {
             events.clear();
         }
         hints.clear();
+        siblings.reset();
         recentEpochs.clear();
         recentConfusion.clear();
         recentSamples = null;
@@ -224,6 +234,7 @@ public final class MainViewModel {
         stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
         monitor.reset();
         regions.reset();
+        siblings.reset();
         recentConfusion.clear();
         recentSamples = null;
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
@@ -311,6 +322,7 @@ public final class MainViewModel {
     public void accept(List<Report> batch) {
         monitor.accept(batch);
         regions.accept(batch);
+        siblings.accept(batch);
         for (Report r : batch) {
             if (r instanceof Report.StepReport s) {
                 step.set(s.step() + 1);

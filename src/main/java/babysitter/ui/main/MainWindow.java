@@ -108,7 +108,8 @@ public final class MainWindow extends BorderPane {
                 () -> vm.hints().isEmpty() ? "" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
         hints.visibleProperty().bind(Bindings.isNotEmpty(vm.hints()));
         hints.managedProperty().bind(hints.visibleProperty());
-        VBox centre = new VBox(bannerBox, hints, monitor, stripBox);
+        babysitter.ui.siblings.SiblingsPanel siblingsPanel = new babysitter.ui.siblings.SiblingsPanel(vm.siblings());
+        VBox centre = new VBox(bannerBox, hints, monitor, siblingsPanel, stripBox);
         VBox.setVgrow(monitor, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
 
@@ -165,8 +166,12 @@ public final class MainWindow extends BorderPane {
         MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
         undo.disableProperty().bind(vm.canUndo().not());
         MenuItem stop = item("Stop", null, vm::stop);
+        MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S",
+                () -> babysitter.ui.siblings.SiblingsDialog.show(getScene().getWindow(), vm.siblings()));
+        siblings.setId("trySiblings");
+        siblings.disableProperty().bind(vm.hasSession().not().or(vm.siblings().activeProperty()));
         Menu session = new Menu("Session", null, pause, step, epoch, new SeparatorMenuItem(), checkpoint, undo,
-                new SeparatorMenuItem(), stop);
+                new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
         MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm));

@@ -169,7 +169,12 @@ public final class MonitorView extends VBox {
         int live = vm.branchProperty().get();
         for (MonitorViewModel.Line line : vm.lines()) {
             LineChartCanvas.Series s = drawn.get(line);
-            boolean current = line.branch() == live;
+            boolean current = line.branch() == live || line.role() == MonitorViewModel.Role.SIBLING;
+            if (s == null && line.role() == MonitorViewModel.Role.SIBLING) {
+                s = chartOf(line.chart()).addSeries(line.name(), siblingColor(line.sibling()), 1.3, 0.9, line.data());
+                drawn.put(line, s);
+                continue;
+            }
             if (s == null) {
                 Color color = switch (line.role()) {
                     case RAW -> RAW;
@@ -177,6 +182,7 @@ public final class MonitorView extends VBox {
                     case TRAIN -> TRAIN;
                     case DEV -> DEV;
                     case DEV_BATCH_STATS -> Color.web("#ff9896");
+                    case SIBLING -> siblingColor(line.sibling());
                 };
                 double width = line.role() == MonitorViewModel.Role.RAW ? 1.0 : 1.8;
                 // older branches carry no legend entry: only the live branch is named
@@ -190,6 +196,16 @@ public final class MonitorView extends VBox {
                     || line.role() == MonitorViewModel.Role.DEV_BATCH_STATS);
         }
         redraw();
+    }
+
+    /** Sibling colours: none of them the blue of train or the red of dev. */
+    static final List<Color> SIBLING_COLORS = List.of(Color.web("#ff7f0e"), Color.web("#2ca02c"),
+            Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#bcbd22"),
+            Color.web("#17becf"), Color.web("#7f7f7f"));
+
+    /** The colour of sibling {@code index} (from 0), on the charts and in the siblings panel. */
+    public static Color siblingColor(int index) {
+        return SIBLING_COLORS.get(Math.floorMod(index, SIBLING_COLORS.size()));
     }
 
     private void redraw() {

@@ -40,13 +40,17 @@ public final class MonitorViewModel {
 
     /** One drawn line: which chart it belongs to and its data. */
     public record Line(Chart chart, String name, int branch, Role role, SeriesBuffer data) {
+        /** For a {@link Role#SIBLING} line (whose branch is −1 − index): the sibling's index from 0, else −1. */
+        public int sibling() {
+            return role == Role.SIBLING ? -1 - branch : -1;
+        }
     }
 
     /** The monitor's charts. */
     public enum Chart { STEP_COST, EPOCH_COST, EPOCH_ACCURACY }
 
     /** What a line shows. */
-    public enum Role { RAW, SMOOTHED, TRAIN, DEV, DEV_BATCH_STATS }
+    public enum Role { RAW, SMOOTHED, TRAIN, DEV, DEV_BATCH_STATS, SIBLING }
 
     /** A vertical marker: an event at a step. */
     public record Marker(long step, int epoch, double seconds, int branch, String kind, String label) {
@@ -75,6 +79,7 @@ public final class MonitorViewModel {
         });
         xAxis.addListener((o, a, b) -> {
             branches.forEach(Branch::rebuildX);
+            fillSiblings();
             bump();
         });
         stepsPerEpoch.addListener((o, a, b) -> {
@@ -128,6 +133,8 @@ public final class MonitorViewModel {
 
     /** Forgets everything (a new run). */
     public void reset() {
+        siblingLines.clear();
+        siblingsShown = null;
         lines.clear();
         markers.clear();
         branches.clear();
@@ -233,6 +240,112 @@ public final class MonitorViewModel {
             branch.set(id);
         }
         return b;
+    }
+
+    // ------------------------------------------------------------------ sibling overlays
+
+    /** The lines of the siblings shown, two per sibling (dev accuracy, dev cost), in sibling order. */
+    private final List<Line> siblingLines = new ArrayList<>();
+    private Report.SiblingsReport siblingsShown;
+
+    /**
+     * Overlays "Try siblings" on the epoch charts: per sibling a line of dev accuracy and one of dev
+     * cost (training cost without a dev set), from the checkpoint's epoch on, named
+     * "sib 1 α=… β=…". An adopted or discarded report (or null) removes them. Not in TIME mode.
+     */
+    public void showSiblings(Report.SiblingsReport r) {
+        boolean over = r == null || r.phase() == Report.SiblingsReport.Phase.ADOPTED
+                || r.phase() == Report.SiblingsReport.Phase.DISCARDED;
+        if (over || siblingsShown == null || !siblingsShown.checkpoint().equals(r.checkpoint())
+                || siblingsShown.siblings().size() != r.siblings().size()) {
+            lines.removeAll(siblingLines);
+            siblingLines.clear();
+            siblingsShown = null;
+            if (!over) {
+                for (Report.SiblingsReport.Sibling s : r.siblings()) {
+                    String name = siblingName(s);
+                    siblingLines.add(new Line(Chart.EPOCH_ACCURACY, name, -1 - s.index(), Role.SIBLING,
+                            new SeriesBuffer()));
+                    siblingLines.add(new Line(Chart.EPOCH_COST, name, -1 - s.index(), Role.SIBLING,
+                            new SeriesBuffer()));
+                }
+                lines.addAll(siblingLines);
+            }
+        }
+        if (!over) {
+            siblingsShown = r;
+            fillSiblings();
+        }
+        bump();
+    }
+
+    /** The overlay lines of the siblings shown now. */
+    public List<Line> siblingLines() {
+        return List.copyOf(siblingLines);
+    }
+
+    /** "sib 1 α=3.2e-3 β=0.914", with "(control)" for the sibling that kept α and β. */
+    public static String siblingName(Report.SiblingsReport.Sibling s) {
+        return String.format(Locale.ROOT, "sib %d%s α=%s β=%s", s.index() + 1, s.control() ? " (control)" : "",
+                alpha(s.alpha()), beta(s.beta()));
+    }
+
+    /** α with two significant digits and no trailing zeros: 0.01, 0.0032, 1.5e-05. */
+    public static String alpha(double a) {
+        return String.format(Locale.ROOT, "%.2g", a).replaceAll("\\.?0+(e|$)", "$1");
+    }
+
+    /** β with as many digits as its distance from 1 needs: 0.9, 0.99, 0.9993. */
+    public static String beta(double b) {
+        if (b >= 1 || b <= 0) {
+            return b <= 0 ? "0" : "1";
+        }
+        int digits = Math.max(2, Math.min(6, (int) Math.ceil(-Math.log10(1 - b)) + 1));
+        return String.format(Locale.ROOT, "%." + digits + "f", b).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private void fillSiblings() {
+        Report.SiblingsReport r = siblingsShown;
+        if (r == null) {
+            return;
+        }
+        double[] start = null;
+        for (Branch b : branches) {
+            if (b.id == r.fromBranch()) {
+                for (double[] e : b.epochs) {
+                    if ((int) e[0] == r.fromEpoch()) {
+                        start = e;
+                    }
+                }
+            }
+        }
+        boolean time = xAxis.get() == XAxis.TIME;
+        for (int i = 0; i < r.siblings().size(); i++) {
+            Report.SiblingsReport.Sibling s = r.siblings().get(i);
+            SeriesBuffer acc = siblingLines.get(2 * i).data();
+            SeriesBuffer cost = siblingLines.get(2 * i + 1).data();
+            acc.clear();
+            cost.clear();
+            if (time) {
+                continue; // siblings have no common clock with the run
+            }
+            boolean dev = !s.devCost().isEmpty() && Double.isFinite(s.devCost().get(0));
+            if (start != null) {
+                addFinite(acc, r.fromEpoch(), start[5]);
+                addFinite(cost, r.fromEpoch(), dev ? start[3] : start[2]);
+            }
+            for (int e = 0; e < s.epochsDone(); e++) {
+                double x = r.fromEpoch() + e + 1;
+                addFinite(acc, x, s.devAccuracy().get(e));
+                addFinite(cost, x, dev ? s.devCost().get(e) : s.trainCost().get(e));
+            }
+        }
+    }
+
+    private static void addFinite(SeriesBuffer b, double x, double y) {
+        if (Double.isFinite(y) && (b.isEmpty() || x > b.lastX())) {
+            b.add(x, y);
+        }
     }
 
     /** One branch's history: master arrays and the chart buffers derived from them. */

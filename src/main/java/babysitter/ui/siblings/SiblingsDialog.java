@@ -1,0 +1,89 @@
+package babysitter.ui.siblings;
+
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Session ▸ Try siblings…: how many, how long, how wide; OK is off while a field is wrong. */
+public final class SiblingsDialog extends Dialog<ButtonType> {
+    /** The button that starts the siblings. */
+    public static final ButtonType TRAIN = new ButtonType("Train siblings", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+
+    public SiblingsDialog(SiblingsViewModel vm) {
+        setTitle("Try siblings");
+        setHeaderText("Copies of the run from the current checkpoint, with α and β drawn around the current "
+                + "values, trained side by side; adopt the best as a new branch.");
+        getDialogPane().setId("siblingsDialog");
+        getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        grid.setPadding(new Insets(8));
+        int row = 0;
+        row = field(grid, row, "Siblings (N)", "siblingCount", vm.countProperty(), vm.countErrorProperty(),
+                "how many copies train, 2 to 16; sibling 1 keeps α and β");
+        row = field(grid, row, "Epochs each (K)", "siblingEpochs", vm.epochsProperty(), vm.epochsErrorProperty(),
+                "epoch ends each sibling trains to");
+        row = field(grid, row, "α window (± decades)", "siblingAlphaWindow", vm.alphaWindowProperty(),
+                vm.alphaErrorProperty(), "α = α0 · 10^r, r uniform in [−w, w]");
+        field(grid, row, "β window (± decades of 1−β)", "siblingBetaWindow", vm.betaWindowProperty(),
+                vm.betaErrorProperty(), "1−β = (1−β0) · 10^r, r uniform in [−w, w]; β at most 0.9999");
+        Label ranges = new Label();
+        ranges.setId("siblingRanges");
+        ranges.setWrapText(true);
+        ranges.setMaxWidth(460);
+        ranges.textProperty().bind(Bindings.createStringBinding(vm::ranges, vm.countProperty(), vm.epochsProperty(),
+                vm.alphaWindowProperty(), vm.betaWindowProperty()));
+        VBox content = new VBox(8, grid, ranges);
+        getDialogPane().setContent(content);
+        Button ok = (Button) getDialogPane().lookupButton(TRAIN);
+        ok.setId("siblingsOk");
+        ok.disableProperty().bind(vm.validProperty().not());
+    }
+
+    private static int field(GridPane grid, int row, String label, String id, StringProperty value,
+                             ObservableStringValue error, String tip) {
+        Label l = new Label(label);
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        f.textProperty().bindBidirectional(value);
+        f.setTooltip(new javafx.scene.control.Tooltip(tip));
+        l.setLabelFor(f);
+        Label e = new Label();
+        e.setId(id + "Error");
+        e.getStyleClass().add("error");
+        e.setWrapText(true);
+        e.setMaxWidth(460);
+        e.textProperty().bind(error);
+        e.visibleProperty().bind(Bindings.isNotEmpty(error));
+        e.managedProperty().bind(e.visibleProperty());
+        grid.add(l, 0, row);
+        grid.add(f, 1, row);
+        grid.add(e, 0, row + 1, 2, 1);
+        return row + 2;
+    }
+
+    /** Shows the dialog; on "Train siblings" sends the command. Whether siblings were started. */
+    public static boolean show(Window owner, SiblingsViewModel vm) {
+        SiblingsDialog d = new SiblingsDialog(vm);
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        d.getDialogPane().getStylesheets().add(
+                SiblingsDialog.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
+        Optional<ButtonType> answer = d.showAndWait();
+        return answer.isPresent() && answer.get() == TRAIN && vm.trySiblings();
+    }
+
+}
