@@ -1,0 +1,132 @@
+package babysitter.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.session.Report;
+import babysitter.ui.BabysitterApp;
+import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.setup.SetupViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: Session ▸ Try siblings…, two siblings for one epoch, adopt one. */
+@ExtendWith(ApplicationExtension.class)
+class SiblingsWindowTest {
+
+    @TempDir
+    static Path runs;
+
+    private MainViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("babysitter.runs", runs.toString());
+        BabysitterApp app = new BabysitterApp();
+        vm = app.createViewModel(Executors.newSingleThreadExecutor());
+        SetupViewModel setup = SetupViewModel.defaults();
+        setup.epochsProperty().set("400");
+        setup.nProperty().set("300");
+        window = new MainWindow(vm, setup);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting for: " + what);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static long siblingSeries(LineChartCanvas chart) {
+        return chart.series().stream().filter(s -> s.name().startsWith("sib ")).count();
+    }
+
+    @Test
+    void aPersonTriesTwoSiblingsForAnEpochAndAdoptsOne(FxRobot robot) throws Exception {
+        robot.clickOn("#newRun");
+        waitUntil("an epoch", () -> vm.epochProperty().get() >= 1);
+        robot.clickOn("#pauseButton");
+        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        long epochAtStart = onFx(() -> vm.epochProperty().get());
+
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Session"))
+                .flatMap(m -> m.getItems().stream()).filter(m -> "Try siblings…".equals(m.getText()))
+                .findFirst().orElseThrow();
+        assertThat(item.getAccelerator()).isEqualTo(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+S"));
+        assertThat(item.isDisable()).isFalse();
+        Platform.runLater(item::fire); // the dialog waits for an answer: do not block the test on it
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the dialog", () -> robot.lookup("#siblingsDialog").tryQuery().isPresent());
+
+        // a wrong value: the message names it and the rule, OK is off
+        TextField count = robot.lookup("#siblingCount").queryAs(TextField.class);
+        Button ok = robot.lookup("#siblingsOk").queryAs(Button.class);
+        robot.doubleClickOn(count).eraseText(count.getText().length() + 2).write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#siblingCountError").queryAs(Label.class);
+        assertThat(onFx(error::getText)).contains("'abc'").contains("from 2 to 16");
+        assertThat(onFx(ok::isDisabled)).isTrue();
+        robot.doubleClickOn(count).eraseText(5).write("2");
+        TextField epochs = robot.lookup("#siblingEpochs").queryAs(TextField.class);
+        robot.doubleClickOn(epochs).eraseText(epochs.getText().length() + 2).write("1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(error::isVisible)).isFalse();
+        assertThat(onFx(ok::isDisabled)).isFalse();
+        robot.clickOn(ok);
+
+        // the panel lists them; when done the best one is marked; the charts carry their curves
+        waitUntil("the siblings panel", () -> robot.lookup("#siblingsPanel").query().isVisible());
+        waitUntil("both siblings done", () -> vm.siblings().winnerProperty().get() >= 0);
+        assertThat(onFx(() -> vm.siblings().rows())).hasSize(2);
+        assertThat(onFx(() -> vm.siblings().progressTextProperty().get())).startsWith("2/2 sibling epochs");
+        waitUntil("overlays", () -> siblingSeries(window.monitor().epochAccuracyChart()) == 2
+                && siblingSeries(window.monitor().epochCostChart()) == 2);
+        assertThat(onFx(() -> window.monitor().epochAccuracyChart().series().stream()
+                .filter(s -> s.name().startsWith("sib 1")).findFirst().orElseThrow().data().size()))
+                .as("from the checkpoint's epoch to one epoch later").isEqualTo(2);
+        assertThat(onFx(item::isDisable)).as("one try at a time").isTrue();
+
+        int winner = onFx(() -> vm.siblings().winnerProperty().get());
+        robot.clickOn("#adoptSibling-" + winner);
+        waitUntil("the new branch", () -> vm.branchProperty().get() == 1);
+        waitUntil("the panel gone", () -> !robot.lookup("#siblingsPanel").query().isVisible());
+        waitUntil("the adopted epoch trained again, then paused", () -> vm.epochProperty().get() == epochAtStart + 1
+                && vm.stateProperty().get() == Report.State.PAUSED);
+        assertThat(onFx(() -> siblingSeries(window.monitor().epochAccuracyChart()))).isZero();
+        double alpha = onFx(() -> vm.controls().current().learningRate());
+        assertThat(alpha).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))
+                .findFirst().map(e -> Double.parseDouble(e.details().get("alpha"))).orElseThrow()));
+        assertThat(onFx(() -> vm.events().stream().noneMatch(e -> e.kind().equals("error")))).isTrue();
+        waitUntil("the new branch drawn", () -> vm.monitor().lines().stream()
+                .anyMatch(l -> l.branch() == 1 && l.data().size() > 0));
+    }
+}
