@@ -55,9 +55,13 @@ public final class Siblings {
         return out;
     }
 
-    /** Worker threads for {@code count} siblings: one each, at most one per core. */
+    /**
+     * Worker threads for {@code count} siblings: one each, at most one per core (or at most the
+     * system property {@code babysitter.siblingThreads}, for measuring).
+     */
     public static int threadsFor(int count) {
-        return Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+        int cap = Integer.getInteger("babysitter.siblingThreads", Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Math.min(count, cap));
     }
 
     /** Siblings training on a pool of their own; the session's thread starts, cancels and reads them. */

@@ -727,7 +727,27 @@ public final class LineChartCanvas extends Region {
         double titleW = title.isBlank() ? 0 : textWidth(title, titleFont);
         double rowH = Math.max(titleH, legend.isEmpty() ? 0 : labelH);
         boolean legendOwnRow = !legend.isEmpty() && titleW > 0 && titleW + 24 + legendW > w - 2 * PAD;
-        double top = PAD + (rowH > 0 ? rowH + 6 : 4) + (legendOwnRow ? labelH + 4 : 0);
+        // a legend on rows of its own wraps to the width instead of running off the left edge
+        List<List<Series>> legendRows = new ArrayList<>();
+        List<Double> legendRowW = new ArrayList<>();
+        if (legendOwnRow) {
+            double rowW = 0;
+            List<Series> row = new ArrayList<>();
+            for (Series s : legend) {
+                double sw = 18 + 5 + textWidth(s.name, labelFont);
+                if (!row.isEmpty() && rowW + 14 + sw > w - 2 * PAD) {
+                    legendRows.add(row);
+                    legendRowW.add(rowW);
+                    row = new ArrayList<>();
+                    rowW = 0;
+                }
+                rowW += (row.isEmpty() ? 0 : 14) + sw;
+                row.add(s);
+            }
+            legendRows.add(row);
+            legendRowW.add(rowW);
+        }
+        double top = PAD + (rowH > 0 ? rowH + 6 : 4) + (legendOwnRow ? legendRows.size() * (labelH + 4) : 0);
         double bottom = TICK + 3 + tickH + (xLabel.isBlank() ? 0 : 4 + labelH) + PAD;
         double right = 18;
         double plotH = Math.max(1, h - top - bottom);
@@ -883,12 +903,16 @@ public final class LineChartCanvas extends Region {
             g.setFill(Color.rgb(30, 30, 30));
             g.fillText(title, PAD, rowMid);
         }
-        if (!legend.isEmpty()) {
-            double ly = legendOwnRow ? PAD + rowH + 4 + labelH / 2 : rowMid;
-            double lx = Math.max(PAD, w - PAD - legendW);
+        if (!legendOwnRow) {
+            legendRows.add(legend);
+            legendRowW.add(legendW);
+        }
+        for (int row = 0; row < legendRows.size() && !legend.isEmpty(); row++) {
+            double ly = legendOwnRow ? PAD + rowH + 4 + labelH / 2 + row * (labelH + 4) : rowMid;
+            double lx = Math.max(PAD, w - PAD - legendRowW.get(row));
             g.setFont(labelFont);
             g.setTextAlign(TextAlignment.LEFT);
-            for (Series s : legend) {
+            for (Series s : legendRows.get(row)) {
                 g.setStroke(s.color);
                 g.setGlobalAlpha(Math.max(0.35, s.opacity));
                 g.setLineWidth(Math.min(4, Math.max(2, s.lineWidth)));
