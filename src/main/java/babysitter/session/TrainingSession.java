@@ -647,6 +647,13 @@ public final class TrainingSession implements AutoCloseable {
                     + ", not done");
             return;
         }
+        try {
+            trainer.hyperparametersAt(run.from.id());
+        } catch (IllegalArgumentException e) {
+            publishError("sibling " + (index + 1) + " cannot be adopted: its checkpoint " + run.from.id()
+                    + " is no longer kept in memory; discard the siblings");
+            return;
+        }
         siblings = null;
         run.cancelAndWait(60_000);
         Hyperparameters hp = run.hps.get(index);
