@@ -45,8 +45,8 @@ class RegionsViewTest {
             }
         }
         // one point of class 2 near the top-right corner: x = 0.9, y = 0.9 of [0, 1] × [0, 1]
-        return new Report.RegionsReport(3, 0, 0, 1, 0, 1, n, n, classOf, confidence, new float[] {0.9f},
-                new float[] {0.9f}, new int[] {2});
+        return new Report.RegionsReport(3, 0, List.of("a", "b", "c"), 0, 1, 0, 1, n, n, classOf, confidence,
+                new float[] {0.9f}, new float[] {0.9f}, new int[] {2}, new float[] {0.1f, 0.2f, 0.7f});
     }
 
     static void assertColour(Color actual, Color expected, String what) {
