@@ -624,6 +624,16 @@ public final class Trainer {
 
     private boolean muted;
 
+    /** Appends an insight (confusion matrix, samples, decision regions) to the run's {@code insights.jsonl}. */
+    void recordInsight(babysitter.store.InsightRecord r) {
+        record(w -> w.insight(r));
+    }
+
+    /** The clock the run's records are stamped with. */
+    java.time.Clock clock() {
+        return clock;
+    }
+
     private void record(java.util.function.Consumer<RunWriter> action) {
         if (writer != null && !muted) {
             action.accept(writer);

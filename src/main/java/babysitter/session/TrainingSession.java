@@ -86,6 +86,7 @@ public final class TrainingSession implements AutoCloseable {
                             m.epoch(), m.branch());
                     if (regions != null) {
                         publish(regions);
+                        recordInsight(regions);
                     }
                 }
             }
@@ -121,6 +122,7 @@ public final class TrainingSession implements AutoCloseable {
         Report.ConfusionReport r = Report.ConfusionReport.of(m.epoch(), m.branch(), names, counts);
         lastConfusionNanos = System.nanoTime() - t0;
         publish(r);
+        recordInsight(r);
     }
 
     /** The first dev rows (train rows without a dev set) with their probabilities, right after the confusion matrix. */
@@ -133,6 +135,21 @@ public final class TrainingSession implements AutoCloseable {
                 Samples.MAX_ROWS, m.epoch(), m.branch());
         if (r != null) {
             publish(r);
+            recordInsight(r);
+        }
+    }
+
+    /** Encodes the session's insight records; owned by the training thread. */
+    private final Insights.Encoder insights = new Insights.Encoder();
+
+    /** Appends an insight report to the run store (nothing when the run is not recorded). */
+    private void recordInsight(Report r) {
+        if (trainer.runDir() == null) {
+            return;
+        }
+        babysitter.store.InsightRecord rec = insights.encode(r, trainer.clock().millis());
+        if (rec != null) {
+            trainer.recordInsight(rec);
         }
     }
 

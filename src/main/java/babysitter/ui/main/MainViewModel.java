@@ -205,7 +205,10 @@ public final class MainViewModel {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir);
                 RunConfig config = Runs.configOf(run);
                 int rows = run.config().path("data").path("train").asInt(0);
-                fx.execute(() -> show(run, config, rows));
+                List<String> insightWarnings = new java.util.ArrayList<>();
+                List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
+                insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
+                fx.execute(() -> show(run, config, rows, insights, insightWarnings.size()));
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
@@ -216,7 +219,8 @@ public final class MainViewModel {
         });
     }
 
-    private void show(babysitter.store.Run run, RunConfig config, int rows) {
+    private void show(babysitter.store.Run run, RunConfig config, int rows, List<Report> insights,
+                      int insightWarnings) {
         starting.set(false);
         openedRun = run.dir();
         trainRows = rows;
@@ -241,6 +245,9 @@ public final class MainViewModel {
         all.forEach(o -> history.add((Report) o[2]));
         monitor.accept(history);
         history.stream().filter(r -> r instanceof Report.EventReport).forEach(r -> events.add((Report.EventReport) r));
+        // the recorded confusion matrices, samples and decision regions, as if they had just arrived
+        regions.accept(insights);
+        insights.forEach(this::acceptInsight);
         checkpoints.setAll(run.checkpoints().stream().map(c -> new Snapshot.CheckpointSummary(c.id(), c.step(),
                 c.epoch(), c.branch(), c.timeMillis())).toList());
         state.set(null);
@@ -249,7 +256,8 @@ public final class MainViewModel {
         status.set("Recorded run " + run.dir().getFileName() + ": " + run.steps().size() + " step records, "
                 + run.epochs().size() + " epochs, " + run.checkpoints().size()
                 + " checkpoints. Click a checkpoint to continue from it."
-                + (run.warnings().isEmpty() ? "" : " (" + run.warnings().size() + " damaged lines skipped)"));
+                + (run.warnings().isEmpty() && insightWarnings == 0 ? ""
+                    : " (" + (run.warnings().size() + insightWarnings) + " damaged lines skipped)"));
     }
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
@@ -342,18 +350,8 @@ public final class MainViewModel {
             } else if (r instanceof Report.EventReport e) {
                 events.add(e);
                 onEvent(e);
-            } else if (r instanceof Report.SamplesReport sr) {
-                recentSamples = sr;
-                samplesListeners.forEach(l -> l.accept(sr));
-            } else if (r instanceof Report.ConfusionReport c) {
-                if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
-                    recentConfusion.clear();
-                }
-                recentConfusion.addLast(c);
-                while (recentConfusion.size() > RECENT_CONFUSION) {
-                    recentConfusion.removeFirst();
-                }
-                confusionListeners.forEach(l -> l.accept(c));
+            } else if (r instanceof Report.SamplesReport || r instanceof Report.ConfusionReport) {
+                acceptInsight(r);
             } else if (r instanceof Report.LrRangeReport l) {
                 rangeTest.set(l);
             }
@@ -368,6 +366,24 @@ public final class MainViewModel {
         }
     }
 
+    /** A samples or confusion report, live or read from a recorded run: kept for windows opened later and passed on. */
+    private void acceptInsight(Report r) {
+        if (r instanceof Report.SamplesReport sr) {
+            recentSamples = sr;
+            samplesListeners.forEach(l -> l.accept(sr));
+        } else if (r instanceof Report.ConfusionReport c) {
+            if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
+                recentConfusion.clear();
+            }
+            recentConfusion.addLast(c);
+            while (recentConfusion.size() > RECENT_CONFUSION) {
+                recentConfusion.removeFirst();
+            }
+            confusionListeners.forEach(l -> l.accept(c));
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainViewModel.class);
     private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
     private long lastStatusNanos;
     private double progressValue;
