@@ -2,6 +2,7 @@ package babysitter.ui.regions;
 
 import babysitter.session.Report;
 import babysitter.ui.chart.Palette;
+import babysitter.ui.chart.Ticks;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.VPos;
@@ -12,12 +13,14 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * The decision regions as a canvas: each grid cell in its class's colour (the setup preview's
  * palette) over white, its opacity proportional to the class's probability, and the training
- * points on top with a dark outline. The grid fills the canvas, row 0 at the top. It rebuilds the
+ * points on top with a dark outline, and the data coordinates ticked just inside the bottom and
+ * left edges. The grid fills the canvas, row 0 at the top. It rebuilds the
  * map only when its view-model receives a new report; moving the mouse only repaints the cached
  * map with a box describing the point (true class, probability bars, the predicted class in bold)
  * or the grid cell under the mouse.
@@ -30,6 +33,8 @@ public final class RegionsView extends Canvas {
     private static final Color OUTLINE = Color.web("#222222");
     private static final Font FONT = Font.font("System", 11);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font TICK_FONT = Font.font("System", 9);
+    private static final Color AXIS = Color.web("#444444");
     private static final double LINE = 14;
     private static final double BAR = 60;
 
@@ -105,6 +110,7 @@ public final class RegionsView extends Canvas {
             g.fillOval(x - POINT_RADIUS, y - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
             g.strokeOval(x - POINT_RADIUS, y - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
         }
+        axes(g, r, w, h);
         RegionsViewModel.Hover hover = vm.hoverProperty().get();
         if (hover instanceof RegionsViewModel.PointHover p) {
             double x = (p.x() - r.xMin()) * sx;
@@ -117,7 +123,7 @@ public final class RegionsView extends Canvas {
         } else if (hover instanceof RegionsViewModel.CellHover c) {
             String[] lines = {coordinates(c.x(), c.y()),
                 "predicted " + c.className() + " (" + RegionsViewModel.percent(c.confidence()) + ")"};
-            double bw = 8 + Math.max(lines[0].length(), lines[1].length()) * 6.2;
+            double bw = 8 + Math.max(textWidth(lines[0], FONT), textWidth(lines[1], FONT));
             double bh = 8 + LINE * lines.length;
             double[] at = place(c.px(), c.py(), bw, bh, w, h);
             frame(g, at[0], at[1], bw, bh);
@@ -129,15 +135,56 @@ public final class RegionsView extends Canvas {
         }
     }
 
+    /** Tick marks and labels of the data coordinates just inside the bottom and left edges. */
+    private static void axes(GraphicsContext g, Report.RegionsReport r, double w, double h) {
+        double sx = w / (r.xMax() - r.xMin());
+        double sy = h / (r.yMax() - r.yMin());
+        g.setFont(TICK_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (Ticks.Tick t : Ticks.linear(r.xMin(), r.xMax(), 5)) {
+            double x = (t.value() - r.xMin()) * sx;
+            if (x < 12 || x > w - 12) {
+                continue;
+            }
+            tick(g, x, h, x, h - 4, t.label(), x, h - 4);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Ticks.Tick t : Ticks.linear(r.yMin(), r.yMax(), 5)) {
+            double y = (r.yMax() - t.value()) * sy;
+            if (y < 8 || y > h - 18) {
+                continue;
+            }
+            tick(g, 0, y, 4, y, t.label(), 6, y);
+        }
+    }
+
+    private static void tick(GraphicsContext g, double x0, double y0, double x1, double y1, String label, double tx,
+                             double ty) {
+        g.setStroke(AXIS);
+        g.setLineWidth(1);
+        g.strokeLine(x0, y0, x1, y1);
+        g.setStroke(Color.color(1, 1, 1, 0.8));
+        g.setLineWidth(2.5);
+        g.strokeText(label, tx, ty);
+        g.setFill(AXIS);
+        g.fillText(label, tx, ty);
+    }
+
     private void pointBox(GraphicsContext g, RegionsViewModel.PointHover p, double x, double y, double w,
                           double h) {
         int c = p.probabilities().size();
-        int longest = 0;
+        double nameW = 12;
         for (String n : p.classNames()) {
-            longest = Math.max(longest, n.length());
+            nameW = Math.max(nameW, textWidth(n, BOLD));
         }
-        double nameW = Math.max(24, 6.5 * longest);
-        double bw = Math.max(8 + nameW + 4 + BAR + 36, 8 + 6.2 * coordinates(p.x(), p.y()).length());
+        String name = p.trueClass() < p.classNames().size() ? p.classNames().get(p.trueClass())
+                : Integer.toString(p.trueClass());
+        String truth = "true class " + name + (p.trueClass() == p.predicted() ? "" : " (misclassified)");
+        String where = coordinates(p.x(), p.y());
+        double bw = 8 + Math.max(nameW + 4 + BAR + 4 + textWidth("100%", FONT),
+                Math.max(textWidth(truth, FONT), textWidth(where, FONT)));
         double bh = 8 + LINE * (2 + c);
         double[] at = place(x, y, bw, bh, w, h);
         double bx = at[0];
@@ -145,11 +192,8 @@ public final class RegionsView extends Canvas {
         frame(g, bx, by, bw, bh);
         g.setFill(Color.BLACK);
         g.setFont(FONT);
-        g.fillText(coordinates(p.x(), p.y()), bx + 4, by + 4);
-        String name = p.trueClass() < p.classNames().size() ? p.classNames().get(p.trueClass())
-                : Integer.toString(p.trueClass());
-        g.fillText("true class " + name + (p.trueClass() == p.predicted() ? "" : " (misclassified)"), bx + 4,
-                by + 4 + LINE);
+        g.fillText(where, bx + 4, by + 4);
+        g.fillText(truth, bx + 4, by + 4 + LINE);
         for (int k = 0; k < c; k++) {
             double ly = by + 4 + LINE * (2 + k);
             double prob = p.probabilities().get(k);
@@ -167,6 +211,13 @@ public final class RegionsView extends Canvas {
             g.fillText(RegionsViewModel.percent(prob), barX + BAR + 4, ly);
         }
         g.setFont(FONT);
+    }
+
+    /** The width of {@code s} in {@code font}, in pixels. */
+    private static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth());
     }
 
     private static String coordinates(double x, double y) {
