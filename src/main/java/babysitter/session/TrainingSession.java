@@ -103,7 +103,10 @@ public final class TrainingSession implements AutoCloseable {
     /** Nanoseconds spent on the last epoch's confusion matrix (0 without dev rows). */
     private volatile long lastConfusionNanos;
 
-    /** The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set has rows). */
+    /**
+     * The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set
+     * has rows): counted during the epoch's dev evaluation, so it costs no second forward pass.
+     */
     private void publishConfusion(EpochMetric m) {
         babysitter.data.Dataset dev = trainer.data().split().dev();
         if (dev.rows() == 0) {
@@ -111,7 +114,11 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
-        long[][] counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+        // counted by the epoch's dev evaluation (the same forward pass); computed anew only if missing
+        long[][] counts = trainer.devConfusion(m.epoch(), m.branch());
+        if (counts == null) {
+            counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+        }
         List<String> names = trainer.data().split().train().classNames();
         if (names.size() != counts.length) {
             names = new ArrayList<>();
