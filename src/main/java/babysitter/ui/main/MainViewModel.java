@@ -154,6 +154,7 @@ public final class MainViewModel {
             monitor.reset();
             regions.reset();
             events.clear();
+            resetListeners.forEach(Runnable::run);
         }
         hints.clear();
         recentEpochs.clear();
@@ -230,6 +231,7 @@ public final class MainViewModel {
         regions.reset();
         recentConfusion.clear();
         recentSamples = null;
+        resetListeners.forEach(Runnable::run);
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -622,6 +624,19 @@ public final class MainViewModel {
         samplesListeners.add(listener);
         return () -> samplesListeners.remove(listener);
     }
+
+    /**
+     * Calls {@code listener} on the JavaFX thread whenever another run is shown (a new one, or a
+     * recorded one opened), before its reports arrive: windows fed by the listeners above forget
+     * the previous run's. Running the returned action stops that.
+     */
+    public Runnable addResetListener(Runnable listener) {
+        Objects.requireNonNull(listener);
+        resetListeners.add(listener);
+        return () -> resetListeners.remove(listener);
+    }
+
+    private final List<Runnable> resetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The newest samples report of the current branch, or null. */
     public Report.SamplesReport recentSamplesReport() {

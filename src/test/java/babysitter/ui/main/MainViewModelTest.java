@@ -194,9 +194,19 @@ class MainViewModelTest {
         // a fresh window opens it: the same reports, fed as live ones are
         MainViewModel opened = create(runs);
         List<Report.ConfusionReport> replayed = new ArrayList<>();
-        opened.addConfusionListener(replayed::add);
+        List<String> order = new ArrayList<>();
+        opened.addResetListener(() -> {
+            replayed.clear();
+            order.add("reset");
+        });
+        opened.addConfusionListener(c -> {
+            replayed.add(c);
+            order.add("confusion");
+        });
         opened.openRun(dir);
         pump(() -> !opened.checkpoints().isEmpty());
+        assertThat(order).as("an open Classes window forgets the previous run first").startsWith("reset",
+                "confusion").containsOnlyOnce("reset");
         assertThat(opened.statusProperty().get()).doesNotContain("damaged");
         assertThat(replayed).isEqualTo(live);
         assertThat(opened.recentConfusionReports()).isEqualTo(live);
