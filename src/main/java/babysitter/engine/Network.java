@@ -193,7 +193,7 @@ public final class Network {
         x = asDataType(x);
         forward(x, buf, Mode.TRAIN, true);
         double cost = cost(buf, labels, hp.l2());
-        lastBatchCorrect = countCorrect(buf, labels);
+        lastBatchCorrect = countCorrect(buf, labels, null);
         if (!Double.isFinite(cost)) {
             // Nothing is updated: the parameters stay those of the last finite cost.
             return cost;
@@ -238,6 +238,19 @@ public final class Network {
 
     /** Cost and accuracy of a data set, evaluated in chunks of at most {@code chunk} rows. */
     public Evaluation evaluate(INDArray x, int[] labels, Mode mode, int chunk) {
+        return evaluate(x, labels, mode, chunk, null);
+    }
+
+    /**
+     * Cost and accuracy of a data set, evaluated in chunks of at most {@code chunk} rows; when
+     * {@code confusion} is not null, each row is also counted in {@code confusion[label][predicted]}
+     * (C × C, the predicted class the one accuracy counts: the most probable, the lowest index on ties).
+     */
+    public Evaluation evaluate(INDArray x, int[] labels, Mode mode, int chunk, long[][] confusion) {
+        if (confusion != null && (confusion.length != units[depth]
+                || java.util.Arrays.stream(confusion).anyMatch(r -> r.length != units[depth]))) {
+            throw new IllegalArgumentException("the confusion matrix must be " + units[depth] + " × " + units[depth]);
+        }
         if (chunk < 1) {
             throw new IllegalArgumentException("evaluation chunk must be at least 1 row, got " + chunk);
         }
@@ -254,7 +267,7 @@ public final class Network {
             Buffers buf = check(part, partLabels);
             forward(asDataType(part), buf, mode, false);
             costSum += cost(buf, partLabels, 0.0) * (to - from);
-            correct += countCorrect(buf, partLabels);
+            correct += countCorrect(buf, partLabels, confusion);
         }
         return new Evaluation(costSum / rows, (double) correct / rows, rows);
     }
@@ -264,7 +277,7 @@ public final class Network {
         return lastBatchCorrect;
     }
 
-    private int countCorrect(Buffers buf, int[] labels) {
+    private int countCorrect(Buffers buf, int[] labels, long[][] confusion) {
         int c = units[depth];
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -276,6 +289,9 @@ public final class Network {
             }
             if (best == labels[i]) {
                 correct++;
+            }
+            if (confusion != null) {
+                confusion[labels[i]][best]++;
             }
         }
         return correct;

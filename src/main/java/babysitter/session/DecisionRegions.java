@@ -3,6 +3,8 @@ package babysitter.session;
 import babysitter.data.Dataset;
 import babysitter.engine.HostIO;
 import babysitter.engine.Network;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The decision regions of a network on a 2-D data set: one inference-mode forward pass over a grid
  * of cell centres (all cells in one batch), the most probable class and its probability per cell,
  * and the training points. Runs on the training thread (it uses the network's arrays); its result
- * is an immutable {@link Report.RegionsReport}.
+ * is an immutable {@link Report.RegionsReport}. A second inference pass over the drawn training
+ * points (at most {@link #MAX_POINTS}) gives each its full class probabilities, for the map's
+ * hover box.
  *
  * <p>Grid orientation: the grid spans the training data's range widened by {@link #MARGIN} of the
  * span on each side; row 0 is the top (largest y), column 0 the left (smallest x). Cell
@@ -122,15 +126,41 @@ public final class DecisionRegions {
         float[] px = new float[n];
         float[] py = new float[n];
         int[] labels = new int[n];
+        double[] pointXY = new double[2 * n];
         for (int i = 0; i < n; i++) {
             int row = (int) ((long) i * rows / n);
             px[i] = features[2 * row];
             py[i] = features[2 * row + 1];
+            pointXY[2 * i] = px[i];
+            pointXY[2 * i + 1] = py[i];
             labels[i] = train.label(row);
         }
-        return new Report.RegionsReport(epoch, branch, xMin, xMax, yMin, yMax, width, height, classOf, confidence,
-                px, py, labels);
+        // the points' own probabilities: one more inference pass of at most MAX_POINTS rows
+        float[] pointProbs = new float[n * classes];
+        if (n > 0) {
+            long t0 = System.nanoTime();
+            INDArray xp = Nd4j.create(dt, n, 2);
+            io.write(pointXY, xp);
+            double[] q = new double[n * classes];
+            io.read(net.predict(xp, Network.Mode.INFERENCE), q);
+            for (int i = 0; i < q.length; i++) {
+                pointProbs[i] = (float) q[i];
+            }
+            lastPointNanos = System.nanoTime() - t0;
+        }
+        List<String> names = train.classNames();
+        if (names.size() != classes) {
+            names = new ArrayList<>();
+            for (int k = 0; k < classes; k++) {
+                names.add(Integer.toString(k));
+            }
+        }
+        return new Report.RegionsReport(epoch, branch, names, xMin, xMax, yMin, yMax, width, height, classOf,
+                confidence, px, py, labels, pointProbs);
     }
+
+    /** Nanoseconds the last computation spent on the points' probabilities (for measuring its cost). */
+    static volatile long lastPointNanos;
 
     private static double[] widen(double min, double max) {
         if (!(min <= max)) {

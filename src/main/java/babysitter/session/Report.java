@@ -80,12 +80,19 @@ public sealed interface Report {
      * {@code width × height} cells over [xMin, xMax] × [yMin, yMax], stored row by row with
      * <b>row 0 at the top (y = yMax)</b> and column 0 at the left (x = xMin); cell (row, col) is
      * at index {@code row * width + col}. Each cell has the most probable class at its centre and
-     * that class's probability (classes are stored as unsigned bytes, so at most 256); the training points (at most a thousand) come with their labels.
+     * that class's probability (classes are stored as unsigned bytes, so at most 256). The training
+     * points (at most a thousand) come with their true classes and the network's full class
+     * probabilities, {@code pointProbabilities} holding {@code points × C} values row-major, C the
+     * number of class names.
      */
-    record RegionsReport(int epoch, int branch, double xMin, double xMax, double yMin, double yMax, int width,
-                         int height, byte[] classOf, float[] confidence, float[] pointsX, float[] pointsY,
-                         int[] pointLabels) implements Report {
+    record RegionsReport(int epoch, int branch, List<String> classNames, double xMin, double xMax, double yMin,
+                         double yMax, int width, int height, byte[] classOf, float[] confidence, float[] pointsX,
+                         float[] pointsY, int[] pointLabels, float[] pointProbabilities) implements Report {
         public RegionsReport {
+            classNames = List.copyOf(classNames);
+            if (classNames.isEmpty()) {
+                throw new IllegalArgumentException("regions: at least one class is needed");
+            }
             if (width < 1 || height < 1) {
                 throw new IllegalArgumentException("regions: width and height must be at least 1, got "
                         + width + "×" + height);
@@ -102,11 +109,17 @@ public sealed interface Report {
                 throw new IllegalArgumentException("regions: pointsX, pointsY and pointLabels must have the same "
                         + "length, got " + pointsX.length + ", " + pointsY.length + ", " + pointLabels.length);
             }
+            if (pointProbabilities.length != pointLabels.length * classNames.size()) {
+                throw new IllegalArgumentException("regions: " + pointLabels.length + " points of "
+                        + classNames.size() + " classes need " + pointLabels.length * classNames.size()
+                        + " probabilities, got " + pointProbabilities.length);
+            }
             classOf = classOf.clone();
             confidence = confidence.clone();
             pointsX = pointsX.clone();
             pointsY = pointsY.clone();
             pointLabels = pointLabels.clone();
+            pointProbabilities = pointProbabilities.clone();
         }
 
         /** The class of cell (row, col), row 0 at the top. */
@@ -122,6 +135,21 @@ public sealed interface Report {
         /** The number of training points. */
         public int points() {
             return pointLabels.length;
+        }
+
+        /** The number of classes. */
+        public int classes() {
+            return classNames.size();
+        }
+
+        /** The probability of class {@code k} at point {@code i}. */
+        public float pointProbability(int i, int k) {
+            return pointProbabilities[i * classNames.size() + k];
+        }
+
+        /** The name of class {@code k} (its number when the report has no name for it). */
+        public String className(int k) {
+            return k >= 0 && k < classNames.size() ? classNames.get(k) : Integer.toString(k);
         }
 
         @Override
@@ -147,6 +175,11 @@ public sealed interface Report {
         @Override
         public int[] pointLabels() {
             return pointLabels.clone();
+        }
+
+        @Override
+        public float[] pointProbabilities() {
+            return pointProbabilities.clone();
         }
     }
 

@@ -252,7 +252,12 @@ public final class Trainer {
         double devCostTrain = Double.NaN;
         double devAccTrain = Double.NaN;
         if (dev.rows() > 0) {
-            Network.Evaluation inf = evaluate(dev, Network.Mode.INFERENCE, EVAL_CHUNK);
+            int c = net.config().classes();
+            long[][] confusion = new long[c][c];
+            Network.Evaluation inf = evaluate(net, dev, Network.Mode.INFERENCE, EVAL_CHUNK, confusion);
+            devConfusion = confusion;
+            devConfusionEpoch = epoch;
+            devConfusionBranch = branch;
             devCost = inf.cost();
             devAcc = inf.accuracy();
             Network.Evaluation tr = evaluate(dev, Network.Mode.TRAIN, hp.batchSize());
@@ -590,6 +595,34 @@ public final class Trainer {
 
     /** Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows. */
     public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk) {
+        return evaluate(net, d, mode, chunk, null);
+    }
+
+    /**
+     * The dev confusion matrix counted by the inference-mode dev evaluation at the end of epoch
+     * {@code epoch} of {@code branch}, or null if that was not the last evaluated epoch.
+     */
+    long[][] devConfusion(int epoch, int branch) {
+        if (devConfusion == null || devConfusionEpoch != epoch || devConfusionBranch != branch) {
+            return null;
+        }
+        long[][] copy = new long[devConfusion.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = devConfusion[i].clone();
+        }
+        return copy;
+    }
+
+    private long[][] devConfusion;
+    private int devConfusionEpoch = -1;
+    private int devConfusionBranch = -1;
+
+    /**
+     * Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows; with a
+     * C × C {@code confusion}, also counts each row in {@code confusion[label][predicted]}.
+     */
+    public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk,
+                                              long[][] confusion) {
         int rows = d.rows();
         int cols = d.columns();
         double costSum = 0;
@@ -619,7 +652,7 @@ public final class Trainer {
             for (int i = 0; i < m; i++) {
                 labels[i] = d.label(from + i);
             }
-            Network.Evaluation e = net.evaluate(x, labels, mode, m);
+            Network.Evaluation e = net.evaluate(x, labels, mode, m, confusion);
             costSum += e.cost() * m;
             correct += Math.round(e.accuracy() * m);
         }
@@ -651,6 +684,16 @@ public final class Trainer {
     }
 
     private boolean muted;
+
+    /** Appends an insight (confusion matrix, samples, decision regions) to the run's {@code insights.jsonl}. */
+    void recordInsight(babysitter.store.InsightRecord r) {
+        record(w -> w.insight(r));
+    }
+
+    /** The clock the run's records are stamped with. */
+    java.time.Clock clock() {
+        return clock;
+    }
 
     private void record(java.util.function.Consumer<RunWriter> action) {
         if (writer != null && !muted) {

@@ -93,6 +93,7 @@ public final class TrainingSession implements AutoCloseable {
                             m.epoch(), m.branch());
                     if (regions != null) {
                         publish(regions);
+                        recordInsight(regions);
                     }
                 }
             }
@@ -109,7 +110,10 @@ public final class TrainingSession implements AutoCloseable {
     /** Nanoseconds spent on the last epoch's confusion matrix (0 without dev rows). */
     private volatile long lastConfusionNanos;
 
-    /** The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set has rows). */
+    /**
+     * The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set
+     * has rows): counted during the epoch's dev evaluation, so it costs no second forward pass.
+     */
     private void publishConfusion(EpochMetric m) {
         babysitter.data.Dataset dev = trainer.data().split().dev();
         if (dev.rows() == 0) {
@@ -117,7 +121,11 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
-        long[][] counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+        // counted by the epoch's dev evaluation (the same forward pass); computed anew only if missing
+        long[][] counts = trainer.devConfusion(m.epoch(), m.branch());
+        if (counts == null) {
+            counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+        }
         List<String> names = trainer.data().split().train().classNames();
         if (names.size() != counts.length) {
             names = new ArrayList<>();
@@ -128,6 +136,7 @@ public final class TrainingSession implements AutoCloseable {
         Report.ConfusionReport r = Report.ConfusionReport.of(m.epoch(), m.branch(), names, counts);
         lastConfusionNanos = System.nanoTime() - t0;
         publish(r);
+        recordInsight(r);
     }
 
     /** The first dev rows (train rows without a dev set) with their probabilities, right after the confusion matrix. */
@@ -140,6 +149,21 @@ public final class TrainingSession implements AutoCloseable {
                 Samples.MAX_ROWS, m.epoch(), m.branch());
         if (r != null) {
             publish(r);
+            recordInsight(r);
+        }
+    }
+
+    /** Encodes the session's insight records; owned by the training thread. */
+    private final Insights.Encoder insights = new Insights.Encoder();
+
+    /** Appends an insight report to the run store (nothing when the run is not recorded). */
+    private void recordInsight(Report r) {
+        if (trainer.runDir() == null) {
+            return;
+        }
+        babysitter.store.InsightRecord rec = insights.encode(r, trainer.clock().millis());
+        if (rec != null) {
+            trainer.recordInsight(rec);
         }
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of the records written as lines: one compact JSON object per line with a
- * {@code "type"} field ("step", "epoch" or "event"). Doubles that are not finite are written as the
+ * {@code "type"} field ("step", "epoch", "event" or "insight"). Doubles that are not finite are written as the
  * strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}; on reading, those strings and
  * JSON {@code null} (read as NaN) are accepted besides numbers.
  */
@@ -17,6 +17,7 @@ final class JsonLines {
     static final String STEP = "step";
     static final String EPOCH = "epoch";
     static final String EVENT = "event";
+    static final String INSIGHT = "insight";
 
     /** Compact output (never a raw newline: newlines inside strings are escaped). */
     static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +79,17 @@ final class JsonLines {
         return o;
     }
 
+    static ObjectNode toJson(InsightRecord r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put(TYPE, INSIGHT);
+        o.put("kind", r.kind());
+        o.put("epoch", r.epoch());
+        o.put("branch", r.branch());
+        o.put("timeMillis", r.timeMillis());
+        o.set("payload", r.payload());
+        return o;
+    }
+
     /** The bytes of one line: compact JSON in UTF-8 followed by '\n'. */
     static byte[] line(ObjectNode o) {
         try {
@@ -103,7 +115,7 @@ final class JsonLines {
 
     // ------------------------------------------------------------------ reading
 
-    /** The record of a line's JSON: a {@link StepMetric}, {@link EpochMetric} or {@link RunEvent}. */
+    /** The record of a line's JSON: a {@link StepMetric}, {@link EpochMetric}, {@link RunEvent} or {@link InsightRecord}. */
     static Record parse(JsonNode o) throws BadLine {
         if (o == null || !o.isObject()) {
             throw new BadLine("not a JSON object");
@@ -131,6 +143,13 @@ final class JsonLines {
                     }
                     return new RunEvent(text(o, "kind"), longValue(o, "step"), intValue(o, "epoch"),
                             intValue(o, "branch"), details instanceof ObjectNode d ? d : null,
+                            longValue(o, "timeMillis"));
+                case INSIGHT:
+                    JsonNode payload = o.get("payload");
+                    if (!(payload instanceof ObjectNode p)) {
+                        throw new BadLine("\"payload\" must be an object, got " + payload);
+                    }
+                    return new InsightRecord(text(o, "kind"), intValue(o, "epoch"), intValue(o, "branch"), p,
                             longValue(o, "timeMillis"));
                 default:
                     throw new BadLine("unknown type \"" + type.textValue() + "\"");

@@ -16,12 +16,20 @@ import java.util.Objects;
  * @param steps       step metrics in file order
  * @param epochs      epoch metrics in file order
  * @param events      events in file order
+ * @param insights    insight records (confusion matrices, samples, decision regions) in file order
  * @param checkpoints complete checkpoints, sorted by step, then id
  * @param warnings    what was skipped and why (torn or malformed lines, incomplete checkpoints), each
  *                    naming the file, and the line number for lines
  */
 public record Run(Path dir, ObjectNode config, List<StepMetric> steps, List<EpochMetric> epochs,
-                  List<RunEvent> events, List<CheckpointInfo> checkpoints, List<String> warnings) {
+                  List<RunEvent> events, List<InsightRecord> insights, List<CheckpointInfo> checkpoints,
+                  List<String> warnings) {
+
+    /** A run without insight records. */
+    public Run(Path dir, ObjectNode config, List<StepMetric> steps, List<EpochMetric> epochs, List<RunEvent> events,
+               List<CheckpointInfo> checkpoints, List<String> warnings) {
+        this(dir, config, steps, epochs, events, List.of(), checkpoints, warnings);
+    }
 
     public Run {
         Objects.requireNonNull(dir, "dir");
@@ -29,6 +37,7 @@ public record Run(Path dir, ObjectNode config, List<StepMetric> steps, List<Epoc
         steps = List.copyOf(steps);
         epochs = List.copyOf(epochs);
         events = List.copyOf(events);
+        insights = List.copyOf(insights);
         List<CheckpointInfo> sorted = new ArrayList<>(checkpoints);
         sorted.sort(Comparator.comparingLong(CheckpointInfo::step).thenComparing(CheckpointInfo::id));
         checkpoints = List.copyOf(sorted);

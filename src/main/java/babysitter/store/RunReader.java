@@ -37,7 +37,8 @@ public final class RunReader {
 
     /**
      * Everything complete in {@code runDir}: {@code run.json}, every complete and well-formed line
-     * of {@code metrics.jsonl} and {@code events.jsonl} (missing files count as empty) and every
+     * of {@code metrics.jsonl}, {@code events.jsonl} and {@code insights.jsonl} (missing files count
+     * as empty) and every
      * checkpoint folder with a readable {@code checkpoint.json} that matches its folder.
      *
      * @throws IOException naming the file if {@code run.json} is missing or is not a JSON object,
@@ -50,20 +51,30 @@ public final class RunReader {
         List<StepMetric> steps = new ArrayList<>();
         List<EpochMetric> epochs = new ArrayList<>();
         List<RunEvent> events = new ArrayList<>();
+        List<InsightRecord> insights = new ArrayList<>();
         readLines(runDir.resolve(RunWriter.METRICS), warnings, (file, lineNo, record) -> {
             if (record instanceof StepMetric s) {
                 steps.add(s);
             } else if (record instanceof EpochMetric e) {
                 epochs.add(e);
             } else {
-                warnings.add(file + " line " + lineNo + ": skipped: an event belongs in " + RunWriter.EVENTS);
+                warnings.add(file + " line " + lineNo + ": skipped: " + (record instanceof InsightRecord
+                        ? "an insight belongs in " + RunWriter.INSIGHTS : "an event belongs in " + RunWriter.EVENTS));
             }
         });
         readLines(runDir.resolve(RunWriter.EVENTS), warnings, (file, lineNo, record) -> {
             if (record instanceof RunEvent e) {
                 events.add(e);
             } else {
-                warnings.add(file + " line " + lineNo + ": skipped: a metric belongs in " + RunWriter.METRICS);
+                warnings.add(file + " line " + lineNo + ": skipped: " + (record instanceof InsightRecord
+                        ? "an insight belongs in " + RunWriter.INSIGHTS : "a metric belongs in " + RunWriter.METRICS));
+            }
+        });
+        readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
+            if (record instanceof InsightRecord r) {
+                insights.add(r);
+            } else {
+                warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
             }
         });
         List<CheckpointInfo> checkpoints = readCheckpoints(runDir.resolve(RunWriter.CHECKPOINTS), warnings);
@@ -76,7 +87,7 @@ public final class RunReader {
         for (String w : warnings) {
             LOG.warn("{}", w);
         }
-        return new Run(runDir, config, steps, epochs, events, checkpoints, warnings);
+        return new Run(runDir, config, steps, epochs, events, insights, checkpoints, warnings);
     }
 
     /** A network built from the checkpoint's files ({@link NetworkFiles#load}). */

@@ -34,10 +34,12 @@ import org.slf4j.LoggerFactory;
  *   run.json          the caller's configuration, replaced atomically (temp file + atomic rename)
  *   metrics.jsonl     one JSON object per line: "type":"step" and "type":"epoch" records
  *   events.jsonl      one JSON object per line: "type":"event" records
+ *   insights.jsonl    one JSON object per line: "type":"insight" records (confusion matrices, samples,
+ *                     decision regions of each epoch), created with the first one
  *   checkpoints/ID/   NetworkFiles.save(...) plus checkpoint.json, renamed into place atomically
  * </pre>
  *
- * <p><b>Guarantees.</b> {@link #step}, {@link #epoch} and {@link #event} hand the whole line
+ * <p><b>Guarantees.</b> {@link #step}, {@link #epoch}, {@link #event} and {@link #insight} hand the whole line
  * (JSON plus '\n') to the operating system in one write before they return; a record whose call
  * has returned is in the file even if the JVM is then killed with SIGKILL. There is no fsync, so a
  * power cut or kernel crash may still lose the most recent records. If the JVM dies during a
@@ -55,6 +57,7 @@ public final class RunWriter implements Closeable {
     public static final String RUN_JSON = "run.json";
     public static final String METRICS = "metrics.jsonl";
     public static final String EVENTS = "events.jsonl";
+    public static final String INSIGHTS = "insights.jsonl";
     public static final String CHECKPOINTS = "checkpoints";
     public static final String CHECKPOINT_JSON = "checkpoint.json";
     /** Prefix of the folders a checkpoint is written into before it is renamed into place. */
@@ -71,6 +74,8 @@ public final class RunWriter implements Closeable {
     private final Clock clock;
     private final OutputStream metrics;
     private final OutputStream events;
+    /** Opened with the first insight, so runs without insights get no empty file. */
+    private OutputStream insights;
     private boolean closed;
 
     private RunWriter(Path dir, Clock clock) throws IOException {
@@ -140,7 +145,8 @@ public final class RunWriter implements Closeable {
 
     /**
      * Opens an existing run to continue it. First repairs what an abrupt end of the previous
-     * writer can leave: a last line of {@code metrics.jsonl} or {@code events.jsonl} without '\n'
+     * writer can leave: a last line of {@code metrics.jsonl}, {@code events.jsonl} or
+     * {@code insights.jsonl} without '\n'
      * is cut off (with a logged warning), and leftover temporary checkpoint folders
      * ({@code checkpoints/.tmp-*}) and temporary {@code run.json} files are deleted. Complete
      * lines and checkpoints are never touched.
@@ -158,6 +164,7 @@ public final class RunWriter implements Closeable {
             }
             repairTornLine(runDir.resolve(METRICS));
             repairTornLine(runDir.resolve(EVENTS));
+            repairTornLine(runDir.resolve(INSIGHTS));
             Path checkpoints = Files.createDirectories(runDir.resolve(CHECKPOINTS));
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
                 for (Path p : leftovers) {
@@ -266,6 +273,20 @@ public final class RunWriter implements Closeable {
         writeLine(events, EVENTS, JsonLines.line(JsonLines.toJson(e)));
     }
 
+    /** Appends an insight to {@code insights.jsonl} (created if need be); it is in the file when this returns. */
+    public synchronized void insight(InsightRecord r) {
+        Objects.requireNonNull(r, "insight");
+        ensureOpen();
+        if (insights == null) {
+            try {
+                insights = append(dir.resolve(INSIGHTS));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + dir.resolve(INSIGHTS) + ": " + e.getMessage(), e);
+            }
+        }
+        writeLine(insights, INSIGHTS, JsonLines.line(JsonLines.toJson(r)));
+    }
+
     private void writeLine(OutputStream out, String fileName, byte[] line) {
         ensureOpen();
         try {
@@ -344,7 +365,7 @@ public final class RunWriter implements Closeable {
         }
     }
 
-    /** Closes the two line files. Further writes throw {@link IllegalStateException}. */
+    /** Closes the line files. Further writes throw {@link IllegalStateException}. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -352,7 +373,10 @@ public final class RunWriter implements Closeable {
         }
         closed = true;
         IOException failure = null;
-        for (OutputStream out : new OutputStream[] {metrics, events}) {
+        for (OutputStream out : new OutputStream[] {metrics, events, insights}) {
+            if (out == null) {
+                continue;
+            }
             try {
                 out.close();
             } catch (IOException e) {

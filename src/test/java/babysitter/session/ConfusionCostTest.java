@@ -42,4 +42,32 @@ class ConfusionCostTest {
                 bestConfusion / 1e6, bestEval / 1e6);
         assertThat(bestConfusion / 1e6).as("ms").isLessThan(500);
     }
+
+    /**
+     * The session takes the confusion matrix from the epoch's dev evaluation instead of a second
+     * pass: on a spiral with batch norm and on the digits, epoch after epoch, it is the matrix the
+     * separate pass computes, count for count.
+     */
+    @Test
+    void theConfusionCountedDuringTheDevEvaluationIsTheOneASecondPassComputes() throws Exception {
+        String[] data = {
+            "{ \"kind\": \"spiral\", \"n\": 3000, \"arms\": 3, \"noise\": 0.2, \"devFraction\": 0.4 }",
+            "{ \"kind\": \"digits\", \"devFraction\": 0.2 }",
+        };
+        for (String d : data) {
+            Trainer t = Runs.start(TrainingSessionTest.config(d, TrainingSessionTest.RELU16_BN,
+                    "{ \"kind\": \"adam\", \"learningRate\": 0.01, \"batchSize\": 64 }", 4), null, null,
+                    TrainerTest.CLOCK);
+            Dataset dev = t.data().split().dev();
+            assertThat(dev.rows()).isGreaterThan(Trainer.EVAL_CHUNK / 4);
+            for (int e = 0; e < 4; e++) {
+                t.trainEpoch();
+                long[][] shared = t.devConfusion(e, 0);
+                assertThat(shared).as("epoch %d of %s", e, d).isNotNull();
+                assertThat(shared).isDeepEqualTo(Trainer.confusion(t.network(), dev, Trainer.EVAL_CHUNK));
+            }
+            assertThat(t.devConfusion(0, 0)).as("only the last epoch's is kept").isNull();
+            t.close();
+        }
+    }
 }

@@ -94,6 +94,24 @@ class DecisionRegionsTest {
         assertThat(r.pointsX()[0]).isEqualTo(f[0]);
         assertThat(r.pointsY()[0]).isEqualTo(f[1]);
         assertThat(r.pointLabels()[0]).isEqualTo(train.label(0));
+        // each point carries the probabilities the network gives it: they sum to one, and the
+        // most probable class of the first point is the network's prediction for that row
+        assertThat(r.classNames()).isEqualTo(train.classNames());
+        assertThat(r.pointProbabilities()).hasSize(train.rows() * 3);
+        for (int i = 0; i < r.points(); i++) {
+            double sum = 0;
+            for (int k = 0; k < 3; k++) {
+                sum += r.pointProbability(i, k);
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        org.nd4j.linalg.api.ndarray.INDArray one = org.nd4j.linalg.factory.Nd4j.create(new float[] {f[0], f[1]},
+                new long[] {1, 2}).castTo(t.network().config().precision().dataType());
+        org.nd4j.linalg.api.ndarray.INDArray p = t.network().predict(one, Network.Mode.INFERENCE);
+        for (int k = 0; k < 3; k++) {
+            assertThat((double) r.pointProbability(0, k)).isCloseTo(p.getDouble(0, k),
+                    org.assertj.core.data.Offset.offset(1e-5));
+        }
         t.close();
     }
 
@@ -136,14 +154,17 @@ class DecisionRegionsTest {
     void aReportCopiesItsArraysAndChecksItsSizes() {
         byte[] classOf = {0, 1};
         float[] conf = {0.5f, 0.9f};
-        Report.RegionsReport r = new Report.RegionsReport(1, 0, 0, 1, 0, 1, 2, 1, classOf, conf, new float[0],
-                new float[0], new int[0]);
+        Report.RegionsReport r = new Report.RegionsReport(1, 0, List.of("a", "b"), 0, 1, 0, 1, 2, 1, classOf,
+                conf, new float[0], new float[0], new int[0], new float[0]);
         classOf[0] = 1;
         r.classOf()[1] = 0;
         assertThat(r.classAt(0, 0)).isEqualTo(0);
         assertThat(r.classAt(0, 1)).isEqualTo(1);
-        assertThatThrownBy(() -> new Report.RegionsReport(1, 0, 0, 1, 0, 1, 3, 1, classOf, conf, new float[0],
-                new float[0], new int[0])).hasMessageContaining("width × height");
+        assertThatThrownBy(() -> new Report.RegionsReport(1, 0, List.of("a", "b"), 0, 1, 0, 1, 3, 1, classOf,
+                conf, new float[0], new float[0], new int[0], new float[0])).hasMessageContaining("width × height");
+        assertThatThrownBy(() -> new Report.RegionsReport(1, 0, List.of("a", "b"), 0, 1, 0, 1, 2, 1, classOf,
+                conf, new float[] {0}, new float[] {0}, new int[] {0}, new float[3]))
+                .hasMessageContaining("1 points of 2 classes need 2 probabilities");
     }
 
     @Test
@@ -166,8 +187,9 @@ class DecisionRegionsTest {
         }
         double ms = (System.nanoTime() - start) / 1e6 / runs;
         System.out.printf(java.util.Locale.ROOT,
-                "decision regions 80×80 on a 2-32-32-3 net: %.2f ms; one epoch of %d rows: %.2f ms%n", ms,
-                train.rows(), epochMs);
+                "decision regions 80×80 on a 2-32-32-3 net: %.2f ms (of which the %d points' probabilities %.2f ms);"
+                        + " one epoch of %d rows: %.2f ms%n", ms, Math.min(train.rows(), DecisionRegions.MAX_POINTS),
+                DecisionRegions.lastPointNanos / 1e6, train.rows(), epochMs);
         assertThat(ms).as("milliseconds per computation").isLessThan(100);
         t.close();
     }

@@ -592,6 +592,51 @@ class TrainingSessionTest {
         assertThat(confusion.get(0)).isNotEqualTo(confusion.get(2));
     }
 
+    /**
+     * A recorded run keeps each epoch's insight reports in insights.jsonl, and they decode to what
+     * the session published; measured: the file's size per epoch (the first epoch also holds the
+     * rows and points that later epochs refer to).
+     */
+    @Test
+    void eachEpochsInsightReportsAreRecordedAndReadBackAsPublished(@org.junit.jupiter.api.io.TempDir Path runs)
+            throws Exception {
+        String[][] cases = {
+            {"spiral, 1000 drawn points", "{ \"kind\": \"spiral\", \"n\": 1500, \"arms\": 3, \"noise\": 0.1,"
+                + " \"devFraction\": 0.25 }", "20000"},
+            {"digits", "{ \"kind\": \"digits\", \"devFraction\": 0.2 }", "4000"},
+        };
+        for (String[] c : cases) {
+            Trainer t = Runs.start(config(c[1], RELU16, "{ \"kind\": \"adam\", \"learningRate\": 0.01,"
+                    + " \"batchSize\": 128 }", 4), runs, null, TrainerTest.CLOCK);
+            Path file = t.runDir().resolve(babysitter.store.RunWriter.INSIGHTS);
+            Recorder rec = new Recorder();
+            TrainingSession s = session(t, rec);
+            runEpoch(s, rec);
+            int mark = rec.barrier(s).index();
+            long first = java.nio.file.Files.size(file);
+            for (int e = 1; e < 4; e++) {
+                runEpoch(s, rec);
+            }
+            int end = rec.barrier(s).index();
+            long later = (java.nio.file.Files.size(file) - first) / 3;
+            System.out.printf(java.util.Locale.ROOT, "insights.jsonl, %s: first epoch %,d bytes, later epochs %,d"
+                    + " bytes each%n", c[0], first, later);
+            assertThat(mark).isPositive();
+            assertThat(later).as("bytes per epoch, " + c[0]).isLessThan(Long.parseLong(c[2]));
+
+            List<String> warnings = new ArrayList<>();
+            List<Report> stored = Insights.decode(babysitter.store.RunReader.read(t.runDir()).insights(), warnings);
+            assertThat(warnings).isEmpty();
+            List<Report> published = rec.all().subList(0, end);
+            assertThat(only(stored, Report.ConfusionReport.class))
+                    .isEqualTo(only(published, Report.ConfusionReport.class)).hasSize(4);
+            assertThat(only(stored, Report.SamplesReport.class))
+                    .isEqualTo(only(published, Report.SamplesReport.class)).hasSize(4);
+            assertThat(only(stored, Report.RegionsReport.class))
+                    .hasSize(only(published, Report.RegionsReport.class).size());
+        }
+    }
+
     /** RunEpoch, waiting for its epoch report (later commands would apply at the next mini-batch boundary). */
     static EpochReport runEpoch(TrainingSession s, Recorder rec) {
         int mark = rec.barrier(s).index();

@@ -21,13 +21,17 @@ public final class ClassesWindow {
             vm.accept(r);
         }
         Runnable detach = main.addConfusionListener(vm::accept);
+        Runnable detachReset = main.addResetListener(vm::reset);
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle("Classes: dev confusion matrix and per-class accuracy");
         stage.setScene(new Scene(new ClassesView(vm), 1000, 640));
-        stage.setOnHidden(e -> detach.run());
+        stage.setOnHidden(e -> {
+            detach.run();
+            detachReset.run();
+        });
         stage.show();
         return stage;
     }

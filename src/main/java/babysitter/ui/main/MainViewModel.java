@@ -163,6 +163,7 @@ public final class MainViewModel {
             monitor.reset();
             regions.reset();
             events.clear();
+            resetListeners.forEach(Runnable::run);
         }
         hints.clear();
         siblings.reset();
@@ -215,7 +216,10 @@ public final class MainViewModel {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir);
                 RunConfig config = Runs.configOf(run);
                 int rows = run.config().path("data").path("train").asInt(0);
-                fx.execute(() -> show(run, config, rows));
+                List<String> insightWarnings = new java.util.ArrayList<>();
+                List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
+                insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
+                fx.execute(() -> show(run, config, rows, insights, insightWarnings.size()));
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
@@ -226,7 +230,8 @@ public final class MainViewModel {
         });
     }
 
-    private void show(babysitter.store.Run run, RunConfig config, int rows) {
+    private void show(babysitter.store.Run run, RunConfig config, int rows, List<Report> insights,
+                      int insightWarnings) {
         starting.set(false);
         openedRun = run.dir();
         trainRows = rows;
@@ -237,6 +242,7 @@ public final class MainViewModel {
         siblings.reset();
         recentConfusion.clear();
         recentSamples = null;
+        resetListeners.forEach(Runnable::run);
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -252,6 +258,9 @@ public final class MainViewModel {
         all.forEach(o -> history.add((Report) o[2]));
         monitor.accept(history);
         history.stream().filter(r -> r instanceof Report.EventReport).forEach(r -> events.add((Report.EventReport) r));
+        // the recorded confusion matrices, samples and decision regions, as if they had just arrived
+        regions.accept(insights);
+        insights.forEach(this::acceptInsight);
         checkpoints.setAll(run.checkpoints().stream().map(c -> new Snapshot.CheckpointSummary(c.id(), c.step(),
                 c.epoch(), c.branch(), c.timeMillis())).toList());
         state.set(null);
@@ -260,7 +269,8 @@ public final class MainViewModel {
         status.set("Recorded run " + run.dir().getFileName() + ": " + run.steps().size() + " step records, "
                 + run.epochs().size() + " epochs, " + run.checkpoints().size()
                 + " checkpoints. Click a checkpoint to continue from it."
-                + (run.warnings().isEmpty() ? "" : " (" + run.warnings().size() + " damaged lines skipped)"));
+                + (run.warnings().isEmpty() && insightWarnings == 0 ? ""
+                    : " (" + (run.warnings().size() + insightWarnings) + " damaged lines skipped)"));
     }
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
@@ -354,18 +364,8 @@ public final class MainViewModel {
             } else if (r instanceof Report.EventReport e) {
                 events.add(e);
                 onEvent(e);
-            } else if (r instanceof Report.SamplesReport sr) {
-                recentSamples = sr;
-                samplesListeners.forEach(l -> l.accept(sr));
-            } else if (r instanceof Report.ConfusionReport c) {
-                if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
-                    recentConfusion.clear();
-                }
-                recentConfusion.addLast(c);
-                while (recentConfusion.size() > RECENT_CONFUSION) {
-                    recentConfusion.removeFirst();
-                }
-                confusionListeners.forEach(l -> l.accept(c));
+            } else if (r instanceof Report.SamplesReport || r instanceof Report.ConfusionReport) {
+                acceptInsight(r);
             } else if (r instanceof Report.LrRangeReport l) {
                 rangeTest.set(l);
             }
@@ -380,6 +380,24 @@ public final class MainViewModel {
         }
     }
 
+    /** A samples or confusion report, live or read from a recorded run: kept for windows opened later and passed on. */
+    private void acceptInsight(Report r) {
+        if (r instanceof Report.SamplesReport sr) {
+            recentSamples = sr;
+            samplesListeners.forEach(l -> l.accept(sr));
+        } else if (r instanceof Report.ConfusionReport c) {
+            if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
+                recentConfusion.clear();
+            }
+            recentConfusion.addLast(c);
+            while (recentConfusion.size() > RECENT_CONFUSION) {
+                recentConfusion.removeFirst();
+            }
+            confusionListeners.forEach(l -> l.accept(c));
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainViewModel.class);
     private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
     private long lastStatusNanos;
     private double progressValue;
@@ -618,6 +636,19 @@ public final class MainViewModel {
         samplesListeners.add(listener);
         return () -> samplesListeners.remove(listener);
     }
+
+    /**
+     * Calls {@code listener} on the JavaFX thread whenever another run is shown (a new one, or a
+     * recorded one opened), before its reports arrive: windows fed by the listeners above forget
+     * the previous run's. Running the returned action stops that.
+     */
+    public Runnable addResetListener(Runnable listener) {
+        Objects.requireNonNull(listener);
+        resetListeners.add(listener);
+        return () -> resetListeners.remove(listener);
+    }
+
+    private final List<Runnable> resetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The newest samples report of the current branch, or null. */
     public Report.SamplesReport recentSamplesReport() {

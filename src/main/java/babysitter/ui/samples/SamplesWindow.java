@@ -20,13 +20,17 @@ public final class SamplesWindow {
             vm.accept(main.recentSamplesReport());
         }
         Runnable detach = main.addSamplesListener(vm::accept);
+        Runnable detachReset = main.addResetListener(vm::reset);
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle("Samples: dev samples and their class probabilities");
         stage.setScene(new Scene(new SamplesView(vm), 1000, 640));
-        stage.setOnHidden(e -> detach.run());
+        stage.setOnHidden(e -> {
+            detach.run();
+            detachReset.run();
+        });
         stage.show();
         return stage;
     }

@@ -175,4 +175,82 @@ class MainViewModelTest {
         assertThat(seen).containsExactly(s0);
         assertThat(vm.recentSamplesReport()).isSameAs(s1);
     }
+
+    @Test
+    void anOpenedRecordedRunShowsItsConfusionMatricesSamplesAndDecisionRegions(@TempDir Path runs) throws Exception {
+        // a run trained in the window records its insight reports; keep what the live session published
+        create(runs);
+        List<Report.ConfusionReport> live = new ArrayList<>();
+        vm.addConfusionListener(live::add);
+        vm.newRun(spiral(3));
+        pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        Report.SamplesReport liveSamples = vm.recentSamplesReport();
+        Report.RegionsReport liveRegions = vm.regions().reportProperty().get();
+        Path dir = Path.of(vm.runDirProperty().get());
+        vm.closeSession();
+        assertThat(live).extracting(Report.ConfusionReport::epoch).containsExactly(0, 1, 2);
+        assertThat(dir.resolve(babysitter.store.RunWriter.INSIGHTS)).exists();
+
+        // a fresh window opens it: the same reports, fed as live ones are
+        MainViewModel opened = create(runs);
+        List<Report.ConfusionReport> replayed = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        opened.addResetListener(() -> {
+            replayed.clear();
+            order.add("reset");
+        });
+        opened.addConfusionListener(c -> {
+            replayed.add(c);
+            order.add("confusion");
+        });
+        opened.openRun(dir);
+        pump(() -> !opened.checkpoints().isEmpty());
+        assertThat(order).as("an open Classes window forgets the previous run first").startsWith("reset",
+                "confusion").containsOnlyOnce("reset");
+        assertThat(opened.statusProperty().get()).doesNotContain("damaged");
+        assertThat(replayed).isEqualTo(live);
+        assertThat(opened.recentConfusionReports()).isEqualTo(live);
+        assertThat(opened.recentSamplesReport()).isEqualTo(liveSamples);
+        assertThat(opened.regions().availableProperty().get()).isTrue();
+        Report.RegionsReport r = opened.regions().reportProperty().get();
+        assertThat(r.epoch()).isEqualTo(2);
+        assertThat(r.classOf()).isEqualTo(liveRegions.classOf());
+        assertThat(r.pointsX()).isEqualTo(liveRegions.pointsX());
+        assertThat(r.pointLabels()).isEqualTo(liveRegions.pointLabels());
+        assertThat(r.classNames()).isEqualTo(liveRegions.classNames());
+        // confidences and point probabilities are kept to one byte: within half a step of 1/255
+        float[] conf = r.confidence();
+        float[] liveConf = liveRegions.confidence();
+        for (int i = 0; i < conf.length; i++) {
+            assertThat(conf[i]).isCloseTo(liveConf[i], org.assertj.core.data.Offset.offset(0.5f / 255 + 1e-6f));
+        }
+        float[] probs = r.pointProbabilities();
+        float[] liveProbs = liveRegions.pointProbabilities();
+        for (int i = 0; i < probs.length; i++) {
+            assertThat(probs[i]).isCloseTo(liveProbs[i], org.assertj.core.data.Offset.offset(0.5f / 255 + 1e-6f));
+        }
+        // hovering a point of the opened run shows its probabilities
+        double px = (r.pointsX()[0] - r.xMin()) / (r.xMax() - r.xMin()) * 260;
+        double py = (r.yMax() - r.pointsY()[0]) / (r.yMax() - r.yMin()) * 260;
+        assertThat(opened.regions().pointAt(px, py, 3, 260, 260)).isPresent();
+
+        // continued from a checkpoint, the run keeps appending: the new branch's reports follow
+        opened.rewind("epoch-0001");
+        pump(() -> opened.stateProperty().get() == Report.State.IDLE);
+        opened.togglePause();
+        pump(() -> opened.stateProperty().get() == Report.State.FINISHED);
+        opened.closeSession();
+        babysitter.store.Run run = babysitter.store.RunReader.read(dir);
+        List<String> warnings = new ArrayList<>();
+        List<Report> all = babysitter.session.Insights.decode(run.insights(), warnings);
+        assertThat(warnings).isEmpty();
+        assertThat(all.stream().filter(x -> x instanceof Report.ConfusionReport)
+                .map(x -> ((Report.ConfusionReport) x).branch() + "/" + ((Report.ConfusionReport) x).epoch()))
+                .containsExactly("0/0", "0/1", "0/2", "1/1", "1/2");
+        assertThat(all.stream().filter(x -> x instanceof Report.RegionsReport)).hasSize(5);
+        assertThat(all.stream().filter(x -> x instanceof Report.SamplesReport)).hasSize(5);
+        long bytes = java.nio.file.Files.size(dir.resolve(babysitter.store.RunWriter.INSIGHTS));
+        System.out.printf(java.util.Locale.ROOT, "insights.jsonl of a %d-epoch spiral run (%d points): %,d bytes,"
+                + " %,d per epoch%n", 5, r.points(), bytes, bytes / 5);
+    }
 }

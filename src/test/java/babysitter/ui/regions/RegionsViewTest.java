@@ -45,8 +45,8 @@ class RegionsViewTest {
             }
         }
         // one point of class 2 near the top-right corner: x = 0.9, y = 0.9 of [0, 1] × [0, 1]
-        return new Report.RegionsReport(3, 0, 0, 1, 0, 1, n, n, classOf, confidence, new float[] {0.9f},
-                new float[] {0.9f}, new int[] {2});
+        return new Report.RegionsReport(3, 0, List.of("a", "b", "c"), 0, 1, 0, 1, n, n, classOf, confidence,
+                new float[] {0.9f}, new float[] {0.9f}, new int[] {2}, new float[] {0.1f, 0.2f, 0.7f});
     }
 
     static void assertColour(Color actual, Color expected, String what) {
@@ -90,6 +90,48 @@ class RegionsViewTest {
         assertThat(view.redraws()).isEqualTo(after);
         robot.interact(() -> vm.accept(List.of(halves())));
         assertThat(view.redraws()).isEqualTo(after + 1);
+    }
+
+    @Test
+    void movingTheMouseOntoAPointShowsItsBoxWithoutRebuildingTheMap(FxRobot robot) {
+        robot.interact(() -> vm.accept(List.of(halves())));
+        int after = view.redraws();
+        double s = RegionsView.SIZE;
+        // the point is drawn at (0.9 s, 0.1 s) = (234, 26); its box goes left of it and below:
+        // right edge at 224, top at 36, three class rows, so (221, 111) is the box's background
+        int[] probe = {221, 111};
+        WritableImage[] before = new WritableImage[1];
+        robot.interact(() -> before[0] = view.snapshot(null, null));
+        assertThat(before[0].getPixelReader().getColor(probe[0], probe[1]).getGreen()).isLessThan(0.6);
+
+        robot.interact(() -> view.fireEvent(mouse(view, javafx.scene.input.MouseEvent.MOUSE_MOVED, 0.9 * s + 2, 0.1 * s + 1)));
+        assertThat(vm.hoverProperty().get()).isInstanceOfSatisfying(RegionsViewModel.PointHover.class, p -> {
+            assertThat(p.trueClass()).isEqualTo(2);
+            assertThat(p.predicted()).isEqualTo(2);
+        });
+        assertThat(view.redraws()).as("the map is cached").isEqualTo(after);
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = view.snapshot(null, null));
+        Color box = shot[0].getPixelReader().getColor(probe[0], probe[1]);
+        assertThat(box.getRed()).isGreaterThan(0.9);
+        assertThat(box.getGreen()).isGreaterThan(0.9);
+        assertThat(box.getBlue()).isGreaterThan(0.9);
+
+        robot.interact(() -> view.fireEvent(mouse(view, javafx.scene.input.MouseEvent.MOUSE_EXITED, -1, -1)));
+        assertThat(vm.hoverProperty().get()).isNull();
+        robot.interact(() -> shot[0] = view.snapshot(null, null));
+        assertColour(shot[0].getPixelReader().getColor(probe[0], probe[1]),
+                before[0].getPixelReader().getColor(probe[0], probe[1]), "after the mouse left");
+    }
+
+    /** A mouse event at (x, y) of {@code node} (events carry scene coordinates; the node sees its own). */
+    static javafx.scene.input.MouseEvent mouse(javafx.scene.Node node,
+                                               javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x,
+                                               double y) {
+        javafx.geometry.Point2D scene = node.localToScene(x, y);
+        return new javafx.scene.input.MouseEvent(type, scene.getX(), scene.getY(), scene.getX(), scene.getY(),
+                javafx.scene.input.MouseButton.NONE, 0, false,
+                false, false, false, false, false, false, false, false, false, null);
     }
 
     @Test
