@@ -59,6 +59,7 @@ public final class Search implements AutoCloseable {
     private final TrialLog log;
     private volatile boolean cancelled;
     private boolean closed;
+    private boolean running;
 
     private Search(Path dir, Settings settings, TrialLog log) {
         this.dir = dir;
@@ -386,6 +387,13 @@ public final class Search implements AutoCloseable {
      * {@link #cancel()} was called and the running ones have stopped.
      */
     public void run(TrialExecutor executor) throws InterruptedException {
+        synchronized (this) {
+            requireOpen();
+            if (running) {
+                throw new IllegalStateException("the search in " + dir + " is already running");
+            }
+            running = true;
+        }
         cancelled = false;
         try {
             while (true) {
@@ -426,8 +434,12 @@ public final class Search implements AutoCloseable {
                     fail(next.id(), "invalid combination: " + invalid);
                     continue;
                 }
-                executor.execute(new TrialTask(next.id(), config, dir.resolve(RUNS), settings.epochs()),
-                        new Callback());
+                try {
+                    executor.execute(new TrialTask(next.id(), config, dir.resolve(RUNS), settings.epochs()),
+                            new Callback());
+                } catch (RuntimeException e) {
+                    fail(next.id(), "could not be started: " + e);
+                }
             }
             synchronized (this) {
                 while (!inFlight.isEmpty()) {
@@ -438,8 +450,16 @@ public final class Search implements AutoCloseable {
             cancel();
             throw e;
         } finally {
+            synchronized (this) {
+                running = false;
+            }
             emit(SearchListener::onFinished);
         }
+    }
+
+    /** Whether {@link #run} is going on. */
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     private Trial nextPending() {

@@ -143,7 +143,7 @@ class SearchTest {
     }
 
     @Test
-    void edgeWarningsWhenTheBestSitsOnTheEdgeAndTopSpaceShrinksAroundTheBest(@TempDir Path tmp) throws Exception {
+    void topSpaceIsTheBoxOfTheBestAndANextRoundRunsInIt(@TempDir Path tmp) throws Exception {
         try (Search search = Search.create(tmp.resolve("s"), space(), Method.RANDOM, 20, 0,
                 new Settings(2, 2, EarlyStopping.none(), 5));
              ScriptedExecutor ex = new ScriptedExecutor(2, (t, e) -> t.config().optimizer().learningRate() * 5)) {
@@ -152,14 +152,6 @@ class SearchTest {
             double rate = (Double) best.values().get("learningRate");
             assertThat(search.trials().stream().mapToDouble(t -> (Double) t.values().get("learningRate")).max().orElseThrow())
                     .isEqualTo(rate);
-            List<EdgeWarning> w = search.edgeWarnings(0);
-            if (space().param("learningRate").toUnit(rate) >= 0.9) {
-                assertThat(w).anySatisfy(x -> {
-                    assertThat(x.param()).isEqualTo("learningRate");
-                    assertThat(x.side()).isEqualTo(Param.Edge.HIGH);
-                    assertThat(x.message()).contains("top of its range [0.001, 0.1]").contains("grow the range");
-                });
-            }
             SearchSpace top = search.topSpace(0, 5);
             List<Trial> five = search.best(0, 5);
             assertThat(top.param("learningRate").max()).isEqualTo(rate);
@@ -171,20 +163,29 @@ class SearchTest {
             assertThat(search.trials(1)).hasSize(4).allMatch(t -> t.state() == TrialState.DONE && t.id() > 20);
             assertThat(search.rounds()).hasSize(2);
         }
-        // a hand-made best on the low edge of a discrete range
-        try (Search search = Search.create(tmp.resolve("t"), space(), Method.RANDOM, 12, 0,
+    }
+
+    @Test
+    void edgeWarningsNameEachParameterWhoseBestValueSitsAtAnEnd(@TempDir Path tmp) throws Exception {
+        // the grid holds both ends of every range; the best point: the largest α, the smallest batch, units in the middle
+        try (Search search = Search.create(tmp.resolve("g"), space(), Method.GRID, 0, 3,
                 new Settings(1, 1, EarlyStopping.none(), 5));
-             ScriptedExecutor ex = new ScriptedExecutor(1, (t, e) -> t.config().optimizer().batchSize() == 16
-                     && t.config().network().hidden().get(0).units() > 7 ? 0.9 : 0.1)) {
+             ScriptedExecutor ex = new ScriptedExecutor(2, (t, e) -> {
+                 var o = t.config().optimizer();
+                 int units = t.config().network().hidden().get(0).units();
+                 return o.learningRate() * 2 + (o.batchSize() == 16 ? 0.5 : 0) + (units == 8 ? 0.2 : 0);
+             })) {
             search.run(ex);
             Trial best = search.best(1).get(0);
-            if (best.bestDevAccuracy() == 0.9) {
-                assertThat(search.edgeWarnings(0)).anySatisfy(x -> {
-                    assertThat(x.param()).isEqualTo("batchSize");
-                    assertThat(x.side()).isEqualTo(Param.Edge.LOW);
-                    assertThat(x.message()).contains("bottom of its range [16, 64]");
-                });
-            }
+            assertThat(best.values()).containsEntry("learningRate", 0.1).containsEntry("batchSize", 16).containsEntry("units", 8);
+            List<EdgeWarning> w = search.edgeWarnings(0);
+            assertThat(w).extracting(EdgeWarning::param).containsExactly("learningRate", "batchSize");
+            assertThat(w.get(0).side()).isEqualTo(Param.Edge.HIGH);
+            assertThat(w.get(0).message()).isEqualTo("learningRate: the best trial (0.1) sits at the top of its range"
+                    + " [0.001, 0.1]: grow the range, don't shrink it");
+            assertThat(w.get(1).side()).isEqualTo(Param.Edge.LOW);
+            assertThat(w.get(1).message()).contains("batchSize: the best trial (16) sits at the bottom of its range [16, 64]");
+            assertThat(w.get(1).value()).isEqualTo(16);
         }
     }
 
