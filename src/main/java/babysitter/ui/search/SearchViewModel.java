@@ -603,7 +603,7 @@ public final class SearchViewModel {
         List<Curve> plain = new ArrayList<>();
         List<Curve> top = new ArrayList<>();
         for (Trial t : trials.values()) {
-            double[] x = t.curve().stream().mapToDouble(p -> p.epoch() + 1).toArray();
+            double[] x = t.curve().stream().mapToDouble(EpochPoint::epoch).toArray();
             double[] y = t.curve().stream().mapToDouble(EpochPoint::devAccuracy).toArray();
             Curve c = new Curve(t.id(), x, y, t.id() == bestTrial.get(), t.id() == selectedTrial.get());
             (c.best() || c.selected() ? top : plain).add(c);
@@ -613,7 +613,7 @@ public final class SearchViewModel {
         return plain;
     }
 
-    /** One trial's dev accuracy per epoch (x: epochs from 1). */
+    /** One trial's dev accuracy per epoch (x: epochs finished, from 1). */
     public record Curve(int trialId, double[] epochs, double[] devAccuracy, boolean best, boolean selected) {
     }
 
