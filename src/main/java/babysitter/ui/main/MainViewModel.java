@@ -194,6 +194,14 @@ public final class MainViewModel {
      * one continues the run from it ({@link #rewind}). Reading happens in the background.
      */
     public void openRun(Path dir) {
+        openRunAndContinue(dir, null);
+    }
+
+    /**
+     * Opens a recorded run like {@link #openRun} and then, if {@code checkpointId} is not null,
+     * continues it from that checkpoint as a new branch, paused ("Babysit this one" of a search trial).
+     */
+    public void openRunAndContinue(Path dir, String checkpointId) {
         if (starting.get()) {
             return;
         }
@@ -205,7 +213,12 @@ public final class MainViewModel {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir);
                 RunConfig config = Runs.configOf(run);
                 int rows = run.config().path("data").path("train").asInt(0);
-                fx.execute(() -> show(run, config, rows));
+                fx.execute(() -> {
+                    show(run, config, rows);
+                    if (checkpointId != null) {
+                        continueFrom(checkpointId);
+                    }
+                });
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
