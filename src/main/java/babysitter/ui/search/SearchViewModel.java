@@ -5,6 +5,7 @@ import babysitter.search.EpochPoint;
 import babysitter.search.Method;
 import babysitter.search.Param;
 import babysitter.search.Round;
+import babysitter.search.Scale;
 import babysitter.search.Search;
 import babysitter.search.SearchListener;
 import babysitter.search.SearchSpace;
@@ -501,7 +502,7 @@ public final class SearchViewModel {
     }
 
     static String rangeText(Param p) {
-        if (p.choices() != null && !p.choices().isEmpty() && p.scale() == babysitter.search.Scale.CHOICE) {
+        if (p.choices() != null && !p.choices().isEmpty() && p.scale() == Scale.CHOICE) {
             return "{" + String.join(", ", p.choices()) + "}";
         }
         return "[" + p.format(p.fromUnit(0)) + ", " + p.format(p.fromUnit(1)) + "]";

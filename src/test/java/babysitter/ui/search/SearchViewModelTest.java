@@ -136,7 +136,7 @@ class SearchViewModelTest {
     void brushingNarrowsTheNextRoundsRangesAndBrushesCombine() {
         vm.brush("learningRate", 0.75, 0.25); // any order
         vm.brush("momentum", 0.5, 1.0);
-        vm.brush("batchSize", 0.35, 0.65); // the middle bin only: 64
+        vm.brush("batchSize", 0.42, 0.58); // inside the middle bin only: 64 (partly covered bins would count)
         SearchSpace next = vm.brushedSpace();
         Param lr = next.param("learningRate");
         assertThat(lr.scale()).isEqualTo(babysitter.search.Scale.LOG);
