@@ -72,6 +72,7 @@ class SearchWindowTest {
         stage.setScene(window.scene());
         stage.show();
         mainStage = stage;
+        watched = main;
     }
 
     @AfterEach
@@ -90,8 +91,18 @@ class SearchWindowTest {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
+            throw new TimeoutException("timed out waiting for: " + what + diagnosis());
         }
+    }
+
+    private static MainViewModel watched;
+
+    /** What the main window says, for a failure message. */
+    private static String diagnosis() {
+        MainViewModel m = watched;
+        return m == null ? "" : " (main window: state " + m.stateProperty().get() + ", status '"
+                + m.statusProperty().get() + "', notification '" + m.notificationProperty().get() + "', run "
+                + m.runDirProperty().get() + ")";
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
@@ -226,14 +237,14 @@ class SearchWindowTest {
         assertThat(onFx(() -> vm.selectedTrialProperty().get())).isEqualTo(bestNow);
         robot.type(KeyCode.ENTER);
         waitUntil("the main window continuing from the trial's checkpoint", 60,
-                () -> main.session() != null && main.stateProperty().get() == Report.State.PAUSED
+                () -> main.session() != null && main.stateProperty().get() == Report.State.IDLE
                         && main.runDirProperty().get().equals(chosen.runDir().toString()));
         assertThat(onFx(() -> main.epochProperty().get())).isEqualTo((long) chosen.bestEpoch());
         assertThat(onFx(() -> main.branchProperty().get())).isGreaterThanOrEqualTo(1L);
         // and it goes on training by hand
         robot.interact(main::togglePause);
-        waitUntil("training again", 60, () -> main.epochProperty().get() > chosen.bestEpoch()
-                || main.stepProperty().get() > 0 && main.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("training again", 60, () -> main.stateProperty().get() == Report.State.RUNNING
+                && main.stepProperty().get() > 0);
     }
 
     @Test
