@@ -9,13 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code train}, {@code replay}, {@code eval}, {@code export}, {@code report}. Exit status 0 on
+ * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report}. Exit status 0 on
  * success, 2 for usage and configuration errors, 1 for failures while running; a one-line message
  * instead of a stack trace unless {@code --verbose}.
  */
 @Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.1.0",
-        description = "Train, replay, evaluate and export babysitted training runs.",
-        subcommands = {TrainCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
+        description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
+        subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -29,7 +29,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, replay, eval, export or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export or report");
     }
 
     /** Options every command has. */

@@ -1,0 +1,146 @@
+package babysitter.search;
+
+import babysitter.engine.Nd4jSetup;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import babysitter.store.EpochMetric;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs trials on a pool of {@code workers} threads in this process, each an ordinary recorded run
+ * ({@link Runs#start}) with a disk checkpoint per epoch. OpenBLAS's thread count is process-global:
+ * the constructor sets it to max(1, cores / workers) so that parallel trials do not oversubscribe
+ * the cores (ND4J's own kernels stay on one thread, see {@link Nd4jSetup}).
+ */
+public final class LocalExecutor implements TrialExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
+
+    private final int workers;
+    private final ExecutorService pool;
+    private final Clock clock;
+    private final int blasThreads;
+
+    public LocalExecutor(int workers) {
+        this(workers, Clock.systemUTC());
+    }
+
+    public LocalExecutor(int workers, Clock clock) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        this.workers = workers;
+        this.clock = clock;
+        Nd4jSetup.configure();
+        this.blasThreads = blasThreadsFor(workers, Runtime.getRuntime().availableProcessors());
+        Nd4j.factory().blas().setMaxThreads(blasThreads);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "trial-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.info("{} trial worker(s), OpenBLAS threads {}", workers, blasThreads);
+    }
+
+    /** OpenBLAS threads for that many workers on that many cores. */
+    static int blasThreadsFor(int workers, int cores) {
+        return Math.max(1, cores / workers);
+    }
+
+    /** The OpenBLAS thread count this executor set. */
+    public int blasThreads() {
+        return blasThreads;
+    }
+
+    @Override
+    public int workers() {
+        return workers;
+    }
+
+    @Override
+    public void execute(TrialTask task, TrialTask.Callback callback) {
+        pool.execute(() -> runTrial(task, callback, clock));
+    }
+
+    /** Trains one trial on the calling thread, reporting through the callback. */
+    static void runTrial(TrialTask task, TrialTask.Callback cb, Clock clock) {
+        int id = task.trialId();
+        Trainer trainer = null;
+        try {
+            RunConfig config = task.config().withEpochs(task.epochs());
+            trainer = Runs.start(config, task.runsRoot(), null, clock);
+            cb.onStarted(id, trainer.runDir());
+            double alpha = trainer.hyperparameters().learningRate();
+            EpochMetric[] last = new EpochMetric[1];
+            trainer.addListener(new Trainer.Listener() {
+                @Override
+                public void onEpoch(EpochMetric metric) {
+                    last[0] = metric;
+                }
+            });
+            while (!trainer.finished()) {
+                Trainer.StepResult r;
+                do {
+                    if (cb.cancelled(id)) {
+                        cb.onFinished(id);
+                        return;
+                    }
+                    r = trainer.trainStep();
+                    if (!Double.isFinite(r.cost())) {
+                        cb.onFailed(id, "diverged at epoch " + (r.epoch() + 1) + ": cost " + r.cost() + ", α="
+                                + Param.num(alpha));
+                        return;
+                    }
+                } while (!r.endOfEpoch());
+                EpochMetric m = last[0];
+                int epoch = trainer.epoch();
+                if (!Double.isFinite(m.trainCost()) || Double.isInfinite(m.devCost())
+                        || (Double.isNaN(m.devCost()) && !Double.isNaN(m.devAccuracy()))) {
+                    cb.onFailed(id, "diverged at epoch " + epoch + ": cost "
+                            + (Double.isFinite(m.trainCost()) ? m.devCost() + " (dev)" : String.valueOf(m.trainCost()))
+                            + ", α=" + Param.num(alpha));
+                    return;
+                }
+                EpochPoint p = new EpochPoint(epoch, m.trainCost(), m.devCost(), m.devAccuracy(), m.seconds());
+                if (!cb.onEpoch(id, p, "epoch-%04d".formatted(epoch))) {
+                    cb.onFinished(id);
+                    return;
+                }
+            }
+            cb.onFinished(id);
+        } catch (Throwable e) {
+            LOG.warn("trial {} failed", id, e);
+            String m = e.getMessage();
+            cb.onFailed(id, (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
+        } finally {
+            if (trainer != null) {
+                try {
+                    trainer.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing trial {}", id, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,512 @@
+package babysitter.search;
+
+import babysitter.engine.Activation;
+import babysitter.engine.LayerSpec;
+import babysitter.engine.LrDecay;
+import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.ConfigException;
+import babysitter.session.ConfigFiles;
+import babysitter.session.NetworkSpec;
+import babysitter.session.OptimizerSpec;
+import babysitter.session.RunConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A search space: a base run configuration and the hyperparameters to vary, each on its scale.
+ * A trial is the base with the trial's values put in ({@link #apply}).
+ */
+public record SearchSpace(RunConfig base, List<Param> params) {
+
+    /** The hyperparameter names a space may use, with the scales each accepts. */
+    public static final Map<String, Set<Scale>> NAMES = names();
+
+    private static Map<String, Set<Scale>> names() {
+        Map<String, Set<Scale>> m = new LinkedHashMap<>();
+        m.put("learningRate", Set.of(Scale.LOG, Scale.LINEAR));
+        m.put("momentum", Set.of(Scale.ONE_MINUS_LOG, Scale.LINEAR));
+        m.put("beta1", Set.of(Scale.ONE_MINUS_LOG, Scale.LINEAR));
+        m.put("beta2", Set.of(Scale.ONE_MINUS_LOG, Scale.LINEAR));
+        m.put("l2", Set.of(Scale.LOG, Scale.LINEAR));
+        m.put("decayRate", Set.of(Scale.LOG, Scale.LINEAR));
+        m.put("batchSize", Set.of(Scale.POW2, Scale.INTEGER));
+        m.put("units", Set.of(Scale.INTEGER, Scale.POW2));
+        m.put("layers", Set.of(Scale.INTEGER));
+        m.put("optimizer", Set.of(Scale.CHOICE));
+        m.put("activation", Set.of(Scale.CHOICE));
+        m.put("batchNorm", Set.of(Scale.CHOICE));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public SearchSpace {
+        Objects.requireNonNull(base, "base");
+        params = List.copyOf(params);
+        Set<String> seen = new HashSet<>();
+        for (Param p : params) {
+            if (!seen.add(p.name())) {
+                throw new IllegalArgumentException("the hyperparameter '" + p.name() + "' appears twice");
+            }
+        }
+    }
+
+    /** Reads and checks a space file; a relative "base" path is resolved against the file's folder. */
+    public static SearchSpace read(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir);
+    }
+
+    /** Parses and checks a space; {@code source} names it in messages, {@code baseDir} resolves a "base" path. */
+    public static SearchSpace parse(String json, String source, Path baseDir) throws ConfigException {
+        JsonNode root;
+        try {
+            root = ConfigFiles.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ConfigException("", source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("", source + ": the file must hold a JSON object with \"base\" and \"params\"");
+        }
+        onlyKeys(root, "", source, "base", "params");
+        RunConfig base = base(root.get("base"), source, baseDir);
+        JsonNode ps = root.get("params");
+        if (ps == null || !ps.isArray() || ps.isEmpty()) {
+            throw new ConfigException("params", source + ": params: expected a non-empty list of hyperparameters");
+        }
+        List<Param> params = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ps.size(); i++) {
+            Param p = param(ps.get(i), "params[" + i + "]", source);
+            if (!seen.add(p.name())) {
+                throw new ConfigException("params[" + i + "].name", source + ": params[" + i + "].name: '" + p.name()
+                        + "' appears twice");
+            }
+            params.add(p);
+        }
+        SearchSpace space = new SearchSpace(base, params);
+        // Every end of every range must make a valid configuration on its own.
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            for (double u : new double[] {0, 1}) {
+                Object v = p.fromUnit(u);
+                try {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put(p.name(), v);
+                    space.apply(one);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("params[" + i + "]", source + ": params[" + i + "] (" + p.name() + "): "
+                            + e.getMessage());
+                }
+            }
+        }
+        return space;
+    }
+
+    private static RunConfig base(JsonNode node, String source, Path baseDir) throws ConfigException {
+        if (node == null || node.isNull()) {
+            throw new ConfigException("base", source + ": base: required (a run configuration object, or the path of one)");
+        }
+        if (node.isTextual()) {
+            Path p = Path.of(node.asText());
+            if (!p.isAbsolute() && baseDir != null) {
+                p = baseDir.resolve(p);
+            }
+            try {
+                return ConfigFiles.read(p);
+            } catch (ConfigException e) {
+                throw new ConfigException("base", source + ": base: " + e.getMessage());
+            }
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("base", source + ": base: expected a run configuration object or a file path, got "
+                    + node);
+        }
+        try {
+            return ConfigFiles.parse(node.toString(), source + ": base");
+        } catch (ConfigException e) {
+            String path = e.jsonPath().isEmpty() ? "base" : "base." + e.jsonPath();
+            throw new ConfigException(path, e.getMessage());
+        }
+    }
+
+    private static void onlyKeys(JsonNode node, String path, String source, String... keys) throws ConfigException {
+        Set<String> known = Set.of(keys);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                String where = path.isEmpty() ? k : path + "." + k;
+                throw new ConfigException(where, source + ": " + where + ": unknown key '" + k + "'"
+                        + (path.isEmpty() ? "" : " in " + path) + "; known keys: " + List.of(keys));
+            }
+        }
+    }
+
+    private static Param param(JsonNode node, String path, String source) throws ConfigException {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(path, source + ": " + path + ": expected an object with name, scale, min, max (or choices)");
+        }
+        onlyKeys(node, path, source, "name", "scale", "min", "max", "choices");
+        JsonNode n = node.get("name");
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new ConfigException(path + ".name", source + ": " + path + ".name: required, a hyperparameter name ("
+                    + String.join(", ", NAMES.keySet()) + ")");
+        }
+        String name = n.asText();
+        if (!NAMES.containsKey(name)) {
+            throw new ConfigException(path + ".name", source + ": " + path + ".name: '" + name
+                    + "' is not a hyperparameter a search can vary; known names: " + String.join(", ", NAMES.keySet()));
+        }
+        JsonNode s = node.get("scale");
+        if (s == null || !s.isTextual()) {
+            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: required, one of " + Scale.known());
+        }
+        Scale scale;
+        try {
+            scale = Scale.parse(s.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: " + e.getMessage());
+        }
+        if (!NAMES.get(name).contains(scale)) {
+            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: " + name + " cannot be searched on a '"
+                    + scale.jsonName() + "' scale; allowed: " + allowed(name));
+        }
+        try {
+            if (scale == Scale.CHOICE) {
+                if (node.has("min") || node.has("max")) {
+                    throw new ConfigException(path, source + ": " + path + ": a choice takes \"choices\", not min/max");
+                }
+                JsonNode c = node.get("choices");
+                if (c == null || !c.isArray() || c.isEmpty()) {
+                    throw new ConfigException(path + ".choices", source + ": " + path + ".choices: required, a non-empty list");
+                }
+                List<String> choices = new ArrayList<>();
+                for (int i = 0; i < c.size(); i++) {
+                    JsonNode e = c.get(i);
+                    if (!e.isTextual() && !e.isBoolean()) {
+                        throw new ConfigException(path + ".choices[" + i + "]", source + ": " + path + ".choices[" + i
+                                + "]: " + e + " is not a string");
+                    }
+                    choices.add(e.asText().toLowerCase(Locale.ROOT));
+                }
+                return Param.choice(name, choices);
+            }
+            if (node.has("choices")) {
+                throw new ConfigException(path + ".choices", source + ": " + path + ".choices: only a 'choice' scale takes choices");
+            }
+            double min = number(node, "min", path, source);
+            double max = number(node, "max", path, source);
+            return new Param(name, scale, min, max, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static String allowed(String name) {
+        List<String> out = new ArrayList<>();
+        for (Scale s : Scale.values()) {
+            if (NAMES.get(name).contains(s)) {
+                out.add(s.jsonName());
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    private static double number(JsonNode node, String key, String path, String source) throws ConfigException {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new ConfigException(path + "." + key, source + ": " + path + "." + key + ": required, a number");
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(path + "." + key, source + ": " + path + "." + key + ": " + v
+                    + " is not a number");
+        }
+        return v.asDouble();
+    }
+
+    /** The space as the JSON of a space file (the base inline). */
+    public ObjectNode toJson() {
+        ObjectNode root = ConfigFiles.MAPPER.createObjectNode();
+        root.set("base", ConfigFiles.toJson(base));
+        ArrayNode ps = root.putArray("params");
+        for (Param p : params) {
+            ObjectNode o = ps.addObject();
+            o.put("name", p.name());
+            o.put("scale", p.scale().jsonName());
+            if (p.scale() == Scale.CHOICE) {
+                ArrayNode c = o.putArray("choices");
+                p.choices().forEach(c::add);
+            } else if (p.scale().discrete()) {
+                o.put("min", (long) p.min());
+                o.put("max", (long) p.max());
+            } else {
+                o.put("min", p.min());
+                o.put("max", p.max());
+            }
+        }
+        return root;
+    }
+
+    /** The parameter of that name, or null. */
+    public Param param(String name) {
+        for (Param p : params) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** One random point, in params order. */
+    public Map<String, Object> sample(Random r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Param p : params) {
+            out.put(p.name(), p.sample(r));
+        }
+        return out;
+    }
+
+    /** The cartesian product of every parameter's {@link Param#grid}, the last parameter varying fastest. */
+    public List<Map<String, Object>> grid(int valuesPerAxis) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (Param p : params) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            List<Object> axis = p.grid(valuesPerAxis);
+            for (Map<String, Object> partial : out) {
+                for (Object v : axis) {
+                    Map<String, Object> m = new LinkedHashMap<>(partial);
+                    m.put(p.name(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /**
+     * The base with these values put in. {@code layers} makes that many copies of the base's first
+     * hidden layer, then {@code units}, {@code activation} and {@code batchNorm} apply to every hidden
+     * layer; {@code decayRate} turns inverse-time decay on when the base has no decay.
+     *
+     * @throws IllegalArgumentException naming the hyperparameter, the value and the rule
+     */
+    public RunConfig apply(Map<String, Object> values) {
+        OptimizerSpec o = base.optimizer();
+        List<LayerSpec> hidden = new ArrayList<>(base.network().hidden());
+        Object layers = values.get("layers");
+        if (layers != null) {
+            int n = whole("layers", layers);
+            if (n < 0) {
+                throw new IllegalArgumentException("layers: " + layers + " is not allowed: must be at least 0");
+            }
+            if (hidden.isEmpty() && n > 0) {
+                throw new IllegalArgumentException("layers: the base configuration has no hidden layer to copy");
+            }
+            LayerSpec first = hidden.isEmpty() ? null : hidden.get(0);
+            hidden.clear();
+            for (int i = 0; i < n; i++) {
+                hidden.add(first);
+            }
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String name = e.getKey();
+            Object v = e.getValue();
+            if (v == null) {
+                throw new IllegalArgumentException(name + ": no value");
+            }
+            switch (name) {
+                case "learningRate" -> o = new OptimizerSpec(o.kind(), real(name, v), o.momentum(), o.beta1(), o.beta2(),
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                case "momentum" -> o = new OptimizerSpec(o.kind(), o.learningRate(), real(name, v), o.beta1(), o.beta2(),
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                case "beta1" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), real(name, v), o.beta2(),
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                case "beta2" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), real(name, v),
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                case "l2" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
+                        o.epsilon(), real(name, v), o.batchSize(), o.decay(), o.decayRate());
+                case "decayRate" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
+                        o.epsilon(), o.l2(), o.batchSize(),
+                        o.decay() == null || o.decay() == LrDecay.NONE ? LrDecay.INVERSE_TIME : o.decay(), real(name, v));
+                case "batchSize" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
+                        o.epsilon(), o.l2(), whole(name, v), o.decay(), o.decayRate());
+                case "optimizer" -> o = new OptimizerSpec(enumOf(OptimizerKind.class, name, v), o.learningRate(),
+                        o.momentum(), o.beta1(), o.beta2(), o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                case "units" -> {
+                    int u = whole(name, v);
+                    if (u < 1) {
+                        throw new IllegalArgumentException("units: " + v + " is not allowed: a layer needs at least 1 unit");
+                    }
+                    requireHidden(name, hidden);
+                    hidden.replaceAll(l -> new LayerSpec(u, l.activation(), l.batchNorm()));
+                }
+                case "activation" -> {
+                    Activation a = enumOf(Activation.class, name, v);
+                    requireHidden(name, hidden);
+                    hidden.replaceAll(l -> new LayerSpec(l.units(), a, l.batchNorm()));
+                }
+                case "batchNorm" -> {
+                    String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+                    if (!s.equals("true") && !s.equals("false")) {
+                        throw new IllegalArgumentException("batchNorm: '" + v + "' is not allowed: must be \"true\" or \"false\"");
+                    }
+                    boolean bn = s.equals("true");
+                    requireHidden(name, hidden);
+                    hidden.replaceAll(l -> new LayerSpec(l.units(), l.activation(), bn));
+                }
+                case "layers" -> {
+                    // done above, before the per-layer values
+                }
+                default -> throw new IllegalArgumentException("'" + name + "' is not a hyperparameter a search can vary; known names: "
+                        + String.join(", ", NAMES.keySet()));
+            }
+        }
+        NetworkSpec net = new NetworkSpec(hidden, base.network().precision(), base.network().bnEpsilon(),
+                base.network().bnMomentum());
+        RunConfig out = new RunConfig(base.name(), net, o, base.data(), base.epochs(), base.seed(), base.batchOrder(),
+                base.logEvery());
+        try {
+            out.optimizer().toHyperparameters();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(describe(values) + ": " + e.getMessage(), e);
+        }
+        try {
+            out.network().toConfig(1, 2, out.seed());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(describe(values) + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private String describe(Map<String, Object> values) {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> {
+            Param p = param(k);
+            b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(p == null ? String.valueOf(v) : safeFormat(p, v));
+        });
+        return b.toString();
+    }
+
+    private static String safeFormat(Param p, Object v) {
+        try {
+            return p.format(v);
+        } catch (RuntimeException e) {
+            return String.valueOf(v);
+        }
+    }
+
+    private static void requireHidden(String name, List<LayerSpec> hidden) {
+        if (hidden.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the configuration has no hidden layer to apply it to");
+        }
+    }
+
+    private static double real(String name, Object v) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be a finite number");
+    }
+
+    private static int whole(String name, Object v) {
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e9) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be a whole number");
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, Object v) {
+        String s = String.valueOf(v).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(s)) {
+                return e;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            known.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be one of " + String.join(", ", known));
+    }
+
+    /** The space with the named parameters narrowed to {uLo, uHi} of their unit ranges; the others unchanged. */
+    public SearchSpace narrowed(Map<String, double[]> unitRanges) {
+        for (String name : unitRanges.keySet()) {
+            if (param(name) == null) {
+                throw new IllegalArgumentException("'" + name + "' is not a parameter of this space; its parameters: "
+                        + params.stream().map(Param::name).toList());
+            }
+        }
+        List<Param> out = new ArrayList<>();
+        for (Param p : params) {
+            double[] r = unitRanges.get(p.name());
+            if (r != null && r.length != 2) {
+                throw new IllegalArgumentException(p.name() + ": a unit range needs two numbers {lo, hi}");
+            }
+            out.add(r == null ? p : p.narrowed(r[0], r[1]));
+        }
+        return new SearchSpace(base, out);
+    }
+
+    /**
+     * Per parameter the bounding box of the given points in unit coordinates of its scale
+     * (discrete scales: whole bins; CHOICE: the choices used).
+     */
+    public SearchSpace aroundTop(List<Map<String, Object>> top) {
+        if (top.isEmpty()) {
+            throw new IllegalArgumentException("aroundTop needs at least one point");
+        }
+        List<Param> out = new ArrayList<>();
+        for (Param p : params) {
+            if (p.scale() == Scale.CHOICE) {
+                List<String> used = new ArrayList<>();
+                for (String c : p.choices()) {
+                    if (top.stream().anyMatch(point -> c.equals(String.valueOf(point.get(p.name()))))) {
+                        used.add(c);
+                    }
+                }
+                out.add(used.isEmpty() ? p : Param.choice(p.name(), used));
+                continue;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Map<String, Object> point : top) {
+                Object v = point.get(p.name());
+                if (v == null) {
+                    continue;
+                }
+                double u = p.toUnit(v);
+                lo = Math.min(lo, u);
+                hi = Math.max(hi, u);
+            }
+            out.add(lo <= hi ? p.narrowed(lo, hi) : p);
+        }
+        return new SearchSpace(base, out);
+    }
+}

@@ -1,0 +1,51 @@
+package babysitter.search;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One training run of a search, as the search sees it (an immutable snapshot).
+ *
+ * @param id              1, 2, 3, … across all rounds (run folder {@code trial-0001})
+ * @param round           index of its round in {@link Search#rounds()}, from 0
+ * @param values          its hyperparameter values in the round's params order
+ * @param state           where it is
+ * @param curve           the finished epochs
+ * @param bestDevAccuracy the best dev accuracy so far, NaN until an epoch ends
+ * @param bestEpoch       the epoch (from 1) of the best dev accuracy, -1 until an epoch ends
+ * @param bestCheckpoint  the checkpoint id of that epoch in the trial's run folder, or null
+ * @param runDir          the trial's run folder, null until it starts
+ * @param note            why it stopped or failed, or ""
+ */
+public record Trial(int id, int round, Map<String, Object> values, TrialState state, List<EpochPoint> curve,
+                    double bestDevAccuracy, int bestEpoch, String bestCheckpoint, Path runDir, String note) {
+    public Trial {
+        Objects.requireNonNull(state, "state");
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        curve = List.copyOf(curve);
+        note = note == null ? "" : note;
+    }
+
+    /** The trial's name and the base name of its run folder. */
+    public String name() {
+        return name(id);
+    }
+
+    static String name(int id) {
+        return "trial-%04d".formatted(id);
+    }
+
+    /** Dev cost at the best epoch, NaN when there is none. */
+    public double bestDevCost() {
+        for (EpochPoint p : curve) {
+            if (p.epoch() == bestEpoch) {
+                return p.devCost();
+            }
+        }
+        return Double.NaN;
+    }
+}

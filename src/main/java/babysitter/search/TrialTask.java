@@ -1,0 +1,45 @@
+package babysitter.search;
+
+import babysitter.session.RunConfig;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One trial to train: a complete run configuration (its name is the run folder's base name).
+ *
+ * @param trialId  the trial
+ * @param config   what to train
+ * @param runsRoot where its run folder goes
+ * @param epochs   how many epochs
+ */
+public record TrialTask(int trialId, RunConfig config, Path runsRoot, int epochs) {
+    public TrialTask {
+        Objects.requireNonNull(config, "config");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+    }
+
+    /**
+     * What an executor reports. Exactly one of {@code onFinished} / {@code onFailed} ends every task
+     * that was executed.
+     */
+    public interface Callback {
+        /** An epoch ended; return false to stop this trial now (it then ends with onFinished). */
+        boolean onEpoch(int trialId, EpochPoint p, String checkpointId);
+
+        /** The trial's run folder exists and training begins. */
+        void onStarted(int trialId, Path runDir);
+
+        /** Trained all epochs, or stopped because onEpoch or {@link #cancelled} said so. */
+        void onFinished(int trialId);
+
+        /** Could not train: invalid configuration, diverged (cost NaN/inf), or an error. */
+        void onFailed(int trialId, String message);
+
+        /** Asked between steps: true stops the trial at once (it then ends with onFinished). */
+        default boolean cancelled(int trialId) {
+            return false;
+        }
+    }
+}
