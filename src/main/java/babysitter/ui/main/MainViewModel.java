@@ -202,6 +202,14 @@ public final class MainViewModel {
      * continues it from that checkpoint as a new branch, paused ("Babysit this one" of a search trial).
      */
     public void openRunAndContinue(Path dir, String checkpointId) {
+        openRunAndContinue(dir, checkpointId, 0);
+    }
+
+    /**
+     * As {@link #openRunAndContinue(Path, String)}, with room for {@code moreEpochs} epochs after the
+     * checkpoint even if the recorded run had used up its epochs.
+     */
+    public void openRunAndContinue(Path dir, String checkpointId, int moreEpochs) {
         if (starting.get()) {
             return;
         }
@@ -216,7 +224,7 @@ public final class MainViewModel {
                 fx.execute(() -> {
                     show(run, config, rows);
                     if (checkpointId != null) {
-                        continueFrom(checkpointId);
+                        continueFrom(checkpointId, moreEpochs);
                     }
                 });
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
@@ -267,6 +275,10 @@ public final class MainViewModel {
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
     public void continueFrom(String checkpointId) {
+        continueFrom(checkpointId, 0);
+    }
+
+    private void continueFrom(String checkpointId, int moreEpochs) {
         Path dir = openedRun;
         if (dir == null || starting.get()) {
             return;
@@ -275,7 +287,7 @@ public final class MainViewModel {
         status.set("Loading " + checkpointId + " …");
         background.execute(() -> {
             try {
-                Trainer t = Runs.resume(dir, checkpointId, clock);
+                Trainer t = Runs.resume(dir, checkpointId, clock, moreEpochs);
                 fx.execute(() -> attach(t, false, true));
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {

@@ -61,6 +61,9 @@ public final class SearchWindow {
         return c.showDialog(owner);
     };
 
+    /** Epochs a babysat trial may train after its checkpoint (the trial's own budget is usually used up). */
+    public static final int BABYSIT_EPOCHS = 20;
+
     private static final List<SearchViewModel> OPEN = new CopyOnWriteArrayList<>();
 
     private SearchWindow() {
@@ -262,14 +265,15 @@ public final class SearchWindow {
             a.setTitle("Babysit this one");
             a.setHeaderText("Stop the session in the main window and continue trial #" + t.id() + " instead?");
             a.setContentText("The current run stays recorded on disk. Trial #" + t.id() + " continues from "
-                    + t.bestCheckpoint() + " as a new branch of its run, paused.");
+                    + t.bestCheckpoint() + " as a new branch of its run, ready for "
+                    + BABYSIT_EPOCHS + " more epochs.");
             a.getDialogPane().setId("babysitDialog");
             Optional<ButtonType> answer = a.showAndWait();
             if (answer.isEmpty() || answer.get() != ButtonType.OK) {
                 return;
             }
         }
-        main.openRunAndContinue(t.runDir(), t.bestCheckpoint());
+        main.openRunAndContinue(t.runDir(), t.bestCheckpoint(), BABYSIT_EPOCHS);
         if (owner instanceof Stage s) {
             s.toFront();
         }
