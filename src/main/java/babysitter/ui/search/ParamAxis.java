@@ -117,9 +117,9 @@ public final class ParamAxis {
         double hi = Math.log10(1 - p.min());
         int first = (int) Math.ceil(lo - 1e-9);
         int last = (int) Math.floor(hi + 1e-9);
-        boolean halves = last - first < 2;
+        boolean halves = last - first < 3;
         for (int k = last; k >= first - 1; k--) {
-            double[] mantissas = halves ? new double[] {5, 2, 1} : new double[] {1};
+            double[] mantissas = halves ? new double[] {5, 1} : new double[] {1};
             for (double m : mantissas) {
                 double oneMinus = m * Math.pow(10, k);
                 double v = 1 - oneMinus;

@@ -26,6 +26,8 @@ public final class ScatterCanvas extends Region {
     static final double TOP = 20;
     static final double BOTTOM = 34;
     private static final double PICK_PIXELS = 7;
+    /** Room inside the frame at both ends of x, so that points at the ends of a range are not cut. */
+    private static final double INSET = 8;
     private static final Color GRID = Color.rgb(235, 235, 235);
     private static final Color AXIS = Color.rgb(90, 90, 90);
     private static final Color TEXT = Color.rgb(50, 50, 50);
@@ -90,12 +92,12 @@ public final class ScatterCanvas extends Region {
 
     /** The local x of a unit coordinate. */
     public double unitToLocalX(double u) {
-        return LEFT + u * plotWidth();
+        return LEFT + INSET + u * (plotWidth() - 2 * INSET);
     }
 
     /** The unit coordinate of a local x (not clamped). */
     public double localXToUnit(double x) {
-        return (x - LEFT) / plotWidth();
+        return (x - LEFT - INSET) / Math.max(1, plotWidth() - 2 * INSET);
     }
 
     /** The local y of an accuracy. */
@@ -157,6 +159,9 @@ public final class ScatterCanvas extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
         for (Ticks.Tick t : Ticks.linear(data.yMin(), data.yMax(), Math.max(2, (int) (ph / 30)))) {
+            if (t.value() > 1 + 1e-9) {
+                continue; // no accuracy above 1
+            }
             double y = Math.round(valueToLocalY(t.value())) + 0.5;
             g.setStroke(GRID);
             g.strokeLine(LEFT, y, LEFT + pw, y);
@@ -173,12 +178,13 @@ public final class ScatterCanvas extends Region {
             g.setStroke(GRID);
             g.strokeLine(x, TOP, x, TOP + ph);
             double half = textWidth(t.label()) / 2;
-            if (x - half > lastRight + 4 && x + half <= w) {
+            double lx = Math.min(w - 1 - half, Math.max(half + 1, x)); // labels at the ends stay inside
+            if (lx - half > lastRight + 4) {
                 g.setStroke(AXIS);
                 g.strokeLine(x, TOP + ph, x, TOP + ph + 4);
                 g.setFill(TEXT);
-                g.fillText(t.label(), x, TOP + ph + 5);
-                lastRight = x + half;
+                g.fillText(t.label(), lx, TOP + ph + 5);
+                lastRight = lx + half;
             }
         }
         g.setStroke(AXIS);

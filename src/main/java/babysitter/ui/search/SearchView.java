@@ -135,6 +135,7 @@ public final class SearchView extends BorderPane {
         k.setPrefWidth(70);
         k.setEditable(true);
         k.valueProperty().addListener((o, a, b) -> vm.topKProperty().set(b == null ? SearchViewModel.DEFAULT_TOP_K : b));
+        vm.topKProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
         Button fromTop = button("nextFromTop", "Next round from top k",
                 "zoom into the box around the best k trials of the last round (Ctrl+T)", vm::nextRoundFromTopK);
         fromTop.disableProperty().bind(vm.canNextRound().not());

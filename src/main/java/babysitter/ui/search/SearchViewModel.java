@@ -447,7 +447,7 @@ public final class SearchViewModel {
         } else {
             double pad = Math.max(0.02, (hi - lo) * 0.08);
             yMin = Math.max(0, lo - pad);
-            yMax = Math.min(1, hi + pad);
+            yMax = hi + pad; // above 1 when a trial reaches it, so its point is not cut by the frame
             if (!(yMax > yMin)) {
                 yMin = Math.max(0, yMax - 0.1);
                 yMax = yMin + 0.1;
