@@ -243,8 +243,9 @@ class SearchWindowTest {
         assertThat(onFx(() -> main.branchProperty().get())).isGreaterThanOrEqualTo(1L);
         // and it goes on training by hand
         robot.interact(main::togglePause);
-        waitUntil("training again", 60, () -> main.stateProperty().get() == Report.State.RUNNING
-                && main.stepProperty().get() > 0);
+        // (with room for more epochs than the trial had: a tiny net may get through them before we look)
+        waitUntil("training on past the checkpoint", 60, () -> main.epochProperty().get() > chosen.bestEpoch()
+                && main.epochProperty().get() > chosen.curve().size());
     }
 
     @Test
