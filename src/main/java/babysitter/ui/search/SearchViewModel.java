@@ -93,6 +93,8 @@ public final class SearchViewModel {
     private long runStartMillis;
     private int epochsAtRunStart;
     private boolean cancelling;
+    /** Read by the runner thread: a cancel that came before {@link Search#run} started. */
+    private volatile boolean cancelRequested;
     private boolean closeWhenStopped;
 
     /**
@@ -161,6 +163,7 @@ public final class SearchViewModel {
         }
         running.set(true);
         cancelling = false;
+        cancelRequested = false;
         runStartMillis = clock.millis();
         epochsAtRunStart = epochsDone();
         notification.set("");
@@ -169,7 +172,9 @@ public final class SearchViewModel {
         int workers = parallel;
         runner.execute(() -> {
             try (TrialExecutor ex = executors.apply(workers)) {
-                s.run(ex);
+                if (!cancelRequested) {
+                    s.run(ex);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -184,6 +189,7 @@ public final class SearchViewModel {
     public void cancel() {
         if (search != null && running.get()) {
             cancelling = true;
+            cancelRequested = true;
             search.cancel();
             refreshStatus();
         }
@@ -223,6 +229,9 @@ public final class SearchViewModel {
             } else if (o == FINISHED) {
                 finished = true;
             }
+        }
+        if (cancelling && running.get() && !finished && search != null) {
+            search.cancel(); // a cancel that came while run() was starting (it clears the flag) is repeated
         }
         if (finished && running.get()) {
             running.set(false);
