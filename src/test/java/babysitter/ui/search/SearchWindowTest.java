@@ -187,6 +187,13 @@ class SearchWindowTest {
                 .isEqualTo(1);
         assertThat(onFx(() -> robot.lookup("#searchStatus").queryAs(Label.class).getText())).contains("4/4 trials done");
 
+        // the edge warnings of the round are shown as they are
+        String warnings = onFx(() -> String.join("\n", vm.search().edgeWarnings(0).stream()
+                .map(babysitter.search.EdgeWarning::message).toList()));
+        assertThat(onFx(() -> robot.lookup("#edgeWarnings").queryAs(Label.class).getText())).isEqualTo(warnings);
+        assertThat(onFx(() -> robot.lookup("#edgeWarnings").queryAs(Label.class).isVisible()))
+                .isEqualTo(!warnings.isEmpty());
+
         // brush learningRate and batchSize, then the next round from the selection
         ScatterCanvas lr = view.scatter("learningRate");
         assertThat(lr).isNotNull();
