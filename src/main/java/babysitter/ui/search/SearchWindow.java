@@ -184,6 +184,10 @@ public final class SearchWindow {
             e.visibleProperty().bind(Bindings.isNotEmpty(error));
             e.managedProperty().bind(e.visibleProperty());
             g.add(e, 1, row++);
+            Node marked = field instanceof HBox box ? box.getChildren().get(0) : field;
+            javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
+            marked.pseudoClassStateChanged(invalid, !error.get().isEmpty());
+            error.addListener((o, a, b) -> marked.pseudoClassStateChanged(invalid, !b.isEmpty()));
         }
         return row;
     }
