@@ -184,7 +184,10 @@ public final class SearchWindow {
             e.visibleProperty().bind(Bindings.isNotEmpty(error));
             e.managedProperty().bind(e.visibleProperty());
             g.add(e, 1, row++);
-            Node marked = field instanceof HBox box ? box.getChildren().get(0) : field;
+            if (field instanceof HBox) {
+                return row; // the space's message is a prompt, not an error: no red outline
+            }
+            Node marked = field;
             javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
             marked.pseudoClassStateChanged(invalid, !error.get().isEmpty());
             error.addListener((o, a, b) -> marked.pseudoClassStateChanged(invalid, !b.isEmpty()));
