@@ -402,6 +402,10 @@ public final class SearchView extends BorderPane {
         } else if (KeyCombination.keyCombination("Shortcut+Shift+C").match(e)) {
             vm.cancel();
             e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+W").match(e) && getScene() != null) {
+            javafx.stage.Window w = getScene().getWindow(); // closes as the window's close box does (asks if running)
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            e.consume();
         }
     }
 
