@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates docs/images/main-window.png, cost-per-step.png (and the others) and siblings.png from scripted sessions.
+# Regenerates docs/images/main-window.png, cost-per-step.png, network-view.png and siblings.png from
+# scripted sessions, and search-window.png from a small real search.
 # Needs a display: on a machine without one it starts Xvfb (Debian: xvfb) through xvfb-run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,6 +9,8 @@ run() {
   ./mvnw -q -B exec:java -Dexec.mainClass=babysitter.ui.ScreenshotTool -Dexec.classpathScope=test \
     -Dexec.args="docs/images"
   ./mvnw -q -B exec:java -Dexec.mainClass=babysitter.ui.SiblingsScreenshotTool -Dexec.classpathScope=test \
+    -Dexec.args="docs/images"
+  ./mvnw -q -B exec:java -Dexec.mainClass=babysitter.ui.search.SearchScreenshot -Dexec.classpathScope=test \
     -Dexec.args="docs/images"
 }
 if [ -n "${DISPLAY:-}" ]; then run; else xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "$(declare -f run); run"; fi

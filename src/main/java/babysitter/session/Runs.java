@@ -86,10 +86,26 @@ public final class Runs {
      * run's files are reopened and appended to, and training goes on as a new branch.
      */
     public static Trainer resume(Path runDir, String checkpointId, Clock clock) throws IOException, ConfigException {
+        return resume(runDir, checkpointId, clock, 0);
+    }
+
+    /**
+     * As {@link #resume(Path, String, Clock)}, with room for {@code moreEpochs} epochs after the
+     * checkpoint even when the recorded run's epochs are used up (a finished search trial that a
+     * person goes on training by hand): the epoch budget becomes at least the checkpoint's epoch plus
+     * {@code moreEpochs}. 0 keeps the recorded budget.
+     */
+    public static Trainer resume(Path runDir, String checkpointId, Clock clock, int moreEpochs)
+            throws IOException, ConfigException {
+        if (moreEpochs < 0) {
+            throw new IllegalArgumentException("more epochs must be 0 or more, got " + moreEpochs);
+        }
         Run run = babysitter.store.RunReader.read(runDir);
         babysitter.store.CheckpointInfo cp = run.checkpoints().stream().filter(c -> c.id().equals(checkpointId))
                 .findFirst().orElseThrow(() -> new IOException(runDir + " has no complete checkpoint '" + checkpointId + "'"));
-        RunConfig config = configOf(run);
+        RunConfig recorded = configOf(run);
+        RunConfig config = moreEpochs > 0 && cp.epoch() + moreEpochs > recorded.epochs()
+                ? recorded.withEpochs((int) cp.epoch() + moreEpochs) : recorded;
         DataSpec.LoadedData data = config.data().load(config.seed());
         Dataset train = data.split().train();
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());

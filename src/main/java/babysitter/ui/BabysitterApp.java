@@ -62,6 +62,7 @@ public final class BabysitterApp extends Application {
     }
 
     private void shutdown() {
+        babysitter.ui.search.SearchWindow.cancelAll();
         if (vm != null) {
             vm.closeSession();
         }

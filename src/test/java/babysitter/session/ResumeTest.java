@@ -42,6 +42,30 @@ class ResumeTest {
     }
 
     @Test
+    void aFinishedRunGetsRoomForMoreEpochsWhenAsked(@TempDir Path runs) throws Exception {
+        Trainer t = Runs.start(TrainerTest.spiral(2), runs, null, TrainerTest.CLOCK);
+        while (!t.finished()) {
+            t.trainEpoch();
+        }
+        t.close();
+        Trainer same = Runs.resume(t.runDir(), "epoch-0002", TrainerTest.CLOCK);
+        assertThat(same.finished()).isTrue(); // the recorded budget is used up
+        same.close();
+        Trainer more = Runs.resume(t.runDir(), "epoch-0002", TrainerTest.CLOCK, 3);
+        assertThat(more.config().epochs()).isEqualTo(5);
+        assertThat(more.finished()).isFalse();
+        more.trainEpoch();
+        assertThat(more.epoch()).isEqualTo(3);
+        more.close();
+        // from an early checkpoint of a long run the recorded budget stays
+        Trainer early = Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, 1);
+        assertThat(early.config().epochs()).isEqualTo(2);
+        early.close();
+        assertThatThrownBy(() -> Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, -1))
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void anUnknownCheckpointIsNamed(@TempDir Path runs) throws Exception {
         Trainer t = Runs.start(TrainerTest.spiral(1), runs, null, TrainerTest.CLOCK);
         t.trainEpoch();

@@ -205,6 +205,22 @@ public final class MainViewModel {
      * one continues the run from it ({@link #rewind}). Reading happens in the background.
      */
     public void openRun(Path dir) {
+        openRunAndContinue(dir, null);
+    }
+
+    /**
+     * Opens a recorded run like {@link #openRun} and then, if {@code checkpointId} is not null,
+     * continues it from that checkpoint as a new branch, paused ("Babysit this one" of a search trial).
+     */
+    public void openRunAndContinue(Path dir, String checkpointId) {
+        openRunAndContinue(dir, checkpointId, 0);
+    }
+
+    /**
+     * As {@link #openRunAndContinue(Path, String)}, with room for {@code moreEpochs} epochs after the
+     * checkpoint even if the recorded run had used up its epochs.
+     */
+    public void openRunAndContinue(Path dir, String checkpointId, int moreEpochs) {
         if (starting.get()) {
             return;
         }
@@ -219,7 +235,12 @@ public final class MainViewModel {
                 List<String> insightWarnings = new java.util.ArrayList<>();
                 List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
                 insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
-                fx.execute(() -> show(run, config, rows, insights, insightWarnings.size()));
+                fx.execute(() -> {
+                    show(run, config, rows, insights, insightWarnings.size());
+                    if (checkpointId != null) {
+                        continueFrom(checkpointId, moreEpochs);
+                    }
+                });
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
@@ -275,6 +296,10 @@ public final class MainViewModel {
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
     public void continueFrom(String checkpointId) {
+        continueFrom(checkpointId, 0);
+    }
+
+    private void continueFrom(String checkpointId, int moreEpochs) {
         Path dir = openedRun;
         if (dir == null || starting.get()) {
             return;
@@ -283,7 +308,7 @@ public final class MainViewModel {
         status.set("Loading " + checkpointId + " …");
         background.execute(() -> {
             try {
-                Trainer t = Runs.resume(dir, checkpointId, clock);
+                Trainer t = Runs.resume(dir, checkpointId, clock, moreEpochs);
                 fx.execute(() -> attach(t, false, true));
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {

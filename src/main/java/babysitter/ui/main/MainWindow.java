@@ -157,7 +157,13 @@ public final class MainWindow extends BorderPane {
             Window w = getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
+        MenuItem newSearch = item("New search…", "Shortcut+Shift+N", () -> babysitter.ui.search.SearchWindow.newSearch(
+                getScene().getWindow(), vm, babysitter.ui.BabysitterApp.runsRoot()));
+        newSearch.setId("newSearchItem");
+        MenuItem openSearch = item("Open search…", "Shortcut+Shift+F", () -> babysitter.ui.search.SearchWindow.openSearch(
+                getScene().getWindow(), vm));
+        Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
+                new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
                 exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), quit);
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
         MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);

@@ -1,0 +1,223 @@
+package babysitter.ui.search;
+
+import babysitter.search.EarlyStopping;
+import babysitter.search.Method;
+import babysitter.search.Search;
+import babysitter.search.SearchSpace;
+import babysitter.search.Settings;
+import babysitter.session.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The "New search" form: the space file, how many trials, how many at once, epochs per trial and
+ * early stopping. Each field says what is wrong with it; {@link #create()} reads the space (a bad
+ * space.json leaves its message in {@link #errorProperty()}, the form keeps what was typed) and
+ * makes the search folder {@code <runsRoot>/searches/<name>-<timestamp>}.
+ */
+public final class NewSearchViewModel {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final Path runsRoot;
+    private final Clock clock;
+    private final StringProperty spaceFile = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty trials = new SimpleStringProperty(Integer.toString(SearchViewModel.DEFAULT_TRIALS));
+    private final StringProperty parallel = new SimpleStringProperty(Integer.toString(
+            Math.min(2, Settings.defaultParallel())));
+    private final StringProperty epochs = new SimpleStringProperty("10");
+    private final StringProperty seed = new SimpleStringProperty("1");
+    private final ObjectProperty<EarlyStopping.Kind> stopping = new SimpleObjectProperty<>(EarlyStopping.Kind.NONE);
+    private final StringProperty grace = new SimpleStringProperty(Integer.toString(EarlyStopping.DEFAULT_GRACE));
+    private final ReadOnlyStringWrapper spaceError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper trialsError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper parallelError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper epochsError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper graceError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public NewSearchViewModel(Path runsRoot, Clock clock) {
+        this.runsRoot = runsRoot;
+        this.clock = clock;
+        spaceError.bind(Bindings.createStringBinding(() -> spaceFile.get().isBlank()
+                ? "Choose a space.json (a base configuration and the ranges to search)." : "", spaceFile));
+        trialsError.bind(Bindings.createStringBinding(() -> SearchViewModel.trialsRule(trials.get()), trials));
+        parallelError.bind(Bindings.createStringBinding(() -> intRule("Parallel trials", parallel.get(), 1, 64),
+                parallel));
+        epochsError.bind(Bindings.createStringBinding(() -> intRule("Epochs per trial", epochs.get(), 1, 100_000),
+                epochs));
+        seedError.bind(Bindings.createStringBinding(() -> {
+            try {
+                Long.parseLong(seed.get().trim());
+                return "";
+            } catch (NumberFormatException e) {
+                return "Seed must be a whole number, got '" + seed.get().trim() + "'.";
+            }
+        }, seed));
+        graceError.bind(Bindings.createStringBinding(() -> stopping.get() == EarlyStopping.Kind.NONE ? ""
+                : intRule("Grace epochs", grace.get(), 1, 100_000), grace, stopping));
+        spaceFile.addListener((o, a, b) -> {
+            error.set("");
+            if (name.get().isBlank() || name.get().equals(defaultName(a))) {
+                name.set(defaultName(b));
+            }
+        });
+    }
+
+    static String defaultName(String spaceFile) {
+        if (spaceFile == null || spaceFile.isBlank()) {
+            return "";
+        }
+        String base = Path.of(spaceFile.trim()).getFileName().toString();
+        return base.toLowerCase(Locale.ROOT).endsWith(".json") ? base.substring(0, base.length() - 5) : base;
+    }
+
+    /** "" when {@code text} is a whole number in [min, max], else a message naming the value and the rule. */
+    static String intRule(String what, String text, int min, int max) {
+        String s = text == null ? "" : text.trim();
+        String rule = "a whole number from " + min + " to " + max;
+        try {
+            long v = Long.parseLong(s);
+            if (v < min || v > max) {
+                return what + " must be " + rule + ", got '" + s + "'.";
+            }
+            return "";
+        } catch (NumberFormatException e) {
+            return what + " must be " + rule + ", got '" + s + "'.";
+        }
+    }
+
+    /** All fields valid. */
+    public BooleanBinding valid() {
+        return Bindings.createBooleanBinding(() -> spaceError.get().isEmpty() && trialsError.get().isEmpty()
+                        && parallelError.get().isEmpty() && epochsError.get().isEmpty() && seedError.get().isEmpty()
+                        && graceError.get().isEmpty(),
+                spaceError, trialsError, parallelError, epochsError, seedError, graceError);
+    }
+
+    /** The search folder a search created now would get. */
+    public Path folder() {
+        String n = name.get().isBlank() ? "search" : name.get().trim().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return runsRoot.resolve("searches").resolve(n + "-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())));
+    }
+
+    public int parallelValue() {
+        return Integer.parseInt(parallel.get().trim());
+    }
+
+    /**
+     * Reads the space and creates the search folder (not started); on a bad space.json or a folder
+     * that cannot be written, empty with the reason in {@link #errorProperty()}.
+     */
+    public Optional<Search> create() {
+        if (!valid().get()) {
+            error.set("Some fields are not valid yet.");
+            return Optional.empty();
+        }
+        Path file = Path.of(spaceFile.get().trim());
+        SearchSpace space;
+        try {
+            space = SearchSpace.read(file);
+        } catch (ConfigException e) {
+            error.set(e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            error.set("Could not read " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            int e = Integer.parseInt(epochs.get().trim());
+            int g = Integer.parseInt(grace.get().trim());
+            EarlyStopping stop = switch (stopping.get()) {
+                case NONE -> EarlyStopping.none();
+                case MEDIAN -> EarlyStopping.median(g);
+                case HALVING -> EarlyStopping.halving(g, EarlyStopping.DEFAULT_ETA);
+            };
+            Settings settings = new Settings(e, parallelValue(), stop, Long.parseLong(seed.get().trim()));
+            Path dir = folder();
+            Files.createDirectories(dir.getParent());
+            Search s = Search.create(dir, space, Method.RANDOM, Integer.parseInt(trials.get().trim()), 0, settings);
+            error.set("");
+            return Optional.of(s);
+        } catch (IOException | RuntimeException ex) {
+            error.set("Could not create the search: " + ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public StringProperty spaceFileProperty() {
+        return spaceFile;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty trialsProperty() {
+        return trials;
+    }
+
+    public StringProperty parallelProperty() {
+        return parallel;
+    }
+
+    public StringProperty epochsProperty() {
+        return epochs;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<EarlyStopping.Kind> stoppingProperty() {
+        return stopping;
+    }
+
+    public StringProperty graceProperty() {
+        return grace;
+    }
+
+    public ReadOnlyStringProperty spaceErrorProperty() {
+        return spaceError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trialsErrorProperty() {
+        return trialsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty parallelErrorProperty() {
+        return parallelError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty epochsErrorProperty() {
+        return epochsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty seedErrorProperty() {
+        return seedError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty graceErrorProperty() {
+        return graceError.getReadOnlyProperty();
+    }
+
+    /** Why the last {@link #create()} failed ("" when it did not). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,433 @@
+package babysitter.ui.search;
+
+import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.chart.SeriesBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The Search window's content: actions on top, the trials table beside the overlaid dev curves,
+ * one scatter per hyperparameter below, the selection, edge warnings and progress at the bottom.
+ * It only binds to {@link SearchViewModel}.
+ */
+public final class SearchView extends BorderPane {
+    private static final Color CURVE = Color.web("#8796a8");
+    private static final Color BEST = Color.web("#d62728");
+    private static final Color SELECTED = Color.web("#ff7f0e");
+    static final String BEST_ROW = "best-trial";
+
+    private final SearchViewModel vm;
+    private final TableView<TrialRow> table = new TableView<>();
+    private final LineChartCanvas curves = new LineChartCanvas("Dev accuracy of every trial", "epoch", "dev accuracy");
+    private final GridPane scatterGrid = new GridPane();
+    private final Map<String, ScatterCanvas> scatterCanvases = new HashMap<>();
+    private boolean syncingSelection;
+    private double sparkMin = 0;
+    private double sparkMax = 1;
+
+    public SearchView(SearchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().addAll("main-window", "search-window");
+        getStylesheets().add(SearchView.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
+
+        setTop(new VBox(toolBar(), trialsErrorLabel(), banner()));
+
+        buildTable();
+        curves.setId("curvesChart");
+        curves.setPrefSize(460, 280);
+        curves.setMinSize(240, 160);
+        SplitPane upper = new SplitPane(table, curves);
+        upper.setDividerPositions(0.6);
+
+        scatterGrid.setId("scatters");
+        scatterGrid.setHgap(6);
+        scatterGrid.setVgap(6);
+        scatterGrid.setPadding(new Insets(6));
+        ScrollPane scatterScroll = new ScrollPane(scatterGrid);
+        scatterScroll.setFitToWidth(true);
+        scatterScroll.setFitToHeight(true);
+        scatterScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Label scatterHint = new Label();
+        scatterHint.setId("brushText");
+        scatterHint.getStyleClass().add("readout");
+        scatterHint.textProperty().bind(vm.brushTextProperty());
+        Button clear = button("clearBrushes", "Clear selection", "forget the brushed ranges (double-click a scatter to clear its own)",
+                vm::clearBrushes);
+        HBox scatterBar = new HBox(10, scatterHint, clear);
+        scatterBar.setAlignment(Pos.CENTER_LEFT);
+        scatterBar.setPadding(new Insets(2, 8, 0, 8));
+        VBox lower = new VBox(scatterBar, scatterScroll);
+        VBox.setVgrow(scatterScroll, Priority.ALWAYS);
+
+        SplitPane centre = new SplitPane(upper, lower);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.5);
+        setCenter(centre);
+        setBottom(bottom());
+
+        vm.paramNames().addListener((ListChangeListener<String>) c -> buildParamColumns());
+        vm.rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
+        vm.scatters().addListener((ListChangeListener<ScatterData>) c -> showScatters());
+        vm.versionProperty().addListener((o, a, b) -> showCurves());
+        vm.bestTrialProperty().addListener((o, a, b) -> table.refresh());
+        vm.selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        buildParamColumns();
+        afterRowsChanged();
+        showScatters();
+        showCurves();
+    }
+
+    // ------------------------------------------------------------------ top
+
+    private Node toolBar() {
+        Button cancel = button("cancelSearch", "■ Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
+                vm::cancel);
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        Button resume = button("resumeSearch", "▶ Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
+        resume.disableProperty().bind(vm.canResume().not());
+        Label trialsLabel = new Label("Trials");
+        TextField trials = new TextField();
+        trials.setId("trialsField");
+        trials.setPrefColumnCount(4);
+        trials.textProperty().bindBidirectional(vm.trialsTextProperty());
+        trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + SearchViewModel.MAX_TRIALS));
+        vm.trialsErrorProperty().addListener((o, a, b) -> trials.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty()));
+        Button fromSelection = button("nextFromSelection", "Next round from selection",
+                "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm::nextRoundFromSelection);
+        fromSelection.disableProperty().bind(vm.canNextFromSelection().not());
+        Spinner<Integer> k = new Spinner<>(1, 50, vm.topKProperty().get());
+        k.setId("topK");
+        k.setPrefWidth(70);
+        k.setEditable(true);
+        k.valueProperty().addListener((o, a, b) -> vm.topKProperty().set(b == null ? SearchViewModel.DEFAULT_TOP_K : b));
+        vm.topKProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
+        Button fromTop = button("nextFromTop", "Next round from top k",
+                "zoom into the box around the best k trials of the last round (Ctrl+T)", vm::nextRoundFromTopK);
+        fromTop.disableProperty().bind(vm.canNextRound().not());
+        Button babysit = button("babysit", "Babysit this one",
+                "continue the selected trial by hand in the main window, from its best checkpoint (Enter, double-click, Ctrl+B)",
+                vm::babysitSelected);
+        babysit.disableProperty().bind(vm.canBabysit().not());
+        babysit.setDefaultButton(false);
+        return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), trialsLabel, trials, fromSelection,
+                new Label("k"), k, fromTop, new Separator(Orientation.VERTICAL), babysit);
+    }
+
+    private Node trialsErrorLabel() {
+        Label error = new Label();
+        error.setId("trialsError");
+        error.getStyleClass().add("error");
+        error.setPadding(new Insets(0, 10, 2, 10));
+        error.textProperty().bind(vm.trialsErrorProperty());
+        error.visibleProperty().bind(Bindings.isNotEmpty(vm.trialsErrorProperty()));
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    private Node banner() {
+        Label banner = new Label();
+        banner.setId("searchNotification");
+        banner.getStyleClass().add("notification");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.notificationProperty());
+        Button dismiss = new Button("✕");
+        dismiss.setOnAction(e -> vm.dismissNotification());
+        HBox box = new HBox(8, banner, dismiss);
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("notification-box");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.notificationProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    // ------------------------------------------------------------------ table
+
+    private void buildTable() {
+        table.setId("trialsTable");
+        table.setPlaceholder(new Label("No trials yet."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setItems(vm.rows());
+        table.setRowFactory(t -> {
+            TableRow<TrialRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(TrialRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove(BEST_ROW);
+                    if (!empty && item != null && item.id() == vm.bestTrialProperty().get()) {
+                        getStyleClass().add(BEST_ROW);
+                    }
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.selectedTrialProperty().set(row.getItem().id());
+                    vm.babysitSelected();
+                }
+            });
+            return row;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncingSelection && b != null) {
+                vm.selectedTrialProperty().set(b.id());
+            }
+        });
+    }
+
+    private void buildParamColumns() {
+        table.getColumns().clear();
+        table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
+        table.getColumns().add(column("round", 50, r -> Integer.toString(SearchViewModel.displayRound(r.round()))));
+        table.getColumns().add(column("state", 120, TrialRow::stateText));
+        List<String> names = List.copyOf(vm.paramNames());
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            table.getColumns().add(column(names.get(i), Math.max(70, names.get(i).length() * 8 + 16),
+                    r -> index < r.values().size() ? r.values().get(index) : ""));
+        }
+        table.getColumns().add(column("best dev acc", 100, TrialRow::bestText));
+        TableColumn<TrialRow, TrialRow> spark = new TableColumn<>("dev accuracy");
+        spark.setPrefWidth(110);
+        spark.setSortable(false);
+        spark.setCellValueFactory(f -> new javafx.beans.property.SimpleObjectProperty<>(f.getValue()));
+        spark.setCellFactory(c -> new TableCell<>() {
+            private final Sparkline line = new Sparkline(96, 18);
+
+            @Override
+            protected void updateItem(TrialRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    line.show(item.devCurve(), sparkMin, sparkMax,
+                            item.id() == vm.bestTrialProperty().get() ? BEST : Color.web("#1f77b4"));
+                    setGraphic(line);
+                }
+            }
+        });
+        table.getColumns().add(spark);
+        table.getColumns().add(column("note", 220, TrialRow::note));
+    }
+
+    private static TableColumn<TrialRow, String> column(String title, double width,
+                                                        java.util.function.Function<TrialRow, String> value) {
+        TableColumn<TrialRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    private void afterRowsChanged() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (TrialRow r : vm.rows()) {
+            for (double v : r.devCurve()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        sparkMin = Double.isFinite(lo) ? lo : 0;
+        sparkMax = Double.isFinite(hi) && hi > sparkMin ? hi : sparkMin + 1;
+        selectRowOf(vm.selectedTrialProperty().get());
+    }
+
+    private void selectRowOf(int id) {
+        syncingSelection = true;
+        try {
+            TrialRow current = table.getSelectionModel().getSelectedItem();
+            if (current != null && current.id() == id) {
+                return;
+            }
+            for (int i = 0; i < vm.rows().size(); i++) {
+                if (vm.rows().get(i).id() == id) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    return;
+                }
+            }
+            table.getSelectionModel().clearSelection();
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    private void showCurves() {
+        for (LineChartCanvas.Series s : List.copyOf(curves.series())) {
+            curves.removeSeries(s);
+        }
+        for (SearchViewModel.Curve c : vm.curves()) {
+            SeriesBuffer data = new SeriesBuffer(c.epochs().length + 1);
+            for (int i = 0; i < c.epochs().length; i++) {
+                if (Double.isFinite(c.devAccuracy()[i])) {
+                    data.add(c.epochs()[i], c.devAccuracy()[i]);
+                }
+            }
+            if (c.best()) {
+                curves.addSeries("best #" + c.trialId(), BEST, 2.5, 1.0, data);
+            } else if (c.selected()) {
+                curves.addSeries("selected #" + c.trialId(), SELECTED, 2.0, 1.0, data);
+            } else {
+                curves.addSeries("", CURVE, 1.0, 0.55, data);
+            }
+        }
+        curves.requestRedraw();
+    }
+
+    private void showScatters() {
+        List<ScatterData> all = List.copyOf(vm.scatters());
+        int n = all.size();
+        int columns = Math.max(1, Math.min(4, n));
+        boolean rebuild = n != scatterGrid.getChildren().size()
+                || !all.stream().allMatch(d -> scatterCanvases.containsKey(d.param()));
+        if (rebuild) {
+            scatterGrid.getChildren().clear();
+            scatterGrid.getColumnConstraints().clear();
+            scatterGrid.getRowConstraints().clear();
+            scatterCanvases.clear();
+            for (int c = 0; c < columns; c++) {
+                ColumnConstraints cc = new ColumnConstraints();
+                cc.setPercentWidth(100.0 / columns);
+                cc.setHgrow(Priority.ALWAYS);
+                scatterGrid.getColumnConstraints().add(cc);
+            }
+            for (int r = 0; r < (n + columns - 1) / columns; r++) {
+                RowConstraints rc = new RowConstraints();
+                rc.setVgrow(Priority.ALWAYS);
+                rc.setMinHeight(170);
+                scatterGrid.getRowConstraints().add(rc);
+            }
+            for (int i = 0; i < n; i++) {
+                String name = all.get(i).param();
+                ScatterCanvas canvas = new ScatterCanvas();
+                canvas.setId("scatter-" + name);
+                canvas.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                canvas.setOnBrush((lo, hi) -> vm.brush(name, lo, hi));
+                canvas.setOnClearBrush(() -> vm.clearBrush(name));
+                canvas.setOnSelect(id -> vm.selectedTrialProperty().set(id));
+                scatterCanvases.put(name, canvas);
+                scatterGrid.add(canvas, i % columns, i / columns);
+            }
+        }
+        for (ScatterData d : all) {
+            scatterCanvases.get(d.param()).show(d);
+        }
+    }
+
+    // ------------------------------------------------------------------ bottom
+
+    private Node bottom() {
+        Label warnings = new Label();
+        warnings.setId("edgeWarnings");
+        warnings.getStyleClass().add("edge-warnings");
+        warnings.setWrapText(true);
+        warnings.setMaxWidth(Double.MAX_VALUE);
+        warnings.textProperty().bind(vm.edgeWarningsProperty());
+        warnings.visibleProperty().bind(Bindings.isNotEmpty(vm.edgeWarningsProperty()));
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        Label status = new Label();
+        status.setId("searchStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, gap);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return new VBox(warnings, bar);
+    }
+
+    private void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof Node n && isInside(n, table)) {
+            vm.babysitSelected();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+B").match(e)) {
+            vm.babysitSelected();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+Shift+N").match(e)) {
+            vm.nextRoundFromSelection();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+T").match(e)) {
+            vm.nextRoundFromTopK();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+R").match(e)) {
+            vm.resume();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+Shift+C").match(e)) {
+            vm.cancel();
+            e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+W").match(e) && getScene() != null) {
+            javafx.stage.Window w = getScene().getWindow(); // closes as the window's close box does (asks if running)
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            e.consume();
+        }
+    }
+
+    private static boolean isInside(Node n, Node parent) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == parent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public TableView<TrialRow> table() {
+        return table;
+    }
+
+    public LineChartCanvas curvesChart() {
+        return curves;
+    }
+
+    /** The scatter of one hyperparameter, or null. */
+    public ScatterCanvas scatter(String param) {
+        return scatterCanvases.get(param);
+    }
+}

@@ -1,0 +1,295 @@
+package babysitter.ui.search;
+
+import babysitter.search.EarlyStopping;
+import babysitter.search.LocalExecutor;
+import babysitter.search.Search;
+import babysitter.search.Trial;
+import babysitter.session.ConfigException;
+import babysitter.ui.main.MainViewModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * File ▸ New search… and File ▸ Open search…: the form, and the Search window (a stage of its
+ * own, like the Network view) around one search. Closing the window while the search runs asks
+ * first, then cancels it cleanly: the unfinished trials start again when the search is opened.
+ */
+public final class SearchWindow {
+    /** Chooses the space file (a FileChooser in the application; tests replace it). */
+    public static volatile Function<Window, File> spaceChooser = owner -> {
+        FileChooser c = new FileChooser();
+        c.setTitle("Choose a search space");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Search space (JSON)", "*.json"));
+        return c.showOpenDialog(owner);
+    };
+    /** Chooses a search folder (a DirectoryChooser in the application; tests replace it). */
+    public static volatile Function<Window, File> searchChooser = owner -> {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Open a search folder");
+        File root = babysitter.ui.BabysitterApp.runsRoot().resolve("searches").toFile();
+        if (root.isDirectory()) {
+            c.setInitialDirectory(root);
+        }
+        return c.showDialog(owner);
+    };
+
+    /** Epochs a babysat trial may train after its checkpoint (the trial's own budget is usually used up). */
+    public static final int BABYSIT_EPOCHS = 20;
+
+    private static final List<SearchViewModel> OPEN = new CopyOnWriteArrayList<>();
+
+    private SearchWindow() {
+    }
+
+    /** Asks for a new search (the form), creates it and opens its window, running. Empty when cancelled. */
+    public static Optional<Stage> newSearch(Window owner, MainViewModel main, Path runsRoot) {
+        NewSearchViewModel form = new NewSearchViewModel(runsRoot, Clock.systemUTC());
+        Dialog<Search> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle("New search");
+        dialog.setHeaderText("Train many small runs, each with hyperparameters drawn from a space, and compare them.");
+        dialog.getDialogPane().setId("newSearchDialog");
+        dialog.getDialogPane().getStylesheets().add(
+                SearchWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
+        ButtonType start = new ButtonType("Start search", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(form(form, dialog));
+        Button ok = (Button) dialog.getDialogPane().lookupButton(start);
+        ok.setId("startSearch");
+        ok.disableProperty().bind(form.valid().not());
+        Search[] created = new Search[1];
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            Optional<Search> s = form.create();
+            if (s.isEmpty()) {
+                e.consume(); // keep the dialog and what was typed; the error shows in it
+            } else {
+                created[0] = s.get();
+            }
+        });
+        dialog.setResultConverter(b -> b == start ? created[0] : null);
+        Optional<Search> s = dialog.showAndWait();
+        return s.map(search -> show(owner, main, search, form.parallelValue(), true));
+    }
+
+    private static Node form(NewSearchViewModel form, Dialog<?> dialog) {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        g.setPadding(new Insets(10));
+        TextField space = field("spaceField", form.spaceFileProperty(), 32);
+        Button browse = new Button("Browse…");
+        browse.setId("browseSpace");
+        browse.setOnAction(e -> {
+            File f = spaceChooser.apply(dialog.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                form.spaceFileProperty().set(f.getPath());
+            }
+        });
+        HBox spaceBox = new HBox(6, space, browse);
+        HBox.setHgrow(space, Priority.ALWAYS);
+        int row = 0;
+        row = add(g, row, "Space (space.json)", spaceBox, form.spaceErrorProperty(), "spaceError");
+        row = add(g, row, "Name", field("nameField", form.nameProperty(), 20), null, null);
+        row = add(g, row, "Trials", field("newTrialsField", form.trialsProperty(), 6), form.trialsErrorProperty(),
+                "newTrialsError");
+        row = add(g, row, "Parallel trials", field("parallelField", form.parallelProperty(), 6),
+                form.parallelErrorProperty(), "parallelError");
+        row = add(g, row, "Epochs per trial", field("epochsField", form.epochsProperty(), 6),
+                form.epochsErrorProperty(), "epochsError");
+        ChoiceBox<EarlyStopping.Kind> stopping = new ChoiceBox<>();
+        stopping.setId("stoppingChoice");
+        stopping.getItems().setAll(EarlyStopping.Kind.values());
+        stopping.valueProperty().bindBidirectional(form.stoppingProperty());
+        stopping.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(EarlyStopping.Kind k) {
+                return k == null ? "" : switch (k) {
+                    case NONE -> "none";
+                    case MEDIAN -> "median rule";
+                    case HALVING -> "successive halving";
+                };
+            }
+
+            @Override
+            public EarlyStopping.Kind fromString(String s) {
+                return null;
+            }
+        });
+        row = add(g, row, "Early stopping", stopping, null, null);
+        TextField grace = field("graceField", form.graceProperty(), 6);
+        grace.disableProperty().bind(form.stoppingProperty().isEqualTo(EarlyStopping.Kind.NONE));
+        row = add(g, row, "Grace epochs", grace, form.graceErrorProperty(), "graceError");
+        row = add(g, row, "Seed", field("seedField", form.seedProperty(), 10), form.seedErrorProperty(), "seedError");
+        Label folder = new Label();
+        folder.getStyleClass().add("readout");
+        folder.textProperty().bind(Bindings.createStringBinding(() -> "Folder: " + form.folder(), form.nameProperty()));
+        g.add(folder, 0, row++, 2, 1);
+        Label error = new Label();
+        error.setId("newSearchError");
+        error.getStyleClass().add("error");
+        error.setWrapText(true);
+        error.setMaxWidth(560);
+        error.textProperty().bind(form.errorProperty());
+        g.add(error, 0, row, 2, 1);
+        return g;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty p, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private static int add(GridPane g, int row, String label, Node field,
+                           javafx.beans.property.ReadOnlyStringProperty error, String errorId) {
+        g.add(new Label(label), 0, row);
+        g.add(field, 1, row++);
+        if (error != null) {
+            Label e = new Label();
+            e.setId(errorId);
+            e.getStyleClass().add("error");
+            e.textProperty().bind(error);
+            e.visibleProperty().bind(Bindings.isNotEmpty(error));
+            e.managedProperty().bind(e.visibleProperty());
+            g.add(e, 1, row++);
+            if (field instanceof HBox) {
+                return row; // the space's message is a prompt, not an error: no red outline
+            }
+            Node marked = field;
+            javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
+            marked.pseudoClassStateChanged(invalid, !error.get().isEmpty());
+            error.addListener((o, a, b) -> marked.pseudoClassStateChanged(invalid, !b.isEmpty()));
+        }
+        return row;
+    }
+
+    /** Asks for a search folder and opens it (not running: Resume runs its unfinished trials). */
+    public static Optional<Stage> openSearch(Window owner, MainViewModel main) {
+        File dir = searchChooser.apply(owner);
+        return dir == null ? Optional.empty() : open(owner, main, dir.toPath());
+    }
+
+    /** Opens the search in {@code dir}; a damaged or missing search is reported in a dialog. */
+    public static Optional<Stage> open(Window owner, MainViewModel main, Path dir) {
+        try {
+            Search s = Search.open(dir);
+            return Optional.of(show(owner, main, s, s.settings().parallel(), false));
+        } catch (IOException | ConfigException | RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+            if (owner != null) {
+                a.initOwner(owner);
+            }
+            a.setHeaderText("Could not open the search in " + dir);
+            a.getDialogPane().setId("openSearchError");
+            a.show();
+            return Optional.empty();
+        }
+    }
+
+    /** The Search window around {@code search}; if {@code start}, its trials start running. */
+    public static Stage show(Window owner, MainViewModel main, Search search, int parallel, boolean start) {
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "search-runner");
+            t.setDaemon(true);
+            return t;
+        });
+        SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(), LocalExecutor::new);
+        vm.attach(search, parallel);
+        SearchView view = new SearchView(vm);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        vm.setBabysitter(t -> babysit(stage, owner, main, t));
+        stage.setTitle("Search: " + search.dir().getFileName());
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.getProperties().put(SearchViewModel.class, vm);
+        stage.setOnCloseRequest(e -> {
+            if (vm.runningProperty().get()) {
+                Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+                a.initOwner(stage);
+                a.setTitle("Close the search");
+                a.setHeaderText("The search is running. Cancel it and close the window?");
+                a.setContentText("Finished trials are kept. The running ones stop now and start again from the "
+                        + "beginning when you open this search (File ▸ Open search…) and press Resume.");
+                a.getDialogPane().setId("closeSearchDialog");
+                Optional<ButtonType> answer = a.showAndWait();
+                if (answer.isEmpty() || answer.get() != ButtonType.OK) {
+                    e.consume();
+                }
+            }
+        });
+        stage.setOnHidden(e -> {
+            vm.cancelAndClose();
+            OPEN.remove(vm);
+            runner.shutdown();
+        });
+        OPEN.add(vm);
+        stage.show();
+        if (start) {
+            vm.start();
+        }
+        return stage;
+    }
+
+    /** Continues a finished trial by hand in the main window (asks first if a session is live there). */
+    private static void babysit(Stage searchStage, Window owner, MainViewModel main, Trial t) {
+        if (main.hasSession().get()) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.initOwner(searchStage);
+            a.setTitle("Babysit this one");
+            a.setHeaderText("Stop the session in the main window and continue trial #" + t.id() + " instead?");
+            a.setContentText("The current run stays recorded on disk. Trial #" + t.id() + " continues from "
+                    + t.bestCheckpoint() + " as a new branch of its run, ready for "
+                    + BABYSIT_EPOCHS + " more epochs.");
+            a.getDialogPane().setId("babysitDialog");
+            Optional<ButtonType> answer = a.showAndWait();
+            if (answer.isEmpty() || answer.get() != ButtonType.OK) {
+                return;
+            }
+        }
+        main.openRunAndContinue(t.runDir(), t.bestCheckpoint(), BABYSIT_EPOCHS);
+        if (owner instanceof Stage s) {
+            s.toFront();
+        }
+    }
+
+    /** Cancels every open search (the application is closing); each stops at its trials' next step. */
+    public static void cancelAll() {
+        for (SearchViewModel vm : OPEN) {
+            vm.cancelAndClose();
+        }
+    }
+}

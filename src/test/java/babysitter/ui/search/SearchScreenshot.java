@@ -1,0 +1,115 @@
+package babysitter.ui.search;
+
+import babysitter.search.EarlyStopping;
+import babysitter.search.Method;
+import babysitter.search.Search;
+import babysitter.search.SearchSpace;
+import babysitter.search.Settings;
+import babysitter.ui.BabysitterApp;
+import babysitter.ui.main.MainViewModel;
+import babysitter.ui.main.Snapshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Regenerates {@code docs/images/search-window.png}: a real small search on the spiral (a first
+ * round, a second round around the top 4), a brushed range and a selected trial. Needs a display
+ * (e.g. Xvfb): see {@code docs/images/make-screenshots.sh}.
+ */
+public final class SearchScreenshot {
+    static final String SPACE = """
+            { "base": { "name": "spiral",
+                        "data": { "kind": "spiral", "n": 600, "arms": 3, "noise": 0.2, "devFraction": 0.2 },
+                        "network": { "hidden": [ { "units": 32, "activation": "relu", "batchNorm": true },
+                                                 { "units": 32, "activation": "relu", "batchNorm": true } ] },
+                        "optimizer": { "kind": "momentum", "learningRate": 0.01, "batchSize": 32 },
+                        "epochs": 12, "seed": 1 },
+              "params": [
+                { "name": "learningRate", "scale": "log", "min": 1e-4, "max": 1 },
+                { "name": "momentum", "scale": "one-minus-log", "min": 0.5, "max": 0.999 },
+                { "name": "batchSize", "scale": "pow2", "min": 16, "max": 256 },
+                { "name": "units", "scale": "integer", "min": 4, "max": 64 } ] }
+            """;
+
+    private SearchScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(out);
+        Path runs = Files.createTempDirectory("babysitter-search-screenshot");
+        System.setProperty("babysitter.runs", runs.toString());
+        Path spaceFile = runs.resolve("space.json");
+        Files.writeString(spaceFile, SPACE);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Search search = Search.create(runs.resolve("searches").resolve("spiral-demo"), SearchSpace.read(spaceFile),
+                Method.RANDOM, 12, 0, new Settings(12, 2, EarlyStopping.none(), 7));
+        Stage[] stage = new Stage[1];
+        fx(() -> {
+            MainViewModel main = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
+            stage[0] = SearchWindow.show(null, main, search, 2, true);
+        });
+        SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
+        waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 12
+                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        fx(() -> {
+            vm.trialsTextProperty().set("6");
+            vm.topKProperty().set(4);
+            vm.nextRoundFromTopK();
+        });
+        waitUntil(() -> vm.rows().size() == 18 && vm.rows().stream().filter(r -> r.state().finished()).count() >= 15);
+        fx(() -> {
+            vm.brush("learningRate", 0.45, 0.8);
+            vm.brush("momentum", 0.3, 0.9);
+            vm.selectedTrialProperty().set(vm.rows().get(3).id());
+        });
+        Thread.sleep(800); // let the last frame draw (a picture, not a test)
+        fx(() -> {
+            try {
+                Snapshots.writePng(stage[0].getScene().getRoot(), 1, out.resolve("search-window.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            vm.cancel();
+        });
+        System.out.println("wrote " + out.resolve("search-window.png"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (true) {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            Platform.runLater(() -> f.complete(condition.getAsBoolean()));
+            if (f.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the scripted search did not get there in time");
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package babysitter.ui.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import babysitter.search.EpochPoint;
+import babysitter.search.Method;
+import babysitter.search.Param;
+import babysitter.search.Round;
+import babysitter.search.SearchSpace;
+import babysitter.search.Trial;
+import babysitter.search.TrialState;
+import babysitter.ui.chart.Ticks;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Search window's view-model without a toolkit and without training: trials are made by hand. */
+class SearchViewModelTest {
+    static final String SPACE = """
+            { "base": { "name": "spiral",
+                        "data": { "kind": "spiral", "n": 120, "arms": 2, "noise": 0.2, "devFraction": 0.25 },
+                        "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": true } ] },
+                        "optimizer": { "kind": "momentum", "learningRate": 0.01, "batchSize": 32 },
+                        "epochs": 2, "seed": 1 },
+              "params": [
+                { "name": "learningRate", "scale": "log", "min": 1e-4, "max": 1 },
+                { "name": "momentum", "scale": "one-minus-log", "min": 0.9, "max": 0.999 },
+                { "name": "batchSize", "scale": "pow2", "min": 16, "max": 256 },
+                { "name": "optimizer", "scale": "choice", "choices": ["momentum", "adam"] } ] }
+            """;
+
+    @TempDir
+    Path dir;
+    private SearchSpace space;
+    private SearchViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        space = SearchSpace.parse(SPACE, "test space", dir);
+        vm = new SearchViewModel(Runnable::run, Runnable::run,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), n -> {
+                    throw new AssertionError("no search runs in these tests");
+                });
+        vm.show(List.of(new Round(0, space, Method.RANDOM, 4, 0, "initial")), List.of());
+    }
+
+    static Map<String, Object> values(double lr, double beta, int batch, String optimizer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("learningRate", lr);
+        m.put("momentum", beta);
+        m.put("batchSize", batch);
+        m.put("optimizer", optimizer);
+        return m;
+    }
+
+    /** A trial with dev accuracies per epoch (and dev costs 1 - accuracy unless given). */
+    static Trial trial(int id, TrialState state, Map<String, Object> values, double... devAcc) {
+        List<EpochPoint> curve = new ArrayList<>();
+        double best = Double.NaN;
+        int bestEpoch = -1;
+        for (int i = 0; i < devAcc.length; i++) {
+            curve.add(new EpochPoint(i + 1, 1, 1 - devAcc[i], devAcc[i], 0.1));
+            if (!(devAcc[i] <= best)) {
+                best = devAcc[i];
+                bestEpoch = i + 1;
+            }
+        }
+        return new Trial(id, 0, values, state, curve, best, bestEpoch,
+                bestEpoch > 0 ? "epoch-%04d".formatted(bestEpoch) : null,
+                Path.of("runs", "trial-%04d".formatted(id)), "");
+    }
+
+    private static double xOf(ScatterData d, int trialId) {
+        return d.points().stream().filter(p -> p.trialId() == trialId).findFirst().orElseThrow().x();
+    }
+
+    private static double tickAt(ScatterData d, String label) {
+        return d.xTicks().stream().filter(t -> t.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tick '" + label + "' in " + d.xTicks())).value();
+    }
+
+    @Test
+    void knownValuesLandAtKnownPositionsOnEachScale() {
+        vm.show(List.of(), List.of(
+                trial(1, TrialState.DONE, values(0.01, 0.99, 64, "adam"), 0.8),
+                trial(2, TrialState.DONE, values(1e-4, 0.9, 16, "momentum"), 0.6),
+                trial(3, TrialState.DONE, values(1.0, 0.999, 256, "adam"), 0.7)));
+        // log: 0.01 is half way between 1e-4 and 1
+        ScatterData lr = vm.scatter("learningRate");
+        assertThat(xOf(lr, 1)).isCloseTo(0.5, within(1e-9));
+        assertThat(xOf(lr, 2)).isCloseTo(0.0, within(1e-9));
+        assertThat(xOf(lr, 3)).isCloseTo(1.0, within(1e-9));
+        assertThat(tickAt(lr, Ticks.formatValue(0.01))).isCloseTo(0.5, within(1e-9));
+        // one-minus-log: 0.9, 0.99, 0.999 evenly spaced, labelled as β
+        ScatterData beta = vm.scatter("momentum");
+        assertThat(xOf(beta, 1)).isCloseTo(0.5, within(1e-9));
+        assertThat(xOf(beta, 2)).isCloseTo(0.0, within(1e-9));
+        assertThat(tickAt(beta, "0.9")).isCloseTo(0.0, within(1e-9));
+        assertThat(tickAt(beta, "0.99")).isCloseTo(0.5, within(1e-9));
+        assertThat(tickAt(beta, "0.999")).isCloseTo(1.0, within(1e-9));
+        assertThat(beta.xLabel()).contains("1 − momentum");
+        // pow2: five bins 16..256, 64 in the middle one; a tick for every power
+        ScatterData batch = vm.scatter("batchSize");
+        assertThat(xOf(batch, 1)).isCloseTo(0.5, within(1e-9));
+        assertThat(xOf(batch, 2)).isCloseTo(0.1, within(1e-9));
+        assertThat(batch.xTicks()).extracting(Ticks.Tick::label).containsExactly("16", "32", "64", "128", "256");
+        // choice: categories at their bin centres
+        ScatterData opt = vm.scatter("optimizer");
+        assertThat(xOf(opt, 2)).isCloseTo(0.25, within(1e-9));
+        assertThat(xOf(opt, 1)).isCloseTo(0.75, within(1e-9));
+        assertThat(opt.xTicks()).extracting(Ticks.Tick::label).containsExactly("momentum", "adam");
+        // y is the best dev accuracy
+        assertThat(lr.points().stream().filter(p -> p.trialId() == 1).findFirst().orElseThrow().y()).isEqualTo(0.8);
+    }
+
+    @Test
+    void oneMinusLogTicksAreWrittenOut() {
+        assertThat(ParamAxis.oneMinusLabel(-1, 1)).isEqualTo("0.9");
+        assertThat(ParamAxis.oneMinusLabel(-3, 1)).isEqualTo("0.999");
+        assertThat(ParamAxis.oneMinusLabel(-2, 5)).isEqualTo("0.95");
+        List<Ticks.Tick> ticks = ParamAxis.ticks(Param.oneMinusLog("beta2", 0.9, 0.9999));
+        assertThat(ticks).extracting(Ticks.Tick::label).containsExactly("0.9", "0.99", "0.999", "0.9999");
+        assertThat(ticks.get(1).value()).isCloseTo(1 / 3.0, within(1e-9));
+    }
+
+    @Test
+    void brushingNarrowsTheNextRoundsRangesAndBrushesCombine() {
+        vm.brush("learningRate", 0.75, 0.25); // any order
+        vm.brush("momentum", 0.5, 1.0);
+        vm.brush("batchSize", 0.42, 0.58); // inside the middle bin only: 64 (partly covered bins would count)
+        SearchSpace next = vm.brushedSpace();
+        Param lr = next.param("learningRate");
+        assertThat(lr.scale()).isEqualTo(babysitter.search.Scale.LOG);
+        assertThat(lr.min()).isCloseTo(1e-3, within(1e-12));
+        assertThat(lr.max()).isCloseTo(1e-1, within(1e-12));
+        Param beta = next.param("momentum");
+        assertThat(beta.min()).isCloseTo(0.99, within(1e-12));
+        assertThat(beta.max()).isCloseTo(0.999, within(1e-12));
+        assertThat(next.param("batchSize").min()).isEqualTo(64);
+        assertThat(next.param("batchSize").max()).isEqualTo(64);
+        // not brushed: unchanged
+        assertThat(next.param("optimizer")).isEqualTo(space.param("optimizer"));
+        assertThat(next.base()).isEqualTo(space.base());
+        assertThat(vm.brushTextProperty().get()).contains("learningRate").contains("momentum");
+
+        vm.clearBrush("learningRate");
+        assertThat(vm.brushedSpace().param("learningRate")).isEqualTo(space.param("learningRate"));
+        vm.clearBrushes();
+        assertThat(vm.brushedSpace()).isEqualTo(space);
+    }
+
+    @Test
+    void pointsInsideABrushAreMarked() {
+        vm.show(List.of(), List.of(
+                trial(1, TrialState.DONE, values(0.01, 0.99, 64, "adam"), 0.8),
+                trial(2, TrialState.DONE, values(1e-4, 0.9, 16, "momentum"), 0.6)));
+        vm.brush("learningRate", 0.4, 0.6);
+        ScatterData d = vm.scatter("learningRate");
+        assertThat(d.points()).filteredOn(ScatterData.Point::inBrush).extracting(ScatterData.Point::trialId)
+                .containsExactly(1);
+        assertThat(d.brush()).containsExactly(0.4, 0.6);
+    }
+
+    @Test
+    void rowsFollowTrialUpdatesInPlace() {
+        Map<String, Object> v = values(0.00123456, 0.995, 32, "adam");
+        vm.show(List.of(), List.of(new Trial(1, 0, v, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, "")));
+        assertThat(vm.rows()).hasSize(1);
+        TrialRow r = vm.rows().get(0);
+        assertThat(r.stateText()).isEqualTo("pending");
+        assertThat(r.bestText()).isEmpty();
+        assertThat(vm.paramNames()).containsExactly("learningRate", "momentum", "batchSize", "optimizer");
+        assertThat(r.values()).containsExactly(space.param("learningRate").format(0.00123456),
+                space.param("momentum").format(0.995), "32", "adam");
+        assertThat(r.values().get(0)).isEqualTo("0.00123");
+
+        vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5)));
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.rows().get(0).stateText()).isEqualTo("running (epoch 1)");
+        assertThat(vm.rows().get(0).devCurve()).containsExactly(0.5);
+
+        vm.show(List.of(), List.of(trial(1, TrialState.DONE, v, 0.5, 0.75, 0.7), trial(2, TrialState.PENDING, v)));
+        assertThat(vm.rows()).extracting(TrialRow::id).containsExactly(1, 2);
+        assertThat(vm.rows().get(0).bestText()).isEqualTo("0.750 (e2)");
+        assertThat(vm.rows().get(0).canBabysit()).isTrue();
+        assertThat(vm.rows().get(1).canBabysit()).isFalse();
+        assertThat(vm.statusProperty().get()).contains("1/2 trials done");
+    }
+
+    @Test
+    void listenerUpdatesFromWorkerThreadsArriveInOrder() {
+        Map<String, Object> v = values(0.01, 0.99, 64, "adam");
+        vm.accept(List.of(trial(3, TrialState.RUNNING, v, 0.4), trial(3, TrialState.RUNNING, v, 0.4, 0.6)));
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.rows().get(0).devCurve()).containsExactly(0.4, 0.6);
+    }
+
+    @Test
+    void theBestTrialIsHighlightedEverywhere() {
+        Map<String, Object> v = values(0.01, 0.99, 64, "adam");
+        vm.show(List.of(), List.of(
+                trial(1, TrialState.DONE, v, 0.70),
+                trial(2, TrialState.DONE, v, 0.60, 0.90),
+                trial(3, TrialState.RUNNING, v, 0.80)));
+        assertThat(vm.bestTrialProperty().get()).isEqualTo(2);
+        assertThat(vm.scatter("learningRate").points()).filteredOn(ScatterData.Point::best)
+                .extracting(ScatterData.Point::trialId).containsExactly(2);
+        List<SearchViewModel.Curve> curves = vm.curves();
+        assertThat(curves.get(curves.size() - 1).trialId()).isEqualTo(2);
+        assertThat(curves.get(curves.size() - 1).best()).isTrue();
+        assertThat(curves.get(curves.size() - 1).epochs()).containsExactly(1, 2);
+
+        // a later trial does better: it becomes the best
+        vm.show(List.of(), List.of(trial(3, TrialState.DONE, v, 0.80, 0.95)));
+        assertThat(vm.bestTrialProperty().get()).isEqualTo(3);
+
+        // selection is marked too, and drawn on top
+        vm.selectedTrialProperty().set(1);
+        assertThat(vm.scatter("momentum").points()).filteredOn(ScatterData.Point::selected)
+                .extracting(ScatterData.Point::trialId).containsExactly(1);
+        assertThat(vm.curves()).filteredOn(SearchViewModel.Curve::selected).extracting(SearchViewModel.Curve::trialId)
+                .containsExactly(1);
+    }
+
+    @Test
+    void tiesGoToTheLowerDevCost() {
+        Map<String, Object> v = values(0.01, 0.99, 64, "adam");
+        Trial a = new Trial(1, 0, v, TrialState.DONE, List.of(new EpochPoint(1, 1, 0.40, 0.9, 1)), 0.9, 1, "e",
+                null, "");
+        Trial b = new Trial(2, 0, v, TrialState.DONE, List.of(new EpochPoint(1, 1, 0.30, 0.9, 1)), 0.9, 1, "e",
+                null, "");
+        assertThat(SearchViewModel.best(List.of(a, b))).isEqualTo(2);
+        assertThat(SearchViewModel.best(List.of())).isEqualTo(-1);
+    }
+
+    @Test
+    void theTrialsCountIsValidatedInline() {
+        vm.show(List.of(), List.of(trial(1, TrialState.DONE, values(0.01, 0.99, 64, "adam"), 0.8)));
+        assertThat(vm.trialsErrorProperty().get()).isEmpty();
+        for (String bad : new String[] {"abc", "0", "-3", "2.5", "100000"}) {
+            vm.trialsTextProperty().set(bad);
+            assertThat(vm.trialsErrorProperty().get()).as(bad).contains("'" + bad + "'").containsIgnoringCase("trials");
+            assertThat(vm.canNextRound().get()).as(bad).isFalse();
+        }
+        vm.trialsTextProperty().set("0");
+        assertThat(vm.trialsErrorProperty().get()).contains("at least 1");
+        vm.trialsTextProperty().set("abc");
+        assertThat(vm.trialsErrorProperty().get()).contains("whole number from 1 to " + SearchViewModel.MAX_TRIALS);
+        vm.trialsTextProperty().set("");
+        assertThat(vm.trialsErrorProperty().get()).isNotEmpty();
+        vm.trialsTextProperty().set(" 5 ");
+        assertThat(vm.trialsErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void babysittingNeedsAFinishedTrialWithACheckpoint() {
+        Map<String, Object> v = values(0.01, 0.99, 64, "adam");
+        List<Trial> handed = new ArrayList<>();
+        vm.setBabysitter(handed::add);
+        vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5), trial(2, TrialState.DONE, v, 0.6, 0.7)));
+        vm.selectedTrialProperty().set(1);
+        assertThat(vm.canBabysit().get()).isFalse();
+        vm.babysitSelected();
+        assertThat(handed).isEmpty();
+        assertThat(vm.notificationProperty().get()).contains("#1");
+        vm.selectedTrialProperty().set(2);
+        assertThat(vm.canBabysit().get()).isTrue();
+        vm.babysitSelected();
+        assertThat(handed).extracting(Trial::id).containsExactly(2);
+        assertThat(handed.get(0).bestCheckpoint()).isEqualTo("epoch-0002");
+    }
+
+    @Test
+    void theAxisSpansEveryRound() {
+        SearchSpace narrow = space.narrowed(Map.of("learningRate", new double[] {0.5, 0.75}));
+        vm.show(List.of(new Round(1, narrow, Method.RANDOM, 2, 0, "brushed on round 1")), List.of());
+        Param axis = vm.axis("learningRate");
+        assertThat(axis.min()).isEqualTo(1e-4);
+        assertThat(axis.max()).isEqualTo(1.0);
+        // a brush is made on that axis but narrows the last round's space where not brushed
+        assertThat(vm.brushedSpace().param("learningRate")).isEqualTo(narrow.param("learningRate"));
+        assertThat(vm.statusProperty().get()).startsWith("Round 2 (brushed on round 1)");
+    }
+
+    @Test
+    void etaFollowsTheSpeedOfThisRun() {
+        vm.setEpochs(4);
+        Map<String, Object> v = values(0.01, 0.99, 64, "adam");
+        vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5, 0.6), trial(2, TrialState.PENDING, v)));
+        // 2 epochs in 10 s; 2 + 4 epochs left
+        assertThat(vm.etaSeconds(10)).isCloseTo(30, within(1e-9));
+        assertThat(SearchViewModel.duration(75)).isEqualTo("1 min 15 s");
+    }
+}
