@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs trials on a pool of {@code workers} threads in this process, each an ordinary recorded run
  * ({@link Runs#start}) with a disk checkpoint per epoch. OpenBLAS's thread count is process-global:
- * the constructor sets it to max(1, cores / workers) so that parallel trials do not oversubscribe
+ * the constructor sets it to max(1, min(babysitter.blasThreads, cores / workers)) so that parallel trials do not oversubscribe
  * the cores (ND4J's own kernels stay on one thread, see {@link Nd4jSetup}).
  */
 public final class LocalExecutor implements TrialExecutor {
@@ -39,7 +39,7 @@ public final class LocalExecutor implements TrialExecutor {
         this.workers = workers;
         this.clock = clock;
         Nd4jSetup.configure();
-        this.blasThreads = blasThreadsFor(workers, Runtime.getRuntime().availableProcessors());
+        this.blasThreads = blasThreadsFor(workers, Runtime.getRuntime().availableProcessors(), Nd4jSetup.blasThreads());
         Nd4j.factory().blas().setMaxThreads(blasThreads);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
@@ -50,9 +50,15 @@ public final class LocalExecutor implements TrialExecutor {
         LOG.info("{} trial worker(s), OpenBLAS threads {}", workers, blasThreads);
     }
 
-    /** OpenBLAS threads for that many workers on that many cores. */
-    static int blasThreadsFor(int workers, int cores) {
-        return Math.max(1, cores / workers);
+    /**
+     * OpenBLAS threads for that many workers on that many cores: the cores are divided among the
+     * workers, and no worker gets more than the process's setting ({@code babysitter.blasThreads},
+     * default 1) — on this engine's small products a second OpenBLAS thread mostly spins
+     * (measured: one worker with 2 threads spent more time in the kernel than in Java, see
+     * docs/PERFORMANCE.md).
+     */
+    static int blasThreadsFor(int workers, int cores, int configured) {
+        return Math.max(1, Math.min(configured, cores / workers));
     }
 
     /** The OpenBLAS thread count this executor set. */
