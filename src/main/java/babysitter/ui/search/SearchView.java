@@ -178,11 +178,7 @@ public final class SearchView extends BorderPane {
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
+        return babysitter.ui.fx.Buttons.button(id, text, tip, action);
     }
 
     // ------------------------------------------------------------------ table
