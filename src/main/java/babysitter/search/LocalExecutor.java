@@ -47,7 +47,7 @@ public final class LocalExecutor implements TrialExecutor {
             t.setDaemon(true);
             return t;
         });
-        LOG.info("{} trial worker(s), OpenBLAS threads {}", workers, blasThreads);
+        LOG.debug("{} trial worker(s), OpenBLAS threads {}", workers, blasThreads);
     }
 
     /**

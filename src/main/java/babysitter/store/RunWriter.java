@@ -130,7 +130,7 @@ public final class RunWriter implements Closeable {
             writeAtomically(dir.resolve(RUN_JSON), JsonLines.JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsBytes(runJson));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
-            LOG.info("created run {}", dir);
+            LOG.debug("created run {}", dir);
             return new RunWriter(dir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run named '" + name + "' in " + runsRoot + ": "
@@ -178,7 +178,7 @@ public final class RunWriter implements Closeable {
                     Files.deleteIfExists(p);
                 }
             }
-            LOG.info("reopened run {}", runDir);
+            LOG.debug("reopened run {}", runDir);
             return new RunWriter(runDir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reopen run " + runDir + ": " + e.getMessage(), e);
