@@ -2,6 +2,7 @@ package babysitter.cli;
 
 import babysitter.data.BatchOrder;
 import babysitter.session.ConfigFiles;
+import babysitter.session.EpochInsights;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
@@ -55,6 +56,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         Trainer trainer = Runs.start(cfg, this.out, init, Clock.systemUTC());
+        // each epoch's confusion matrix, samples and (2 features) decision regions, as the window records them
+        EpochInsights.attach(trainer);
         out.printf("run %s%n  data: %s%n  network: %s, %s%n", trainer.runDir(), trainer.data().description(),
                 Progress.layers(trainer.network()), Progress.hyperparameters(trainer.hyperparameters()));
         out.flush();

@@ -1,6 +1,7 @@
 package babysitter.search;
 
 import babysitter.engine.Nd4jSetup;
+import babysitter.session.EpochInsights;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
@@ -22,6 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalExecutor implements TrialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
+
+    /**
+     * System property: with {@code true}, every trial also records its epochs' insight reports
+     * (confusion matrix, samples, decision regions for 2 features) in its insights.jsonl, as the
+     * {@code train} command does. Off by default to keep trials cheap: measured, it adds about 1 ms
+     * to a 17–27 ms digits epoch (4–5%) and 4–5 ms to a 36 ms spiral epoch (11–14%), see
+     * docs/PERFORMANCE.md.
+     */
+    public static final String TRIAL_INSIGHTS = "babysitter.trialInsights";
 
     private final int workers;
     private final ExecutorService pool;
@@ -83,6 +93,9 @@ public final class LocalExecutor implements TrialExecutor {
         try {
             RunConfig config = task.config().withEpochs(task.epochs());
             trainer = Runs.start(config, task.runsRoot(), null, clock);
+            if (Boolean.getBoolean(TRIAL_INSIGHTS)) {
+                EpochInsights.attach(trainer);
+            }
             cb.onStarted(id, trainer.runDir());
             double alpha = trainer.hyperparameters().learningRate();
             EpochMetric[] last = new EpochMetric[1];

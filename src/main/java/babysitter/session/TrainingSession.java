@@ -72,12 +72,12 @@ public final class TrainingSession implements AutoCloseable {
     /** Checkpoints taken right after a step that was not good: the guard never offers them. */
     private final java.util.Set<String> suspect = new java.util.HashSet<>();
     private volatile Report.State publishedState = Report.State.IDLE;
-    /** Whether the training data has exactly two features, so each epoch also publishes its decision regions. */
-    private final boolean regionsApply;
+    /** Computes, publishes and records each epoch's insight reports (confusion, samples, regions). */
+    private final EpochInsights insights;
 
     public TrainingSession(Trainer trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
-        this.regionsApply = DecisionRegions.applies(trainer.data().split().train());
+        this.insights = new EpochInsights(trainer, this::publish);
         trainer.addListener(new Trainer.Listener() {
             @Override
             public void onEpoch(EpochMetric m) {
@@ -85,17 +85,7 @@ public final class TrainingSession implements AutoCloseable {
                 publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(), m.trainAccuracy(),
                         m.devCost(), m.devAccuracy(), m.devCostTrainMode(), m.devAccuracyTrainMode(), m.seconds(),
                         trainer.layerStats(HISTOGRAM_BINS)));
-                publishConfusion(m);
-                publishSamples(m);
-                if (regionsApply) {
-                    Report.RegionsReport regions = DecisionRegions.compute(trainer.network(),
-                            trainer.data().split().train(), DecisionRegions.DEFAULT_SIZE, DecisionRegions.DEFAULT_SIZE,
-                            m.epoch(), m.branch());
-                    if (regions != null) {
-                        publish(regions);
-                        recordInsight(regions);
-                    }
-                }
+                insights.onEpoch(m);
             }
 
             @Override
@@ -107,69 +97,9 @@ public final class TrainingSession implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Nanoseconds spent on the last epoch's confusion matrix (0 without dev rows). */
-    private volatile long lastConfusionNanos;
-
-    /**
-     * The dev set's confusion matrix in inference mode, right after the epoch report (if the dev set
-     * has rows): counted during the epoch's dev evaluation, so it costs no second forward pass.
-     */
-    private void publishConfusion(EpochMetric m) {
-        babysitter.data.Dataset dev = trainer.data().split().dev();
-        if (dev.rows() == 0) {
-            lastConfusionNanos = 0;
-            return;
-        }
-        long t0 = System.nanoTime();
-        // counted by the epoch's dev evaluation (the same forward pass); computed anew only if missing
-        long[][] counts = trainer.devConfusion(m.epoch(), m.branch());
-        if (counts == null) {
-            counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
-        }
-        List<String> names = trainer.data().split().train().classNames();
-        if (names.size() != counts.length) {
-            names = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                names.add(Integer.toString(i));
-            }
-        }
-        Report.ConfusionReport r = Report.ConfusionReport.of(m.epoch(), m.branch(), names, counts);
-        lastConfusionNanos = System.nanoTime() - t0;
-        publish(r);
-        recordInsight(r);
-    }
-
-    /** The first dev rows (train rows without a dev set) with their probabilities, right after the confusion matrix. */
-    private void publishSamples(EpochMetric m) {
-        babysitter.data.Dataset d = trainer.data().split().dev();
-        if (d.rows() == 0) {
-            d = trainer.data().split().train();
-        }
-        Report.SamplesReport r = Samples.compute(trainer.network(), d, trainer.data().split().train().classNames(),
-                Samples.MAX_ROWS, m.epoch(), m.branch());
-        if (r != null) {
-            publish(r);
-            recordInsight(r);
-        }
-    }
-
-    /** Encodes the session's insight records; owned by the training thread. */
-    private final Insights.Encoder insights = new Insights.Encoder();
-
-    /** Appends an insight report to the run store (nothing when the run is not recorded). */
-    private void recordInsight(Report r) {
-        if (trainer.runDir() == null) {
-            return;
-        }
-        babysitter.store.InsightRecord rec = insights.encode(r, trainer.clock().millis());
-        if (rec != null) {
-            trainer.recordInsight(rec);
-        }
-    }
-
     /** Nanoseconds the last epoch's confusion matrix took (for measuring its cost). */
     long lastConfusionNanos() {
-        return lastConfusionNanos;
+        return insights.lastConfusionNanos();
     }
 
     /** Starts the training thread (it waits for commands; {@link Command.Start} starts training). */

@@ -2,6 +2,13 @@ package babysitter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.Command;
+import babysitter.session.ConfigFiles;
+import babysitter.session.Insights;
+import babysitter.session.Report;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.TrainingSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,6 +77,73 @@ class CliTest {
         Outcome replay = run("replay", runDir.toString(), "--out", tmp.resolve("replays").toString());
         assertThat(replay.code()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("identical: all 21 recorded step costs match bit for bit");
+    }
+
+    @Test
+    void aTrainedRunRecordsTheInsightsALiveSessionPublishes(@TempDir Path tmp) throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path cfgFile = config(tmp, SPIRAL);
+        Outcome train = run("train", "--config", cfgFile.toString(), "--out", runs.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Path runDir = onlyRun(runs);
+        List<Report> recorded = decodedInsights(runDir);
+        // one confusion matrix, samples and decision regions (2 features) per epoch, in that order
+        assertThat(recorded).extracting(r -> r.getClass().getSimpleName()).containsExactly(
+                "ConfusionReport", "SamplesReport", "RegionsReport", "ConfusionReport", "SamplesReport",
+                "RegionsReport", "ConfusionReport", "SamplesReport", "RegionsReport");
+        for (Report r : recorded) {
+            if (r instanceof Report.ConfusionReport c) {
+                // 300 rows: 60 dev
+                assertThat(java.util.Arrays.stream(c.counts()).sum()).isEqualTo(60);
+            }
+        }
+
+        // the same configuration in a live session: the same reports, published and recorded
+        RunConfig cfg = ConfigFiles.read(cfgFile);
+        TrainingSession session = new TrainingSession(Runs.start(cfg, tmp.resolve("live"), null,
+                java.time.Clock.systemUTC()));
+        List<Report> live = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        session.addListener(live::add);
+        session.open();
+        session.submit(new Command.Start());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (session.state() != Report.State.FINISHED) {
+            assertThat(System.nanoTime()).as("the session finishes").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(session.close(30_000)).isTrue();
+        List<Report> published;
+        synchronized (live) {
+            published = live.stream().filter(r -> r instanceof Report.ConfusionReport
+                    || r instanceof Report.SamplesReport || r instanceof Report.RegionsReport).toList();
+        }
+        assertThat(published).hasSameSizeAs(recorded);
+        for (int i = 0; i < recorded.size(); i++) {
+            Report want = published.get(i);
+            Report got = recorded.get(i);
+            if (want instanceof Report.RegionsReport w) {
+                // confidences and point probabilities are kept to one byte in the file
+                Report.RegionsReport g = (Report.RegionsReport) got;
+                assertThat(g.epoch()).isEqualTo(w.epoch());
+                assertThat(g.classOf()).isEqualTo(w.classOf());
+                assertThat(g.pointsX()).isEqualTo(w.pointsX());
+                assertThat(g.pointLabels()).isEqualTo(w.pointLabels());
+            } else {
+                assertThat(got).as("report %d", i).isEqualTo(want);
+            }
+        }
+        try (Stream<Path> s = Files.list(tmp.resolve("live"))) {
+            Path liveDir = s.findFirst().orElseThrow();
+            assertThat(decodedInsights(liveDir)).usingRecursiveFieldByFieldElementComparator().isEqualTo(recorded);
+        }
+    }
+
+    private static List<Report> decodedInsights(Path runDir) throws Exception {
+        babysitter.store.Run run = babysitter.store.RunReader.read(runDir);
+        List<String> warnings = new java.util.ArrayList<>();
+        List<Report> out = Insights.decode(run.insights(), warnings);
+        assertThat(warnings).isEmpty();
+        return out;
     }
 
     @Test

@@ -253,4 +253,36 @@ class MainViewModelTest {
         System.out.printf(java.util.Locale.ROOT, "insights.jsonl of a %d-epoch spiral run (%d points): %,d bytes,"
                 + " %,d per epoch%n", 5, r.points(), bytes, bytes / 5);
     }
+
+    @Test
+    void aRunTrainedByTheTrainCommandOpensWithItsConfusionMatricesSamplesAndDecisionRegions(@TempDir Path tmp)
+            throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path cfg = tmp.resolve("spiral.json");
+        java.nio.file.Files.writeString(cfg, ConfigFiles.toJson(spiral(3)).toString());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = babysitter.cli.Cli.run(new String[] {"train", "--config", cfg.toString(), "--out", runs.toString()},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        Path dir;
+        try (var s = java.nio.file.Files.list(runs)) {
+            dir = s.findFirst().orElseThrow();
+        }
+
+        MainViewModel opened = create(runs);
+        List<Report.ConfusionReport> shown = new ArrayList<>();
+        opened.addConfusionListener(shown::add);
+        opened.openRun(dir);
+        pump(() -> !opened.checkpoints().isEmpty());
+        assertThat(opened.statusProperty().get()).doesNotContain("damaged");
+        assertThat(shown).extracting(Report.ConfusionReport::epoch).containsExactly(0, 1, 2);
+        // 240 rows, a quarter of them dev
+        assertThat(shown).allSatisfy(c -> assertThat(java.util.Arrays.stream(c.counts()).sum()).isEqualTo(60));
+        assertThat(opened.recentConfusionReports()).isEqualTo(shown);
+        assertThat(opened.recentSamplesReport()).isNotNull();
+        assertThat(opened.recentSamplesReport().epoch()).isEqualTo(2);
+        assertThat(opened.regions().availableProperty().get()).isTrue();
+        assertThat(opened.regions().reportProperty().get().epoch()).isEqualTo(2);
+    }
 }
