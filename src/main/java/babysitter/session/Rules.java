@@ -2,7 +2,12 @@ package babysitter.session;
 
 /**
  * The automatic rules a person can switch on and off while training. Each records an event when
- * it acts.
+ * it acts (the guard's at the step whose cost was bad).
+ *
+ * <p>After every rewind (by hand, by the guard, by early stop, to adopt a sibling) the guard starts
+ * afresh on the new branch (warm-up, best and smoothing), and reduce-on-plateau and early stop take
+ * back their state as it was at the checkpoint gone back to (the best epoch cost and its checkpoint,
+ * the epochs since), so a rewind to an earlier, worse checkpoint does not stop the run at once.
  *
  * @param guard              pause when the cost is NaN or infinite, or when the step cost smoothed
  *                           over about ten steps rises above {@code guardFactor} times its best so

@@ -678,7 +678,15 @@ public final class Trainer {
 
     /** Records an event of the given kind at the current step. */
     public void event(String kind, ObjectNode details) {
-        RunEvent e = new RunEvent(kind, net.steps(), epoch, branch, details, clock.millis());
+        event(kind, net.steps(), epoch, details);
+    }
+
+    /**
+     * Records an event of the given kind about an earlier step of this branch (the divergence
+     * guard names the step whose cost was bad, which is already taken).
+     */
+    void event(String kind, long step, int epoch, ObjectNode details) {
+        RunEvent e = new RunEvent(kind, step, epoch, branch, details, clock.millis());
         record(w -> w.event(e));
         listeners.forEach(l -> l.onEvent(e));
     }

@@ -90,6 +90,9 @@ public final class TrainingSession implements AutoCloseable {
 
             @Override
             public void onEvent(RunEvent e) {
+                if (e.kind().equals("checkpoint")) {
+                    rememberEpochRuleState(e.details().path("id").asText());
+                }
                 publish(toReport(e));
             }
         });
@@ -334,16 +337,54 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         adoptedParams = null;
-        branchSteps = 0;
-        bestStepCost = Double.POSITIVE_INFINITY;
-        guardEma = 0;
-        guardCount = 0;
-        lastStepNanos = 0;
-        lastStepGood = !suspect.contains(id);
+        startBranchAt(id);
         if (state == Report.State.FINISHED || state == Report.State.GUARD_TRIPPED) {
             setState(Report.State.PAUSED);
         }
         publishState();
+    }
+
+    /**
+     * After any rewind (by hand, by the guard, by early stop, to adopt a sibling), to checkpoint
+     * {@code id}: the guard starts afresh on the new branch (warm-up, best smoothed cost, smoothing)
+     * and the epoch rules take back their state as it was at that checkpoint (best epoch cost and
+     * checkpoint, epochs since), or "no best yet" for a checkpoint they did not see.
+     */
+    private void startBranchAt(String id) {
+        branchSteps = 0;
+        bestStepCost = Double.POSITIVE_INFINITY;
+        guardEma = 0;
+        guardCount = 0;
+        guardSmoothed = Double.NaN;
+        lastStepNanos = 0;
+        lastStepGood = !suspect.contains(id);
+        EpochRuleState at = epochRuleStates.get(id);
+        if (at == null) {
+            at = new EpochRuleState(Double.POSITIVE_INFINITY, null, 0, 0);
+        }
+        bestEpochCost = at.bestCost();
+        bestEpochCheckpoint = at.bestCheckpoint();
+        epochsSinceBest = at.sinceBest();
+        epochsSincePlateauAction = at.sincePlateauAction();
+    }
+
+    /** The epoch rules' state as it was at a checkpoint. */
+    private record EpochRuleState(double bestCost, String bestCheckpoint, int sinceBest, int sincePlateauAction) {
+    }
+
+    /**
+     * For each checkpoint kept in memory: the epoch rules' state when it was taken (for an epoch's
+     * checkpoint: after the rules counted that epoch).
+     */
+    private final Map<String, EpochRuleState> epochRuleStates = new java.util.HashMap<>();
+
+    private void rememberEpochRuleState(String checkpointId) {
+        epochRuleStates.put(checkpointId, new EpochRuleState(bestEpochCost, bestEpochCheckpoint, epochsSinceBest,
+                epochsSincePlateauAction));
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        trainer.checkpoints().forEach(c -> kept.add(c.id()));
+        kept.add(checkpointId);
+        epochRuleStates.keySet().retainAll(kept);
     }
 
     private Trainer.StepResult step() {
@@ -380,7 +421,8 @@ public final class TrainingSession implements AutoCloseable {
             return r;
         }
         if (r.endOfEpoch()) {
-            epochRules();
+            epochRules(checkpointAfter != null && !checkpointAfter.equals(checkpointBefore) ? checkpointAfter.id()
+                    : null);
         }
         if (trainer.finished()) {
             pendingSteps = 0;
@@ -418,7 +460,8 @@ public final class TrainingSession implements AutoCloseable {
         d.put("reason", reason);
         d.put("lastGood", good == null ? null : good.id());
         d.put("autoRewind", autoRewind);
-        trainer.event("guard", d);
+        // at the bad step (and its epoch), where its cost is on the chart, not at the next one
+        trainer.event("guard", r.step(), r.epoch(), d);
         pendingSteps = 0;
         runToEpochEnd = false;
         if (autoRewind) {
@@ -433,7 +476,8 @@ public final class TrainingSession implements AutoCloseable {
         return true;
     }
 
-    private void epochRules() {
+    /** @param epochCheckpoint the checkpoint the epoch just left, or null */
+    private void epochRules(String epochCheckpoint) {
         EpochMetric last = lastEpochMetric;
         if (last == null) {
             return;
@@ -454,6 +498,9 @@ public final class TrainingSession implements AutoCloseable {
             setHyperparameters(hp.withLearningRate(hp.learningRate() * rules.plateauFactor()), "plateau");
             epochsSincePlateauAction = 0;
         }
+        if (epochCheckpoint != null) {
+            rememberEpochRuleState(epochCheckpoint);
+        }
         if (rules.earlyStop() && epochsSinceBest >= rules.earlyStopPatience()) {
             ObjectNode d = node();
             d.put("best", bestEpochCheckpoint);
@@ -461,10 +508,13 @@ public final class TrainingSession implements AutoCloseable {
             d.put("patience", rules.earlyStopPatience());
             trainer.event("early-stop", d);
             if (bestEpochCheckpoint != null) {
+                String best = bestEpochCheckpoint;
                 try {
-                    trainer.rewind(bestEpochCheckpoint);
+                    trainer.rewind(best);
+                    adoptedParams = null;
+                    startBranchAt(best);
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("early stop could not restore {}: {}", bestEpochCheckpoint, e.getMessage());
+                    LOG.warn("early stop could not restore {}: {}", best, e.getMessage());
                 }
             }
             pendingSteps = 0;

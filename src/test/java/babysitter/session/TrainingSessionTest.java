@@ -417,6 +417,10 @@ class TrainingSessionTest {
         long bad = stepReports.isEmpty() ? 0 : stepReports.get(stepReports.size() - 1).step()
                 + (Double.isFinite(costAt(t, guard)) ? 0 : 1);
         assertThat(guard.details().get("reason")).contains("at step " + bad);
+        // the event itself is at the bad step (where its cost is on the chart), not at the next one
+        assertThat(guard.step()).isEqualTo(bad);
+        stepReports.stream().filter(r -> r.step() == bad).findFirst()
+                .ifPresent(r -> assertThat(guard.epoch()).isEqualTo(r.epoch()));
         assertThat(tripped.step()).isEqualTo(bad + 1);
         Recorder.Barrier b = rec.barrier(s);
         assertThat(steps(rec.all().subList(rec.all().indexOf(tripped), b.index()))).as("steps after the guard").isEmpty();
@@ -720,6 +724,80 @@ class TrainingSessionTest {
         assertThat(finished.branch()).isEqualTo(1);
         Recorder.Barrier b = rec.barrier(s);
         assertThat(steps(rec.all().subList(rec.all().indexOf(finished), b.index()))).isEmpty();
+    }
+
+    /** The overfitting run of the early-stop test. */
+    static RunConfig overfitting() throws ConfigException {
+        return config("{ \"kind\": \"spiral\", \"n\": 120, \"arms\": 3, \"noise\": 0.4, \"devFraction\": 0.3 }",
+                "[ { \"units\": 64, \"activation\": \"relu\", \"batchNorm\": false } ]",
+                "{ \"kind\": \"adam\", \"learningRate\": 0.03, \"batchSize\": 16 }", 500);
+    }
+
+    @Test
+    void earlyStopsRewindStartsTheGuardAfreshOnTheNewBranch() throws Exception {
+        Trainer t = Runs.start(overfitting(), null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        // the guard watches (it never trips at × 1e9) while early stop ends the run
+        rec.setRules(s, new Rules(true, 1e9, 0, false, false, 3, 0.5, true, 3));
+        s.submit(new Command.Start());
+        StateReport finished = rec.awaitState(0, State.FINISHED);
+        assertThat(finished.branch()).isEqualTo(1);
+        // Now a guard as strict as can be, with a warm-up of 10 steps: on a fresh branch it may
+        // not compare before 10 steps, and it must not compare with the old branch's best (the
+        // overfitting steps after the best epoch had lower costs than the best epoch's state).
+        Recorder.Barrier b = rec.barrier(s);
+        rec.setRules(s, new Rules(true, 1.0001, 10, false, false, 3, 0.5, false, 3));
+        for (int i = 0; i < 10; i++) {
+            s.submit(new Command.Step());
+        }
+        Recorder.Barrier end = rec.barrier(s);
+        List<Report> after = rec.all().subList(b.index(), end.index());
+        assertThat(only(after, EventReport.class)).noneMatch(e -> e.kind().equals("guard"));
+        assertThat(steps(after)).hasSize(10).allMatch(r -> r.branch() == 1);
+        assertThat(end.state().state()).isEqualTo(State.PAUSED);
+        assertThat(end.state().step()).isEqualTo(finished.step() + 10);
+    }
+
+    @Test
+    void aRewindToAnEarlierCheckpointTakesBackEarlyStopsBestSoItDoesNotStopAtOnce() throws Exception {
+        Trainer t = Runs.start(config(SPIRAL, RELU16,
+                "{ \"kind\": \"adam\", \"learningRate\": 0.01, \"batchSize\": 32 }", 100), null, null,
+                TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        rec.setRules(s, Rules.DEFAULTS.withGuard(false, false).withEarlyStop(true, 1));
+        List<EpochReport> first = new ArrayList<>();
+        for (int e = 0; e < 5; e++) {
+            first.add(runEpoch(s, rec));
+        }
+        System.out.println("dev costs of the first 5 epochs: " + first.stream().map(EpochReport::devCost).toList());
+        for (int e = 1; e < 5; e++) {
+            assertThat(first.get(e).devCost()).as("epoch %d improves", e).isLessThan(first.get(e - 1).devCost());
+        }
+        Recorder.Barrier b = rec.barrier(s);
+        s.submit(new Command.Rewind("epoch-0002"));
+        // epoch 2 again, the same as the first time: better than epochs 0 and 1, so no early stop
+        EpochReport again = runEpoch(s, rec);
+        assertThat(again.branch()).isEqualTo(1);
+        assertThat(again.epoch()).isEqualTo(2);
+        assertThat(again.devCost()).isEqualTo(first.get(2).devCost());
+        EpochReport next = runEpoch(s, rec);
+        assertThat(next.devCost()).isEqualTo(first.get(3).devCost());
+        Recorder.Barrier end = rec.barrier(s);
+        List<Report> after = rec.all().subList(b.index(), end.index());
+        assertThat(only(after, EventReport.class)).noneMatch(e -> e.kind().equals("early-stop"));
+        assertThat(end.state().state()).isEqualTo(State.PAUSED);
+        assertThat(end.state().epoch()).isEqualTo(4);
+        assertThat(end.state().branch()).isEqualTo(1);
+        // a worse epoch on the new branch still stops it, going back to the best of this lineage
+        s.submit(new Command.SetHyperparameters(end.state().hyperparameters().withLearningRate(5)));
+        int mark = rec.barrier(s).index();
+        s.submit(new Command.RunEpoch());
+        EventReport stop = rec.awaitEvent(mark, "early-stop");
+        assertThat(stop.details()).containsEntry("best", "epoch-0004.b1");
+        EventReport rewind = rec.awaitEvent(rec.all().indexOf(stop), "rewind");
+        assertThat(rewind.details()).containsEntry("to", "epoch-0004.b1");
     }
 
     // ------------------------------------------------------------------ 9. learning-rate range test
