@@ -26,4 +26,56 @@ class LocalExecutorTest {
     void aPoolNeedsAWorker() {
         assertThatThrownBy(() -> new LocalExecutor(0)).hasMessageContaining("workers must be at least 1, got 0");
     }
+
+    @Test
+    void trialsRecordTheirInsightReportsOnlyWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        babysitter.session.RunConfig c = babysitter.session.ConfigFiles.parse("""
+                { "data": { "kind": "spiral", "n": 120, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
+                  "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": false } ] },
+                  "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 }, "epochs": 2, "seed": 1 }
+                """, "trial");
+        for (boolean on : new boolean[] {false, true}) {
+            java.nio.file.Path root = tmp.resolve(on ? "on" : "off");
+            java.nio.file.Path[] dir = new java.nio.file.Path[1];
+            String[] failed = new String[1];
+            TrialTask.Callback cb = new TrialTask.Callback() {
+                @Override
+                public boolean onEpoch(int trialId, EpochPoint p, String checkpointId) {
+                    return true;
+                }
+
+                @Override
+                public void onStarted(int trialId, java.nio.file.Path runDir) {
+                    dir[0] = runDir;
+                }
+
+                @Override
+                public void onFinished(int trialId) {
+                }
+
+                @Override
+                public void onFailed(int trialId, String message) {
+                    failed[0] = message;
+                }
+            };
+            if (on) {
+                System.setProperty(LocalExecutor.TRIAL_INSIGHTS, "true");
+            }
+            try {
+                LocalExecutor.runTrial(new TrialTask(1, c, root, 2), cb, java.time.Clock.systemUTC());
+            } finally {
+                System.clearProperty(LocalExecutor.TRIAL_INSIGHTS);
+            }
+            assertThat(failed[0]).isNull();
+            java.util.List<babysitter.store.InsightRecord> records = babysitter.store.RunReader.read(dir[0]).insights();
+            if (on) {
+                // confusion, samples and regions (2 features) for each of the 2 epochs
+                assertThat(records).extracting(babysitter.store.InsightRecord::kind).containsExactly("confusion",
+                        "samples", "regions", "confusion", "samples", "regions");
+            } else {
+                assertThat(records).isEmpty();
+            }
+        }
+    }
 }
