@@ -73,7 +73,19 @@ public final class MonitorView extends VBox {
         epochCost.setMinSize(200, 150);
         epochAccuracy.setMinSize(200, 150);
         stepChart.setMinSize(300, 200);
-        SplitPane split = new SplitPane(stepChart, lower);
+        // In TIME mode the sibling overlays are not drawn: a note over the epoch charts says so.
+        Label siblingsNote = new Label();
+        siblingsNote.setId("siblingsTimeNote");
+        siblingsNote.getStyleClass().add("chart-note");
+        siblingsNote.setStyle("-fx-background-color: rgba(255,255,255,0.9); -fx-border-color: #bbbbbb; "
+                + "-fx-padding: 2 6 2 6;");
+        siblingsNote.setMouseTransparent(true);
+        siblingsNote.textProperty().bind(vm.siblingsNoteProperty());
+        siblingsNote.visibleProperty().bind(vm.siblingsNoteProperty().isNotEmpty());
+        javafx.scene.layout.StackPane lowerWithNote = new javafx.scene.layout.StackPane(lower, siblingsNote);
+        javafx.scene.layout.StackPane.setAlignment(siblingsNote, Pos.BOTTOM_CENTER);
+        javafx.scene.layout.StackPane.setMargin(siblingsNote, new Insets(0, 0, 4, 0));
+        SplitPane split = new SplitPane(stepChart, lowerWithNote);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);

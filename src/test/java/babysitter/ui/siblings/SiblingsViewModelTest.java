@@ -76,7 +76,7 @@ class SiblingsViewModelTest {
     }
 
     static SiblingsReport report(SiblingsReport.Phase phase, Sibling... s) {
-        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1);
+        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1, babysitter.session.Siblings.Beta.MOMENTUM);
     }
 
     @Test
