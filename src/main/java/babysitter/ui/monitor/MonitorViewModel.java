@@ -310,7 +310,7 @@ public final class MonitorViewModel {
     }
 
     /** The text of {@link #siblingsNoteProperty()} while siblings are shown in TIME mode. */
-    public static final String SIBLINGS_TIME_NOTE = "sibling curves are drawn against epochs: switch x to EPOCH or STEP";
+    public static final String SIBLINGS_TIME_NOTE = "sibling curves: switch x to EPOCH or STEP";
 
     private void updateSiblingsNote() {
         siblingsNote.set(siblingsShown != null && xAxis.get() == XAxis.TIME ? SIBLINGS_TIME_NOTE : "");
