@@ -81,8 +81,9 @@ public sealed interface Command {
     /**
      * "Try siblings": from a checkpoint of the current state, {@code count} copies of the run train
      * {@code epochs} epochs in parallel, each with α = α0·10^U(−alphaDecades, alphaDecades) and
-     * 1−β = (1−β0)·10^U(−betaDecades, betaDecades) drawn from {@code seed} (sibling 1 keeps α0 and
-     * β0 as the control). The main run waits until one is adopted or they are discarded.
+     * 1−β = (1−β0)·10^U(−betaDecades, betaDecades) drawn from {@code seed}, β being the optimiser's
+     * ({@link Siblings.Beta}: momentum's β, Adam's β1, RMSprop's β2, none with SGD); sibling 1 keeps
+     * α0 and β0 as the control. The main run waits until one is adopted or they are discarded.
      */
     record TrySiblings(int count, int epochs, double alphaDecades, double betaDecades, long seed) implements Command {
         /** The largest number of siblings at once. */
@@ -117,7 +118,7 @@ public sealed interface Command {
 
     /**
      * Adopts sibling {@code index} (from 0): the main run goes back to the siblings' checkpoint as a
-     * new branch, takes that sibling's α and β and trains the same epochs again, which gives the
+     * new branch, takes that sibling's α and β (β1, β2) and trains the same epochs again, which gives the
      * sibling's state bit for bit (and a run that replays).
      */
     record AdoptSibling(int index) implements Command {

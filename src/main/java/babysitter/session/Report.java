@@ -411,9 +411,10 @@ public sealed interface Report {
      *
      * @param fromEpoch epochs finished at the checkpoint; sibling epoch j (from 1) ends at epoch fromEpoch + j
      * @param adopted   the adopted sibling, or −1
+     * @param varied    which β the siblings vary (that of their optimiser; NONE for SGD)
      */
     record SiblingsReport(String checkpoint, long fromStep, int fromEpoch, int fromBranch, int epochs, int threads,
-                          Phase phase, List<Sibling> siblings, int adopted) implements Report {
+                          Phase phase, List<Sibling> siblings, int adopted, Siblings.Beta varied) implements Report {
         /** Where the siblings are as a group. */
         public enum Phase { RUNNING, DONE, ADOPTED, DISCARDED }
 
@@ -423,6 +424,7 @@ public sealed interface Report {
         /**
          * One sibling; its lists hold one value per finished epoch (NaN for dev values without a dev set).
          *
+         * @param beta    the value of the varied β ({@link SiblingsReport#varied()}), NaN if none varies
          * @param control whether it kept the main run's α and β
          */
         public record Sibling(int index, double alpha, double beta, boolean control, SiblingState state,
@@ -456,6 +458,7 @@ public sealed interface Report {
 
         public SiblingsReport {
             java.util.Objects.requireNonNull(phase, "phase");
+            java.util.Objects.requireNonNull(varied, "varied");
             siblings = List.copyOf(siblings);
         }
 

@@ -611,12 +611,14 @@ public final class TrainingSession implements AutoCloseable {
         d.put("betaDecades", t.betaDecades());
         d.put("seed", t.seed());
         d.put("threads", Siblings.threadsFor(t.count()));
+        Siblings.Beta varied = Siblings.Beta.of(hps.get(0).optimizer());
+        d.put("varied", varied == Siblings.Beta.NONE ? "none" : varied.key());
         var alphas = d.putArray("alphas");
-        var betas = d.putArray("betas");
-        hps.forEach(h -> {
-            alphas.add(h.learningRate());
-            betas.add(h.momentum());
-        });
+        hps.forEach(h -> alphas.add(h.learningRate()));
+        if (varied != Siblings.Beta.NONE) {
+            var betas = d.putArray("betas");
+            hps.forEach(h -> betas.add(varied.get(h)));
+        }
         trainer.event("siblings", d);
         siblings = new Siblings.Run(from, t.epochs(), hps, forks, this::publish);
         siblings.start();
@@ -666,7 +668,10 @@ public final class TrainingSession implements AutoCloseable {
         d.put("checkpoint", run.from.id());
         d.put("index", index);
         d.put("alpha", hp.learningRate());
-        d.put("beta", hp.momentum());
+        if (run.beta != Siblings.Beta.NONE) {
+            d.put("beta", run.beta.get(hp));
+            d.put("betaName", run.beta.key());
+        }
         d.put("epochs", epochsDone);
         trainer.event("siblings-adopted", d);
         publish(run.report(Report.SiblingsReport.Phase.ADOPTED, index));
@@ -755,11 +760,21 @@ public final class TrainingSession implements AutoCloseable {
             case "early-stop" -> "early stop (best " + d.path("best").asText() + ")";
             case "siblings" -> "siblings ×" + d.path("count").asText() + " from " + d.path("checkpoint").asText();
             case "siblings-adopted" -> "adopted sibling " + (d.path("index").asInt() + 1) + " (α "
-                    + short_(d.path("alpha")) + ", β " + short_(d.path("beta")) + ")";
+                    + short_(d.path("alpha")) + (d.path("beta").isMissingNode() ? ""
+                    : ", " + betaSymbol(d.path("betaName").asText("momentum")) + " " + short_(d.path("beta"))) + ")";
             case "siblings-discarded" -> "siblings discarded";
             case "lr-range-test" -> d.path("suggested").isNumber() && Double.isFinite(d.path("suggested").asDouble())
                     ? "range test: α " + short_(d.path("suggested")) : "range test: no clear descent";
             default -> e.kind();
+        };
+    }
+
+    /** "β1" for "beta1", "β2" for "beta2", else "β" (momentum, and events written before the name was). */
+    private static String betaSymbol(String key) {
+        return switch (key) {
+            case "beta1" -> "β1";
+            case "beta2" -> "β2";
+            default -> "β";
         };
     }
 

@@ -3,6 +3,7 @@ package babysitter.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Report.SiblingsReport;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** "Try siblings" in a live session: parallel copies, determinism, adoption, cancelling, replay. */
 class SiblingsSessionTest {
@@ -22,6 +25,19 @@ class SiblingsSessionTest {
     static RunConfig momentum(int epochs) throws ConfigException {
         return TrainingSessionTest.config(TrainingSessionTest.SPIRAL, TrainingSessionTest.RELU16_BN,
                 "{ \"kind\": \"momentum\", \"learningRate\": 0.05, \"momentum\": 0.9, \"batchSize\": 32 }", epochs);
+    }
+
+    /** The same run with each optimiser, so that every kind's β (or none) is drawn and adopted. */
+    static RunConfig withOptimizer(OptimizerKind kind, int epochs) throws ConfigException {
+        String o = switch (kind) {
+            case SGD -> "{ \"kind\": \"sgd\", \"learningRate\": 0.05, \"batchSize\": 32 }";
+            case MOMENTUM -> "{ \"kind\": \"momentum\", \"learningRate\": 0.05, \"momentum\": 0.9, \"batchSize\": 32 }";
+            case RMSPROP -> "{ \"kind\": \"rmsprop\", \"learningRate\": 0.005, \"momentum\": 0.5, \"beta1\": 0.8, "
+                    + "\"beta2\": 0.99, \"batchSize\": 32 }";
+            case ADAM -> "{ \"kind\": \"adam\", \"learningRate\": 0.01, \"momentum\": 0.5, \"beta1\": 0.9, "
+                    + "\"beta2\": 0.999, \"batchSize\": 32 }";
+        };
+        return TrainingSessionTest.config(TrainingSessionTest.SPIRAL, TrainingSessionTest.RELU16_BN, o, epochs);
     }
 
     private final List<TrainingSession> open = new ArrayList<>();
@@ -44,7 +60,12 @@ class SiblingsSessionTest {
 
     /** A trainer without a session: {@code steps} steps, then {@code hp}, then {@code epochs} epoch ends. */
     private static List<EpochMetric> twin(int steps, Hyperparameters hp, int epochs, Trainer[] out) throws Exception {
-        Trainer t = Runs.start(momentum(10), null, null, TrainerTest.CLOCK);
+        return twin(momentum(10), steps, hp, epochs, out);
+    }
+
+    private static List<EpochMetric> twin(RunConfig config, int steps, Hyperparameters hp, int epochs, Trainer[] out)
+            throws Exception {
+        Trainer t = Runs.start(config, null, null, TrainerTest.CLOCK);
         for (int i = 0; i < steps; i++) {
             t.trainStep();
         }
@@ -87,6 +108,7 @@ class SiblingsSessionTest {
             Hyperparameters hp = drawn.get(sib.index());
             assertThat(sib.alpha()).isEqualTo(hp.learningRate());
             assertThat(sib.beta()).isEqualTo(hp.momentum());
+            assertThat(done.varied()).isEqualTo(Siblings.Beta.MOMENTUM);
             List<EpochMetric> expected = twin(3, hp, 2, null);
             assertThat(sib.trainCost()).as("sibling %d train cost", sib.index())
                     .containsExactlyElementsOf(expected.stream().map(EpochMetric::trainCost).toList());
@@ -102,9 +124,14 @@ class SiblingsSessionTest {
         assertThat(t.network().parameters().toFloatVector()).isEqualTo(before);
     }
 
-    @Test
-    void adoptingEqualsRewindingSettingAlphaAndBetaAndTrainingTheSameEpochs(@TempDir Path runs) throws Exception {
-        Trainer t = Runs.start(momentum(10), runs, null, TrainerTest.CLOCK);
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void adoptingEqualsRewindingSettingAlphaAndBetaAndTrainingTheSameEpochs(OptimizerKind kind, @TempDir Path runs)
+            throws Exception {
+        Trainer t = Runs.start(withOptimizer(kind, 10), runs, null, TrainerTest.CLOCK);
+        Hyperparameters start = t.hyperparameters();
+        assertThat(start.optimizer()).isEqualTo(kind);
+        Siblings.Beta varied = Siblings.Beta.of(kind);
         Recorder rec = new Recorder();
         TrainingSession s = session(t, rec);
         for (int i = 0; i < 3; i++) {
@@ -128,15 +155,32 @@ class SiblingsSessionTest {
         rec.barrier(s);
         assertThat(t.branch()).isEqualTo(1);
         assertThat(t.step()).isEqualTo(12); // from step 3, the epochs end at steps 6 and 12 (6 steps an epoch)
+        assertThat(done.varied()).isEqualTo(varied);
+        Hyperparameters picked = Siblings.draw(start, 3, 0.5, 0.5, 9).get(pick);
+        assertThat(t.hyperparameters()).as("the sibling's hyperparameters, its β included").isEqualTo(picked);
         assertThat(t.hyperparameters().learningRate()).isEqualTo(done.siblings().get(pick).alpha());
-        assertThat(t.hyperparameters().momentum()).isEqualTo(done.siblings().get(pick).beta());
+        if (varied == Siblings.Beta.NONE) {
+            assertThat(done.siblings().get(pick).beta()).isNaN();
+            assertThat(t.hyperparameters().momentum()).isEqualTo(start.momentum());
+            assertThat(t.hyperparameters().beta1()).isEqualTo(start.beta1());
+            assertThat(t.hyperparameters().beta2()).isEqualTo(start.beta2());
+        } else {
+            assertThat(varied.get(t.hyperparameters())).isEqualTo(done.siblings().get(pick).beta())
+                    .isNotEqualTo(varied.get(start));
+            // the βs the optimiser does not use for this stay
+            for (Siblings.Beta other : Siblings.Beta.values()) {
+                if (other != varied && other != Siblings.Beta.NONE) {
+                    assertThat(other.get(t.hyperparameters())).as("%s", other).isEqualTo(other.get(start));
+                }
+            }
+        }
         assertThat(st.state()).isEqualTo(Report.State.PAUSED);
         assertThat(Recorder.only(rec.all(), Report.EventReport.class))
                 .noneMatch(e -> e.kind().equals("error") && e.label().contains("differs"));
 
         // by hand: the same steps, a rewind to the checkpoint, the sibling's α and β, two epochs
         Trainer[] twin = new Trainer[1];
-        Trainer m = Runs.start(momentum(10), null, null, TrainerTest.CLOCK);
+        Trainer m = Runs.start(withOptimizer(kind, 10), null, null, TrainerTest.CLOCK);
         for (int i = 0; i < 3; i++) {
             m.trainStep();
         }
@@ -149,9 +193,15 @@ class SiblingsSessionTest {
                 .isEqualTo(m.network().parameters().toDoubleVector());
         assertThat(t.network().optimizerState().t()).isEqualTo(m.network().optimizerState().t());
         // and a different sibling's α would have given other parameters
-        twin(3, Siblings.draw(m.hyperparameters(), 3, 0.5, 0.5, 9).get(1), 2, twin);
+        twin(withOptimizer(kind, 10), 3, Siblings.draw(start, 3, 0.5, 0.5, 9).get(1), 2, twin);
         assertThat(twin[0].network().parameters().toDoubleVector())
                 .isNotEqualTo(t.network().parameters().toDoubleVector());
+        // the sibling's β alone (its α kept) would have given other parameters too: the β is used
+        if (varied != Siblings.Beta.NONE) {
+            twin(withOptimizer(kind, 10), 3, start.withLearningRate(picked.learningRate()), 2, twin);
+            assertThat(twin[0].network().parameters().toDoubleVector()).as("the β makes a difference")
+                    .isNotEqualTo(t.network().parameters().toDoubleVector());
+        }
 
         // the run store holds one start and one adopt event and no sibling metrics; the run replays
         s.submit(new Command.Step());
@@ -161,6 +211,16 @@ class SiblingsSessionTest {
         Run run = RunReader.read(t.runDir());
         assertThat(run.events()).filteredOn(e -> e.kind().startsWith("siblings")).extracting(RunEvent::kind)
                 .containsExactly("siblings", "siblings-adopted");
+        RunEvent adoptedEvent = run.events().stream().filter(e -> e.kind().equals("siblings-adopted")).findFirst()
+                .orElseThrow();
+        String label = TrainingSession.label(adoptedEvent);
+        if (varied == Siblings.Beta.NONE) {
+            assertThat(label).doesNotContain("β");
+            assertThat(adoptedEvent.details().has("beta")).isFalse();
+        } else {
+            assertThat(label).contains(", " + varied.symbol() + " ");
+            assertThat(adoptedEvent.details().path("betaName").asText()).isEqualTo(varied.key());
+        }
         assertThat(run.steps()).allMatch(x -> x.branch() == 1 || x.step() < 3);
         assertThat(run.epochs()).allMatch(x -> x.branch() == 1);
         Replay.Result r = Replay.run(run, null, TrainerTest.CLOCK, null);

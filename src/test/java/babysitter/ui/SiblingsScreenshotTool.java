@@ -16,8 +16,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The README's picture of "Try siblings": a run on the spiral, paused after a few epochs, four
- * siblings for four epochs overlaid on the epoch charts with the siblings panel below. Run it
+ * The README's picture of "Try siblings": a run on the spiral with Adam, paused after a few epochs,
+ * four siblings (α and β1 drawn) for six epochs overlaid on the epoch charts with the siblings panel below. Run it
  * with a display (e.g. under Xvfb): see {@code docs/images/make-screenshots.sh}.
  */
 public final class SiblingsScreenshotTool {
@@ -39,6 +39,8 @@ public final class SiblingsScreenshotTool {
             vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
             SetupViewModel setup = SetupViewModel.defaults();
             setup.epochsProperty().set("200");
+            // Adam, said outright: the siblings vary β1 and the labels show it
+            setup.optimizerProperty().set(babysitter.engine.optim.OptimizerKind.ADAM);
             window[0] = new MainWindow(vm[0], setup);
             Stage stage = new Stage();
             stage.setTitle("Babysitter");
@@ -60,6 +62,18 @@ public final class SiblingsScreenshotTool {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        if (args.length > 1 && args[1].equals("time")) {
+            // a second picture, for checking by eye: x in seconds, where the overlays give way to a note
+            fx(() -> m.monitor().xAxisProperty().set(babysitter.ui.monitor.MonitorViewModel.XAxis.TIME));
+            Thread.sleep(500);
+            fx(() -> {
+                try {
+                    Snapshots.writePng(window[0].getScene().getRoot(), 1, out.resolve("siblings-time.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         fx(() -> m.closeSession());
         System.out.println("wrote " + out.resolve("siblings.png"));
         Platform.exit();

@@ -116,6 +116,7 @@ public final class LineChartCanvas extends Region {
         private double opacity;
         private boolean visible = true;
         private boolean dashed;
+        private String legendName;
 
         private Series(String name, Color color, double lineWidth, double opacity, SeriesBuffer data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -135,6 +136,20 @@ public final class LineChartCanvas extends Region {
 
         public String name() {
             return name;
+        }
+
+        /**
+         * A shorter text for the legend than the name (which the hover box keeps), e.g. "sib 2" for
+         * "sib 2 α=0.032 β1=0.906" when a table next to the chart gives the values; null for the name.
+         */
+        public void setLegendName(String legendName) {
+            this.legendName = legendName;
+            requestRedraw();
+        }
+
+        /** The text of the legend entry: the legend name if set, else the name. */
+        public String legendName() {
+            return legendName != null ? legendName : name;
         }
 
         public Color color() {
@@ -719,9 +734,9 @@ public final class LineChartCanvas extends Region {
         List<Series> legend = new ArrayList<>();
         double legendW = 0;
         for (Series s : series) {
-            if (s.visible && !s.name.isBlank()) {
+            if (s.visible && !s.legendName().isBlank()) {
                 legend.add(s);
-                legendW += (legendW > 0 ? 14 : 0) + 18 + 5 + textWidth(s.name, labelFont);
+                legendW += (legendW > 0 ? 14 : 0) + 18 + 5 + textWidth(s.legendName(), labelFont);
             }
         }
         double titleW = title.isBlank() ? 0 : textWidth(title, titleFont);
@@ -734,7 +749,7 @@ public final class LineChartCanvas extends Region {
             double rowW = 0;
             List<Series> row = new ArrayList<>();
             for (Series s : legend) {
-                double sw = 18 + 5 + textWidth(s.name, labelFont);
+                double sw = 18 + 5 + textWidth(s.legendName(), labelFont);
                 if (!row.isEmpty() && rowW + 14 + sw > w - 2 * PAD) {
                     legendRows.add(row);
                     legendRowW.add(rowW);
@@ -923,8 +938,8 @@ public final class LineChartCanvas extends Region {
                 g.setLineDashes();
                 g.setGlobalAlpha(1);
                 g.setFill(TEXT);
-                g.fillText(s.name, lx + 23, ly);
-                lx += 18 + 5 + textWidth(s.name, labelFont) + 14;
+                g.fillText(s.legendName(), lx + 23, ly);
+                lx += 18 + 5 + textWidth(s.legendName(), labelFont) + 14;
             }
         }
         g.restore();

@@ -52,7 +52,23 @@ public final class MonitorView extends VBox {
         xAxis.setId("xAxis");
         xAxis.getItems().setAll(MonitorViewModel.XAxis.values());
         xAxis.valueProperty().bindBidirectional(vm.xAxisProperty());
-        HBox options = new HBox(8, new Label("Smoothing"), smoothing, logY, new Label("x"), xAxis);
+        // In TIME mode the sibling overlays are not drawn: a note beside the x choice says so (over
+        // the charts it hid an axis label or curves).
+        Label siblingsNote = new Label();
+        siblingsNote.setId("siblingsTimeNote");
+        siblingsNote.setStyle("-fx-background-color: #fff8dc; -fx-border-color: #d8c680; -fx-padding: 1 6 1 6;");
+        siblingsNote.textProperty().bind(vm.siblingsNoteProperty());
+        siblingsNote.visibleProperty().bind(vm.siblingsNoteProperty().isNotEmpty());
+        siblingsNote.managedProperty().bind(siblingsNote.visibleProperty());
+        siblingsNote.setMinWidth(0);
+        siblingsNote.setTooltip(new Tooltip("the siblings share the cores, so their seconds do not compare with the "
+                + "run's; their curves are drawn against epochs"));
+        Label smoothingLabel = new Label("Smoothing");
+        Label xLabel = new Label("x");
+        for (javafx.scene.layout.Region r : List.of(smoothingLabel, logY, xLabel, xAxis)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the note gives way first
+        }
+        HBox options = new HBox(8, smoothingLabel, smoothing, logY, xLabel, xAxis, siblingsNote);
         options.setAlignment(Pos.CENTER_LEFT);
         options.setPadding(new Insets(4, 8, 4, 8));
 
@@ -81,6 +97,7 @@ public final class MonitorView extends VBox {
 
         vm.lines().addListener((ListChangeListener<MonitorViewModel.Line>) c -> syncLines());
         vm.branchProperty().addListener((o, a, b) -> syncLines());
+        vm.siblingsNoteProperty().addListener((o, a, b) -> syncLines());
         vm.revision().addListener((o, a, b) -> redraw());
         vm.xAxisProperty().addListener((o, a, b) -> {
             String x = switch (b) {
@@ -173,6 +190,12 @@ public final class MonitorView extends VBox {
             if (s == null && line.role() == MonitorViewModel.Role.SIBLING) {
                 s = chartOf(line.chart()).addSeries(line.name(), siblingColor(line.sibling()), 1.3, 0.9, line.data());
                 drawn.put(line, s);
+            }
+            if (line.role() == MonitorViewModel.Role.SIBLING) {
+                // the legend says only "sib 2" (the hover box keeps α and β): with four long names it
+                // took four rows and squeezed the plot, and the siblings panel lists α and β by colour;
+                // no entry while the overlays are not drawn (TIME mode)
+                s.setLegendName(vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "");
                 continue;
             }
             if (s == null) {

@@ -17,6 +17,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -135,6 +137,7 @@ public final class MonitorViewModel {
     public void reset() {
         siblingLines.clear();
         siblingsShown = null;
+        siblingsNote.set("");
         lines.clear();
         markers.clear();
         branches.clear();
@@ -247,11 +250,13 @@ public final class MonitorViewModel {
     /** The lines of the siblings shown, two per sibling (dev accuracy, dev cost), in sibling order. */
     private final List<Line> siblingLines = new ArrayList<>();
     private Report.SiblingsReport siblingsShown;
+    private final ReadOnlyStringWrapper siblingsNote = new ReadOnlyStringWrapper("");
 
     /**
      * Overlays "Try siblings" on the epoch charts: per sibling a line of dev accuracy and one of dev
      * cost (training cost without a dev set), from the checkpoint's epoch on, named
-     * "sib 1 α=… β=…". An adopted or discarded report (or null) removes them. Not in TIME mode.
+     * "sib 1 α=… β1=…". An adopted or discarded report (or null) removes them. Not in TIME mode
+     * (see {@link #siblingsNoteProperty()}).
      */
     public void showSiblings(Report.SiblingsReport r) {
         boolean over = r == null || r.phase() == Report.SiblingsReport.Phase.ADOPTED
@@ -263,7 +268,7 @@ public final class MonitorViewModel {
             siblingsShown = null;
             if (!over) {
                 for (Report.SiblingsReport.Sibling s : r.siblings()) {
-                    String name = siblingName(s);
+                    String name = siblingName(r, s);
                     siblingLines.add(new Line(Chart.EPOCH_ACCURACY, name, -1 - s.index(), Role.SIBLING,
                             new SeriesBuffer()));
                     siblingLines.add(new Line(Chart.EPOCH_COST, name, -1 - s.index(), Role.SIBLING,
@@ -274,8 +279,8 @@ public final class MonitorViewModel {
         }
         if (!over) {
             siblingsShown = r;
-            fillSiblings();
         }
+        fillSiblings();
         bump();
     }
 
@@ -284,10 +289,31 @@ public final class MonitorViewModel {
         return List.copyOf(siblingLines);
     }
 
-    /** "sib 1 α=3.2e-3 β=0.914", with "(control)" for the sibling that kept α and β. */
-    public static String siblingName(Report.SiblingsReport.Sibling s) {
-        return String.format(Locale.ROOT, "sib %d%s α=%s β=%s", s.index() + 1, s.control() ? " (control)" : "",
-                alpha(s.alpha()), beta(s.beta()));
+    /**
+     * "sib 1 α=0.0032 β1=0.914", with the symbol of the β the siblings vary (β, β1 or β2; none with
+     * SGD) and "(control)" for the sibling that kept α and β.
+     */
+    public static String siblingName(Report.SiblingsReport r, Report.SiblingsReport.Sibling s) {
+        String b = r.varied() == babysitter.session.Siblings.Beta.NONE ? ""
+                : " " + r.varied().symbol() + "=" + beta(s.beta());
+        return String.format(Locale.ROOT, "sib %d%s α=%s%s", s.index() + 1, s.control() ? " (control)" : "",
+                alpha(s.alpha()), b);
+    }
+
+    /**
+     * What the epoch charts say instead of the sibling overlays, or "": the siblings have no
+     * seconds comparable with the run's (they share the cores, so N siblings each run slower than
+     * the run alone would), so in TIME mode they are not drawn and this note says where they are.
+     */
+    public ReadOnlyStringProperty siblingsNoteProperty() {
+        return siblingsNote.getReadOnlyProperty();
+    }
+
+    /** The text of {@link #siblingsNoteProperty()} while siblings are shown in TIME mode. */
+    public static final String SIBLINGS_TIME_NOTE = "sibling curves: switch x to EPOCH or STEP";
+
+    private void updateSiblingsNote() {
+        siblingsNote.set(siblingsShown != null && xAxis.get() == XAxis.TIME ? SIBLINGS_TIME_NOTE : "");
     }
 
     /** α with two significant digits and no trailing zeros: 0.01, 0.0032, 1.5e-05. */
@@ -305,6 +331,7 @@ public final class MonitorViewModel {
     }
 
     private void fillSiblings() {
+        updateSiblingsNote();
         Report.SiblingsReport r = siblingsShown;
         if (r == null) {
             return;

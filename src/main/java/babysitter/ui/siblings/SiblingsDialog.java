@@ -21,7 +21,11 @@ public final class SiblingsDialog extends Dialog<ButtonType> {
 
     public SiblingsDialog(SiblingsViewModel vm) {
         setTitle("Try siblings");
-        setHeaderText("Copies of the run from the current checkpoint, with α and β drawn around the current "
+        babysitter.session.Siblings.Beta varied = vm.varied();
+        boolean noBeta = varied == babysitter.session.Siblings.Beta.NONE;
+        String sym = noBeta ? "β" : varied.symbol();
+        setHeaderText("Copies of the run from the current checkpoint, with α"
+                + (noBeta ? " (SGD has no β)" : " and " + sym) + " drawn around the current "
                 + "values, trained side by side; adopt the best as a new branch.");
         getDialogPane().setId("siblingsDialog");
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
@@ -31,13 +35,17 @@ public final class SiblingsDialog extends Dialog<ButtonType> {
         grid.setPadding(new Insets(8));
         int row = 0;
         row = field(grid, row, "Siblings (N)", "siblingCount", vm.countProperty(), vm.countErrorProperty(),
-                "how many copies train, 2 to 16; sibling 1 keeps α and β");
+                "how many copies train, 2 to 16; sibling 1 keeps α" + (noBeta ? "" : " and " + sym));
         row = field(grid, row, "Epochs each (K)", "siblingEpochs", vm.epochsProperty(), vm.epochsErrorProperty(),
                 "epoch ends each sibling trains to");
         row = field(grid, row, "α window (± decades)", "siblingAlphaWindow", vm.alphaWindowProperty(),
                 vm.alphaErrorProperty(), "α = α0 · 10^r, r uniform in [−w, w]");
-        field(grid, row, "β window (± decades of 1−β)", "siblingBetaWindow", vm.betaWindowProperty(),
-                vm.betaErrorProperty(), "1−β = (1−β0) · 10^r, r uniform in [−w, w]; β at most 0.9999");
+        field(grid, row, noBeta ? "β window (not used with SGD)" : sym + " window (± decades of 1−" + sym + ")",
+                "siblingBetaWindow", vm.betaWindowProperty(), vm.betaErrorProperty(), noBeta
+                        ? "SGD has no β: only α varies"
+                        : "1−" + sym + " = (1−" + sym + "0) · 10^r, r uniform in [−w, w]; " + sym
+                        + " at most 0.9999 (the β the optimiser uses: momentum β, Adam β1, RMSprop β2)");
+        grid.getChildren().stream().filter(n -> "siblingBetaWindow".equals(n.getId())).forEach(n -> n.setDisable(noBeta));
         Label ranges = new Label();
         ranges.setId("siblingRanges");
         ranges.setWrapText(true);

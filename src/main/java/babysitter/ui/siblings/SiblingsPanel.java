@@ -17,7 +17,7 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The siblings while they train and until one is adopted: a row per sibling (its colour on the
- * charts, α, β, dev accuracy and cost, epochs, state) with Adopt, the best one highlighted, the
+ * charts, α, the varied β, dev accuracy and cost, epochs, state) with Adopt, the best one highlighted, the
  * progress, and Discard. Shown only while there are siblings.
  */
 public final class SiblingsPanel extends VBox {
@@ -72,7 +72,8 @@ public final class SiblingsPanel extends VBox {
 
     private void rebuild() {
         table.getChildren().clear();
-        String[] heads = {"", "sibling", "α", "β", "dev accuracy", "dev cost", "epochs", "state", ""};
+        String[] heads = {"", "sibling", "α", vm.betaHeadingProperty().get(), "dev accuracy", "dev cost", "epochs",
+            "state", ""};
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("column-head");
@@ -94,8 +95,9 @@ public final class SiblingsPanel extends VBox {
             Button adopt = new Button(row.winner() ? "Adopt ★" : "Adopt");
             adopt.setId("adoptSibling-" + row.index());
             adopt.setDisable(!row.adoptable());
+            String beta = row.beta().equals("—") ? "" : " and " + vm.betaHeadingProperty().get() + " " + row.beta();
             adopt.setTooltip(new Tooltip("go back to the siblings' checkpoint as a new branch with α " + row.alpha()
-                    + " and β " + row.beta() + ", and train the same epochs again (gives this sibling's state exactly)"));
+                    + beta + ", and train the same epochs again (gives this sibling's state exactly)"));
             int index = row.index();
             adopt.setOnAction(e -> vm.adopt(index));
             table.add(adopt, 8, r);

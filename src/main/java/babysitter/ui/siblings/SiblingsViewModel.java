@@ -1,10 +1,10 @@
 package babysitter.ui.siblings;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Command;
 import babysitter.session.Report;
 import babysitter.session.Report.SiblingsReport;
+import babysitter.session.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The state behind "Try siblings": the dialog's four fields with their validation, and the panel's
- * rows (α, β, dev accuracy, state), the winner and the progress while siblings train. Adopting or
+ * rows (α, the optimiser's β, dev accuracy, state), the winner and the progress while siblings train. Adopting or
  * discarding sends a command; the session's last report removes the rows and the chart overlays.
  * Toolkit free.
  */
@@ -67,6 +67,7 @@ public final class SiblingsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper betaHeading = new ReadOnlyStringWrapper("β");
     private SiblingsReport last;
 
     /**
@@ -173,7 +174,16 @@ public final class SiblingsViewModel {
                 + t + "'";
     }
 
-    /** What the windows mean for the current α and β, e.g. "α from 3.2e-4 to 3.2e-3 · β from 0.68 to 0.97". */
+    /** The β that siblings of the current run vary (from its optimiser); NONE with SGD or no run. */
+    public Siblings.Beta varied() {
+        Hyperparameters hp = current.get();
+        return hp == null ? Siblings.Beta.NONE : Siblings.Beta.of(hp.optimizer());
+    }
+
+    /**
+     * What the windows mean for the current α and β, e.g. "α from 3.2e-4 to 3.2e-3 (log scale) ·
+     * β1 from 0.68 to 0.97 (log of 1−β1).", naming the β the optimiser uses (none with SGD).
+     */
     public String ranges() {
         Hyperparameters hp = current.get();
         if (hp == null || !valid.get()) {
@@ -183,16 +193,25 @@ public final class SiblingsViewModel {
         double b = Double.parseDouble(betaWindow.get().trim());
         double lo = hp.learningRate() * Math.pow(10, -a);
         double hi = hp.learningRate() * Math.pow(10, a);
-        double bLo = Math.max(0, 1 - (1 - hp.momentum()) * Math.pow(10, b));
-        double bHi = Math.min(babysitter.session.Siblings.MAX_BETA, 1 - (1 - hp.momentum()) * Math.pow(10, -b));
-        String s = String.format(Locale.ROOT, "α from %s to %s (log scale) · β from %s to %s (log of 1−β).",
-                MonitorViewModel.alpha(lo), MonitorViewModel.alpha(hi), MonitorViewModel.beta(bLo),
-                MonitorViewModel.beta(bHi));
-        if (hp.optimizer() != OptimizerKind.MOMENTUM && b > 0) {
-            s += " Note: β is the momentum optimiser's; " + hp.optimizer().name().toLowerCase(Locale.ROOT)
-                    + " ignores it, so only α makes a difference now.";
+        Siblings.Beta varied = Siblings.Beta.of(hp.optimizer());
+        String s = String.format(Locale.ROOT, "α from %s to %s (log scale)", MonitorViewModel.alpha(lo),
+                MonitorViewModel.alpha(hi));
+        if (varied == Siblings.Beta.NONE) {
+            return s + ". SGD has no β: only α varies, the β window is not used. Sibling 1 keeps the current α "
+                    + "as the control.";
         }
-        return s + " Sibling 1 keeps the current α and β as the control.";
+        double b0 = varied.get(hp);
+        double bLo = Math.max(0, 1 - (1 - b0) * Math.pow(10, b));
+        double bHi = Math.min(Siblings.MAX_BETA, 1 - (1 - b0) * Math.pow(10, -b));
+        String sym = varied.symbol();
+        s += String.format(Locale.ROOT, " · %s from %s to %s (log of 1−%s).", sym, MonitorViewModel.beta(bLo),
+                MonitorViewModel.beta(bHi), sym);
+        s += switch (varied) {
+            case BETA1 -> " Adam: β1 (its average of dP) varies; β2 stays " + MonitorViewModel.beta(hp.beta2()) + ".";
+            case BETA2 -> " RMSprop: β2 (its average of dP²) varies.";
+            default -> "";
+        };
+        return s + " Sibling 1 keeps the current α and " + sym + " as the control.";
     }
 
     /** The command for the fields (with a new seed), or empty while a field is wrong. */
@@ -237,6 +256,7 @@ public final class SiblingsViewModel {
         last = r;
         int best = r.winner();
         winner.set(r.phase() == SiblingsReport.Phase.DONE ? best : -1);
+        betaHeading.set(r.varied() == Siblings.Beta.NONE ? "β (SGD: none)" : r.varied().symbol());
         rows.setAll(r.siblings().stream().map(s -> row(r, s, s.index() == winner.get())).toList());
         int done = r.epochsDone();
         int total = r.epochsTotal();
@@ -255,7 +275,8 @@ public final class SiblingsViewModel {
                 : Double.isFinite(s.lastTrainCost()) ? String.format(Locale.ROOT, "train %.4f", s.lastTrainCost()) : "—";
         String state = s.state().name().toLowerCase(Locale.ROOT);
         return new Row(s.index(), "sib " + (s.index() + 1) + (s.control() ? " (control)" : ""),
-                MonitorViewModel.alpha(s.alpha()), MonitorViewModel.beta(s.beta()), acc, cost,
+                MonitorViewModel.alpha(s.alpha()),
+                r.varied() == Siblings.Beta.NONE ? "—" : MonitorViewModel.beta(s.beta()), acc, cost,
                 s.epochsDone() + "/" + r.epochs(), win ? state + " · best" : state,
                 win, s.state() == SiblingsReport.SiblingState.DONE);
     }
@@ -311,6 +332,11 @@ public final class SiblingsViewModel {
     /** "5/8 sibling epochs". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** The panel's β column heading: the symbol of the β the siblings vary ("β", "β1", "β2"). */
+    public ReadOnlyStringProperty betaHeadingProperty() {
+        return betaHeading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

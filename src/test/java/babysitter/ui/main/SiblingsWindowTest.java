@@ -87,6 +87,11 @@ class SiblingsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil("the dialog", () -> robot.lookup("#siblingsDialog").tryQuery().isPresent());
 
+        // the run uses Adam: the β window is β1's
+        assertThat(onFx(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> "β1 window (± decades of 1−β1)".equals(l.getText())))).isTrue();
+        assertThat(onFx(() -> robot.lookup("#siblingRanges").queryAs(Label.class).getText())).contains("β1 from");
+
         // a wrong value: the message names it and the rule, OK is off
         TextField count = robot.lookup("#siblingCount").queryAs(TextField.class);
         Button ok = robot.lookup("#siblingsOk").queryAs(Button.class);
@@ -114,6 +119,8 @@ class SiblingsWindowTest {
                 .filter(s -> s.name().startsWith("sib 1")).findFirst().orElseThrow().data().size()))
                 .as("from the checkpoint's epoch to one epoch later").isEqualTo(2);
         assertThat(onFx(item::isDisable)).as("one try at a time").isTrue();
+        assertThat(onFx(() -> window.monitor().epochAccuracyChart().series().stream()
+                .filter(s -> s.name().startsWith("sib ")).allMatch(s -> s.name().contains(" β1=")))).isTrue();
 
         int winner = onFx(() -> vm.siblings().winnerProperty().get());
         robot.clickOn("#adoptSibling-" + winner);
@@ -125,6 +132,9 @@ class SiblingsWindowTest {
         double alpha = onFx(() -> vm.controls().current().learningRate());
         assertThat(alpha).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))
                 .findFirst().map(e -> Double.parseDouble(e.details().get("alpha"))).orElseThrow()));
+        double beta1 = onFx(() -> vm.controls().current().beta1());
+        assertThat(beta1).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))
+                .findFirst().map(e -> Double.parseDouble(e.details().get("beta"))).orElseThrow()));
         assertThat(onFx(() -> vm.events().stream().noneMatch(e -> e.kind().equals("error")))).isTrue();
         waitUntil("the new branch drawn", () -> vm.monitor().lines().stream()
                 .anyMatch(l -> l.branch() == 1 && l.data().size() > 0));

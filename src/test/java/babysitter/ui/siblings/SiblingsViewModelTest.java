@@ -9,6 +9,7 @@ import babysitter.session.Report;
 import babysitter.session.Report.SiblingsReport;
 import babysitter.session.Report.SiblingsReport.Sibling;
 import babysitter.session.Report.SiblingsReport.SiblingState;
+import babysitter.session.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,59 @@ class SiblingsViewModelTest {
     }
 
     @Test
-    void theRangesSayWhenTheOptimiserIgnoresBeta() {
-        hp = Hyperparameters.DEFAULTS;
-        assertThat(vm.ranges()).contains("adam ignores it");
-        vm.betaWindowProperty().set("0");
-        assertThat(vm.ranges()).doesNotContain("ignores");
+    void theRangesNameTheBetaTheOptimiserUses() {
+        assertThat(vm.varied()).isEqualTo(Siblings.Beta.MOMENTUM);
+        hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withMomentum(0.5); // Adam, β1 0.9, β2 0.999
+        assertThat(vm.varied()).isEqualTo(Siblings.Beta.BETA1);
+        assertThat(vm.ranges()).contains("β1 from 0.68 to 0.968 (log of 1−β1)").contains("β2 stays 0.999")
+                .doesNotContain("ignores").contains("keeps the current α and β1");
+        hp = hp.withOptimizer(OptimizerKind.RMSPROP).withBetas(0.9, 0.99);
+        assertThat(vm.ranges()).contains("β2 from 0.968 to 0.9968").contains("dP²");
+        hp = hp.withOptimizer(OptimizerKind.SGD);
+        assertThat(vm.varied()).isEqualTo(Siblings.Beta.NONE);
+        assertThat(vm.ranges()).contains("α from 0.0032 to 0.032").contains("SGD has no β: only α varies")
+                .doesNotContain("β from");
+    }
+
+    @Test
+    void withAdamTheLabelsAndRowsShowBeta1AndWithSgdNoBeta() {
+        monitor.accept(List.of(epoch(0, 0.5), epoch(1, 0.6)));
+        vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.RUNNING,
+                List.of(new Sibling(0, 0.01, 0.9, true, SiblingState.RUNNING, List.of(), List.of(), List.of(), ""),
+                        new Sibling(1, 0.02, 0.93, false, SiblingState.RUNNING, List.of(), List.of(), List.of(), "")),
+                -1, Siblings.Beta.BETA1)));
+        assertThat(monitor.siblingLines().get(2).name()).isEqualTo("sib 2 α=0.02 β1=0.93");
+        assertThat(vm.rows().get(1).beta()).isEqualTo("0.93");
+        assertThat(vm.betaHeadingProperty().get()).isEqualTo("β1");
+        vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.DISCARDED, List.of(),
+                -1, Siblings.Beta.BETA1)));
+        vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.RUNNING,
+                List.of(new Sibling(0, 0.01, Double.NaN, true, SiblingState.RUNNING, List.of(), List.of(), List.of(), "")),
+                -1, Siblings.Beta.NONE)));
+        assertThat(monitor.siblingLines().get(0).name()).isEqualTo("sib 1 (control) α=0.01");
+        assertThat(vm.rows().get(0).beta()).isEqualTo("—");
+    }
+
+    @Test
+    void inTimeModeTheOverlaysGiveWayToANote() {
+        monitor.accept(List.of(epoch(0, 0.5), epoch(1, 0.6)));
+        assertThat(monitor.siblingsNoteProperty().get()).isEmpty();
+        monitor.xAxisProperty().set(MonitorViewModel.XAxis.TIME);
+        assertThat(monitor.siblingsNoteProperty().get()).as("no siblings, no note").isEmpty();
+        vm.accept(List.of(report(SiblingsReport.Phase.RUNNING, sib(0, SiblingState.RUNNING, 0.7),
+                sib(1, SiblingState.RUNNING, 0.72))));
+        assertThat(monitor.siblingLines()).hasSize(4).allMatch(l -> l.data().isEmpty());
+        assertThat(monitor.siblingsNoteProperty().get()).contains("switch x to EPOCH");
+        monitor.xAxisProperty().set(MonitorViewModel.XAxis.EPOCH);
+        assertThat(monitor.siblingsNoteProperty().get()).isEmpty();
+        assertThat(monitor.siblingLines().get(0).data().size()).isEqualTo(2);
+        monitor.xAxisProperty().set(MonitorViewModel.XAxis.STEP);
+        assertThat(monitor.siblingsNoteProperty().get()).as("the epoch charts stay in epochs").isEmpty();
+        assertThat(monitor.siblingLines().get(0).data().size()).isEqualTo(2);
+        monitor.xAxisProperty().set(MonitorViewModel.XAxis.TIME);
+        assertThat(monitor.siblingsNoteProperty().get()).isNotEmpty();
+        vm.accept(List.of(report(SiblingsReport.Phase.DISCARDED)));
+        assertThat(monitor.siblingsNoteProperty().get()).as("siblings gone, note gone").isEmpty();
     }
 
     static Sibling sib(int i, SiblingState s, double... acc) {
@@ -76,7 +125,7 @@ class SiblingsViewModelTest {
     }
 
     static SiblingsReport report(SiblingsReport.Phase phase, Sibling... s) {
-        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1);
+        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1, Siblings.Beta.MOMENTUM);
     }
 
     @Test
