@@ -82,7 +82,7 @@ public sealed interface Command {
      * "Try siblings": from a checkpoint of the current state, {@code count} copies of the run train
      * {@code epochs} epochs in parallel, each with α = α0·10^U(−alphaDecades, alphaDecades) and
      * 1−β = (1−β0)·10^U(−betaDecades, betaDecades) drawn from {@code seed}, β being the optimiser's
-     * ({@link Siblings.Beta}: momentum's β, Adam's β1, RMSprop's β2, none with SGD); sibling 1 keeps
+     * ({@link OptimizerBeta}: momentum's β, Adam's β1, RMSprop's β2, none with SGD); sibling 1 keeps
      * α0 and β0 as the control. The main run waits until one is adopted or they are discarded.
      */
     record TrySiblings(int count, int epochs, double alphaDecades, double betaDecades, long seed) implements Command {

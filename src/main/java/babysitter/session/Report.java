@@ -414,7 +414,7 @@ public sealed interface Report {
      * @param varied    which β the siblings vary (that of their optimiser; NONE for SGD)
      */
     record SiblingsReport(String checkpoint, long fromStep, int fromEpoch, int fromBranch, int epochs, int threads,
-                          Phase phase, List<Sibling> siblings, int adopted, Siblings.Beta varied) implements Report {
+                          Phase phase, List<Sibling> siblings, int adopted, OptimizerBeta varied) implements Report {
         /** Where the siblings are as a group. */
         public enum Phase { RUNNING, DONE, ADOPTED, DISCARDED }
 

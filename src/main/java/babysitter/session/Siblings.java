@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Try siblings" (the course's "caviar" way inside a babysitting session): copies of the run from
- * one checkpoint, each with α and the optimiser's β (see {@link Beta}) drawn around the current
+ * one checkpoint, each with α and the optimiser's β (see {@link OptimizerBeta}) drawn around the current
  * values on their scales, trained in parallel for a few epochs. Nothing of the siblings goes to the run store; the session records
  * one event when they start and one when they are adopted or discarded.
  */
@@ -28,77 +28,13 @@ public final class Siblings {
     /** The highest β a sibling gets (as on the β slider). */
     public static final double MAX_BETA = 0.9999;
 
-    /**
-     * The β that siblings vary: the decay rate of the running average the current optimiser keeps
-     * of the gradient (course notes §7) — momentum's β, Adam's β1 — or, for RMSprop, which keeps
-     * only the average of dP², its β2. SGD keeps no average: only α varies.
-     */
-    public enum Beta {
-        /** SGD: no β. */
-        NONE("", null),
-        /** The momentum optimiser's β ({@link Hyperparameters#momentum()}). */
-        MOMENTUM("β", "momentum"),
-        /** Adam's β1, of the average of dP. */
-        BETA1("β1", "beta1"),
-        /** RMSprop's β2, of the average of dP². */
-        BETA2("β2", "beta2");
-
-        private final String symbol;
-        private final String key;
-
-        Beta(String symbol, String key) {
-            this.symbol = symbol;
-            this.key = key;
-        }
-
-        /** The β that {@code kind} uses for its average. */
-        public static Beta of(OptimizerKind kind) {
-            return switch (kind) {
-                case SGD -> NONE;
-                case MOMENTUM -> MOMENTUM;
-                case RMSPROP -> BETA2;
-                case ADAM -> BETA1;
-            };
-        }
-
-        /** "β", "β1", "β2", or "" for none. */
-        public String symbol() {
-            return symbol;
-        }
-
-        /** The hyperparameter's name in configurations and events ("momentum", "beta1", "beta2"), or null. */
-        public String key() {
-            return key;
-        }
-
-        /** The value in {@code hp}, or NaN for none. */
-        public double get(Hyperparameters hp) {
-            return switch (this) {
-                case NONE -> Double.NaN;
-                case MOMENTUM -> hp.momentum();
-                case BETA1 -> hp.beta1();
-                case BETA2 -> hp.beta2();
-            };
-        }
-
-        /** {@code hp} with this β set to {@code v} ({@code hp} itself for none). */
-        public Hyperparameters with(Hyperparameters hp, double v) {
-            return switch (this) {
-                case NONE -> hp;
-                case MOMENTUM -> hp.withMomentum(v);
-                case BETA1 -> hp.withBetas(v, hp.beta2());
-                case BETA2 -> hp.withBetas(hp.beta1(), v);
-            };
-        }
-    }
-
     private Siblings() {
     }
 
     /**
      * The siblings' hyperparameters: sibling 0 is {@code hp} itself (the control); sibling i ≥ 1 has
      * α = α0 · 10^r with r uniform in [−alphaDecades, alphaDecades] (log scale) and, for the β of
-     * {@code hp}'s optimiser ({@link Beta#of}), 1 − β = (1 − β0) · 10^r' with r' uniform in
+     * {@code hp}'s optimiser ({@link OptimizerBeta#of}), 1 − β = (1 − β0) · 10^r' with r' uniform in
      * [−betaDecades, betaDecades] (the one-minus-log scale), β clipped to [0, {@value #MAX_BETA}].
      * The other βs stay; with SGD only α varies. The same seed gives the same draws (and the same α
      * whatever the optimiser).
@@ -108,7 +44,7 @@ public final class Siblings {
         if (count < 1) {
             throw new IllegalArgumentException("siblings: the count must be at least 1, got " + count);
         }
-        Beta varied = Beta.of(hp.optimizer());
+        OptimizerBeta varied = OptimizerBeta.of(hp.optimizer());
         SeededRandom random = new SeededRandom(seed);
         List<Hyperparameters> out = new ArrayList<>(count);
         out.add(hp);
@@ -116,7 +52,7 @@ public final class Siblings {
             double r = (2 * random.nextDouble() - 1) * alphaDecades;
             double rb = (2 * random.nextDouble() - 1) * betaDecades; // drawn for SGD too: α stays the same
             Hyperparameters h = hp.withLearningRate(hp.learningRate() * Math.pow(10, r));
-            if (varied != Beta.NONE) {
+            if (varied != OptimizerBeta.NONE) {
                 double beta = 1 - (1 - varied.get(hp)) * Math.pow(10, rb);
                 h = varied.with(h, Math.max(0, Math.min(MAX_BETA, beta)));
             }
@@ -139,7 +75,7 @@ public final class Siblings {
         final Snapshot.CheckpointSummary from;
         final int epochs;
         final List<Hyperparameters> hps;
-        final Beta beta;
+        final OptimizerBeta beta;
         final List<Trainer> trainers;
         final int threads;
         private final Consumer<Report> publish;
@@ -156,7 +92,7 @@ public final class Siblings {
             this.from = from;
             this.epochs = epochs;
             this.hps = List.copyOf(hps);
-            this.beta = Beta.of(this.hps.get(0).optimizer());
+            this.beta = OptimizerBeta.of(this.hps.get(0).optimizer());
             this.trainers = List.copyOf(trainers);
             this.threads = threadsFor(hps.size());
             this.publish = publish;

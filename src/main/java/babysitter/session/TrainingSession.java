@@ -611,11 +611,11 @@ public final class TrainingSession implements AutoCloseable {
         d.put("betaDecades", t.betaDecades());
         d.put("seed", t.seed());
         d.put("threads", Siblings.threadsFor(t.count()));
-        Siblings.Beta varied = Siblings.Beta.of(hps.get(0).optimizer());
-        d.put("varied", varied == Siblings.Beta.NONE ? "none" : varied.key());
+        OptimizerBeta varied = OptimizerBeta.of(hps.get(0).optimizer());
+        d.put("varied", varied == OptimizerBeta.NONE ? "none" : varied.key());
         var alphas = d.putArray("alphas");
         hps.forEach(h -> alphas.add(h.learningRate()));
-        if (varied != Siblings.Beta.NONE) {
+        if (varied != OptimizerBeta.NONE) {
             var betas = d.putArray("betas");
             hps.forEach(h -> betas.add(varied.get(h)));
         }
@@ -668,7 +668,7 @@ public final class TrainingSession implements AutoCloseable {
         d.put("checkpoint", run.from.id());
         d.put("index", index);
         d.put("alpha", hp.learningRate());
-        if (run.beta != Siblings.Beta.NONE) {
+        if (run.beta != OptimizerBeta.NONE) {
             d.put("beta", run.beta.get(hp));
             d.put("betaName", run.beta.key());
         }

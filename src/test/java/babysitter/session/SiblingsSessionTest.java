@@ -108,7 +108,7 @@ class SiblingsSessionTest {
             Hyperparameters hp = drawn.get(sib.index());
             assertThat(sib.alpha()).isEqualTo(hp.learningRate());
             assertThat(sib.beta()).isEqualTo(hp.momentum());
-            assertThat(done.varied()).isEqualTo(Siblings.Beta.MOMENTUM);
+            assertThat(done.varied()).isEqualTo(OptimizerBeta.MOMENTUM);
             List<EpochMetric> expected = twin(3, hp, 2, null);
             assertThat(sib.trainCost()).as("sibling %d train cost", sib.index())
                     .containsExactlyElementsOf(expected.stream().map(EpochMetric::trainCost).toList());
@@ -131,7 +131,7 @@ class SiblingsSessionTest {
         Trainer t = Runs.start(withOptimizer(kind, 10), runs, null, TrainerTest.CLOCK);
         Hyperparameters start = t.hyperparameters();
         assertThat(start.optimizer()).isEqualTo(kind);
-        Siblings.Beta varied = Siblings.Beta.of(kind);
+        OptimizerBeta varied = OptimizerBeta.of(kind);
         Recorder rec = new Recorder();
         TrainingSession s = session(t, rec);
         for (int i = 0; i < 3; i++) {
@@ -159,7 +159,7 @@ class SiblingsSessionTest {
         Hyperparameters picked = Siblings.draw(start, 3, 0.5, 0.5, 9).get(pick);
         assertThat(t.hyperparameters()).as("the sibling's hyperparameters, its β included").isEqualTo(picked);
         assertThat(t.hyperparameters().learningRate()).isEqualTo(done.siblings().get(pick).alpha());
-        if (varied == Siblings.Beta.NONE) {
+        if (varied == OptimizerBeta.NONE) {
             assertThat(done.siblings().get(pick).beta()).isNaN();
             assertThat(t.hyperparameters().momentum()).isEqualTo(start.momentum());
             assertThat(t.hyperparameters().beta1()).isEqualTo(start.beta1());
@@ -168,8 +168,8 @@ class SiblingsSessionTest {
             assertThat(varied.get(t.hyperparameters())).isEqualTo(done.siblings().get(pick).beta())
                     .isNotEqualTo(varied.get(start));
             // the βs the optimiser does not use for this stay
-            for (Siblings.Beta other : Siblings.Beta.values()) {
-                if (other != varied && other != Siblings.Beta.NONE) {
+            for (OptimizerBeta other : OptimizerBeta.values()) {
+                if (other != varied && other != OptimizerBeta.NONE) {
                     assertThat(other.get(t.hyperparameters())).as("%s", other).isEqualTo(other.get(start));
                 }
             }
@@ -197,7 +197,7 @@ class SiblingsSessionTest {
         assertThat(twin[0].network().parameters().toDoubleVector())
                 .isNotEqualTo(t.network().parameters().toDoubleVector());
         // the sibling's β alone (its α kept) would have given other parameters too: the β is used
-        if (varied != Siblings.Beta.NONE) {
+        if (varied != OptimizerBeta.NONE) {
             twin(withOptimizer(kind, 10), 3, start.withLearningRate(picked.learningRate()), 2, twin);
             assertThat(twin[0].network().parameters().toDoubleVector()).as("the β makes a difference")
                     .isNotEqualTo(t.network().parameters().toDoubleVector());
@@ -214,7 +214,7 @@ class SiblingsSessionTest {
         RunEvent adoptedEvent = run.events().stream().filter(e -> e.kind().equals("siblings-adopted")).findFirst()
                 .orElseThrow();
         String label = TrainingSession.label(adoptedEvent);
-        if (varied == Siblings.Beta.NONE) {
+        if (varied == OptimizerBeta.NONE) {
             assertThat(label).doesNotContain("β");
             assertThat(adoptedEvent.details().has("beta")).isFalse();
         } else {

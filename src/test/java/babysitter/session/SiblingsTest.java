@@ -89,7 +89,7 @@ class SiblingsTest {
         // clipped as for momentum
         assertThat(Siblings.draw(adam.withBetas(0.9995, 0.999), 300, 0, 1, 3))
                 .allMatch(h -> h.beta1() <= Siblings.MAX_BETA).anyMatch(h -> h.beta1() == Siblings.MAX_BETA);
-        assertThat(Siblings.Beta.of(OptimizerKind.ADAM).symbol()).isEqualTo("β1");
+        assertThat(OptimizerBeta.of(OptimizerKind.ADAM).symbol()).isEqualTo("β1");
     }
 
     @Test
@@ -103,7 +103,7 @@ class SiblingsTest {
             assertThat(1 - h.beta2()).isBetween(0.01 / Math.sqrt(10) * (1 - 1e-9), 0.01 * Math.sqrt(10) * (1 + 1e-9));
         }
         assertThat(hps.stream().map(Hyperparameters::beta2).distinct().count()).isGreaterThan(400);
-        assertThat(Siblings.Beta.of(OptimizerKind.RMSPROP).symbol()).isEqualTo("β2");
+        assertThat(OptimizerBeta.of(OptimizerKind.RMSPROP).symbol()).isEqualTo("β2");
     }
 
     @Test
@@ -116,8 +116,8 @@ class SiblingsTest {
         assertThat(hps).extracting(Hyperparameters::learningRate)
                 .containsExactlyElementsOf(Siblings.draw(HP, 200, 0.5, 1, 23).stream()
                         .map(Hyperparameters::learningRate).toList());
-        assertThat(Siblings.Beta.of(OptimizerKind.SGD)).isEqualTo(Siblings.Beta.NONE);
-        assertThat(Siblings.Beta.NONE.get(sgd)).isNaN();
+        assertThat(OptimizerBeta.of(OptimizerKind.SGD)).isEqualTo(OptimizerBeta.NONE);
+        assertThat(OptimizerBeta.NONE.get(sgd)).isNaN();
     }
 
     @Test
@@ -144,14 +144,14 @@ class SiblingsTest {
                         new Report.SiblingsReport.Sibling(0, 0.01, 0.9, true, s, List.of(0.5), List.of(0.6), List.of(0.8), ""),
                         new Report.SiblingsReport.Sibling(1, 0.02, 0.9, false, s, List.of(0.4), List.of(0.5), List.of(0.8), ""),
                         new Report.SiblingsReport.Sibling(2, 0.03, 0.9, false, Report.SiblingsReport.SiblingState.DIVERGED,
-                                List.of(0.1), List.of(0.1), List.of(0.99), "")), -1, Siblings.Beta.MOMENTUM);
+                                List.of(0.1), List.of(0.1), List.of(0.99), "")), -1, OptimizerBeta.MOMENTUM);
         assertThat(r.winner()).isEqualTo(1);
         Report.SiblingsReport noDev = new Report.SiblingsReport("epoch-0001", 6, 1, 0, 1, 2,
                 Report.SiblingsReport.Phase.DONE, List.of(
                         new Report.SiblingsReport.Sibling(0, 0.01, 0.9, true, s, List.of(0.3), List.of(Double.NaN),
                                 List.of(Double.NaN), ""),
                         new Report.SiblingsReport.Sibling(1, 0.02, 0.9, false, s, List.of(0.4), List.of(Double.NaN),
-                                List.of(Double.NaN), "")), -1, Siblings.Beta.MOMENTUM);
+                                List.of(Double.NaN), "")), -1, OptimizerBeta.MOMENTUM);
         assertThat(noDev.winner()).isEqualTo(0);
     }
 }

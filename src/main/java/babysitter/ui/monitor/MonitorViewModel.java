@@ -294,7 +294,7 @@ public final class MonitorViewModel {
      * SGD) and "(control)" for the sibling that kept α and β.
      */
     public static String siblingName(Report.SiblingsReport r, Report.SiblingsReport.Sibling s) {
-        String b = r.varied() == babysitter.session.Siblings.Beta.NONE ? ""
+        String b = r.varied() == babysitter.session.OptimizerBeta.NONE ? ""
                 : " " + r.varied().symbol() + "=" + beta(s.beta());
         return String.format(Locale.ROOT, "sib %d%s α=%s%s", s.index() + 1, s.control() ? " (control)" : "",
                 alpha(s.alpha()), b);

@@ -4,6 +4,7 @@ import babysitter.engine.Hyperparameters;
 import babysitter.session.Command;
 import babysitter.session.Report;
 import babysitter.session.Report.SiblingsReport;
+import babysitter.session.OptimizerBeta;
 import babysitter.session.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.List;
@@ -175,9 +176,9 @@ public final class SiblingsViewModel {
     }
 
     /** The β that siblings of the current run vary (from its optimiser); NONE with SGD or no run. */
-    public Siblings.Beta varied() {
+    public OptimizerBeta varied() {
         Hyperparameters hp = current.get();
-        return hp == null ? Siblings.Beta.NONE : Siblings.Beta.of(hp.optimizer());
+        return hp == null ? OptimizerBeta.NONE : OptimizerBeta.of(hp.optimizer());
     }
 
     /**
@@ -193,10 +194,10 @@ public final class SiblingsViewModel {
         double b = Double.parseDouble(betaWindow.get().trim());
         double lo = hp.learningRate() * Math.pow(10, -a);
         double hi = hp.learningRate() * Math.pow(10, a);
-        Siblings.Beta varied = Siblings.Beta.of(hp.optimizer());
+        OptimizerBeta varied = OptimizerBeta.of(hp.optimizer());
         String s = String.format(Locale.ROOT, "α from %s to %s (log scale)", MonitorViewModel.alpha(lo),
                 MonitorViewModel.alpha(hi));
-        if (varied == Siblings.Beta.NONE) {
+        if (varied == OptimizerBeta.NONE) {
             return s + ". SGD has no β: only α varies, the β window is not used. Sibling 1 keeps the current α "
                     + "as the control.";
         }
@@ -256,7 +257,7 @@ public final class SiblingsViewModel {
         last = r;
         int best = r.winner();
         winner.set(r.phase() == SiblingsReport.Phase.DONE ? best : -1);
-        betaHeading.set(r.varied() == Siblings.Beta.NONE ? "β (SGD: none)" : r.varied().symbol());
+        betaHeading.set(r.varied() == OptimizerBeta.NONE ? "β (SGD: none)" : r.varied().symbol());
         rows.setAll(r.siblings().stream().map(s -> row(r, s, s.index() == winner.get())).toList());
         int done = r.epochsDone();
         int total = r.epochsTotal();
@@ -276,7 +277,7 @@ public final class SiblingsViewModel {
         String state = s.state().name().toLowerCase(Locale.ROOT);
         return new Row(s.index(), "sib " + (s.index() + 1) + (s.control() ? " (control)" : ""),
                 MonitorViewModel.alpha(s.alpha()),
-                r.varied() == Siblings.Beta.NONE ? "—" : MonitorViewModel.beta(s.beta()), acc, cost,
+                r.varied() == OptimizerBeta.NONE ? "—" : MonitorViewModel.beta(s.beta()), acc, cost,
                 s.epochsDone() + "/" + r.epochs(), win ? state + " · best" : state,
                 win, s.state() == SiblingsReport.SiblingState.DONE);
     }

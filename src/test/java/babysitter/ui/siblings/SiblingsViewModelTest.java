@@ -9,6 +9,7 @@ import babysitter.session.Report;
 import babysitter.session.Report.SiblingsReport;
 import babysitter.session.Report.SiblingsReport.Sibling;
 import babysitter.session.Report.SiblingsReport.SiblingState;
+import babysitter.session.OptimizerBeta;
 import babysitter.session.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.ArrayList;
@@ -60,15 +61,15 @@ class SiblingsViewModelTest {
 
     @Test
     void theRangesNameTheBetaTheOptimiserUses() {
-        assertThat(vm.varied()).isEqualTo(Siblings.Beta.MOMENTUM);
+        assertThat(vm.varied()).isEqualTo(OptimizerBeta.MOMENTUM);
         hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withMomentum(0.5); // Adam, β1 0.9, β2 0.999
-        assertThat(vm.varied()).isEqualTo(Siblings.Beta.BETA1);
+        assertThat(vm.varied()).isEqualTo(OptimizerBeta.BETA1);
         assertThat(vm.ranges()).contains("β1 from 0.68 to 0.968 (log of 1−β1)").contains("β2 stays 0.999")
                 .doesNotContain("ignores").contains("keeps the current α and β1");
         hp = hp.withOptimizer(OptimizerKind.RMSPROP).withBetas(0.9, 0.99);
         assertThat(vm.ranges()).contains("β2 from 0.968 to 0.9968").contains("dP²");
         hp = hp.withOptimizer(OptimizerKind.SGD);
-        assertThat(vm.varied()).isEqualTo(Siblings.Beta.NONE);
+        assertThat(vm.varied()).isEqualTo(OptimizerBeta.NONE);
         assertThat(vm.ranges()).contains("α from 0.0032 to 0.032").contains("SGD has no β: only α varies")
                 .doesNotContain("β from");
     }
@@ -79,15 +80,15 @@ class SiblingsViewModelTest {
         vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.RUNNING,
                 List.of(new Sibling(0, 0.01, 0.9, true, SiblingState.RUNNING, List.of(), List.of(), List.of(), ""),
                         new Sibling(1, 0.02, 0.93, false, SiblingState.RUNNING, List.of(), List.of(), List.of(), "")),
-                -1, Siblings.Beta.BETA1)));
+                -1, OptimizerBeta.BETA1)));
         assertThat(monitor.siblingLines().get(2).name()).isEqualTo("sib 2 α=0.02 β1=0.93");
         assertThat(vm.rows().get(1).beta()).isEqualTo("0.93");
         assertThat(vm.betaHeadingProperty().get()).isEqualTo("β1");
         vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.DISCARDED, List.of(),
-                -1, Siblings.Beta.BETA1)));
+                -1, OptimizerBeta.BETA1)));
         vm.accept(List.of(new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, SiblingsReport.Phase.RUNNING,
                 List.of(new Sibling(0, 0.01, Double.NaN, true, SiblingState.RUNNING, List.of(), List.of(), List.of(), "")),
-                -1, Siblings.Beta.NONE)));
+                -1, OptimizerBeta.NONE)));
         assertThat(monitor.siblingLines().get(0).name()).isEqualTo("sib 1 (control) α=0.01");
         assertThat(vm.rows().get(0).beta()).isEqualTo("—");
     }
@@ -125,7 +126,7 @@ class SiblingsViewModelTest {
     }
 
     static SiblingsReport report(SiblingsReport.Phase phase, Sibling... s) {
-        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1, Siblings.Beta.MOMENTUM);
+        return new SiblingsReport("epoch-0002", 12, 2, 0, 2, 2, phase, List.of(s), -1, OptimizerBeta.MOMENTUM);
     }
 
     @Test
