@@ -301,11 +301,21 @@ public final class TrainingSession implements AutoCloseable {
         if (next.equals(now)) {
             return;
         }
-        if ("user".equals(source) && (next.learningRate() != now.learningRate() || next.momentum() != now.momentum())) {
+        if ("user".equals(source) && changesAlphaOrBeta(now, next)) {
             markIfSuspect(trainer.checkpoint("auto"));
         }
         trainer.setHyperparameters(next, source);
         publishState();
+    }
+
+    /**
+     * Whether {@code next} changes α or a β (momentum's β, Adam's β1, RMSprop's β2; see
+     * {@link OptimizerBeta}): such a change from the user gets an automatic checkpoint first, so it
+     * can be undone.
+     */
+    static boolean changesAlphaOrBeta(Hyperparameters now, Hyperparameters next) {
+        return next.learningRate() != now.learningRate() || next.momentum() != now.momentum()
+                || next.beta1() != now.beta1() || next.beta2() != now.beta2();
     }
 
     private void markIfSuspect(Snapshot s) {

@@ -391,6 +391,34 @@ class TrainingSessionTest {
         assertThat(b.state().checkpoints()).isEqualTo(beforeUndo.state().checkpoints());
     }
 
+    @Test
+    void changingAdamsBeta1AloneTakesAnAutomaticCheckpointAndTheMarkerNamesBeta1() throws Exception {
+        RunConfig c = config(SPIRAL, RELU16, "{ \"kind\": \"adam\", \"learningRate\": 0.01, \"batchSize\": 32 }", 50);
+        Trainer t = Runs.start(c, null, null, TrainerTest.CLOCK);
+        Recorder rec = new Recorder();
+        TrainingSession s = session(t, rec);
+        for (int i = 0; i < 3; i++) {
+            s.submit(new Command.Step());
+        }
+        Hyperparameters old = c.optimizer().toHyperparameters();
+        // what the live β slider sends with Adam: only β1 changes
+        Hyperparameters next = OptimizerBeta.BETA1.with(old, 0.95);
+        s.submit(new Command.SetHyperparameters(next));
+        Recorder.Barrier b = rec.barrier(s);
+        assertThat(b.state().hyperparameters().beta1()).isEqualTo(0.95);
+        assertThat(b.state().hyperparameters().momentum()).isEqualTo(old.momentum());
+        assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).containsExactly("auto-3");
+        List<EventReport> changes = only(rec.all(), EventReport.class).stream()
+                .filter(e -> e.kind().equals("hyperparameters")).toList();
+        assertThat(changes).extracting(EventReport::label).containsExactly("β1 0.9→0.95");
+        // and RMSprop's β2 likewise
+        s.submit(new Command.Step());
+        s.submit(new Command.SetHyperparameters(OptimizerBeta.BETA2.with(next, 0.99)));
+        b = rec.barrier(s);
+        assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).containsExactly("auto-3", "auto-4");
+        assertThat(only(rec.all(), EventReport.class)).extracting(EventReport::label).contains("β2 0.999→0.99");
+    }
+
     // ------------------------------------------------------------------ 6. the divergence guard
 
     static RunConfig diverging() throws ConfigException {

@@ -10,7 +10,6 @@ import babysitter.session.Report.SiblingsReport;
 import babysitter.session.Report.SiblingsReport.Sibling;
 import babysitter.session.Report.SiblingsReport.SiblingState;
 import babysitter.session.OptimizerBeta;
-import babysitter.session.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.ArrayList;
 import java.util.List;
