@@ -74,8 +74,10 @@ public final class ControlsView extends VBox {
         alphaField.pseudoClassStateChanged(INVALID, false);
         vm.alphaErrorProperty().addListener((o, a, b) -> alphaField.pseudoClassStateChanged(INVALID, !b.isEmpty()));
 
-        // β on the log10(1 − β) scale
-        Label betaTitle = heading("Momentum β");
+        // the optimiser's β (momentum's β, Adam's β1, RMSprop's β2) on the log10(1 − β) scale
+        Label betaTitle = heading("");
+        betaTitle.setId("betaTitle");
+        betaTitle.textProperty().bind(vm.betaTitleProperty());
         Slider beta = new Slider(ControlsViewModel.BETA_SCALE_MIN, ControlsViewModel.BETA_SCALE_MAX,
                 vm.betaScaleProperty().get());
         beta.setId("betaSlider");
@@ -87,7 +89,15 @@ public final class ControlsView extends VBox {
                 vm.betaSliderMoved(false);
             }
         });
-        beta.setTooltip(new Tooltip("scale of log10(1 − β): from 0.5 to 0.9999"));
+        beta.disableProperty().bind(vm.betaDisabledProperty());
+        Tooltip betaTip = new Tooltip();
+        betaTip.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.betaKindProperty().get()) {
+            case NONE -> "SGD keeps no running average, so it has no β";
+            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0.5 to 0.9999";
+            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0.5 to 0.9999";
+            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0.5 to 0.9999";
+        }, vm.betaKindProperty()));
+        beta.setTooltip(betaTip);
         Label betaReadout = new Label();
         betaReadout.setId("betaReadout");
         betaReadout.textProperty().bind(vm.betaReadoutProperty());

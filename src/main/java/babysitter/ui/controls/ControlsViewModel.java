@@ -4,6 +4,7 @@ import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Command;
+import babysitter.session.OptimizerBeta;
 import babysitter.session.Rules;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,6 +13,10 @@ import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,8 +26,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The live controls: learning rate on a log scale, momentum on the log10(1 − β) scale, optimiser,
- * mini-batch size, decay, L2, Adam's β1 and β2, and the automatic rules. Every change becomes one
+ * The live controls: learning rate on a log scale, the β the optimiser uses on the log10(1 − β) scale
+ * ({@link OptimizerBeta}: momentum's β, Adam's β1, RMSprop's β2; disabled with SGD, which keeps no
+ * average), optimiser, mini-batch size, decay, L2, Adam's β1 and β2, and the automatic rules. Every change becomes one
  * {@link Command} for the session; a slider being dragged sends at most every
  * {@value #THROTTLE_MILLIS} ms and once more on release. Values typed in are checked first: a bad
  * one is refused with a message and nothing is sent.
@@ -38,6 +44,8 @@ public final class ControlsViewModel {
     public static final double BETA_SCALE_MIN = -Math.log10(0.5);
     public static final double BETA_SCALE_MAX = 4;
     public static final long THROTTLE_MILLIS = 250;
+    /** The highest β the slider sends. */
+    public static final double MAX_BETA = 0.9999;
 
     private final Consumer<Command> sink;
     private final LongSupplier nanoTime;
@@ -51,8 +59,12 @@ public final class ControlsViewModel {
     private final DoubleProperty logAlpha = new SimpleDoubleProperty(Math.log10(current.learningRate()));
     private final StringProperty alphaText = new SimpleStringProperty(sci(current.learningRate()));
     private final ReadOnlyStringWrapper alphaError = new ReadOnlyStringWrapper("");
-    private final DoubleProperty betaScale = new SimpleDoubleProperty(-Math.log10(1 - current.momentum()));
+    private final ReadOnlyObjectWrapper<OptimizerBeta> betaKind =
+            new ReadOnlyObjectWrapper<>(OptimizerBeta.of(current.optimizer()));
+    private final DoubleProperty betaScale = new SimpleDoubleProperty(scale(betaOf(current)));
+    private final ReadOnlyStringWrapper betaTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper betaReadout = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper betaDisabled = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(current.optimizer());
     private final StringProperty batchSize = new SimpleStringProperty(Integer.toString(current.batchSize()));
     private final ObjectProperty<LrDecay> decay = new SimpleObjectProperty<>(current.decayKind());
@@ -73,10 +85,13 @@ public final class ControlsViewModel {
     ControlsViewModel(Consumer<Command> sink, LongSupplier nanoTime) {
         this.sink = Objects.requireNonNull(sink);
         this.nanoTime = nanoTime;
-        betaReadout.set(readout(current.momentum()));
+        showBeta(current, true);
         optimizer.addListener((o, a, b) -> {
             if (!updating && b != null) {
                 send(current.withOptimizer(b));
+                // the slider now shows the β of the new optimiser
+                betaPending = false;
+                showBeta(current, true);
             }
         });
         decay.addListener((o, a, b) -> commitFields());
@@ -108,14 +123,29 @@ public final class ControlsViewModel {
         return alphaError.getReadOnlyProperty();
     }
 
-    /** −log10(1 − β), bound to the β slider. */
+    /** −log10(1 − β) of the optimiser's β ({@link #betaKindProperty()}), bound to the β slider. */
     public DoubleProperty betaScaleProperty() {
         return betaScale;
     }
 
-    /** "β 0.900 · averages over ≈ 10 steps". */
+    /** Which β the slider sets: the one the current optimiser uses ({@link OptimizerBeta#NONE} for SGD). */
+    public ReadOnlyObjectProperty<OptimizerBeta> betaKindProperty() {
+        return betaKind.getReadOnlyProperty();
+    }
+
+    /** The slider's heading: "Momentum β", "Adam β1", "RMSprop β2", or "β" with SGD. */
+    public ReadOnlyStringProperty betaTitleProperty() {
+        return betaTitle.getReadOnlyProperty();
+    }
+
+    /** "β1 0.9000 · averages over ≈ 10 steps", or "SGD keeps no average". */
     public ReadOnlyStringProperty betaReadoutProperty() {
         return betaReadout.getReadOnlyProperty();
+    }
+
+    /** True with SGD: there is no β to set. */
+    public ReadOnlyBooleanProperty betaDisabledProperty() {
+        return betaDisabled.getReadOnlyProperty();
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
@@ -183,10 +213,10 @@ public final class ControlsViewModel {
                 logAlpha.set(Math.log10(hp.learningRate()));
                 alphaText.set(sci(hp.learningRate()));
             }
-            if (!betaPending) {
-                betaScale.set(-Math.log10(1 - hp.momentum()));
+            if (OptimizerBeta.of(hp.optimizer()) != betaKind.get()) {
+                betaPending = false;
             }
-            betaReadout.set(readout(hp.momentum()));
+            showBeta(hp, !betaPending);
             optimizer.set(hp.optimizer());
             batchSize.set(Integer.toString(hp.batchSize()));
             decay.set(hp.decayKind());
@@ -223,17 +253,29 @@ public final class ControlsViewModel {
         }
     }
 
-    /** The β slider moved (same throttling as α). */
+    /**
+     * The β slider moved (same throttling as α): sets the β the current optimiser uses, and only
+     * that one (momentum's β, Adam's β1 or RMSprop's β2); with SGD nothing.
+     */
     public void betaSliderMoved(boolean dragging) {
-        if (updating) {
+        OptimizerBeta kind = betaKind.get();
+        if (updating || kind == OptimizerBeta.NONE) {
             return;
         }
-        double beta = 1 - Math.pow(10, -betaScale.get());
-        betaReadout.set(readout(beta));
+        double beta = Math.min(round4(1 - Math.pow(10, -betaScale.get())), MAX_BETA);
+        betaReadout.set(readout(kind, beta));
         betaPending = true;
         if (!dragging || throttleOpen()) {
             betaPending = false;
-            send(current.withMomentum(Math.min(round4(beta), 0.9999)));
+            send(kind.with(current, beta));
+            // the Advanced field of the same β follows the slider
+            updating = true;
+            try {
+                beta1.set(num(current.beta1()));
+                beta2.set(num(current.beta2()));
+            } finally {
+                updating = false;
+            }
         }
     }
 
@@ -279,6 +321,9 @@ public final class ControlsViewModel {
                     .withBetas(b1, b2);
             fieldError.set("");
             send(next);
+            // a β typed into the Advanced fields moves the slider if it is the optimiser's β
+            betaPending = false;
+            showBeta(current, true);
             return true;
         } catch (IllegalArgumentException e) {
             fieldError.set(e.getMessage());
@@ -321,11 +366,54 @@ public final class ControlsViewModel {
         sink.accept(new Command.SetHyperparameters(next));
     }
 
+    /** Title, readout, enabled state and (when {@code moveSlider}) the slider for the β of {@code hp}'s optimiser. */
+    private void showBeta(Hyperparameters hp, boolean moveSlider) {
+        OptimizerBeta kind = OptimizerBeta.of(hp.optimizer());
+        boolean was = updating;
+        updating = true;
+        try {
+            betaKind.set(kind);
+            betaTitle.set(title(kind));
+            betaDisabled.set(kind == OptimizerBeta.NONE);
+            if (moveSlider) {
+                betaScale.set(scale(betaOf(hp)));
+            }
+            if (moveSlider || kind == OptimizerBeta.NONE) {
+                betaReadout.set(kind == OptimizerBeta.NONE ? NO_BETA : readout(kind, kind.get(hp)));
+            }
+        } finally {
+            updating = was;
+        }
+    }
+
+    /** The value the slider shows: the optimiser's β; with SGD the (unused) momentum β, greyed out. */
+    private static double betaOf(Hyperparameters hp) {
+        OptimizerBeta kind = OptimizerBeta.of(hp.optimizer());
+        return kind == OptimizerBeta.NONE ? hp.momentum() : kind.get(hp);
+    }
+
+    private static double scale(double beta) {
+        return -Math.log10(1 - beta);
+    }
+
     // ------------------------------------------------------------------ formatting
 
-    static String readout(double beta) {
+    /** The readout with SGD, whose slider is disabled. */
+    public static final String NO_BETA = "SGD keeps no average";
+
+    /** "Momentum β", "Adam β1", "RMSprop β2", "β" (SGD). */
+    static String title(OptimizerBeta kind) {
+        return switch (kind) {
+            case NONE -> "β";
+            case MOMENTUM -> "Momentum β";
+            case BETA1 -> "Adam β1";
+            case BETA2 -> "RMSprop β2";
+        };
+    }
+
+    static String readout(OptimizerBeta kind, double beta) {
         double steps = 1 / (1 - beta);
-        return String.format(Locale.ROOT, "β %.4g · averages over ≈ %s steps", beta,
+        return String.format(Locale.ROOT, kind.symbol() + " %.4g · averages over ≈ %s steps", beta,
                 steps < 100 ? String.format(Locale.ROOT, "%.0f", steps) : String.format(Locale.ROOT, "%,.0f", steps));
     }
 

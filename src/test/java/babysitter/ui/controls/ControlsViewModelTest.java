@@ -1,10 +1,12 @@
 package babysitter.ui.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Command;
+import babysitter.session.OptimizerBeta;
 import babysitter.session.Rules;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,8 @@ class ControlsViewModelTest {
 
     @Test
     void showingTheSessionsValuesSendsNothing() {
-        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.003).withMomentum(0.95), Rules.DEFAULTS);
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.003).withMomentum(0.95)
+                .withOptimizer(OptimizerKind.MOMENTUM), Rules.DEFAULTS);
         assertThat(sent).isEmpty();
         assertThat(vm.logAlphaProperty().get()).isCloseTo(Math.log10(0.003), org.assertj.core.api.Assertions.within(1e-12));
         assertThat(vm.alphaTextProperty().get()).isEqualTo("3.00e-03");
@@ -84,13 +87,125 @@ class ControlsViewModelTest {
 
     @Test
     void betaSliderUsesTheLogOfOneMinusBeta() {
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01).withOptimizer(OptimizerKind.MOMENTUM), Rules.DEFAULTS);
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("Momentum β");
         vm.betaScaleProperty().set(2); // β = 0.99
         vm.betaSliderMoved(false);
         assertThat(lastSent().momentum()).isEqualTo(0.99);
-        assertThat(vm.betaReadoutProperty().get()).contains("0.99").contains("≈ 100 steps");
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("β 0.9900 · averages over ≈ 100 steps");
         vm.betaScaleProperty().set(ControlsViewModel.BETA_SCALE_MAX);
         vm.betaSliderMoved(false);
         assertThat(lastSent().momentum()).isEqualTo(0.9999);
+    }
+
+    @Test
+    void withAdamTheBetaSliderSetsBeta1AndOnlyBeta1() {
+        Hyperparameters before = vm.current();
+        assertThat(before.optimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThat(vm.betaKindProperty().get()).isEqualTo(OptimizerBeta.BETA1);
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("Adam β1");
+        assertThat(vm.betaDisabledProperty().get()).isFalse();
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("β1 0.9000 · averages over ≈ 10 steps");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(1, within(1e-9));
+
+        vm.betaScaleProperty().set(-Math.log10(0.05)); // β1 = 0.95, a keyboard step or a release
+        vm.betaSliderMoved(false);
+        assertThat(sent).singleElement().isInstanceOf(Command.SetHyperparameters.class);
+        assertThat(lastSent()).isEqualTo(before.withBetas(0.95, before.beta2()));
+        assertThat(lastSent().momentum()).isEqualTo(before.momentum());
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("β1 0.9500 · averages over ≈ 20 steps");
+        // the Advanced field follows
+        assertThat(vm.beta1Property().get()).isEqualTo("0.95");
+        assertThat(vm.beta2Property().get()).isEqualTo("0.999");
+    }
+
+    @Test
+    void withRmspropTheBetaSliderSetsBeta2() {
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01).withOptimizer(OptimizerKind.RMSPROP), Rules.DEFAULTS);
+        Hyperparameters before = vm.current();
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("RMSprop β2");
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("β2 0.9990 · averages over ≈ 1,000 steps");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(3, within(1e-9));
+        vm.betaScaleProperty().set(2);
+        vm.betaSliderMoved(false);
+        assertThat(sent).hasSize(1);
+        assertThat(lastSent()).isEqualTo(before.withBetas(before.beta1(), 0.99));
+        assertThat(vm.beta2Property().get()).isEqualTo("0.99");
+    }
+
+    @Test
+    void withSgdTheBetaSliderIsDisabledAndSendsNothing() {
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01).withOptimizer(OptimizerKind.SGD), Rules.DEFAULTS);
+        assertThat(vm.betaKindProperty().get()).isEqualTo(OptimizerBeta.NONE);
+        assertThat(vm.betaDisabledProperty().get()).isTrue();
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("SGD keeps no average");
+        vm.betaScaleProperty().set(2);
+        vm.betaSliderMoved(false);
+        vm.betaSliderMoved(true);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void switchingOptimiserRereadsTheSliderFromTheNewBeta() {
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01).withMomentum(0.99), Rules.DEFAULTS);
+        vm.optimizerProperty().set(OptimizerKind.MOMENTUM);
+        assertThat(sent).hasSize(1);
+        assertThat(lastSent().optimizer()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("Momentum β");
+        assertThat(vm.betaReadoutProperty().get()).startsWith("β 0.9900");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(2, within(1e-9));
+
+        vm.optimizerProperty().set(OptimizerKind.RMSPROP);
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("RMSprop β2");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(3, within(1e-9));
+
+        vm.optimizerProperty().set(OptimizerKind.SGD);
+        assertThat(vm.betaDisabledProperty().get()).isTrue();
+        assertThat(vm.betaReadoutProperty().get()).isEqualTo("SGD keeps no average");
+
+        vm.optimizerProperty().set(OptimizerKind.ADAM);
+        assertThat(vm.betaDisabledProperty().get()).isFalse();
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("Adam β1");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(1, within(1e-9));
+        // only the optimiser changed each time: moving the slider programmatically sent nothing more
+        assertThat(sent).hasSize(4);
+        assertThat(sent).allSatisfy(c -> assertThat(((Command.SetHyperparameters) c).hyperparameters().withOptimizer(
+                OptimizerKind.ADAM)).isEqualTo(Hyperparameters.DEFAULTS.withLearningRate(0.01).withMomentum(0.99)));
+
+        // and the session switching optimiser (e.g. a sibling adopted) does the same, sending nothing
+        vm.show(vm.current().withOptimizer(OptimizerKind.MOMENTUM), Rules.DEFAULTS);
+        assertThat(vm.betaTitleProperty().get()).isEqualTo("Momentum β");
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(2, within(1e-9));
+        assertThat(sent).hasSize(4);
+    }
+
+    @Test
+    void aBetaTypedIntoTheAdvancedFieldsMovesTheSliderWhenItIsTheOptimisersBeta() {
+        vm.beta1Property().set("0.99");
+        assertThat(vm.commitFields()).isTrue();
+        assertThat(lastSent().beta1()).isEqualTo(0.99);
+        assertThat(vm.betaScaleProperty().get()).isCloseTo(2, within(1e-9));
+        assertThat(vm.betaReadoutProperty().get()).startsWith("β1 0.9900");
+        vm.beta2Property().set("0.99");
+        assertThat(vm.commitFields()).isTrue();
+        assertThat(vm.betaScaleProperty().get()).as("Adam's slider is β1").isCloseTo(2, within(1e-9));
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aDraggedBetaIsThrottledAndSentOnReleaseAsOneChangeOfBeta1() {
+        Hyperparameters before = vm.current();
+        for (int i = 0; i < 100; i++) {
+            now += 10_000_000L;
+            vm.betaScaleProperty().set(1 + i * 0.01);
+            vm.betaSliderMoved(true);
+        }
+        assertThat(sent).hasSizeBetween(3, 5);
+        vm.betaSliderMoved(false);
+        double last = Math.round((1 - Math.pow(10, -1.99)) * 10000) / 10000.0;
+        assertThat(lastSent()).isEqualTo(before.withBetas(last, before.beta2()));
+        assertThat(sent).allSatisfy(c -> assertThat(((Command.SetHyperparameters) c).hyperparameters().momentum())
+                .isEqualTo(before.momentum()));
     }
 
     @Test
