@@ -1,5 +1,6 @@
 package babysitter.ui.surface;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import java.util.EnumMap;
 import java.util.Map;
@@ -157,6 +158,10 @@ public final class SurfaceView extends BorderPane {
         beta.setId("beta");
         beta.valueProperty().bindBidirectional(vm.betaProperty());
         beta.setPrefWidth(130);
+        // all four race at once, so β here is the Momentum path's; Adam and RMSprop keep their defaults
+        beta.setTooltip(new javafx.scene.control.Tooltip(String.format(java.util.Locale.ROOT,
+                "β of the Momentum path; Adam and RMSprop keep β1 = %s, β2 = %s",
+                Hyperparameters.DEFAULTS.beta1(), Hyperparameters.DEFAULTS.beta2())));
         Label betaLabel = new Label();
         betaLabel.textProperty().bind(vm.betaTextProperty());
         betaLabel.setMinWidth(60);
