@@ -2,6 +2,7 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.setup.SetupViewModel;
@@ -94,6 +95,23 @@ class MainWindowTest {
         waitUntil("a step with the new α", () -> vm.monitor().points() > changedAt + 2);
         assertThat(onFx(() -> vm.controls().current().learningRate())).isEqualTo(1e-3);
         waitUntil("the marker", () -> window.monitor().stepChart().markerCount() >= 1);
+
+        // the β slider sets the β the optimiser uses: with Adam β1, and the marker says so
+        assertThat(onFx(() -> vm.controls().current().optimizer())).isEqualTo(OptimizerKind.ADAM);
+        assertThat(onFx(() -> robot.lookup("#betaTitle").queryAs(Label.class).getText())).isEqualTo("Adam β1");
+        double momentum = onFx(() -> vm.controls().current().momentum());
+        Slider beta = robot.lookup("#betaSlider").queryAs(Slider.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            beta.requestFocus();
+            beta.setValue(2.0); // β1 = 0.99
+        }).get(5, TimeUnit.SECONDS);
+        waitUntil("the β1 change event", () -> hyperparameterEvents() >= 2);
+        Report.EventReport betaChange = onFx(() -> vm.events().stream()
+                .filter(e -> e.kind().equals("hyperparameters")).reduce((a, b) -> b).orElseThrow());
+        assertThat(betaChange.label()).isEqualTo("β1 0.9→0.99");
+        assertThat(onFx(() -> vm.controls().current().beta1())).isEqualTo(0.99);
+        assertThat(onFx(() -> vm.controls().current().momentum())).isEqualTo(momentum);
+        assertThat(onFx(() -> robot.lookup("#betaReadout").queryAs(Label.class).getText())).startsWith("β1 0.9900");
 
         // pause stops the step counter; resume continues it
         robot.clickOn("#pauseButton");
