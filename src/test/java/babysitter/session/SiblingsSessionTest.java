@@ -275,6 +275,12 @@ class SiblingsSessionTest {
         assertThat(s.close(20_000)).isTrue();
         assertThat(Recorder.only(rec.all(), SiblingsReport.class)).last()
                 .extracting(SiblingsReport::phase).isEqualTo(SiblingsReport.Phase.DISCARDED);
+        // the pool has terminated; its last worker thread may still be returning from its run loop
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().startsWith("sibling-") && th.isAlive())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(th -> th.getName().startsWith("sibling-") && th.isAlive());
     }
 }
