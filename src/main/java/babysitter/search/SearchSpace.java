@@ -298,11 +298,18 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         return params.stream().mapToInt(p -> p.grid(valuesPerAxis).size()).toArray();
     }
 
-    /** The number of points of {@link #grid}: the product of {@link #gridSizes}, without building them. */
+    /**
+     * The number of points of {@link #grid}: the product of {@link #gridSizes}, without building
+     * them ({@code Long.MAX_VALUE} when it does not fit).
+     */
     public long gridSize(int valuesPerAxis) {
         long n = 1;
         for (int s : gridSizes(valuesPerAxis)) {
-            n = Math.multiplyExact(n, s);
+            try {
+                n = Math.multiplyExact(n, s);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }

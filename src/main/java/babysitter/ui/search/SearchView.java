@@ -89,7 +89,14 @@ public final class SearchView extends BorderPane {
         HBox scatterBar = new HBox(10, scatterHint, clear);
         scatterBar.setAlignment(Pos.CENTER_LEFT);
         scatterBar.setPadding(new Insets(2, 8, 0, 8));
-        VBox lower = new VBox(scatterBar, scatterScroll);
+        Label roundLines = new Label();
+        roundLines.setId("roundsSummary");
+        roundLines.getStyleClass().add("readout");
+        roundLines.setPadding(new Insets(4, 8, 0, 8));
+        roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
+                + "per axis tries only K of each, however many trials it runs (its points line up in columns)"));
+        roundLines.textProperty().bind(vm.roundsSummaryProperty());
+        VBox lower = new VBox(roundLines, scatterBar, scatterScroll);
         VBox.setVgrow(scatterScroll, Priority.ALWAYS);
 
         SplitPane centre = new SplitPane(upper, lower);

@@ -57,6 +57,9 @@ public final class SearchViewModel {
     /** k of "Next round from top k" unless changed. */
     public static final int DEFAULT_TOP_K = 3;
 
+    /** Round lines shown at most (the latest; the earlier ones are counted). */
+    static final int SHOWN_ROUND_LINES = 4;
+
     private static final Object FINISHED = new Object();
 
     private final Executor fx;
@@ -84,6 +87,7 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper edgeWarnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper brushText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper roundsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
     private final StringProperty trialsText = new SimpleStringProperty(Integer.toString(DEFAULT_TRIALS));
     private final ReadOnlyStringWrapper trialsError = new ReadOnlyStringWrapper("");
@@ -276,6 +280,16 @@ public final class SearchViewModel {
             newRows.add(row(t));
         }
         rows.setAll(newRows);
+        List<String> lines = new ArrayList<>();
+        for (Round r : rounds.values()) {
+            lines.add(roundLine(r, trials.values()));
+        }
+        if (lines.size() > SHOWN_ROUND_LINES) {
+            int hidden = lines.size() - SHOWN_ROUND_LINES;
+            lines = new ArrayList<>(lines.subList(hidden, lines.size()));
+            lines.add(0, "… " + hidden + (hidden == 1 ? " earlier round" : " earlier rounds"));
+        }
+        roundsSummary.set(String.join("\n", lines));
         int done = (int) trials.values().stream().filter(t -> t.state().finished()).count();
         finishedCount.set(done);
         unfinishedCount.set(trials.size() - done);
@@ -373,6 +387,22 @@ public final class SearchViewModel {
             return (s / 3600) + " h " + (s % 3600) / 60 + " min";
         }
         return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    /**
+     * What a round tries per axis: "round 1 · random: 20 trials → distinct values learningRate 20 ·
+     * momentum 20" against "round 2 · grid 3 per axis: 81 trials → distinct values learningRate 3 ·
+     * momentum 3" (a grid's waste: many trials, few values of each parameter).
+     */
+    static String roundLine(Round r, Collection<Trial> all) {
+        long n = all.stream().filter(t -> t.round() == r.index()).count();
+        StringBuilder b = new StringBuilder("round ").append(displayRound(r.index())).append(" · ");
+        b.append(r.method() == Method.GRID ? "grid " + r.gridValuesPerAxis() + " per axis" : "random");
+        b.append(": ").append(n).append(n == 1 ? " trial" : " trials").append(" → distinct values ");
+        List<String> per = new ArrayList<>();
+        r.distinctValues(all).forEach((name, count) -> per.add(name + " " + count));
+        b.append(String.join(" · ", per));
+        return b.toString();
     }
 
     /** Rounds are shown counting from 1. */
@@ -679,6 +709,11 @@ public final class SearchViewModel {
     /** What the brushes select, in values. */
     public ReadOnlyStringProperty brushTextProperty() {
         return brushText.getReadOnlyProperty();
+    }
+
+    /** One line per round: how many trials and how many distinct values of each parameter it tries. */
+    public ReadOnlyStringProperty roundsSummaryProperty() {
+        return roundsSummary.getReadOnlyProperty();
     }
 
     /** Increases with every change the charts should show. */

@@ -300,4 +300,33 @@ class SearchViewModelTest {
         assertThat(vm.etaSeconds(10)).isCloseTo(30, within(1e-9));
         assertThat(SearchViewModel.duration(75)).isEqualTo("1 min 15 s");
     }
+
+    @Test
+    void eachRoundSaysHowManyDistinctValuesItTriesSoAGridsWasteShows() {
+        List<Trial> ts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ts.add(trial(i + 1, TrialState.DONE, values(0.001 * (i + 1), 0.9 + 0.01 * i, 16 << (i % 2),
+                    i < 2 ? "adam" : "momentum"), 0.5));
+        }
+        List<Map<String, Object>> grid = space.grid(2);
+        for (int i = 0; i < grid.size(); i++) {
+            Trial t = trial(5 + i, TrialState.PENDING, grid.get(i));
+            ts.add(new Trial(t.id(), 1, t.values(), t.state(), t.curve(), t.bestDevAccuracy(), t.bestEpoch(),
+                    t.bestCheckpoint(), t.runDir(), t.note()));
+        }
+        vm.show(List.of(new Round(1, space, Method.GRID, 16, 2, "top 3 of round 1")), ts);
+        assertThat(vm.roundsSummaryProperty().get()).isEqualTo(
+                "round 1 · random: 4 trials → distinct values learningRate 4 · momentum 4 · batchSize 2 · optimizer 2\n"
+                + "round 2 · grid 2 per axis: 16 trials → distinct values learningRate 2 · momentum 2 · batchSize 2"
+                + " · optimizer 2");
+        // the latest rounds only, once there are many
+        for (int r = 2; r < 6; r++) {
+            vm.show(List.of(new Round(r, space, Method.RANDOM, 0, 0, "more")), List.of());
+        }
+        String[] lines = vm.roundsSummaryProperty().get().split("\n");
+        assertThat(lines).hasSize(SearchViewModel.SHOWN_ROUND_LINES + 1);
+        assertThat(lines[0]).isEqualTo("… 2 earlier rounds");
+        assertThat(lines[SearchViewModel.SHOWN_ROUND_LINES]).isEqualTo("round 6 · random: 0 trials → distinct values "
+                + "learningRate 0 · momentum 0 · batchSize 0 · optimizer 0");
+    }
 }
