@@ -132,8 +132,37 @@ public final class SearchView extends BorderPane {
         trials.setPrefColumnCount(4);
         trials.textProperty().bindBidirectional(vm.trialsTextProperty());
         trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + SearchViewModel.MAX_TRIALS));
-        vm.trialsErrorProperty().addListener((o, a, b) -> trials.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty()));
+        javafx.beans.binding.BooleanBinding grid = vm.nextMethodProperty().isEqualTo(babysitter.search.Method.GRID);
+        trials.visibleProperty().bind(grid.not());
+        trials.managedProperty().bind(trials.visibleProperty());
+        TextField gridValues = new TextField();
+        gridValues.setId("gridValuesField");
+        gridValues.setPrefColumnCount(3);
+        gridValues.textProperty().bindBidirectional(vm.gridValuesTextProperty());
+        gridValues.setTooltip(new Tooltip("values per axis of a grid round: every combination, the trials multiply"));
+        gridValues.visibleProperty().bind(grid);
+        gridValues.managedProperty().bind(gridValues.visibleProperty());
+        trialsLabel.textProperty().bind(Bindings.when(grid).then("per axis").otherwise("Trials"));
+        vm.trialsErrorProperty().addListener((o, a, b) -> {
+            trials.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+            gridValues.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+        });
+        javafx.scene.control.ChoiceBox<babysitter.search.Method> method = new javafx.scene.control.ChoiceBox<>();
+        method.setId("nextMethod");
+        method.getItems().setAll(babysitter.search.Method.RANDOM, babysitter.search.Method.GRID);
+        method.valueProperty().bindBidirectional(vm.nextMethodProperty());
+        method.setTooltip(new Tooltip("how the next round picks its trials: random points (the default) or a grid"));
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(babysitter.search.Method m) {
+                return m == null ? "" : m == babysitter.search.Method.RANDOM ? "random" : "grid";
+            }
+
+            @Override
+            public babysitter.search.Method fromString(String s) {
+                return null;
+            }
+        });
         Button fromSelection = button("nextFromSelection", "Next round from selection",
                 "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm::nextRoundFromSelection);
         fromSelection.disableProperty().bind(vm.canNextFromSelection().not());
@@ -151,7 +180,8 @@ public final class SearchView extends BorderPane {
                 vm::babysitSelected);
         babysit.disableProperty().bind(vm.canBabysit().not());
         babysit.setDefaultButton(false);
-        return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), trialsLabel, trials, fromSelection,
+        return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), method, trialsLabel, trials, gridValues,
+                fromSelection,
                 new Label("k"), k, fromTop, new Separator(Orientation.VERTICAL), babysit);
     }
 

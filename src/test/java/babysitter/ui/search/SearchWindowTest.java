@@ -334,7 +334,7 @@ class SearchWindowTest {
         assertThat(onFx(() -> vm.search().rounds().get(0).method())).isEqualTo(babysitter.search.Method.GRID);
         Label line = onFx(() -> (Label) stage.getScene().lookup("#roundsSummary"));
         assertThat(onFx(line::getText)).isEqualTo(
-                "round 1 · grid 2 per axis: 4 trials → distinct values learningRate 2 · momentum 2");
+                "round 1 · grid 2 per axis: 4 trials → distinct values: learningRate 2 · momentum 2");
         assertThat(onFx(line::isVisible)).isTrue();
         // its points line up in two columns on each scatter
         assertThat(onFx(() -> vm.scatter("learningRate").points().stream().map(ScatterData.Point::x).distinct()
