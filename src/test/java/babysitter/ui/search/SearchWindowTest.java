@@ -291,6 +291,7 @@ class SearchWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aGridSearchShowsHowFewDistinctValuesItTries(FxRobot robot) throws Exception {
         Path good = tmp.resolve("grid-space.json");
         Files.writeString(good, "{ \"base\": " + BASE + """
@@ -339,5 +340,20 @@ class SearchWindowTest {
         // its points line up in two columns on each scatter
         assertThat(onFx(() -> vm.scatter("learningRate").points().stream().map(ScatterData.Point::x).distinct()
                 .count())).isEqualTo(2L);
+
+        // the next round as a grid too, from the tool bar
+        ChoiceBox<babysitter.search.Method> next = onFx(() -> (ChoiceBox<babysitter.search.Method>)
+                stage.getScene().lookup("#nextMethod"));
+        TextField perAxis = onFx(() -> (TextField) stage.getScene().lookup("#gridValuesField"));
+        assertThat(onFx(perAxis::isVisible)).isFalse();
+        robot.interact(() -> next.setValue(babysitter.search.Method.GRID));
+        assertThat(onFx(perAxis::isVisible)).isTrue();
+        assertThat(onFx(() -> stage.getScene().lookup("#trialsField").isVisible())).isFalse();
+        robot.interact(() -> perAxis.setText("2"));
+        robot.interact(vm::nextRoundFromTopK);
+        waitUntil("the second grid done", 120, () -> vm.rows().size() == 8 && !vm.runningProperty().get()
+                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        assertThat(onFx(line::getText)).endsWith("\nround 2 · grid 2 per axis: 4 trials → distinct values: "
+                + "learningRate 2 · momentum 2");
     }
 }
