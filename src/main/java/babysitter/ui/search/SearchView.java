@@ -142,7 +142,7 @@ public final class SearchView extends BorderPane {
         gridValues.setTooltip(new Tooltip("values per axis of a grid round: every combination, the trials multiply"));
         gridValues.visibleProperty().bind(grid);
         gridValues.managedProperty().bind(gridValues.visibleProperty());
-        trialsLabel.textProperty().bind(Bindings.when(grid).then("per axis").otherwise("Trials"));
+        trialsLabel.textProperty().bind(Bindings.when(grid).then("Values per axis").otherwise("Trials"));
         vm.trialsErrorProperty().addListener((o, a, b) -> {
             trials.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
             gridValues.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());

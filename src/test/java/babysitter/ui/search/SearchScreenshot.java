@@ -145,6 +145,7 @@ public final class SearchScreenshot {
         SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
         waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 32
                 && vm.rows().stream().allMatch(r -> r.state().finished()));
+        fx(() -> vm.nextMethodProperty().set(Method.GRID)); // the tool bar offers a grid next round too
         Thread.sleep(800);
         fx(() -> {
             try {
