@@ -94,7 +94,7 @@ public final class SearchView extends BorderPane {
         roundLines.getStyleClass().add("readout");
         roundLines.setPadding(new Insets(4, 8, 0, 8));
         roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
-                + "per axis tries only K of each, however many trials it runs (its points line up in columns)"));
+                + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
         roundLines.textProperty().bind(vm.roundsSummaryProperty());
         VBox lower = new VBox(roundLines, scatterBar, scatterScroll);
         VBox.setVgrow(scatterScroll, Priority.ALWAYS);

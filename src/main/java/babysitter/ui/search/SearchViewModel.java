@@ -478,8 +478,9 @@ public final class SearchViewModel {
             }
             double x = axis.toUnit(v);
             boolean in = brush != null && x >= brush[0] - 1e-9 && x <= brush[1] + 1e-9;
+            Round r = rounds.get(t.round());
             points.add(new ScatterData.Point(t.id(), x, t.bestDevAccuracy(), t.id() == bestTrial.get(),
-                    t.id() == selectedTrial.get(), in));
+                    t.id() == selectedTrial.get(), in, r != null && r.method() == Method.GRID));
             lo = Math.min(lo, t.bestDevAccuracy());
             hi = Math.max(hi, t.bestDevAccuracy());
         }

@@ -319,6 +319,14 @@ class SearchViewModelTest {
                 "round 1 · random: 4 trials → distinct values: learningRate 4 · momentum 4 · batchSize 2 · optimizer 2\n"
                 + "round 2 · grid 2 per axis: 16 trials → distinct values: learningRate 2 · momentum 2 · batchSize 2"
                 + " · optimizer 2");
+        // grid trials are drawn square, and stack up in K columns
+        Trial g = trial(5, TrialState.DONE, grid.get(0), 0.6);
+        vm.show(List.of(), List.of(new Trial(5, 1, g.values(), g.state(), g.curve(), g.bestDevAccuracy(),
+                g.bestEpoch(), g.bestCheckpoint(), g.runDir(), g.note())));
+        ScatterData lr = vm.scatter("learningRate");
+        assertThat(lr.points()).filteredOn(ScatterData.Point::grid).extracting(ScatterData.Point::trialId)
+                .containsExactly(5);
+        assertThat(lr.points()).filteredOn(p -> !p.grid()).hasSize(4);
         // the latest rounds only, once there are many
         for (int r = 2; r < 6; r++) {
             vm.show(List.of(new Round(r, space, Method.RANDOM, 0, 0, "more")), List.of());
