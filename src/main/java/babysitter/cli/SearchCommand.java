@@ -302,12 +302,7 @@ final class SearchCommand implements Callable<Integer> {
 
     /** "random: 20 trials → 20 distinct values on every axis" or the grid's waste. */
     static String distinctLine(Round r, List<Trial> trials) {
-        Map<String, Integer> distinct = new LinkedHashMap<>();
-        for (Param p : r.space().params()) {
-            Set<Object> values = new HashSet<>();
-            trials.forEach(t -> values.add(t.values().get(p.name())));
-            distinct.put(p.name(), values.size());
-        }
+        Map<String, Integer> distinct = r.distinctValues(trials);
         int n = trials.size();
         StringBuilder per = new StringBuilder();
         distinct.forEach((k, v) -> per.append(per.length() == 0 ? "" : ", ").append(k).append(' ').append(v));

@@ -1,6 +1,11 @@
 package babysitter.search;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One round of a search: a space and how its trials were picked.
@@ -17,5 +22,25 @@ public record Round(int index, SearchSpace space, Method method, int trials, int
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(method, "method");
         origin = origin == null ? "" : origin;
+    }
+
+    /**
+     * How many distinct values these trials try of each of this round's parameters (in the space's
+     * order); trials of other rounds are left out. A grid of K values per axis tries at most K on
+     * every axis however many trials it has, random search as many as it has trials.
+     */
+    public Map<String, Integer> distinctValues(Collection<Trial> trials) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Param p : space.params()) {
+            Set<Object> values = new HashSet<>();
+            for (Trial t : trials) {
+                Object v = t.values().get(p.name());
+                if (t.round() == index && v != null) {
+                    values.add(v);
+                }
+            }
+            out.put(p.name(), values.size());
+        }
+        return out;
     }
 }

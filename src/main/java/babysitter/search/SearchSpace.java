@@ -290,6 +290,30 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         return out;
     }
 
+    /**
+     * How many values each parameter's axis of a grid with {@code valuesPerAxis} has (discrete
+     * scales and short ranges may have fewer than asked), in the params order.
+     */
+    public int[] gridSizes(int valuesPerAxis) {
+        return params.stream().mapToInt(p -> p.grid(valuesPerAxis).size()).toArray();
+    }
+
+    /**
+     * The number of points of {@link #grid}: the product of {@link #gridSizes}, without building
+     * them ({@code Long.MAX_VALUE} when it does not fit).
+     */
+    public long gridSize(int valuesPerAxis) {
+        long n = 1;
+        for (int s : gridSizes(valuesPerAxis)) {
+            try {
+                n = Math.multiplyExact(n, s);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return n;
+    }
+
     /** The cartesian product of every parameter's {@link Param#grid}, the last parameter varying fastest. */
     public List<Map<String, Object>> grid(int valuesPerAxis) {
         List<Map<String, Object>> out = new ArrayList<>();

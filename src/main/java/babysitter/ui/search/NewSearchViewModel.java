@@ -24,12 +24,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The "New search" form: the space file, how many trials, how many at once, epochs per trial and
+ * The "New search" form: the space file, random search (how many trials) or a grid (how many
+ * values per axis, the trials it makes shown as it is typed), how many at once, epochs per trial and
  * early stopping. Each field says what is wrong with it; {@link #create()} reads the space (a bad
  * space.json leaves its message in {@link #errorProperty()}, the form keeps what was typed) and
  * makes the search folder {@code <runsRoot>/searches/<name>-<timestamp>}.
  */
 public final class NewSearchViewModel {
+    /** The most values per axis a grid may ask for (the trials cap usually bites first). */
+    public static final int MAX_GRID_VALUES = 100;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path runsRoot;
@@ -37,6 +40,12 @@ public final class NewSearchViewModel {
     private final StringProperty spaceFile = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty trials = new SimpleStringProperty(Integer.toString(SearchViewModel.DEFAULT_TRIALS));
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.RANDOM);
+    private final StringProperty gridValues = new SimpleStringProperty("3");
+    /** The space read from the space file as it is chosen or typed, null while it cannot be read. */
+    private final ObjectProperty<SearchSpace> parsedSpace = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper gridError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper gridCount = new ReadOnlyStringWrapper();
     private final StringProperty parallel = new SimpleStringProperty(Integer.toString(
             Math.min(2, Settings.defaultParallel())));
     private final StringProperty epochs = new SimpleStringProperty("10");
@@ -56,7 +65,12 @@ public final class NewSearchViewModel {
         this.clock = clock;
         spaceError.bind(Bindings.createStringBinding(() -> spaceFile.get().isBlank()
                 ? "Choose a space.json (a base configuration and the ranges to search)." : "", spaceFile));
-        trialsError.bind(Bindings.createStringBinding(() -> SearchViewModel.trialsRule(trials.get()), trials));
+        trialsError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID ? ""
+                : SearchViewModel.trialsRule(trials.get()), trials, method));
+        gridError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID
+                ? gridRule(gridValues.get(), parsedSpace.get()) : "", gridValues, parsedSpace, method));
+        gridCount.bind(Bindings.createStringBinding(() -> gridCountText(gridValues.get(), parsedSpace.get()),
+                gridValues, parsedSpace));
         parallelError.bind(Bindings.createStringBinding(() -> intRule("Parallel trials", parallel.get(), 1, 64),
                 parallel));
         epochsError.bind(Bindings.createStringBinding(() -> intRule("Epochs per trial", epochs.get(), 1, 100_000),
@@ -73,6 +87,7 @@ public final class NewSearchViewModel {
                 : intRule("Grace epochs", grace.get(), 1, 100_000), grace, stopping));
         spaceFile.addListener((o, a, b) -> {
             error.set("");
+            parsedSpace.set(tryRead(b));
             if (name.get().isBlank() || name.get().equals(defaultName(a))) {
                 name.set(defaultName(b));
             }
@@ -85,6 +100,80 @@ public final class NewSearchViewModel {
         }
         String base = Path.of(spaceFile.trim()).getFileName().toString();
         return base.toLowerCase(Locale.ROOT).endsWith(".json") ? base.substring(0, base.length() - 5) : base;
+    }
+
+    /** The space in {@code file}, or null when there is none yet or it cannot be read (create() says why). */
+    static SearchSpace tryRead(String file) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(file.trim());
+            return Files.isRegularFile(p) ? SearchSpace.read(p) : null;
+        } catch (ConfigException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * "" when {@code text} is a whole number of values per axis from 2 to {@link #MAX_GRID_VALUES} and
+     * (once the space is known) the grid has at most {@link SearchViewModel#MAX_TRIALS} trials; else a
+     * message naming the value and the rule.
+     */
+    static String gridRule(String text, SearchSpace space) {
+        String s = text == null ? "" : text.trim();
+        String rule = "a whole number from 2 to " + MAX_GRID_VALUES;
+        long k;
+        try {
+            k = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return "Values per axis must be " + rule + ", got '" + s + "'.";
+        }
+        if (k < 2 || k > MAX_GRID_VALUES) {
+            return "Values per axis must be " + rule + (k == 1 ? " (one value per axis tries a single point)" : "")
+                    + ", got '" + s + "'.";
+        }
+        if (space != null) {
+            long n = space.gridSize((int) k);
+            if (n > SearchViewModel.MAX_TRIALS) {
+                int fits = 1;
+                while (fits < k && space.gridSize(fits + 1) <= SearchViewModel.MAX_TRIALS) {
+                    fits++;
+                }
+                return "A grid may have at most " + SearchViewModel.MAX_TRIALS + " trials: " + k + " values per axis × "
+                        + space.params().size() + " parameters makes " + n + "; use at most " + fits
+                        + " values per axis" + (fits < 2 ? " (or fewer parameters)." : ".");
+            }
+        }
+        return "";
+    }
+
+    /**
+     * "3 values per axis × 4 parameters → 81 trials"; with axes that have fewer values (discrete
+     * scales) the product is spelled out. Before the space is read it says so; "" for a bad K.
+     */
+    static String gridCountText(String text, SearchSpace space) {
+        int k;
+        try {
+            k = Integer.parseInt(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            return "";
+        }
+        if (k < 1 || k > MAX_GRID_VALUES) {
+            return "";
+        }
+        if (space == null) {
+            return k + " values per axis × every parameter of the space: choose a space to see how many trials.";
+        }
+        int[] sizes = space.gridSizes(k);
+        long n = space.gridSize(k);
+        String head = k + " values per axis × " + sizes.length + (sizes.length == 1 ? " parameter" : " parameters") + " → ";
+        boolean even = java.util.Arrays.stream(sizes).allMatch(x -> x == k);
+        if (even) {
+            return head + n + (n == 1 ? " trial" : " trials");
+        }
+        String product = String.join(" × ", java.util.Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+        return head + product + " = " + n + " trials (some axes have fewer values)";
     }
 
     /** "" when {@code text} is a whole number in [min, max], else a message naming the value and the rule. */
@@ -105,9 +194,10 @@ public final class NewSearchViewModel {
     /** All fields valid. */
     public BooleanBinding valid() {
         return Bindings.createBooleanBinding(() -> spaceError.get().isEmpty() && trialsError.get().isEmpty()
+                        && gridError.get().isEmpty()
                         && parallelError.get().isEmpty() && epochsError.get().isEmpty() && seedError.get().isEmpty()
                         && graceError.get().isEmpty(),
-                spaceError, trialsError, parallelError, epochsError, seedError, graceError);
+                spaceError, trialsError, gridError, parallelError, epochsError, seedError, graceError);
     }
 
     /** The search folder a search created now would get. */
@@ -140,6 +230,15 @@ public final class NewSearchViewModel {
             error.set("Could not read " + file + ": " + e.getMessage());
             return Optional.empty();
         }
+        boolean grid = method.get() == Method.GRID;
+        if (grid) {
+            String tooBig = gridRule(gridValues.get(), space);
+            if (!tooBig.isEmpty()) {
+                parsedSpace.set(space);
+                error.set(tooBig);
+                return Optional.empty();
+            }
+        }
         try {
             int e = Integer.parseInt(epochs.get().trim());
             int g = Integer.parseInt(grace.get().trim());
@@ -151,7 +250,9 @@ public final class NewSearchViewModel {
             Settings settings = new Settings(e, parallelValue(), stop, Long.parseLong(seed.get().trim()));
             Path dir = folder();
             Files.createDirectories(dir.getParent());
-            Search s = Search.create(dir, space, Method.RANDOM, Integer.parseInt(trials.get().trim()), 0, settings);
+            Search s = grid
+                    ? Search.create(dir, space, Method.GRID, 0, Integer.parseInt(gridValues.get().trim()), settings)
+                    : Search.create(dir, space, Method.RANDOM, Integer.parseInt(trials.get().trim()), 0, settings);
             error.set("");
             return Optional.of(s);
         } catch (IOException | RuntimeException ex) {
@@ -170,6 +271,26 @@ public final class NewSearchViewModel {
 
     public StringProperty trialsProperty() {
         return trials;
+    }
+
+    /** Random search (the default) or a grid. */
+    public ObjectProperty<Method> methodProperty() {
+        return method;
+    }
+
+    /** K of a grid: values per axis. */
+    public StringProperty gridValuesProperty() {
+        return gridValues;
+    }
+
+    /** Why the values per axis are not valid ("" when they are, or for random search). */
+    public ReadOnlyStringProperty gridErrorProperty() {
+        return gridError.getReadOnlyProperty();
+    }
+
+    /** "3 values per axis × 4 parameters → 81 trials", live. */
+    public ReadOnlyStringProperty gridCountProperty() {
+        return gridCount.getReadOnlyProperty();
     }
 
     public StringProperty parallelProperty() {

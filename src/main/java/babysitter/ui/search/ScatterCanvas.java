@@ -205,7 +205,12 @@ public final class ScatterCanvas extends Region {
                 double r = p.best() || p.selected() ? 5 : 3.5;
                 Color c = p.best() ? BEST : p.selected() ? SELECTED : POINT;
                 g.setFill(c.deriveColor(0, 1, 1, pass == 0 && brush != null ? 0.35 : 0.8));
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                if (p.grid()) {
+                    double q = r * 0.9; // a grid's trials are squares: they stack up in columns
+                    g.fillRect(x - q, y - q, 2 * q, 2 * q);
+                } else {
+                    g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                }
                 if (p.selected()) {
                     g.setStroke(Color.BLACK);
                     g.setLineWidth(1.5);

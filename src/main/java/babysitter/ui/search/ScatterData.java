@@ -18,8 +18,9 @@ import java.util.List;
 public record ScatterData(String param, String xLabel, List<Ticks.Tick> xTicks, List<Point> points,
                           double yMin, double yMax, double[] brush) {
 
-    /** One trial: x in unit coordinates, y its best dev accuracy. */
-    public record Point(int trialId, double x, double y, boolean best, boolean selected, boolean inBrush) {
+    /** One trial: x in unit coordinates, y its best dev accuracy; {@code grid} when its round is a grid (drawn square). */
+    public record Point(int trialId, double x, double y, boolean best, boolean selected, boolean inBrush,
+                        boolean grid) {
     }
 
     public ScatterData {

@@ -89,7 +89,14 @@ public final class SearchView extends BorderPane {
         HBox scatterBar = new HBox(10, scatterHint, clear);
         scatterBar.setAlignment(Pos.CENTER_LEFT);
         scatterBar.setPadding(new Insets(2, 8, 0, 8));
-        VBox lower = new VBox(scatterBar, scatterScroll);
+        Label roundLines = new Label();
+        roundLines.setId("roundsSummary");
+        roundLines.getStyleClass().add("readout");
+        roundLines.setPadding(new Insets(4, 8, 0, 8));
+        roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
+                + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
+        roundLines.textProperty().bind(vm.roundsSummaryProperty());
+        VBox lower = new VBox(roundLines, scatterBar, scatterScroll);
         VBox.setVgrow(scatterScroll, Priority.ALWAYS);
 
         SplitPane centre = new SplitPane(upper, lower);
@@ -125,8 +132,37 @@ public final class SearchView extends BorderPane {
         trials.setPrefColumnCount(4);
         trials.textProperty().bindBidirectional(vm.trialsTextProperty());
         trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + SearchViewModel.MAX_TRIALS));
-        vm.trialsErrorProperty().addListener((o, a, b) -> trials.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty()));
+        javafx.beans.binding.BooleanBinding grid = vm.nextMethodProperty().isEqualTo(babysitter.search.Method.GRID);
+        trials.visibleProperty().bind(grid.not());
+        trials.managedProperty().bind(trials.visibleProperty());
+        TextField gridValues = new TextField();
+        gridValues.setId("gridValuesField");
+        gridValues.setPrefColumnCount(3);
+        gridValues.textProperty().bindBidirectional(vm.gridValuesTextProperty());
+        gridValues.setTooltip(new Tooltip("values per axis of a grid round: every combination, the trials multiply"));
+        gridValues.visibleProperty().bind(grid);
+        gridValues.managedProperty().bind(gridValues.visibleProperty());
+        trialsLabel.textProperty().bind(Bindings.when(grid).then("Values per axis").otherwise("Trials"));
+        vm.trialsErrorProperty().addListener((o, a, b) -> {
+            trials.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+            gridValues.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+        });
+        javafx.scene.control.ChoiceBox<babysitter.search.Method> method = new javafx.scene.control.ChoiceBox<>();
+        method.setId("nextMethod");
+        method.getItems().setAll(babysitter.search.Method.RANDOM, babysitter.search.Method.GRID);
+        method.valueProperty().bindBidirectional(vm.nextMethodProperty());
+        method.setTooltip(new Tooltip("how the next round picks its trials: random points (the default) or a grid"));
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(babysitter.search.Method m) {
+                return m == null ? "" : m == babysitter.search.Method.RANDOM ? "random" : "grid";
+            }
+
+            @Override
+            public babysitter.search.Method fromString(String s) {
+                return null;
+            }
+        });
         Button fromSelection = button("nextFromSelection", "Next round from selection",
                 "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm::nextRoundFromSelection);
         fromSelection.disableProperty().bind(vm.canNextFromSelection().not());
@@ -144,7 +180,8 @@ public final class SearchView extends BorderPane {
                 vm::babysitSelected);
         babysit.disableProperty().bind(vm.canBabysit().not());
         babysit.setDefaultButton(false);
-        return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), trialsLabel, trials, fromSelection,
+        return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), method, trialsLabel, trials, gridValues,
+                fromSelection,
                 new Label("k"), k, fromTop, new Separator(Orientation.VERTICAL), babysit);
     }
 

@@ -57,6 +57,9 @@ public final class SearchViewModel {
     /** k of "Next round from top k" unless changed. */
     public static final int DEFAULT_TOP_K = 3;
 
+    /** Round lines shown at most (the latest; the earlier ones are counted). */
+    static final int SHOWN_ROUND_LINES = 4;
+
     private static final Object FINISHED = new Object();
 
     private final Executor fx;
@@ -84,9 +87,13 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper edgeWarnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper brushText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper roundsSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
     private final StringProperty trialsText = new SimpleStringProperty(Integer.toString(DEFAULT_TRIALS));
     private final ReadOnlyStringWrapper trialsError = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ObjectProperty<Method> nextMethod =
+            new javafx.beans.property.SimpleObjectProperty<>(Method.RANDOM);
+    private final StringProperty gridValuesText = new SimpleStringProperty("3");
     private final IntegerProperty topK = new SimpleIntegerProperty(DEFAULT_TOP_K);
     private Consumer<Trial> babysitter = t -> { };
 
@@ -108,7 +115,9 @@ public final class SearchViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.executors = Objects.requireNonNull(executors);
         this.updates = new Coalescer<>(fx, this::accept);
-        trialsText.addListener((o, a, b) -> trialsError.set(trialsRule(b)));
+        trialsText.addListener((o, a, b) -> refreshTrialsError());
+        gridValuesText.addListener((o, a, b) -> refreshTrialsError());
+        nextMethod.addListener((o, a, b) -> refreshTrialsError());
         selectedTrial.addListener((o, a, b) -> refreshViews());
         topK.addListener((o, a, b) -> refreshStatus());
     }
@@ -276,6 +285,16 @@ public final class SearchViewModel {
             newRows.add(row(t));
         }
         rows.setAll(newRows);
+        List<String> lines = new ArrayList<>();
+        for (Round r : rounds.values()) {
+            lines.add(roundLine(r, trials.values()));
+        }
+        if (lines.size() > SHOWN_ROUND_LINES) {
+            int hidden = lines.size() - SHOWN_ROUND_LINES;
+            lines = new ArrayList<>(lines.subList(hidden, lines.size()));
+            lines.add(0, "… " + hidden + (hidden == 1 ? " earlier round" : " earlier rounds"));
+        }
+        roundsSummary.set(String.join("\n", lines));
         int done = (int) trials.values().stream().filter(t -> t.state().finished()).count();
         finishedCount.set(done);
         unfinishedCount.set(trials.size() - done);
@@ -375,6 +394,22 @@ public final class SearchViewModel {
         return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
+    /**
+     * What a round tries per axis: "round 1 · random: 20 trials → distinct values: learningRate 20 ·
+     * momentum 20" against "round 2 · grid 3 per axis: 81 trials → distinct values: learningRate 3 ·
+     * momentum 3" (a grid's waste: many trials, few values of each parameter).
+     */
+    static String roundLine(Round r, Collection<Trial> all) {
+        long n = all.stream().filter(t -> t.round() == r.index()).count();
+        StringBuilder b = new StringBuilder("round ").append(displayRound(r.index())).append(" · ");
+        b.append(r.method() == Method.GRID ? "grid " + r.gridValuesPerAxis() + " per axis" : "random");
+        b.append(": ").append(n).append(n == 1 ? " trial" : " trials").append(" → distinct values: ");
+        List<String> per = new ArrayList<>();
+        r.distinctValues(all).forEach((name, count) -> per.add(name + " " + count));
+        b.append(String.join(" · ", per));
+        return b.toString();
+    }
+
     /** Rounds are shown counting from 1. */
     static int displayRound(int index) {
         return index + 1;
@@ -443,8 +478,9 @@ public final class SearchViewModel {
             }
             double x = axis.toUnit(v);
             boolean in = brush != null && x >= brush[0] - 1e-9 && x <= brush[1] + 1e-9;
+            Round r = rounds.get(t.round());
             points.add(new ScatterData.Point(t.id(), x, t.bestDevAccuracy(), t.id() == bestTrial.get(),
-                    t.id() == selectedTrial.get(), in));
+                    t.id() == selectedTrial.get(), in, r != null && r.method() == Method.GRID));
             lo = Math.min(lo, t.bestDevAccuracy());
             hi = Math.max(hi, t.bestDevAccuracy());
         }
@@ -541,14 +577,20 @@ public final class SearchViewModel {
         return "";
     }
 
+    private void refreshTrialsError() {
+        trialsError.set(nextMethod.get() == Method.GRID ? NewSearchViewModel.gridRule(gridValuesText.get(), null)
+                : trialsRule(trialsText.get()));
+    }
+
     /** Adds a round over the brushed ranges and runs it. */
     public void nextRoundFromSelection() {
         if (!canNextRound().get() || brushes.isEmpty()) {
             return;
         }
         int last = lastRound().index();
-        addRoundAndRun(brushedSpace(), "brushed on round " + displayRound(last));
-        clearBrushes();
+        if (addRoundAndRun(brushedSpace(), "brushed on round " + displayRound(last))) {
+            clearBrushes(); // kept when the round could not be added, to try again
+        }
     }
 
     /** Adds a round around the best k trials of the last round and runs it. */
@@ -568,18 +610,29 @@ public final class SearchViewModel {
         addRoundAndRun(space, "top " + k + " of round " + displayRound(last));
     }
 
-    private void addRoundAndRun(SearchSpace space, String origin) {
-        int n = Integer.parseInt(trialsText.get().trim());
+    /** False (with the reason in the notification) when the round could not be added. */
+    private boolean addRoundAndRun(SearchSpace space, String origin) {
+        boolean grid = nextMethod.get() == Method.GRID;
+        int n = grid ? 0 : Integer.parseInt(trialsText.get().trim());
+        int k = grid ? Integer.parseInt(gridValuesText.get().trim()) : 0;
+        if (grid) {
+            String tooBig = NewSearchViewModel.gridRule(Integer.toString(k), space);
+            if (!tooBig.isEmpty()) {
+                notification.set(tooBig);
+                return false;
+            }
+        }
         try {
-            Round r = search.addRound(space, Method.RANDOM, n, 0, origin);
+            Round r = search.addRound(space, grid ? Method.GRID : Method.RANDOM, n, k, origin);
             rounds.put(r.index(), r);
             search.trials().forEach(t -> trials.put(t.id(), t));
         } catch (IOException | RuntimeException e) {
             notification.set("Could not add the round: " + e.getMessage());
-            return;
+            return false;
         }
         refreshAll();
         start();
+        return true;
     }
 
     // ------------------------------------------------------------------ babysit
@@ -681,6 +734,11 @@ public final class SearchViewModel {
         return brushText.getReadOnlyProperty();
     }
 
+    /** One line per round: how many trials and how many distinct values of each parameter it tries. */
+    public ReadOnlyStringProperty roundsSummaryProperty() {
+        return roundsSummary.getReadOnlyProperty();
+    }
+
     /** Increases with every change the charts should show. */
     public ReadOnlyLongProperty versionProperty() {
         return version.getReadOnlyProperty();
@@ -690,9 +748,19 @@ public final class SearchViewModel {
         return trialsText;
     }
 
-    /** Why the trials field is not valid ("" when it is). */
+    /** Why the trials field (or, for a grid, the values per axis) is not valid ("" when it is). */
     public ReadOnlyStringProperty trialsErrorProperty() {
         return trialsError.getReadOnlyProperty();
+    }
+
+    /** How the next round picks its trials: random (the default) or a grid. */
+    public javafx.beans.property.ObjectProperty<Method> nextMethodProperty() {
+        return nextMethod;
+    }
+
+    /** Values per axis of a next round that is a grid. */
+    public StringProperty gridValuesTextProperty() {
+        return gridValuesText;
     }
 
     public IntegerProperty topKProperty() {

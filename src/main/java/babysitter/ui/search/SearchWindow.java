@@ -2,6 +2,7 @@ package babysitter.ui.search;
 
 import babysitter.search.EarlyStopping;
 import babysitter.search.LocalExecutor;
+import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Trial;
 import babysitter.session.ConfigException;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -120,8 +122,40 @@ public final class SearchWindow {
         int row = 0;
         row = add(g, row, "Space (space.json)", spaceBox, form.spaceErrorProperty(), "spaceError");
         row = add(g, row, "Name", field("nameField", form.nameProperty(), 20), null, null);
-        row = add(g, row, "Trials", field("newTrialsField", form.trialsProperty(), 6), form.trialsErrorProperty(),
-                "newTrialsError");
+        ChoiceBox<Method> method = new ChoiceBox<>();
+        method.setId("methodChoice");
+        method.getItems().setAll(Method.RANDOM, Method.GRID);
+        method.valueProperty().bindBidirectional(form.methodProperty());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Method m) {
+                return m == null ? "" : m == Method.RANDOM ? "random (default)" : "grid (for comparison)";
+            }
+
+            @Override
+            public Method fromString(String s) {
+                return null;
+            }
+        });
+        row = add(g, row, "Method", method, null, null);
+        BooleanBinding grid = form.methodProperty().isEqualTo(Method.GRID);
+        TextField trials = field("newTrialsField", form.trialsProperty(), 6);
+        trials.disableProperty().bind(grid);
+        row = add(g, row, "Trials", trials, form.trialsErrorProperty(), "newTrialsError");
+        TextField k = field("gridValuesField", form.gridValuesProperty(), 6);
+        k.disableProperty().bind(grid.not());
+        k.setTooltip(new javafx.scene.control.Tooltip("a grid tries this many values of every parameter, "
+                + "every combination: the trials multiply"));
+        row = add(g, row, "Values per axis", k, form.gridErrorProperty(), "gridError");
+        Label count = new Label();
+        count.setId("gridCount");
+        count.getStyleClass().add("readout");
+        count.setWrapText(true);
+        count.setMaxWidth(420);
+        count.textProperty().bind(form.gridCountProperty());
+        count.visibleProperty().bind(grid.and(Bindings.isNotEmpty(form.gridCountProperty())));
+        count.managedProperty().bind(count.visibleProperty());
+        g.add(count, 1, row++);
         row = add(g, row, "Parallel trials", field("parallelField", form.parallelProperty(), 6),
                 form.parallelErrorProperty(), "parallelError");
         row = add(g, row, "Epochs per trial", field("epochsField", form.epochsProperty(), 6),

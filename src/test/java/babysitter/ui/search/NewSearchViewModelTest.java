@@ -3,6 +3,7 @@ package babysitter.ui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.search.EarlyStopping;
+import babysitter.search.Method;
 import babysitter.search.Search;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,5 +82,60 @@ class NewSearchViewModelTest {
             assertThat(search.settings().epochs()).isEqualTo(2);
             assertThat(Files.exists(search.dir().resolve("search.json"))).isTrue();
         }
+    }
+
+    @Test
+    void gridTakesValuesPerAxisAndShowsTheTrialsItMakes() throws Exception {
+        NewSearchViewModel f = form();
+        assertThat(f.methodProperty().get()).isEqualTo(Method.RANDOM);
+        f.spaceFileProperty().set(tmp.resolve("not-yet.json").toString());
+        f.trialsProperty().set("abc");
+        assertThat(f.valid().get()).isFalse();
+        f.gridValuesProperty().set("abc");
+        assertThat(f.gridErrorProperty().get()).isEmpty(); // random search does not look at it
+
+        f.methodProperty().set(Method.GRID);
+        assertThat(f.trialsErrorProperty().get()).isEmpty(); // the grid decides the trials
+        assertThat(f.gridErrorProperty().get()).contains("'abc'").contains("from 2 to 100");
+        assertThat(f.valid().get()).isFalse();
+        f.gridValuesProperty().set("0");
+        assertThat(f.gridErrorProperty().get()).contains("'0'").contains("from 2 to 100");
+        f.gridValuesProperty().set("1");
+        assertThat(f.gridErrorProperty().get()).contains("'1'").contains("single point");
+        f.gridValuesProperty().set("3");
+        assertThat(f.gridErrorProperty().get()).isEmpty();
+        assertThat(f.valid().get()).isTrue();
+        // no space yet: the count waits for it
+        assertThat(f.gridCountProperty().get()).contains("choose a space");
+
+        // learningRate, momentum (3 values each), batchSize pow2 16..256 (3 of 5), optimizer (2 choices)
+        Path good = tmp.resolve("space.json");
+        Files.writeString(good, SearchViewModelTest.SPACE);
+        f.spaceFileProperty().set(good.toString());
+        assertThat(f.gridCountProperty().get())
+                .isEqualTo("3 values per axis × 4 parameters → 3 × 3 × 3 × 2 = 54 trials (some axes have fewer values)");
+        f.gridValuesProperty().set("2");
+        assertThat(f.gridCountProperty().get()).isEqualTo("2 values per axis × 4 parameters → 16 trials");
+        // a grid past the trials cap says how many values per axis would fit
+        f.gridValuesProperty().set("10");
+        assertThat(f.gridErrorProperty().get()).isEmpty();
+        assertThat(f.gridCountProperty().get()).contains("10 × 10 × 5 × 2 = 1000 trials");
+        f.gridValuesProperty().set("12");
+        assertThat(f.gridErrorProperty().get()).contains("12 values per axis × 4 parameters makes 1440")
+                .contains("at most 1000 trials").contains("use at most 10 values per axis");
+        assertThat(f.valid().get()).isFalse();
+
+        f.gridValuesProperty().set("2");
+        f.epochsProperty().set("1");
+        Optional<Search> s = f.create();
+        assertThat(s).as(f.errorProperty().get()).isPresent();
+        try (Search search = s.get()) {
+            assertThat(search.rounds().get(0).method()).isEqualTo(Method.GRID);
+            assertThat(search.rounds().get(0).gridValuesPerAxis()).isEqualTo(2);
+            assertThat(search.trials()).hasSize(16);
+        }
+        f.methodProperty().set(Method.RANDOM);
+        assertThat(f.gridErrorProperty().get()).isEmpty();
+        assertThat(f.trialsErrorProperty().get()).contains("'abc'");
     }
 }

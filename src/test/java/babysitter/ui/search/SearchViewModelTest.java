@@ -300,4 +300,89 @@ class SearchViewModelTest {
         assertThat(vm.etaSeconds(10)).isCloseTo(30, within(1e-9));
         assertThat(SearchViewModel.duration(75)).isEqualTo("1 min 15 s");
     }
+
+    @Test
+    void eachRoundSaysHowManyDistinctValuesItTriesSoAGridsWasteShows() {
+        List<Trial> ts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ts.add(trial(i + 1, TrialState.DONE, values(0.001 * (i + 1), 0.9 + 0.01 * i, 16 << (i % 2),
+                    i < 2 ? "adam" : "momentum"), 0.5));
+        }
+        List<Map<String, Object>> grid = space.grid(2);
+        for (int i = 0; i < grid.size(); i++) {
+            Trial t = trial(5 + i, TrialState.PENDING, grid.get(i));
+            ts.add(new Trial(t.id(), 1, t.values(), t.state(), t.curve(), t.bestDevAccuracy(), t.bestEpoch(),
+                    t.bestCheckpoint(), t.runDir(), t.note()));
+        }
+        vm.show(List.of(new Round(1, space, Method.GRID, 16, 2, "top 3 of round 1")), ts);
+        assertThat(vm.roundsSummaryProperty().get()).isEqualTo(
+                "round 1 · random: 4 trials → distinct values: learningRate 4 · momentum 4 · batchSize 2 · optimizer 2\n"
+                + "round 2 · grid 2 per axis: 16 trials → distinct values: learningRate 2 · momentum 2 · batchSize 2"
+                + " · optimizer 2");
+        // grid trials are drawn square, and stack up in K columns
+        Trial g = trial(5, TrialState.DONE, grid.get(0), 0.6);
+        vm.show(List.of(), List.of(new Trial(5, 1, g.values(), g.state(), g.curve(), g.bestDevAccuracy(),
+                g.bestEpoch(), g.bestCheckpoint(), g.runDir(), g.note())));
+        ScatterData lr = vm.scatter("learningRate");
+        assertThat(lr.points()).filteredOn(ScatterData.Point::grid).extracting(ScatterData.Point::trialId)
+                .containsExactly(5);
+        assertThat(lr.points()).filteredOn(p -> !p.grid()).hasSize(4);
+        // the latest rounds only, once there are many
+        for (int r = 2; r < 6; r++) {
+            vm.show(List.of(new Round(r, space, Method.RANDOM, 0, 0, "more")), List.of());
+        }
+        String[] lines = vm.roundsSummaryProperty().get().split("\n");
+        assertThat(lines).hasSize(SearchViewModel.SHOWN_ROUND_LINES + 1);
+        assertThat(lines[0]).isEqualTo("… 2 earlier rounds");
+        assertThat(lines[SearchViewModel.SHOWN_ROUND_LINES]).isEqualTo("round 6 · random: 0 trials → distinct values: "
+                + "learningRate 0 · momentum 0 · batchSize 0 · optimizer 0");
+    }
+
+    @Test
+    void theNextRoundMayBeAGridAndItsValuesPerAxisAreChecked() throws Exception {
+        babysitter.search.Settings settings = new babysitter.search.Settings(2, 1,
+                babysitter.search.EarlyStopping.none(), 1);
+        try (babysitter.search.Search search = babysitter.search.Search.create(dir.resolve("s"), space, Method.RANDOM,
+                3, 0, settings)) {
+            SearchViewModel v = new SearchViewModel(Runnable::run, r -> { }, Clock.systemUTC(), n -> {
+                throw new AssertionError("nothing runs here");
+            });
+            v.attach(search, 1);
+            // the first round as if it had run
+            List<Trial> done = new ArrayList<>();
+            for (Trial t : search.trials()) {
+                Trial f = trial(t.id(), TrialState.DONE, t.values(), 0.5 + 0.1 * t.id());
+                done.add(f);
+            }
+            v.show(search.rounds(), done);
+            assertThat(v.canNextRound().get()).isTrue();
+
+            v.nextMethodProperty().set(Method.GRID);
+            v.gridValuesTextProperty().set("1");
+            assertThat(v.trialsErrorProperty().get()).contains("Values per axis").contains("'1'");
+            assertThat(v.canNextRound().get()).isFalse();
+            v.gridValuesTextProperty().set("40"); // 40 × 40 × 5 × 2 trials: over the cap
+            assertThat(v.trialsErrorProperty().get()).isEmpty();
+            v.brush("learningRate", 0.2, 0.6);
+            v.nextRoundFromSelection();
+            assertThat(v.notificationProperty().get()).contains("at most " + SearchViewModel.MAX_TRIALS + " trials")
+                    .contains("40 values per axis");
+            assertThat(search.rounds()).hasSize(1);
+
+            v.gridValuesTextProperty().set("2");
+            v.nextRoundFromSelection();
+            assertThat(search.rounds()).hasSize(2);
+            Round r = search.rounds().get(1);
+            assertThat(r.method()).isEqualTo(Method.GRID);
+            assertThat(r.gridValuesPerAxis()).isEqualTo(2);
+            assertThat(search.trials(1)).hasSize(16);
+            assertThat(v.roundsSummaryProperty().get()).endsWith(
+                    "round 2 · grid 2 per axis: 16 trials → distinct values: learningRate 2 · momentum 2 · batchSize 2"
+                    + " · optimizer 2");
+            v.nextMethodProperty().set(Method.RANDOM);
+            v.trialsTextProperty().set("0");
+            assertThat(v.trialsErrorProperty().get()).startsWith("Trials");
+            v.cancel();
+        }
+    }
 }

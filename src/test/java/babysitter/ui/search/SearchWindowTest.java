@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -287,5 +288,72 @@ class SearchWindowTest {
                 .anyMatch(r -> r.state() == babysitter.search.TrialState.RUNNING));
         robot.interact(vm2::cancel);
         waitUntil("stopped again", 60, () -> !vm2.runningProperty().get());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGridSearchShowsHowFewDistinctValuesItTries(FxRobot robot) throws Exception {
+        Path good = tmp.resolve("grid-space.json");
+        Files.writeString(good, "{ \"base\": " + BASE + """
+                , "params": [
+                    { "name": "learningRate", "scale": "log", "min": 1e-3, "max": 0.3 },
+                    { "name": "momentum", "scale": "one-minus-log", "min": 0.5, "max": 0.99 } ] }
+                """);
+        MenuItem item = fileItem(robot, "New search…");
+        Platform.runLater(item::fire);
+        waitUntil("the New search form", 10, () -> robot.lookup("#newSearchDialog").tryQuery().isPresent());
+        set(robot, "#spaceField", good.toString());
+        ChoiceBox<babysitter.search.Method> method = robot.lookup("#methodChoice").queryAs(ChoiceBox.class);
+        TextField trialsField = robot.lookup("#newTrialsField").queryAs(TextField.class);
+        TextField k = robot.lookup("#gridValuesField").queryAs(TextField.class);
+        assertThat(onFx(k::isDisabled)).isTrue();
+        robot.interact(() -> method.setValue(babysitter.search.Method.GRID));
+        assertThat(onFx(trialsField::isDisabled)).isTrue();
+        assertThat(onFx(k::isDisabled)).isFalse();
+        Button startButton = robot.lookup("#startSearch").queryAs(Button.class);
+        set(robot, "#gridValuesField", "1");
+        assertThat(onFx(startButton::isDisabled)).isTrue();
+        assertThat(onFx(() -> robot.lookup("#gridError").queryAs(Label.class).getText())).contains("'1'");
+        set(robot, "#gridValuesField", "2");
+        assertThat(onFx(startButton::isDisabled)).isFalse();
+        assertThat(onFx(() -> robot.lookup("#gridCount").queryAs(Label.class).getText()))
+                .isEqualTo("2 values per axis × 2 parameters → 4 trials");
+        set(robot, "#parallelField", "2");
+        set(robot, "#epochsField", "1");
+        robot.clickOn(startButton);
+        waitUntil("the Search window", 20, () -> {
+            try {
+                return searchStage() != null;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Stage stage = searchStage();
+        SearchViewModel vm = (SearchViewModel) stage.getProperties().get(SearchViewModel.class);
+        waitUntil("the grid done", 120, () -> vm.rows().size() == 4 && !vm.runningProperty().get()
+                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        assertThat(onFx(() -> vm.search().rounds().get(0).method())).isEqualTo(babysitter.search.Method.GRID);
+        Label line = onFx(() -> (Label) stage.getScene().lookup("#roundsSummary"));
+        assertThat(onFx(line::getText)).isEqualTo(
+                "round 1 · grid 2 per axis: 4 trials → distinct values: learningRate 2 · momentum 2");
+        assertThat(onFx(line::isVisible)).isTrue();
+        // its points line up in two columns on each scatter
+        assertThat(onFx(() -> vm.scatter("learningRate").points().stream().map(ScatterData.Point::x).distinct()
+                .count())).isEqualTo(2L);
+
+        // the next round as a grid too, from the tool bar
+        ChoiceBox<babysitter.search.Method> next = onFx(() -> (ChoiceBox<babysitter.search.Method>)
+                stage.getScene().lookup("#nextMethod"));
+        TextField perAxis = onFx(() -> (TextField) stage.getScene().lookup("#gridValuesField"));
+        assertThat(onFx(perAxis::isVisible)).isFalse();
+        robot.interact(() -> next.setValue(babysitter.search.Method.GRID));
+        assertThat(onFx(perAxis::isVisible)).isTrue();
+        assertThat(onFx(() -> stage.getScene().lookup("#trialsField").isVisible())).isFalse();
+        robot.interact(() -> perAxis.setText("2"));
+        robot.interact(vm::nextRoundFromTopK);
+        waitUntil("the second grid done", 120, () -> vm.rows().size() == 8 && !vm.runningProperty().get()
+                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        assertThat(onFx(line::getText)).endsWith("\nround 2 · grid 2 per axis: 4 trials → distinct values: "
+                + "learningRate 2 · momentum 2");
     }
 }
