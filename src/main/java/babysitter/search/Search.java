@@ -676,8 +676,9 @@ public final class Search implements AutoCloseable {
             }
             Param.Edge side = p.edge(v, EDGE_MARGIN);
             if (side != Param.Edge.NONE) {
-                out.add(new EdgeWarning(p.name(), side, v, p.name() + ": the best trial (" + p.format(v) + ") sits at the "
-                        + (side == Param.Edge.HIGH ? "top" : "bottom") + " of its range " + p.rangeText()
+                out.add(new EdgeWarning(p.name(), side, v, p.name() + ": the best trial (#" + b.id() + ", " + p.name() + " = "
+                        + p.format(v) + ") sits at the " + (side == Param.Edge.HIGH ? "top" : "bottom")
+                        + " of its range " + p.rangeText()
                         + ": grow the range, don't shrink it"));
             }
         }

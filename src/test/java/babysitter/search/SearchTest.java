@@ -181,10 +181,11 @@ class SearchTest {
             List<EdgeWarning> w = search.edgeWarnings(0);
             assertThat(w).extracting(EdgeWarning::param).containsExactly("learningRate", "batchSize");
             assertThat(w.get(0).side()).isEqualTo(Param.Edge.HIGH);
-            assertThat(w.get(0).message()).isEqualTo("learningRate: the best trial (0.1) sits at the top of its range"
+            assertThat(w.get(0).message()).isEqualTo("learningRate: the best trial (#" + best.id() + ", learningRate = 0.1)"
+                    + " sits at the top of its range"
                     + " [0.001, 0.1]: grow the range, don't shrink it");
             assertThat(w.get(1).side()).isEqualTo(Param.Edge.LOW);
-            assertThat(w.get(1).message()).contains("batchSize: the best trial (16) sits at the bottom of its range [16, 64]");
+            assertThat(w.get(1).message()).contains("batchSize: the best trial (#" + best.id() + ", batchSize = 16) sits at the bottom of its range [16, 64]");
             assertThat(w.get(1).value()).isEqualTo(16);
         }
     }
