@@ -11,6 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient were. Plain values: safe to hand to any thread.
  *
  * @param layer        l, from 1
+ * @param units        n_l, the number of units of the layer (the number of classes for the output layer)
+ * @param activation   the layer's g in lower case as the setup writes it ("relu", "leaky_relu", "tanh",
+ *                     "sigmoid"), or {@value #SOFTMAX} for the output layer
  * @param batchNorm    whether the layer is batch-normalised (else the BN fields are empty)
  * @param batchMean    μ of the last batch, per unit
  * @param batchVar     σ² (biased) of the last batch, per unit
@@ -30,16 +33,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                     0.01 or above 0.99) for at least 95 % of the batch (NaN for ReLU-family and
  *                     the output layer)
  */
-public record LayerStats(int layer, boolean batchNorm, double[] batchMean, double[] batchVar, double[] runningMean,
-                         double[] runningVar, Histogram z, Histogram zTilde, Histogram a, Summary gamma,
-                         Summary beta, double weightNorm, double gradNorm, double updateRatio, double deadShare,
+public record LayerStats(int layer, int units, String activation, boolean batchNorm, double[] batchMean,
+                         double[] batchVar, double[] runningMean, double[] runningVar, Histogram z,
+                         Histogram zTilde, Histogram a, Summary gamma, Summary beta, double weightNorm, double gradNorm, double updateRatio, double deadShare,
                          double saturatedShare) {
 
+    /** The activation of the output layer. */
+    public static final String SOFTMAX = "softmax";
+
     public LayerStats {
+        java.util.Objects.requireNonNull(activation, "activation");
         batchMean = batchMean.clone();
         batchVar = batchVar.clone();
         runningMean = runningMean.clone();
         runningVar = runningVar.clone();
+    }
+
+    /** Whether this is the output (softmax) layer. */
+    public boolean output() {
+        return SOFTMAX.equals(activation);
+    }
+
+    /** The lower-case name of a hidden activation, as in "leaky_relu". */
+    public static String nameOf(babysitter.engine.Activation g) {
+        return g.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -142,15 +159,17 @@ public record LayerStats(int layer, boolean batchNorm, double[] batchMean, doubl
         int units = net.config().units(l);
         double dead = Double.NaN;
         double saturated = Double.NaN;
+        String activation = SOFTMAX;
         if (l < net.depth()) {
             babysitter.engine.Activation g = net.config().hidden().get(l - 1).activation();
+            activation = nameOf(g);
             if (g == babysitter.engine.Activation.RELU) {
                 dead = deadShare(a, units);
             } else if (!g.reluFamily()) {
                 saturated = saturatedShare(a, units, g);
             }
         }
-        return new LayerStats(l, bn,
+        return new LayerStats(l, units, activation, bn,
                 bn ? io.toArray(net.batchMean(l)) : empty, bn ? io.toArray(net.batchVar(l)) : empty,
                 bn ? io.toArray(net.runningMean(l)) : empty, bn ? io.toArray(net.runningVar(l)) : empty,
                 Histogram.of(z, bins), Histogram.of(zt, bins), Histogram.of(a, bins),

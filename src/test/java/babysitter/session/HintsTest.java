@@ -12,8 +12,8 @@ class HintsTest {
     private static LayerStats layer(double grad, double ratio, double dead, double saturated) {
         LayerStats.Histogram h = new LayerStats.Histogram(0, 1, new long[] {1});
         LayerStats.Summary s = new LayerStats.Summary(1, 1, 1);
-        return new LayerStats(1, true, new double[0], new double[0], new double[0], new double[0], h, h, h, s, s, 1,
-                grad, ratio, dead, saturated);
+        return new LayerStats(1, 4, "relu", true, new double[0], new double[0], new double[0], new double[0], h, h, h,
+                s, s, 1, grad, ratio, dead, saturated);
     }
 
     private static Report.EpochReport epoch(int e, double cost, double devAcc, double devAccTrain, LayerStats l) {

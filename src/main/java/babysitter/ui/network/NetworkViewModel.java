@@ -117,7 +117,7 @@ public final class NetworkViewModel {
             return layer;
         }
 
-        /** "layer 1 (32 units, bn)". */
+        /** "layer 1 · 32 relu, BN", "output · 10 softmax". */
         public String name() {
             return name;
         }
@@ -399,24 +399,12 @@ public final class NetworkViewModel {
         return s / a.length;
     }
 
+    /**
+     * The layer's label from what the stats carry: "layer 2 · 128 relu, BN", "layer 3 · 64 tanh",
+     * "output · 10 softmax".
+     */
     static String nameOf(LayerStats s) {
-        int units = s.batchNorm() ? s.batchMean().length : 0;
-        StringBuilder b = new StringBuilder("layer ").append(s.layer());
-        List<String> parts = new ArrayList<>();
-        if (units > 0) {
-            parts.add(units + " units");
-        }
-        if (!Double.isNaN(s.deadShare())) {
-            parts.add("relu");
-        } else if (!Double.isNaN(s.saturatedShare())) {
-            parts.add("saturating");
-        }
-        if (s.batchNorm()) {
-            parts.add("bn");
-        }
-        if (!parts.isEmpty()) {
-            b.append(" (").append(String.join(", ", parts)).append(')');
-        }
-        return b.toString();
+        String head = s.output() ? "output" : "layer " + s.layer();
+        return head + " · " + s.units() + " " + s.activation() + (s.batchNorm() ? ", BN" : "");
     }
 }

@@ -260,11 +260,11 @@ class MainWindowTest {
         babysitter.session.LayerStats.Histogram h = new babysitter.session.LayerStats.Histogram(0, 1, new long[] {1});
         babysitter.session.LayerStats.Summary nan = new babysitter.session.LayerStats.Summary(Double.NaN, Double.NaN,
                 Double.NaN);
-        babysitter.session.LayerStats stats = new babysitter.session.LayerStats(1, false, none, none, none, none, h, h,
-                h, nan, nan, 1, 1, 1e-3, Double.NaN, Double.NaN);
+        babysitter.session.LayerStats stats = new babysitter.session.LayerStats(1, 3, "softmax", false, none, none, none, none,
+                h, h, h, nan, nan, 1, 1, 1e-3, Double.NaN, Double.NaN);
         robot.interact(() -> vm.accept(java.util.List.of(new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1,
                 java.util.List.of(stats)))));
-        assertThat(onFx(() -> java.util.List.copyOf(layers.getItems()))).containsExactly("layer 1");
+        assertThat(onFx(() -> java.util.List.copyOf(layers.getItems()))).containsExactly("output · 3 softmax");
         robot.interact(network::close);
     }
 

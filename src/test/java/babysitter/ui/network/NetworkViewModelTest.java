@@ -19,7 +19,7 @@ class NetworkViewModelTest {
 
     /** A batch-normalised layer of two units with values that depend on {@code k}. */
     static LayerStats bn(int layer, double k) {
-        return new LayerStats(layer, true,
+        return new LayerStats(layer, 2, "relu", true,
                 new double[] {1.0, -2.0}, new double[] {4.0, 1.0},      // batch μ, σ²
                 new double[] {0.5, -1.0}, new double[] {3.0, 3.0},      // running μ, σ²
                 hist(-1, 1, 1, 2, 3), hist(-2, 2, 3, 2, 1), hist(0, 1, 5, 0, 0),
@@ -31,7 +31,7 @@ class NetworkViewModelTest {
     static LayerStats plain(int layer) {
         double[] none = new double[0];
         LayerStats.Summary nan = new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN);
-        return new LayerStats(layer, false, none, none, none, none, hist(0, 1, 1), hist(0, 1, 1), hist(0, 1, 1),
+        return new LayerStats(layer, 10, LayerStats.SOFTMAX, false, none, none, none, none, hist(0, 1, 1), hist(0, 1, 1), hist(0, 1, 1),
                 nan, nan, 3, 0.5, 2e-3, Double.NaN, Double.NaN);
     }
 
@@ -71,7 +71,22 @@ class NetworkViewModelTest {
         assertThat(l2.values(Metric.VAR_DRIFT)[0]).isNaN();
         assertThat(l2.values(Metric.GAMMA_MEAN)[0]).isNaN();
         assertThat(l2.values(Metric.UPDATE_RATIO)).containsExactly(2e-3, 2e-3);
-        assertThat(vm.layerNames()).containsExactly("layer 1 (2 units, relu, bn)", "layer 2");
+        assertThat(vm.layerNames()).containsExactly("layer 1 · 2 relu, BN", "output · 10 softmax");
+    }
+
+    @Test
+    void labelsAMixedNetworkFromItsSizesActivationsAndBatchNorm() {
+        double[] none = new double[0];
+        LayerStats.Summary nan = new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN);
+        LayerStats tanh = new LayerStats(2, 64, "tanh", false, none, none, none, none, hist(0, 1, 1),
+                hist(0, 1, 1), hist(0, 1, 1), nan, nan, 3, 0.5, 2e-3, Double.NaN, 0.1);
+        LayerStats relu = new LayerStats(1, 128, "relu", true, new double[128], new double[128], new double[128],
+                new double[128], hist(0, 1, 1), hist(0, 1, 1), hist(0, 1, 1), new LayerStats.Summary(1, 1, 1),
+                new LayerStats.Summary(0, 0, 0), 3, 0.5, 2e-3, 0.0, Double.NaN);
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.accept(epoch(0, 0, relu, tanh, plain(3)));
+        assertThat(vm.layerNames()).containsExactly("layer 1 · 128 relu, BN", "layer 2 · 64 tanh",
+                "output · 10 softmax");
     }
 
     @Test
@@ -193,7 +208,7 @@ class NetworkViewModelTest {
         assertThat(vm.layer(1).lastUnitGaps().varRatio()).containsExactly(4.0 / 3, 1.0 / 3);
 
         // the next report replaces them
-        LayerStats moved = new LayerStats(1, true, new double[] {2, 2}, new double[] {1, 1}, new double[] {1, 1},
+        LayerStats moved = new LayerStats(1, 2, "relu", true, new double[] {2, 2}, new double[] {1, 1}, new double[] {1, 1},
                 new double[] {1, 1}, hist(0, 1, 1), hist(0, 1, 1), hist(0, 1, 1),
                 new LayerStats.Summary(1, 1, 1), new LayerStats.Summary(0, 0, 0), 1, 1, 1e-3, 0, Double.NaN);
         vm.accept(epoch(1, 0, moved, plain(2)));

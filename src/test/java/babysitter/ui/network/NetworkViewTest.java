@@ -33,7 +33,7 @@ class NetworkViewTest {
     }
 
     static LayerStats layer(int l, double ratio, double dead) {
-        return new LayerStats(l, true, new double[] {1, -2}, new double[] {4, 1}, new double[] {0.5, -1},
+        return new LayerStats(l, 2, "relu", true, new double[] {1, -2}, new double[] {4, 1}, new double[] {0.5, -1},
                 new double[] {3, 3}, new LayerStats.Histogram(-1, 1, new long[] {1, 5, 9, 5, 1}),
                 new LayerStats.Histogram(-2, 2, new long[] {9, 1, 0, 1, 9}),
                 new LayerStats.Histogram(0, 1, new long[] {3, 3}), new LayerStats.Summary(0.9, 1, 1.1),
@@ -76,8 +76,8 @@ class NetworkViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(view.layerChooser().getItems()).containsExactly("layer 1 (2 units, relu, bn)",
-                "layer 2 (2 units, relu, bn)");
+        assertThat(view.layerChooser().getItems()).containsExactly("layer 1 · 2 relu, BN",
+                "layer 2 · 2 relu, BN");
         assertThat(view.layerChooser().getSelectionModel().getSelectedIndex()).isZero();
         assertThat(view.ratioSeries().data().size()).isEqualTo(2);
         assertThat(view.ratioSeries().data().y(0)).isEqualTo(1e-3);
@@ -122,12 +122,12 @@ class NetworkViewTest {
     /** Layer 1 batch-normalised: unit 0's batch μ 10 running σ above the running μ, unit 1 equal; layer 2 plain. */
     static Report.EpochReport drifted(int e) {
         LayerStats.Histogram h = new LayerStats.Histogram(-1, 1, new long[] {1, 2, 1});
-        LayerStats bn = new LayerStats(1, true, new double[] {10, 0.3}, new double[] {1, 2},
+        LayerStats bn = new LayerStats(1, 2, "relu", true, new double[] {10, 0.3}, new double[] {1, 2},
                 new double[] {0, 0.3}, new double[] {1, 2}, h, h, h, new LayerStats.Summary(1, 1, 1),
                 new LayerStats.Summary(0, 0, 0), 10, 2, 1e-3, 0.0, Double.NaN);
         double[] none = new double[0];
         LayerStats.Summary nan = new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN);
-        LayerStats plain = new LayerStats(2, false, none, none, none, none, h, h, h, nan, nan, 3, 1, 2e-3,
+        LayerStats plain = new LayerStats(2, 3, LayerStats.SOFTMAX, false, none, none, none, none, h, h, h, nan, nan, 3, 1, 2e-3,
                 Double.NaN, Double.NaN);
         return new Report.EpochReport(e, 100L * (e + 1), 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of(bn, plain));
     }
