@@ -104,4 +104,28 @@ class ArchitectureTest {
         noDependency("babysitter.engine..", "babysitter.data..", "babysitter.store..", "babysitter.session..",
                 "babysitter.search..", "babysitter.cli..", "babysitter.ui..", "babysitter.report..");
     }
+
+    /** The feature packages under babysitter.ui, each a window or a pane that the main window puts together. */
+    private static final String[] UI_FEATURES = {"babysitter.ui.network..", "babysitter.ui.classes..",
+        "babysitter.ui.samples..", "babysitter.ui.regions..", "babysitter.ui.search..", "babysitter.ui.siblings..",
+        "babysitter.ui.surface..", "babysitter.ui.monitor..", "babysitter.ui.controls..", "babysitter.ui.setup..",
+        "babysitter.ui.chart..", "babysitter.ui.fx.."};
+
+    @Test
+    void uiFeaturesDoNotDependOnTheMainWindow() {
+        // the main window depends on them (it opens their windows and hands them its view-model
+        // through an interface of theirs); the other way round would make a cycle
+        noClasses().that().resideInAnyPackage(UI_FEATURES)
+                .should().dependOnClassesThat().resideInAPackage("babysitter.ui.main..")
+                .check(classes);
+    }
+
+    @Test
+    void theMainWindowRuleIsNotVacuous() {
+        assertThat(classes.contain("babysitter.ui.network.NetworkWindow")).isTrue();
+        // the main window does depend on the network package, so forbidding that must fail
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noDependency("babysitter.ui.main..",
+                        "babysitter.ui.network.."))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.ui.network");
+    }
 }

@@ -1,7 +1,6 @@
 package babysitter.ui.classes;
 
 import babysitter.session.Report;
-import babysitter.ui.main.MainViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -15,7 +14,7 @@ public final class ClassesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's kept confusion
      * reports and then every new one until it closes.
      */
-    public static Stage show(Window owner, MainViewModel main) {
+    public static Stage show(Window owner, ConfusionFeed main) {
         ClassesViewModel vm = new ClassesViewModel();
         for (Report.ConfusionReport r : main.recentConfusionReports()) {
             vm.accept(r);

@@ -40,7 +40,8 @@ import javafx.collections.ObservableList;
  * learning-rate range test. Toolkit free: the work that must not block the window runs on the
  * {@code background} executor, results come back through the {@code fx} executor.
  */
-public final class MainViewModel {
+public final class MainViewModel implements babysitter.ui.network.EpochFeed,
+        babysitter.ui.classes.ConfusionFeed, babysitter.ui.samples.SamplesFeed, babysitter.ui.search.TrialHost {
 
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final RegionsViewModel regions = new RegionsViewModel();

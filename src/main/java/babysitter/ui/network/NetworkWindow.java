@@ -1,7 +1,6 @@
 package babysitter.ui.network;
 
 import babysitter.session.Report;
-import babysitter.ui.main.MainViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -12,10 +11,10 @@ public final class NetworkWindow {
     }
 
     /**
-     * A new window owned by {@code owner} (may be null), fed the main window's recent epoch
-     * reports and then every new one until it closes.
+     * A new window owned by {@code owner} (may be null), fed the recent epoch reports of {@code main}
+     * (the main window's view-model) and then every new one until it closes.
      */
-    public static Stage show(Window owner, MainViewModel main) {
+    public static Stage show(Window owner, EpochFeed main) {
         NetworkViewModel vm = new NetworkViewModel();
         for (Report.EpochReport e : main.recentEpochReports()) {
             vm.accept(e);

@@ -1,6 +1,5 @@
 package babysitter.ui.samples;
 
-import babysitter.ui.main.MainViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -14,7 +13,7 @@ public final class SamplesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's newest samples
      * report and then every new one until it closes.
      */
-    public static Stage show(Window owner, MainViewModel main) {
+    public static Stage show(Window owner, SamplesFeed main) {
         SamplesViewModel vm = new SamplesViewModel();
         if (main.recentSamplesReport() != null) {
             vm.accept(main.recentSamplesReport());

@@ -6,7 +6,6 @@ import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Trial;
 import babysitter.session.ConfigException;
-import babysitter.ui.main.MainViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class SearchWindow {
     }
 
     /** Asks for a new search (the form), creates it and opens its window, running. Empty when cancelled. */
-    public static Optional<Stage> newSearch(Window owner, MainViewModel main, Path runsRoot) {
+    public static Optional<Stage> newSearch(Window owner, TrialHost main, Path runsRoot) {
         NewSearchViewModel form = new NewSearchViewModel(runsRoot, Clock.systemUTC());
         Dialog<Search> dialog = new Dialog<>();
         if (owner != null) {
@@ -230,13 +229,13 @@ public final class SearchWindow {
     }
 
     /** Asks for a search folder and opens it (not running: Resume runs its unfinished trials). */
-    public static Optional<Stage> openSearch(Window owner, MainViewModel main) {
+    public static Optional<Stage> openSearch(Window owner, TrialHost main) {
         File dir = searchChooser.apply(owner);
         return dir == null ? Optional.empty() : open(owner, main, dir.toPath());
     }
 
     /** Opens the search in {@code dir}; a damaged or missing search is reported in a dialog. */
-    public static Optional<Stage> open(Window owner, MainViewModel main, Path dir) {
+    public static Optional<Stage> open(Window owner, TrialHost main, Path dir) {
         try {
             Search s = Search.open(dir);
             return Optional.of(show(owner, main, s, s.settings().parallel(), false));
@@ -253,7 +252,7 @@ public final class SearchWindow {
     }
 
     /** The Search window around {@code search}; if {@code start}, its trials start running. */
-    public static Stage show(Window owner, MainViewModel main, Search search, int parallel, boolean start) {
+    public static Stage show(Window owner, TrialHost main, Search search, int parallel, boolean start) {
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "search-runner");
             t.setDaemon(true);
@@ -299,7 +298,7 @@ public final class SearchWindow {
     }
 
     /** Continues a finished trial by hand in the main window (asks first if a session is live there). */
-    private static void babysit(Stage searchStage, Window owner, MainViewModel main, Trial t) {
+    private static void babysit(Stage searchStage, Window owner, TrialHost main, Trial t) {
         if (main.hasSession().get()) {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.initOwner(searchStage);
