@@ -1,5 +1,6 @@
 package babysitter.ui.chart;
 
+import babysitter.ui.fx.ResizableCanvasPane;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -55,7 +55,7 @@ import javafx.scene.text.TextAlignment;
  * <p>Not thread-safe: use it on the JavaFX application thread (only {@link #requestRedraw()} and
  * {@link #exportPng(Path, double)} may be called from other threads).
  */
-public final class LineChartCanvas extends Region {
+public final class LineChartCanvas extends ResizableCanvasPane {
     private static final Color GRID = Color.rgb(232, 232, 232);
     private static final Color AXIS = Color.rgb(90, 90, 90);
     private static final Color TEXT = Color.rgb(50, 50, 50);
@@ -73,7 +73,7 @@ public final class LineChartCanvas extends Region {
     private final List<Series> series = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas = canvas();
     private final Canvas overlay = new Canvas();
     private final Text measurer = new Text();
     private final Map<Font, Map<String, Double>> textWidths = new java.util.HashMap<>();
@@ -211,7 +211,7 @@ public final class LineChartCanvas extends Region {
         getStyleClass().add("line-chart-canvas");
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
         overlay.setMouseTransparent(true);
-        getChildren().addAll(canvas, overlay);
+        getChildren().add(overlay); // over the canvas, which is the first child
         setPrefSize(640, 320);
         setMinSize(160, 100);
         logY.addListener((obs, was, now) -> requestRedraw());
@@ -423,16 +423,15 @@ public final class LineChartCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
-            redrawNow(); // in the layout pass of this pulse: the new size never shows stale pixels
-        }
+    protected double canvasSize(double regionSize, boolean horizontal) {
+        return horizontal ? snapSizeX(regionSize) : snapSizeY(regionSize);
+    }
+
+    @Override
+    protected void resized(double w, double h) {
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        redrawNow(); // in the layout pass of this pulse: the new size never shows stale pixels
     }
 
     private void flushPendingRedraw() {

@@ -1,9 +1,9 @@
 package babysitter.ui.network;
 
+import babysitter.ui.fx.ResizableCanvasPane;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -12,13 +12,9 @@ import javafx.scene.text.TextAlignment;
  * A canvas that fills its region, repaints only when it is resized or asked to, and draws a title
  * centred at the top on white before the subclass's content.
  */
-abstract class TitledCanvas extends Region {
-    protected final Canvas canvas = new Canvas();
+abstract class TitledCanvas extends ResizableCanvasPane {
+    protected final Canvas canvas = canvas();
     private int paints;
-
-    TitledCanvas() {
-        getChildren().add(canvas);
-    }
 
     /** The title drawn at the top. */
     abstract String title();
@@ -32,14 +28,8 @@ abstract class TitledCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
+    protected void resized(double w, double h) {
+        paint();
     }
 
     protected final void paint() {

@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.ui.chart.Ticks;
+import babysitter.ui.fx.ResizableCanvasPane;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
@@ -9,7 +10,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -20,7 +20,7 @@ import javafx.scene.text.TextAlignment;
  * unit coordinates, ticks labelled in values). Drag across it to brush a range (the callback gets
  * the unit range), double-click to clear the brush, click a point to select its trial.
  */
-public final class ScatterCanvas extends Region {
+public final class ScatterCanvas extends ResizableCanvasPane {
     static final double LEFT = 46;
     static final double RIGHT = 12;
     static final double TOP = 20;
@@ -36,7 +36,7 @@ public final class ScatterCanvas extends Region {
     private static final Color SELECTED = Color.web("#ff7f0e");
     private static final Color BRUSH = Color.rgb(60, 120, 220, 0.15);
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas = canvas();
     private ScatterData data;
     private double dragStartX = Double.NaN;
     private double dragNowX = Double.NaN;
@@ -48,7 +48,6 @@ public final class ScatterCanvas extends Region {
     private int paints;
 
     public ScatterCanvas() {
-        getChildren().add(canvas);
         getStyleClass().add("scatter-canvas");
         setPrefSize(300, 220);
         setMinSize(180, 150);
@@ -116,14 +115,8 @@ public final class ScatterCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            paint();
-        }
+    protected void resized(double w, double h) {
+        paint();
     }
 
     private void paint() {

@@ -2,6 +2,7 @@ package babysitter.ui.surface;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.ui.fx.ResizableCanvasPane;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
@@ -18,7 +19,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -62,17 +62,11 @@ public final class SurfaceView extends BorderPane {
         getStyleClass().add("surface-view");
 
         canvas.setId("surfaceMap");
-        Pane mapPane = new Pane(canvas) {
+        ResizableCanvasPane mapPane = new ResizableCanvasPane(canvas) {
             @Override
-            protected void layoutChildren() {
-                double w = Math.floor(getWidth());
-                double h = Math.floor(getHeight());
-                if (w != canvas.getWidth() || h != canvas.getHeight()) {
-                    canvas.setWidth(w);
-                    canvas.setHeight(h);
-                    heat = null;
-                    redraw();
-                }
+            protected void resized(double w, double h) {
+                heat = null;
+                redraw();
             }
         };
         mapPane.setMinSize(200, 120);
