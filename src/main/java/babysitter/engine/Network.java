@@ -61,6 +61,13 @@ public final class Network {
     private final INDArray[] dBeta;
     private final INDArray[] runningMean;
     private final INDArray[] runningVar;
+    private final Gemm.Operand[] wOp;
+    private final Gemm.Operand[] dWOp;
+    /** The operand of the last input matrix, kept while that array lives (it is not held here). */
+    private java.lang.ref.WeakReference<INDArray> inputKey = new java.lang.ref.WeakReference<>(null);
+    private java.lang.ref.WeakReference<org.nd4j.linalg.api.buffer.DataBuffer> inputData =
+            new java.lang.ref.WeakReference<>(null);
+    private Gemm.Operand inputOp;
     private final ParameterLayout layout;
 
     private final OptimizerState optimizerState;
@@ -103,9 +110,13 @@ public final class Network {
         this.dBeta = new INDArray[depth + 1];
         this.runningMean = new INDArray[depth + 1];
         this.runningVar = new INDArray[depth + 1];
+        this.wOp = new Gemm.Operand[depth + 1];
+        this.dWOp = new Gemm.Operand[depth + 1];
         for (int l = 1; l <= depth; l++) {
             w[l] = layout.view(params, ParameterLayout.Kind.W, l);
             dW[l] = layout.view(grads, ParameterLayout.Kind.W, l);
+            wOp[l] = new Gemm.Operand(w[l]);
+            dWOp[l] = new Gemm.Operand(dW[l]);
             if (config.batchNorm(l)) {
                 gamma[l] = layout.view(params, ParameterLayout.Kind.GAMMA, l);
                 beta[l] = layout.view(params, ParameterLayout.Kind.BETA, l);
@@ -403,17 +414,19 @@ public final class Network {
 
     // ------------------------------------------------------------------ forward and backward
     //
-    // Matrix products run on ND4J (OpenBLAS) in the network's precision. Everything element-wise
-    // (batch norm, activations, softmax, their derivatives) runs as fused loops over double work
-    // arrays: one bulk copy in and out per layer instead of a dozen native calls, each of which
-    // costs more than the arithmetic at these sizes (see docs/PERFORMANCE.md).
+    // Matrix products run on OpenBLAS in the network's precision, called directly (Gemm, no ND4J
+    // op objects). Everything element-wise (batch norm, activations, softmax, their derivatives)
+    // runs as fused loops over double work arrays: one bulk copy in and out per layer instead of a
+    // dozen native calls, each of which costs more than the arithmetic at these sizes (see
+    // docs/PERFORMANCE.md).
 
     private void forward(INDArray x, Buffers buf, Mode mode, boolean updateRunning) {
         int m = buf.rows;
         INDArray prev = x;
+        Gemm.Operand prevOp = input(x);
         for (int l = 1; l <= depth; l++) {
             int n = units[l];
-            Nd4j.gemm(prev, w[l], buf.zDev[l], false, false, 1.0, 0.0);
+            Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l]);
             double[] z = buf.z[l];
             io.read(buf.zDev[l], z);
             if (l == 1 && !Kernels.allFinite(z, m * n)) {
@@ -437,8 +450,19 @@ public final class Network {
             Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], m * n);
             io.write(buf.a[l], buf.aDev[l]);
             prev = buf.aDev[l];
+            prevOp = buf.aOp[l];
         }
         last = buf;
+    }
+
+    /** The operand of input x: made again for another array, or if x's memory was replaced. */
+    private Gemm.Operand input(INDArray x) {
+        if (inputKey.get() != x || inputData.get() != x.data()) {
+            inputOp = new Gemm.Operand(x);
+            inputKey = new java.lang.ref.WeakReference<>(x);
+            inputData = new java.lang.ref.WeakReference<>(x.data());
+        }
+        return inputOp;
     }
 
     private void batchNormForward(int l, Buffers buf, Mode mode, boolean updateRunning) {
@@ -550,6 +574,7 @@ public final class Network {
         for (int l = depth; l >= 1; l--) {
             int n = units[l];
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];
+            Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
             double[] dz = buf.dz[l];
             if (l < depth) {
                 io.read(buf.daDev[l], buf.da[l]);
@@ -568,12 +593,13 @@ public final class Network {
                 io.write(buf.vecA, db[l]);
             }
             io.write(dz, buf.dzDev[l]);
-            Nd4j.gemm(prev, buf.dzDev[l], dW[l], true, false, 1.0, 0.0);
+            Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l]);
             if (l2 != 0) {
                 Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
             }
             if (l > 1) {
-                Nd4j.gemm(buf.dzDev[l], w[l], buf.daDev[l - 1], false, true, 1.0, 0.0);
+                Gemm.multiply(buf.dzDev[l], buf.dzOp[l], false, w[l], wOp[l], true,
+                        buf.daDev[l - 1], buf.daOp[l - 1]);
             }
         }
     }
@@ -697,6 +723,10 @@ public final class Network {
         final INDArray[] aDev;
         final INDArray[] dzDev;
         final INDArray[] daDev;
+        final Gemm.Operand[] zOp;
+        final Gemm.Operand[] aOp;
+        final Gemm.Operand[] dzOp;
+        final Gemm.Operand[] daOp;
 
         Buffers(int rows, NetworkConfig config, DataType dt) {
             this.rows = rows;
@@ -715,6 +745,10 @@ public final class Network {
             aDev = new INDArray[depth + 1];
             dzDev = new INDArray[depth + 1];
             daDev = new INDArray[depth + 1];
+            zOp = new Gemm.Operand[depth + 1];
+            aOp = new Gemm.Operand[depth + 1];
+            dzOp = new Gemm.Operand[depth + 1];
+            daOp = new Gemm.Operand[depth + 1];
             int widest = 0;
             for (int l = 1; l <= depth; l++) {
                 int n = config.units(l);
@@ -723,12 +757,16 @@ public final class Network {
                 dz[l] = new double[rows * n];
                 zDev[l] = Nd4j.create(dt, rows, n);
                 dzDev[l] = Nd4j.create(dt, rows, n);
+                zOp[l] = new Gemm.Operand(zDev[l]);
+                dzOp[l] = new Gemm.Operand(dzDev[l]);
                 if (l < depth) {
                     a[l] = new double[rows * n];
                     da[l] = new double[rows * n];
                     dzTilde[l] = new double[rows * n];
                     aDev[l] = Nd4j.create(dt, rows, n);
                     daDev[l] = Nd4j.create(dt, rows, n);
+                    aOp[l] = new Gemm.Operand(aDev[l]);
+                    daOp[l] = new Gemm.Operand(daDev[l]);
                     if (config.batchNorm(l)) {
                         zNorm[l] = new double[rows * n];
                         zTilde[l] = new double[rows * n];

@@ -9,6 +9,8 @@ import babysitter.engine.Nd4jSetup;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Training throughput of the reference network 784-256-128-10 (batch norm on both hidden layers,
  * ReLU, Adam 1e-3, mini-batch 128, float32) on 60,000 × 784 inputs: Fashion-MNIST when Debian's
  * dataset-fashion-mnist is installed, else random data of that shape. Prints samples/second of
- * each epoch and the median of 3 epochs after a warm-up epoch, then the test accuracy.
+ * each epoch and the median of 3 epochs after a warm-up epoch, the bytes the training thread
+ * allocates per step and the young collections per 1000 steps over the timed epochs, then the test
+ * accuracy.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:exec -Pbench} (see docs/PERFORMANCE.md).
  */
@@ -49,6 +53,12 @@ public final class TrainingBenchmark {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         double[] rates = new double[epochs];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long allocated = 0;
+        long steps = 0;
+        long gcCount = 0;
+        long gcMillis = 0;
         // Mini-batches are gathered on the heap and copied into one reused native array, as a
         // data pipeline should: allocating native memory per batch costs more than the copy.
         float[] xHost = train[0];
@@ -56,6 +66,8 @@ public final class TrainingBenchmark {
         INDArray full = Nd4j.create(DataType.FLOAT, m, 784);
         for (int e = -1; e < epochs; e++) {
             shuffle(order, random);
+            long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            long[] gcBefore = gc();
             long start = System.nanoTime();
             double cost = 0;
             for (int from = 0; from < n; from += m) {
@@ -71,6 +83,15 @@ public final class TrainingBenchmark {
                 cost = net.trainStep(xb, yb, hp, Math.max(e, 0));
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
+            long[] gcAfter = gc();
+            long epochAllocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+            long epochSteps = (n + m - 1) / m;
+            if (e >= 0) {
+                allocated += epochAllocated;
+                steps += epochSteps;
+                gcCount += gcAfter[0] - gcBefore[0];
+                gcMillis += gcAfter[1] - gcBefore[1];
+            }
             System.out.printf("epoch %s: %,.0f samples/s (last batch cost %.4f)%n", e < 0 ? "warm-up" : e + 1, rate, cost);
             if (e >= 0) {
                 rates[e] = rate;
@@ -79,9 +100,27 @@ public final class TrainingBenchmark {
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         System.out.printf("babysitter: median %,.0f samples/s%n", sorted[sorted.length / 2]);
+        System.out.printf("timed epochs: %,d bytes allocated per step (training thread), %.2f collections"
+                + " and %.1f ms of collection per 1000 steps%n", allocated / steps, 1000.0 * gcCount / steps,
+                1000.0 * gcMillis / steps);
         INDArray xt = Nd4j.create(test[0], new long[] {test[1].length, 784}, 'c');
         Network.Evaluation ev = net.evaluate(xt, toInts(test[1]), Network.Mode.INFERENCE, 2000);
         System.out.printf("test accuracy after %d epochs (inference mode): %.4f, cost %.4f%n", epochs + 1, ev.accuracy(), ev.cost());
+    }
+
+    /** {collections, milliseconds} summed over the young-generation collectors (all but old/full ones). */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            String name = bean.getName();
+            if (name.contains("Old") || name.contains("MarkSweep") || name.contains("Concurrent")) {
+                continue;
+            }
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static void shuffle(int[] a, SplittableRandom r) {
