@@ -51,8 +51,9 @@ public final class WindowBenchmark {
         List<Long> epochEnds = Collections.synchronizedList(new ArrayList<>());
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         StallProbe probe = new StallProbe();
-        probe.log = w -> gaps.add(String.format("waited %.1f ms, %.0f ms after the last epoch end", w,
-                (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
+        probe.log = w -> gaps.add(String.format("waited %.1f ms (CPU: JavaFX thread %.1f ms, renderer %.1f ms), at JVM uptime %.3f s, %.0f ms after the last epoch end",
+                w, probe.lastCpuMillis(), probe.lastRenderCpuMillis(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Platform.runLater(() -> {
             vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
@@ -90,6 +91,9 @@ public final class WindowBenchmark {
         System.out.printf("window, charts live: median %,.0f samples/s (epochs 2..%d)%n", window, epochs);
         System.out.printf("window / headless: %.3f%n", window / headless);
         gaps.forEach(g -> System.out.println("  " + g));
+        if (!Boolean.getBoolean("bench.noProbe")) {
+            probe.printSamples();
+        }
         System.out.printf("longest time the JavaFX thread kept a task waiting while training: %.1f ms%n",
                 gap.get(30, TimeUnit.SECONDS));
         Platform.exit();
@@ -125,24 +129,66 @@ public final class WindowBenchmark {
     /**
      * Measures how long the JavaFX thread makes work wait: every 5 ms a probe thread posts a task
      * and records the delay until the JavaFX thread runs it (a stall of the thread shows as a
-     * long delay, whether or not anything animates).
+     * long delay, whether or not anything animates). While a task is pending, a watchdog samples
+     * the JavaFX thread's state and stack every 2 ms; the samples taken during waits over 40 ms
+     * are counted by their top frames and printed by {@link #printSamples()}, and each long wait
+     * is logged with the CPU time the JavaFX thread used during it (about the wait: the thread
+     * was busy; far less: it was runnable but not running, or blocked).
      */
     static final class StallProbe {
+        private static final double LONG_MS = 40;
         private volatile boolean on;
         java.util.function.DoubleConsumer log;
         private volatile double longest;
+        private volatile double lastCpuMillis;
         private Thread thread;
+        private Thread watchdog;
+        private volatile long pendingSince; // 0 when no task is pending
+        private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final List<StackTraceElement[]> current = new ArrayList<>();
+        private final List<Thread.State> currentStates = new ArrayList<>();
+        private final java.util.Map<String, Integer> topFrames = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> ownFrames = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> stacks = new java.util.HashMap<>();
+        private final List<StackTraceElement[]> renderCurrent = new ArrayList<>();
+        private final List<Thread.State> renderStates = new ArrayList<>();
+        private final java.util.Map<String, Integer> renderTop = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> renderStacks = new java.util.HashMap<>();
+        private volatile double lastRenderCpuMillis;
+        private int longSamples;
 
         void start() {
             on = true;
+            long fxId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst()
+                    .orElseThrow().getId();
+            long renderId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
+                    .orElseThrow().getId();
             thread = new Thread(() -> {
                 while (on) {
+                    long fxCpu = mx.getThreadCpuTime(fxId);
+                    long renderCpu = mx.getThreadCpuTime(renderId);
                     long posted = System.nanoTime();
                     CompletableFuture<Void> ran = new CompletableFuture<>();
+                    pendingSince = posted;
                     Platform.runLater(() -> {
                         double waited = (System.nanoTime() - posted) / 1e6;
+                        pendingSince = 0;
                         longest = Math.max(longest, waited);
-                        if (waited > 40 && log != null) {
+                        boolean isLong = waited > LONG_MS;
+                        synchronized (current) {
+                            if (isLong) {
+                                harvest();
+                            }
+                            current.clear();
+                            currentStates.clear();
+                            renderCurrent.clear();
+                            renderStates.clear();
+                        }
+                        if (isLong && log != null) {
+                            lastCpuMillis = (mx.getCurrentThreadCpuTime() - fxCpu) / 1e6;
+                            lastRenderCpuMillis = (mx.getThreadCpuTime(renderId) - renderCpu) / 1e6;
                             log.accept(waited);
                         }
                         ran.complete(null);
@@ -156,7 +202,98 @@ public final class WindowBenchmark {
                 }
             }, "stall-probe");
             thread.setDaemon(true);
+            watchdog = new Thread(() -> {
+                while (on) {
+                    if (pendingSince != 0) {
+                        java.lang.management.ThreadInfo info = mx.getThreadInfo(fxId, 40);
+                        java.lang.management.ThreadInfo render = mx.getThreadInfo(renderId, 40);
+                        if (info != null && render != null) {
+                            synchronized (current) {
+                                if (pendingSince != 0) {
+                                    current.add(info.getStackTrace());
+                                    currentStates.add(info.getThreadState());
+                                    renderCurrent.add(render.getStackTrace());
+                                    renderStates.add(render.getThreadState());
+                                }
+                            }
+                        }
+                    }
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "stall-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.setPriority(Thread.MAX_PRIORITY);
             thread.start();
+            watchdog.start();
+        }
+
+        /** Counts the samples of the wait that just ended (caller holds the lock). */
+        private void harvest() {
+            for (int i = 0; i < current.size(); i++) {
+                StackTraceElement[] st = current.get(i);
+                String state = currentStates.get(i).toString();
+                longSamples++;
+                String top = st.length == 0 ? "(no frames)" : frame(st[0]);
+                topFrames.merge(state + " " + top, 1, Integer::sum);
+                String own = "(no babysitter frame)";
+                for (StackTraceElement e : st) {
+                    if (e.getClassName().startsWith("babysitter.")) {
+                        own = frame(e);
+                        break;
+                    }
+                }
+                ownFrames.merge(own, 1, Integer::sum);
+                StringBuilder b = new StringBuilder(state);
+                for (int k = 0; k < Math.min(st.length, 14); k++) {
+                    b.append("\n        at ").append(frame(st[k]));
+                }
+                stacks.merge(b.toString(), 1, Integer::sum);
+            }
+            for (int i = 0; i < renderCurrent.size(); i++) {
+                StackTraceElement[] st = renderCurrent.get(i);
+                String state = renderStates.get(i).toString();
+                renderTop.merge(state + " " + (st.length == 0 ? "(no frames)" : frame(st[0])), 1, Integer::sum);
+                StringBuilder b = new StringBuilder(state);
+                for (int k = 0; k < Math.min(st.length, 22); k++) {
+                    b.append("\n        at ").append(frame(st[k]));
+                }
+                renderStacks.merge(b.toString(), 1, Integer::sum);
+            }
+        }
+
+        private static String frame(StackTraceElement e) {
+            return e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber();
+        }
+
+        double lastCpuMillis() {
+            return lastCpuMillis;
+        }
+
+        double lastRenderCpuMillis() {
+            return lastRenderCpuMillis;
+        }
+
+        void printSamples() {
+            synchronized (current) {
+                System.out.printf("JavaFX thread samples during waits over %.0f ms: %d (every 2 ms)%n", LONG_MS,
+                        longSamples);
+                print("top frame", topFrames, 12);
+                print("first babysitter frame", ownFrames, 12);
+                print("stack (top 14 frames)", stacks, 6);
+                System.out.println("QuantumRenderer thread, same instants:");
+                print("top frame", renderTop, 12);
+                print("stack (top 22 frames)", renderStacks, 8);
+            }
+        }
+
+        private void print(String title, java.util.Map<String, Integer> counts, int n) {
+            System.out.println(" by " + title + ":");
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(n).forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
         }
 
         void stop() {
