@@ -75,6 +75,8 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final Canvas canvas = canvas();
     private final Canvas overlay = new Canvas();
+    /** Whether the overlay holds no pixels: it is then hidden and not cleared again. */
+    private boolean overlayBlank = true;
     private final Text measurer = new Text();
     private final Map<Font, Map<String, Double>> textWidths = new java.util.HashMap<>();
     private final Fonts fonts = new Fonts();
@@ -211,6 +213,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         getStyleClass().add("line-chart-canvas");
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
         overlay.setMouseTransparent(true);
+        overlay.setVisible(false); // shown only while it holds a selection or the hover box
         getChildren().add(overlay); // over the canvas, which is the first child
         setPrefSize(640, 320);
         setMinSize(160, 100);
@@ -431,6 +434,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     protected void resized(double w, double h) {
         overlay.setWidth(w);
         overlay.setHeight(h);
+        overlayBlank = false; // clear it for the new size whatever it held
         redrawNow(); // in the layout pass of this pulse: the new size never shows stale pixels
     }
 
@@ -573,16 +577,35 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         hover = new Hover(text.toString(), f.toPixelX(bestX), dots, dotColors);
     }
 
+    /** Whether the overlay canvas (selection, hover box) is shown, for tests. */
+    boolean overlayShown() {
+        return overlay.isVisible();
+    }
+
+    /*
+     * Without a selection or a hover box the overlay is left blank and hidden: a visible canvas the
+     * size of the chart is blended over it at every frame the chart changes, and clearing it at
+     * every redraw made it change each time (under the software renderer that was a large part of
+     * a frame; see docs/PERFORMANCE.md, "The window").
+     */
     private void drawOverlay() {
         double w = overlay.getWidth();
         double h = overlay.getHeight();
         GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
         Frame f = frame;
-        if (f == null) {
+        boolean selecting = !Double.isNaN(dragStart) && !Double.isNaN(dragNow);
+        if (f == null || (!selecting && hover == null)) {
+            if (!overlayBlank) {
+                g.clearRect(0, 0, w, h);
+                overlayBlank = true;
+            }
+            overlay.setVisible(false);
             return;
         }
-        if (!Double.isNaN(dragStart) && !Double.isNaN(dragNow)) {
+        g.clearRect(0, 0, w, h);
+        overlayBlank = false;
+        overlay.setVisible(true);
+        if (selecting) {
             double a = clamp(Math.min(dragStart, dragNow), f.plotX, f.plotX + f.plotW);
             double b = clamp(Math.max(dragStart, dragNow), f.plotX, f.plotX + f.plotW);
             g.setFill(SELECTION);

@@ -32,6 +32,8 @@ public final class MonitorView extends VBox {
     private final LineChartCanvas epochCost = new LineChartCanvas("Cost per epoch", "epoch", "cost");
     private final LineChartCanvas epochAccuracy = new LineChartCanvas("Accuracy per epoch", "epoch", "accuracy");
     private final Map<MonitorViewModel.Line, LineChartCanvas.Series> drawn = new HashMap<>();
+    /** The {@link MonitorViewModel#epochChartsRevision()} the epoch charts were last redrawn at. */
+    private long epochChartsDrawn = -1;
 
     public MonitorView(MonitorViewModel vm) {
         this.vm = vm;
@@ -98,7 +100,7 @@ public final class MonitorView extends VBox {
         vm.lines().addListener((ListChangeListener<MonitorViewModel.Line>) c -> syncLines());
         vm.branchProperty().addListener((o, a, b) -> syncLines());
         vm.siblingsNoteProperty().addListener((o, a, b) -> syncLines());
-        vm.revision().addListener((o, a, b) -> redraw());
+        vm.revision().addListener((o, a, b) -> redraw(false));
         vm.xAxisProperty().addListener((o, a, b) -> {
             String x = switch (b) {
                 case STEP -> "step";
@@ -108,7 +110,7 @@ public final class MonitorView extends VBox {
             stepChart.setXLabel(x);
             epochCost.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
             epochAccuracy.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
-            redraw();
+            redraw(true);
         });
         syncLines();
     }
@@ -218,7 +220,7 @@ public final class MonitorView extends VBox {
             s.setDashed((!current && line.role() != MonitorViewModel.Role.RAW)
                     || line.role() == MonitorViewModel.Role.DEV_BATCH_STATS);
         }
-        redraw();
+        redraw(true);
     }
 
     /** Sibling colours: none of them the blue of train or the red of dev. */
@@ -231,19 +233,27 @@ public final class MonitorView extends VBox {
         return SIBLING_COLORS.get(Math.floorMod(index, SIBLING_COLORS.size()));
     }
 
-    private void redraw() {
-        for (LineChartCanvas c : charts()) {
+    /**
+     * Redraws the step chart, and the epoch charts if {@code all} or if what they show changed: a
+     * batch of step points leaves them as they were, and repainting them 10 times a second made
+     * every frame of the software renderer twice as large (docs/PERFORMANCE.md, "The window").
+     */
+    private void redraw(boolean all) {
+        boolean epochCharts = all || vm.epochChartsRevision() != epochChartsDrawn;
+        epochChartsDrawn = vm.epochChartsRevision();
+        List<LineChartCanvas> charts = epochCharts ? charts() : List.of(stepChart);
+        for (LineChartCanvas c : charts) {
             c.clearMarkers();
         }
         for (MonitorViewModel.Marker m : vm.markers()) {
             Color color = MARKER_COLORS.getOrDefault(m.kind(), Color.GRAY);
             stepChart.addMarker(vm.markerX(m), m.label(), color);
-            if (!m.kind().equals("checkpoint")) {
+            if (epochCharts && !m.kind().equals("checkpoint")) {
                 epochCost.addMarker(vm.markerEpochX(m), "", color);
                 epochAccuracy.addMarker(vm.markerEpochX(m), "", color);
             }
         }
-        for (LineChartCanvas c : charts()) {
+        for (LineChartCanvas c : charts) {
             c.requestRedraw();
         }
     }

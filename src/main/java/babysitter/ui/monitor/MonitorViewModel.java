@@ -70,6 +70,7 @@ public final class MonitorViewModel {
     private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(1);
     private final SimpleIntegerProperty branch = new SimpleIntegerProperty(0);
     private final SimpleLongProperty revision = new SimpleLongProperty();
+    private long epochChartsRevision;
     private final List<Branch> branches = new ArrayList<>();
     private long startNanos = -1;
     private long points;
@@ -128,6 +129,14 @@ public final class MonitorViewModel {
         return revision;
     }
 
+    /**
+     * Changes whenever something the epoch charts draw changed: at every change of {@link #revision()}
+     * except one that only added step points (those are drawn on the step chart alone).
+     */
+    public long epochChartsRevision() {
+        return epochChartsRevision;
+    }
+
     /** Step points held, over all branches. */
     public long points() {
         return points;
@@ -150,11 +159,17 @@ public final class MonitorViewModel {
     /** Takes one frame's reports (on the JavaFX thread). */
     public void accept(List<Report> batch) {
         boolean changed = false;
+        boolean stepsOnly = true;
         for (Report r : batch) {
-            changed |= accept(r, System.nanoTime());
+            boolean c = accept(r, System.nanoTime());
+            changed |= c;
+            stepsOnly &= !c || r instanceof Report.StepReport;
         }
         if (changed) {
-            bump();
+            if (!stepsOnly) {
+                epochChartsRevision++;
+            }
+            revision.set(revision.get() + 1);
         }
     }
 
@@ -228,6 +243,7 @@ public final class MonitorViewModel {
     }
 
     private void bump() {
+        epochChartsRevision++;
         revision.set(revision.get() + 1);
     }
 

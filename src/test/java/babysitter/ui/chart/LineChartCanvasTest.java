@@ -232,8 +232,10 @@ class LineChartCanvasTest {
             chart.redrawNow();
         });
         assertThat(fx(() -> chart.hoverText())).isEmpty();
+        assertThat(fx(() -> chart.overlayShown())).isFalse(); // a blank overlay is not rendered
         Point2D at = fx(() -> chart.dataToLocal(37.2, 50));
         mouse(MouseEvent.MOUSE_MOVED, at, 0);
+        assertThat(fx(() -> chart.overlayShown())).isTrue();
         String text = fx(() -> chart.hoverText()).orElseThrow();
         assertThat(text).contains("x = 37").contains("cost: 37").contains("accuracy: 0.815");
         // a hidden series is left out
@@ -242,6 +244,7 @@ class LineChartCanvasTest {
         assertThat(fx(() -> chart.hoverText()).orElseThrow()).doesNotContain("accuracy");
         mouse(MouseEvent.MOUSE_EXITED, at, 0);
         assertThat(fx(() -> chart.hoverText())).isEmpty();
+        assertThat(fx(() -> chart.overlayShown())).isFalse();
     }
 
     @Test

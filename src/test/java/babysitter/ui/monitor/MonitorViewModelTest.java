@@ -88,6 +88,23 @@ class MonitorViewModelTest {
     }
 
     @Test
+    void batchesOfStepsOnlyLeaveTheEpochChartsAsTheyWere() {
+        MonitorViewModel vm = new MonitorViewModel();
+        vm.accept(List.of(step(1, 0, 2.0)));
+        long epochCharts = vm.epochChartsRevision();
+        long revision = vm.revision().get();
+        vm.accept(List.of(step(2, 0, 1.9), step(3, 0, 1.8)));
+        assertThat(vm.revision().get()).isGreaterThan(revision);
+        assertThat(vm.epochChartsRevision()).isEqualTo(epochCharts);
+        vm.accept(List.of(step(4, 0, 1.7),
+                new Report.EpochReport(0, 4, 0, 1.2, 0.5, 1.3, 0.45, 1.31, 0.44, 1.0, List.of())));
+        assertThat(vm.epochChartsRevision()).isGreaterThan(epochCharts);
+        epochCharts = vm.epochChartsRevision();
+        vm.smoothingProperty().set(0.3); // anything but step points counts
+        assertThat(vm.epochChartsRevision()).isGreaterThan(epochCharts);
+    }
+
+    @Test
     void epochsFillTheEpochCharts() {
         MonitorViewModel vm = new MonitorViewModel();
         vm.accept(List.of(new Report.EpochReport(0, 10, 0, 1.2, 0.5, 1.3, 0.45, 1.31, 0.44, 1.0, List.of()),
