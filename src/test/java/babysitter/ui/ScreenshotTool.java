@@ -82,16 +82,7 @@ public final class ScreenshotTool {
     }
 
     private static void fx(Runnable r) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
+        babysitter.ui.FxScript.fx(r);
     }
 
     private static MainViewModel watched;

@@ -81,30 +81,10 @@ public final class SiblingsScreenshotTool {
     }
 
     private static void fx(Runnable r) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
+        babysitter.ui.FxScript.fx(r);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            Platform.runLater(() -> f.complete(condition.getAsBoolean()));
-            if (f.get(30, TimeUnit.SECONDS)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the scripted session did not get there in time");
-            }
-            Thread.sleep(100);
-        }
+        babysitter.ui.FxScript.waitUntil(condition, 120, 100, "the scripted session");
     }
 }
