@@ -577,19 +577,8 @@ public final class Trainer {
         }
         int c = net.config().classes();
         long[][] counts = new long[c][c];
-        int cols = d.columns();
-        for (int from = 0; from < d.rows(); from += chunk) {
-            int m = Math.min(chunk, d.rows() - from);
-            float[] staging = new float[m * cols];
-            for (int i = 0; i < m; i++) {
-                d.copyRow(from + i, staging, i * cols);
-            }
-            INDArray x = Nd4j.create(staging, new long[] {m, cols}, 'c').castTo(net.config().precision().dataType());
-            INDArray predicted = net.predict(x, Network.Mode.INFERENCE).argMax(1);
-            for (int i = 0; i < m; i++) {
-                counts[d.label(from + i)][predicted.getInt(i)]++;
-            }
-        }
+        // the same pass and argmax as the accuracy of an inference-mode evaluation
+        evaluate(net, d, Network.Mode.INFERENCE, chunk, counts);
         return counts;
     }
 

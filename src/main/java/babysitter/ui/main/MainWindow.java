@@ -72,20 +72,7 @@ public final class MainWindow extends BorderPane {
 
         // centre: banner, charts, checkpoint strip
         monitor = new MonitorView(vm.monitor());
-        Label banner = new Label();
-        banner.setId("notification");
-        banner.getStyleClass().add("notification");
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setWrapText(true);
-        banner.textProperty().bind(vm.notificationProperty());
-        Button dismiss = new Button("✕");
-        dismiss.setOnAction(e -> vm.dismissNotification());
-        HBox bannerBox = new HBox(8, banner, dismiss);
-        HBox.setHgrow(banner, Priority.ALWAYS);
-        bannerBox.setAlignment(Pos.CENTER_LEFT);
-        bannerBox.getStyleClass().add("notification-box");
-        bannerBox.visibleProperty().bind(Bindings.isNotEmpty(vm.notificationProperty()));
-        bannerBox.managedProperty().bind(bannerBox.visibleProperty());
+        HBox bannerBox = babysitter.ui.fx.Banner.of("notification", vm.notificationProperty(), vm::dismissNotification);
         strip.setId("checkpointStrip");
         strip.setAlignment(Pos.CENTER_LEFT);
         ScrollPane stripScroll = new ScrollPane(strip);

@@ -197,21 +197,7 @@ public final class SearchView extends BorderPane {
     }
 
     private Node banner() {
-        Label banner = new Label();
-        banner.setId("searchNotification");
-        banner.getStyleClass().add("notification");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.notificationProperty());
-        Button dismiss = new Button("✕");
-        dismiss.setOnAction(e -> vm.dismissNotification());
-        HBox box = new HBox(8, banner, dismiss);
-        HBox.setHgrow(banner, Priority.ALWAYS);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("notification-box");
-        box.visibleProperty().bind(Bindings.isNotEmpty(vm.notificationProperty()));
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
+        return babysitter.ui.fx.Banner.of("searchNotification", vm.notificationProperty(), vm::dismissNotification);
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
