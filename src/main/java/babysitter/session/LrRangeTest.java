@@ -12,6 +12,52 @@ public final class LrRangeTest {
     }
 
     /**
+     * Runs a range test on {@code trainer} in a sandbox (the trainer is put back exactly where it
+     * was, nothing is recorded in between), records one "lr-range-test" event and returns the result.
+     */
+    static Report.LrRangeReport run(Trainer trainer, Command.LrRangeTest t) {
+        double[] alphas = new double[t.steps()];
+        double[] costs = new double[t.steps()];
+        int done = trainer.sandboxed(() -> sweep(trainer, t, alphas, costs));
+        double[] a = java.util.Arrays.copyOf(alphas, done);
+        double[] c = java.util.Arrays.copyOf(costs, done);
+        double suggested = suggest(a, c);
+        var d = Events.details();
+        d.put("minAlpha", t.minAlpha());
+        d.put("maxAlpha", t.maxAlpha());
+        d.put("steps", done);
+        d.put("suggested", suggested);
+        trainer.event("lr-range-test", d);
+        return new Report.LrRangeReport(a, c, suggested);
+    }
+
+    /** The steps of the test; returns how many were taken. */
+    private static int sweep(Trainer trainer, Command.LrRangeTest t, double[] alphas, double[] costs) {
+        // Stop once the cost, smoothed as for the suggestion, has grown four times past its best:
+        // single mini-batch costs are too noisy to stop on.
+        double best = Double.POSITIVE_INFINITY;
+        DebiasedAverage smoothed = new DebiasedAverage(SMOOTHING);
+        int i = 0;
+        while (i < t.steps() && !trainer.finished()) {
+            double alpha = t.minAlpha() * Math.pow(t.maxAlpha() / t.minAlpha(), i / (double) (t.steps() - 1));
+            trainer.setHyperparameters(trainer.hyperparameters().withLearningRate(alpha), "range-test");
+            double cost = trainer.trainStep().cost();
+            alphas[i] = alpha;
+            costs[i] = cost;
+            i++;
+            if (!Double.isFinite(cost)) {
+                break;
+            }
+            smoothed.add(cost);
+            if (i > 10 && smoothed.value() > 4 * best) {
+                break;
+            }
+            best = Math.min(best, smoothed.value());
+        }
+        return i;
+    }
+
+    /**
      * @param alphas increasing learning rates
      * @param costs  the cost of the step taken with each
      * @return the suggested α, or NaN with fewer than 3 finite points
@@ -25,10 +71,10 @@ public final class LrRangeTest {
             return Double.NaN;
         }
         double[] smooth = new double[n];
-        double avg = 0;
+        DebiasedAverage avg = new DebiasedAverage(SMOOTHING);
         for (int i = 0; i < n; i++) {
-            avg = SMOOTHING * avg + (1 - SMOOTHING) * costs[i];
-            smooth[i] = avg / (1 - Math.pow(SMOOTHING, i + 1));
+            avg.add(costs[i]);
+            smooth[i] = avg.value();
         }
         // Only the descent before the smoothed minimum counts, and not the first points, where the
         // average has seen too little; the slope is taken over a few points against log10 α.

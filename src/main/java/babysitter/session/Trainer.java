@@ -340,6 +340,16 @@ public final class Trainer {
         return null;
     }
 
+    /** Whether {@link #rewind} can go back to checkpoint {@code id}. */
+    public boolean canRewindTo(String id) {
+        for (Snapshot s : ring) {
+            if (s.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The hyperparameters stored with a checkpoint kept in memory. */
     public Hyperparameters hyperparametersAt(String id) {
         for (Snapshot s : ring) {

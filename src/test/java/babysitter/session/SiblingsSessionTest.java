@@ -213,7 +213,7 @@ class SiblingsSessionTest {
                 .containsExactly("siblings", "siblings-adopted");
         RunEvent adoptedEvent = run.events().stream().filter(e -> e.kind().equals("siblings-adopted")).findFirst()
                 .orElseThrow();
-        String label = TrainingSession.label(adoptedEvent);
+        String label = EventLabels.label(adoptedEvent);
         if (varied == OptimizerBeta.NONE) {
             assertThat(label).doesNotContain("β");
             assertThat(adoptedEvent.details().has("beta")).isFalse();

@@ -1,0 +1,63 @@
+package babysitter.session;
+
+import babysitter.store.EpochMetric;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Early stop: when the dev cost (the training cost without a dev part) has not improved for
+ * {@link Rules#earlyStopPatience()} epochs, goes back to the best epoch's checkpoint and finishes.
+ */
+final class EarlyStopRule implements SessionRule {
+    /** A cost must beat the best by more than this to count as an improvement. */
+    static final double IMPROVEMENT = 1e-12;
+
+    private record State(double best, String bestCheckpoint, int since) {
+        static final State FRESH = new State(Double.POSITIVE_INFINITY, null, 0);
+    }
+
+    private final CheckpointMemory<State> memory = new CheckpointMemory<>();
+    private State state = State.FRESH;
+
+    /** The cost the epoch rules watch: the dev cost in inference mode, or the training cost without a dev part. */
+    static double watchedCost(EpochMetric m) {
+        return Double.isNaN(m.devCost()) ? m.trainCost() : m.devCost();
+    }
+
+    @Override
+    public boolean afterEpoch(EpochMetric m, String checkpointId, RuleActions act) {
+        double cost = watchedCost(m);
+        if (cost < state.best() - IMPROVEMENT) {
+            Snapshot.CheckpointSummary cp = act.trainer().lastCheckpoint();
+            state = new State(cost, cp == null ? null : cp.id(), 0);
+        } else {
+            state = new State(state.best(), state.bestCheckpoint(), state.since() + 1);
+        }
+        if (checkpointId != null) {
+            memory.put(checkpointId, state);
+        }
+        Rules rules = act.rules();
+        if (!rules.earlyStop() || state.since() < rules.earlyStopPatience()) {
+            return false;
+        }
+        ObjectNode d = Events.details();
+        d.put("best", state.bestCheckpoint());
+        d.put("bestCost", state.best());
+        d.put("patience", rules.earlyStopPatience());
+        act.event("early-stop", d);
+        if (state.bestCheckpoint() != null) {
+            act.rewind(state.bestCheckpoint());
+        }
+        act.halt(Report.State.FINISHED);
+        return true;
+    }
+
+    @Override
+    public void onCheckpoint(String id) {
+        memory.put(id, state);
+    }
+
+    @Override
+    public void onRewind(String id) {
+        state = memory.at(id, State.FRESH);
+    }
+}

@@ -1,0 +1,195 @@
+package babysitter.session;
+
+import babysitter.engine.Hyperparameters;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Try siblings" inside a session: starts them from a checkpoint of the current moment, and adopts
+ * one (a rewind, its α and β, and the same epochs trained again, checked bit for bit against the
+ * sibling) or discards them. While siblings wait, the main run does not move.
+ */
+final class SiblingsController {
+    private static final Logger LOG = LoggerFactory.getLogger(SiblingsController.class);
+
+    /** What the controller needs of the session, beyond what a rule may do. */
+    interface Host extends RuleActions {
+        void publish(Report r);
+
+        void publishError(String message);
+
+        void publishState();
+
+        /** Forgets pending Step and Run epoch commands (the state stays). */
+        void holdStill();
+
+        /** Trains {@code epochs} epoch ends and then pauses (as Run epoch does for one). */
+        void runEpochs(int epochs);
+    }
+
+    private final Host host;
+    /** The siblings until they are adopted or discarded, or null. */
+    private Siblings.Run siblings;
+    /** While an adopted sibling's epochs are retrained: its parameters at the end, to check against. */
+    private double[] adoptedParams;
+    private int adoptedIndex = -1;
+
+    SiblingsController(Host host) {
+        this.host = host;
+    }
+
+    /** Whether siblings are waiting to be adopted or discarded. */
+    boolean waiting() {
+        return siblings != null;
+    }
+
+    /** The checkpoint the waiting siblings started from. */
+    String from() {
+        return siblings.from.id();
+    }
+
+    void start(Command.TrySiblings t) {
+        Trainer trainer = host.trainer();
+        if (trainer.finished()) {
+            host.publishError("siblings need a run that is not finished");
+            return;
+        }
+        boolean wasRunning = host.running();
+        host.holdStill();
+        if (wasRunning) {
+            host.event("pause", Events.details());
+            host.halt(Report.State.PAUSED);
+        }
+        // The checkpoint to branch from: one of this lineage at this very step, or a new one.
+        Snapshot.CheckpointSummary from = trainer.lastCheckpoint();
+        if (from == null || from.step() != trainer.step()) {
+            from = trainer.checkpoint("siblings").summary();
+        }
+        List<Hyperparameters> hps = Siblings.draw(trainer.hyperparameters(), t.count(), t.alphaDecades(),
+                t.betaDecades(), t.seed());
+        List<Trainer> forks = new ArrayList<>();
+        for (Hyperparameters hp : hps) {
+            Trainer f = trainer.fork(from.id());
+            f.setHyperparameters(hp, "siblings");
+            forks.add(f);
+        }
+        host.event("siblings", startDetails(t, from, hps));
+        siblings = new Siblings.Run(from, t.epochs(), hps, forks, host::publish);
+        siblings.start();
+        host.publishState();
+    }
+
+    private static ObjectNode startDetails(Command.TrySiblings t, Snapshot.CheckpointSummary from,
+                                           List<Hyperparameters> hps) {
+        ObjectNode d = Events.details();
+        d.put("checkpoint", from.id());
+        d.put("count", t.count());
+        d.put("epochs", t.epochs());
+        d.put("alphaDecades", t.alphaDecades());
+        d.put("betaDecades", t.betaDecades());
+        d.put("seed", t.seed());
+        d.put("threads", Siblings.threadsFor(t.count()));
+        OptimizerBeta varied = OptimizerBeta.of(hps.get(0).optimizer());
+        d.put("varied", varied == OptimizerBeta.NONE ? "none" : varied.key());
+        var alphas = d.putArray("alphas");
+        hps.forEach(h -> alphas.add(h.learningRate()));
+        if (varied != OptimizerBeta.NONE) {
+            var betas = d.putArray("betas");
+            hps.forEach(h -> betas.add(varied.get(h)));
+        }
+        return d;
+    }
+
+    void discard(String reason) {
+        if (siblings == null) {
+            host.publishError("there are no siblings to discard");
+            return;
+        }
+        Siblings.Run run = siblings;
+        siblings = null;
+        run.cancelAndWait(60_000);
+        ObjectNode d = Events.details();
+        d.put("checkpoint", run.from.id());
+        d.put("reason", reason);
+        host.event("siblings-discarded", d);
+        host.publish(run.report(Report.SiblingsReport.Phase.DISCARDED, -1));
+        host.publishState();
+    }
+
+    void adopt(int index) {
+        Siblings.Run run = siblings;
+        String refused = run == null ? "there are no siblings to adopt" : whyNotAdoptable(run, index);
+        if (refused != null) {
+            host.publishError(refused);
+            return;
+        }
+        siblings = null;
+        run.cancelAndWait(60_000);
+        Hyperparameters hp = run.hps.get(index);
+        int epochsDone = run.epochsDone(index);
+        ObjectNode d = Events.details();
+        d.put("checkpoint", run.from.id());
+        d.put("index", index);
+        d.put("alpha", hp.learningRate());
+        if (run.beta != OptimizerBeta.NONE) {
+            d.put("beta", run.beta.get(hp));
+            d.put("betaName", run.beta.key());
+        }
+        d.put("epochs", epochsDone);
+        host.event("siblings-adopted", d);
+        host.publish(run.report(Report.SiblingsReport.Phase.ADOPTED, index));
+        // Recorded as a rewind, a change of α and β and the same epochs trained again: the replay
+        // of the run does exactly this, and the result equals the sibling's state bit for bit.
+        if (!host.rewind(run.from.id())) {
+            return; // the rewind was refused and reported
+        }
+        host.setHyperparameters(hp, "siblings");
+        adoptedParams = run.trainers.get(index).network().parameters().toDoubleVector();
+        adoptedIndex = index;
+        if (!host.trainer().finished() && epochsDone > 0) {
+            host.runEpochs(epochsDone);
+        }
+        host.publishState();
+    }
+
+    private String whyNotAdoptable(Siblings.Run run, int index) {
+        if (index >= run.hps.size()) {
+            return "there is no sibling " + (index + 1) + " (there are " + run.hps.size() + ")";
+        }
+        Report.SiblingsReport.SiblingState s = run.state(index);
+        if (s != Report.SiblingsReport.SiblingState.DONE) {
+            return "sibling " + (index + 1) + " cannot be adopted: it is " + s.name().toLowerCase(Locale.ROOT)
+                    + ", not done";
+        }
+        if (!host.trainer().canRewindTo(run.from.id())) {
+            return "sibling " + (index + 1) + " cannot be adopted: its checkpoint " + run.from.id()
+                    + " is no longer kept; discard the siblings";
+        }
+        return null;
+    }
+
+    /** Any rewind ends the check of an adopted sibling: what follows is not its retraining. */
+    void forgetAdopted() {
+        adoptedParams = null;
+    }
+
+    /** After an adopted sibling's epochs: whether the main run reached the sibling's parameters exactly. */
+    void checkAdopted() {
+        double[] expected = adoptedParams;
+        adoptedParams = null;
+        if (expected == null) {
+            return;
+        }
+        double[] actual = host.trainer().network().parameters().toDoubleVector();
+        if (!Arrays.equals(expected, actual)) {
+            LOG.warn("the adopted branch differs from sibling {}", adoptedIndex + 1);
+            host.publishError("the adopted branch differs from sibling " + (adoptedIndex + 1)
+                    + " (a rule or a change during the retraining, or a bug)");
+        }
+    }
+}
