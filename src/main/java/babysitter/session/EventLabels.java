@@ -19,13 +19,18 @@ public final class EventLabels {
 
     /** An event as a report, with a short label for chart markers. */
     public static Report.EventReport toReport(RunEvent e) {
+        return toReport(e, Double.NaN);
+    }
+
+    /** An event as a report, with a short label for chart markers, at {@code elapsedSeconds} of training. */
+    public static Report.EventReport toReport(RunEvent e, double elapsedSeconds) {
         Map<String, String> details = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = e.details().fields();
         while (it.hasNext()) {
             var f = it.next();
             details.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
         }
-        return new Report.EventReport(e.kind(), e.step(), e.epoch(), e.branch(), label(e), details);
+        return new Report.EventReport(e.kind(), e.step(), e.epoch(), e.branch(), label(e), details, elapsedSeconds);
     }
 
     public static String label(RunEvent e) {

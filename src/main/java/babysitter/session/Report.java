@@ -18,21 +18,45 @@ public sealed interface Report {
         return false;
     }
 
-    /** One mini-batch step. */
+    /**
+     * One mini-batch step.
+     *
+     * @param samplesPerSecond samples trained per second of wall-clock time lately (epoch ends included)
+     * @param elapsedSeconds   seconds of training in the run after the step, pauses left out, or NaN
+     */
     record StepReport(long step, int epoch, int branch, double cost, double learningRate, double momentum,
-                      double samplesPerSecond) implements Report {
+                      double samplesPerSecond, double elapsedSeconds) implements Report {
+        /** A step whose elapsed seconds are not known. */
+        public StepReport(long step, int epoch, int branch, double cost, double learningRate, double momentum,
+                          double samplesPerSecond) {
+            this(step, epoch, branch, cost, learningRate, momentum, samplesPerSecond, Double.NaN);
+        }
+
         @Override
         public boolean droppable() {
             return true;
         }
     }
 
-    /** The summary of an epoch, with per-layer statistics of its last mini-batch. */
+    /**
+     * The summary of an epoch, with per-layer statistics of its last mini-batch.
+     *
+     * @param seconds        seconds spent in the epoch's training steps alone
+     * @param elapsedSeconds seconds of training in the run when the epoch ended, pauses left out, or NaN
+     */
     record EpochReport(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
                        double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
-                       List<LayerStats> layers) implements Report {
+                       List<LayerStats> layers, double elapsedSeconds) implements Report {
         public EpochReport {
             layers = List.copyOf(layers);
+        }
+
+        /** An epoch whose elapsed seconds are not known. */
+        public EpochReport(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
+                           double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
+                           List<LayerStats> layers) {
+            this(epoch, step, branch, trainCost, trainAccuracy, devCost, devAccuracy, devCostTrainMode,
+                    devAccuracyTrainMode, seconds, layers, Double.NaN);
         }
     }
 
@@ -40,12 +64,18 @@ public sealed interface Report {
      * Something a person or a rule did, or that happened: "hyperparameters", "checkpoint", "rewind",
      * "guard", "plateau", "early-stop", "pause", "resume", "start", "stop", "error"…
      *
-     * @param label a short text for a chart marker, e.g. "α 0.03→0.01", "rewind to epoch-0007"
+     * @param label          a short text for a chart marker, e.g. "α 0.03→0.01", "rewind to epoch-0007"
+     * @param elapsedSeconds seconds of training in the run when it happened, pauses left out, or NaN
      */
-    record EventReport(String kind, long step, int epoch, int branch, String label, Map<String, String> details)
-            implements Report {
+    record EventReport(String kind, long step, int epoch, int branch, String label, Map<String, String> details,
+                       double elapsedSeconds) implements Report {
         public EventReport {
             details = Map.copyOf(details);
+        }
+
+        /** An event whose elapsed seconds are not known. */
+        public EventReport(String kind, long step, int epoch, int branch, String label, Map<String, String> details) {
+            this(kind, step, epoch, branch, label, details, Double.NaN);
         }
     }
 

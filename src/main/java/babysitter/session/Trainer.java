@@ -81,6 +81,14 @@ public final class Trainer {
     private long epochStartNanos;
     private long lastLogNanos;
     private long lastLogStep;
+    /** Where durations are read from: System.nanoTime, or a test's fake. */
+    private java.util.function.LongSupplier ticker = System::nanoTime;
+    /** Training time of the run before the current trainStep call (time between calls is not training). */
+    private long activeNanos;
+    /** When the current trainStep call began, or -1 outside one. */
+    private long stepStartNanos = -1;
+    /** {@link #elapsedNanos()} when the previous epoch's metrics were taken. */
+    private long lastEpochElapsedNanos;
 
     /**
      * @param writer where the run is recorded, or null to record nothing
@@ -164,11 +172,50 @@ public final class Trainer {
         event("hyperparameters", details);
     }
 
+    /**
+     * Seconds of training in this run so far: the time spent inside {@link #trainStep} (which holds
+     * each epoch's evaluation, insights and checkpoint too), not the time between steps (a pause).
+     * Continues across rewinds: a new branch happens later.
+     */
+    public double elapsedSeconds() {
+        return elapsedNanos() / 1e9;
+    }
+
+    private long elapsedNanos() {
+        return activeNanos + (stepStartNanos < 0 ? 0 : ticker.getAsLong() - stepStartNanos);
+    }
+
+    /** The time durations are measured with, in nanoseconds (System.nanoTime unless a test set a fake). */
+    long nanoTime() {
+        return ticker.getAsLong();
+    }
+
+    /** Reads durations from {@code ticker} (nanoseconds) instead of System.nanoTime: for tests. */
+    void setTicker(java.util.function.LongSupplier ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /** Starts the run's training clock at {@code seconds} (a recorded run continued where it stopped). */
+    void setElapsedSeconds(double seconds) {
+        activeNanos = Math.round(seconds * 1e9);
+        lastEpochElapsedNanos = activeNanos;
+    }
+
     /** Takes one mini-batch step (starting an epoch first if needed, finishing it after its last batch). */
     public StepResult trainStep() {
         if (finished()) {
             throw new IllegalStateException("all " + config.epochs() + " epochs are done");
         }
+        stepStartNanos = ticker.getAsLong();
+        try {
+            return timedStep();
+        } finally {
+            activeNanos += ticker.getAsLong() - stepStartNanos;
+            stepStartNanos = -1;
+        }
+    }
+
+    private StepResult timedStep() {
         if (!inEpoch) {
             beginEpoch();
         }
@@ -193,13 +240,13 @@ public final class Trainer {
             net.setSteps(index + 1);
         }
         if ((index + 1) % config.logEvery() == 0 || !Double.isFinite(cost)) {
-            long now = System.nanoTime();
+            long now = ticker.getAsLong();
             double seconds = (now - lastLogNanos) / 1e9;
             double rate = seconds > 0 ? (index + 1 - lastLogStep) * (double) hp.batchSize() / seconds : 0;
             lastLogNanos = now;
             lastLogStep = index + 1;
             StepMetric m = new StepMetric(index, epoch, branch, cost, hp.learningRateAt(epoch), hp.momentum(),
-                    rate, clock.millis());
+                    rate, clock.millis(), elapsedSeconds());
             record(w -> w.step(m));
             listeners.forEach(l -> l.onStep(m));
         }
@@ -238,14 +285,14 @@ public final class Trainer {
         epochCostSum = 0;
         epochCorrect = 0;
         epochExamples = 0;
-        epochStartNanos = System.nanoTime();
+        epochStartNanos = ticker.getAsLong();
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
     }
 
     private void finishEpoch() {
         inEpoch = false;
-        double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+        double seconds = (ticker.getAsLong() - epochStartNanos) / 1e9;
         Dataset dev = data.split().dev();
         double devCost = Double.NaN;
         double devAcc = Double.NaN;
@@ -266,8 +313,11 @@ public final class Trainer {
         }
         double trainCost = epochExamples > 0 ? epochCostSum / epochExamples : Double.NaN;
         double trainAcc = epochExamples > 0 ? (double) epochCorrect / epochExamples : Double.NaN;
+        long elapsed = elapsedNanos();
         EpochMetric m = new EpochMetric(epoch, net.steps(), branch, trainCost, trainAcc, devCost, devAcc,
-                devCostTrain, devAccTrain, seconds, clock.millis());
+                devCostTrain, devAccTrain, seconds, clock.millis(), (elapsed - lastEpochElapsedNanos) / 1e9,
+                elapsed / 1e9);
+        lastEpochElapsedNanos = elapsed;
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
@@ -445,7 +495,8 @@ public final class Trainer {
         int fromBranch = branch;
         int fromEpoch = epoch;
         restoreState(target);
-        epochStartNanos = System.nanoTime();
+        lastEpochElapsedNanos = elapsedNanos();
+        epochStartNanos = ticker.getAsLong();
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
         branch = ++maxBranch;
@@ -480,7 +531,8 @@ public final class Trainer {
         epochCostSum = extra.path("epochCostSum").asDouble(0);
         epochCorrect = extra.path("epochCorrect").asLong(0);
         epochExamples = extra.path("epochExamples").asLong(0);
-        epochStartNanos = System.nanoTime();
+        lastEpochElapsedNanos = elapsedNanos();
+        epochStartNanos = ticker.getAsLong();
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
         maxBranch = Math.max(maxBranch, highestBranch);
@@ -519,7 +571,7 @@ public final class Trainer {
         t.ringCapacity = 1;
         t.restoreState(target);
         t.branch = target.branch;
-        t.epochStartNanos = System.nanoTime();
+        t.epochStartNanos = ticker.getAsLong();
         t.lastLogNanos = t.epochStartNanos;
         t.lastLogStep = copy.steps();
         return t;
@@ -540,6 +592,9 @@ public final class Trainer {
         long savedLogNanos = lastLogNanos;
         long savedLogStep = lastLogStep;
         long savedEpochStart = epochStartNanos;
+        long savedActive = activeNanos;
+        long savedStepStart = stepStartNanos;
+        long savedLastEpochElapsed = lastEpochElapsedNanos;
         muted = true;
         listeners.clear();
         try {
@@ -556,6 +611,10 @@ public final class Trainer {
             lastLogNanos = savedLogNanos;
             lastLogStep = savedLogStep;
             epochStartNanos = savedEpochStart;
+            // the sandbox's steps are not training of the run: its clock does not move
+            activeNanos = savedActive;
+            stepStartNanos = savedStepStart;
+            lastEpochElapsedNanos = savedLastEpochElapsed;
         }
     }
 

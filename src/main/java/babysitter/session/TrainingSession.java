@@ -61,7 +61,8 @@ public final class TrainingSession implements AutoCloseable {
                 lastEpochMetric = m;
                 channels.publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(),
                         m.trainAccuracy(), m.devCost(), m.devAccuracy(), m.devCostTrainMode(),
-                        m.devAccuracyTrainMode(), m.seconds(), trainer.layerStats(HISTOGRAM_BINS)));
+                        m.devAccuracyTrainMode(), m.seconds(), trainer.layerStats(HISTOGRAM_BINS),
+                        m.elapsedSeconds()));
                 insights.onEpoch(m);
             }
 
@@ -71,7 +72,7 @@ public final class TrainingSession implements AutoCloseable {
                     String id = e.details().path("id").asText();
                     rules.forEach(r -> r.onCheckpoint(id));
                 }
-                channels.publish(EventLabels.toReport(e));
+                channels.publish(EventLabels.toReport(e, trainer.elapsedSeconds()));
             }
         });
         this.thread = new Thread(this::loop, "trainer");
@@ -302,11 +303,11 @@ public final class TrainingSession implements AutoCloseable {
         Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
         rules.forEach(SessionRule::beforeStep);
         Trainer.StepResult r = trainer.trainStep();
-        rate.stepped(hp.batchSize(), System.nanoTime());
+        rate.stepped(hp.batchSize(), trainer.nanoTime());
         if (Double.isFinite(r.cost())) {
             // Charts never get a NaN or infinite cost; the guard's event tells what happened.
             channels.publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(),
-                    hp.learningRateAt(epochBefore), hp.momentum(), rate.samplesPerSecond()));
+                    hp.learningRateAt(epochBefore), hp.momentum(), rate.samplesPerSecond(), trainer.elapsedSeconds()));
         }
         Snapshot.CheckpointSummary checkpointAfter = trainer.lastCheckpoint();
         String epochCheckpoint = checkpointAfter != null && !checkpointAfter.equals(checkpointBefore)
@@ -442,7 +443,7 @@ public final class TrainingSession implements AutoCloseable {
         @Override
         public void publishError(String message) {
             channels.publish(new Report.EventReport("error", trainer.step(), trainer.epoch(), trainer.branch(),
-                    message, java.util.Map.of("error", message)));
+                    message, java.util.Map.of("error", message), trainer.elapsedSeconds()));
         }
 
         @Override

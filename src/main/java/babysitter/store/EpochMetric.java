@@ -16,12 +16,25 @@ package babysitter.store;
  * @param devAccuracy           accuracy on the dev set (inference mode), in [0, 1] or NaN
  * @param devCostTrainMode      cost on the dev set with batch statistics; any value
  * @param devAccuracyTrainMode  accuracy on the dev set with batch statistics, in [0, 1] or NaN
- * @param seconds               duration of the epoch, &gt;= 0 or NaN
+ * @param seconds               seconds spent in the epoch's training steps alone, &gt;= 0 or NaN
  * @param timeMillis            wall-clock time in milliseconds since the epoch, &gt;= 0
+ * @param wallSeconds           wall-clock seconds of training since the previous epoch's metrics were
+ *                              taken: this epoch's steps and evaluation, and the previous epoch's
+ *                              insights and checkpoint; &gt;= 0, or NaN in runs recorded without it
+ * @param elapsedSeconds        seconds of training in the run when the epoch ended, time spent paused
+ *                              left out (the x of a chart in seconds); &gt;= 0, or NaN if unknown
  */
 public record EpochMetric(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
                           double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
-                          long timeMillis) {
+                          long timeMillis, double wallSeconds, double elapsedSeconds) {
+
+    /** An epoch measured without wall-clock figures (NaN). */
+    public EpochMetric(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
+                       double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
+                       long timeMillis) {
+        this(epoch, step, branch, trainCost, trainAccuracy, devCost, devAccuracy, devCostTrainMode,
+                devAccuracyTrainMode, seconds, timeMillis, Double.NaN, Double.NaN);
+    }
 
     public EpochMetric {
         Checks.nonNegative("epoch", epoch);
@@ -32,5 +45,7 @@ public record EpochMetric(int epoch, long step, int branch, double trainCost, do
         Checks.fractionOrNaN("dev accuracy (train mode)", devAccuracyTrainMode);
         Checks.nonNegativeOrNaN("seconds", seconds);
         Checks.nonNegative("timeMillis", timeMillis);
+        Checks.nonNegativeOrNaN("wall seconds", wallSeconds);
+        Checks.nonNegativeOrNaN("elapsed seconds", elapsedSeconds);
     }
 }

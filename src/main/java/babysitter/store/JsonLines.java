@@ -47,6 +47,7 @@ final class JsonLines {
         putDouble(o, "momentum", m.momentum());
         putDouble(o, "samplesPerSecond", m.samplesPerSecond());
         o.put("timeMillis", m.timeMillis());
+        putDouble(o, "elapsedSeconds", m.elapsedSeconds());
         return o;
     }
 
@@ -64,6 +65,8 @@ final class JsonLines {
         putDouble(o, "devAccuracyTrainMode", m.devAccuracyTrainMode());
         putDouble(o, "seconds", m.seconds());
         o.put("timeMillis", m.timeMillis());
+        putDouble(o, "wallSeconds", m.wallSeconds());
+        putDouble(o, "elapsedSeconds", m.elapsedSeconds());
         return o;
     }
 
@@ -129,13 +132,15 @@ final class JsonLines {
                 case STEP:
                     return new StepMetric(longValue(o, "step"), intValue(o, "epoch"), intValue(o, "branch"),
                             doubleValue(o, "cost"), doubleValue(o, "learningRate"), doubleValue(o, "momentum"),
-                            doubleValue(o, "samplesPerSecond"), longValue(o, "timeMillis"));
+                            doubleValue(o, "samplesPerSecond"), longValue(o, "timeMillis"),
+                            optionalDouble(o, "elapsedSeconds"));
                 case EPOCH:
                     return new EpochMetric(intValue(o, "epoch"), longValue(o, "step"), intValue(o, "branch"),
                             doubleValue(o, "trainCost"), doubleValue(o, "trainAccuracy"), doubleValue(o, "devCost"),
                             doubleValue(o, "devAccuracy"), doubleValue(o, "devCostTrainMode"),
                             doubleValue(o, "devAccuracyTrainMode"), doubleValue(o, "seconds"),
-                            longValue(o, "timeMillis"));
+                            longValue(o, "timeMillis"), optionalDouble(o, "wallSeconds"),
+                            optionalDouble(o, "elapsedSeconds"));
                 case EVENT:
                     JsonNode details = o.get("details");
                     if (details != null && !details.isNull() && !details.isObject()) {
@@ -192,6 +197,11 @@ final class JsonLines {
     }
 
     /** A number, null (NaN) or one of the strings "NaN", "Infinity", "-Infinity". */
+    /** A number field that lines written before it existed lack: NaN when absent. */
+    static double optionalDouble(JsonNode o, String name) throws BadLine {
+        return o.has(name) ? doubleValue(o, name) : Double.NaN;
+    }
+
     static double doubleValue(JsonNode o, String name) throws BadLine {
         JsonNode v = field(o, name);
         if (v.isNumber()) {

@@ -12,9 +12,17 @@ package babysitter.store;
  * @param momentum         the momentum (β or β1) used by the step, in [0, 1), or NaN if none applies
  * @param samplesPerSecond training throughput, &gt;= 0 (infinity allowed) or NaN if unknown
  * @param timeMillis       wall-clock time of the step in milliseconds since the epoch, &gt;= 0
+ * @param elapsedSeconds   seconds of training in the run after the step, time spent paused left out
+ *                         (the x of a chart in seconds); &gt;= 0, or NaN if unknown
  */
 public record StepMetric(long step, int epoch, int branch, double cost, double learningRate, double momentum,
-                         double samplesPerSecond, long timeMillis) {
+                         double samplesPerSecond, long timeMillis, double elapsedSeconds) {
+
+    /** A step measured without the run's elapsed seconds (NaN). */
+    public StepMetric(long step, int epoch, int branch, double cost, double learningRate, double momentum,
+                      double samplesPerSecond, long timeMillis) {
+        this(step, epoch, branch, cost, learningRate, momentum, samplesPerSecond, timeMillis, Double.NaN);
+    }
 
     public StepMetric {
         Checks.nonNegative("step", step);
@@ -28,5 +36,6 @@ public record StepMetric(long step, int epoch, int branch, double cost, double l
         }
         Checks.nonNegativeOrNaN("samples per second", samplesPerSecond);
         Checks.nonNegative("timeMillis", timeMillis);
+        Checks.nonNegativeOrNaN("elapsed seconds", elapsedSeconds);
     }
 }

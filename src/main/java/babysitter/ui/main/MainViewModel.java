@@ -267,17 +267,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         resetListeners.forEach(Runnable::run);
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
-        java.util.List<Report> history = new java.util.ArrayList<>();
-        // in the order they happened: events and metrics by time, steps within a branch in order
-        java.util.List<Object[]> all = new java.util.ArrayList<>();
-        run.steps().forEach(m -> all.add(new Object[] {m.timeMillis(), 1, new Report.StepReport(m.step(), m.epoch(),
-                m.branch(), m.cost(), m.learningRate(), m.momentum(), m.samplesPerSecond())}));
-        run.epochs().forEach(m -> all.add(new Object[] {m.timeMillis(), 2, new Report.EpochReport(m.epoch(), m.step(),
-                m.branch(), m.trainCost(), m.trainAccuracy(), m.devCost(), m.devAccuracy(), m.devCostTrainMode(),
-                m.devAccuracyTrainMode(), m.seconds(), List.of())}));
-        run.events().forEach(e -> all.add(new Object[] {e.timeMillis(), 0, TrainingSession.toReport(e)}));
-        all.sort(java.util.Comparator.<Object[]>comparingLong(o -> (Long) o[0]).thenComparingInt(o -> (Integer) o[1]));
-        all.forEach(o -> history.add((Report) o[2]));
+        List<Report> history = babysitter.session.RunHistory.reports(run);
         monitor.accept(history);
         history.stream().filter(r -> r instanceof Report.EventReport).forEach(r -> events.add((Report.EventReport) r));
         // the recorded confusion matrices, samples and decision regions, as if they had just arrived

@@ -177,7 +177,11 @@ public final class MonitorViewModel {
         if (startNanos < 0) {
             startNanos = nanos;
         }
-        double seconds = (nanos - startNanos) / 1e9;
+        // the run's training seconds when it happened; the arrival time only for reports without them
+        double seconds = elapsedSeconds(r);
+        if (Double.isNaN(seconds)) {
+            seconds = (nanos - startNanos) / 1e9;
+        }
         if (r instanceof Report.StepReport s) {
             if (!Double.isFinite(s.cost())) {
                 return false; // a chart never receives NaN: the guard reports it as an event
@@ -211,6 +215,16 @@ public final class MonitorViewModel {
             case EPOCH -> m.step() / (double) Math.max(1, stepsPerEpoch.get());
             case TIME -> m.seconds();
         };
+    }
+
+    private static double elapsedSeconds(Report r) {
+        if (r instanceof Report.StepReport s) {
+            return s.elapsedSeconds();
+        }
+        if (r instanceof Report.EpochReport e) {
+            return e.elapsedSeconds();
+        }
+        return r instanceof Report.EventReport e ? e.elapsedSeconds() : Double.NaN;
     }
 
     /** The x of a marker on the epoch charts (epochs, or seconds in TIME mode). */
