@@ -70,6 +70,9 @@ public final class Replay {
         original.steps().forEach(m -> recorded.put(m.branch() + ":" + m.step(), m));
 
         Trainer trainer = Runs.start(config.withName(config.name() + "-replay"), outRoot, init, clock);
+        // a rewind may go back further than the ring of checkpoints in memory reaches
+        trainer.pinCheckpoints(actions.stream().filter(a -> a.kind().equals("rewind"))
+                .map(a -> a.details().path("to").asText()).toList());
         long[] mismatch = {-1};
         double[] costs = {Double.NaN, Double.NaN};
         int[] compared = {0};

@@ -87,6 +87,16 @@ public sealed interface Report {
         }
     }
 
+    /**
+     * The checkpoints kept in memory changed (one was taken, or a rewind made a new branch): what the
+     * checkpoint strip shows, oldest first, each one a rewind can go back to.
+     */
+    record CheckpointsReport(int branch, List<Snapshot.CheckpointSummary> checkpoints) implements Report {
+        public CheckpointsReport {
+            checkpoints = List.copyOf(checkpoints);
+        }
+    }
+
     /** The result of a learning-rate range test. */
     record LrRangeReport(double[] learningRates, double[] costs, double suggested) implements Report {
         public LrRangeReport {

@@ -1,7 +1,5 @@
 package babysitter.session;
 
-import babysitter.data.MiniBatches;
-import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
 import babysitter.engine.optim.OptimizerState;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,15 +20,9 @@ public final class Snapshot {
     final INDArray[] runningMean;
     final INDArray[] runningVar;
     final OptimizerState optimizer;
-    final Hyperparameters hp;
-    final boolean inEpoch;
-    final MiniBatches.Position position;
-    final double costSum;
-    final long correct;
-    final long examples;
+    final TrainerState state;
 
-    Snapshot(String id, Network net, int epoch, int branch, long timeMillis, Hyperparameters hp, boolean inEpoch,
-             MiniBatches.Position position, double costSum, long correct, long examples) {
+    Snapshot(String id, Network net, int epoch, int branch, long timeMillis, TrainerState state) {
         this.id = id;
         this.step = net.steps();
         this.epoch = epoch;
@@ -49,12 +41,7 @@ public final class Snapshot {
         OptimizerState o = net.optimizerState();
         this.optimizer = new OptimizerState(o.kind(), o.size(), net.parameters().dataType());
         this.optimizer.copyFrom(o);
-        this.hp = hp;
-        this.inEpoch = inEpoch;
-        this.position = position;
-        this.costSum = costSum;
-        this.correct = correct;
-        this.examples = examples;
+        this.state = state;
     }
 
     /** Puts the network back into this snapshot's state. */

@@ -51,7 +51,7 @@ public final class Trainer {
     static final int EVAL_CHUNK = 1024;
 
     /** How many checkpoints the trainer keeps in memory by default. */
-    public static final int DEFAULT_RING = 20;
+    public static final int DEFAULT_RING = Checkpoints.DEFAULT_RING;
 
     private final RunConfig config;
     private final DataSpec.LoadedData data;
@@ -68,10 +68,7 @@ public final class Trainer {
     private boolean inEpoch;
     private int branch;
     private int maxBranch;
-    private int ringCapacity = DEFAULT_RING;
-    private final java.util.ArrayDeque<Snapshot> ring = new java.util.ArrayDeque<>();
-    /** For each branch made by a rewind: the branch and step it was started from. */
-    private final java.util.Map<Integer, long[]> forks = new java.util.HashMap<>();
+    private final Checkpoints checkpoints = new Checkpoints();
     private boolean diskCheckpoints = true;
     private INDArray paramsBeforeLastStep;
     private boolean lastStepMeasured;
@@ -344,26 +341,14 @@ public final class Trainer {
     }
 
     private Snapshot takeCheckpoint(String id, String source) {
-        for (Snapshot s : ring) {
-            if (s.id().equals(id)) {
-                return s;
-            }
+        Snapshot existing = checkpoints.inMemory(id);
+        if (existing != null) {
+            return existing;
         }
-        Snapshot snap = new Snapshot(id, net, epoch, branch, clock.millis(), hp, inEpoch, batches.position(),
-                epochCostSum, epochCorrect, epochExamples);
-        ring.addLast(snap);
-        while (ring.size() > ringCapacity) {
-            ring.removeFirst();
-        }
+        Snapshot snap = new Snapshot(id, net, epoch, branch, clock.millis(), state());
+        checkpoints.keep(snap);
         if (writer != null && diskCheckpoints && !muted) {
-            ObjectNode extra = ConfigFiles.MAPPER.createObjectNode();
-            extra.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
-            extra.set("batches", ConfigFiles.MAPPER.valueToTree(batches.position()));
-            extra.put("inEpoch", inEpoch);
-            extra.put("epochCostSum", epochCostSum);
-            extra.put("epochCorrect", epochCorrect);
-            extra.put("epochExamples", epochExamples);
-            writer.checkpoint(id, net, net.steps(), epoch, branch, extra);
+            checkpoints.wrote(writer.checkpoint(id, net, net.steps(), epoch, branch, snap.state.toJson()));
         }
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("id", id);
@@ -372,42 +357,33 @@ public final class Trainer {
         return snap;
     }
 
+    /** The trainer's own state now, as a checkpoint keeps it. */
+    private TrainerState state() {
+        return new TrainerState(hp, batches.position(), inEpoch, epochCostSum, epochCorrect, epochExamples);
+    }
+
     /** The checkpoints kept in memory, oldest first. */
     public List<Snapshot.CheckpointSummary> checkpoints() {
-        List<Snapshot.CheckpointSummary> out = new ArrayList<>();
-        ring.forEach(s -> out.add(s.summary()));
-        return out;
+        return checkpoints.summaries();
     }
 
     /** The newest checkpoint in memory taken at or before the current step of this branch's lineage, or null. */
     public Snapshot.CheckpointSummary lastCheckpoint() {
-        for (java.util.Iterator<Snapshot> it = ring.descendingIterator(); it.hasNext(); ) {
-            Snapshot s = it.next();
-            if (inLineage(s.summary())) {
-                return s.summary();
-            }
-        }
-        return null;
+        return checkpoints.newestInLineage(branch, net.steps());
     }
 
-    /** Whether {@link #rewind} can go back to checkpoint {@code id}. */
+    /** Whether {@link #rewind} can go back to checkpoint {@code id}: it is in memory or in the run store. */
     public boolean canRewindTo(String id) {
-        for (Snapshot s : ring) {
-            if (s.id().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+        return checkpoints.inMemory(id) != null || checkpoints.onDisk(id) != null;
     }
 
     /** The hyperparameters stored with a checkpoint kept in memory. */
     public Hyperparameters hyperparametersAt(String id) {
-        for (Snapshot s : ring) {
-            if (s.id().equals(id)) {
-                return s.hp;
-            }
+        Snapshot s = checkpoints.inMemory(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
         }
-        throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
+        return s.state.hp();
     }
 
     /**
@@ -415,34 +391,21 @@ public final class Trainer {
      * at or before the current step, or on an ancestor branch at or before the step it was left at.
      */
     public boolean inLineage(Snapshot.CheckpointSummary c) {
-        int b = branch;
-        long limit = net.steps();
-        while (true) {
-            if (c.branch() == b) {
-                return c.step() <= limit;
-            }
-            long[] fork = forks.get(b);
-            if (fork == null) {
-                return false;
-            }
-            b = (int) fork[0];
-            limit = Math.min(limit, fork[1]);
-        }
+        return checkpoints.inLineage(c, branch, net.steps());
     }
 
     public int ringCapacity() {
-        return ringCapacity;
+        return checkpoints.capacity();
     }
 
     /** How many checkpoints to keep in memory (at least 1); the oldest go first. */
     public void setRingCapacity(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("checkpoints kept in memory must be at least 1, got " + n);
-        }
-        ringCapacity = n;
-        while (ring.size() > ringCapacity) {
-            ring.removeFirst();
-        }
+        checkpoints.setCapacity(n);
+    }
+
+    /** Keeps the checkpoints with these ids in memory when they are taken (a replay's rewind targets). */
+    void pinCheckpoints(java.util.Collection<String> ids) {
+        checkpoints.pin(ids);
     }
 
     /** Whether checkpoints are also written to the run store (default true). */
@@ -456,57 +419,78 @@ public final class Trainer {
     }
 
     /**
-     * Goes back to checkpoint {@code id}: parameters, optimiser state, batch-norm statistics, batch
-     * order and random state, hyperparameters and epoch are restored exactly, and training goes on
-     * as a new branch. The history after the checkpoint stays recorded under its old branch.
+     * Goes back to checkpoint {@code id}, kept in memory or else in the run store: parameters,
+     * optimiser state, batch-norm statistics, batch order and random state, hyperparameters and epoch
+     * are restored exactly, and training goes on as a new branch. The history after the checkpoint
+     * stays recorded under its old branch.
      *
      * @return the new branch number
+     * @throws IllegalArgumentException when there is no such checkpoint, or its folder cannot be read
      */
     public int rewind(String id) {
-        Snapshot target = null;
-        for (Snapshot s : ring) {
-            if (s.id().equals(id)) {
-                target = s;
-            }
+        long fromStep = net.steps();
+        int fromEpoch = epoch;
+        Snapshot target = checkpoints.inMemory(id);
+        if (target != null) {
+            target.restoreInto(net);
+            return branchFrom(target.summary(), target.state, false, fromStep, fromEpoch, branch);
         }
-        if (target == null) {
-            StringBuilder ids = new StringBuilder();
-            ring.forEach(s -> ids.append(ids.length() == 0 ? "" : ", ").append(s.id()));
-            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory; kept: "
-                    + (ids.length() == 0 ? "none" : ids));
+        CheckpointInfo cp = checkpoints.onDisk(id);
+        if (cp == null) {
+            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory or in the run store; kept "
+                    + checkpoints.describe());
         }
-        return restore(target);
+        try {
+            TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
+            // read into a network of its own first: a folder that fails half-way leaves this one as it was
+            Network read = new Network(net.config(), state.hp().optimizer());
+            babysitter.engine.NetworkFiles.loadInto(read, cp.dir());
+            new Snapshot(cp.id(), read, cp.epoch(), cp.branch(), cp.timeMillis(), state).restoreInto(net);
+            return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
+                    cp.timeMillis()), state, true, fromStep, fromEpoch, branch);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("checkpoint '" + id + "' cannot be read from " + cp.dir() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Everything a snapshot holds, back into the network and this trainer (not the branch). */
-    private void restoreState(Snapshot target) {
-        target.restoreInto(net);
-        hp = target.hp;
-        epoch = target.epoch;
-        inEpoch = target.inEpoch;
-        batches.restore(target.position);
-        epochCostSum = target.costSum;
-        epochCorrect = target.correct;
-        epochExamples = target.examples;
+    private void restore(Snapshot s) {
+        s.restoreInto(net);
+        restoreState(s.state, s.epoch);
     }
 
-    private int restore(Snapshot target) {
-        long fromStep = net.steps();
-        int fromBranch = branch;
-        int fromEpoch = epoch;
-        restoreState(target);
+    /** The trainer's part of a checkpoint back into this trainer (the network's part is restored already). */
+    private void restoreState(TrainerState s, int epochAt) {
+        hp = s.hp();
+        epoch = epochAt;
+        inEpoch = s.inEpoch();
+        batches.restore(s.position());
+        epochCostSum = s.costSum();
+        epochCorrect = s.correct();
+        epochExamples = s.examples();
+    }
+
+    /** Goes on as a new branch from checkpoint {@code c} whose state was just restored; records the rewind. */
+    private int branchFrom(Snapshot.CheckpointSummary c, TrainerState state, boolean fromDisk, long fromStep,
+                           int fromEpoch, int fromBranch) {
+        net.setSteps(c.step());
+        restoreState(state, c.epoch());
         lastEpochElapsedNanos = elapsedNanos();
         epochStartNanos = ticker.getAsLong();
         lastLogNanos = epochStartNanos;
         lastLogStep = net.steps();
         branch = ++maxBranch;
-        forks.put(branch, new long[] {target.branch, target.step});
+        checkpoints.branched(branch, c.branch(), c.step());
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("to", target.id());
+        details.put("to", c.id());
         details.put("fromStep", fromStep);
         details.put("fromEpoch", fromEpoch);
         details.put("fromBranch", fromBranch);
         details.put("branch", branch);
+        if (fromDisk) {
+            details.put("fromDisk", true);
+        }
         event("rewind", details);
         return branch;
     }
@@ -517,36 +501,13 @@ public final class Trainer {
      * state, hyperparameters and epoch come from the checkpoint folder, and training goes on as a
      * new branch numbered after the run's highest, recorded as a "rewind" event.
      */
-    public int continueFrom(babysitter.store.CheckpointInfo cp, int highestBranch) throws java.io.IOException {
+    public int continueFrom(CheckpointInfo cp, int highestBranch) throws java.io.IOException {
+        TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
         babysitter.engine.NetworkFiles.loadInto(net, cp.dir());
-        com.fasterxml.jackson.databind.node.ObjectNode extra = cp.extra();
-        try {
-            hp = ConfigFiles.MAPPER.treeToValue(extra.get("hyperparameters"), OptimizerSpec.class).toHyperparameters();
-            batches.restore(ConfigFiles.MAPPER.treeToValue(extra.get("batches"), MiniBatches.Position.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw new java.io.IOException(cp.dir() + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);
-        }
-        epoch = cp.epoch();
-        inEpoch = extra.path("inEpoch").asBoolean(false);
-        epochCostSum = extra.path("epochCostSum").asDouble(0);
-        epochCorrect = extra.path("epochCorrect").asLong(0);
-        epochExamples = extra.path("epochExamples").asLong(0);
-        lastEpochElapsedNanos = elapsedNanos();
-        epochStartNanos = ticker.getAsLong();
-        lastLogNanos = epochStartNanos;
-        lastLogStep = net.steps();
         maxBranch = Math.max(maxBranch, highestBranch);
-        branch = ++maxBranch;
-        forks.put(branch, new long[] {cp.branch(), cp.step()});
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("to", cp.id());
-        details.put("fromStep", cp.step());
-        details.put("fromEpoch", cp.epoch());
-        details.put("fromBranch", cp.branch());
-        details.put("branch", branch);
-        details.put("fromDisk", true);
-        event("rewind", details);
-        return branch;
+        // the rewind's "from" is the checkpoint itself: nothing of this process came before it
+        return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
+                cp.timeMillis()), state, true, cp.step(), cp.epoch(), cp.branch());
     }
 
     /**
@@ -556,20 +517,15 @@ public final class Trainer {
      * shares only the (read-only) data with this trainer, so it may train on another thread.
      */
     Trainer fork(String id) {
-        Snapshot target = null;
-        for (Snapshot s : ring) {
-            if (s.id().equals(id)) {
-                target = s;
-            }
-        }
+        Snapshot target = checkpoints.inMemory(id);
         if (target == null) {
             throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
         }
         Network copy = new Network(net.config(), target.optimizer.kind());
         Trainer t = new Trainer(config, data, copy, null, clock);
         t.diskCheckpoints = false;
-        t.ringCapacity = 1;
-        t.restoreState(target);
+        t.checkpoints.setCapacity(1);
+        t.restore(target);
         t.branch = target.branch;
         t.epochStartNanos = ticker.getAsLong();
         t.lastLogNanos = t.epochStartNanos;
@@ -583,9 +539,8 @@ public final class Trainer {
      * are not part of the run.
      */
     <T> T sandboxed(java.util.function.Supplier<T> body) {
-        Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), hp, inEpoch, batches.position(),
-                epochCostSum, epochCorrect, epochExamples);
-        List<Snapshot> savedRing = new ArrayList<>(ring);
+        Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), state());
+        List<Snapshot> savedRing = checkpoints.ringCopy();
         List<Listener> savedListeners = new ArrayList<>(listeners);
         boolean savedDisk = diskCheckpoints;
         int savedMaxBranch = maxBranch;
@@ -603,9 +558,8 @@ public final class Trainer {
             muted = false;
             listeners.addAll(savedListeners);
             diskCheckpoints = savedDisk;
-            ring.clear();
-            ring.addAll(savedRing);
-            restoreState(here);
+            checkpoints.restoreRing(savedRing);
+            restore(here);
             branch = here.branch;
             maxBranch = savedMaxBranch;
             lastLogNanos = savedLogNanos;

@@ -73,6 +73,9 @@ public final class TrainingSession implements AutoCloseable {
                     rules.forEach(r -> r.onCheckpoint(id));
                 }
                 channels.publish(EventLabels.toReport(e, trainer.elapsedSeconds()));
+                if (e.kind().equals("checkpoint") || e.kind().equals("rewind")) {
+                    channels.publish(new Report.CheckpointsReport(trainer.branch(), trainer.checkpoints()));
+                }
             }
         });
         this.thread = new Thread(this::loop, "trainer");

@@ -64,6 +64,8 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ReadOnlyLongWrapper epochs = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper branch = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
+    /** Whether the session was running when a rewind confirmation put it on hold. */
+    private boolean resumeAfterRewind;
     private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set up a run and press New run.");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
@@ -346,6 +348,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     /** One frame's reports. */
     public void accept(List<Report> batch) {
+        Report.CheckpointsReport strip = null;
         monitor.accept(batch);
         regions.accept(batch);
         siblings.accept(batch);
@@ -384,7 +387,12 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 acceptInsight(r);
             } else if (r instanceof Report.LrRangeReport l) {
                 rangeTest.set(l);
+            } else if (r instanceof Report.CheckpointsReport c) {
+                strip = c;
             }
+        }
+        if (strip != null) {
+            checkpoints.setAll(strip.checkpoints()); // the newest of the batch: the strip is current
         }
         long now = System.nanoTime();
         boolean lifecycle = batch.stream().anyMatch(r -> !(r instanceof Report.StepReport));
@@ -536,6 +544,35 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         } else {
             submit(new Command.Rewind(id));
         }
+    }
+
+    /**
+     * The rewind confirmation opens: a running session holds still while the person reads it, so the
+     * checkpoint they chose is still there when they say yes. {@link #rewindHeld} or
+     * {@link #cancelHeldRewind} ends the hold.
+     */
+    public void holdForRewind() {
+        resumeAfterRewind = state.get() == Report.State.RUNNING;
+        if (resumeAfterRewind) {
+            submit(new Command.Pause());
+        }
+    }
+
+    /** The person confirmed: back to checkpoint {@code id}, and running again if it was. */
+    public void rewindHeld(String id) {
+        rewind(id);
+        if (resumeAfterRewind) {
+            submit(new Command.Resume());
+        }
+        resumeAfterRewind = false;
+    }
+
+    /** The person cancelled the rewind: running again if it was. */
+    public void cancelHeldRewind() {
+        if (resumeAfterRewind) {
+            submit(new Command.Resume());
+        }
+        resumeAfterRewind = false;
     }
 
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */

@@ -332,9 +332,12 @@ public final class MainWindow extends BorderPane {
                 + "statistics, the batch order and the hyperparameters of that moment. Training continues as a "
                 + "new branch; the current branch stays recorded and drawn, faded.");
         alert.getDialogPane().setId("rewindDialog");
+        vm.holdForRewind();
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isPresent() && answer.get() == ButtonType.OK) {
-            vm.rewind(c.id());
+            vm.rewindHeld(c.id());
+        } else {
+            vm.cancelHeldRewind();
         }
     }
 
