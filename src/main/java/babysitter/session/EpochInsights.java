@@ -16,11 +16,20 @@ import java.util.function.Consumer;
  * is handed to a consumer (the live session publishes them) and, when the trainer records a run,
  * appended to its {@code insights.jsonl} ({@link Insights}).
  *
+ * <p>Decision regions are the large part (about 5 KB an epoch): they are recorded for each of the
+ * first {@value #EVERY_REGIONS_UNTIL} epochs and then every {@value #REGIONS_EVERY}th, so a long
+ * run's folder stays small; the live session still shows every epoch's.
+ *
  * <p>The one place that computes and records them: the live {@link TrainingSession} calls
  * {@link #onEpoch} right after its epoch report; the {@code train} command and search trials add
  * one as a trainer listener ({@link #attach}). Called on the trainer's thread.
  */
 public final class EpochInsights implements Trainer.Listener {
+    /** Epochs whose decision regions are all recorded. */
+    static final int EVERY_REGIONS_UNTIL = 100;
+    /** After those, the decision regions of every this-many-th epoch are recorded. */
+    static final int REGIONS_EVERY = 10;
+
     private final Trainer trainer;
     private final Consumer<Report> out;
     private final boolean regions;
@@ -57,8 +66,13 @@ public final class EpochInsights implements Trainer.Listener {
         if (regions) {
             Report.RegionsReport r = DecisionRegions.compute(trainer.network(), trainer.data().split().train(),
                     DecisionRegions.DEFAULT_SIZE, DecisionRegions.DEFAULT_SIZE, m.epoch(), m.branch());
-            emit(r);
+            emit(r, recordsRegions(m.epoch()));
         }
+    }
+
+    /** Whether the decision regions after epoch {@code epoch} (from 0) go to the run's file. */
+    static boolean recordsRegions(int epoch) {
+        return epoch < EVERY_REGIONS_UNTIL || (epoch + 1) % REGIONS_EVERY == 0;
     }
 
     /** Nanoseconds the last epoch's confusion matrix took (for measuring its cost). */
@@ -105,11 +119,15 @@ public final class EpochInsights implements Trainer.Listener {
     }
 
     private void emit(Report r) {
+        emit(r, true);
+    }
+
+    private void emit(Report r, boolean record) {
         if (r == null) {
             return;
         }
         out.accept(r);
-        if (trainer.runDir() == null) {
+        if (trainer.runDir() == null || !record) {
             return;
         }
         InsightRecord rec = encoder.encode(r, trainer.clock().millis());

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param seed       seed of the weights, the split and the batch order (default 1)
  * @param batchOrder shuffled each epoch (default) or the data's own order
  * @param logEvery   a step metric is recorded every this many steps, at least 1 (default 10)
+ * @param checkpoints which checkpoint folders stay on disk (default {@link CheckpointPolicy#DEFAULTS})
  */
 public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimizer, DataSpec data, Integer epochs,
-                        Long seed, BatchOrder batchOrder, Integer logEvery) {
+                        Long seed, BatchOrder batchOrder, Integer logEvery, CheckpointPolicy checkpoints) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final long DEFAULT_SEED = 1;
@@ -41,17 +42,28 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         if (name == null || name.isBlank()) {
             name = data.kind() == null ? "run" : data.kind();
         }
+        checkpoints = checkpoints == null ? CheckpointPolicy.DEFAULTS : checkpoints;
+    }
+
+    /** A configuration with the default checkpoint policy. */
+    public RunConfig(String name, NetworkSpec network, OptimizerSpec optimizer, DataSpec data, Integer epochs,
+                     Long seed, BatchOrder batchOrder, Integer logEvery) {
+        this(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, null);
     }
 
     public RunConfig withEpochs(int n) {
-        return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery);
+        return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery, checkpoints);
     }
 
     public RunConfig withName(String n) {
-        return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery);
+        return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints);
     }
 
     public RunConfig withBatchOrder(BatchOrder order) {
-        return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery);
+        return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery, checkpoints);
+    }
+
+    public RunConfig withCheckpoints(CheckpointPolicy policy) {
+        return new RunConfig(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, policy);
     }
 }

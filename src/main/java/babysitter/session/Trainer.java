@@ -69,6 +69,9 @@ public final class Trainer {
     private int branch;
     private int maxBranch;
     private final Checkpoints checkpoints = new Checkpoints();
+    private final CheckpointRetention retention;
+    /** The cost the retention rule calls best: the last epoch's dev cost, or its training cost. */
+    private double lastWatchedCost = Double.NaN;
     private boolean diskCheckpoints = true;
     private INDArray paramsBeforeLastStep;
     private boolean lastStepMeasured;
@@ -97,6 +100,7 @@ public final class Trainer {
         this.writer = writer;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hp = config.optimizer().toHyperparameters();
+        this.retention = new CheckpointRetention(config.checkpoints());
         this.random = new SeededRandom(batchSeed(config.seed()));
         Dataset train = data.split().train();
         if (train.rows() == 0) {
@@ -315,6 +319,7 @@ public final class Trainer {
                 devCostTrain, devAccTrain, seconds, clock.millis(), (elapsed - lastEpochElapsedNanos) / 1e9,
                 elapsed / 1e9);
         lastEpochElapsedNanos = elapsed;
+        lastWatchedCost = Double.isNaN(devCost) ? trainCost : devCost;
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
@@ -349,6 +354,11 @@ public final class Trainer {
         checkpoints.keep(snap);
         if (writer != null && diskCheckpoints && !muted) {
             checkpoints.wrote(writer.checkpoint(id, net, net.steps(), epoch, branch, snap.state.toJson()));
+            for (String old : retention.written(id, source, epoch, source.equals("epoch") ? lastWatchedCost
+                    : Double.NaN)) {
+                writer.deleteCheckpoint(old);
+                checkpoints.deletedFromDisk(old);
+            }
         }
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("id", id);
@@ -482,6 +492,7 @@ public final class Trainer {
         lastLogStep = net.steps();
         branch = ++maxBranch;
         checkpoints.branched(branch, c.branch(), c.step());
+        retention.branchedFrom(c.id());
         ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
         details.put("to", c.id());
         details.put("fromStep", fromStep);

@@ -365,6 +365,26 @@ public final class RunWriter implements Closeable {
         }
     }
 
+    /**
+     * Deletes checkpoint folder {@code id} (a retention rule no longer needs it): first renamed to a
+     * temporary name, so that a crash half-way leaves a folder every reader skips, never half a
+     * checkpoint.
+     *
+     * @throws UncheckedIOException naming the folder when it cannot be deleted
+     */
+    public synchronized void deleteCheckpoint(String id) {
+        CheckpointInfo.checkId(id);
+        Path checkpoints = dir.resolve(CHECKPOINTS);
+        Path target = checkpoints.resolve(id);
+        Path doomed = checkpoints.resolve(TEMP_PREFIX + "deleted-" + id + "-" + System.nanoTime());
+        try {
+            Files.move(target, doomed, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(doomed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete checkpoint folder " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Closes the line files. Further writes throw {@link IllegalStateException}. */
     @Override
     public synchronized void close() {
