@@ -15,7 +15,10 @@ import java.util.List;
  *     statistics differ by more than {@value #GAP} — batch norm's statistics from mini-batches
  *     this small are noisy;</li>
  * <li>dead units: more than half of a ReLU layer's units output nothing;</li>
- * <li>saturation: more than half of a tanh or sigmoid layer's units are saturated.</li>
+ * <li>saturation: more than half of a tanh or sigmoid layer's units are saturated;</li>
+ * <li>over-fitting (high variance, course notes): the dev cost has risen more than
+ *     {@value #OVERFIT_RISE} × its lowest over at least {@value #OVERFIT_EPOCHS} epochs while the
+ *     training cost went on falling.</li>
  * </ul>
  */
 public final class Hints {
@@ -23,8 +26,33 @@ public final class Hints {
     static final double RATIO_HIGH = 1e-2;
     static final double GAP = 0.05;
     static final double SMALL_GRADIENT = 1e-3;
+    static final int OVERFIT_EPOCHS = 3;
+    static final double OVERFIT_RISE = 1.05;
 
     private Hints() {
+    }
+
+    /** The over-fitting hint, when the dev cost rises from its lowest while the training cost falls. */
+    private static java.util.Optional<String> overfitting(List<Report.EpochReport> epochs) {
+        int best = -1;
+        for (int i = 0; i < epochs.size(); i++) {
+            double dev = epochs.get(i).devCost();
+            if (Double.isFinite(dev) && (best < 0 || dev < epochs.get(best).devCost())) {
+                best = i;
+            }
+        }
+        Report.EpochReport last = epochs.get(epochs.size() - 1);
+        if (best < 0 || epochs.size() - 1 - best < OVERFIT_EPOCHS) {
+            return java.util.Optional.empty();
+        }
+        Report.EpochReport low = epochs.get(best);
+        if (!(last.devCost() > OVERFIT_RISE * low.devCost()) || !(last.trainCost() < low.trainCost())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "over-fitting (high variance): the dev cost rose from %.3g after epoch %d to %.3g while the training "
+                        + "cost fell from %.3g to %.3g; try L2 (λ), a smaller network, more data, or go back to epoch %d",
+                low.devCost(), low.epoch() + 1, last.devCost(), low.trainCost(), last.trainCost(), low.epoch() + 1));
     }
 
     /** Hints for the epochs so far (oldest first); empty when there is nothing to say. */
@@ -61,6 +89,7 @@ public final class Hints {
                         100 * l.saturatedShare()));
             }
         }
+        overfitting(epochs).ifPresent(out::add);
         double gap = Math.abs(last.devAccuracy() - last.devAccuracyTrainMode());
         if (gap > GAP) {
             out.add(String.format(java.util.Locale.ROOT,
