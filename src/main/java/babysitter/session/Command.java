@@ -54,6 +54,13 @@ public sealed interface Command {
         }
     }
 
+    /** Go at this pace while running (see {@link Pace}); recorded as a "pace" event. */
+    record SetPace(Pace pace) implements Command {
+        public SetPace {
+            Objects.requireNonNull(pace, "pace");
+        }
+    }
+
     /** Switch the automatic rules (guard, reduce on plateau, early stop). */
     record SetRules(Rules rules) implements Command {
         public SetRules {

@@ -140,6 +140,11 @@ public final class Trainer {
         return net.steps();
     }
 
+    /** Whether an epoch is under way (the next step does not begin one). */
+    boolean inEpoch() {
+        return inEpoch;
+    }
+
     /** Epochs finished so far. */
     public int epoch() {
         return epoch;

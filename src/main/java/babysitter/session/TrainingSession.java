@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ public final class TrainingSession implements AutoCloseable {
     /** Epoch ends still to reach before pausing (1 for Run epoch, K after adopting a sibling), 0 for none. */
     private int epochsToRun;
     private EpochMetric lastEpochMetric;
+    private Pace pace = Pace.FASTEST;
+    /** When the next epoch may start at the current pace ({@link Trainer#nanoTime}); 0 for now. */
+    private long nextEpochNanos;
+    /** When the current epoch's first step began. */
+    private long epochStartNanos;
     private volatile Report.State publishedState = Report.State.IDLE;
 
     public TrainingSession(Trainer trainer) {
@@ -147,7 +153,12 @@ public final class TrainingSession implements AutoCloseable {
                     continue;
                 }
                 boolean busy = state == Report.State.RUNNING || epochsToRun > 0;
-                Command c = busy ? queue.poll() : queue.take();
+                long wait = state == Report.State.RUNNING ? nextEpochNanos - trainer.nanoTime() : 0;
+                // waiting for the pace, a command is still taken at once
+                Command c = !busy ? queue.take() : wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                if (c == null && state == Report.State.RUNNING && nextEpochNanos - trainer.nanoTime() > 0) {
+                    continue;
+                }
                 if (c != null) {
                     apply(c);
                 } else if (trainer.finished()) {
@@ -214,6 +225,8 @@ public final class TrainingSession implements AutoCloseable {
             publishState();
         } else if (c instanceof Command.Rewind r) {
             core.rewind(r.checkpointId());
+        } else if (c instanceof Command.SetPace p) {
+            setPace(p.pace());
         } else if (c instanceof Command.SetRules r) {
             setRules(r.rules());
         } else if (c instanceof Command.LrRangeTest t) {
@@ -292,6 +305,31 @@ public final class TrainingSession implements AutoCloseable {
         publishState();
     }
 
+    private void setPace(Pace p) {
+        if (p.equals(pace)) {
+            return;
+        }
+        pace = p;
+        nextEpochNanos = 0;
+        ObjectNode d = Events.details();
+        d.put("pace", p.toString());
+        d.put("epochsPerSecond", p.fastest() ? -1 : p.epochsPerSecond());
+        trainer.event("pace", d);
+    }
+
+    /** After an epoch while running: hold the next one back, or pause, as the pace says. */
+    private void paceAfterEpoch(long epochStartNanos) {
+        if (state != Report.State.RUNNING || pace.fastest()) {
+            return;
+        }
+        if (pace.epochByEpoch()) {
+            trainer.event("pause", Events.details());
+            core.halt(Report.State.PAUSED);
+        } else {
+            nextEpochNanos = epochStartNanos + pace.epochNanos();
+        }
+    }
+
     private void rangeTest(Command.LrRangeTest t) {
         if (trainer.finished()) {
             core.publishError("the range test needs a run that is not finished");
@@ -302,6 +340,9 @@ public final class TrainingSession implements AutoCloseable {
 
     private Trainer.StepResult step() {
         Hyperparameters hp = trainer.hyperparameters();
+        if (!trainer.inEpoch()) {
+            epochStartNanos = trainer.nanoTime(); // this step begins an epoch
+        }
         int epochBefore = trainer.epoch();
         Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
         rules.forEach(SessionRule::beforeStep);
@@ -326,6 +367,9 @@ public final class TrainingSession implements AutoCloseable {
                     return r;
                 }
             }
+        }
+        if (r.endOfEpoch() && !trainer.finished()) {
+            paceAfterEpoch(epochStartNanos);
         }
         if (trainer.finished()) {
             finish();

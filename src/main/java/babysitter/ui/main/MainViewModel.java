@@ -64,6 +64,12 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ReadOnlyLongWrapper epochs = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper branch = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
+    /** How fast a running session goes; kept for the next runs of this window. */
+    private final javafx.beans.property.ObjectProperty<babysitter.session.Pace> pace =
+            new javafx.beans.property.SimpleObjectProperty<>(babysitter.session.Pace.FASTEST);
+    /** Whether the person chose the pace (else each run gets the default of its data). */
+    private boolean paceChosen;
+    private boolean settingDefaultPace;
     /** Whether the session was running when a rewind confirmation put it on hold. */
     private boolean resumeAfterRewind;
     private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
@@ -107,6 +113,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         java.util.SplittableRandom seeds = new java.util.SplittableRandom();
         this.siblings = new babysitter.ui.siblings.SiblingsViewModel(this::submit, monitor, controls::current,
                 seeds::nextLong);
+        pace.addListener((o, was, now) -> paceChanged(now));
     }
 
     /** "Try siblings": the dialog's fields, the panel's rows, the overlays. */
@@ -185,6 +192,14 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         session = new TrainingSession(t);
         session.addListener(bridge.apply(this::accept));
         session.open();
+        if (!paceChosen) {
+            // small 2-D data trains too fast to watch its decision regions move
+            settingDefaultPace = true;
+            pace.set(t.data().split().train().columns() == 2 ? babysitter.session.Pace.WATCHABLE
+                    : babysitter.session.Pace.FASTEST);
+            settingDefaultPace = false;
+        }
+        session.submit(new Command.SetPace(pace.get()));
         starting.set(false);
         if (start) {
             session.submit(new Command.Start());
@@ -573,6 +588,21 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             submit(new Command.Resume());
         }
         resumeAfterRewind = false;
+    }
+
+    /**
+     * The pace of a running session: as fast as possible, at most N epochs a second, or a pause
+     * after each epoch. Setting it applies it to the session now and to the next runs.
+     */
+    public javafx.beans.property.ObjectProperty<babysitter.session.Pace> paceProperty() {
+        return pace;
+    }
+
+    private void paceChanged(babysitter.session.Pace p) {
+        if (!settingDefaultPace) {
+            paceChosen = true;
+            submit(new Command.SetPace(p));
+        }
     }
 
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */

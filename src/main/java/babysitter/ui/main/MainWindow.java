@@ -213,7 +213,24 @@ public final class MainWindow extends BorderPane {
         Label run = new Label();
         run.textProperty().bind(vm.runDirProperty());
         run.getStyleClass().add("run-dir");
-        return new ToolBar(pause, step, epoch, stop, checkpoint, undo, gap, run);
+        return new ToolBar(pause, step, epoch, stop, checkpoint, undo, paceChoice(), gap, run);
+    }
+
+    /** The pace of a running session: as fast as possible, N epochs a second, or epoch by epoch. */
+    private javafx.scene.Node paceChoice() {
+        javafx.scene.control.ChoiceBox<babysitter.session.Pace> box = new javafx.scene.control.ChoiceBox<>();
+        box.setId("paceChoice");
+        box.getItems().addAll(babysitter.session.Pace.FASTEST, new babysitter.session.Pace(50),
+                new babysitter.session.Pace(20), new babysitter.session.Pace(10), babysitter.session.Pace.WATCHABLE,
+                new babysitter.session.Pace(2), new babysitter.session.Pace(1), babysitter.session.Pace.EPOCH_BY_EPOCH);
+        box.valueProperty().bindBidirectional(vm.paceProperty());
+        box.setTooltip(new javafx.scene.control.Tooltip("how fast training goes: slow enough to watch the decision "
+                + "regions move, or a pause after each epoch; the numbers trained are the same at any pace"));
+        Label label = new Label("Pace");
+        label.setLabelFor(box);
+        HBox paceBox = new HBox(4, label, box);
+        paceBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return paceBox;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
