@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * success, 2 for usage and configuration errors, 1 for failures while running; a one-line message
  * instead of a stack trace unless {@code --verbose}.
  */
-@Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.1.0",
+@Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})

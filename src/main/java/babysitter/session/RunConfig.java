@@ -51,6 +51,10 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery);
     }
 
+    public RunConfig withOptimizer(OptimizerSpec o) {
+        return new RunConfig(name, network, o, data, epochs, seed, batchOrder, logEvery);
+    }
+
     public RunConfig withBatchOrder(BatchOrder order) {
         return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery);
     }

@@ -19,7 +19,7 @@ import java.time.Instant;
 /** Starting a run from its configuration, and reading a recorded run's configuration back. */
 public final class Runs {
     /** The program version written into every run. */
-    public static final String PROGRAM_VERSION = "0.1.0";
+    public static final String PROGRAM_VERSION = "0.2.0";
 
     private Runs() {
     }
@@ -116,7 +116,7 @@ public final class Runs {
         }
         RunWriter writer = RunWriter.reopen(runDir, clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
-        trainer.continueFrom(cp, highest);
+        trainer.continueFrom(cp, highest, versionOf(run));
         return trainer;
     }
 
@@ -126,7 +126,13 @@ public final class Runs {
         if (node == null || !node.isObject()) {
             throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
         }
-        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString());
+        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), versionOf(run));
+    }
+
+    /** The program version that recorded a run (null when run.json does not say). */
+    public static String versionOf(Run run) {
+        JsonNode v = run.config().get("version");
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     /** The standardiser recorded in a run, or null when the run did not standardise. */

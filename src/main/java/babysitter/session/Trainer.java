@@ -457,10 +457,17 @@ public final class Trainer {
      * new branch numbered after the run's highest, recorded as a "rewind" event.
      */
     public int continueFrom(babysitter.store.CheckpointInfo cp, int highestBranch) throws java.io.IOException {
+        return continueFrom(cp, highestBranch, Runs.PROGRAM_VERSION);
+    }
+
+    /** As {@link #continueFrom(babysitter.store.CheckpointInfo, int)} for a run recorded by {@code recordedBy}. */
+    public int continueFrom(babysitter.store.CheckpointInfo cp, int highestBranch, String recordedBy)
+            throws java.io.IOException {
         babysitter.engine.NetworkFiles.loadInto(net, cp.dir());
         com.fasterxml.jackson.databind.node.ObjectNode extra = cp.extra();
         try {
-            hp = ConfigFiles.MAPPER.treeToValue(extra.get("hyperparameters"), OptimizerSpec.class).toHyperparameters();
+            hp = ConfigFiles.MAPPER.treeToValue(extra.get("hyperparameters"), OptimizerSpec.class)
+                    .asRecordedBy(recordedBy).toHyperparameters();
             batches.restore(ConfigFiles.MAPPER.treeToValue(extra.get("batches"), MiniBatches.Position.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new java.io.IOException(cp.dir() + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);

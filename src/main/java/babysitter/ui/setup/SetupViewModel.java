@@ -610,7 +610,7 @@ public final class SetupViewModel {
         data.withDefaults();
         OptimizerSpec o = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         OptimizerSpec opt = new OptimizerSpec(optimizer.get(), lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2,
-                batch, o.decay(), o.decayRate());
+                batch, o.decay(), o.decayRate(), o.decayEvery());
         opt.toHyperparameters();
         NetworkSpec bn = base != null ? base.network() : null;
         NetworkSpec network = new NetworkSpec(layers, precision.get(), bn == null ? null : bn.bnEpsilon(),
