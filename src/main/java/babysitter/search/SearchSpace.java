@@ -412,7 +412,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
             }
         }
         NetworkSpec net = new NetworkSpec(hidden, base.network().precision(), base.network().bnEpsilon(),
-                base.network().bnMomentum());
+                base.network().bnMomentum(), base.network().bnRunningVariance());
         RunConfig out = new RunConfig(base.name(), net, o, base.data(), base.epochs(), base.seed(), base.batchOrder(),
                 base.logEvery());
         try {

@@ -62,6 +62,7 @@ class ConfigFilesTest {
         "unknown optimiser | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"kind\":\"adagrad\"}} | optimizer.kind;adagrad;adam",
         "epochs zero | {\"data\":{\"kind\":\"xor\"},\"epochs\":0} | epochs must be at least 1, got 0",
         "no data | {\"epochs\":3} | data",
+        "unknown running variance | {\"data\":{\"kind\":\"xor\"},\"network\":{\"bnRunningVariance\":\"sample\"}} | network.bnRunningVariance;sample;unbiased",
         "not JSON | {\"data\":{\"kind\":\"xor\"} | not valid JSON;line",
         "exponential base above 1 | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"exponential\",\"decayRate\":1.5}} | optimizer.decayRate;(0, 1];1.5",
         "inverse sqrt k zero | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"inverse_sqrt\",\"decayRate\":0}} | optimizer.decayRate;> 0",
@@ -94,6 +95,15 @@ class ConfigFilesTest {
         RunConfig c = ConfigFiles.parse("""
                 {"data":{"kind":"xor"},"optimizer":{"decay":"inverse_sqrt","decayRate":3}}""", "q.json");
         assertThat(ConfigFiles.fromJson(ConfigFiles.toJson(c), "run.json")).isEqualTo(c);
+    }
+
+    @Test
+    void theRunningVarianceConventionIsReadAndBiasedByDefault() throws Exception {
+        RunConfig c = ConfigFiles.parse("""
+                {"data":{"kind":"xor"},"network":{"bnRunningVariance":"unbiased"}}""", "u.json");
+        assertThat(c.network().toConfig(2, 2, 1).bnRunningVariance()).isEqualTo(babysitter.engine.RunningVariance.UNBIASED);
+        assertThat(ConfigFiles.parse(GOOD, "good.json").network().toConfig(2, 2, 1).bnRunningVariance())
+                .isEqualTo(babysitter.engine.RunningVariance.BIASED);
     }
 
     @Test

@@ -614,7 +614,7 @@ public final class SetupViewModel {
         opt.toHyperparameters();
         NetworkSpec bn = base != null ? base.network() : null;
         NetworkSpec network = new NetworkSpec(layers, precision.get(), bn == null ? null : bn.bnEpsilon(),
-                bn == null ? null : bn.bnMomentum());
+                bn == null ? null : bn.bnMomentum(), bn == null ? null : bn.bnRunningVariance());
         network.toConfig(1, 2, seed);
         return new RunConfig(kind, network, opt, data, epochs, seed, base != null ? base.batchOrder() : null,
                 base != null ? base.logEvery() : null);
