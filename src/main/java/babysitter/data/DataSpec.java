@@ -42,12 +42,14 @@ import java.util.Objects;
  * @param testFraction  share of the rows for test, in [0, 1); devFraction + testFraction &lt; 1
  * @param standardize   whether to standardise all parts with training statistics
  * @param seed          seed of generation and split; null means the run's seed
+ * @param shuffleSplit  whether dev and test are drawn by a seeded shuffle (true) or taken from the end of
+ *                      the file (false); null: shuffled when a part is held out, the file's order when none is
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Double noise, String path,
                        String labelColumn, Boolean header, double devFraction, double testFraction,
-                       boolean standardize, Long seed) {
+                       boolean standardize, Long seed, Boolean shuffleSplit) {
 
     public static final List<String> KINDS = List.of("spiral", "moons", "circles", "xor", "blobs", "digits", "idx",
             "csv");
@@ -107,6 +109,14 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         }
     }
 
+    /** A spec that leaves the split's order to the default (see {@link #shuffleSplit}). */
+    public DataSpec(String kind, Integer n, Integer classes, Integer arms, Double noise, String path,
+                    String labelColumn, Boolean header, double devFraction, double testFraction, boolean standardize,
+                    Long seed) {
+        this(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction, standardize, seed,
+                null);
+    }
+
     /** The JSON form: absent fraction and standardisation fields take their defaults. */
     @JsonCreator
     static DataSpec fromJson(@JsonProperty("kind") String kind, @JsonProperty("n") Integer n,
@@ -115,11 +125,12 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                              @JsonProperty("labelColumn") String labelColumn, @JsonProperty("header") Boolean header,
                              @JsonProperty("devFraction") Double devFraction,
                              @JsonProperty("testFraction") Double testFraction,
-                             @JsonProperty("standardize") Boolean standardize, @JsonProperty("seed") Long seed) {
+                             @JsonProperty("standardize") Boolean standardize, @JsonProperty("seed") Long seed,
+                             @JsonProperty("shuffleSplit") Boolean shuffleSplit) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header,
                 devFraction != null ? devFraction : DEFAULT_DEV_FRACTION,
                 testFraction != null ? testFraction : DEFAULT_TEST_FRACTION,
-                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed);
+                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed, shuffleSplit);
     }
 
     /** A spec of the given kind with every optional field absent and the default fractions. */
@@ -166,13 +177,19 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         return new DataSpec(kind, n != null ? n : dn, classes != null ? classes : dClasses,
                 arms != null ? arms : dArms, noise != null ? noise : dNoise, path,
                 labelColumn != null ? labelColumn : dLabel, header != null ? header : dHeader,
-                devFraction, testFraction, standardize, seed);
+                devFraction, testFraction, standardize, seed, shuffleSplit);
     }
 
     /** A copy with another seed (null: the run's seed). */
     public DataSpec withSeed(Long newSeed) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
-                standardize, newSeed);
+                standardize, newSeed, shuffleSplit);
+    }
+
+    /** A copy with another choice of split order (null: the default). */
+    public DataSpec withShuffleSplit(Boolean shuffle) {
+        return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
+                standardize, seed, shuffle);
     }
 
     /** The result of {@link #load(long)}. */
@@ -203,7 +220,7 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         String what;
         switch (kind) {
             case "idx" -> {
-                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed);
+                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed, shuffleSplit);
                 what = "idx " + s.path;
             }
             default -> {
@@ -218,7 +235,7 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                             csvSeparator(s.path)));
                     default -> throw new IllegalStateException("unknown kind " + kind);
                 };
-                split = Splitter.split(all, s.devFraction, s.testFraction, splitSeed);
+                split = Splitter.split(all, s.devFraction, s.testFraction, splitSeed, shuffleSplit);
                 what = s.describeSource();
             }
         }

@@ -66,6 +66,15 @@ public final class IdxLoader {
      * shuffle, go to dev and the rest, in shuffled order, to train. The "t10k" files are the test part.
      */
     public static Split loadFolder(Path folder, double devFraction, long seed) {
+        return loadFolder(folder, devFraction, seed, Boolean.TRUE);
+    }
+
+    /**
+     * As {@link #loadFolder(Path, double, long)}, with the choice of {@link Splitter#split(Dataset, double,
+     * double, long, Boolean)}: without a shuffle, dev is the last rows of the "train" files and train
+     * the rows before them, in the files' order.
+     */
+    public static Split loadFolder(Path folder, double devFraction, long seed, Boolean shuffle) {
         Objects.requireNonNull(folder, "folder");
         if (!(devFraction >= 0 && devFraction < 1)) {
             throw new IllegalArgumentException("dev fraction must be in [0, 1), got " + devFraction);
@@ -78,8 +87,14 @@ public final class IdxLoader {
         Dataset train = load(find(folder, FILE_NAMES.get(0)), find(folder, FILE_NAMES.get(1)), base + "/train");
         Dataset test = load(find(folder, FILE_NAMES.get(2)), find(folder, FILE_NAMES.get(3)), base + "/test");
         int[] order = new int[train.rows()];
-        new SeededRandom(seed).permutation(order);
         int nDev = (int) Math.round(devFraction * train.rows());
+        if (Splitter.shuffles(shuffle, nDev)) {
+            new SeededRandom(seed).permutation(order);
+        } else {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i < nDev ? order.length - nDev + i : i - nDev;
+            }
+        }
         int[] devRows = Arrays.copyOfRange(order, 0, nDev);
         int[] trainRows = Arrays.copyOfRange(order, nDev, order.length);
         return new Split(train.subset(trainRows, base + "/train"), train.subset(devRows, base + "/dev"),

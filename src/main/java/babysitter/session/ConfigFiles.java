@@ -117,6 +117,10 @@ public final class ConfigFiles {
         try {
             RunConfig read = MAPPER.treeToValue(node, RunConfig.class);
             RunConfig config = read.withOptimizer(read.optimizer().asRecordedBy(recordedBy));
+            if ("0.1.0".equals(recordedBy) && config.data().shuffleSplit() == null) {
+                // 0.1.0 shuffled the rows even when nothing was held out
+                config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
+            }
             check(config, source);
             return config;
         } catch (JsonProcessingException e) {

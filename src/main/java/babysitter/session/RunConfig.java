@@ -51,6 +51,10 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery);
     }
 
+    public RunConfig withData(DataSpec d) {
+        return new RunConfig(name, network, optimizer, d, epochs, seed, batchOrder, logEvery);
+    }
+
     public RunConfig withOptimizer(OptimizerSpec o) {
         return new RunConfig(name, network, o, data, epochs, seed, batchOrder, logEvery);
     }

@@ -606,7 +606,8 @@ public final class SetupViewModel {
                             double momentum, int batch, double l2, int epochs, long seed) {
         Long dataSeed = base != null ? base.data().seed() : null;
         DataSpec data = new DataSpec(kind, n, classes, arms, noise, path, labelColumn,
-                applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed);
+                applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed,
+                base != null ? base.data().shuffleSplit() : null);
         data.withDefaults();
         OptimizerSpec o = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         OptimizerSpec opt = new OptimizerSpec(optimizer.get(), lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2,
