@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
         CheckpointInfo cp = choose(r.checkpoints());
         Network net = RunReader.loadCheckpoint(cp);
         RunConfig config = Runs.configOf(r);
-        Split split = data == null ? config.data().load(config.seed()).split() : external(r, config);
+        Split split = data == null ? config.loadData().split() : external(r, config);
         Part used = part;
         Dataset d = pick(split, used);
         if (d.rows() == 0 && used == Part.TEST) {
@@ -125,7 +125,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException("", data + ": " + e.getMessage());
         }
-        Split raw = spec.load(config.seed()).split();
+        Split raw = spec.load(config.seed(), config.storage()).split();
         Standardizer st = Runs.standardizerOf(r);
         return st == null ? raw : st.apply(raw);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The description of a data set in a run configuration (the {@code data} object of the JSON file).
@@ -211,6 +212,15 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
      * File problems are {@link DataFileException}s.
      */
     public LoadedData load(long runSeed) {
+        return load(runSeed, DataType.FLOAT);
+    }
+
+    /**
+     * As {@link #load(long)}, with the features stored as {@code storage}: FLOAT for a float32
+     * network (half the memory), DOUBLE for a float64 one (the values as read from the file or as
+     * generated, and standardised in float64).
+     */
+    public LoadedData load(long runSeed, DataType storage) {
         DataSpec s = withDefaults();
         long base = s.seed != null ? s.seed : runSeed;
         SeededRandom seeds = new SeededRandom(base);
@@ -220,11 +230,11 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         String what;
         switch (kind) {
             case "idx" -> {
-                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed, shuffleSplit);
+                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed, shuffleSplit, storage);
                 what = "idx " + s.path;
             }
             default -> {
-                Dataset all = switch (kind) {
+                Dataset all = (switch (kind) {
                     case "spiral" -> Synthetic.spiral(s.n, s.arms, s.noise, dataSeed);
                     case "moons" -> Synthetic.moons(s.n, s.noise, dataSeed);
                     case "circles" -> Synthetic.circles(s.n, s.noise, dataSeed);
@@ -232,9 +242,9 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                     case "blobs" -> Synthetic.blobs(s.n, s.classes, s.noise, dataSeed);
                     case "digits" -> Digits.load();
                     case "csv" -> CsvLoader.load(Path.of(s.path), new CsvLoader.Options(s.header, s.labelColumn,
-                            csvSeparator(s.path)));
+                            csvSeparator(s.path)), storage);
                     default -> throw new IllegalStateException("unknown kind " + kind);
-                };
+                }).stored(storage);
                 split = Splitter.split(all, s.devFraction, s.testFraction, splitSeed, shuffleSplit);
                 what = s.describeSource();
             }

@@ -43,6 +43,20 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         }
     }
 
+    /**
+     * Loads the data (seeded by the run's seed) with the features stored in the network's
+     * precision: a float64 network sees the values as read, a float32 one keeps float32 storage.
+     */
+    public DataSpec.LoadedData loadData() {
+        return data.load(seed, storage());
+    }
+
+    /** FLOAT or DOUBLE: how the data of this run are stored, after the network's precision. */
+    public org.nd4j.linalg.api.buffer.DataType storage() {
+        babysitter.engine.Precision p = network.precision();
+        return (p == null ? babysitter.engine.Precision.FLOAT32 : p).dataType();
+    }
+
     public RunConfig withEpochs(int n) {
         return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery);
     }

@@ -29,7 +29,7 @@ public final class Runs {
      * {@code runsRoot}, creates the run folder; returns a trainer ready for its first step.
      */
     public static Trainer start(RunConfig config, Path runsRoot, Path init, Clock clock) throws IOException {
-        DataSpec.LoadedData data = config.data().load(config.seed());
+        DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
@@ -106,7 +106,7 @@ public final class Runs {
         RunConfig recorded = configOf(run);
         RunConfig config = moreEpochs > 0 && cp.epoch() + moreEpochs > recorded.epochs()
                 ? recorded.withEpochs((int) cp.epoch() + moreEpochs) : recorded;
-        DataSpec.LoadedData data = config.data().load(config.seed());
+        DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());

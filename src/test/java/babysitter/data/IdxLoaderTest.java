@@ -79,6 +79,19 @@ class IdxLoaderTest {
     }
 
     @Test
+    void float64PixelsAreTheExactQuotientsAndFloat32OnesTheirRoundings() throws IOException {
+        Dataset d = IdxLoader.load(write("im", images(3, 2, 3)), write("lab", labels(3, 0, 9)), "tiny",
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(d.dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < 6; p++) {
+                assertThat(d.feature(i, p)).isEqualTo(((7 * i + p) % 256) / 255.0);
+                assertThat((float) d.feature(i, p)).isEqualTo(((7 * i + p) % 256) / 255f);
+            }
+        }
+    }
+
+    @Test
     void gzipRecognisedByContentNotName() throws IOException {
         // gzip content under names without .gz, raw content under a .gz name
         Dataset d = IdxLoader.load(write("images.bin", gzip(images(3, 2, 3))), write("labels.gz", labels(3, 0, 9)),
@@ -185,7 +198,7 @@ class IdxLoaderTest {
         Set<Float> firstPixels = new HashSet<>();
         for (Dataset d : new Dataset[] {s.train(), s.dev()}) {
             for (int r = 0; r < d.rows(); r++) {
-                float first = d.feature(r, 0);
+                float first = (float) d.feature(r, 0);
                 int i = Math.round(first * 255) / 7;
                 assertThat(d.label(r)).isEqualTo(i % 10);
                 firstPixels.add(first);

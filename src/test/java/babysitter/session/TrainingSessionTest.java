@@ -561,8 +561,8 @@ class TrainingSessionTest {
             assertThat(r.classNames()).isEqualTo(t.data().split().train().classNames());
             for (int k = 0; k < r.size(); k++) {
                 assertThat(r.label(k)).isEqualTo(dev.label(k));
-                assertThat(r.value(k, 0)).isEqualTo(dev.feature(k, 0));
-                assertThat(r.value(k, 1)).isEqualTo(dev.feature(k, 1));
+                assertThat(r.value(k, 0)).isEqualTo((float) dev.feature(k, 0));
+                assertThat(r.value(k, 1)).isEqualTo((float) dev.feature(k, 1));
                 double sum = 0;
                 for (int c = 0; c < r.classes(); c++) {
                     assertThat(r.probability(k, c)).isBetween(0f, 1f);
