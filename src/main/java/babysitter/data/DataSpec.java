@@ -45,12 +45,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param seed          seed of generation and split; null means the run's seed
  * @param shuffleSplit  whether dev and test are drawn by a seeded shuffle (true) or taken from the end of
  *                      the file (false); null: shuffled when a part is held out, the file's order when none is
+ * @param precision     how the features are stored; null: in the network's precision (see {@link #load(long, DataType)})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Double noise, String path,
                        String labelColumn, Boolean header, double devFraction, double testFraction,
-                       boolean standardize, Long seed, Boolean shuffleSplit) {
+                       boolean standardize, Long seed, Boolean shuffleSplit,
+                       DataPrecision precision) {
 
     public static final List<String> KINDS = List.of("spiral", "moons", "circles", "xor", "blobs", "digits", "idx",
             "csv");
@@ -115,7 +117,7 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                     String labelColumn, Boolean header, double devFraction, double testFraction, boolean standardize,
                     Long seed) {
         this(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction, standardize, seed,
-                null);
+                null, null);
     }
 
     /** The JSON form: absent fraction and standardisation fields take their defaults. */
@@ -127,11 +129,12 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                              @JsonProperty("devFraction") Double devFraction,
                              @JsonProperty("testFraction") Double testFraction,
                              @JsonProperty("standardize") Boolean standardize, @JsonProperty("seed") Long seed,
-                             @JsonProperty("shuffleSplit") Boolean shuffleSplit) {
+                             @JsonProperty("shuffleSplit") Boolean shuffleSplit,
+                             @JsonProperty("precision") DataPrecision precision) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header,
                 devFraction != null ? devFraction : DEFAULT_DEV_FRACTION,
                 testFraction != null ? testFraction : DEFAULT_TEST_FRACTION,
-                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed, shuffleSplit);
+                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed, shuffleSplit, precision);
     }
 
     /** A spec of the given kind with every optional field absent and the default fractions. */
@@ -178,19 +181,25 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         return new DataSpec(kind, n != null ? n : dn, classes != null ? classes : dClasses,
                 arms != null ? arms : dArms, noise != null ? noise : dNoise, path,
                 labelColumn != null ? labelColumn : dLabel, header != null ? header : dHeader,
-                devFraction, testFraction, standardize, seed, shuffleSplit);
+                devFraction, testFraction, standardize, seed, shuffleSplit, precision);
     }
 
     /** A copy with another seed (null: the run's seed). */
     public DataSpec withSeed(Long newSeed) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
-                standardize, newSeed, shuffleSplit);
+                standardize, newSeed, shuffleSplit, precision);
     }
 
     /** A copy with another choice of split order (null: the default). */
     public DataSpec withShuffleSplit(Boolean shuffle) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
-                standardize, seed, shuffle);
+                standardize, seed, shuffle, precision);
+    }
+
+    /** A copy with another storage precision (null: the network's). */
+    public DataSpec withPrecision(DataPrecision p) {
+        return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
+                standardize, seed, shuffleSplit, p);
     }
 
     /** The result of {@link #load(long)}. */
@@ -216,11 +225,12 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
     }
 
     /**
-     * As {@link #load(long)}, with the features stored as {@code storage}: FLOAT for a float32
-     * network (half the memory), DOUBLE for a float64 one (the values as read from the file or as
-     * generated, and standardised in float64).
+     * As {@link #load(long)}, with the features stored as {@link #precision()} says or, when it is
+     * null, as {@code networkStorage}: FLOAT for a float32 network (half the memory), DOUBLE for a
+     * float64 one (the values as read from the file or as generated, and standardised in float64).
      */
-    public LoadedData load(long runSeed, DataType storage) {
+    public LoadedData load(long runSeed, DataType networkStorage) {
+        DataType storage = precision != null ? precision.dataType() : networkStorage;
         DataSpec s = withDefaults();
         long base = s.seed != null ? s.seed : runSeed;
         SeededRandom seeds = new SeededRandom(base);

@@ -121,6 +121,10 @@ public final class ConfigFiles {
                 // 0.1.0 shuffled the rows even when nothing was held out
                 config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
             }
+            if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
+                // 0.1.0 stored every data set as float32, whatever the network's precision
+                config = config.withData(config.data().withPrecision(babysitter.data.DataPrecision.FLOAT32));
+            }
             check(config, source);
             return config;
         } catch (JsonProcessingException e) {

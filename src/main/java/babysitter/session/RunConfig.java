@@ -45,14 +45,18 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
 
     /**
      * Loads the data (seeded by the run's seed) with the features stored in the network's
-     * precision: a float64 network sees the values as read, a float32 one keeps float32 storage.
+     * precision unless {@code data.precision} says otherwise: a float64 network sees the values as
+     * read, a float32 one keeps float32 storage.
      */
     public DataSpec.LoadedData loadData() {
         return data.load(seed, storage());
     }
 
-    /** FLOAT or DOUBLE: how the data of this run are stored, after the network's precision. */
+    /** FLOAT or DOUBLE: how the data of this run are stored ({@code data.precision}, else the network's). */
     public org.nd4j.linalg.api.buffer.DataType storage() {
+        if (data.precision() != null) {
+            return data.precision().dataType();
+        }
         babysitter.engine.Precision p = network.precision();
         return (p == null ? babysitter.engine.Precision.FLOAT32 : p).dataType();
     }

@@ -607,7 +607,7 @@ public final class SetupViewModel {
         Long dataSeed = base != null ? base.data().seed() : null;
         DataSpec data = new DataSpec(kind, n, classes, arms, noise, path, labelColumn,
                 applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed,
-                base != null ? base.data().shuffleSplit() : null);
+                base != null ? base.data().shuffleSplit() : null, base != null ? base.data().precision() : null);
         data.withDefaults();
         OptimizerSpec o = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         OptimizerSpec opt = new OptimizerSpec(optimizer.get(), lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2,
