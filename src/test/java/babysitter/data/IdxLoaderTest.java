@@ -212,6 +212,29 @@ class IdxLoaderTest {
     }
 
     @Test
+    void withoutShuffleDevIsTheLastTrainingImagesAndTrainTheOthersInOrder() throws IOException {
+        int[] trainLabels = new int[20];
+        Arrays.setAll(trainLabels, i -> i % 10);
+        write("train-images-idx3-ubyte", images(20, 2, 2));
+        write("train-labels-idx1-ubyte", labels(trainLabels));
+        write("t10k-images-idx3-ubyte", images(5, 2, 2));
+        write("t10k-labels-idx1-ubyte", labels(1, 2, 3, 4, 5));
+        Split s = IdxLoader.loadFolder(dir, 0.25, 7, false);
+        // image i starts with pixel 7i mod 256
+        for (int r = 0; r < 15; r++) {
+            assertThat(s.train().feature(r, 0)).isEqualTo(7 * r / 255f);
+        }
+        for (int r = 0; r < 5; r++) {
+            assertThat(s.dev().feature(r, 0)).isEqualTo(7 * (15 + r) / 255f);
+        }
+        // with nothing held out, the training images in the file's order
+        Split all = IdxLoader.loadFolder(dir, 0.0, 7, null);
+        for (int r = 0; r < 20; r++) {
+            assertThat(all.train().feature(r, 0)).isEqualTo(7 * r / 255f);
+        }
+    }
+
+    @Test
     void fashionMnistFromDebian() {
         Path folder = Path.of("/usr/share/datasets/fashion-mnist");
         assumeTrue(Files.isDirectory(folder), "Debian's dataset-fashion-mnist is not installed");
