@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
  * success, 2 for usage and configuration errors, 1 for failures while running; a one-line message
  * instead of a stack trace unless {@code --verbose}.
  */
-@Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.1.0",
+@Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
+            ImportTorchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -29,7 +30,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export, report or import-torch");
     }
 
     /** Options every command has. */

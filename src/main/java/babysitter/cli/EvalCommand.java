@@ -7,6 +7,7 @@ import babysitter.data.Standardizer;
 import babysitter.engine.Network;
 import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
+import babysitter.session.Predictions;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
@@ -48,6 +49,19 @@ final class EvalCommand implements Callable<Integer> {
             description = "train, dev or test (default: ${DEFAULT-VALUE}; an empty part falls back to dev, then train).")
     Part part;
 
+    @Option(names = "--probs", paramLabel = "FILE",
+            description = "Also write the inference-mode class probabilities of the evaluated part: a NumPy"
+                    + " .npy array (rows × classes, in the network's precision) or a .csv file (a header of class"
+                    + " names, one row per example, every value to full precision).")
+    Path probs;
+
+    @Option(names = "--json", description = "Print one JSON object (full precision) instead of the table.")
+    boolean json;
+
+    @Option(names = "--cost-digits", paramLabel = "N", defaultValue = "6",
+            description = "Decimals of the cost in the table (default: ${DEFAULT-VALUE}; 17 shows every digit).")
+    int costDigits;
+
     @Mixin
     Cli.Common common;
 
@@ -62,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
         CheckpointInfo cp = choose(r.checkpoints());
         Network net = RunReader.loadCheckpoint(cp);
         RunConfig config = Runs.configOf(r);
-        Split split = data == null ? config.data().load(config.seed()).split() : external(r, config);
+        Split split = data == null ? config.loadData().split() : external(r, config);
         Part used = part;
         Dataset d = pick(split, used);
         if (d.rows() == 0 && used == Part.TEST) {
@@ -81,13 +95,93 @@ final class EvalCommand implements Callable<Integer> {
                     + " classes but the network takes " + net.config().inputSize() + " features and "
                     + net.config().classes() + " classes");
         }
+        if (costDigits < 0 || costDigits > 17) {
+            throw new Cli.UsageException("--cost-digits must be in 0..17, got " + costDigits);
+        }
+        String probsKind = probs == null ? null : probsKind(probs);
         Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
         long[][] confusion = Trainer.confusion(net, d, 4096);
+        String partName = used.name().toLowerCase(java.util.Locale.ROOT);
+        if (probs != null) {
+            writeProbabilities(probs, probsKind, Predictions.of(net, d, Network.Mode.INFERENCE, 4096), d.classNames());
+        }
+        if (json) {
+            ObjectNode o = ConfigFiles.MAPPER.createObjectNode();
+            o.put("checkpoint", cp.id());
+            o.put("step", cp.step());
+            o.put("epoch", cp.epoch());
+            o.put("split", partName);
+            o.put("examples", d.rows());
+            o.put("cost", e.cost());
+            o.put("accuracy", e.accuracy());
+            o.put("mode", "inference");
+            var names = o.putArray("classNames");
+            d.classNames().forEach(names::add);
+            var rows = o.putArray("confusion");
+            for (long[] row : confusion) {
+                var a = rows.addArray();
+                for (long v : row) {
+                    a.add(v);
+                }
+            }
+            if (probs != null) {
+                o.put("probs", probs.toString());
+            }
+            out.println(ConfigFiles.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(o));
+            return 0;
+        }
         out.printf("checkpoint %s (step %d, epoch %d) on %s part: %d examples%n", cp.id(), cp.step(), cp.epoch(),
-                used.name().toLowerCase(java.util.Locale.ROOT), d.rows());
-        out.printf("cost %.6f  accuracy %.4f (inference mode)%n", e.cost(), e.accuracy());
+                partName, d.rows());
+        out.printf(java.util.Locale.ROOT, "cost %." + costDigits + "f  accuracy %.4f (inference mode)%n", e.cost(),
+                e.accuracy());
         printConfusion(out, d.classNames(), confusion);
+        if (probs != null) {
+            out.println("probabilities written to " + probs);
+        }
         return 0;
+    }
+
+    private static String probsKind(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            return "npy";
+        }
+        if (name.endsWith(".csv")) {
+            return "csv";
+        }
+        throw new Cli.UsageException("--probs " + file + ": expected a file name ending in .npy or .csv");
+    }
+
+    /** Writes the probabilities to a temporary file first, so that a failure leaves no half-written file. */
+    private static void writeProbabilities(Path file, String kind, org.nd4j.linalg.api.ndarray.INDArray p,
+                                           List<String> classNames) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(parent, ".probs-", kind.equals("npy") ? ".npy" : ".csv");
+        try {
+            if (kind.equals("npy")) {
+                babysitter.engine.NpyFile.write(tmp, p);
+            } else {
+                StringBuilder s = new StringBuilder(String.join(",", classNames.stream().map(EvalCommand::csvField)
+                        .toList())).append('\n');
+                boolean single = p.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT;
+                for (int i = 0; i < p.rows(); i++) {
+                    for (int c = 0; c < p.columns(); c++) {
+                        if (c > 0) {
+                            s.append(',');
+                        }
+                        // the shortest decimal that reads back to the same value
+                        s.append(single ? Float.toString(p.getFloat(i, c)) : Double.toString(p.getDouble(i, c)));
+                    }
+                    s.append('\n');
+                }
+                Files.writeString(tmp, s);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private CheckpointInfo choose(List<CheckpointInfo> all) {
@@ -125,9 +219,13 @@ final class EvalCommand implements Callable<Integer> {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ConfigException("", data + ": " + e.getMessage());
         }
-        Split raw = spec.load(config.seed()).split();
+        Split raw = spec.load(config.seed(), config.storage()).split();
         Standardizer st = Runs.standardizerOf(r);
         return st == null ? raw : st.apply(raw);
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static Dataset pick(Split s, Part p) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Reads a labelled data set from a delimited text file (UTF-8, optionally gzip-compressed: recognised
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Fields are trimmed; a field may be quoted with {@code "…"} (a doubled {@code ""} inside is one
  *       quote); a quoted field cannot span lines.</li>
- *   <li>Features are parsed with {@link Double#parseDouble} and stored as float32; they must be finite.</li>
+ *   <li>Features are parsed with {@link Double#parseDouble} and stored as float32 (rounded) or as
+ *       float64 (exactly as parsed), as the caller asks; they must be finite.</li>
  *   <li>Labels are strings. If every label is an integer ({@code -?[0-9]+}), the classes are those
  *       integers sorted numerically and named in canonical form ("07" and "7" are the same class "7");
  *       otherwise the classes are the distinct labels in the order of their first appearance.</li>
@@ -65,12 +67,17 @@ public final class CsvLoader {
         }
     }
 
-    /** Loads {@code file}; the data set is named after the file. */
+    /** Loads {@code file} with float32 features; the data set is named after the file. */
     public static Dataset load(Path file, Options options) {
+        return load(file, options, DataType.FLOAT);
+    }
+
+    /** Loads {@code file} with features stored as {@code storage} (FLOAT or DOUBLE). */
+    public static Dataset load(Path file, Options options, DataType storage) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         try (InputStream in = Streams.open(file, "a delimited text file")) {
-            return read(in, file, options, String.valueOf(file.getFileName()));
+            return read(in, file, options, String.valueOf(file.getFileName()), storage);
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -78,11 +85,15 @@ public final class CsvLoader {
 
     /** Reads from a stream; {@code file} only names the source in messages. */
     static Dataset read(InputStream in, Path file, Options options, String name) throws IOException {
+        return read(in, file, options, name, DataType.FLOAT);
+    }
+
+    static Dataset read(InputStream in, Path file, Options options, String name, DataType storage) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         List<String> header = null;
         int fieldCount = -1;
         int labelIndex = -1;
-        FloatList features = new FloatList();
+        Values features = new Values(storage == DataType.DOUBLE);
         List<String> rawLabels = new ArrayList<>();
         int rows = 0;
         String line;
@@ -131,12 +142,12 @@ public final class CsvLoader {
                     throw new DataFileException(file, "line " + lineNo + ": expected a number in column "
                             + columnName(header, c) + ", found \"" + field + "\"");
                 }
-                float f = (float) value;
-                if (!Float.isFinite(f)) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected a finite float32 number in column "
+                if (!features.fits(value)) {
+                    throw new DataFileException(file, "line " + lineNo + ": expected a finite "
+                            + (features.doubles ? "" : "float32 ") + "number in column "
                             + columnName(header, c) + ", found \"" + field + "\"");
                 }
-                features.add(f);
+                features.add(value);
             }
             rows++;
         }
@@ -160,7 +171,9 @@ public final class CsvLoader {
                 featureNames.add(header != null ? header.get(c) : "column_" + c);
             }
         }
-        return new Dataset(name, features.toArray(), rows, fieldCount - 1, labels, classNames, featureNames);
+        return features.doubles
+                ? new Dataset(name, features.doubleArray(), rows, fieldCount - 1, labels, classNames, featureNames)
+                : new Dataset(name, features.floatArray(), rows, fieldCount - 1, labels, classNames, featureNames);
     }
 
     private static int[] mapLabels(List<String> raw, List<String> classNames) {
@@ -291,20 +304,47 @@ public final class CsvLoader {
         };
     }
 
-    /** A growable float array. */
-    private static final class FloatList {
-        private float[] data = new float[1024];
+    /** A growable array of float32 values (rounded from the parsed doubles) or of float64 values. */
+    private static final class Values {
+        final boolean doubles;
+        private float[] floats = new float[0];
+        private double[] values = new double[0];
         private int size;
 
-        void add(float f) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
+        Values(boolean doubles) {
+            this.doubles = doubles;
+            if (doubles) {
+                values = new double[1024];
+            } else {
+                floats = new float[1024];
             }
-            data[size++] = f;
         }
 
-        float[] toArray() {
-            return size == data.length ? data : Arrays.copyOf(data, size);
+        /** Whether {@code v} is finite once stored. */
+        boolean fits(double v) {
+            return doubles ? Double.isFinite(v) : Float.isFinite((float) v);
+        }
+
+        void add(double v) {
+            if (doubles) {
+                if (size == values.length) {
+                    values = Arrays.copyOf(values, values.length * 2);
+                }
+                values[size++] = v;
+            } else {
+                if (size == floats.length) {
+                    floats = Arrays.copyOf(floats, floats.length * 2);
+                }
+                floats[size++] = (float) v;
+            }
+        }
+
+        float[] floatArray() {
+            return size == floats.length ? floats : Arrays.copyOf(floats, size);
+        }
+
+        double[] doubleArray() {
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 }

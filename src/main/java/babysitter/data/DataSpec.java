@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The description of a data set in a run configuration (the {@code data} object of the JSON file).
@@ -42,12 +43,16 @@ import java.util.Objects;
  * @param testFraction  share of the rows for test, in [0, 1); devFraction + testFraction &lt; 1
  * @param standardize   whether to standardise all parts with training statistics
  * @param seed          seed of generation and split; null means the run's seed
+ * @param shuffleSplit  whether dev and test are drawn by a seeded shuffle (true) or taken from the end of
+ *                      the file (false); null: shuffled when a part is held out, the file's order when none is
+ * @param precision     how the features are stored; null: in the network's precision (see {@link #load(long, DataType)})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Double noise, String path,
                        String labelColumn, Boolean header, double devFraction, double testFraction,
-                       boolean standardize, Long seed) {
+                       boolean standardize, Long seed, Boolean shuffleSplit,
+                       DataPrecision precision) {
 
     public static final List<String> KINDS = List.of("spiral", "moons", "circles", "xor", "blobs", "digits", "idx",
             "csv");
@@ -107,6 +112,14 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         }
     }
 
+    /** A spec that leaves the split's order to the default (see {@link #shuffleSplit}). */
+    public DataSpec(String kind, Integer n, Integer classes, Integer arms, Double noise, String path,
+                    String labelColumn, Boolean header, double devFraction, double testFraction, boolean standardize,
+                    Long seed) {
+        this(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction, standardize, seed,
+                null, null);
+    }
+
     /** The JSON form: absent fraction and standardisation fields take their defaults. */
     @JsonCreator
     static DataSpec fromJson(@JsonProperty("kind") String kind, @JsonProperty("n") Integer n,
@@ -115,11 +128,13 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                              @JsonProperty("labelColumn") String labelColumn, @JsonProperty("header") Boolean header,
                              @JsonProperty("devFraction") Double devFraction,
                              @JsonProperty("testFraction") Double testFraction,
-                             @JsonProperty("standardize") Boolean standardize, @JsonProperty("seed") Long seed) {
+                             @JsonProperty("standardize") Boolean standardize, @JsonProperty("seed") Long seed,
+                             @JsonProperty("shuffleSplit") Boolean shuffleSplit,
+                             @JsonProperty("precision") DataPrecision precision) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header,
                 devFraction != null ? devFraction : DEFAULT_DEV_FRACTION,
                 testFraction != null ? testFraction : DEFAULT_TEST_FRACTION,
-                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed);
+                standardize != null ? standardize : DEFAULT_STANDARDIZE, seed, shuffleSplit, precision);
     }
 
     /** A spec of the given kind with every optional field absent and the default fractions. */
@@ -166,13 +181,25 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         return new DataSpec(kind, n != null ? n : dn, classes != null ? classes : dClasses,
                 arms != null ? arms : dArms, noise != null ? noise : dNoise, path,
                 labelColumn != null ? labelColumn : dLabel, header != null ? header : dHeader,
-                devFraction, testFraction, standardize, seed);
+                devFraction, testFraction, standardize, seed, shuffleSplit, precision);
     }
 
     /** A copy with another seed (null: the run's seed). */
     public DataSpec withSeed(Long newSeed) {
         return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
-                standardize, newSeed);
+                standardize, newSeed, shuffleSplit, precision);
+    }
+
+    /** A copy with another choice of split order (null: the default). */
+    public DataSpec withShuffleSplit(Boolean shuffle) {
+        return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
+                standardize, seed, shuffle, precision);
+    }
+
+    /** A copy with another storage precision (null: the network's). */
+    public DataSpec withPrecision(DataPrecision p) {
+        return new DataSpec(kind, n, classes, arms, noise, path, labelColumn, header, devFraction, testFraction,
+                standardize, seed, shuffleSplit, p);
     }
 
     /** The result of {@link #load(long)}. */
@@ -194,6 +221,16 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
      * File problems are {@link DataFileException}s.
      */
     public LoadedData load(long runSeed) {
+        return load(runSeed, DataType.FLOAT);
+    }
+
+    /**
+     * As {@link #load(long)}, with the features stored as {@link #precision()} says or, when it is
+     * null, as {@code networkStorage}: FLOAT for a float32 network (half the memory), DOUBLE for a
+     * float64 one (the values as read from the file or as generated, and standardised in float64).
+     */
+    public LoadedData load(long runSeed, DataType networkStorage) {
+        DataType storage = precision != null ? precision.dataType() : networkStorage;
         DataSpec s = withDefaults();
         long base = s.seed != null ? s.seed : runSeed;
         SeededRandom seeds = new SeededRandom(base);
@@ -203,11 +240,11 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
         String what;
         switch (kind) {
             case "idx" -> {
-                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed);
+                split = IdxLoader.loadFolder(Path.of(s.path), s.devFraction, splitSeed, shuffleSplit, storage);
                 what = "idx " + s.path;
             }
             default -> {
-                Dataset all = switch (kind) {
+                Dataset all = (switch (kind) {
                     case "spiral" -> Synthetic.spiral(s.n, s.arms, s.noise, dataSeed);
                     case "moons" -> Synthetic.moons(s.n, s.noise, dataSeed);
                     case "circles" -> Synthetic.circles(s.n, s.noise, dataSeed);
@@ -215,10 +252,10 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
                     case "blobs" -> Synthetic.blobs(s.n, s.classes, s.noise, dataSeed);
                     case "digits" -> Digits.load();
                     case "csv" -> CsvLoader.load(Path.of(s.path), new CsvLoader.Options(s.header, s.labelColumn,
-                            csvSeparator(s.path)));
+                            csvSeparator(s.path)), storage);
                     default -> throw new IllegalStateException("unknown kind " + kind);
-                };
-                split = Splitter.split(all, s.devFraction, s.testFraction, splitSeed);
+                }).stored(storage);
+                split = Splitter.split(all, s.devFraction, s.testFraction, splitSeed, shuffleSplit);
                 what = s.describeSource();
             }
         }

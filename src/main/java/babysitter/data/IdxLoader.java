@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Reads image sets in the IDX format of MNIST, Fashion-MNIST and KMNIST: a big-endian header (magic
@@ -30,10 +31,15 @@ public final class IdxLoader {
      * Loads images and their labels. The classes are "0".."9", or "0".."max" when a label is above 9.
      */
     public static Dataset load(Path images, Path labels, String name) {
+        return load(images, labels, name, DataType.FLOAT);
+    }
+
+    /** As {@link #load(Path, Path, String)} with the pixels stored as {@code storage} (FLOAT or DOUBLE). */
+    public static Dataset load(Path images, Path labels, String name, DataType storage) {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(name, "name");
-        Images im = readImages(images);
+        Images im = readImages(images, storage == DataType.DOUBLE);
         int[] lab = readLabels(labels);
         if (lab.length != im.count) {
             throw new DataFileException(labels, "holds " + lab.length + " labels but the images file " + images
@@ -53,7 +59,9 @@ public final class IdxLoader {
                 featureNames.add("pixel_" + r + "_" + c);
             }
         }
-        return new Dataset(name, im.pixels, im.count, im.rows * im.cols, lab, classNames, featureNames);
+        return im.doubles != null
+                ? new Dataset(name, im.doubles, im.count, im.rows * im.cols, lab, classNames, featureNames)
+                : new Dataset(name, im.pixels, im.count, im.rows * im.cols, lab, classNames, featureNames);
     }
 
     /** The file names of the four files of a folder; each may also end in ".gz". */
@@ -66,6 +74,20 @@ public final class IdxLoader {
      * shuffle, go to dev and the rest, in shuffled order, to train. The "t10k" files are the test part.
      */
     public static Split loadFolder(Path folder, double devFraction, long seed) {
+        return loadFolder(folder, devFraction, seed, Boolean.TRUE);
+    }
+
+    /**
+     * As {@link #loadFolder(Path, double, long)}, with the choice of {@link Splitter#split(Dataset, double,
+     * double, long, Boolean)}: without a shuffle, dev is the last rows of the "train" files and train
+     * the rows before them, in the files' order.
+     */
+    public static Split loadFolder(Path folder, double devFraction, long seed, Boolean shuffle) {
+        return loadFolder(folder, devFraction, seed, shuffle, DataType.FLOAT);
+    }
+
+    /** As {@link #loadFolder(Path, double, long, Boolean)} with the pixels stored as {@code storage}. */
+    public static Split loadFolder(Path folder, double devFraction, long seed, Boolean shuffle, DataType storage) {
         Objects.requireNonNull(folder, "folder");
         if (!(devFraction >= 0 && devFraction < 1)) {
             throw new IllegalArgumentException("dev fraction must be in [0, 1), got " + devFraction);
@@ -75,11 +97,19 @@ public final class IdxLoader {
                     : "no such folder (expected a folder of IDX files)");
         }
         String base = String.valueOf(folder.getFileName());
-        Dataset train = load(find(folder, FILE_NAMES.get(0)), find(folder, FILE_NAMES.get(1)), base + "/train");
-        Dataset test = load(find(folder, FILE_NAMES.get(2)), find(folder, FILE_NAMES.get(3)), base + "/test");
+        Dataset train = load(find(folder, FILE_NAMES.get(0)), find(folder, FILE_NAMES.get(1)), base + "/train",
+                storage);
+        Dataset test = load(find(folder, FILE_NAMES.get(2)), find(folder, FILE_NAMES.get(3)), base + "/test",
+                storage);
         int[] order = new int[train.rows()];
-        new SeededRandom(seed).permutation(order);
         int nDev = (int) Math.round(devFraction * train.rows());
+        if (Splitter.shuffles(shuffle, nDev)) {
+            new SeededRandom(seed).permutation(order);
+        } else {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i < nDev ? order.length - nDev + i : i - nDev;
+            }
+        }
         int[] devRows = Arrays.copyOfRange(order, 0, nDev);
         int[] trainRows = Arrays.copyOfRange(order, nDev, order.length);
         return new Split(train.subset(trainRows, base + "/train"), train.subset(devRows, base + "/dev"),
@@ -91,8 +121,7 @@ public final class IdxLoader {
             throw new IllegalArgumentException("the test labels of " + d.name() + " go up to " + (d.classes() - 1)
                     + " but the training labels only to " + (classNames.size() - 1));
         }
-        return new Dataset(d.name(), d.featureArray(), d.rows(), d.columns(), d.labels(), classNames,
-                d.featureNames());
+        return d.withClassNames(classNames);
     }
 
     private static Path find(Path folder, String name) {
@@ -107,10 +136,11 @@ public final class IdxLoader {
         throw new DataFileException(raw, "no such file (expected " + name + " or " + name + ".gz in the folder)");
     }
 
-    private record Images(float[] pixels, int count, int rows, int cols) {
+    /** The pixels as float32 ({@code pixels}) or float64 ({@code doubles}); the other is null. */
+    private record Images(float[] pixels, double[] doubles, int count, int rows, int cols) {
     }
 
-    private static Images readImages(Path file) {
+    private static Images readImages(Path file, boolean asDoubles) {
         try (InputStream in = Streams.open(file, "an IDX images file")) {
             Header h = new Header(in, file);
             h.magic(IMAGES_MAGIC, "IDX images of unsigned bytes");
@@ -124,11 +154,18 @@ public final class IdxLoader {
                         + " pixels are too many to load");
             }
             byte[] body = h.body((int) total, count + " images of " + rows + " × " + cols + " pixels");
+            if (asDoubles) {
+                double[] doubles = new double[body.length];
+                for (int i = 0; i < body.length; i++) {
+                    doubles[i] = (body[i] & 0xFF) / 255.0;
+                }
+                return new Images(null, doubles, count, rows, cols);
+            }
             float[] pixels = new float[body.length];
             for (int i = 0; i < body.length; i++) {
                 pixels[i] = (body[i] & 0xFF) / 255f;
             }
-            return new Images(pixels, count, rows, cols);
+            return new Images(pixels, null, count, rows, cols);
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
         }

@@ -10,8 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Mini-batches over a {@link Dataset}, copied into reused native arrays: every full batch of an
  * epoch is written into the same {@code batchSize × columns} array and the last, partial batch (if
  * rows is not a multiple of the batch size) into a second one, so an epoch allocates no native
- * memory. Rows are copied from the data set's float array into a heap staging array and then into
- * the native array with one bulk copy.
+ * memory. Rows are copied from the data set into a heap staging array of the batch's type (float64
+ * batches get the data set's values exactly as stored) and then into the native array with one
+ * bulk copy.
  *
  * <p>Usage: {@link #startEpoch()}, then {@code while (hasNext()) next()}. A {@link Batch} is valid
  * until the next call of {@link #next()}: its {@code x} is overwritten by the following batch of the
@@ -188,17 +189,11 @@ public final class MiniBatches {
             }
             x.data().asNioFloat().put(0, floatStaging, 0, len);
         } else {
-            if (floatStaging.length < cols) {
-                floatStaging = new float[cols];
-            }
             if (doubleStaging.length < len) {
                 doubleStaging = new double[len];
             }
             for (int i = 0; i < m; i++) {
-                data.copyRow(rows[i], floatStaging, 0);
-                for (int j = 0; j < cols; j++) {
-                    doubleStaging[i * cols + j] = floatStaging[j];
-                }
+                data.copyRow(rows[i], doubleStaging, i * cols);
                 labels[i] = data.label(rows[i]);
             }
             x.data().asNioDouble().put(0, doubleStaging, 0, len);

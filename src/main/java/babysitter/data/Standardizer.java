@@ -36,11 +36,12 @@ public record Standardizer(double[] mean, double[] std) {
         if (n < 1) {
             throw new IllegalArgumentException("cannot fit a standardizer to " + train.name() + ": it has no rows");
         }
-        float[] x = train.featureArray();
+        float[] f = train.floatArray();
+        double[] x = train.doubleArray();
         double[] mean = new double[cols];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < cols; j++) {
-                mean[j] += x[i * cols + j];
+                mean[j] += f != null ? f[i * cols + j] : x[i * cols + j];
             }
         }
         for (int j = 0; j < cols; j++) {
@@ -49,7 +50,7 @@ public record Standardizer(double[] mean, double[] std) {
         double[] std = new double[cols];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < cols; j++) {
-                double d = x[i * cols + j] - mean[j];
+                double d = (f != null ? f[i * cols + j] : x[i * cols + j]) - mean[j];
                 std[j] += d * d;
             }
         }
@@ -60,14 +61,23 @@ public record Standardizer(double[] mean, double[] std) {
         return new Standardizer(mean, std);
     }
 
-    /** A new data set with each feature standardised (computed in double, stored as float). */
+    /** A new data set with each feature standardised (computed in double, stored as {@code d} is). */
     public Dataset apply(Dataset d) {
         int cols = d.columns();
         if (cols != mean.length) {
             throw new IllegalArgumentException("standardizer fitted to " + mean.length + " features cannot apply to "
                     + d.name() + " with " + cols);
         }
-        float[] x = d.featureArray();
+        double[] x64 = d.doubleArray();
+        if (x64 != null) {
+            double[] out = new double[x64.length];
+            for (int i = 0; i < x64.length; i++) {
+                int j = i % cols;
+                out[i] = (x64[i] - mean[j]) / std[j];
+            }
+            return new Dataset(d.name(), out, d.rows(), cols, d.labels(), d.classNames(), d.featureNames());
+        }
+        float[] x = d.floatArray();
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             int j = i % cols;

@@ -9,7 +9,8 @@ import java.util.Locale;
  * a {@link Dataset} with features "x1", "x2" and classes "0", "1", …; the rows come grouped by
  * class (the splitter and the mini-batch iterator shuffle). The n points are divided among the
  * classes as evenly as possible: each class gets n / C points and the first n mod C classes one more.
- * The same arguments always give identical data.
+ * The same arguments always give identical data. The points are stored as float64, exactly as
+ * generated ({@link Dataset#stored} rounds them for a float32 network).
  */
 public final class Synthetic {
     private static final List<String> XY = List.of("x1", "x2");
@@ -138,14 +139,14 @@ public final class Synthetic {
     private static final class Builder {
         private final int n;
         private final int classes;
-        private final float[] features;
+        private final double[] features;
         private final int[] labels;
         private int row;
 
         Builder(int n, int classes) {
             this.n = n;
             this.classes = classes;
-            this.features = new float[2 * n];
+            this.features = new double[2 * n];
             this.labels = new int[n];
         }
 
@@ -154,8 +155,8 @@ public final class Synthetic {
         }
 
         void add(double x, double y, int label) {
-            features[2 * row] = (float) x;
-            features[2 * row + 1] = (float) y;
+            features[2 * row] = x;
+            features[2 * row + 1] = y;
             labels[row] = label;
             row++;
         }

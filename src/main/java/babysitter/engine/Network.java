@@ -482,8 +482,9 @@ public final class Network {
                 }
                 io.write(run, runningMean[l]);
                 io.read(runningVar[l], run);
+                RunningVariance convention = config.bnRunningVariance();
                 for (int j = 0; j < n; j++) {
-                    run[j] = mom * run[j] + (1 - mom) * var[j];
+                    run[j] = mom * run[j] + (1 - mom) * convention.ofBatch(var[j], m);
                 }
                 io.write(run, runningVar[l]);
             }

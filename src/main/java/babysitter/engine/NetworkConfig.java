@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param bnEpsilon  ε added to σ² in batch normalisation, &gt; 0 (default 1e-5)
  * @param bnMomentum weight of the old value in the running mean and variance, in [0, 1) (default 0.9)
  * @param seed       seed of the weight initialisation
+ * @param bnRunningVariance which batch variance the running variance averages (default biased)
  */
 public record NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, Precision precision,
-                            double bnEpsilon, double bnMomentum, long seed) {
+                            double bnEpsilon, double bnMomentum, long seed, RunningVariance bnRunningVariance) {
 
     public static final double DEFAULT_BN_EPSILON = 1e-5;
     public static final double DEFAULT_BN_MOMENTUM = 0.9;
@@ -35,6 +36,13 @@ public record NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, 
         if (!(bnMomentum >= 0 && bnMomentum < 1)) {
             throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + bnMomentum);
         }
+        Objects.requireNonNull(bnRunningVariance, "bnRunningVariance");
+    }
+
+    /** A configuration whose running variance averages the biased batch variance (the course's). */
+    public NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, Precision precision,
+                         double bnEpsilon, double bnMomentum, long seed) {
+        this(inputSize, hidden, classes, precision, bnEpsilon, bnMomentum, seed, RunningVariance.BIASED);
     }
 
     /** A float32 network with the default batch-norm ε and momentum. */
@@ -44,7 +52,7 @@ public record NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, 
     }
 
     public NetworkConfig withPrecision(Precision p) {
-        return new NetworkConfig(inputSize, hidden, classes, p, bnEpsilon, bnMomentum, seed);
+        return new NetworkConfig(inputSize, hidden, classes, p, bnEpsilon, bnMomentum, seed, bnRunningVariance);
     }
 
     /** Number of weight layers L (hidden layers plus the output layer). */

@@ -102,6 +102,7 @@ public final class NetworkFiles {
         }
         root.put("bnEpsilon", c.bnEpsilon());
         root.put("bnMomentum", c.bnMomentum());
+        root.put("bnRunningVariance", c.bnRunningVariance().name());
         root.put("seed", c.seed());
         return root;
     }
@@ -150,6 +151,12 @@ public final class NetworkFiles {
                         + " but the network's is " + b.batchNorm());
             }
         }
+        if (mine.hidden().stream().anyMatch(LayerSpec::batchNorm)
+                && saved.bnRunningVariance() != mine.bnRunningVariance()) {
+            throw new IOException(json + ": the running variances were kept " + name(saved.bnRunningVariance())
+                    + " but the network keeps them " + name(mine.bnRunningVariance())
+                    + " (set network.bnRunningVariance to \"" + name(saved.bnRunningVariance()) + "\")");
+        }
         Contents contents = readContents(dir, state, mine);
         apply(net, state, contents);
     }
@@ -189,6 +196,10 @@ public final class NetworkFiles {
             net.runningMean(l).assign(a[0]);
             net.runningVar(l).assign(a[1]);
         });
+    }
+
+    private static String name(RunningVariance v) {
+        return v.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static int[] sizes(NetworkConfig c) {
@@ -344,9 +355,13 @@ public final class NetworkFiles {
         double eps = r.number("bnEpsilon");
         double momentum = r.number("bnMomentum");
         long seed = r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        // absent in folders written before the convention could be chosen: those kept the biased one
+        RunningVariance convention = root.has("bnRunningVariance")
+                ? r.enumValue("bnRunningVariance", RunningVariance.class) : RunningVariance.BIASED;
         NetworkConfig config;
         try {
-            config = new NetworkConfig(sizes[0], hidden, sizes[sizes.length - 1], precision, eps, momentum, seed);
+            config = new NetworkConfig(sizes[0], hidden, sizes[sizes.length - 1], precision, eps, momentum, seed,
+                    convention);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

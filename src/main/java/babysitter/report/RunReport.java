@@ -198,7 +198,7 @@ public final class RunReport {
         Split split;
         try {
             RunConfig config = Runs.configOf(run);
-            split = config.data().load(config.seed()).split();
+            split = config.loadData().split();
         } catch (ConfigException e) {
             throw new IOException(run.dir() + ": cannot read the run's configuration: " + e.getMessage(), e);
         }

@@ -366,22 +366,22 @@ public record SearchSpace(RunConfig base, List<Param> params) {
             }
             switch (name) {
                 case "learningRate" -> o = new OptimizerSpec(o.kind(), real(name, v), o.momentum(), o.beta1(), o.beta2(),
-                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "momentum" -> o = new OptimizerSpec(o.kind(), o.learningRate(), real(name, v), o.beta1(), o.beta2(),
-                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "beta1" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), real(name, v), o.beta2(),
-                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "beta2" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), real(name, v),
-                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                        o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "l2" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
-                        o.epsilon(), real(name, v), o.batchSize(), o.decay(), o.decayRate());
+                        o.epsilon(), real(name, v), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "decayRate" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
                         o.epsilon(), o.l2(), o.batchSize(),
-                        o.decay() == null || o.decay() == LrDecay.NONE ? LrDecay.INVERSE_TIME : o.decay(), real(name, v));
+                        o.decay() == null || o.decay() == LrDecay.NONE ? LrDecay.INVERSE_TIME : o.decay(), real(name, v), o.decayEvery());
                 case "batchSize" -> o = new OptimizerSpec(o.kind(), o.learningRate(), o.momentum(), o.beta1(), o.beta2(),
-                        o.epsilon(), o.l2(), whole(name, v), o.decay(), o.decayRate());
+                        o.epsilon(), o.l2(), whole(name, v), o.decay(), o.decayRate(), o.decayEvery());
                 case "optimizer" -> o = new OptimizerSpec(enumOf(OptimizerKind.class, name, v), o.learningRate(),
-                        o.momentum(), o.beta1(), o.beta2(), o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate());
+                        o.momentum(), o.beta1(), o.beta2(), o.epsilon(), o.l2(), o.batchSize(), o.decay(), o.decayRate(), o.decayEvery());
                 case "units" -> {
                     int u = whole(name, v);
                     if (u < 1) {
@@ -412,7 +412,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
             }
         }
         NetworkSpec net = new NetworkSpec(hidden, base.network().precision(), base.network().bnEpsilon(),
-                base.network().bnMomentum());
+                base.network().bnMomentum(), base.network().bnRunningVariance());
         RunConfig out = new RunConfig(base.name(), net, o, base.data(), base.epochs(), base.seed(), base.batchOrder(),
                 base.logEvery());
         try {

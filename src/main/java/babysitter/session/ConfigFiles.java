@@ -81,6 +81,9 @@ public final class ConfigFiles {
     public static void check(RunConfig config, String source) throws ConfigException {
         try {
             config.optimizer().toHyperparameters();
+        } catch (babysitter.engine.LrDecay.InvalidParameter e) {
+            String path = "optimizer." + e.parameter();
+            throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("optimizer", source + ": optimizer: " + e.getMessage());
         }
@@ -103,8 +106,25 @@ public final class ConfigFiles {
 
     /** A configuration back from the JSON object of {@link #toJson}. */
     public static RunConfig fromJson(ObjectNode node, String source) throws ConfigException {
+        return fromJson(node, source, Runs.PROGRAM_VERSION);
+    }
+
+    /**
+     * A configuration recorded by program version {@code recordedBy}, read as that version meant it
+     * (see {@link OptimizerSpec#asRecordedBy}).
+     */
+    public static RunConfig fromJson(ObjectNode node, String source, String recordedBy) throws ConfigException {
         try {
-            RunConfig config = MAPPER.treeToValue(node, RunConfig.class);
+            RunConfig read = MAPPER.treeToValue(node, RunConfig.class);
+            RunConfig config = read.withOptimizer(read.optimizer().asRecordedBy(recordedBy));
+            if ("0.1.0".equals(recordedBy) && config.data().shuffleSplit() == null) {
+                // 0.1.0 shuffled the rows even when nothing was held out
+                config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
+            }
+            if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
+                // 0.1.0 stored every data set as float32, whatever the network's precision
+                config = config.withData(config.data().withPrecision(babysitter.data.DataPrecision.FLOAT32));
+            }
             check(config, source);
             return config;
         } catch (JsonProcessingException e) {

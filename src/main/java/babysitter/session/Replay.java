@@ -126,7 +126,8 @@ public final class Replay {
     private static Hyperparameters hyperparameters(RunEvent e, Run run) throws ConfigException {
         JsonNode to = e.details().get("to");
         try {
-            return ConfigFiles.MAPPER.treeToValue(to, OptimizerSpec.class).toHyperparameters();
+            return ConfigFiles.MAPPER.treeToValue(to, OptimizerSpec.class).asRecordedBy(Runs.versionOf(run))
+                    .toHyperparameters();
         } catch (JsonProcessingException | IllegalArgumentException ex) {
             throw new ConfigException("", run.dir().resolve("events.jsonl") + ": the hyperparameter change at step "
                     + e.step() + " cannot be read: " + ex.getMessage());

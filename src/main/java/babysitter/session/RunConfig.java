@@ -51,12 +51,38 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         this(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, null);
     }
 
+    /**
+     * Loads the data (seeded by the run's seed) with the features stored in the network's
+     * precision unless {@code data.precision} says otherwise: a float64 network sees the values as
+     * read, a float32 one keeps float32 storage.
+     */
+    public DataSpec.LoadedData loadData() {
+        return data.load(seed, storage());
+    }
+
+    /** FLOAT or DOUBLE: how the data of this run are stored ({@code data.precision}, else the network's). */
+    public org.nd4j.linalg.api.buffer.DataType storage() {
+        if (data.precision() != null) {
+            return data.precision().dataType();
+        }
+        babysitter.engine.Precision p = network.precision();
+        return (p == null ? babysitter.engine.Precision.FLOAT32 : p).dataType();
+    }
+
     public RunConfig withEpochs(int n) {
         return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery, checkpoints);
     }
 
     public RunConfig withName(String n) {
         return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints);
+    }
+
+    public RunConfig withData(DataSpec d) {
+        return new RunConfig(name, network, optimizer, d, epochs, seed, batchOrder, logEvery);
+    }
+
+    public RunConfig withOptimizer(OptimizerSpec o) {
+        return new RunConfig(name, network, o, data, epochs, seed, batchOrder, logEvery);
     }
 
     public RunConfig withBatchOrder(BatchOrder order) {

@@ -19,7 +19,7 @@ import java.time.Instant;
 /** Starting a run from its configuration, and reading a recorded run's configuration back. */
 public final class Runs {
     /** The program version written into every run. */
-    public static final String PROGRAM_VERSION = "0.1.0";
+    public static final String PROGRAM_VERSION = "0.2.0";
 
     private Runs() {
     }
@@ -29,7 +29,7 @@ public final class Runs {
      * {@code runsRoot}, creates the run folder; returns a trainer ready for its first step.
      */
     public static Trainer start(RunConfig config, Path runsRoot, Path init, Clock clock) throws IOException {
-        DataSpec.LoadedData data = config.data().load(config.seed());
+        DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
@@ -106,7 +106,7 @@ public final class Runs {
         RunConfig recorded = configOf(run);
         RunConfig config = moreEpochs > 0 && cp.epoch() + moreEpochs > recorded.epochs()
                 ? recorded.withEpochs((int) cp.epoch() + moreEpochs) : recorded;
-        DataSpec.LoadedData data = config.data().load(config.seed());
+        DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
@@ -116,7 +116,7 @@ public final class Runs {
         }
         RunWriter writer = RunWriter.reopen(runDir, clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
-        trainer.continueFrom(cp, highest);
+        trainer.continueFrom(cp, highest, versionOf(run));
         return trainer;
     }
 
@@ -126,7 +126,13 @@ public final class Runs {
         if (node == null || !node.isObject()) {
             throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
         }
-        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString());
+        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), versionOf(run));
+    }
+
+    /** The program version that recorded a run (null when run.json does not say). */
+    public static String versionOf(Run run) {
+        JsonNode v = run.config().get("version");
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     /** The standardiser recorded in a run, or null when the run did not standardise. */

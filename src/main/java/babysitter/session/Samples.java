@@ -33,7 +33,16 @@ final class Samples {
             d.copyRow(i, values, i * cols);
             labels[i] = d.label(i);
         }
-        INDArray x = Nd4j.create(values.clone(), new long[] {m, cols}, 'c').castTo(net.config().precision().dataType());
+        INDArray x;
+        if (net.config().precision().dataType() == DataType.DOUBLE) {
+            double[] exact = new double[m * cols];
+            for (int i = 0; i < m; i++) {
+                d.copyRow(i, exact, i * cols);
+            }
+            x = Nd4j.create(exact, new long[] {m, cols}, DataType.DOUBLE);
+        } else {
+            x = Nd4j.create(values.clone(), new long[] {m, cols}, 'c');
+        }
         INDArray probs = net.predict(x, Network.Mode.INFERENCE).castTo(DataType.FLOAT);
         int c = (int) probs.columns();
         float[] p = probs.dup('c').data().asFloat();

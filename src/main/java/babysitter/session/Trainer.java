@@ -518,7 +518,12 @@ public final class Trainer {
      * new branch numbered after the run's highest, recorded as a "rewind" event.
      */
     public int continueFrom(CheckpointInfo cp, int highestBranch) throws java.io.IOException {
-        TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
+        return continueFrom(cp, highestBranch, Runs.PROGRAM_VERSION);
+    }
+
+    /** As {@link #continueFrom(CheckpointInfo, int)} for a run recorded by version {@code recordedBy}. */
+    public int continueFrom(CheckpointInfo cp, int highestBranch, String recordedBy) throws java.io.IOException {
+        TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir(), recordedBy);
         babysitter.engine.NetworkFiles.loadInto(net, cp.dir());
         maxBranch = Math.max(maxBranch, highestBranch);
         // the rewind's "from" is the checkpoint itself: nothing of this process came before it
@@ -656,25 +661,27 @@ public final class Trainer {
         double costSum = 0;
         long correct = 0;
         org.nd4j.linalg.api.buffer.DataType dt = net.config().precision().dataType();
-        float[] staging = new float[Math.min(rows, chunk) * cols];
-        double[] wide = dt == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? new double[staging.length] : null;
+        boolean exact = dt == org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+        float[] staging = exact ? null : new float[Math.min(rows, chunk) * cols];
+        double[] wide = exact ? new double[Math.min(rows, chunk) * cols] : null;
         babysitter.engine.HostIO io = new babysitter.engine.HostIO();
         java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
         for (int from = 0; from < rows; from += chunk) {
             int to = Math.min(rows, from + chunk);
             int m = to - from;
-            for (int i = 0; i < m; i++) {
-                d.copyRow(from + i, staging, i * cols);
-            }
             // one input array per chunk size, filled in place: no allocation per chunk
             INDArray x = inputs.computeIfAbsent(m, k -> Nd4j.create(dt, k, cols));
-            if (wide == null) {
-                babysitter.engine.HostIO.writeFloats(staging, x);
-            } else {
-                for (int i = 0; i < m * cols; i++) {
-                    wide[i] = staging[i];
+            if (exact) {
+                // a float64 network sees the values as stored (as read, for float64 data)
+                for (int i = 0; i < m; i++) {
+                    d.copyRow(from + i, wide, i * cols);
                 }
                 io.write(wide, x);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    d.copyRow(from + i, staging, i * cols);
+                }
+                babysitter.engine.HostIO.writeFloats(staging, x);
             }
             int[] labels = new int[m];
             for (int i = 0; i < m; i++) {

@@ -33,6 +33,14 @@ record TrainerState(Hyperparameters hp, MiniBatches.Position position, boolean i
      * @throws IOException naming the folder and what is wrong
      */
     static TrainerState fromJson(ObjectNode o, Path dir) throws IOException {
+        return fromJson(o, dir, Runs.PROGRAM_VERSION);
+    }
+
+    /**
+     * As {@link #fromJson(ObjectNode, Path)} for a checkpoint written by version {@code recordedBy}
+     * (whose settings may have meant something else then; see {@link OptimizerSpec#asRecordedBy}).
+     */
+    static TrainerState fromJson(ObjectNode o, Path dir, String recordedBy) throws IOException {
         JsonNode hpNode = o.get("hyperparameters");
         JsonNode batchesNode = o.get("batches");
         if (hpNode == null || batchesNode == null) {
@@ -40,7 +48,8 @@ record TrainerState(Hyperparameters hp, MiniBatches.Position position, boolean i
                     + (hpNode == null ? "\"hyperparameters\"" : "\"batches\""));
         }
         try {
-            Hyperparameters hp = ConfigFiles.MAPPER.treeToValue(hpNode, OptimizerSpec.class).toHyperparameters();
+            Hyperparameters hp = ConfigFiles.MAPPER.treeToValue(hpNode, OptimizerSpec.class).asRecordedBy(recordedBy)
+                    .toHyperparameters();
             MiniBatches.Position position = ConfigFiles.MAPPER.treeToValue(batchesNode, MiniBatches.Position.class);
             return new TrainerState(hp, position, o.path("inEpoch").asBoolean(false),
                     o.path("epochCostSum").asDouble(0), o.path("epochCorrect").asLong(0),

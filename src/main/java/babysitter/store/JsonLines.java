@@ -47,7 +47,7 @@ final class JsonLines {
         putDouble(o, "momentum", m.momentum());
         putDouble(o, "samplesPerSecond", m.samplesPerSecond());
         o.put("timeMillis", m.timeMillis());
-        putDouble(o, "elapsedSeconds", m.elapsedSeconds());
+        putIfKnown(o, "elapsedSeconds", m.elapsedSeconds());
         return o;
     }
 
@@ -65,8 +65,8 @@ final class JsonLines {
         putDouble(o, "devAccuracyTrainMode", m.devAccuracyTrainMode());
         putDouble(o, "seconds", m.seconds());
         o.put("timeMillis", m.timeMillis());
-        putDouble(o, "wallSeconds", m.wallSeconds());
-        putDouble(o, "elapsedSeconds", m.elapsedSeconds());
+        putIfKnown(o, "wallSeconds", m.wallSeconds());
+        putIfKnown(o, "elapsedSeconds", m.elapsedSeconds());
         return o;
     }
 
@@ -197,6 +197,13 @@ final class JsonLines {
     }
 
     /** A number, null (NaN) or one of the strings "NaN", "Infinity", "-Infinity". */
+    /** Writes a field that may be unknown (NaN) only when it is known: such lines read back the same. */
+    private static void putIfKnown(ObjectNode o, String name, double v) {
+        if (!Double.isNaN(v)) {
+            putDouble(o, name, v);
+        }
+    }
+
     /** A number field that lines written before it existed lack: NaN when absent. */
     static double optionalDouble(JsonNode o, String name) throws BadLine {
         return o.has(name) ? doubleValue(o, name) : Double.NaN;

@@ -25,6 +25,26 @@ class DataSpecTest {
     }
 
     @Test
+    void theStoragePrecisionFollowsTheNetworkUnlessTheSpecSaysOtherwise() throws IOException {
+        DataSpec s = parse("{'kind':'moons','n':40,'standardize':false}");
+        assertThat(s.load(3, org.nd4j.linalg.api.buffer.DataType.DOUBLE).split().train().dataType())
+                .isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(s.load(3, org.nd4j.linalg.api.buffer.DataType.FLOAT).split().train().dataType())
+                .isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        DataSpec f32 = parse("{'kind':'moons','n':40,'standardize':false,'precision':'FLOAT32'}"); // run configurations ignore case
+        assertThat(f32.precision()).isEqualTo(DataPrecision.FLOAT32);
+        assertThat(f32.load(3, org.nd4j.linalg.api.buffer.DataType.DOUBLE).split().train().dataType())
+                .isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        // the float32 values are the roundings of the float64 ones
+        double[] exact = s.load(3, org.nd4j.linalg.api.buffer.DataType.DOUBLE).split().dev().doubleFeatures();
+        float[] rounded = f32.load(3, org.nd4j.linalg.api.buffer.DataType.DOUBLE).split().dev().features();
+        for (int i = 0; i < exact.length; i++) {
+            assertThat(rounded[i]).isEqualTo((float) exact[i]);
+        }
+        assertThat(JSON.readValue(JSON.writeValueAsString(f32), DataSpec.class)).isEqualTo(f32);
+    }
+
+    @Test
     void absentFieldsTakeDefaults() throws IOException {
         DataSpec s = parse("{'kind':'spiral'}");
         assertThat(s.devFraction()).isEqualTo(0.2);

@@ -99,4 +99,19 @@ class DatasetTest {
         assertThatThrownBy(() -> new Dataset("d", new float[] {Float.POSITIVE_INFINITY, 0}, 1, 2, new int[1], AB, XY))
                 .hasMessage("feature at row 0, column 0 (\"x\") must be finite, got Infinity");
     }
+
+    @Test
+    void float64FeaturesAreKeptExactlyAndConvertedOnRequest() {
+        Dataset d = new Dataset("exact", new double[] {0.1, 1.0 / 3, 2, 1e-300}, 2, 2, new int[] {0, 1}, AB, XY);
+        assertThat(d.dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(d.feature(0, 0)).isEqualTo(0.1);
+        double[] row = new double[3];
+        d.copyRow(0, row, 1);
+        assertThat(row).containsExactly(0, 0.1, 1.0 / 3);
+        assertThat(d.subset(new int[] {1}, "s").doubleFeatures()).containsExactly(2, 1e-300);
+        Dataset f = d.stored(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        assertThat(f.dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        assertThat(f.features()).containsExactly(0.1f, (float) (1.0 / 3), 2f, 0f);
+        assertThat(f.stored(org.nd4j.linalg.api.buffer.DataType.DOUBLE).feature(0, 0)).isEqualTo((double) 0.1f);
+    }
 }

@@ -29,7 +29,7 @@ class DigitsTest {
         float max = 0;
         for (int r = 0; r < d.rows(); r++) {
             for (int c = 0; c < 64; c++) {
-                float v = d.feature(r, c);
+                float v = (float) d.feature(r, c);
                 assertThat(v).isBetween(0f, 16f).isEqualTo((float) Math.rint(v));
                 max = Math.max(max, v);
             }

@@ -79,6 +79,19 @@ class IdxLoaderTest {
     }
 
     @Test
+    void float64PixelsAreTheExactQuotientsAndFloat32OnesTheirRoundings() throws IOException {
+        Dataset d = IdxLoader.load(write("im", images(3, 2, 3)), write("lab", labels(3, 0, 9)), "tiny",
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(d.dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < 6; p++) {
+                assertThat(d.feature(i, p)).isEqualTo(((7 * i + p) % 256) / 255.0);
+                assertThat((float) d.feature(i, p)).isEqualTo(((7 * i + p) % 256) / 255f);
+            }
+        }
+    }
+
+    @Test
     void gzipRecognisedByContentNotName() throws IOException {
         // gzip content under names without .gz, raw content under a .gz name
         Dataset d = IdxLoader.load(write("images.bin", gzip(images(3, 2, 3))), write("labels.gz", labels(3, 0, 9)),
@@ -185,7 +198,7 @@ class IdxLoaderTest {
         Set<Float> firstPixels = new HashSet<>();
         for (Dataset d : new Dataset[] {s.train(), s.dev()}) {
             for (int r = 0; r < d.rows(); r++) {
-                float first = d.feature(r, 0);
+                float first = (float) d.feature(r, 0);
                 int i = Math.round(first * 255) / 7;
                 assertThat(d.label(r)).isEqualTo(i % 10);
                 firstPixels.add(first);
@@ -196,6 +209,29 @@ class IdxLoaderTest {
         assertThat(again.dev().features()).containsExactly(s.dev().features());
         assertThat(IdxLoader.loadFolder(dir, 0.25, 8).dev().features()).isNotEqualTo(s.dev().features());
         assertThatThrownBy(() -> IdxLoader.loadFolder(dir, 1.0, 7)).hasMessage("dev fraction must be in [0, 1), got 1.0");
+    }
+
+    @Test
+    void withoutShuffleDevIsTheLastTrainingImagesAndTrainTheOthersInOrder() throws IOException {
+        int[] trainLabels = new int[20];
+        Arrays.setAll(trainLabels, i -> i % 10);
+        write("train-images-idx3-ubyte", images(20, 2, 2));
+        write("train-labels-idx1-ubyte", labels(trainLabels));
+        write("t10k-images-idx3-ubyte", images(5, 2, 2));
+        write("t10k-labels-idx1-ubyte", labels(1, 2, 3, 4, 5));
+        Split s = IdxLoader.loadFolder(dir, 0.25, 7, false);
+        // image i starts with pixel 7i mod 256
+        for (int r = 0; r < 15; r++) {
+            assertThat(s.train().feature(r, 0)).isEqualTo(7 * r / 255f);
+        }
+        for (int r = 0; r < 5; r++) {
+            assertThat(s.dev().feature(r, 0)).isEqualTo(7 * (15 + r) / 255f);
+        }
+        // with nothing held out, the training images in the file's order
+        Split all = IdxLoader.loadFolder(dir, 0.0, 7, null);
+        for (int r = 0; r < 20; r++) {
+            assertThat(all.train().feature(r, 0)).isEqualTo(7 * r / 255f);
+        }
     }
 
     @Test

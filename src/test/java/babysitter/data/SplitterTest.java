@@ -84,4 +84,41 @@ class SplitterTest {
         assertThatThrownBy(() -> Splitter.split(indexed(2), 0.4, 0.4, 1))
                 .hasMessage("the train part of idx would be empty: 2 rows, 1 for dev and 1 for test");
     }
+
+    private static int[] column(Dataset d) {
+        int[] ids = new int[d.rows()];
+        for (int r = 0; r < d.rows(); r++) {
+            ids[r] = (int) d.feature(r, 0);
+        }
+        return ids;
+    }
+
+    private static int[] range(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).toArray();
+    }
+
+    @Test
+    void withNothingHeldOutTheTrainPartIsTheDataInItsOrder() {
+        Split s = Splitter.split(indexed(9), 0.0, 0.0, 3, null);
+        assertThat(column(s.train())).containsExactly(range(0, 9));
+        // asked for, the shuffle still happens (what version 0.1.0 always did)
+        assertThat(column(Splitter.split(indexed(9), 0.0, 0.0, 3, true).train())).isNotEqualTo(range(0, 9));
+    }
+
+    @Test
+    void withPartsHeldOutTheDefaultIsTheSeededShuffle() {
+        Split byDefault = Splitter.split(indexed(40), 0.2, 0.1, 8, null);
+        Split shuffled = Splitter.split(indexed(40), 0.2, 0.1, 8);
+        assertThat(column(byDefault.train())).containsExactly(column(shuffled.train()));
+        assertThat(column(byDefault.dev())).containsExactly(column(shuffled.dev()));
+        assertThat(column(byDefault.test())).containsExactly(column(shuffled.test()));
+    }
+
+    @Test
+    void withoutShuffleDevAndTestAreTheLastRowsOfTheFile() {
+        Split s = Splitter.split(indexed(12), 0.25, 0.25, 8, false);
+        assertThat(column(s.train())).containsExactly(range(0, 6));
+        assertThat(column(s.dev())).containsExactly(range(6, 9));
+        assertThat(column(s.test())).containsExactly(range(9, 12));
+    }
 }

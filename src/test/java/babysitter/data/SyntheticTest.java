@@ -115,8 +115,8 @@ class SyntheticTest {
         Dataset x = Synthetic.xor(400, 0.0, 3);
         int[] quadrants = new int[4];
         for (int r = 0; r < x.rows(); r++) {
-            float a = x.feature(r, 0);
-            float b = x.feature(r, 1);
+            double a = x.feature(r, 0);
+            double b = x.feature(r, 1);
             assertThat(Math.abs(a)).isGreaterThan(0f).isLessThanOrEqualTo(1f);
             assertThat(x.label(r)).isEqualTo((a > 0) == (b > 0) ? 0 : 1);
             quadrants[(a > 0 ? 0 : 1) + (b > 0 ? 0 : 2)]++;

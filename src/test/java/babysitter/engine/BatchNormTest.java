@@ -183,6 +183,27 @@ class BatchNormTest {
         assertThat(rv).isCloseTo(4.0 * (m - 1) / m, within(0.21));
     }
 
+    /**
+     * One step on the batch z = x = (1, 2, 4): μ = 7/3, biased σ² = 14/9, unbiased σ² = 7/3. From
+     * μ_run = 0, σ²_run = 1 and momentum 0.9 (PyTorch's momentum 0.1): μ_run = 0.1·7/3, σ²_run =
+     * 0.9 + 0.1·14/9 under the biased convention and 0.9 + 0.1·7/3 under PyTorch's unbiased one.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(RunningVariance.class)
+    void theRunningVarianceAveragesTheChosenBatchVariance(RunningVariance convention) {
+        Network net = new Network(new NetworkConfig(1, List.of(new LayerSpec(1, Activation.RELU, true)), 2,
+                Precision.FLOAT64, NetworkConfig.DEFAULT_BN_EPSILON, 0.9, 5, convention));
+        net.weights(1).assign(1.0);
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withOptimizer(OptimizerKind.SGD).withLearningRate(1e-300);
+        net.trainStep(Nd4j.create(new double[] {1, 2, 4}, new long[] {3, 1}, DataType.DOUBLE), new int[] {0, 1, 0},
+                hp, 0);
+        double expected = convention == RunningVariance.BIASED ? 0.9 + 0.1 * 14.0 / 9 : 0.9 + 0.1 * 7.0 / 3;
+        assertThat(net.runningMean(1).getDouble(0)).isCloseTo(0.1 * 7.0 / 3, within(1e-15));
+        assertThat(net.runningVar(1).getDouble(0)).isCloseTo(expected, within(1e-15));
+        assertThat(net.batchVar(1).getDouble(0)).as("training mode still normalises with the biased σ²")
+                .isCloseTo(14.0 / 9, within(1e-15));
+    }
+
     /** Max |a − b| over two arrays of the same shape. */
     static double maxAbsDiff(INDArray a, INDArray b) {
         assertThat(a.shape()).isEqualTo(b.shape());

@@ -138,6 +138,27 @@ class NetworkFilesTest {
         assertThat(json.get("bnEpsilon").asDouble()).isEqualTo(1e-5);
         assertThat(json.get("bnMomentum").asDouble()).isEqualTo(0.9);
         assertThat(json.get("seed").asLong()).isEqualTo(42);
+        assertThat(json.get("bnRunningVariance").asText()).isEqualTo("BIASED");
+    }
+
+    @Test
+    void theRunningVarianceConventionIsSavedAndMustMatchOnLoadInto() throws IOException {
+        NetworkConfig c = config(Precision.FLOAT64);
+        NetworkConfig unbiased = new NetworkConfig(c.inputSize(), c.hidden(), c.classes(), c.precision(),
+                c.bnEpsilon(), c.bnMomentum(), c.seed(), RunningVariance.UNBIASED);
+        Network net = new Network(unbiased, OptimizerKind.SGD);
+        NetworkFiles.save(net, tmp);
+        assertThat(NetworkFiles.load(tmp).config().bnRunningVariance()).isEqualTo(RunningVariance.UNBIASED);
+        Network biased = new Network(c, OptimizerKind.SGD);
+        assertThatThrownBy(() -> NetworkFiles.loadInto(biased, tmp)).isInstanceOf(IOException.class)
+                .hasMessageContaining("state.json").hasMessageContaining("unbiased")
+                .hasMessageContaining("network.bnRunningVariance");
+        // a folder written before the key existed kept the biased variance
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("state.json").toFile());
+        json.remove("bnRunningVariance");
+        java.nio.file.Files.writeString(tmp.resolve("state.json"), json.toString());
+        assertThat(NetworkFiles.load(tmp).config().bnRunningVariance()).isEqualTo(RunningVariance.BIASED);
     }
 
     @Test

@@ -62,7 +62,12 @@ class ConfigFilesTest {
         "unknown optimiser | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"kind\":\"adagrad\"}} | optimizer.kind;adagrad;adam",
         "epochs zero | {\"data\":{\"kind\":\"xor\"},\"epochs\":0} | epochs must be at least 1, got 0",
         "no data | {\"epochs\":3} | data",
+        "unknown running variance | {\"data\":{\"kind\":\"xor\"},\"network\":{\"bnRunningVariance\":\"sample\"}} | network.bnRunningVariance;sample;unbiased",
         "not JSON | {\"data\":{\"kind\":\"xor\"} | not valid JSON;line",
+        "exponential base above 1 | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"exponential\",\"decayRate\":1.5}} | optimizer.decayRate;(0, 1];1.5",
+        "inverse sqrt k zero | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"inverse_sqrt\",\"decayRate\":0}} | optimizer.decayRate;> 0",
+        "staircase of no epochs | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"staircase\",\"decayEvery\":0}} | optimizer.decayEvery;at least 1",
+        "negative inverse time rate | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"inverse_time\",\"decayRate\":-1}} | optimizer.decayRate;>= 0",
     })
     void badConfigurationsAreReportedWithTheirPathAndRule(String what, String json, String words) {
         assertThatThrownBy(() -> ConfigFiles.parse(json, "bad.json"))
@@ -74,6 +79,42 @@ class ConfigFilesTest {
                         assertThat(e.getMessage()).contains(w);
                     }
                 });
+    }
+
+    @Test
+    void eachDecayFormReadsItsParametersAndAnAbsentRateTakesTheFormsDefault() throws Exception {
+        Hyperparameters hp = ConfigFiles.parse("""
+                {"data":{"kind":"xor"},"optimizer":{"decay":"staircase","decayRate":0.25,"decayEvery":3}}""",
+                "s.json").optimizer().toHyperparameters();
+        assertThat(hp.decayKind()).isEqualTo(babysitter.engine.LrDecay.STAIRCASE);
+        assertThat(hp.decay()).isEqualTo(0.25);
+        assertThat(hp.decayEvery()).isEqualTo(3);
+        Hyperparameters exp = ConfigFiles.parse("""
+                {"data":{"kind":"xor"},"optimizer":{"decay":"exponential"}}""", "e.json").optimizer().toHyperparameters();
+        assertThat(exp.decay()).isEqualTo(0.95);
+        RunConfig c = ConfigFiles.parse("""
+                {"data":{"kind":"xor"},"optimizer":{"decay":"inverse_sqrt","decayRate":3}}""", "q.json");
+        assertThat(ConfigFiles.fromJson(ConfigFiles.toJson(c), "run.json")).isEqualTo(c);
+    }
+
+    @Test
+    void theRunningVarianceConventionIsReadAndBiasedByDefault() throws Exception {
+        RunConfig c = ConfigFiles.parse("""
+                {"data":{"kind":"xor"},"network":{"bnRunningVariance":"unbiased"}}""", "u.json");
+        assertThat(c.network().toConfig(2, 2, 1).bnRunningVariance()).isEqualTo(babysitter.engine.RunningVariance.UNBIASED);
+        assertThat(ConfigFiles.parse(GOOD, "good.json").network().toConfig(2, 2, 1).bnRunningVariance())
+                .isEqualTo(babysitter.engine.RunningVariance.BIASED);
+    }
+
+    @Test
+    void exponentialDecayRecordedByVersion010MeantTheFixedBase() {
+        OptimizerSpec old = new OptimizerSpec(null, 0.1, null, null, null, null, null, null,
+                babysitter.engine.LrDecay.EXPONENTIAL, 0.0);
+        assertThat(old.asRecordedBy("0.1.0").toHyperparameters().decay()).isEqualTo(0.95);
+        OptimizerSpec half = new OptimizerSpec(null, 0.1, null, null, null, null, null, null,
+                babysitter.engine.LrDecay.EXPONENTIAL, 0.5);
+        assertThat(half.asRecordedBy("0.1.0").toHyperparameters().decay()).isEqualTo(0.95);
+        assertThat(half.asRecordedBy(Runs.PROGRAM_VERSION).toHyperparameters().decay()).isEqualTo(0.5);
     }
 
     @Test

@@ -61,4 +61,91 @@ class ReplayTest {
         // update, so the costs part at step 2.
         assertThat(r.firstMismatchStep()).isEqualTo(2);
     }
+
+    @Test
+    void anExponentialRunRecordedByVersion010ReplaysBitForBit(@TempDir Path runs) throws Exception {
+        // Version 0.1.0 trained exponential decay with a base of 0.95 whatever decayRate said, and
+        // wrote 0 (the default) into run.json and the events. Such a record must replay unchanged.
+        RunConfig config = ConfigFiles.parse("""
+                {
+                  "data": { "kind": "spiral", "n": 120, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
+                  "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": true } ] },
+                  "optimizer": { "kind": "adam", "learningRate": 0.05, "batchSize": 30, "decay": "exponential" },
+                  "epochs": 4, "seed": 3, "logEvery": 1
+                }""", "test");
+        Trainer t = Runs.start(config, runs, null, TrainerTest.CLOCK);
+        for (int i = 0; i < 5; i++) {
+            t.trainStep();
+        }
+        t.setHyperparameters(t.hyperparameters().withLearningRate(0.03), "user");
+        while (!t.finished()) {
+            t.trainStep();
+        }
+        t.close();
+        Run recorded = RunReader.read(t.runDir());
+        assertThat(recorded.steps().get(recorded.steps().size() - 1).learningRate())
+                .isEqualTo(Math.pow(0.95, 3) * 0.03);
+        com.fasterxml.jackson.databind.node.ObjectNode old = recorded.config().deepCopy();
+        old.put("version", "0.1.0");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.path("config").path("optimizer")).put("decayRate", 0.0);
+        java.util.List<babysitter.store.RunEvent> oldEvents = recorded.events().stream().map(e -> {
+            if (e.kind().equals("hyperparameters")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.details().path("to")).put("decayRate", 0.0);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.details().path("to")).remove("decayEvery");
+            }
+            return e;
+        }).toList();
+        Run asOld = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), oldEvents,
+                recorded.checkpoints(), recorded.warnings());
+
+        Replay.Result r = Replay.run(asOld, null, TrainerTest.CLOCK, null);
+
+        assertThat(r.identical()).as("first mismatch at %d", r.firstMismatchStep()).isTrue();
+        assertThat(r.comparedSteps()).isEqualTo(recorded.steps().size());
+        // The same record claimed by the current version is read as it says: a base of 0 is refused.
+        old.put("version", Runs.PROGRAM_VERSION);
+        Run asNew = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), oldEvents,
+                recorded.checkpoints(), recorded.warnings());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Replay.run(asNew, null, TrainerTest.CLOCK, null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("optimizer.decayRate");
+    }
+
+    @Test
+    void aFloat64RunRecordedByVersion010ReplaysOnItsFloat32DataAndItsShuffle(@TempDir Path runs) throws Exception {
+        // 0.1.0 stored the data as float32 whatever the network's precision, and shuffled the rows
+        // even with nothing held out: what "precision": "float32" and "shuffleSplit": true say now.
+        RunConfig config = ConfigFiles.parse("""
+                {
+                  "data": { "kind": "moons", "n": 90, "noise": 0.2, "devFraction": 0,
+                            "shuffleSplit": true, "precision": "float32" },
+                  "network": { "hidden": [ { "units": 8, "activation": "tanh", "batchNorm": true } ],
+                               "precision": "float64" },
+                  "optimizer": { "kind": "momentum", "learningRate": 0.1, "batchSize": 30 },
+                  "epochs": 2, "seed": 7, "logEvery": 1, "batchOrder": "data"
+                }""", "test");
+        Trainer t = Runs.start(config, runs, null, TrainerTest.CLOCK);
+        while (!t.finished()) {
+            t.trainStep();
+        }
+        t.close();
+        Run recorded = RunReader.read(t.runDir());
+        com.fasterxml.jackson.databind.node.ObjectNode old = recorded.config().deepCopy();
+        old.put("version", "0.1.0");
+        com.fasterxml.jackson.databind.node.ObjectNode data =
+                (com.fasterxml.jackson.databind.node.ObjectNode) old.path("config").path("data");
+        data.remove("shuffleSplit");
+        data.remove("precision");
+        Run asOld = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), recorded.events(),
+                recorded.checkpoints(), recorded.warnings());
+
+        Replay.Result r = Replay.run(asOld, null, TrainerTest.CLOCK, null);
+        assertThat(r.identical()).as("first mismatch at %d", r.firstMismatchStep()).isTrue();
+        assertThat(r.comparedSteps()).isEqualTo(recorded.steps().size());
+
+        // read as the current version's, the same record trains on other rows and other values
+        old.put("version", Runs.PROGRAM_VERSION);
+        Run asNew = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), recorded.events(),
+                recorded.checkpoints(), recorded.warnings());
+        assertThat(Replay.run(asNew, null, TrainerTest.CLOCK, null).identical()).isFalse();
+    }
 }

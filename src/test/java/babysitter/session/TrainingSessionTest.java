@@ -346,6 +346,8 @@ class TrainingSessionTest {
             return x.branch();
         } else if (r instanceof Report.SamplesReport x) {
             return x.branch();
+        } else if (r instanceof Report.CheckpointsReport x) {
+            return x.branch();
         }
         throw new AssertionError("a report without a branch: " + r);
     }
@@ -561,8 +563,8 @@ class TrainingSessionTest {
             assertThat(r.classNames()).isEqualTo(t.data().split().train().classNames());
             for (int k = 0; k < r.size(); k++) {
                 assertThat(r.label(k)).isEqualTo(dev.label(k));
-                assertThat(r.value(k, 0)).isEqualTo(dev.feature(k, 0));
-                assertThat(r.value(k, 1)).isEqualTo(dev.feature(k, 1));
+                assertThat(r.value(k, 0)).isEqualTo((float) dev.feature(k, 0));
+                assertThat(r.value(k, 1)).isEqualTo((float) dev.feature(k, 1));
                 double sum = 0;
                 for (int c = 0; c < r.classes(); c++) {
                     assertThat(r.probability(k, c)).isBetween(0f, 1f);

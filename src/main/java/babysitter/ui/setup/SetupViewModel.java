@@ -606,15 +606,16 @@ public final class SetupViewModel {
                             double momentum, int batch, double l2, int epochs, long seed) {
         Long dataSeed = base != null ? base.data().seed() : null;
         DataSpec data = new DataSpec(kind, n, classes, arms, noise, path, labelColumn,
-                applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed);
+                applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed,
+                base != null ? base.data().shuffleSplit() : null, base != null ? base.data().precision() : null);
         data.withDefaults();
         OptimizerSpec o = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         OptimizerSpec opt = new OptimizerSpec(optimizer.get(), lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2,
-                batch, o.decay(), o.decayRate());
+                batch, o.decay(), o.decayRate(), o.decayEvery());
         opt.toHyperparameters();
         NetworkSpec bn = base != null ? base.network() : null;
         NetworkSpec network = new NetworkSpec(layers, precision.get(), bn == null ? null : bn.bnEpsilon(),
-                bn == null ? null : bn.bnMomentum());
+                bn == null ? null : bn.bnMomentum(), bn == null ? null : bn.bnRunningVariance());
         network.toConfig(1, 2, seed);
         return new RunConfig(kind, network, opt, data, epochs, seed, base != null ? base.batchOrder() : null,
                 base != null ? base.logEvery() : null);

@@ -172,25 +172,31 @@ class OptimizerTest {
         Hyperparameters none = Hyperparameters.DEFAULTS.withLearningRate(0.2);
         for (int e = 0; e < 6; e++) {
             assertThat(inv.learningRateAt(e)).isCloseTo(0.2 / (1 + 0.5 * e), within(1e-15));
-            assertThat(exp.learningRateAt(e)).isCloseTo(0.2 * Math.pow(0.95, e), within(1e-15));
+            assertThat(exp.learningRateAt(e)).isCloseTo(0.2 * Math.pow(0.5, e), within(1e-15));
             assertThat(none.learningRateAt(e)).isEqualTo(0.2);
         }
         assertThat(inv.learningRateAt(3)).isCloseTo(0.08, within(1e-15));
-        assertThat(exp.learningRateAt(2)).isCloseTo(0.1805, within(1e-15));
+        assertThat(exp.learningRateAt(2)).isCloseTo(0.05, within(1e-15));
     }
 
     @ParameterizedTest
-    @EnumSource(value = LrDecay.class, names = {"INVERSE_TIME", "EXPONENTIAL"})
+    @EnumSource(value = LrDecay.class, names = {"INVERSE_TIME", "EXPONENTIAL", "INVERSE_SQRT", "STAIRCASE"})
     void trainingStepsUseTheDecayedRateOfTheirEpoch(LrDecay decay) {
         for (OptimizerKind kind : List.of(OptimizerKind.SGD, OptimizerKind.ADAM)) {
             Hyperparameters hp = Hyperparameters.DEFAULTS.withOptimizer(kind).withLearningRate(0.2)
-                    .withDecay(decay, 0.5);
+                    .withDecay(decay, 0.5, 2);
             Network net = net();
             double[] p = net.parameters().toDoubleVector();
             HandOptimizer hand = new HandOptimizer();
             int[] epochs = {0, 3};
             for (int epoch : epochs) {
-                double alpha = decay == LrDecay.INVERSE_TIME ? 0.2 / (1 + 0.5 * epoch) : Math.pow(0.95, epoch) * 0.2;
+                double alpha = switch (decay) {
+                    case INVERSE_TIME -> 0.2 / (1 + 0.5 * epoch);
+                    case EXPONENTIAL -> Math.pow(0.5, epoch) * 0.2;
+                    case INVERSE_SQRT -> 0.5 * 0.2 / Math.sqrt(epoch + 1);
+                    case STAIRCASE -> epoch < 2 ? 0.2 : 0.2 * 0.5; // stairs of 2 epochs
+                    default -> throw new IllegalStateException();
+                };
                 double[] before = p.clone();
                 hand.step(kind, p, handGradient(before), hp, alpha);
                 assertClose(engineStep(net, hp, epoch, before), p, kind + " " + decay + " epoch " + epoch);
