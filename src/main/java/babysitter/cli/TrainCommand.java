@@ -6,7 +6,10 @@ import babysitter.session.EpochInsights;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
+import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
+import babysitter.store.Run;
+import babysitter.store.RunReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -19,8 +22,13 @@ import picocli.CommandLine.Option;
         description = "Train headless from a JSON configuration; the run is recorded under --out.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run configuration (JSON).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Run configuration (JSON).")
     Path config;
+
+    @Option(names = "--continue", paramLabel = "RUN",
+            description = "Go on training a recorded run folder for --epochs more epochs, appended to it "
+                    + "(from its newest checkpoint, as a new branch).")
+    Path continueRun;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
             description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
@@ -29,7 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "DIR", description = "Start from a folder of .npy parameters.")
     Path init;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the configuration's number of epochs.")
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Override the configuration's number of epochs; with --continue, the epochs to add.")
     Integer epochs;
 
     @Option(names = "--batch-order", paramLabel = "ORDER",
@@ -44,6 +53,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((config == null) == (continueRun == null)) {
+            throw new Cli.UsageException("give either --config FILE (a new run) or --continue RUN (more epochs of a "
+                    + "recorded run)");
+        }
+        if (continueRun != null) {
+            return continueRecorded();
+        }
         RunConfig cfg = ConfigFiles.read(config);
         if (epochs != null) {
             if (epochs < 1) {
@@ -54,8 +70,29 @@ final class TrainCommand implements Callable<Integer> {
         if (batchOrder != null) {
             cfg = cfg.withBatchOrder(batchOrder);
         }
+        return train(Runs.start(cfg, this.out, init, Clock.systemUTC()));
+    }
+
+    /** {@code --continue RUN --epochs N}: N more epochs of a recorded run, appended to its folder. */
+    private int continueRecorded() throws Exception {
+        if (epochs == null || epochs < 1) {
+            throw new Cli.UsageException("--continue needs --epochs N, the epochs to add (at least 1)"
+                    + (epochs == null ? "" : ", got " + epochs));
+        }
+        if (init != null || batchOrder != null) {
+            throw new Cli.UsageException("--continue takes the run's own settings: leave out --init and --batch-order");
+        }
+        Run run = RunReader.read(continueRun);
+        CheckpointInfo newest = Runs.newestCheckpoint(run);
+        if (newest == null) {
+            throw new Cli.UsageException(continueRun + " has no checkpoint to continue from");
+        }
+        return train(Runs.resume(continueRun, newest.id(), Clock.systemUTC(), epochs));
+    }
+
+    private int train(Trainer trainer) throws Exception {
+        RunConfig cfg = trainer.config();
         var out = spec.commandLine().getOut();
-        Trainer trainer = Runs.start(cfg, this.out, init, Clock.systemUTC());
         // each epoch's confusion matrix, samples and (2 features) decision regions, as the window records them
         EpochInsights.attach(trainer);
         out.printf("run %s%n  data: %s%n  network: %s, %s%n", trainer.runDir(), trainer.data().description(),
@@ -65,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(progress);
         try {
             while (!trainer.finished()) {
-                progress.beginEpoch(trainer.epoch(), cfg.epochs(), Progress.batchesPerEpoch(trainer));
+                progress.beginEpoch(trainer.epoch(), trainer.epochs(), Progress.batchesPerEpoch(trainer));
                 Trainer.StepResult r;
                 do {
                     r = trainer.trainStep();

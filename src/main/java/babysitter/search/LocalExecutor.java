@@ -91,7 +91,9 @@ public final class LocalExecutor implements TrialExecutor {
         int id = task.trialId();
         Trainer trainer = null;
         try {
-            RunConfig config = task.config().withEpochs(task.epochs());
+            // every epoch's checkpoint stays: the trial's best by dev accuracy is where "Babysit this one" starts
+            RunConfig config = task.config().withEpochs(task.epochs())
+                    .withCheckpoints(babysitter.session.CheckpointPolicy.KEEP_ALL);
             trainer = Runs.start(config, task.runsRoot(), null, clock);
             if (Boolean.getBoolean(TRIAL_INSIGHTS)) {
                 EpochInsights.attach(trainer);

@@ -15,6 +15,8 @@ public record CheckpointPolicy(Integer keepLast, Integer keepEvery, Boolean keep
     public static final int DEFAULT_KEEP_LAST = 5;
     /** Keeps the last five, the best, and every checkpoint that is not an epoch's. */
     public static final CheckpointPolicy DEFAULTS = new CheckpointPolicy(null, null, null);
+    /** Keeps every checkpoint (a search trial: its best epoch by dev accuracy is where babysitting it starts). */
+    public static final CheckpointPolicy KEEP_ALL = new CheckpointPolicy(Integer.MAX_VALUE, null, null);
 
     public CheckpointPolicy {
         keepLast = keepLast == null ? DEFAULT_KEEP_LAST : keepLast;

@@ -54,6 +54,15 @@ public sealed interface Command {
         }
     }
 
+    /** Train {@code epochs} more epochs than planned (a finished run goes on, paused until Resume). */
+    record MoreEpochs(int epochs) implements Command {
+        public MoreEpochs {
+            if (epochs < 1 || epochs > 1_000_000) {
+                throw new IllegalArgumentException("more epochs must be from 1 to 1000000, got " + epochs);
+            }
+        }
+    }
+
     /** Go at this pace while running (see {@link Pace}); recorded as a "pace" event. */
     record SetPace(Pace pace) implements Command {
         public SetPace {

@@ -6,6 +6,7 @@ import babysitter.data.Standardizer;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.NetworkFiles;
+import babysitter.store.CheckpointInfo;
 import babysitter.store.Run;
 import babysitter.store.RunWriter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,8 +117,36 @@ public final class Runs {
         }
         RunWriter writer = RunWriter.reopen(runDir, clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
+        if (config.epochs() != recorded.epochs()) {
+            writer.updateRunJson(runJsonWithEpochs(runDir, config.epochs()));
+        }
         trainer.continueFrom(cp, highest, versionOf(run));
         return trainer;
+    }
+
+    /**
+     * The checkpoint a recorded run would go on from: the newest (highest step) of the branch it
+     * ended on, or else the newest written; null when it has none.
+     */
+    public static CheckpointInfo newestCheckpoint(Run run) {
+        int last = run.events().stream().mapToInt(e -> e.branch()).max().orElse(0);
+        java.util.Comparator<CheckpointInfo> newest = java.util.Comparator
+                .<CheckpointInfo>comparingInt(c -> c.branch() == last ? 1 : 0)
+                .thenComparingLong(CheckpointInfo::step).thenComparingLong(CheckpointInfo::timeMillis);
+        return run.checkpoints().stream().max(newest).orElse(null);
+    }
+
+    /** The run's {@code run.json} with its configuration's epochs set to {@code epochs}. */
+    static ObjectNode runJsonWithEpochs(Path runDir, int epochs) {
+        Path file = runDir.resolve(RunWriter.RUN_JSON);
+        try {
+            ObjectNode root = (ObjectNode) ConfigFiles.MAPPER.readTree(file.toFile());
+            ((ObjectNode) root.path("config")).put("epochs", epochs);
+            return root;
+        } catch (IOException | ClassCastException e) {
+            throw new java.io.UncheckedIOException(new IOException(file + ": cannot record the new number of epochs: "
+                    + e.getMessage(), e));
+        }
     }
 
     /** The configuration a recorded run was started with. */

@@ -63,6 +63,8 @@ public final class Trainer {
     private final List<Listener> listeners = new ArrayList<>();
 
     private Hyperparameters hp;
+    /** The epochs to train: the configuration's, plus any added with {@link #addEpochs}. */
+    private int epochs;
     private boolean closed;
     private int epoch;
     private boolean inEpoch;
@@ -101,6 +103,7 @@ public final class Trainer {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hp = config.optimizer().toHyperparameters();
         this.retention = new CheckpointRetention(config.checkpoints());
+        this.epochs = config.epochs();
         this.random = new SeededRandom(batchSeed(config.seed()));
         Dataset train = data.split().train();
         if (train.rows() == 0) {
@@ -150,9 +153,32 @@ public final class Trainer {
         return epoch;
     }
 
+    /** The epochs this run trains in all. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /**
+     * Gives the run {@code n} more epochs (a finished run goes on), recorded as a "more-epochs" event
+     * and in the run's {@code run.json}, so that an opened or replayed run knows its budget.
+     */
+    public void addEpochs(int n) {
+        if (n < 1 || n > 1_000_000) {
+            throw new IllegalArgumentException("more epochs must be from 1 to 1000000, got " + n);
+        }
+        epochs += n;
+        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
+        details.put("added", n);
+        details.put("epochs", epochs);
+        event("more-epochs", details);
+        if (writer != null) {
+            writer.updateRunJson(Runs.runJsonWithEpochs(writer.dir(), epochs));
+        }
+    }
+
     /** Whether every configured epoch is done. */
     public boolean finished() {
-        return epoch >= config.epochs();
+        return epoch >= epochs;
     }
 
     /**
@@ -210,7 +236,7 @@ public final class Trainer {
     /** Takes one mini-batch step (starting an epoch first if needed, finishing it after its last batch). */
     public StepResult trainStep() {
         if (finished()) {
-            throw new IllegalStateException("all " + config.epochs() + " epochs are done");
+            throw new IllegalStateException("all " + epochs + " epochs are done");
         }
         stepStartNanos = ticker.getAsLong();
         try {

@@ -225,6 +225,8 @@ public final class TrainingSession implements AutoCloseable {
             publishState();
         } else if (c instanceof Command.Rewind r) {
             core.rewind(r.checkpointId());
+        } else if (c instanceof Command.MoreEpochs m) {
+            moreEpochs(m.epochs());
         } else if (c instanceof Command.SetPace p) {
             setPace(p.pace());
         } else if (c instanceof Command.SetRules r) {
@@ -303,6 +305,16 @@ public final class TrainingSession implements AutoCloseable {
         d.put("earlyStop", r.earlyStop());
         trainer.event("rules", d);
         publishState();
+    }
+
+    /** A finished run (or one about to be) gets more epochs; it waits, paused, for Resume. */
+    private void moreEpochs(int n) {
+        trainer.addEpochs(n);
+        if (state == Report.State.FINISHED) {
+            setState(Report.State.PAUSED);
+        } else {
+            publishState();
+        }
     }
 
     private void setPace(Pace p) {
@@ -388,7 +400,7 @@ public final class TrainingSession implements AutoCloseable {
     private void publishState() {
         publishedState = state;
         channels.publish(new Report.StateReport(state, trainer.step(), trainer.epoch(), trainer.branch(),
-                trainer.config().epochs(), trainer.hyperparameters(), ruleSettings, trainer.checkpoints()));
+                trainer.epochs(), trainer.hyperparameters(), ruleSettings, trainer.checkpoints()));
     }
 
     /** An event as a report, with its chart marker's label (see {@link EventLabels}). */

@@ -605,6 +605,25 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         }
     }
 
+    /**
+     * Gives the live run more epochs, as typed ("10"); a finished run then waits, paused, for Resume.
+     *
+     * @return null, or what is wrong with the text
+     */
+    public String moreEpochs(String text) {
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return "More epochs: '" + text + "' is not a whole number";
+        }
+        if (n < 1 || n > 1_000_000) {
+            return "More epochs: " + n + " is out of range; give from 1 to 1000000";
+        }
+        submit(new Command.MoreEpochs(n));
+        return null;
+    }
+
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */
     public void undoLastChange() {
         if (!lastChange.get().isEmpty()) {
@@ -642,6 +661,11 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     public ReadOnlyLongProperty stepProperty() {
         return step.getReadOnlyProperty();
+    }
+
+    /** The epochs the run trains in all. */
+    public ReadOnlyLongProperty totalEpochsProperty() {
+        return epochs.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty epochProperty() {

@@ -163,7 +163,9 @@ public final class MainWindow extends BorderPane {
                 () -> babysitter.ui.siblings.SiblingsDialog.show(getScene().getWindow(), vm.siblings()));
         siblings.setId("trySiblings");
         siblings.disableProperty().bind(vm.hasSession().not().or(vm.siblings().activeProperty()));
-        Menu session = new Menu("Session", null, pause, step, epoch, new SeparatorMenuItem(), checkpoint, undo,
+        MenuItem more = item("More epochs…", "Shortcut+M", this::moreEpochs);
+        more.disableProperty().bind(vm.hasSession().not());
+        Menu session = new Menu("Session", null, pause, step, epoch, more, new SeparatorMenuItem(), checkpoint, undo,
                 new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
@@ -336,6 +338,22 @@ public final class MainWindow extends BorderPane {
             return "↶" + base.substring(5) + branch;
         }
         return base.replace("step-", "s") + branch;
+    }
+
+    /** Asks how many epochs to add to the run (a finished run goes on, paused until Resume). */
+    private void moreEpochs() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
+        ask.initOwner(getScene() == null ? null : getScene().getWindow());
+        ask.setTitle("More epochs");
+        ask.setHeaderText("Train more epochs than planned (" + vm.totalEpochsProperty().get() + " so far)");
+        ask.setContentText("Epochs to add:");
+        ask.getDialogPane().setId("moreEpochsDialog");
+        ask.showAndWait().ifPresent(text -> {
+            String error = vm.moreEpochs(text);
+            if (error != null) {
+                error(error);
+            }
+        });
     }
 
     /** Asks before rewinding; the question names what will be restored. */
