@@ -78,7 +78,7 @@ class SvgChartTest {
                 .series("s", new double[] {0, 1, 2, 3, 4}, new double[] {1, 10, 0, -1, 100}).toSvg();
         // log10 range -1..3 over 250 px: 62.5 px a decade; x 157.5 px a unit
         assertThat(polylines(svg)).containsExactly("70,227.5 227.5,165", "700,102.5");
-        assertThat(svg).contains(">0.1</text>").contains(">1000</text>").contains("(log scale)");
+        assertThat(svg).contains(">0.1</text>").contains(">1e3</text>").contains("(log scale)");
     }
 
     @Test

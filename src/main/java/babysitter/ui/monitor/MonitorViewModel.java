@@ -1,7 +1,9 @@
 package babysitter.ui.monitor;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.SeriesBuffer;
+import babysitter.plot.MovingAverage;
+import babysitter.plot.SeriesBuffer;
+import babysitter.plot.StepEpochMap;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +74,8 @@ public final class MonitorViewModel {
     private final SimpleLongProperty revision = new SimpleLongProperty();
     private long epochChartsRevision;
     private final List<Branch> branches = new ArrayList<>();
+    /** The recorded ends of epochs: markers and step points are placed on an epoch axis by them. */
+    private final StepEpochMap epochEnds = new StepEpochMap();
     private long startNanos = -1;
     private long points;
 
@@ -150,6 +154,7 @@ public final class MonitorViewModel {
         lines.clear();
         markers.clear();
         branches.clear();
+        epochEnds.clear();
         branch.set(0);
         startNanos = -1;
         points = 0;
@@ -187,6 +192,7 @@ public final class MonitorViewModel {
             return true;
         }
         if (r instanceof Report.EpochReport e) {
+            epochEnds.add(e.branch(), e.step(), e.epoch() + 1);
             branch(e.branch()).addEpoch(e.epoch() + 1, seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
                     e.devAccuracy(), e.devCostTrainMode(), e.devAccuracyTrainMode());
             return true;
@@ -208,14 +214,52 @@ public final class MonitorViewModel {
     public double markerX(Marker m) {
         return switch (xAxis.get()) {
             case STEP -> m.step();
-            case EPOCH -> m.step() / (double) Math.max(1, stepsPerEpoch.get());
+            case EPOCH -> epochOf(m.branch(), m.step());
             case TIME -> m.seconds();
         };
     }
 
-    /** The x of a marker on the epoch charts (epochs, or seconds in TIME mode). */
+    /**
+     * The x of a marker on the epoch charts (seconds in TIME mode, else its epoch by the recorded
+     * ends of epochs: a step divided by today's steps per epoch is wrong once the batch size changed).
+     */
     public double markerEpochX(Marker m) {
-        return xAxis.get() == XAxis.TIME ? m.seconds() : m.step() / (double) Math.max(1, stepsPerEpoch.get());
+        return xAxis.get() == XAxis.TIME ? m.seconds() : epochOf(m.branch(), m.step());
+    }
+
+    private double epochOf(int branch, long step) {
+        return epochEnds.epochAt(branch, step, stepsPerEpoch.get());
+    }
+
+    /**
+     * The name of a line in the hover box and the SVG: the sibling's full name, else what it shows,
+     * with its branch once the run has more than one ("train (branch 2)").
+     */
+    public String displayName(Line line) {
+        if (line.role() == Role.SIBLING) {
+            return line.name();
+        }
+        String role = roleName(line);
+        return branches.size() > 1 ? role + " (branch " + line.branch() + ")" : role;
+    }
+
+    /** What a line shows, without its branch: "train", "dev, batch statistics". */
+    public static String roleName(Line line) {
+        return line.name().replaceAll(" \\(branch \\d+\\)$", "");
+    }
+
+    /**
+     * The epochs the epoch charts show while siblings are overlaid, or null for all: the siblings'
+     * epochs and as many before them (at least two), so that on a long run the siblings are not
+     * a few pixels at the right edge.
+     */
+    public double[] siblingWindow() {
+        Report.SiblingsReport r = siblingsShown;
+        if (r == null || xAxis.get() == XAxis.TIME || r.epochs() < 1) {
+            return null;
+        }
+        double context = Math.max(2, r.epochs());
+        return new double[] {Math.max(0, r.fromEpoch() - context), r.fromEpoch() + r.epochs()};
     }
 
     /** Writes every step's raw and smoothed cost as CSV: branch, step, epoch x, seconds, cost, smoothed. */
@@ -398,7 +442,7 @@ public final class MonitorViewModel {
         double[] sec = new double[1024];
         double[] cost = new double[1024];
         int n;
-        double ema;
+        MovingAverage average = new MovingAverage(smoothing.get());
         final SeriesBuffer raw = new SeriesBuffer();
         final SeriesBuffer smooth = new SeriesBuffer();
         final SeriesBuffer trainCost = new SeriesBuffer();
@@ -437,17 +481,16 @@ public final class MonitorViewModel {
             sec[n] = seconds;
             cost[n] = c;
             n++;
-            double x = x(n - 1);
+            // an epoch x extrapolated before a batch-size change may lie past the next one's: never go back
+            double x = raw.isEmpty() ? x(n - 1) : Math.max(raw.lastX(), x(n - 1));
             raw.add(x, c);
-            double beta = smoothing.get();
-            ema = beta * ema + (1 - beta) * c;
-            smooth.add(x, ema / (1 - Math.pow(beta, n)));
+            smooth.add(x, average.add(c));
         }
 
         double x(int i) {
             return switch (xAxis.get()) {
                 case STEP -> step[i];
-                case EPOCH -> step[i] / Math.max(1, stepsPerEpoch.get());
+                case EPOCH -> epochOf(id, (long) step[i]);
                 case TIME -> sec[i];
             };
         }
@@ -474,33 +517,21 @@ public final class MonitorViewModel {
         }
 
         double[] smoothedValues() {
-            double beta = smoothing.get();
-            double[] out = new double[n];
-            double e = 0;
-            for (int i = 0; i < n; i++) {
-                e = beta * e + (1 - beta) * cost[i];
-                out[i] = e / (1 - Math.pow(beta, i + 1));
-            }
-            return out;
+            return MovingAverage.of(cost, n, smoothing.get());
         }
 
         void resmooth() {
             smooth.clear();
-            double[] s = smoothedValues();
+            average = new MovingAverage(smoothing.get());
             for (int i = 0; i < n; i++) {
-                smooth.add(x(i), s[i]);
-            }
-            double beta = smoothing.get();
-            ema = 0;
-            for (int i = 0; i < n; i++) {
-                ema = beta * ema + (1 - beta) * cost[i];
+                smooth.add(raw.x(i), average.add(cost[i]));
             }
         }
 
         void rebuildX() {
             raw.clear();
             for (int i = 0; i < n; i++) {
-                raw.add(x(i), cost[i]);
+                raw.add(raw.isEmpty() ? x(i) : Math.max(raw.lastX(), x(i)), cost[i]);
             }
             resmooth();
             trainCost.clear();

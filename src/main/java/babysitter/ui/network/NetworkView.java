@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.network.NetworkViewModel.Metric;
 import java.util.List;
@@ -36,19 +37,19 @@ public final class NetworkView extends BorderPane {
     private final HistogramWaterfall zWaterfall = new HistogramWaterfall("z before batch norm");
     private final HistogramWaterfall zTildeWaterfall = new HistogramWaterfall("z̃ after batch norm");
 
-    private final LineChartCanvas.Series ratio;
-    private final LineChartCanvas.Series guideLow;
-    private final LineChartCanvas.Series guideHigh;
-    private final LineChartCanvas.Series gammaMean;
-    private final LineChartCanvas.Series gammaMin;
-    private final LineChartCanvas.Series gammaMax;
-    private final LineChartCanvas.Series betaMean;
-    private final LineChartCanvas.Series betaMin;
-    private final LineChartCanvas.Series betaMax;
-    private final LineChartCanvas.Series meanDrift;
-    private final LineChartCanvas.Series varDrift;
-    private final LineChartCanvas.Series dead;
-    private final LineChartCanvas.Series saturated;
+    private final ChartSeries ratio;
+    private final ChartSeries guideLow;
+    private final ChartSeries guideHigh;
+    private final ChartSeries gammaMean;
+    private final ChartSeries gammaMin;
+    private final ChartSeries gammaMax;
+    private final ChartSeries betaMean;
+    private final ChartSeries betaMin;
+    private final ChartSeries betaMax;
+    private final ChartSeries meanDrift;
+    private final ChartSeries varDrift;
+    private final ChartSeries dead;
+    private final ChartSeries saturated;
     private int refreshes;
 
     public NetworkView(NetworkViewModel vm) {
@@ -158,7 +159,7 @@ public final class NetworkView extends BorderPane {
     }
 
     /** Adds the finite values (positive ones on a log chart); NaN means "not measured". */
-    private static void fill(LineChartCanvas.Series s, double[] x, NetworkViewModel.Layer l, Metric m) {
+    private static void fill(ChartSeries s, double[] x, NetworkViewModel.Layer l, Metric m) {
         s.data().clear();
         if (l == null) {
             return;
@@ -175,7 +176,7 @@ public final class NetworkView extends BorderPane {
         return ratioChart;
     }
 
-    LineChartCanvas.Series ratioSeries() {
+    ChartSeries ratioSeries() {
         return ratio;
     }
 

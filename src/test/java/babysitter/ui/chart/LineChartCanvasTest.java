@@ -31,7 +31,7 @@ class LineChartCanvasTest {
     private static final int H = 300;
 
     private LineChartCanvas chart;
-    private LineChartCanvas.Series cost;
+    private ChartSeries cost;
     private Stage stage;
 
     @TempDir
@@ -224,7 +224,7 @@ class LineChartCanvasTest {
 
     @Test
     void hoverNamesEachSeriesValueAtTheNearestX() throws Exception {
-        LineChartCanvas.Series other = fx(() -> chart.addSeries("accuracy", Color.GREEN, 1, 0.8));
+        ChartSeries other = fx(() -> chart.addSeries("accuracy", Color.GREEN, 1, 0.8));
         fx(() -> {
             for (int i = 0; i <= 100; i++) {
                 other.data().add(i, 1 - i / 200.0);
@@ -293,7 +293,7 @@ class LineChartCanvasTest {
     void hiddenAndRemovedSeriesDrawNothing() throws Exception {
         // a second series keeps the axes where they are: y = 100 - x crosses y = x at (50, 50)
         fx(() -> {
-            LineChartCanvas.Series other = chart.addSeries("other", Color.BLUE, 1, 1);
+            ChartSeries other = chart.addSeries("other", Color.BLUE, 1, 1);
             for (int i = 0; i <= 100; i++) {
                 other.data().add(i, 100 - i);
             }
@@ -307,7 +307,7 @@ class LineChartCanvasTest {
         fx(() -> cost.setVisible(true));
         assertThat(count(export(1), p, 1, 2, LineChartCanvasTest::isRed)).isPositive();
         fx(() -> chart.removeSeries(cost));
-        assertThat(fx(() -> chart.series())).extracting(LineChartCanvas.Series::name).containsExactly("other");
+        assertThat(fx(() -> chart.series())).extracting(ChartSeries::name).containsExactly("other");
         assertThat(count(export(1), p, 1, 3, LineChartCanvasTest::isRed)).isZero();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.SeriesBuffer;
+import babysitter.plot.SeriesBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

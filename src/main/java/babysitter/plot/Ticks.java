@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 import java.util.ArrayList;
 import java.util.List;
