@@ -51,20 +51,14 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     private List<LegendEntry> legend;
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final Canvas canvas = canvas();
-    private final Canvas overlay = new Canvas();
-    /** Whether the overlay holds no pixels: it is then hidden and not cleared again. */
-    private boolean overlayBlank = true;
     private final TextMeasure text = new TextMeasure();
-    private final ZoomGestures gestures;
+    private final OverlayLayer overlay = new OverlayLayer(this, text);
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redrawNow);
     private long redrawCount;
     private double zoomMin = Double.NaN;
     private double zoomMax = Double.NaN;
     private double[] autoRange;
     private ChartPainter.Drawing drawing;
-    private double mouseX = Double.NaN;
-    private double mouseY = Double.NaN;
-    private HoverBox hover;
 
     public LineChartCanvas(String title, String xLabel, String yLabel) {
         this.title = title == null ? "" : title;
@@ -72,13 +66,10 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         this.yLabel = yLabel == null ? "" : yLabel;
         getStyleClass().add("line-chart-canvas");
         setBackground(new Background(new BackgroundFill(Color.WHITE, null, null)));
-        overlay.setMouseTransparent(true);
-        overlay.setVisible(false); // shown only while it holds a selection or the hover box
-        getChildren().add(overlay); // over the canvas, which is the first child
+        getChildren().add(overlay.canvas()); // over the canvas, which is the first child
         setPrefSize(640, 320);
         setMinSize(160, 100);
         logY.addListener((obs, was, now) -> requestRedraw());
-        gestures = new ZoomGestures(this);
     }
 
     // ---------------------------------------------------------------- series and markers
@@ -336,8 +327,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         double leftHint = drawing == null ? 50 : drawing.area().x();
         drawing = ChartPainter.paint(this, g, w, h, 1, lines, leftHint, text);
         redrawCount++;
-        hover = HoverBox.at(this, drawing.area(), mouseX, mouseY);
-        repaintOverlay();
+        overlay.refresh();
     }
 
     @Override
@@ -347,9 +337,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
 
     @Override
     protected void resized(double w, double h) {
-        overlay.setWidth(w);
-        overlay.setHeight(h);
-        overlayBlank = false; // clear it for the new size whatever it held
+        overlay.resize(w, h);
         redrawNow(); // in the layout pass of this pulse: the new size never shows stale pixels
     }
 
@@ -410,51 +398,12 @@ public final class LineChartCanvas extends ResizableCanvasPane {
 
     /** What the hover box shows (x, then "name: y" per visible series), or empty when hidden. */
     public Optional<String> hoverText() {
-        return hover == null ? Optional.empty() : Optional.of(hover.text);
-    }
-
-    /** Moves the hover box to the mouse at (x, y) in this node's coordinates; NaN hides it. */
-    void hoverAt(double x, double y) {
-        mouseX = x;
-        mouseY = y;
-        hover = HoverBox.at(this, area(), x, y);
-        repaintOverlay();
+        return overlay.hoverText();
     }
 
     /** Whether the overlay canvas (selection, hover box) is shown, for tests. */
     boolean overlayShown() {
-        return overlay.isVisible();
-    }
-
-    /*
-     * Without a selection or a hover box the overlay is left blank and hidden: a visible canvas the
-     * size of the chart is blended over it at every frame the chart changes, and clearing it at
-     * every redraw made it change each time (under the software renderer that was a large part of
-     * a frame; see docs/PERFORMANCE.md, "The window").
-     */
-    void repaintOverlay() {
-        double w = overlay.getWidth();
-        double h = overlay.getHeight();
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        PlotArea f = area();
-        boolean selecting = gestures != null && gestures.selecting();
-        if (f == null || (!selecting && hover == null)) {
-            if (!overlayBlank) {
-                g.clearRect(0, 0, w, h);
-                overlayBlank = true;
-            }
-            overlay.setVisible(false);
-            return;
-        }
-        g.clearRect(0, 0, w, h);
-        overlayBlank = false;
-        overlay.setVisible(true);
-        if (selecting) {
-            gestures.paintSelection(g, f);
-        }
-        if (hover != null) {
-            hover.paint(g, f, mouseX, mouseY, w, h, text);
-        }
+        return overlay.shown();
     }
 
     private static void requireFxThread() {

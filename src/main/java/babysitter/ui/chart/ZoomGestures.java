@@ -17,13 +17,15 @@ final class ZoomGestures {
     private static final Color SELECTION = Color.rgb(60, 120, 220, 0.15);
 
     private final LineChartCanvas chart;
+    private final OverlayLayer overlay;
     private double dragStart = Double.NaN;
     private double dragNow = Double.NaN;
 
-    ZoomGestures(LineChartCanvas chart) {
+    ZoomGestures(LineChartCanvas chart, OverlayLayer overlay) {
         this.chart = chart;
-        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> chart.hoverAt(e.getX(), e.getY()));
-        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> chart.hoverAt(Double.NaN, Double.NaN));
+        this.overlay = overlay;
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> overlay.hoverAt(e.getX(), e.getY()));
+        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> overlay.hoverAt(Double.NaN, Double.NaN));
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         chart.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
@@ -59,7 +61,7 @@ final class ZoomGestures {
         if (!Double.isNaN(dragStart)) {
             dragNow = e.getX();
         }
-        chart.hoverAt(e.getX(), e.getY());
+        overlay.hoverAt(e.getX(), e.getY());
     }
 
     private void onRelease(MouseEvent e) {
@@ -73,7 +75,7 @@ final class ZoomGestures {
         }
         dragStart = Double.NaN;
         dragNow = Double.NaN;
-        chart.repaintOverlay();
+        overlay.repaint();
     }
 
     private void onClick(MouseEvent e) {
