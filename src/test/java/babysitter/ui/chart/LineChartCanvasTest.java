@@ -335,4 +335,35 @@ class LineChartCanvasTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> chart.exportPng(file, 1))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void markerLabelsCoverNeitherEachOtherNorAnyMarkerLine() throws Exception {
+        // a burst of changes close together, as a slider drag or a quick sequence of edits makes them
+        double[] xs = {10, 11, 12, 13, 14, 15, 16, 30, 31, 60, 62, 64, 66, 90};
+        fx(() -> {
+            for (double x : xs) {
+                chart.addMarker(x, "α 0.0" + (int) x + "→0.00" + (int) x, Color.GREEN);
+            }
+            chart.redrawNow();
+        });
+        java.util.List<javafx.geometry.Bounds> boxes = fx(chart::markerLabelBoxes);
+        assertThat(boxes).isNotEmpty();
+        for (int i = 0; i < boxes.size(); i++) {
+            javafx.geometry.Bounds a = boxes.get(i);
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertThat(a.intersects(boxes.get(j))).as("labels %d and %d overlap", i, j).isFalse();
+            }
+            for (double x : xs) {
+                double px = fx(() -> chart.dataToLocal(x, 1).getX());
+                assertThat(px > a.getMinX() && px < a.getMaxX()).as("the line at %s crosses label %d", x, i).isFalse();
+            }
+        }
+        // a label with no room is still there for the mouse: hovering at its line lists it
+        double px = fx(() -> chart.dataToLocal(13, 50).getX());
+        double py = fx(() -> chart.dataToLocal(13, 50).getY());
+        javafx.geometry.Point2D screen = fx(() -> chart.localToScreen(px, py));
+        new org.testfx.api.FxRobot().moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.hoverText().orElse(""))).contains("α 0.013→0.0013");
+    }
 }
