@@ -4,7 +4,6 @@ import babysitter.session.Report;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +192,7 @@ public final class MonitorViewModel {
         }
         if (r instanceof Report.EpochReport e) {
             epochEnds.add(e.branch(), e.step(), e.epoch() + 1);
-            branch(e.branch()).addEpoch(e.epoch() + 1, seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
+            branch(e.branch()).addEpoch(e.epoch() + 1, e.step(), seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
                     e.devAccuracy(), e.devCostTrainMode(), e.devAccuracyTrainMode());
             return true;
         }
@@ -262,28 +261,50 @@ public final class MonitorViewModel {
         return new double[] {Math.max(0, r.fromEpoch() - context), r.fromEpoch() + r.epochs()};
     }
 
-    /** Writes every step's raw and smoothed cost as CSV: branch, step, epoch x, seconds, cost, smoothed. */
+    /** The columns of {@link #writeCsv}: a step's cost, then the metrics of the epoch that ended at that step. */
+    public static final String CSV_HEADER = "branch,step,seconds,cost,smoothed_cost,smoothing,epoch,train_cost,dev_cost,"
+            + "train_accuracy,dev_accuracy,dev_cost_batch_statistics,dev_accuracy_batch_statistics";
+
+    /**
+     * Writes the history as CSV ({@link #CSV_HEADER}), readable by everyone: a row per logged step
+     * (raw and smoothed cost) by branch and step; the row of the step that ended an epoch also holds
+     * that epoch's train and dev metrics (an epoch whose last step was not logged gets a row of its
+     * own with the step columns empty). Values not measured are empty.
+     */
     public void writeCsv(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".metrics-", ".csv");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-            w.write("branch,step,seconds,cost,smoothed_cost,smoothing");
-            w.newLine();
-            for (Branch b : branches) {
-                double[] smooth = b.smoothedValues();
-                for (int i = 0; i < b.n; i++) {
-                    w.write(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", b.id, (long) b.step[i], b.sec[i],
-                            b.cost[i], smooth[i], smoothing.get()));
-                    w.newLine();
+        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+        for (Branch br : branches) {
+            double[] smooth = br.smoothedValues();
+            int e = 0;
+            for (int i = 0; i <= br.n; i++) {
+                long step = i < br.n ? (long) br.step[i] : Long.MAX_VALUE;
+                while (e < br.epochs.size() && (long) br.epochs.get(e)[8] < step) {
+                    double[] m = br.epochs.get(e++);
+                    b.append(br.id).append(',').append((long) m[8]).append(",,,,");
+                    epochColumns(b, m);
+                    b.append('\n');
                 }
+                if (i == br.n) {
+                    break;
+                }
+                b.append(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", br.id, step, br.sec[i], br.cost[i], smooth[i],
+                        smoothing.get()));
+                if (e < br.epochs.size() && (long) br.epochs.get(e)[8] == step) {
+                    epochColumns(b, br.epochs.get(e++));
+                } else {
+                    b.append(",,,,,,,");
+                }
+                b.append('\n');
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        babysitter.report.ExportFile.write(file, b.toString());
+    }
+
+    private static void epochColumns(StringBuilder b, double[] m) {
+        b.append(',').append((int) m[0]);
+        for (int k : new int[] {2, 3, 4, 5, 6, 7}) {
+            b.append(',').append(Double.isFinite(m[k]) ? Double.toString(m[k]) : "");
+        }
     }
 
     private void bump() {
@@ -495,9 +516,9 @@ public final class MonitorViewModel {
             };
         }
 
-        void addEpoch(int epoch, double seconds, double trainC, double devC, double trainA, double devA,
+        void addEpoch(int epoch, long endStep, double seconds, double trainC, double devC, double trainA, double devA,
                       double devCBatch, double devABatch) {
-            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch});
+            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch, endStep});
             double x = xAxis.get() == XAxis.TIME ? seconds : epoch;
             if (trainCost.size() > 0 && x <= trainCost.x(trainCost.size() - 1)) {
                 return;
@@ -543,7 +564,7 @@ public final class MonitorViewModel {
             List<double[]> all = new ArrayList<>(epochs);
             epochs.clear();
             for (double[] e : all) {
-                addEpoch((int) e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
+                addEpoch((int) e[0], (long) e[8], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
             }
         }
     }

@@ -366,4 +366,12 @@ class LineChartCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> chart.hoverText().orElse(""))).contains("α 0.013→0.0013");
     }
+
+    @Test
+    void anExportedPngIsReadableByEveryone() throws Exception {
+        Path file = dir.resolve("chart.png");
+        chart.exportPng(file, 1);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+    }
 }
