@@ -21,7 +21,7 @@ final class ChartPainter {
     private static final double RIGHT = 18;
 
     /** What a drawing left behind: where the plot was, and the marker labels drawn. */
-    record Drawing(PlotArea area, List<Bounds> markerLabels) {
+    record Drawing(PlotArea area, List<Bounds> markerLabels, List<Ticks.Tick> yTicks) {
     }
 
     private ChartPainter() {
@@ -44,7 +44,10 @@ final class ChartPainter {
 
         double left = leftHint;
         double plotW = Math.max(1, w - left - RIGHT);
-        double[] yRange = yAxisRange(SeriesPainter.decimateAll(series, lines, x[0], x[1], plotW, scale, log), log);
+        double[] dataY = SeriesPainter.decimateAll(series, lines, x[0], x[1], plotW, scale, log);
+        double[] fixed = chart.fixedYRange();
+        double[] yRange = fixed != null && (!log || fixed[0] > 0)
+                ? (log ? new double[] {Math.log10(fixed[0]), Math.log10(fixed[1])} : fixed) : yAxisRange(dataY, log);
         int maxYTicks = Math.max(2, (int) (plotH / 42));
         List<Ticks.Tick> yTicks = log ? Ticks.log(yRange[0], yRange[1], maxYTicks)
                 : Ticks.linear(yRange[0], yRange[1], maxYTicks);
@@ -93,7 +96,7 @@ final class ChartPainter {
         AxesPainter.labels(g, f, chart.xLabel(), chart.yLabel(), h, PAD, text);
         legend.paint(g, chart.title(), w, text);
         g.restore();
-        return new Drawing(f, labels);
+        return new Drawing(f, labels, yTicks);
     }
 
     /** The y axis range in axis units (logs on a log axis): the data's with a 5 % margin. */

@@ -58,6 +58,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     private double zoomMin = Double.NaN;
     private double zoomMax = Double.NaN;
     private double[] autoRange;
+    private double[] fixedY;
     private ChartPainter.Drawing drawing;
 
     public LineChartCanvas(String title, String xLabel, String yLabel) {
@@ -211,6 +212,29 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         }
         autoRange = range == null ? null : range.clone();
         requestRedraw();
+    }
+
+    /**
+     * A y range that does not follow the data (e.g. 0..1 for a share), in data units; null for the
+     * data's range.
+     */
+    public void setYRange(double[] range) {
+        if (range != null && (!Double.isFinite(range[0]) || !Double.isFinite(range[1]) || !(range[1] > range[0]))) {
+            throw new IllegalArgumentException("need finite min < max, got " + java.util.Arrays.toString(range));
+        }
+        fixedY = range == null ? null : range.clone();
+        requestRedraw();
+    }
+
+    /** The fixed y range, or null. */
+    double[] fixedYRange() {
+        return fixedY == null ? null : fixedY.clone();
+    }
+
+    /** The y ticks of the last drawing, labels as shown (FX thread). */
+    public List<babysitter.plot.Ticks.Tick> yTicks() {
+        flushPendingRedraw();
+        return drawing == null ? List.of() : drawing.yTicks();
     }
 
     /** The x range drawn: {min, max} (a pending redraw is done first). FX thread only. */
