@@ -286,7 +286,7 @@ public final class SvgChart {
                 double top = f.y() + 2 + placed[i].row() * (MARKER_FONT + 5);
                 b.append("<rect x=\"").append(num(placed[i].left())).append("\" y=\"").append(num(top))
                         .append("\" width=\"").append(num(widths[i])).append("\" height=\"").append(num(MARKER_FONT + 3))
-                        .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/><text x=\"").append(num(placed[i].left() + 3))
+                        .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"none\"/><text x=\"").append(num(placed[i].left() + 3))
                         .append("\" y=\"").append(num(top + MARKER_FONT)).append("\" font-size=\"")
                         .append(num(MARKER_FONT)).append("\" fill=\"").append(Palette.darker(m.colour(), 0.75))
                         .append("\">").append(escape(shorten(m.label()))).append("</text>");
