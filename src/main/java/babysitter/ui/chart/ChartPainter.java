@@ -3,10 +3,14 @@ package babysitter.ui.chart;
 import babysitter.plot.Decimator;
 import babysitter.plot.PlotArea;
 import babysitter.plot.Ticks;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Bounds;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -40,12 +44,12 @@ final class ChartPainter {
         double bottom = AxesPainter.TICK + 3 + text.height(text.tick()) + (chart.xLabel().isBlank() ? 0 : 4 + labelH)
                 + PAD;
         double plotH = Math.max(1, h - top - bottom);
-        double[] x = chart.shownXRange();
+        double[] x = chart.ranges().shownX(series);
 
         double left = leftHint;
         double plotW = Math.max(1, w - left - RIGHT);
         double[] dataY = SeriesPainter.decimateAll(series, lines, x[0], x[1], plotW, scale, log);
-        double[] fixed = chart.fixedYRange();
+        double[] fixed = chart.ranges().fixedY();
         double[] yRange = fixed != null && (!log || fixed[0] > 0)
                 ? (log ? new double[] {Math.log10(fixed[0]), Math.log10(fixed[1])} : fixed) : yAxisRange(dataY, log);
         int maxYTicks = Math.max(2, (int) (plotH / 42));
@@ -97,6 +101,20 @@ final class ChartPainter {
         legend.paint(g, chart.title(), w, text);
         g.restore();
         return new Drawing(f, labels, yTicks);
+    }
+
+    /** The chart drawn afresh at {@code scale} × its size w × h, as an image (for exports). */
+    static WritableImage image(LineChartCanvas chart, double w, double h, double scale, double leftHint,
+            TextMeasure text) {
+        Canvas target = new Canvas(Math.round(w * scale), Math.round(h * scale));
+        Map<ChartSeries, Decimator.Polyline> lines = new IdentityHashMap<>();
+        for (ChartSeries s : chart.series()) {
+            lines.put(s, new Decimator.Polyline());
+        }
+        paint(chart, target.getGraphicsContext2D(), w, h, scale, lines, leftHint, text);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.WHITE);
+        return target.snapshot(params, null);
     }
 
     /** The y axis range in axis units (logs on a log axis): the data's with a 5 % margin. */

@@ -18,7 +18,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
@@ -55,10 +54,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     private final OverlayLayer overlay = new OverlayLayer(this, text);
     private final RedrawScheduler scheduler = new RedrawScheduler(this::redrawNow);
     private long redrawCount;
-    private double zoomMin = Double.NaN;
-    private double zoomMax = Double.NaN;
-    private double[] autoRange;
-    private double[] fixedY;
+    private final ChartRanges ranges = new ChartRanges();
     private ChartPainter.Drawing drawing;
 
     public LineChartCanvas(String title, String xLabel, String yLabel) {
@@ -183,23 +179,18 @@ public final class LineChartCanvas extends ResizableCanvasPane {
 
     /** Shows x from {@code min} to {@code max} until {@link #resetZoom()}. */
     public void setXRange(double min, double max) {
-        if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
-            throw new IllegalArgumentException("need finite min < max, got min = " + min + ", max = " + max);
-        }
-        zoomMin = min;
-        zoomMax = max;
+        ranges.zoom(min, max);
         requestRedraw();
     }
 
-    /** Shows all the data again. */
+    /** Shows all the data again (or the automatic x range, if set). */
     public void resetZoom() {
-        zoomMin = Double.NaN;
-        zoomMax = Double.NaN;
+        ranges.resetZoom();
         requestRedraw();
     }
 
     public boolean isZoomed() {
-        return !Double.isNaN(zoomMin);
+        return ranges.isZoomed();
     }
 
     /**
@@ -207,28 +198,18 @@ public final class LineChartCanvas extends ResizableCanvasPane {
      * null for all the data. A double click goes back to it.
      */
     public void setAutoXRange(double[] range) {
-        if (range != null && (!Double.isFinite(range[0]) || !Double.isFinite(range[1]) || !(range[1] > range[0]))) {
-            throw new IllegalArgumentException("need finite min < max, got " + java.util.Arrays.toString(range));
-        }
-        autoRange = range == null ? null : range.clone();
+        ranges.setAuto(range);
         requestRedraw();
     }
 
-    /**
-     * A y range that does not follow the data (e.g. 0..1 for a share), in data units; null for the
-     * data's range.
-     */
+    /** A y range that does not follow the data (e.g. 0..1 for a share), in data units; null for the data's. */
     public void setYRange(double[] range) {
-        if (range != null && (!Double.isFinite(range[0]) || !Double.isFinite(range[1]) || !(range[1] > range[0]))) {
-            throw new IllegalArgumentException("need finite min < max, got " + java.util.Arrays.toString(range));
-        }
-        fixedY = range == null ? null : range.clone();
+        ranges.setFixedY(range);
         requestRedraw();
     }
 
-    /** The fixed y range, or null. */
-    double[] fixedYRange() {
-        return fixedY == null ? null : fixedY.clone();
+    ChartRanges ranges() {
+        return ranges;
     }
 
     /** The y ticks of the last drawing, labels as shown (FX thread). */
@@ -264,38 +245,6 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     public List<Bounds> markerLabelBoxes() {
         flushPendingRedraw();
         return drawing == null ? List.of() : drawing.markerLabels();
-    }
-
-    /** The x range of all visible data, or null when there is none. */
-    double[] dataXRange() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (ChartSeries s : series) {
-            if (s.isVisible() && !s.data().isEmpty()) {
-                min = Math.min(min, s.data().firstX());
-                max = Math.max(max, s.data().lastX());
-            }
-        }
-        return min <= max ? new double[] {min, max} : null;
-    }
-
-    /** The x range to draw: the zoom, else the automatic range, else all the data. */
-    double[] shownXRange() {
-        if (!Double.isNaN(zoomMin)) {
-            return new double[] {zoomMin, zoomMax};
-        }
-        if (autoRange != null) {
-            return autoRange.clone();
-        }
-        double[] full = dataXRange();
-        if (full == null) {
-            return new double[] {0, 1};
-        }
-        if (full[1] > full[0]) {
-            return full;
-        }
-        double half = Math.max(0.5, Math.abs(full[0]) * 0.05);
-        return new double[] {full[0] - half, full[0] + half};
     }
 
     /** The plot area of the last drawing, or null before the first. */
@@ -397,16 +346,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
         }
         double w = getWidth() > 0 ? getWidth() : prefWidth(-1);
         double h = getHeight() > 0 ? getHeight() : prefHeight(-1);
-        Canvas target = new Canvas(Math.round(w * scale), Math.round(h * scale));
-        Map<ChartSeries, Decimator.Polyline> lines = new IdentityHashMap<>();
-        for (ChartSeries s : series) {
-            lines.put(s, new Decimator.Polyline());
-        }
-        ChartPainter.paint(this, target.getGraphicsContext2D(), w, h, scale, lines,
-                drawing == null ? 50 : drawing.area().x(), text);
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.WHITE);
-        return target.snapshot(params, null);
+        return ChartPainter.image(this, w, h, scale, drawing == null ? 50 : drawing.area().x(), text);
     }
 
     /**

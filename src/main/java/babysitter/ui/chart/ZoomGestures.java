@@ -93,7 +93,7 @@ final class ZoomGestures {
         double centre = f.dataX(e.getX());
         double min = centre - (centre - f.xMin()) * factor;
         double max = centre + (f.xMax() - centre) * factor;
-        double[] full = chart.dataXRange();
+        double[] full = ChartRanges.dataX(chart.series());
         if (full != null && min <= full[0] && max >= full[1]) {
             chart.resetZoom();
         } else if (max - min > Math.ulp(centre) * 64) {
