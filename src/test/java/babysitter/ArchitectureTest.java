@@ -92,6 +92,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlottingCoreDependsOnNothingOfOursAndNoToolkit() {
+        classes().that().resideInAPackage("babysitter.plot..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("babysitter.plot..", "java..")
+                .check(classes);
+        assertThat(classes.contain("babysitter.plot.Ticks")).isTrue();
+    }
+
+    @Test
+    void theReportAndTheScreenChartsBothDrawWithThePlottingCore() {
+        for (String user : new String[] {"babysitter.report..", "babysitter.ui.chart.."}) {
+            boolean uses = classes.stream().filter(c -> c.getPackageName().startsWith(user.replace("..", "")))
+                    .anyMatch(c -> c.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> d.getTargetClass().getPackageName().equals("babysitter.plot")));
+            assertThat(uses).as("%s uses babysitter.plot", user).isTrue();
+        }
+        // and neither keeps a copy of its own: the report's tick maker is gone
+        assertThat(classes.contain("babysitter.report.Tick")).isFalse();
+    }
+
+    @Test
     void theReportRuleIsNotVacuous() {
         assertThat(classes.contain("babysitter.report.RunReport")).isTrue();
         // the report does use the session layer, so forbidding it must fail

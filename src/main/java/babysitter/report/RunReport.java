@@ -9,6 +9,9 @@ import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
 import babysitter.session.TrainingSession;
+import babysitter.plot.MovingAverage;
+import babysitter.plot.Palette;
+import babysitter.plot.StepEpochMap;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
@@ -71,51 +74,98 @@ public final class RunReport {
         Files.createDirectories(out.getParent());
         List<Path> files = chartFiles(out);
         for (int i = 0; i < charts.size(); i++) {
-            Files.writeString(files.get(i), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + charts.get(i));
+            ExportFile.write(files.get(i), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + charts.get(i));
         }
-        Files.writeString(out, html);
+        ExportFile.write(out, html);
         return out;
     }
 
     // ------------------------------------------------------------------ charts
 
     static List<String> charts(Run run) {
-        List<RunEvent> events = run.events();
+        int live = 0;
+        for (EpochMetric e : run.epochs()) {
+            live = Math.max(live, e.branch());
+        }
+        for (StepMetric m : run.steps()) {
+            live = Math.max(live, m.branch());
+        }
         SvgChart steps = new SvgChart("Cost per logged step", "step", "mini-batch cost");
         Map<Integer, List<StepMetric>> byBranch = new TreeMap<>();
         run.steps().forEach(s -> byBranch.computeIfAbsent(s.branch(), b -> new ArrayList<>()).add(s));
-        byBranch.forEach((b, list) -> steps.series(new SvgChart.Series("branch " + b,
-                list.stream().mapToDouble(StepMetric::step).toArray(),
-                list.stream().mapToDouble(StepMetric::cost).toArray())));
-        SvgChart cost = new SvgChart("Cost per epoch", "step (end of epoch)", "cost");
-        SvgChart accuracy = new SvgChart("Accuracy per epoch", "step (end of epoch)", "accuracy");
+        for (Map.Entry<Integer, List<StepMetric>> e : byBranch.entrySet()) {
+            int b = e.getKey();
+            double[] x = e.getValue().stream().mapToDouble(StepMetric::step).toArray();
+            double[] y = e.getValue().stream().mapToDouble(StepMetric::cost).toArray();
+            steps.series(ChartStyle.line("cost", b, live, Palette.RAW, 1.0, Palette.RAW_OPACITY, false, x, y));
+            steps.series(ChartStyle.line("smoothed", b, live, Palette.SMOOTHED, 1.8, 1, false, x,
+                    MovingAverage.of(y, y.length, SMOOTHING)));
+        }
+        steps.legend(List.of(ChartStyle.entry("cost", Palette.RAW, 1.0, Palette.RAW_OPACITY, false),
+                ChartStyle.entry("smoothed", Palette.SMOOTHED, 1.8, 1, false)));
+        SvgChart cost = new SvgChart("Cost per epoch", "epoch", "cost");
+        SvgChart accuracy = new SvgChart("Accuracy per epoch", "epoch", "accuracy");
+        StepEpochMap epochOf = new StepEpochMap();
         Map<Integer, List<EpochMetric>> epochs = new TreeMap<>();
-        run.epochs().forEach(e -> epochs.computeIfAbsent(e.branch(), b -> new ArrayList<>()).add(e));
-        epochs.forEach((b, list) -> {
-            String suffix = b == 0 ? "" : " (branch " + b + ")";
-            cost.series(epochSeries("train" + suffix, list, EpochMetric::trainCost));
-            cost.series(epochSeries("dev" + suffix, list, EpochMetric::devCost));
-            accuracy.series(epochSeries("train" + suffix, list, EpochMetric::trainAccuracy));
-            accuracy.series(epochSeries("dev" + suffix, list, EpochMetric::devAccuracy));
-        });
-        for (RunEvent e : events) {
-            // start and stop bound the charts anyway; the checkpoint at every epoch's end would only add clutter
-            boolean routine = e.kind().equals("start") || e.kind().equals("stop")
-                    || (e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch"));
-            if (routine) {
+        for (EpochMetric e : run.epochs()) {
+            epochs.computeIfAbsent(e.branch(), b -> new ArrayList<>()).add(e);
+            epochOf.add(e.branch(), e.step(), e.epoch() + 1);
+        }
+        boolean batchStats = false;
+        for (Map.Entry<Integer, List<EpochMetric>> e : epochs.entrySet()) {
+            int b = e.getKey();
+            List<EpochMetric> list = e.getValue();
+            cost.series(epochLine("train", b, live, Palette.TRAIN, false, list, EpochMetric::trainCost));
+            cost.series(epochLine("dev", b, live, Palette.DEV, false, list, EpochMetric::devCost));
+            accuracy.series(epochLine("train", b, live, Palette.TRAIN, false, list, EpochMetric::trainAccuracy));
+            accuracy.series(epochLine("dev", b, live, Palette.DEV, false, list, EpochMetric::devAccuracy));
+            if (list.stream().anyMatch(m -> Double.isFinite(m.devCostTrainMode()))) {
+                batchStats = true;
+                cost.series(epochLine(BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
+                        EpochMetric::devCostTrainMode));
+                accuracy.series(epochLine(BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
+                        EpochMetric::devAccuracyTrainMode));
+            }
+        }
+        List<SvgChart.LegendEntry> epochLegend = new ArrayList<>(List.of(
+                ChartStyle.entry("train", Palette.TRAIN, 1.8, 1, false), ChartStyle.entry("dev", Palette.DEV, 1.8, 1, false)));
+        if (batchStats) {
+            epochLegend.add(ChartStyle.entry(BATCH_STATS, Palette.DEV_BATCH_STATS, 1.8, 1, true));
+        }
+        cost.legend(epochLegend);
+        accuracy.legend(epochLegend);
+        for (RunEvent e : run.events()) {
+            if (routine(e)) {
                 continue;
             }
             String label = TrainingSession.toReport(e).label();
-            for (SvgChart c : List.of(steps, cost, accuracy)) {
-                c.marker(e.step(), label);
-            }
+            String colour = Palette.marker(e.kind());
+            steps.marker(e.step(), label, colour);
+            // an epoch chart places the event by the recorded ends of epochs: steps per epoch change with the batch size
+            double x = epochOf.epochAt(e.branch(), e.step());
+            cost.marker(x, label, colour);
+            accuracy.marker(x, label, colour);
         }
         return List.of(steps.toSvg(), cost.toSvg(), accuracy.toSvg());
     }
 
-    private static SvgChart.Series epochSeries(String name, List<EpochMetric> list, ToDoubleFunction<EpochMetric> f) {
-        return new SvgChart.Series(name, list.stream().mapToDouble(EpochMetric::step).toArray(),
-                list.stream().mapToDouble(f).toArray());
+    /** The smoothing of the step chart's cost, the window's default. */
+    private static final double SMOOTHING = 0.9;
+    private static final String BATCH_STATS = "dev, batch statistics";
+
+    /** Start and stop bound the charts anyway; a checkpoint at every epoch's end would bury the changes. */
+    static boolean routine(RunEvent e) {
+        return e.kind().equals("start") || e.kind().equals("stop") || epochCheckpoint(e);
+    }
+
+    private static boolean epochCheckpoint(RunEvent e) {
+        return e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch");
+    }
+
+    private static SvgChart.Series epochLine(String role, int branch, int live, String colour, boolean dashed,
+            List<EpochMetric> list, ToDoubleFunction<EpochMetric> f) {
+        return ChartStyle.line(role, branch, live, colour, 1.8, 1, dashed,
+                list.stream().mapToDouble(m -> m.epoch() + 1).toArray(), list.stream().mapToDouble(f).toArray());
     }
 
     // ------------------------------------------------------------------ HTML
@@ -139,7 +189,7 @@ public final class RunReport {
             b.append("</ul></div>\n");
         }
         data(b, root);
-        b.append("<h2>Charts</h2>\n<p class=\"note\">Dashed lines mark events (not start, stop, nor the checkpoint at each epoch end); hover over one for its full label.</p>\n");
+        b.append("<h2>Charts</h2>\n<p class=\"note\">Vertical lines mark events (not start, stop, nor the checkpoint at each epoch end); hover over one for its full label. Earlier branches are drawn faded and dashed.</p>\n");
         for (String svg : charts) {
             b.append("<figure>\n").append(svg).append("</figure>\n");
         }
@@ -174,10 +224,22 @@ public final class RunReport {
     }
 
     private static void events(StringBuilder b, List<RunEvent> events) {
-        b.append("<h2>Events</h2>\n<p class=\"note\">Who changed what at which step, in the order recorded.</p>\n");
+        b.append("<h2>Events</h2>\n<p class=\"note\">Who changed what at which step, in the order recorded.");
+        List<RunEvent> epochEnds = events.stream().filter(RunReport::epochCheckpoint).toList();
+        if (!epochEnds.isEmpty()) {
+            b.append(" Not listed: ").append(epochEnds.size()).append(epochEnds.size() == 1 ? " checkpoint" : " checkpoints")
+                    .append(" taken at the end of an epoch (")
+                    .append(esc(epochEnds.get(0).details().path("id").asText("?")))
+                    .append(epochEnds.size() == 1 ? "" : " … " + esc(epochEnds.get(epochEnds.size() - 1).details()
+                            .path("id").asText("?"))).append(").");
+        }
+        b.append("</p>\n");
         b.append("<table class=\"events\">\n<thead><tr><th>step</th><th>epoch</th><th>branch</th><th>kind</th>"
                 + "<th>what</th><th>details</th><th>time (UTC)</th></tr></thead>\n<tbody>\n");
         for (RunEvent e : events) {
+            if (epochCheckpoint(e)) {
+                continue;
+            }
             b.append("<tr><td class=\"n\">").append(e.step()).append("</td><td class=\"n\">").append(e.epoch())
                     .append("</td><td class=\"n\">").append(e.branch()).append("</td><td>").append(esc(e.kind()))
                     .append("</td><td>").append(esc(TrainingSession.toReport(e).label())).append("</td><td><code>")

@@ -1,21 +1,27 @@
 package babysitter.report;
 
+import babysitter.plot.Decimator;
+import babysitter.plot.MarkerLayout;
+import babysitter.plot.Palette;
+import babysitter.plot.PlotArea;
+import babysitter.plot.SeriesBuffer;
+import babysitter.plot.Ticks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A line chart as SVG text, without a toolkit: title, axis labels, "nice" ticks (1, 2 or 5 × 10^k
- * apart; decades on a log scale), one polyline per series, a legend, and vertical event markers with
- * short labels. The output is well-formed XML: every text is escaped.
+ * A line chart as SVG text, without a toolkit, drawn with the plotting core the screen uses
+ * ({@link babysitter.plot}): the same ticks, colours and marker label placement. Title, axis
+ * labels, one polyline per series in its own colour and style, a legend, and vertical event
+ * markers with short labels that never cover each other (a label with no room is left out; every
+ * marker's full label is its tooltip). The output is well-formed XML: every text is escaped.
  *
- * <p>Series longer than {@value #MAX_POINTS} points are decimated by min/max: the points are
- * grouped by the pixel column they fall in, and each group keeps its first, lowest, highest and last
- * point (in data order), so spikes survive. When that still leaves more than {@value #MAX_POINTS}
- * points (more than 500 occupied columns, or x not increasing), groups of {@code ceil(n / 500)}
- * consecutive points are used instead, with the same four points each. Non-finite values, and on a
- * log scale values &lt;= 0, are skipped and break the line.
+ * <p>Series longer than {@value #MAX_POINTS} points are decimated per pixel column
+ * ({@link Decimator}: the first, lowest, highest and last point of each of {@code MAX_POINTS / 4}
+ * columns), so spikes survive. Non-finite values, and on a log scale values &lt;= 0, are skipped
+ * and break the line.
  */
 public final class SvgChart {
 
@@ -30,14 +36,20 @@ public final class SvgChart {
     static final double TOP = 40;
     static final double BOTTOM = 50;
 
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
     private static final int MAX_LABEL = 28;
+    private static final double MARKER_FONT = 10;
+    /** About how wide a character of the 10-unit sans-serif marker font is. */
+    private static final double CHAR_WIDTH = 5.8;
 
-    /** A named series of points; x and y have the same length. */
-    public record Series(String name, double[] x, double[] y) {
+    /**
+     * A named series of points (x non-decreasing for decimation) drawn in {@code colour}
+     * ({@code #rrggbb}), {@code width} units wide, at {@code opacity}, solid or dashed.
+     */
+    public record Series(String name, double[] x, double[] y, String colour, double width, double opacity,
+                         boolean dashed) {
         public Series {
             Objects.requireNonNull(name, "series name");
+            Objects.requireNonNull(colour, "series colour");
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': x has " + x.length + " values but y has "
                         + y.length);
@@ -45,13 +57,23 @@ public final class SvgChart {
             x = x.clone();
             y = y.clone();
         }
+
+        /** A solid series 1.5 units wide in {@code colour}. */
+        public Series(String name, double[] x, double[] y, String colour) {
+            this(name, x, y, colour, 1.5, 1, false);
+        }
     }
 
     /** A vertical line at {@code x} with a short label (the full label is the line's tooltip). */
-    public record Marker(double x, String label) {
+    public record Marker(double x, String label, String colour) {
         public Marker {
             Objects.requireNonNull(label, "marker label");
+            Objects.requireNonNull(colour, "marker colour");
         }
+    }
+
+    /** A legend entry: a short stroke in a line's style and its name. */
+    public record LegendEntry(String name, String colour, double width, double opacity, boolean dashed) {
     }
 
     private final String title;
@@ -59,6 +81,7 @@ public final class SvgChart {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
+    private List<LegendEntry> legend;
     private boolean logY;
     private double[] xRange;
     private double[] yRange;
@@ -74,12 +97,23 @@ public final class SvgChart {
         return this;
     }
 
+    /** Adds a solid series in the next colour of the class palette. */
     public SvgChart series(String name, double[] x, double[] y) {
-        return series(new Series(name, x, y));
+        return series(new Series(name, x, y, Palette.classColour(series.size())));
     }
 
     public SvgChart marker(double x, String label) {
-        markers.add(new Marker(x, label));
+        return marker(x, label, Palette.OTHER);
+    }
+
+    public SvgChart marker(double x, String label, String colour) {
+        markers.add(new Marker(x, label, colour));
+        return this;
+    }
+
+    /** The legend's entries instead of one per named series. */
+    public SvgChart legend(List<LegendEntry> entries) {
+        legend = List.copyOf(entries);
         return this;
     }
 
@@ -118,9 +152,30 @@ public final class SvgChart {
 
     /** The chart as an SVG document (no XML declaration, so it can also be inlined in HTML). */
     public String toSvg() {
-        double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
-        // data extents
+        PlotArea area = area();
+        List<Ticks.Tick> yTicks = area.yTicks(logY ? 8 : 6);
+        List<Ticks.Tick> xTicks = Ticks.linear(area.xMin(), area.xMax(), 8);
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
+        b.append("<title>").append(escape(title)).append("</title>\n");
+        b.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" fill=\"#ffffff\"/>\n");
+        b.append("<text x=\"").append(num(WIDTH / 2.0)).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\""
+                + " font-weight=\"bold\">").append(escape(title)).append("</text>\n");
+        axes(b, area, xTicks, yTicks);
+        markers(b, area);
+        for (Series s : series) {
+            seriesLines(b, area, s);
+        }
+        legend(b, area);
+        b.append("</svg>\n");
+        return b.toString();
+    }
+
+    /** The plot area: the fixed ranges, else the data's (y rounded out to nice ticks, decades on a log axis). */
+    PlotArea area() {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -147,7 +202,6 @@ public final class SvgChart {
             xMin -= 0.5;
             xMax += 0.5;
         }
-        List<Tick> yTicks;
         if (yRange != null) {
             yMin = logY ? Math.log10(yRange[0]) : yRange[0];
             yMax = logY ? Math.log10(yRange[1]) : yRange[1];
@@ -162,188 +216,157 @@ public final class SvgChart {
                 yMin -= Math.max(0.5, Math.abs(yMin) * 0.1);
                 yMax += Math.max(0.5, Math.abs(yMax) * 0.1);
             }
-            double step = Tick.niceStep(yMax - yMin, 6);
+            double step = Ticks.niceStep(yMax - yMin, 6);
             yMin = Math.floor(yMin / step + 1e-9) * step;
             yMax = Math.ceil(yMax / step - 1e-9) * step;
         }
-        yTicks = logY ? Tick.decades(yMin, yMax, 8) : Tick.linear(yMin, yMax, 6);
-        List<Tick> xTicks = Tick.linear(xMin, xMax, 8);
-        final double x0 = xMin;
-        final double xs = plotW / (xMax - xMin);
-        final double y0 = yMin;
-        final double ys = plotH / (yMax - yMin);
+        return new PlotArea(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM, xMin, xMax, yMin, yMax, logY);
+    }
 
-        StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
-        b.append("<title>").append(escape(title)).append("</title>\n");
-        b.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" fill=\"#ffffff\"/>\n");
-        b.append("<text x=\"").append(num(WIDTH / 2.0)).append("\" y=\"18\" text-anchor=\"middle\" font-size=\"14\""
-                + " font-weight=\"bold\">").append(escape(title)).append("</text>\n");
-        // grid and ticks
-        b.append("<g class=\"grid\" stroke=\"#e4e4e4\" stroke-width=\"1\">\n");
-        for (Tick t : yTicks) {
-            double py = TOP + plotH - ((logY ? Math.log10(t.value()) : t.value()) - y0) * ys;
-            b.append("<line x1=\"").append(num(LEFT)).append("\" y1=\"").append(num(py)).append("\" x2=\"")
-                    .append(num(LEFT + plotW)).append("\" y2=\"").append(num(py)).append("\"/>\n");
+    private void axes(StringBuilder b, PlotArea f, List<Ticks.Tick> xTicks, List<Ticks.Tick> yTicks) {
+        double bottom = f.y() + f.height();
+        b.append("<g class=\"grid\" stroke=\"#e8e8e8\" stroke-width=\"1\">\n");
+        for (Ticks.Tick t : yTicks) {
+            line(b, f.x(), f.pixelY(t.value()), f.x() + f.width(), f.pixelY(t.value()));
         }
-        for (Tick t : xTicks) {
-            double px = LEFT + (t.value() - x0) * xs;
-            b.append("<line x1=\"").append(num(px)).append("\" y1=\"").append(num(TOP)).append("\" x2=\"")
-                    .append(num(px)).append("\" y2=\"").append(num(TOP + plotH)).append("\"/>\n");
+        for (Ticks.Tick t : xTicks) {
+            line(b, f.pixelX(t.value()), f.y(), f.pixelX(t.value()), bottom);
         }
-        b.append("</g>\n<g class=\"ticks\" fill=\"#333333\">\n");
-        for (Tick t : yTicks) {
-            double py = TOP + plotH - ((logY ? Math.log10(t.value()) : t.value()) - y0) * ys;
-            b.append("<text x=\"").append(num(LEFT - 6)).append("\" y=\"").append(num(py + 4))
+        b.append("</g>\n<g class=\"ticks\" fill=\"#323232\">\n");
+        for (Ticks.Tick t : yTicks) {
+            b.append("<text x=\"").append(num(f.x() - 6)).append("\" y=\"").append(num(f.pixelY(t.value()) + 4))
                     .append("\" text-anchor=\"end\">").append(escape(t.label())).append("</text>\n");
         }
-        for (Tick t : xTicks) {
-            double px = LEFT + (t.value() - x0) * xs;
-            b.append("<text x=\"").append(num(px)).append("\" y=\"").append(num(TOP + plotH + 16))
+        for (Ticks.Tick t : xTicks) {
+            b.append("<text x=\"").append(num(f.pixelX(t.value()))).append("\" y=\"").append(num(bottom + 16))
                     .append("\" text-anchor=\"middle\">").append(escape(t.label())).append("</text>\n");
         }
         b.append("</g>\n");
-        b.append("<rect x=\"").append(num(LEFT)).append("\" y=\"").append(num(TOP)).append("\" width=\"")
-                .append(num(plotW)).append("\" height=\"").append(num(plotH))
-                .append("\" fill=\"none\" stroke=\"#888888\"/>\n");
-        b.append("<text x=\"").append(num(LEFT + plotW / 2)).append("\" y=\"").append(num(HEIGHT - 10))
+        b.append("<rect x=\"").append(num(f.x())).append("\" y=\"").append(num(f.y())).append("\" width=\"")
+                .append(num(f.width())).append("\" height=\"").append(num(f.height()))
+                .append("\" fill=\"none\" stroke=\"#5a5a5a\"/>\n");
+        b.append("<text x=\"").append(num(f.x() + f.width() / 2)).append("\" y=\"").append(num(HEIGHT - 10))
                 .append("\" text-anchor=\"middle\">").append(escape(xLabel)).append("</text>\n");
-        b.append("<text x=\"16\" y=\"").append(num(TOP + plotH / 2)).append("\" text-anchor=\"middle\" transform=\"rotate(-90 16 ")
-                .append(num(TOP + plotH / 2)).append(")\">").append(escape(yLabel + (logY ? " (log scale)" : "")))
+        double mid = f.y() + f.height() / 2;
+        b.append("<text x=\"16\" y=\"").append(num(mid)).append("\" text-anchor=\"middle\" transform=\"rotate(-90 16 ")
+                .append(num(mid)).append(")\">").append(escape(yLabel + (logY ? " (log scale)" : "")))
                 .append("</text>\n");
-        // markers
-        b.append("<g class=\"markers\">\n");
+    }
+
+    private static void line(StringBuilder b, double x1, double y1, double x2, double y2) {
+        b.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"")
+                .append(num(x2)).append("\" y2=\"").append(num(y2)).append("\"/>\n");
+    }
+
+    /** The markers in range: a line each (the full label its tooltip) and the labels that have room. */
+    private void markers(StringBuilder b, PlotArea f) {
+        List<Marker> shown = new ArrayList<>();
         for (Marker m : markers) {
-            if (!Double.isFinite(m.x()) || m.x() < xMin || m.x() > xMax) {
-                continue;
+            if (Double.isFinite(m.x()) && m.x() >= f.xMin() && m.x() <= f.xMax()) {
+                shown.add(m);
             }
-            double px = LEFT + (m.x() - x0) * xs;
-            b.append("<g class=\"marker\"><title>").append(escape(m.label())).append("</title><line x1=\"")
-                    .append(num(px)).append("\" y1=\"").append(num(TOP)).append("\" x2=\"").append(num(px))
-                    .append("\" y2=\"").append(num(TOP + plotH))
-                    .append("\" stroke=\"#999999\" stroke-dasharray=\"4 3\"/><text x=\"").append(num(px + 3))
-                    .append("\" y=\"").append(num(TOP + 4)).append("\" font-size=\"9\" fill=\"#555555\" transform=\"rotate(90 ")
-                    .append(num(px + 3)).append(' ').append(num(TOP + 4)).append(")\">").append(escape(shorten(m.label())))
-                    .append("</text></g>\n");
         }
-        b.append("</g>\n");
-        // series
-        for (int k = 0; k < series.size(); k++) {
-            Series s = series.get(k);
-            String colour = COLOURS[k % COLOURS.length];
-            b.append("<g class=\"series\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"1.5\" stroke-linejoin=\"round\"><title>").append(escape(s.name()))
-                    .append("</title>\n");
-            for (double[][] segment : segments(s)) {
-                double[] pts = decimate(segment[0], segment[1], x0, xs);
-                b.append("<polyline points=\"");
-                for (int i = 0; i < pts.length; i += 2) {
-                    double px = LEFT + (pts[i] - x0) * xs;
-                    double v = logY ? Math.log10(pts[i + 1]) : pts[i + 1];
-                    double py = TOP + plotH - (v - y0) * ys;
-                    b.append(i == 0 ? "" : " ").append(num(px)).append(',').append(num(py));
-                }
-                b.append("\"/>\n");
+        shown.sort((p, q) -> Double.compare(p.x(), q.x()));
+        double[] lines = new double[shown.size()];
+        double[] widths = new double[shown.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = f.pixelX(shown.get(i).x());
+            String label = shorten(shown.get(i).label());
+            widths[i] = label.isBlank() ? 0 : label.length() * CHAR_WIDTH + 6;
+        }
+        MarkerLayout.Label[] placed = MarkerLayout.place(lines, widths, f.x(), f.x() + f.width(), 4, 2);
+        b.append("<g class=\"markers\">\n");
+        for (int i = 0; i < lines.length; i++) {
+            Marker m = shown.get(i);
+            b.append("<g class=\"marker\"><title>").append(escape(m.label())).append("</title><line x1=\"")
+                    .append(num(lines[i])).append("\" y1=\"").append(num(f.y())).append("\" x2=\"").append(num(lines[i]))
+                    .append("\" y2=\"").append(num(f.y() + f.height())).append("\" stroke=\"").append(m.colour())
+                    .append("\" stroke-width=\"1.5\"/>");
+            if (placed[i].shown()) {
+                double top = f.y() + 2 + placed[i].row() * (MARKER_FONT + 5);
+                b.append("<rect x=\"").append(num(placed[i].left())).append("\" y=\"").append(num(top))
+                        .append("\" width=\"").append(num(widths[i])).append("\" height=\"").append(num(MARKER_FONT + 3))
+                        .append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"none\"/><text x=\"").append(num(placed[i].left() + 3))
+                        .append("\" y=\"").append(num(top + MARKER_FONT)).append("\" font-size=\"")
+                        .append(num(MARKER_FONT)).append("\" fill=\"").append(Palette.darker(m.colour(), 0.75))
+                        .append("\">").append(escape(shorten(m.label()))).append("</text>");
             }
             b.append("</g>\n");
         }
-        // legend, top right, one row
-        double lx = LEFT + plotW;
-        StringBuilder legend = new StringBuilder();
-        for (int k = series.size() - 1; k >= 0; k--) {
-            String name = shorten(series.get(k).name());
+        b.append("</g>\n");
+    }
+
+    private void seriesLines(StringBuilder b, PlotArea f, Series s) {
+        b.append("<g class=\"series\" fill=\"none\" stroke=\"").append(s.colour()).append("\" stroke-width=\"")
+                .append(num(s.width())).append('"');
+        if (s.opacity() < 1) {
+            b.append(" stroke-opacity=\"").append(num(s.opacity())).append('"');
+        }
+        if (s.dashed()) {
+            b.append(" stroke-dasharray=\"").append(num(4 * s.width())).append(' ').append(num(3 * s.width())).append('"');
+        }
+        b.append(" stroke-linejoin=\"round\"><title>").append(escape(s.name())).append("</title>\n");
+        for (SeriesBuffer segment : segments(s)) {
+            int columns = MAX_POINTS / 4;
+            double perColumn = f.width() / columns;
+            Decimator.Polyline p = new Decimator.Polyline();
+            Decimator.decimate(segment, f.xMin(), f.xMax(), columns, logY, p);
+            if (p.size() == 0) {
+                continue;
+            }
+            b.append("<polyline points=\"");
+            for (int i = 0; i < p.size(); i++) {
+                b.append(i == 0 ? "" : " ").append(num(f.x() + p.x(i) * perColumn)).append(',')
+                        .append(num(f.pixelY(p.y(i))));
+            }
+            b.append("\"/>\n");
+        }
+        b.append("</g>\n");
+    }
+
+    /** The runs of usable points of a series, in x order within each run. */
+    private List<SeriesBuffer> segments(Series s) {
+        List<SeriesBuffer> out = new ArrayList<>();
+        SeriesBuffer run = null;
+        for (int i = 0; i < s.x().length; i++) {
+            boolean ok = usable(s.x()[i], s.y()[i]) && (run == null || run.isEmpty() || s.x()[i] >= run.lastX());
+            if (!ok) {
+                run = null;
+                continue;
+            }
+            if (run == null) {
+                run = new SeriesBuffer();
+                out.add(run);
+            }
+            run.add(s.x()[i], s.y()[i]);
+        }
+        return out;
+    }
+
+    /** The legend on one row at the top right: the entries given, else one per named series. */
+    private void legend(StringBuilder b, PlotArea f) {
+        List<LegendEntry> entries = legend;
+        if (entries == null) {
+            entries = new ArrayList<>();
+            for (Series s : series) {
+                if (!s.name().isBlank()) {
+                    entries.add(new LegendEntry(s.name(), s.colour(), s.width(), s.opacity(), s.dashed()));
+                }
+            }
+        }
+        double lx = f.x() + f.width();
+        StringBuilder items = new StringBuilder();
+        for (int k = entries.size() - 1; k >= 0; k--) {
+            LegendEntry e = entries.get(k);
+            String name = shorten(e.name());
             lx -= 26 + 6.2 * name.length();
-            String colour = COLOURS[k % COLOURS.length];
-            legend.insert(0, "<g class=\"legend-item\"><line x1=\"" + num(lx) + "\" y1=\"30\" x2=\"" + num(lx + 16)
-                    + "\" y2=\"30\" stroke=\"" + colour + "\" stroke-width=\"3\"/><text x=\"" + num(lx + 20)
+            items.insert(0, "<g class=\"legend-item\"><line x1=\"" + num(lx) + "\" y1=\"30\" x2=\"" + num(lx + 16)
+                    + "\" y2=\"30\" stroke=\"" + e.colour() + "\" stroke-width=\"" + num(Math.min(4, Math.max(2, e.width())))
+                    + "\"" + (e.opacity() < 1 ? " stroke-opacity=\"" + num(Math.max(0.35, e.opacity())) + "\"" : "")
+                    + (e.dashed() ? " stroke-dasharray=\"4 3\"" : "") + "/><text x=\"" + num(lx + 20)
                     + "\" y=\"34\">" + escape(name) + "</text></g>\n");
         }
-        b.append("<g class=\"legend\">\n").append(legend).append("</g>\n");
-        b.append("</svg>\n");
-        return b.toString();
-    }
-
-    /** The runs of usable points of a series, as {x[], y[]} pairs. */
-    private List<double[][]> segments(Series s) {
-        List<double[][]> out = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= s.x().length; i++) {
-            boolean ok = i < s.x().length && usable(s.x()[i], s.y()[i]);
-            if (ok && start < 0) {
-                start = i;
-            } else if (!ok && start >= 0) {
-                out.add(new double[][] {java.util.Arrays.copyOfRange(s.x(), start, i),
-                    java.util.Arrays.copyOfRange(s.y(), start, i)});
-                start = -1;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Interleaved x, y of the points to draw: all of them up to {@value #MAX_POINTS}; beyond, per pixel
-     * column the first, lowest, highest and last point in data order, over pre-thinned groups so the
-     * result never exceeds {@value #MAX_POINTS} points.
-     */
-    static double[] decimate(double[] x, double[] y, double x0, double xs) {
-        int n = x.length;
-        if (n <= MAX_POINTS) {
-            double[] out = new double[2 * n];
-            for (int i = 0; i < n; i++) {
-                out[2 * i] = x[i];
-                out[2 * i + 1] = y[i];
-            }
-            return out;
-        }
-        List<Integer> keep = new ArrayList<>();
-        int budgetColumns = MAX_POINTS / 4;
-        int from = 0;
-        while (from < n) {
-            long column = Math.round((x[from] - x0) * xs);
-            int to = from + 1;
-            while (to < n && Math.round((x[to] - x0) * xs) == column) {
-                to++;
-            }
-            addExtremes(keep, y, from, to);
-            from = to;
-        }
-        if (keep.size() <= MAX_POINTS) {
-            return pick(x, y, keep);
-        }
-        // more pixel columns than the budget allows (or x not sorted): equal groups by index instead
-        keep.clear();
-        int group = (int) Math.ceil(n / (double) budgetColumns);
-        for (from = 0; from < n; from += group) {
-            addExtremes(keep, y, from, Math.min(n, from + group));
-        }
-        return pick(x, y, keep);
-    }
-
-    private static void addExtremes(List<Integer> keep, double[] y, int from, int to) {
-        int lo = from;
-        int hi = from;
-        for (int i = from; i < to; i++) {
-            if (y[i] < y[lo]) {
-                lo = i;
-            }
-            if (y[i] > y[hi]) {
-                hi = i;
-            }
-        }
-        java.util.TreeSet<Integer> idx = new java.util.TreeSet<>(List.of(from, lo, hi, to - 1));
-        keep.addAll(idx);
-    }
-
-    private static double[] pick(double[] x, double[] y, List<Integer> keep) {
-        double[] out = new double[2 * keep.size()];
-        for (int i = 0; i < keep.size(); i++) {
-            out[2 * i] = x[keep.get(i)];
-            out[2 * i + 1] = y[keep.get(i)];
-        }
-        return out;
+        b.append("<g class=\"legend\">\n").append(items).append("</g>\n");
     }
 
     private static String shorten(String label) {

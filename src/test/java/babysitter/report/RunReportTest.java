@@ -62,6 +62,73 @@ class RunReportTest {
         return t.runDir();
     }
 
+    static boolean epochCheckpoint(RunEvent e) {
+        return e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch");
+    }
+
+    @Test
+    void epochCheckpointsAreSummarisedAndTheChangesListed(@TempDir Path tmp) throws Exception {
+        Path runDir = scriptedRun(tmp.resolve("runs"));
+        String text = Files.readString(RunReport.write(runDir, tmp.resolve("report.html")));
+        Run run = RunReader.read(runDir);
+        long epochEnds = run.events().stream().filter(RunReportTest::epochCheckpoint).count();
+        String table = text.substring(text.indexOf("<table class=\"events\">"), text.indexOf("<h2>Final metrics"));
+        assertThat(table).contains("<td>hyperparameters</td>").contains("<td>rewind</td>")
+                .contains("checkpoint step-3").doesNotContain("checkpoint epoch-0001");
+        assertThat(text).contains("Not listed: " + epochEnds + " checkpoint");
+    }
+
+    /** 150 training rows: 5 steps an epoch at batch 32 for 8 epochs, then 2 an epoch at batch 128 up to epoch 30. */
+    static Path batchChangeRun(Path runs) throws Exception {
+        Trainer t = Runs.start(spiral().withEpochs(30), runs, null, CLOCK);
+        for (int e = 0; e < 8; e++) {
+            t.trainEpoch();
+        }
+        t.setHyperparameters(t.hyperparameters().withBatchSize(128), "user");
+        for (int e = 8; e < 30; e++) {
+            t.trainEpoch();
+        }
+        t.close();
+        return t.runDir();
+    }
+
+    @Test
+    void epochChartsUseEpochsPlaceMarkersByTheRecordedEpochsAndShowBatchStatistics(@TempDir Path tmp)
+            throws Exception {
+        Path runDir = batchChangeRun(tmp.resolve("runs"));
+        RunReport.write(runDir, tmp.resolve("report.html"));
+        String accuracy = Files.readString(RunReport.chartFiles(tmp.resolve("report.html")).get(2));
+        assertThat(accuracy).contains(">epoch</text>").doesNotContain("step (end of epoch)")
+                .contains("<title>dev, batch statistics</title>");
+        // the change happened at the end of epoch 8 (step 40); the x axis runs over epochs 1..30
+        Matcher m = Pattern.compile("<title>batch 32→128[^<]*</title><line x1=\"([0-9.]+)\"").matcher(accuracy);
+        assertThat(m.find()).as("a marker for the batch change in %s", accuracy).isTrue();
+        double expected = 70 + (8 - 1) / 29.0 * 630;
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
+    void oneRoleKeepsOneColourAcrossBranchesAndCharts(@TempDir Path tmp) throws Exception {
+        Path runDir = scriptedRun(tmp.resolve("runs"));
+        RunReport.write(runDir, tmp.resolve("report.html"));
+        List<Path> files = RunReport.chartFiles(tmp.resolve("report.html"));
+        for (Path f : files.subList(1, 3)) {
+            String svg = Files.readString(f);
+            assertThat(colourOf(svg, "train")).isEqualTo(babysitter.plot.Palette.TRAIN);
+            assertThat(colourOf(svg, "train (branch 1)")).isEqualTo(babysitter.plot.Palette.TRAIN);
+            assertThat(colourOf(svg, "dev")).isEqualTo(babysitter.plot.Palette.DEV);
+            assertThat(colourOf(svg, "dev (branch 1)")).isEqualTo(babysitter.plot.Palette.DEV);
+        }
+    }
+
+    /** The stroke colour of the series titled {@code name} in an SVG of {@link SvgChart}. */
+    static String colourOf(String svg, String name) {
+        Matcher m = Pattern.compile("<g class=\"series\" fill=\"none\" stroke=\"(#[0-9a-f]{6})\"[^>]*><title>"
+                + Pattern.quote(SvgChart.escape(name)) + "</title>").matcher(svg);
+        assertThat(m.find()).as("series %s in %s", name, svg).isTrue();
+        return m.group(1);
+    }
+
     static List<String> svgBlocks(String html) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("<svg[\\s\\S]*?</svg>").matcher(html);
@@ -87,8 +154,10 @@ class RunReportTest {
         assertThat(run.events()).extracting(RunEvent::kind)
                 .contains("start", "hyperparameters", "checkpoint", "rewind", "stop");
         String table = text.substring(text.indexOf("<table class=\"events\">"), text.indexOf("<h2>Final metrics"));
-        assertThat(table.split("<tr><td class=\"n\">", -1)).hasSize(run.events().size() + 1);
-        for (RunEvent e : run.events()) {
+        List<RunEvent> listed = run.events().stream().filter(e -> !epochCheckpoint(e)).toList();
+        assertThat(listed).hasSizeLessThan(run.events().size()); // the run has checkpoints at epoch ends
+        assertThat(table.split("<tr><td class=\"n\">", -1)).hasSize(listed.size() + 1);
+        for (RunEvent e : listed) {
             String label = TrainingSession.toReport(e).label();
             assertThat(table).contains("<td>" + e.kind() + "</td><td>" + SvgChart.escape(label) + "</td>");
         }
@@ -124,7 +193,8 @@ class RunReportTest {
         for (String svg : inline) {
             assertThat(SvgChartTest.parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
         }
-        assertThat(inline.get(0)).contains("Cost per logged step").contains("branch 0").contains("branch 1")
+        assertThat(inline.get(0)).contains("Cost per logged step").contains("<title>cost</title>")
+                .contains("<title>cost (branch 1)</title>")
                 .contains("α 0.02→0.005")
                 .contains("<title>checkpoint step-3</title>").doesNotContain("<title>checkpoint epoch-0001</title>");
         List<Path> files = RunReport.chartFiles(html);

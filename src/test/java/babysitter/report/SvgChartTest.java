@@ -78,7 +78,7 @@ class SvgChartTest {
                 .series("s", new double[] {0, 1, 2, 3, 4}, new double[] {1, 10, 0, -1, 100}).toSvg();
         // log10 range -1..3 over 250 px: 62.5 px a decade; x 157.5 px a unit
         assertThat(polylines(svg)).containsExactly("70,227.5 227.5,165", "700,102.5");
-        assertThat(svg).contains(">0.1</text>").contains(">1000</text>").contains("(log scale)");
+        assertThat(svg).contains(">0.1</text>").contains(">1e3</text>").contains("(log scale)");
     }
 
     @Test
@@ -105,5 +105,39 @@ class SvgChartTest {
         String svg = new SvgChart("empty", "x", "y").toSvg();
         assertThat(parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
         assertThat(polylines(svg)).isEmpty();
+    }
+
+    @Test
+    void denseMarkerLabelsAreHorizontalAndNeverOverlapEachOtherOrALine() {
+        SvgChart chart = new SvgChart("t", "x", "y").xRange(0, 100).yRange(0, 1)
+                .series("s", new double[] {0, 100}, new double[] {0, 1});
+        double[] xs = new double[40];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 10 + i * 1.5 + (i % 3);
+            chart.marker(xs[i], "checkpoint epoch-" + (1000 + i));
+        }
+        String svg = chart.toSvg();
+        assertThat(svg).doesNotContain("rotate(90");
+        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"([0-9.]+)\" width=\"([0-9.]+)\" height=\"([0-9.]+)\""
+                + " fill=\"#ffffff\" fill-opacity").matcher(svg);
+        List<double[]> boxes = new ArrayList<>();
+        while (m.find()) {
+            boxes.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
+        }
+        assertThat(boxes).isNotEmpty().hasSizeLessThan(xs.length); // some labels have no room: their tooltip stays
+        for (int i = 0; i < boxes.size(); i++) {
+            double[] a = boxes.get(i);
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] b = boxes.get(j);
+                boolean overlap = a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+                assertThat(overlap).as("labels %d and %d overlap", i, j).isFalse();
+            }
+            for (double x : xs) {
+                double px = SvgChart.LEFT + x / 100 * (SvgChart.WIDTH - SvgChart.LEFT - SvgChart.RIGHT);
+                assertThat(px > a[0] && px < a[0] + a[2]).as("line at %s crosses label %d", x, i).isFalse();
+            }
+        }
+        assertThat(svg.split("<title>checkpoint epoch-", -1)).hasSize(xs.length + 1);
     }
 }

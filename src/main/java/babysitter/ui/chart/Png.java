@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javax.imageio.ImageIO;
@@ -37,9 +43,41 @@ public final class Png {
             if (!ImageIO.write(out, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available for " + file);
             }
+            babysitter.report.ExportFile.makeReadable(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes the image {@code take} makes on the FX thread as a PNG: from the FX thread directly;
+     * from another thread the image is taken on the FX thread and written on the caller's.
+     */
+    public static void writeFromFx(Supplier<Image> take, Path file) throws IOException {
+        if (Platform.isFxApplicationThread()) {
+            write(take.get(), file);
+            return;
+        }
+        CompletableFuture<Image> future = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                future.complete(take.get());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        });
+        Image image;
+        try {
+            image = future.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while taking the chart's image for " + file, e);
+        } catch (ExecutionException e) {
+            throw new IOException("could not take the chart's image for " + file + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the FX thread did not take the chart's image for " + file + " within 30 s", e);
+        }
+        write(image, file);
     }
 }

@@ -3,7 +3,7 @@ package babysitter.ui.main;
 import babysitter.session.Report;
 import babysitter.session.Snapshot;
 import babysitter.ui.chart.LineChartCanvas;
-import babysitter.ui.chart.SeriesBuffer;
+import babysitter.plot.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;

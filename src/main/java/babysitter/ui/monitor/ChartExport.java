@@ -1,15 +1,20 @@
 package babysitter.ui.monitor;
 
+import babysitter.plot.SeriesBuffer;
+import babysitter.report.ExportFile;
 import babysitter.report.SvgChart;
+import babysitter.ui.chart.ChartMarker;
+import babysitter.ui.chart.ChartSeries;
+import babysitter.ui.chart.FxColors;
+import babysitter.ui.chart.LegendEntry;
 import babysitter.ui.chart.LineChartCanvas;
-import babysitter.ui.chart.SeriesBuffer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** A chart on screen as a vector SVG figure: its visible series, markers, legend and log scale. */
+/**
+ * A chart on screen as a vector SVG figure: its visible series in their screen colours and styles,
+ * its markers, legend and log scale.
+ */
 public final class ChartExport {
     private ChartExport() {
     }
@@ -18,36 +23,34 @@ public final class ChartExport {
     public static String svg(LineChartCanvas chart) {
         SvgChart svg = new SvgChart(chart.title(), chart.xLabel(), chart.yLabel()).logY(chart.isLogY());
         int unnamed = 0;
-        for (LineChartCanvas.Series s : chart.series()) {
+        for (ChartSeries s : chart.series()) {
             if (!s.isVisible() || s.data().isEmpty()) {
                 continue;
             }
             SeriesBuffer b = s.data();
-            double[] x = new double[b.size()];
-            double[] y = new double[b.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = b.x(i);
-                y[i] = b.y(i);
+            double[] xs = new double[b.size()];
+            double[] ys = new double[b.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = b.x(i);
+                ys[i] = b.y(i);
             }
             String name = s.name().isBlank() ? "earlier branch " + (++unnamed) : s.name();
-            svg.series(name, x, y);
+            svg.series(new SvgChart.Series(name, xs, ys, FxColors.hex(s.color()), s.lineWidth(), s.opacity(),
+                    s.isDashed()));
         }
-        for (LineChartCanvas.Marker m : chart.markers()) {
-            svg.marker(m.x(), m.label());
+        svg.legend(chart.legend().stream().map(ChartExport::entry).toList());
+        for (ChartMarker m : chart.markers()) {
+            svg.marker(m.x(), m.label(), FxColors.hex(m.color()));
         }
         return svg.toSvg();
     }
 
-    /** Writes {@link #svg} to {@code file} (via a temporary file beside it). */
+    private static SvgChart.LegendEntry entry(LegendEntry e) {
+        return new SvgChart.LegendEntry(e.name(), FxColors.hex(e.color()), e.lineWidth(), e.opacity(), e.dashed());
+    }
+
+    /** Writes {@link #svg} to {@code file}, readable by everyone (via a temporary file beside it). */
     public static void writeSvg(LineChartCanvas chart, Path file) throws IOException {
-        String text = svg(chart);
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".svg-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ExportFile.write(file, svg(chart));
     }
 }

@@ -1,7 +1,13 @@
 package babysitter.ui.monitor;
 
+import babysitter.ui.chart.ChartSeries;
+import babysitter.plot.Palette;
+import babysitter.ui.chart.ChartSeries;
+import babysitter.ui.chart.FxColors;
+import babysitter.ui.chart.LegendEntry;
 import babysitter.ui.chart.LineChartCanvas;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
@@ -20,18 +26,12 @@ import javafx.scene.paint.Color;
 
 /** The centre: cost per step above, cost and accuracy per epoch below, and their display options. */
 public final class MonitorView extends VBox {
-    static final Color RAW = Color.web("#1f77b4");
-    static final Color TRAIN = Color.web("#1f77b4");
-    static final Color DEV = Color.web("#d62728");
-    static final Map<String, Color> MARKER_COLORS = Map.of(
-            "hyperparameters", Color.web("#2ca02c"), "rewind", Color.web("#9467bd"), "guard", Color.web("#d62728"),
-            "checkpoint", Color.web("#7f7f7f"), "early-stop", Color.web("#ff7f0e"), "lr-range-test", Color.web("#17becf"));
 
     private final MonitorViewModel vm;
     private final LineChartCanvas stepChart = new LineChartCanvas("Cost per step", "step", "cost");
     private final LineChartCanvas epochCost = new LineChartCanvas("Cost per epoch", "epoch", "cost");
     private final LineChartCanvas epochAccuracy = new LineChartCanvas("Accuracy per epoch", "epoch", "accuracy");
-    private final Map<MonitorViewModel.Line, LineChartCanvas.Series> drawn = new HashMap<>();
+    private final Map<MonitorViewModel.Line, ChartSeries> drawn = new HashMap<>();
     /** The {@link MonitorViewModel#epochChartsRevision()} the epoch charts were last redrawn at. */
     private long epochChartsDrawn = -1;
 
@@ -186,51 +186,54 @@ public final class MonitorView extends VBox {
             return false;
         });
         int live = vm.branchProperty().get();
-        for (MonitorViewModel.Line line : vm.lines()) {
-            LineChartCanvas.Series s = drawn.get(line);
-            boolean current = line.branch() == live || line.role() == MonitorViewModel.Role.SIBLING;
-            if (s == null && line.role() == MonitorViewModel.Role.SIBLING) {
-                s = chartOf(line.chart()).addSeries(line.name(), siblingColor(line.sibling()), 1.3, 0.9, line.data());
-                drawn.put(line, s);
-            }
-            if (line.role() == MonitorViewModel.Role.SIBLING) {
-                // the legend says only "sib 2" (the hover box keeps α and β): with four long names it
-                // took four rows and squeezed the plot, and the siblings panel lists α and β by colour;
-                // no entry while the overlays are not drawn (TIME mode)
-                s.setLegendName(vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "");
-                continue;
-            }
-            if (s == null) {
-                Color color = switch (line.role()) {
-                    case RAW -> RAW;
-                    case SMOOTHED -> Color.web("#08306b");
-                    case TRAIN -> TRAIN;
-                    case DEV -> DEV;
-                    case DEV_BATCH_STATS -> Color.web("#ff9896");
-                    case SIBLING -> siblingColor(line.sibling());
-                };
-                double width = line.role() == MonitorViewModel.Role.RAW ? 1.0 : 1.8;
-                // older branches carry no legend entry: only the live branch is named
-                s = chartOf(line.chart()).addSeries(current ? line.name().replaceAll(" \\(branch \\d+\\)", "") : "",
-                        color, width, 1.0, line.data());
-                drawn.put(line, s);
-            }
-            double opacity = line.role() == MonitorViewModel.Role.RAW ? 0.25 : 1.0;
-            s.setOpacity(current ? opacity : opacity * 0.35);
-            s.setDashed((!current && line.role() != MonitorViewModel.Role.RAW)
-                    || line.role() == MonitorViewModel.Role.DEV_BATCH_STATS);
+        Map<LineChartCanvas, Map<String, LegendEntry>> legends = new HashMap<>();
+        for (LineChartCanvas c : charts()) {
+            legends.put(c, new LinkedHashMap<>());
         }
+        for (MonitorViewModel.Line line : vm.lines()) {
+            ChartSeries s = drawn.get(line);
+            Style style = Style.of(line);
+            if (s == null) {
+                s = chartOf(line.chart()).addSeries(vm.displayName(line), style.color, style.width, style.opacity,
+                        line.data());
+                drawn.put(line, s);
+            }
+            s.setName(vm.displayName(line));
+            boolean current = line.branch() == live || line.role() == MonitorViewModel.Role.SIBLING;
+            s.setOpacity(current ? style.opacity : style.opacity * Palette.EARLIER_BRANCH_FADE);
+            s.setDashed(style.dashed || (!current && line.role() != MonitorViewModel.Role.RAW));
+            // the legend names each kind of line once, in the live line's style, also right after a
+            // rewind when the live branch has no line yet; a sibling is "sib 2" (the hover box and the
+            // siblings panel give α and β), and not listed while its overlay is not drawn (TIME mode)
+            String entry = line.role() == MonitorViewModel.Role.SIBLING
+                    ? (vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "")
+                    : MonitorViewModel.roleName(line);
+            if (!entry.isEmpty()) {
+                legends.get(chartOf(line.chart())).putIfAbsent(entry,
+                        new LegendEntry(entry, style.color, style.width, style.opacity, style.dashed));
+            }
+        }
+        legends.forEach((chart, entries) -> chart.setLegend(List.copyOf(entries.values())));
         redraw(true);
     }
 
-    /** Sibling colours: none of them the blue of train or the red of dev. */
-    static final List<Color> SIBLING_COLORS = List.of(Color.web("#ff7f0e"), Color.web("#2ca02c"),
-            Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#bcbd22"),
-            Color.web("#17becf"), Color.web("#7f7f7f"));
+    /** How a kind of line is drawn on the live branch, in the colours of {@link Palette}. */
+    private record Style(Color color, double width, double opacity, boolean dashed) {
+        static Style of(MonitorViewModel.Line line) {
+            return switch (line.role()) {
+                case RAW -> new Style(FxColors.of(Palette.RAW), 1.0, Palette.RAW_OPACITY, false);
+                case SMOOTHED -> new Style(FxColors.of(Palette.SMOOTHED), 1.8, 1, false);
+                case TRAIN -> new Style(FxColors.of(Palette.TRAIN), 1.8, 1, false);
+                case DEV -> new Style(FxColors.of(Palette.DEV), 1.8, 1, false);
+                case DEV_BATCH_STATS -> new Style(FxColors.of(Palette.DEV_BATCH_STATS), 1.8, 1, true);
+                case SIBLING -> new Style(siblingColor(line.sibling()), 1.3, 0.9, false);
+            };
+        }
+    }
 
     /** The colour of sibling {@code index} (from 0), on the charts and in the siblings panel. */
     public static Color siblingColor(int index) {
-        return SIBLING_COLORS.get(Math.floorMod(index, SIBLING_COLORS.size()));
+        return FxColors.of(Palette.sibling(index));
     }
 
     /**
@@ -245,8 +248,11 @@ public final class MonitorView extends VBox {
         for (LineChartCanvas c : charts) {
             c.clearMarkers();
         }
+        double[] window = vm.siblingWindow();
+        epochCost.setAutoXRange(window);
+        epochAccuracy.setAutoXRange(window);
         for (MonitorViewModel.Marker m : vm.markers()) {
-            Color color = MARKER_COLORS.getOrDefault(m.kind(), Color.GRAY);
+            Color color = FxColors.of(Palette.marker(m.kind()));
             stepChart.addMarker(vm.markerX(m), m.label(), color);
             if (epochCharts && !m.kind().equals("checkpoint")) {
                 epochCost.addMarker(vm.markerEpochX(m), "", color);

@@ -1,8 +1,9 @@
 package babysitter.ui.monitor;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.SeriesBuffer;
-import java.io.BufferedWriter;
+import babysitter.plot.MovingAverage;
+import babysitter.plot.SeriesBuffer;
+import babysitter.plot.StepEpochMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,8 @@ public final class MonitorViewModel {
     private final SimpleLongProperty revision = new SimpleLongProperty();
     private long epochChartsRevision;
     private final List<Branch> branches = new ArrayList<>();
+    /** The recorded ends of epochs: markers and step points are placed on an epoch axis by them. */
+    private final StepEpochMap epochEnds = new StepEpochMap();
     private long startNanos = -1;
     private long points;
 
@@ -150,6 +153,7 @@ public final class MonitorViewModel {
         lines.clear();
         markers.clear();
         branches.clear();
+        epochEnds.clear();
         branch.set(0);
         startNanos = -1;
         points = 0;
@@ -191,7 +195,8 @@ public final class MonitorViewModel {
             return true;
         }
         if (r instanceof Report.EpochReport e) {
-            branch(e.branch()).addEpoch(e.epoch() + 1, seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
+            epochEnds.add(e.branch(), e.step(), e.epoch() + 1);
+            branch(e.branch()).addEpoch(e.epoch() + 1, e.step(), seconds, e.trainCost(), e.devCost(), e.trainAccuracy(),
                     e.devAccuracy(), e.devCostTrainMode(), e.devAccuracyTrainMode());
             return true;
         }
@@ -212,7 +217,7 @@ public final class MonitorViewModel {
     public double markerX(Marker m) {
         return switch (xAxis.get()) {
             case STEP -> m.step();
-            case EPOCH -> m.step() / (double) Math.max(1, stepsPerEpoch.get());
+            case EPOCH -> epochOf(m.branch(), m.step());
             case TIME -> m.seconds();
         };
     }
@@ -227,33 +232,93 @@ public final class MonitorViewModel {
         return r instanceof Report.EventReport e ? e.elapsedSeconds() : Double.NaN;
     }
 
-    /** The x of a marker on the epoch charts (epochs, or seconds in TIME mode). */
+    /**
+     * The x of a marker on the epoch charts (seconds in TIME mode, else its epoch by the recorded
+     * ends of epochs: a step divided by today's steps per epoch is wrong once the batch size changed).
+     */
     public double markerEpochX(Marker m) {
-        return xAxis.get() == XAxis.TIME ? m.seconds() : m.step() / (double) Math.max(1, stepsPerEpoch.get());
+        return xAxis.get() == XAxis.TIME ? m.seconds() : epochOf(m.branch(), m.step());
     }
 
-    /** Writes every step's raw and smoothed cost as CSV: branch, step, epoch x, seconds, cost, smoothed. */
-    public void writeCsv(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".metrics-", ".csv");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-            w.write("branch,step,seconds,cost,smoothed_cost,smoothing");
-            w.newLine();
-            for (Branch b : branches) {
-                double[] smooth = b.smoothedValues();
-                for (int i = 0; i < b.n; i++) {
-                    w.write(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", b.id, (long) b.step[i], b.sec[i],
-                            b.cost[i], smooth[i], smoothing.get()));
-                    w.newLine();
-                }
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+    private double epochOf(int branch, long step) {
+        return epochEnds.epochAt(branch, step, stepsPerEpoch.get());
+    }
+
+    /**
+     * The name of a line in the hover box and the SVG: the sibling's full name, else what it shows,
+     * with its branch once the run has more than one ("train (branch 2)").
+     */
+    public String displayName(Line line) {
+        if (line.role() == Role.SIBLING) {
+            return line.name();
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String role = roleName(line);
+        return branches.size() > 1 ? role + " (branch " + line.branch() + ")" : role;
+    }
+
+    /** What a line shows, without its branch: "train", "dev, batch statistics". */
+    public static String roleName(Line line) {
+        return line.name().replaceAll(" \\(branch \\d+\\)$", "");
+    }
+
+    /**
+     * The epochs the epoch charts show while siblings are overlaid, or null for all: the siblings'
+     * epochs and as many before them (at least two), so that on a long run the siblings are not
+     * a few pixels at the right edge.
+     */
+    public double[] siblingWindow() {
+        Report.SiblingsReport r = siblingsShown;
+        if (r == null || xAxis.get() == XAxis.TIME || r.epochs() < 1) {
+            return null;
+        }
+        double context = Math.max(2, r.epochs());
+        return new double[] {Math.max(0, r.fromEpoch() - context), r.fromEpoch() + r.epochs()};
+    }
+
+    /** The columns of {@link #writeCsv}: a step's cost, then the metrics of the epoch that ended at that step. */
+    public static final String CSV_HEADER = "branch,step,seconds,cost,smoothed_cost,smoothing,epoch,train_cost,dev_cost,"
+            + "train_accuracy,dev_accuracy,dev_cost_batch_statistics,dev_accuracy_batch_statistics";
+
+    /**
+     * Writes the history as CSV ({@link #CSV_HEADER}), readable by everyone: a row per logged step
+     * (raw and smoothed cost) by branch and step; the row of the step that ended an epoch also holds
+     * that epoch's train and dev metrics (an epoch whose last step was not logged gets a row of its
+     * own with the step columns empty). Values not measured are empty.
+     */
+    public void writeCsv(Path file) throws IOException {
+        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+        for (Branch br : branches) {
+            double[] smooth = br.smoothedValues();
+            int e = 0;
+            for (int i = 0; i <= br.n; i++) {
+                long step = i < br.n ? (long) br.step[i] : Long.MAX_VALUE;
+                while (e < br.epochs.size() && (long) br.epochs.get(e)[8] < step) {
+                    double[] m = br.epochs.get(e++);
+                    b.append(br.id).append(',').append((long) m[8]).append(",,,,");
+                    epochColumns(b, m);
+                    b.append('\n');
+                }
+                if (i == br.n) {
+                    break;
+                }
+                b.append(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", br.id, step, br.sec[i], br.cost[i], smooth[i],
+                        smoothing.get()));
+                if (e < br.epochs.size() && (long) br.epochs.get(e)[8] == step) {
+                    epochColumns(b, br.epochs.get(e++));
+                } else {
+                    b.append(",,,,,,,");
+                }
+                b.append('\n');
+            }
+        }
+        babysitter.report.ExportFile.write(file, b.toString());
+    }
+
+    private static void epochColumns(StringBuilder b, double[] m) {
+        b.append(',').append((int) m[0]);
+        for (int k : new int[] {2, 3, 4, 5, 6, 7}) {
+            b.append(',').append(Double.isFinite(m[k]) ? Double.toString(m[k]) : "");
+        }
     }
 
     private void bump() {
@@ -412,7 +477,7 @@ public final class MonitorViewModel {
         double[] sec = new double[1024];
         double[] cost = new double[1024];
         int n;
-        double ema;
+        MovingAverage average = new MovingAverage(smoothing.get());
         final SeriesBuffer raw = new SeriesBuffer();
         final SeriesBuffer smooth = new SeriesBuffer();
         final SeriesBuffer trainCost = new SeriesBuffer();
@@ -451,24 +516,23 @@ public final class MonitorViewModel {
             sec[n] = seconds;
             cost[n] = c;
             n++;
-            double x = x(n - 1);
+            // an epoch x extrapolated before a batch-size change may lie past the next one's: never go back
+            double x = raw.isEmpty() ? x(n - 1) : Math.max(raw.lastX(), x(n - 1));
             raw.add(x, c);
-            double beta = smoothing.get();
-            ema = beta * ema + (1 - beta) * c;
-            smooth.add(x, ema / (1 - Math.pow(beta, n)));
+            smooth.add(x, average.add(c));
         }
 
         double x(int i) {
             return switch (xAxis.get()) {
                 case STEP -> step[i];
-                case EPOCH -> step[i] / Math.max(1, stepsPerEpoch.get());
+                case EPOCH -> epochOf(id, (long) step[i]);
                 case TIME -> sec[i];
             };
         }
 
-        void addEpoch(int epoch, double seconds, double trainC, double devC, double trainA, double devA,
+        void addEpoch(int epoch, long endStep, double seconds, double trainC, double devC, double trainA, double devA,
                       double devCBatch, double devABatch) {
-            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch});
+            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch, endStep});
             double x = xAxis.get() == XAxis.TIME ? seconds : epoch;
             if (trainCost.size() > 0 && x <= trainCost.x(trainCost.size() - 1)) {
                 return;
@@ -488,33 +552,21 @@ public final class MonitorViewModel {
         }
 
         double[] smoothedValues() {
-            double beta = smoothing.get();
-            double[] out = new double[n];
-            double e = 0;
-            for (int i = 0; i < n; i++) {
-                e = beta * e + (1 - beta) * cost[i];
-                out[i] = e / (1 - Math.pow(beta, i + 1));
-            }
-            return out;
+            return MovingAverage.of(cost, n, smoothing.get());
         }
 
         void resmooth() {
             smooth.clear();
-            double[] s = smoothedValues();
+            average = new MovingAverage(smoothing.get());
             for (int i = 0; i < n; i++) {
-                smooth.add(x(i), s[i]);
-            }
-            double beta = smoothing.get();
-            ema = 0;
-            for (int i = 0; i < n; i++) {
-                ema = beta * ema + (1 - beta) * cost[i];
+                smooth.add(raw.x(i), average.add(cost[i]));
             }
         }
 
         void rebuildX() {
             raw.clear();
             for (int i = 0; i < n; i++) {
-                raw.add(x(i), cost[i]);
+                raw.add(raw.isEmpty() ? x(i) : Math.max(raw.lastX(), x(i)), cost[i]);
             }
             resmooth();
             trainCost.clear();
@@ -526,7 +578,7 @@ public final class MonitorViewModel {
             List<double[]> all = new ArrayList<>(epochs);
             epochs.clear();
             for (double[] e : all) {
-                addEpoch((int) e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
+                addEpoch((int) e[0], (long) e[8], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
             }
         }
     }

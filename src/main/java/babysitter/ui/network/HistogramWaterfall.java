@@ -20,19 +20,73 @@ final class HistogramWaterfall extends TitledCanvas {
     private static final double TITLE = 18;
     private static final double AXIS = 16;
 
-    private final String title;
-    private List<LayerStats.Histogram> rows = List.of();
+    private String title;
+    /** The fewest pixels a row is drawn in; more epochs than fit are scrolled through. */
+    static final double MIN_ROW = 4;
+
+    private List<LayerStats.Histogram> all = List.of();
+    private double[] epochs = new double[0];
+    /** How many rows the view is scrolled back from the newest (0: follows the newest). */
+    private int back;
+    /** The rows drawn last: [from, to) of {@link #all}. */
+    private int shownFrom;
+    private int shownTo;
 
     HistogramWaterfall(String title) {
         this.title = title;
         setPrefSize(360, 220);
         setMinSize(120, 80);
+        // the wheel scrolls through the epochs that do not fit
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                scrollBy(e.getDeltaY() > 0 ? 3 : -3);
+                e.consume();
+            }
+        });
     }
 
-    /** Shows these histograms, oldest first. */
-    void show(List<LayerStats.Histogram> histograms) {
-        rows = List.copyOf(histograms);
+    /** Shows these histograms, oldest first, of these epochs (the last {@code histograms.size()} of them). */
+    void show(List<LayerStats.Histogram> histograms, double[] epochNumbers) {
+        all = List.copyOf(histograms);
+        epochs = epochNumbers.clone();
+        back = Math.min(back, Math.max(0, all.size() - 1));
         paint();
+    }
+
+    /** Scrolls {@code rows} towards older epochs (negative: newer); stays within the history. */
+    void scrollBy(int rows) {
+        int max = Math.max(0, all.size() - fit());
+        int next = Math.max(0, Math.min(max, back + rows));
+        if (next != back) {
+            back = next;
+            paint();
+        }
+    }
+
+    /** The first and last epoch drawn (NaN when none). */
+    double[] shownEpochs() {
+        if (shownTo <= shownFrom) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {epochOf(shownFrom), epochOf(shownTo - 1)};
+    }
+
+    private double epochOf(int row) {
+        int k = epochs.length - all.size() + row;
+        return k >= 0 && k < epochs.length ? epochs[k] : Double.NaN;
+    }
+
+    private int fit() {
+        double plotH = canvas.getHeight() - TITLE - AXIS;
+        return Math.max(1, (int) (plotH / MIN_ROW));
+    }
+
+    /** Changes the title (z is "before batch norm" only on a layer that has batch norm). */
+    void setTitle(String title) {
+        if (!this.title.equals(title)) {
+            this.title = title;
+            paint();
+        }
     }
 
     @Override
@@ -47,6 +101,9 @@ final class HistogramWaterfall extends TitledCanvas {
         if (plotH <= 0 || w <= 0) {
             return;
         }
+        shownTo = Math.max(0, all.size() - back);
+        shownFrom = Math.max(0, shownTo - fit());
+        List<LayerStats.Histogram> rows = all.subList(shownFrom, shownTo);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (LayerStats.Histogram r : rows) {
@@ -97,6 +154,9 @@ final class HistogramWaterfall extends TitledCanvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(String.format(Locale.ROOT, "%.3g", max), w - 2, top + plotH + 1);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("↓ newer epochs (" + rows.size() + ")", w / 2, top + plotH + 1);
+        double[] shown = shownEpochs();
+        String span = rows.size() == all.size() ? "epochs " : "scroll: epochs ";
+        g.fillText("↓ newer · " + span + (int) shown[0] + "–" + (int) shown[1] + " of " + all.size(), w / 2,
+                top + plotH + 1);
     }
 }

@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.network.NetworkViewModel.Metric;
 import java.util.List;
@@ -36,19 +37,21 @@ public final class NetworkView extends BorderPane {
     private final HistogramWaterfall zWaterfall = new HistogramWaterfall("z before batch norm");
     private final HistogramWaterfall zTildeWaterfall = new HistogramWaterfall("z̃ after batch norm");
 
-    private final LineChartCanvas.Series ratio;
-    private final LineChartCanvas.Series guideLow;
-    private final LineChartCanvas.Series guideHigh;
-    private final LineChartCanvas.Series gammaMean;
-    private final LineChartCanvas.Series gammaMin;
-    private final LineChartCanvas.Series gammaMax;
-    private final LineChartCanvas.Series betaMean;
-    private final LineChartCanvas.Series betaMin;
-    private final LineChartCanvas.Series betaMax;
-    private final LineChartCanvas.Series meanDrift;
-    private final LineChartCanvas.Series varDrift;
-    private final LineChartCanvas.Series dead;
-    private final LineChartCanvas.Series saturated;
+    private final GridPane grid = new GridPane();
+    private Boolean arrangedForBatchNorm;
+    private final ChartSeries ratio;
+    private final ChartSeries guideLow;
+    private final ChartSeries guideHigh;
+    private final ChartSeries gammaMean;
+    private final ChartSeries gammaMin;
+    private final ChartSeries gammaMax;
+    private final ChartSeries betaMean;
+    private final ChartSeries betaMin;
+    private final ChartSeries betaMax;
+    private final ChartSeries meanDrift;
+    private final ChartSeries varDrift;
+    private final ChartSeries dead;
+    private final ChartSeries saturated;
     private int refreshes;
 
     public NetworkView(NetworkViewModel vm) {
@@ -92,17 +95,11 @@ public final class NetworkView extends BorderPane {
         top.setPadding(new Insets(6));
         setTop(top);
 
-        GridPane grid = new GridPane();
+        shareChart.setYRange(new double[] {0, 1}); // a share, whatever the data
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 6, 6, 6));
-        grid.add(ratioChart, 0, 0);
-        grid.add(gammaBetaChart, 1, 0);
-        grid.add(driftChart, 0, 1);
-        grid.add(shareChart, 1, 1);
-        grid.add(unitStrip, 0, 2, 2, 1);
-        grid.add(zWaterfall, 0, 3);
-        grid.add(zTildeWaterfall, 1, 3);
+        arrange(true);
         for (int c = 0; c < 2; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(50);
@@ -147,18 +144,46 @@ public final class NetworkView extends BorderPane {
         for (LineChartCanvas c : List.of(ratioChart, gammaBetaChart, driftChart, shareChart)) {
             c.requestRedraw();
         }
-        zWaterfall.show(l == null ? List.of() : l.zHistory());
-        zTildeWaterfall.show(l == null ? List.of() : l.zTildeHistory());
-        boolean bn = l != null && l.batchNorm();
-        unitStrip.setVisible(bn);
-        unitStrip.setManaged(bn);
-        if (bn) {
+        zWaterfall.show(l == null ? List.of() : l.zHistory(), x);
+        zTildeWaterfall.show(l == null ? List.of() : l.zTildeHistory(), x);
+        boolean bn = l == null || l.batchNorm();
+        arrange(bn);
+        zWaterfall.setTitle(bn ? "z before batch norm" : "z = W·a + b");
+        boolean gaps = l != null && l.batchNorm(); // no strip before the first statistics either
+        unitStrip.setVisible(gaps);
+        unitStrip.setManaged(gaps);
+        if (gaps) {
             unitStrip.show(l.lastUnitGaps());
         }
     }
 
+    /**
+     * Lays the panels out for a layer with batch norm (all of them) or without (no γ/β, drift,
+     * unit strip nor z̃: the layer has none of them, and empty charts would say it has).
+     */
+    private void arrange(boolean batchNorm) {
+        if (Boolean.valueOf(batchNorm).equals(arrangedForBatchNorm)) {
+            return;
+        }
+        arrangedForBatchNorm = batchNorm;
+        grid.getChildren().clear();
+        if (batchNorm) {
+            grid.add(ratioChart, 0, 0);
+            grid.add(gammaBetaChart, 1, 0);
+            grid.add(driftChart, 0, 1);
+            grid.add(shareChart, 1, 1);
+            grid.add(unitStrip, 0, 2, 2, 1);
+            grid.add(zWaterfall, 0, 3);
+            grid.add(zTildeWaterfall, 1, 3);
+        } else {
+            grid.add(ratioChart, 0, 0);
+            grid.add(shareChart, 1, 0);
+            grid.add(zWaterfall, 0, 1, 2, 1);
+        }
+    }
+
     /** Adds the finite values (positive ones on a log chart); NaN means "not measured". */
-    private static void fill(LineChartCanvas.Series s, double[] x, NetworkViewModel.Layer l, Metric m) {
+    private static void fill(ChartSeries s, double[] x, NetworkViewModel.Layer l, Metric m) {
         s.data().clear();
         if (l == null) {
             return;
@@ -175,7 +200,7 @@ public final class NetworkView extends BorderPane {
         return ratioChart;
     }
 
-    LineChartCanvas.Series ratioSeries() {
+    ChartSeries ratioSeries() {
         return ratio;
     }
 

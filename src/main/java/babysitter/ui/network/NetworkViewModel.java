@@ -17,15 +17,16 @@ import javafx.collections.ObservableList;
 /**
  * Per-layer statistics of one run over its epochs, fed {@link Report.EpochReport}s on the JavaFX
  * thread. Each layer keeps the last {@code capacity} epochs of every {@link Metric} in primitive
- * arrays and the last {@code ridges} histograms of z and z̃. A new branch, or an epoch that does not
+ * arrays that grow with the run and the last {@code ridges} histograms of z and z̃ (by default
+ * enough for every epoch of any run a person babysits, so all of them stay reachable). A new branch, or an epoch that does not
  * follow the last one (a new run), starts over. Toolkit free: no nodes, only properties.
  */
 public final class NetworkViewModel {
 
     /** How many epochs each layer keeps. */
-    public static final int DEFAULT_CAPACITY = 500;
+    public static final int DEFAULT_CAPACITY = 100_000;
     /** How many epochs of histograms each layer keeps for the waterfall. */
-    public static final int DEFAULT_RIDGES = 30;
+    public static final int DEFAULT_RIDGES = 10_000;
 
     /** What is kept per layer and epoch. */
     public enum Metric {
@@ -43,7 +44,7 @@ public final class NetworkViewModel {
         private final String name;
         private final int capacity;
         private final int ridges;
-        private final double[] epochs;
+        private double[] epochs;
         private final double[][] values = new double[Metric.values().length][];
         private int size;
         private final Deque<LayerStats.Histogram> z = new ArrayDeque<>();
@@ -59,13 +60,21 @@ public final class NetworkViewModel {
             this.name = nameOf(first);
             this.capacity = capacity;
             this.ridges = ridges;
-            this.epochs = new double[capacity];
+            int initial = Math.min(capacity, 64); // grows with the run, up to the capacity
+            this.epochs = new double[initial];
             for (int m = 0; m < values.length; m++) {
-                values[m] = new double[capacity];
+                values[m] = new double[initial];
             }
         }
 
         void add(int epoch, LayerStats s) {
+            if (size == epochs.length && size < capacity) {
+                int grown = (int) Math.min(capacity, 2L * size);
+                epochs = java.util.Arrays.copyOf(epochs, grown);
+                for (int m = 0; m < values.length; m++) {
+                    values[m] = java.util.Arrays.copyOf(values[m], grown);
+                }
+            }
             if (size == capacity) {
                 System.arraycopy(epochs, 1, epochs, 0, capacity - 1);
                 for (double[] v : values) {

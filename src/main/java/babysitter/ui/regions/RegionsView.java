@@ -1,8 +1,8 @@
 package babysitter.ui.regions;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.Palette;
-import babysitter.ui.chart.Ticks;
+import babysitter.ui.chart.FxColors;
+import babysitter.plot.Ticks;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.VPos;
@@ -57,7 +57,7 @@ public final class RegionsView extends Canvas {
     /** The colour of a cell of class {@code cls} whose probability is {@code confidence}, over white. */
     static Color cellColour(int cls, double confidence) {
         double a = MAX_ALPHA * Math.max(0, Math.min(1, confidence));
-        Color c = Palette.of(cls);
+        Color c = FxColors.ofClass(cls);
         return Color.color(1 - a + a * c.getRed(), 1 - a + a * c.getGreen(), 1 - a + a * c.getBlue());
     }
 
@@ -106,7 +106,7 @@ public final class RegionsView extends Canvas {
         for (int i = 0; i < labels.length; i++) {
             double x = (xs[i] - r.xMin()) * sx;
             double y = (r.yMax() - ys[i]) * sy;
-            g.setFill(Palette.of(labels[i]));
+            g.setFill(FxColors.ofClass(labels[i]));
             g.fillOval(x - POINT_RADIUS, y - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
             g.strokeOval(x - POINT_RADIUS, y - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
         }
@@ -204,7 +204,7 @@ public final class RegionsView extends Canvas {
             double barX = bx + 4 + nameW + 4;
             g.setFill(Color.web("#eeeeee"));
             g.fillRect(barX, ly + 2, BAR, LINE - 5);
-            Color col = Palette.of(k);
+            Color col = FxColors.ofClass(k);
             g.setFill(predicted ? col : col.deriveColor(0, 1, 1, 0.45));
             g.fillRect(barX, ly + 2, BAR * Math.max(0, Math.min(1, prob)), LINE - 5);
             g.setFill(Color.BLACK);

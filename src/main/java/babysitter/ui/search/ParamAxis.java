@@ -2,7 +2,7 @@ package babysitter.ui.search;
 
 import babysitter.search.Param;
 import babysitter.search.Scale;
-import babysitter.ui.chart.Ticks;
+import babysitter.plot.Ticks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

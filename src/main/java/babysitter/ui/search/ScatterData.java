@@ -1,6 +1,6 @@
 package babysitter.ui.search;
 
-import babysitter.ui.chart.Ticks;
+import babysitter.plot.Ticks;
 import java.util.List;
 
 /**

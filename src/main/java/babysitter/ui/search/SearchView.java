@@ -1,7 +1,8 @@
 package babysitter.ui.search;
 
+import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
-import babysitter.ui.chart.SeriesBuffer;
+import babysitter.plot.SeriesBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +319,7 @@ public final class SearchView extends BorderPane {
     // ------------------------------------------------------------------ charts
 
     private void showCurves() {
-        for (LineChartCanvas.Series s : List.copyOf(curves.series())) {
+        for (ChartSeries s : List.copyOf(curves.series())) {
             curves.removeSeries(s);
         }
         for (SearchViewModel.Curve c : vm.curves()) {

@@ -250,7 +250,7 @@ public final class SetupView extends VBox {
         for (SetupViewModel.PreviewPoint p : points) {
             double x = offX + (p.x() - minX) * scale;
             double y = h - (offY + (p.y() - minY) * scale);
-            g.setFill(babysitter.ui.chart.Palette.of(p.label()));
+            g.setFill(babysitter.ui.chart.FxColors.ofClass(p.label()));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
     }

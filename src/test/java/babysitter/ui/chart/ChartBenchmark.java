@@ -1,5 +1,6 @@
 package babysitter.ui.chart;
 
+import babysitter.plot.SeriesBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class ChartBenchmark {
     private static String run() {
         Stage stage = new Stage();
         LineChartCanvas chart = new LineChartCanvas("Cost per step", "step", "cost");
-        LineChartCanvas.Series cost = chart.addSeries("cost", Color.rgb(31, 119, 180), 1, 0.9);
+        ChartSeries cost = chart.addSeries("cost", Color.rgb(31, 119, 180), 1, 0.9);
         SplittableRandom random = new SplittableRandom(42);
         SeriesBuffer data = cost.data();
         data.ensureCapacity(POINTS);

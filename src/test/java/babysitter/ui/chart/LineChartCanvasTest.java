@@ -31,7 +31,7 @@ class LineChartCanvasTest {
     private static final int H = 300;
 
     private LineChartCanvas chart;
-    private LineChartCanvas.Series cost;
+    private ChartSeries cost;
     private Stage stage;
 
     @TempDir
@@ -224,7 +224,7 @@ class LineChartCanvasTest {
 
     @Test
     void hoverNamesEachSeriesValueAtTheNearestX() throws Exception {
-        LineChartCanvas.Series other = fx(() -> chart.addSeries("accuracy", Color.GREEN, 1, 0.8));
+        ChartSeries other = fx(() -> chart.addSeries("accuracy", Color.GREEN, 1, 0.8));
         fx(() -> {
             for (int i = 0; i <= 100; i++) {
                 other.data().add(i, 1 - i / 200.0);
@@ -293,7 +293,7 @@ class LineChartCanvasTest {
     void hiddenAndRemovedSeriesDrawNothing() throws Exception {
         // a second series keeps the axes where they are: y = 100 - x crosses y = x at (50, 50)
         fx(() -> {
-            LineChartCanvas.Series other = chart.addSeries("other", Color.BLUE, 1, 1);
+            ChartSeries other = chart.addSeries("other", Color.BLUE, 1, 1);
             for (int i = 0; i <= 100; i++) {
                 other.data().add(i, 100 - i);
             }
@@ -307,7 +307,7 @@ class LineChartCanvasTest {
         fx(() -> cost.setVisible(true));
         assertThat(count(export(1), p, 1, 2, LineChartCanvasTest::isRed)).isPositive();
         fx(() -> chart.removeSeries(cost));
-        assertThat(fx(() -> chart.series())).extracting(LineChartCanvas.Series::name).containsExactly("other");
+        assertThat(fx(() -> chart.series())).extracting(ChartSeries::name).containsExactly("other");
         assertThat(count(export(1), p, 1, 3, LineChartCanvasTest::isRed)).isZero();
     }
 
@@ -334,5 +334,44 @@ class LineChartCanvasTest {
         Path file = dir.resolve("no/such/folder/chart.png");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> chart.exportPng(file, 1))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void markerLabelsCoverNeitherEachOtherNorAnyMarkerLine() throws Exception {
+        // a burst of changes close together, as a slider drag or a quick sequence of edits makes them
+        double[] xs = {10, 11, 12, 13, 14, 15, 16, 30, 31, 60, 62, 64, 66, 90};
+        fx(() -> {
+            for (double x : xs) {
+                chart.addMarker(x, "α 0.0" + (int) x + "→0.00" + (int) x, Color.GREEN);
+            }
+            chart.redrawNow();
+        });
+        java.util.List<javafx.geometry.Bounds> boxes = fx(chart::markerLabelBoxes);
+        assertThat(boxes).isNotEmpty();
+        for (int i = 0; i < boxes.size(); i++) {
+            javafx.geometry.Bounds a = boxes.get(i);
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertThat(a.intersects(boxes.get(j))).as("labels %d and %d overlap", i, j).isFalse();
+            }
+            for (double x : xs) {
+                double px = fx(() -> chart.dataToLocal(x, 1).getX());
+                assertThat(px > a.getMinX() && px < a.getMaxX()).as("the line at %s crosses label %d", x, i).isFalse();
+            }
+        }
+        // a label with no room is still there for the mouse: hovering at its line lists it
+        double px = fx(() -> chart.dataToLocal(13, 50).getX());
+        double py = fx(() -> chart.dataToLocal(13, 50).getY());
+        javafx.geometry.Point2D screen = fx(() -> chart.localToScreen(px, py));
+        new org.testfx.api.FxRobot().moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> chart.hoverText().orElse(""))).contains("α 0.013→0.0013");
+    }
+
+    @Test
+    void anExportedPngIsReadableByEveryone() throws Exception {
+        Path file = dir.resolve("chart.png");
+        chart.exportPng(file, 1);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
     }
 }

@@ -2,6 +2,7 @@ package babysitter.ui.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,9 @@ class ChartExportTest {
         Path file = tmp.resolve("chart.svg");
         WaitForAsyncUtils.asyncFx(() -> {
             LineChartCanvas chart = new LineChartCanvas("Cost per step", "step", "cost");
-            LineChartCanvas.Series live = chart.addSeries("cost", Color.BLUE, 1, 1);
-            LineChartCanvas.Series old = chart.addSeries("", Color.GRAY, 1, 0.3);
-            LineChartCanvas.Series hidden = chart.addSeries("hidden", Color.RED, 1, 1);
+            ChartSeries live = chart.addSeries("cost", Color.BLUE, 1, 1);
+            ChartSeries old = chart.addSeries("", Color.GRAY, 1, 0.3);
+            ChartSeries hidden = chart.addSeries("hidden", Color.RED, 1, 1);
             for (int i = 0; i < 50; i++) {
                 live.data().add(i, 1.0 / (1 + i));
                 old.data().add(i, 2.0 / (1 + i));

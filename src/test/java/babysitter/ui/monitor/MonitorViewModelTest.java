@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.SeriesBuffer;
+import babysitter.plot.SeriesBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,8 +127,31 @@ class MonitorViewModelTest {
         vm.writeCsv(csv);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo("branch,step,seconds,cost,smoothed_cost,smoothing");
+        assertThat(lines.get(0)).startsWith("branch,step,seconds,cost,smoothed_cost,smoothing,");
         assertThat(lines.get(2)).startsWith("0,1,").contains(",2.0,2.6666666666666665,0.5");
+    }
+
+    @Test
+    void metricsExportHasEachEpochsTrainAndDevMetricsAndIsReadableByEveryone(@TempDir Path tmp) throws Exception {
+        MonitorViewModel vm = new MonitorViewModel();
+        vm.accept(List.of(step(1, 0, 4), step(2, 0, 2),
+                new Report.EpochReport(0, 2, 0, 1.5, 0.6, 1.7, 0.55, 1.8, 0.5, 0.1, List.of()),
+                step(3, 0, 1),
+                new Report.EpochReport(1, 4, 0, 1.2, 0.7, 1.4, 0.65, Double.NaN, Double.NaN, 0.1, List.of())));
+        Path csv = tmp.resolve("m.csv");
+        vm.writeCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(MonitorViewModel.CSV_HEADER).contains("train_cost,dev_cost,train_accuracy,"
+                + "dev_accuracy");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(2)).startsWith("0,2,").endsWith(",1,1.5,1.7,0.6,0.55,1.8,0.5");
+        assertThat(lines.get(3)).startsWith("0,3,").endsWith(",,,,,,,");
+        assertThat(lines.get(4)).isEqualTo("0,4,,,,,2,1.2,1.4,0.7,0.65,,"); // epoch 2 ended at a step not logged
+        for (String line : lines) {
+            assertThat(line.split(",", -1)).hasSize(13);
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(csv)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test

@@ -211,4 +211,80 @@ class NetworkViewTest {
         robot.interact(() -> vm.selectedIndexProperty().set(1));
         assertThat(view.unitStrip().paints()).isEqualTo(painted + 1);
     }
+
+    /** A hidden layer with batch norm whose γ spreads to 1.8, and an output layer without batch norm. */
+    static Report.EpochReport wideGammaAndOutput(int e) {
+        LayerStats hidden = new LayerStats(1, 2, "relu", true, new double[] {1, -2}, new double[] {4, 1},
+                new double[] {0.5, -1}, new double[] {3, 3}, new LayerStats.Histogram(-1, 1, new long[] {1, 5, 9, 5, 1}),
+                new LayerStats.Histogram(-2, 2, new long[] {9, 1, 0, 1, 9}), new LayerStats.Histogram(0, 1, new long[] {3, 3}),
+                new LayerStats.Summary(0.5, 1.2, 1.8), new LayerStats.Summary(-0.3, 0, 0.1), 10, 2, 1e-3, 0, Double.NaN);
+        LayerStats output = new LayerStats(2, 3, LayerStats.SOFTMAX, false, new double[0], new double[0],
+                new double[0], new double[0], new LayerStats.Histogram(-3, 3, new long[] {1, 2, 3}), null, null,
+                new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN),
+                new LayerStats.Summary(Double.NaN, Double.NaN, Double.NaN), 5, 1, 2e-3, 0, 0);
+        return new Report.EpochReport(e, 10L * (e + 1), 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of(hidden, output));
+    }
+
+    @Test
+    void theGammaBetaChartHasRealTicksAndTheShareAxisRunsFrom0To1(FxRobot robot) {
+        robot.interact(() -> {
+            for (int e = 0; e < 5; e++) {
+                vm.accept(wideGammaAndOutput(e));
+            }
+            vm.selectedIndexProperty().set(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        double[][] share = new double[1][];
+        robot.interact(() -> {
+            view.gammaBetaChart().yTicks().forEach(t -> labels.add(t.label()));
+            share[0] = view.shareChart().yAxisRange();
+        });
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(share[0]).containsExactly(0.0, 1.0); // no dead nor saturated unit: still a 0..1 share
+    }
+
+    @Test
+    void aLayerWithoutBatchNormShowsNoBatchNormPanels(FxRobot robot) {
+        robot.interact(() -> {
+            for (int e = 0; e < 3; e++) {
+                vm.accept(wideGammaAndOutput(e));
+            }
+            vm.selectedIndexProperty().set(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.gammaBetaChart().getScene()).isNull();
+        assertThat(view.driftChart().getScene()).isNull();
+        assertThat(view.zTildeWaterfall().getScene()).isNull();
+        assertThat(view.unitStrip().isVisible()).isFalse();
+        assertThat(view.zWaterfall().title()).doesNotContain("batch norm");
+        assertThat(view.ratioChart().getScene()).isNotNull();
+        assertThat(view.shareChart().getScene()).isNotNull();
+        robot.interact(() -> vm.selectedIndexProperty().set(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.gammaBetaChart().getScene()).isNotNull();
+        assertThat(view.zTildeWaterfall().getScene()).isNotNull();
+        assertThat(view.zWaterfall().title()).isEqualTo("z before batch norm");
+    }
+
+    @Test
+    void everyEpochOfALongRunStaysReachable(FxRobot robot) {
+        robot.interact(() -> {
+            for (int e = 0; e < 800; e++) {
+                vm.accept(epoch(e, 1e-3));
+            }
+            vm.selectedIndexProperty().set(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.selected().size()).isEqualTo(800);
+        assertThat(vm.selected().zHistory()).hasSize(800);
+        double[][] shown = new double[2][];
+        robot.interact(() -> {
+            shown[0] = view.zWaterfall().shownEpochs();
+            view.zWaterfall().scrollBy(10_000);
+            shown[1] = view.zWaterfall().shownEpochs();
+        });
+        assertThat(shown[0][1]).isEqualTo(799); // follows the newest
+        assertThat(shown[1][0]).isEqualTo(0); // scrolled back to the first epoch
+    }
 }

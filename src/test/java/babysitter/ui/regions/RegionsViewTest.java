@@ -3,7 +3,7 @@ package babysitter.ui.regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
-import babysitter.ui.chart.Palette;
+import babysitter.ui.chart.FxColors;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -79,7 +79,7 @@ class RegionsViewTest {
             assertColour(px.getColor((int) (0.8 * s), (int) (y * s)), right, "right at " + y);
         }
         // the point (x 0.9, y 0.9) is drawn at 0.9 across and 0.1 down, in class 2's colour
-        assertColour(px.getColor((int) (0.9 * s), (int) (0.1 * s)), Palette.of(2), "the point");
+        assertColour(px.getColor((int) (0.9 * s), (int) (0.1 * s)), FxColors.ofClass(2), "the point");
     }
 
     @Test
@@ -137,7 +137,7 @@ class RegionsViewTest {
     @Test
     void theCellColourIsThePaletteColourFadedByConfidence() {
         assertColour(RegionsView.cellColour(1, 0), Color.WHITE, "probability 0");
-        Color c = Palette.of(1);
+        Color c = FxColors.ofClass(1);
         double a = RegionsView.MAX_ALPHA * 0.5;
         assertColour(RegionsView.cellColour(1, 0.5), Color.color(1 - a + a * c.getRed(), 1 - a + a * c.getGreen(),
                 1 - a + a * c.getBlue()), "probability ½");

@@ -10,7 +10,7 @@ import babysitter.search.Round;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
-import babysitter.ui.chart.Ticks;
+import babysitter.plot.Ticks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

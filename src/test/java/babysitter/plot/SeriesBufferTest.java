@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

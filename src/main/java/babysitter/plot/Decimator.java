@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 /**
  * Reduces the visible part of a series to a polyline of at most four vertices per pixel column
@@ -37,7 +37,7 @@ public final class Decimator {
             return ys[java.util.Objects.checkIndex(i, size)];
         }
 
-        void clear() {
+        public void clear() {
             size = 0;
         }
 

@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,5 +79,16 @@ class TicksTest {
         assertThat(Ticks.formatValue(2.5)).isEqualTo("2.5");
         assertThat(Ticks.formatValue(3.2e-5)).isEqualTo("3.2e-5");
         assertThat(Ticks.formatValue(Double.POSITIVE_INFINITY)).isEqualTo("∞");
+    }
+
+    @Test
+    void aLinearAxisAlwaysHasAtLeastTwoTicks() {
+        // γ and β of a layer over a short chart: the step of 2 left only "0"
+        assertThat(Ticks.linear(-0.3, 1.9, 2)).extracting(Ticks.Tick::label).containsExactly("0", "1");
+        for (double lo = -3; lo < 3; lo += 0.37) {
+            for (double span : new double[] {0.01, 0.3, 1.1, 2.2, 7, 130}) {
+                assertThat(Ticks.linear(lo, lo + span, 2)).as("%s..%s", lo, lo + span).hasSizeGreaterThanOrEqualTo(2);
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,8 +11,8 @@ import java.util.Objects;
  * the chart relies on that to find the visible points by binary search. y values may be anything,
  * including NaN or infinities (a diverged cost): the chart skips points it cannot draw.
  *
- * <p>Not thread-safe: fill it on the JavaFX application thread, then call
- * {@link LineChartCanvas#requestRedraw()}.
+ * <p>Not thread-safe: fill it on the thread that draws it (the JavaFX application thread for a
+ * chart on screen), then ask the chart to redraw.
  */
 public final class SeriesBuffer {
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;

@@ -1,4 +1,4 @@
-package babysitter.ui.chart;
+package babysitter.plot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +37,24 @@ public final class Ticks {
         return nice * magnitude;
     }
 
+    /** The nice step below {@code step}: 10 → 5 → 2 → 1 → 0.5 … */
+    private static double smallerNiceStep(double step) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double m = Math.rint(step / magnitude);
+        return m >= 5 ? 2 * magnitude : m >= 2 ? magnitude : magnitude / 2;
+    }
+
     /** Ticks at the multiples of a nice step that lie in [min, max], at most about {@code maxTicks}. */
     public static List<Tick> linear(double min, double max, int maxTicks) {
         if (!(max > min)) {
             throw new IllegalArgumentException("need min < max, got min = " + min + ", max = " + max);
         }
         double step = niceStep(max - min, maxTicks);
+        // a nice step can leave a single tick in range (0 on -0.3..1.9 in steps of 2): take the
+        // next smaller nice step until the axis has two
+        while (Math.floor(max / step + 1e-9) - Math.ceil(min / step - 1e-9) < 1) {
+            step = smallerNiceStep(step);
+        }
         long first = (long) Math.ceil(min / step - 1e-9);
         long last = (long) Math.floor(max / step + 1e-9);
         List<Tick> ticks = new ArrayList<>();
