@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import babysitter.store.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,22 +32,8 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** The mapper used for configuration files. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
-            .build();
+    /** The mapper used for configuration files: the program's one strict mapper. */
+    public static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Reads and checks a configuration file. */
     public static RunConfig read(Path file) throws ConfigException {
@@ -56,8 +42,11 @@ public final class ConfigFiles {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+            throw new ConfigException("", file + (java.nio.file.Files.isDirectory(file) ? ": is a folder, not a configuration file"
+                    : ": cannot be read (" + e.getMessage() + ")"));
         }
         return parse(text, file.toString());
     }
@@ -113,16 +102,23 @@ public final class ConfigFiles {
     }
 
     private static ConfigException describe(JsonProcessingException e, String source) {
-        if (e instanceof JsonParseException p) {
-            JsonLocation at = p.getLocation();
-            return new ConfigException("", source + ": not valid JSON at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ": " + p.getOriginalMessage());
+        if (Json.syntaxCause(e) != null || !(e instanceof JsonMappingException m) || trailing(e)) {
+            Json.Problem p = Json.problem(e);
+            return new ConfigException(p.path(), p.message(source));
         }
-        if (!(e instanceof JsonMappingException m)) {
-            return new ConfigException("", source + ": " + e.getOriginalMessage());
-        }
-        String path = path(m);
+        String path = Json.path(m);
         String where = path.isEmpty() ? source : source + ": " + path;
+        String at = m.getLocation() == null || m.getLocation().getLineNr() < 1 ? ""
+                : " (line " + m.getLocation().getLineNr() + ", column " + m.getLocation().getColumnNr() + ")";
+        ConfigException described = describeMapping(m, path, where);
+        return at.isEmpty() ? described : new ConfigException(described.jsonPath(), described.getMessage() + at);
+    }
+
+    private static boolean trailing(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+    }
+
+    private static ConfigException describeMapping(JsonMappingException m, String path, String where) {
         if (m instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
             return new ConfigException(path, where + ": unknown key '" + u.getPropertyName() + "'"
@@ -143,21 +139,6 @@ public final class ConfigFiles {
                     + allowed(mi.getTargetType()) + " (" + firstLine(mi.getOriginalMessage()) + ")");
         }
         return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
-    }
-
-    private static String path(JsonMappingException m) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getFieldName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     private static String typeName(Class<?> type) {

@@ -20,7 +20,7 @@ final class JsonLines {
     static final String INSIGHT = "insight";
 
     /** Compact output (never a raw newline: newlines inside strings are escaped). */
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonLines() {
     }
@@ -92,15 +92,7 @@ final class JsonLines {
 
     /** The bytes of one line: compact JSON in UTF-8 followed by '\n'. */
     static byte[] line(ObjectNode o) {
-        try {
-            byte[] json = JSON.writeValueAsBytes(o);
-            byte[] line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-            return line;
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot serialise " + o, e);
-        }
+        return Json.line(o);
     }
 
     static void putDouble(ObjectNode o, String field, double value) {

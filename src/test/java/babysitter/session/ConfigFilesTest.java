@@ -63,6 +63,13 @@ class ConfigFilesTest {
         "epochs zero | {\"data\":{\"kind\":\"xor\"},\"epochs\":0} | epochs must be at least 1, got 0",
         "no data | {\"epochs\":3} | data",
         "not JSON | {\"data\":{\"kind\":\"xor\"} | not valid JSON;line",
+        "duplicate key hiding a bad value | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":-1,\"learningRate\":0.1}} | optimizer.learningRate;appears twice;line 1",
+        "duplicate top-level key | {\"data\":{\"kind\":\"xor\"},\"epochs\":3,\"epochs\":4} | epochs;appears twice",
+        "NaN literal | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":NaN}} | optimizer.learningRate;NaN is not a number JSON allows;line 1, column",
+        "Infinity literal | {\"data\":{\"kind\":\"xor\",\"noise\":Infinity}} | data.noise;Infinity is not a number JSON allows",
+        "nested syntax error | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"units\":4 \"batchNorm\":true}]}} | network.hidden[0].units;expected ',' or '}';line 1, column",
+        "layer without units | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"activation\":\"relu\"}]}} | network.hidden[0];units is required",
+        "trailing text | {\"data\":{\"kind\":\"xor\"}} 5 | more text follows",
     })
     void badConfigurationsAreReportedWithTheirPathAndRule(String what, String json, String words) {
         assertThatThrownBy(() -> ConfigFiles.parse(json, "bad.json"))
@@ -74,6 +81,12 @@ class ConfigFilesTest {
                         assertThat(e.getMessage()).contains(w);
                     }
                 });
+    }
+
+    @Test
+    void aHiddenLayerNeedsOnlyItsUnits() throws Exception {
+        RunConfig c = ConfigFiles.parse("{\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"units\": 4}]}}", "l.json");
+        assertThat(c.network().hidden()).containsExactly(new babysitter.engine.LayerSpec(4, Activation.RELU, false));
     }
 
     @Test
