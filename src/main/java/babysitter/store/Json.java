@@ -155,8 +155,9 @@ public final class Json {
 
     /** The problem a parse or mapping error describes. */
     public static Problem problem(JacksonException e) {
-        if (syntaxCause(e) instanceof JsonParseException p && p != e) {
-            return problem(p);
+        JsonParseException cause = syntaxCause(e);
+        if (cause != null && cause != e) {
+            return problem(cause);
         }
         JsonLocation at = e.getLocation();
         int line = at == null ? -1 : at.getLineNr();

@@ -45,6 +45,15 @@ public final class RunReader {
      *                     or if a file cannot be read at all
      */
     public static Run read(Path runDir) throws IOException {
+        return read(runDir, true);
+    }
+
+    /**
+     * As {@link #read(Path)}; without {@code withInsights}, {@code insights.jsonl} is not read at all
+     * (the run's {@link Run#insights()} is empty), which keeps reading a long run cheap for those who
+     * need only its metrics, events and checkpoints.
+     */
+    public static Run read(Path runDir, boolean withInsights) throws IOException {
         Objects.requireNonNull(runDir, "runDir");
         ObjectNode config = readRunJson(runDir.resolve(RunWriter.RUN_JSON));
         List<String> warnings = new ArrayList<>();
@@ -70,13 +79,15 @@ public final class RunReader {
                         ? "an insight belongs in " + RunWriter.INSIGHTS : "a metric belongs in " + RunWriter.METRICS));
             }
         });
-        readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
-            if (record instanceof InsightRecord r) {
-                insights.add(r);
-            } else {
-                warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
-            }
-        });
+        if (withInsights) {
+            readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
+                if (record instanceof InsightRecord r) {
+                    insights.add(r);
+                } else {
+                    warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
+                }
+            });
+        }
         List<CheckpointInfo> checkpoints = readCheckpoints(runDir.resolve(RunWriter.CHECKPOINTS), warnings);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir,
                 RunWriter.RUN_JSON + RunWriter.TEMP_PREFIX + "*")) {
