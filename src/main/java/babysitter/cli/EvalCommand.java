@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalStateException("the data has no rows to evaluate");
         }
         if (d.columns() != net.config().inputSize() || d.classes() != net.config().classes()) {
-            throw new Cli.UsageException("the data has " + d.columns() + " features and " + d.classes()
+            throw new Cli.UsageException((data != null ? data + ": " : "") + "the data has " + d.columns() + " features and " + d.classes()
                     + " classes but the network takes " + net.config().inputSize() + " features and "
                     + net.config().classes() + " classes");
         }

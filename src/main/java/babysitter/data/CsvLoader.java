@@ -95,6 +95,11 @@ public final class CsvLoader {
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
+            if (line.indexOf('\uFFFD') >= 0) {
+                // the decoder puts U+FFFD where bytes are not UTF-8
+                throw new DataFileException(file, "line " + lineNo + ", column " + (line.indexOf('\uFFFD') + 1)
+                        + ": holds bytes that are not UTF-8 text");
+            }
             if (line.isBlank()) {
                 continue;
             }

@@ -39,7 +39,12 @@ public final class NetworkFiles {
     public static final int FORMAT_VERSION = 1;
     public static final String STATE_FILE = "state.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The engine's mapper (the engine sees nothing of the layers above, where the program's one
+     * mapper lives); strict like it: a key written twice is an error.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
     private NetworkFiles() {
     }
@@ -323,7 +328,13 @@ public final class NetworkFiles {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'")
+                    .matcher(m);
+            throw new IOException(file + (dup.find() ? ": the key '" + dup.group(1) + "' appears twice" + where
+                    : ": not valid JSON" + where + ": " + m.lines().findFirst().orElse("")), e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": expected a JSON object");

@@ -109,6 +109,9 @@ public final class ConfigFiles {
     }
 
     private static ConfigException describe(JsonProcessingException e, String source) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+            return new ConfigException("", source + ": the file is empty: expected a JSON object");
+        }
         if (Json.syntaxCause(e) != null || !(e instanceof JsonMappingException m) || trailing(e)) {
             Json.Problem p = Json.problem(e);
             return new ConfigException(p.path(), p.message(source));
@@ -143,7 +146,7 @@ public final class ConfigFiles {
         }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return new ConfigException(path, where + ": expected " + typeName(mi.getTargetType())
-                    + allowed(mi.getTargetType()) + " (" + firstLine(mi.getOriginalMessage()) + ")");
+                    + allowed(mi.getTargetType()) + found(mi.getOriginalMessage()));
         }
         return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
     }
@@ -180,6 +183,27 @@ public final class ConfigFiles {
             b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(java.util.Locale.ROOT));
         }
         return b.append(')').toString();
+    }
+
+    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile(
+            "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
+
+    /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
+    private static String found(String original) {
+        java.util.regex.Matcher m = FOUND.matcher(original == null ? "" : original);
+        if (!m.find()) {
+            return "";
+        }
+        String value = m.group(2);
+        return switch (m.group(1)) {
+            case "String" -> ", found the text " + (value != null ? value : "");
+            case "Boolean" -> ", found " + (value != null ? value : "true or false");
+            case "Object" -> ", found an object";
+            case "Array" -> ", found a list";
+            case "Floating-point" -> ", found the fraction " + (value != null ? value : "");
+            case "Null" -> ", found null";
+            default -> ", found the whole number " + (value != null ? value : "");
+        };
     }
 
     private static String quote(Object value) {
