@@ -5,9 +5,7 @@ import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.chart.SeriesBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** A chart on screen as a vector SVG figure: its visible series, markers, legend and log scale. */
 public final class ChartExport {
@@ -40,14 +38,6 @@ public final class ChartExport {
 
     /** Writes {@link #svg} to {@code file} (via a temporary file beside it). */
     public static void writeSvg(LineChartCanvas chart, Path file) throws IOException {
-        String text = svg(chart);
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".svg-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        babysitter.store.AtomicFiles.write(file, svg(chart).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -222,8 +222,8 @@ public final class MonitorViewModel {
     public void writeCsv(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".metrics-", ".csv");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+        babysitter.store.AtomicFiles.write(file, stream -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8));
             w.write("branch,step,seconds,cost,smoothed_cost,smoothing");
             w.newLine();
             for (Branch b : branches) {
@@ -234,12 +234,8 @@ public final class MonitorViewModel {
                     w.newLine();
                 }
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
     }
 
     private void bump() {
