@@ -102,6 +102,9 @@ final class SearchCommand implements Callable<Integer> {
         checkPositive("--trials", trials);
         checkPositive("--grid", grid);
         checkPositive("--parallel", parallel);
+        if (parallel != null && parallel > Settings.MAX_PARALLEL) {
+            throw new Cli.UsageException("--parallel " + parallel + ": at most " + Settings.MAX_PARALLEL + " trials at once");
+        }
         checkPositive("--epochs", epochs);
         checkPositive("--top", top);
         if (grid != null && trials != null) {

@@ -70,9 +70,8 @@ public final class ConfigFiles {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("network", source + ": network: " + e.getMessage());
         }
-        // the smallest data it could be trained on: one feature, two classes
-        String tooLarge = config.network().tooLarge(1, 2, config.optimizer().toHyperparameters().batchSize(),
-                Runtime.getRuntime().maxMemory());
+        // the smallest data it could be trained on: one feature, two classes, one row
+        String tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
         if (tooLarge != null) {
             String path = config.network().widestPath();
             throw new ConfigException(path, source + ": " + path + ": " + tooLarge);

@@ -31,8 +31,10 @@ public final class Runs {
     public static Trainer start(RunConfig config, Path runsRoot, Path init, Clock clock) throws IOException {
         DataSpec.LoadedData data = config.data().load(config.seed());
         Dataset train = data.split().train();
+        // a mini-batch holds at most the training rows
         String tooLarge = config.network().tooLarge(train.columns(), train.classes(),
-                config.optimizer().toHyperparameters().batchSize(), Runtime.getRuntime().maxMemory());
+                Math.min(config.optimizer().toHyperparameters().batchSize(), Math.max(1, train.rows())),
+                Runtime.getRuntime().maxMemory());
         if (tooLarge != null) {
             throw new TooLargeException(config.network().widestPath() + ": " + tooLarge + " (data of "
                     + train.columns() + " features, " + train.classes() + " classes)");

@@ -9,12 +9,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what a creation that was killed leaves in a folder of runs: a run folder that is empty
- * or holds nothing but its lock file and an unfinished {@code run.json.tmp-*}. A folder whose lock
- * is held (its creator is alive and still writing it) and a folder with anything else in it are left
- * alone.
+ * or holds nothing but its lock file and an unfinished {@code run.json.tmp-*}, and was last changed
+ * more than {@link #GRACE} ago. A folder whose lock is held (its creator is alive and still writing
+ * it), a younger one (its creator may be between making it and locking it) and a folder with anything
+ * else in it are left alone.
  */
 final class RunFolders {
     private static final Logger LOG = LoggerFactory.getLogger(RunFolders.class);
+
+    /** How old an unfinished folder must be before it counts as left behind. */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(60);
 
     private RunFolders() {
     }
@@ -27,8 +31,8 @@ final class RunFolders {
         }
         try (DirectoryStream<Path> children = Files.newDirectoryStream(runsRoot)) {
             for (Path dir : children) {
-                if (Files.isDirectory(dir) && !Files.exists(dir.resolve(RunWriter.RUN_JSON)) && onlyLeftovers(dir)
-                        && remove(dir)) {
+                if (Files.isDirectory(dir) && !Files.exists(dir.resolve(RunWriter.RUN_JSON)) && old(dir)
+                        && onlyLeftovers(dir) && remove(dir)) {
                     removed++;
                 }
             }
@@ -36,6 +40,10 @@ final class RunFolders {
             LOG.debug("cannot look for unfinished runs in {}: {}", runsRoot, e.toString());
         }
         return removed;
+    }
+
+    private static boolean old(Path dir) throws IOException {
+        return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(GRACE));
     }
 
     private static boolean onlyLeftovers(Path dir) throws IOException {

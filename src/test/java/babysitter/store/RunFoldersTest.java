@@ -14,6 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Half-made run folders, a run folder shared by two writers, and failures that must name their file. */
 class RunFoldersTest {
 
+    /** A folder last changed two minutes ago, as one left by a creation killed then. */
+    private static Path old(Path dir) throws IOException {
+        Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(2))));
+        return dir;
+    }
+
     private static long children(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
@@ -22,28 +29,33 @@ class RunFoldersTest {
 
     @Test
     void foldersOfKilledCreationsAreRemovedWhenListingAndNeverListed(@TempDir Path runs) throws Exception {
-        Path empty = Files.createDirectories(runs.resolve("20260101-120000-spiral"));
+        Path empty = old(Files.createDirectories(runs.resolve("20260101-120000-spiral")));
         Path halfMade = Files.createDirectories(runs.resolve("20260101-120001-spiral"));
         Files.writeString(halfMade.resolve("run.json.tmp-12345"), "{\"pro");
         Files.writeString(halfMade.resolve(FolderLock.FILE), "999999\n");
-        Path someoneElses = Files.createDirectories(runs.resolve("notes"));
+        old(halfMade);
+        Path young = Files.createDirectories(runs.resolve("20260101-120003-spiral"));
+        Path someoneElses = old(Files.createDirectories(runs.resolve("notes")));
         Files.writeString(someoneElses.resolve("todo.txt"), "keep me");
+        old(someoneElses);
         try (RunWriter w = RunWriter.create(runs, "good", RunRoundTripTest.config())) {
             // a creation in progress elsewhere: its lock is held
             Path inProgress = Files.createDirectories(runs.resolve("20260101-120002-spiral"));
             try (FolderLock held = FolderLock.acquire(inProgress)) {
+                old(inProgress);
                 assertThat(RunReader.listRuns(runs)).containsExactly(w.dir());
                 assertThat(inProgress).exists();
             }
             assertThat(empty).doesNotExist();
             assertThat(halfMade).doesNotExist();
             assertThat(someoneElses.resolve("todo.txt")).exists();
+            assertThat(young).as("perhaps being made right now").exists();
         }
     }
 
     @Test
     void startingARunRemovesTheLeftoversFirst(@TempDir Path runs) throws Exception {
-        Files.createDirectories(runs.resolve("20260101-120000-spiral"));
+        old(Files.createDirectories(runs.resolve("20260101-120000-spiral")));
         try (RunWriter w = RunWriter.create(runs, "next", RunRoundTripTest.config())) {
             assertThat(children(runs)).isEqualTo(1);
         }
