@@ -75,6 +75,24 @@ class RunFoldersTest {
     }
 
     @Test
+    void aFullDiskIsToldWithTheFileAndTheRun(@TempDir Path runs) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Path dir;
+        try (RunWriter w = RunWriter.create(runs, "full", RunRoundTripTest.config())) {
+            dir = w.dir();
+        }
+        // metrics.jsonl on a device that is always full
+        Files.delete(dir.resolve(RunWriter.METRICS));
+        Files.createSymbolicLink(dir.resolve(RunWriter.METRICS), Path.of("/dev/full"));
+        try (RunWriter w = RunWriter.reopen(dir)) {
+            assertThatThrownBy(() -> w.step(new StepMetric(1, 0, 0, 0.5, 0.01, 0.9, 1000, 1)))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot append to " + dir.resolve(RunWriter.METRICS) + ": No space left on device (run "
+                            + dir + ")");
+        }
+    }
+
+    @Test
     void aFileWhereTheRunsFolderBelongsIsNamed(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("runs"), "x");
         assertThatThrownBy(() -> RunWriter.create(file, "x", RunRoundTripTest.config()))
