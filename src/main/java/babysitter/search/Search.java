@@ -102,7 +102,7 @@ public final class Search implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadFileException(dir, "", dir + " is a file, not a folder: name a folder for the search");
         }
-        Files.createDirectories(dir);
+        babysitter.store.RunWriter.makeFolder(dir);
         return FolderLock.acquire(dir);
     }
 
@@ -357,8 +357,10 @@ public final class Search implements AutoCloseable {
         for (TrialLog.Line line : lines) {
             try {
                 replay(line.node());
-            } catch (IllegalArgumentException e) {
-                warnings.add(file + " line " + line.number() + ": skipped: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a line that does not make sense (a value of the wrong kind included) is skipped, not fatal
+                warnings.add(file + " line " + line.number() + ": skipped: "
+                        + (e.getMessage() == null ? "not a line this program wrote" : e.getMessage()));
             }
         }
         // Rounds whose trials were not all created (killed between search.json and the log).

@@ -154,7 +154,7 @@ public final class Json {
 
     /** The problem a parse or mapping error describes. */
     public static Problem problem(JacksonException e) {
-        JsonParseException cause = syntaxCause(e);
+        com.fasterxml.jackson.core.exc.StreamReadException cause = syntaxCause(e);
         if (cause != null && cause != e) {
             return problem(cause);
         }
@@ -166,7 +166,7 @@ public final class Json {
                 && !m.getPath().isEmpty()) {
             return new Problem(path(m), firstLine(m.getOriginalMessage()), line, column, false);
         }
-        String path = e instanceof JsonParseException p && p.getProcessor() != null
+        String path = e instanceof com.fasterxml.jackson.core.exc.StreamReadException p && p.getProcessor() != null
                 ? path(p.getProcessor().getParsingContext()) : "";
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher dup = DUPLICATE.matcher(original);
@@ -183,9 +183,9 @@ public final class Json {
     }
 
     /** The parse error under a mapping error (databinding wraps what the parser throws), or null. */
-    public static JsonParseException syntaxCause(Throwable e) {
+    public static com.fasterxml.jackson.core.exc.StreamReadException syntaxCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException p) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException p) {
                 return p;
             }
             if (t.getCause() == t) {
@@ -224,6 +224,9 @@ public final class Json {
         }
         if (original.contains("Illegal unquoted character")) {
             return "a control character (such as a line break or tab) inside a string: write it as \\n or \\t";
+        }
+        if (original.contains("out of range of")) {
+            return "the number is too large (" + firstLine(original).replaceAll("^Numeric value ", "") + ")";
         }
         if (original.contains("Leading zeroes") || original.contains("Invalid numeric value")
                 || original.contains("Unexpected character ('.'") || original.contains("Numeric value")) {

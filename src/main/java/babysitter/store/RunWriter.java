@@ -116,7 +116,7 @@ public final class RunWriter implements Closeable {
             if (Files.exists(runsRoot) && !Files.isDirectory(runsRoot)) {
                 throw new BadFileException(runsRoot, "", runsRoot + " is a file, not a folder: name a folder for the runs");
             }
-            Files.createDirectories(runsRoot);
+            makeFolder(runsRoot);
             RunFolders.removeUnfinished(runsRoot);
             Path dir = null;
             FolderLock lock = null;
@@ -399,6 +399,23 @@ public final class RunWriter implements Closeable {
     }
 
     // ------------------------------------------------------------------ files
+
+    /**
+     * Creates {@code folder} and its parents; a file in the way is bad input that names it.
+     */
+    public static void makeFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            Path inTheWay = e.getFile() == null ? folder : Path.of(e.getFile());
+            throw new BadFileException(folder, "", folder + " cannot be made: " + inTheWay + " is a file, not a folder", e);
+        } catch (java.nio.file.FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("Not a directory")) {
+                throw new BadFileException(folder, "", folder + " cannot be made: a part of it is a file, not a folder", e);
+            }
+            throw e;
+        }
+    }
 
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

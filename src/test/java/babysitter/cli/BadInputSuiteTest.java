@@ -319,6 +319,10 @@ class BadInputSuiteTest {
         config("layer of 2e9 units", spiral("\"units\": 8", "\"units\": 2000000000"), "network.hidden[0].units", "GB");
         config("two wide layers", spiral("\"units\": 8, \"activation\": \"relu\", \"batchNorm\": true}",
                 "\"units\": 300000}, {\"units\": 300000}"), "network.hidden", "GB");
+        config("epochs beyond a whole number's range", spiral("\"epochs\": 1", "\"epochs\": 99999999999"), "epochs",
+                "too large");
+        config("hidden layers as an object", spiral("\"hidden\": [{\"units\": 8, \"activation\": \"relu\", \"batchNorm\": true}]",
+                "\"hidden\": {\"units\": 8}"), "network.hidden", "a list");
         config("units written 2e9", spiral("\"units\": 8", "\"units\": 2e9"), "network.hidden[0].units", "whole number");
         config("data.n of 2e9 points", spiral("\"n\": 120", "\"n\": 2000000000"), "data.n", "at most");
         config("data.n of 1", spiral("\"n\": 120", "\"n\": 1"), "data.n");
@@ -503,6 +507,10 @@ class BadInputSuiteTest {
         runFolder("report of a folder without run.json", dir -> Files.delete(dir.resolve("run/run.json")),
                 "report $T/run --out $T/r.html", "$T/run", "run.json");
         runFolder("replay of no such run", NOTHING, "replay $T/none --out $T/runs", "$T/none");
+        add("options: train --out inside a file", both(file("c.json", SPIRAL), file("afile", "x")),
+                "train --config $T/c.json --out $T/afile/runs", "afile", "is a file, not a folder");
+        add("options: search --out inside a file", both(file("s.json", "{" + base + ", " + GOOD_SPACE_PARAMS + "}"),
+                file("afile", "x")), "search --space $T/s.json --out $T/afile/search --trials 1", "afile", "not a folder");
         runFolder("train --out is a file", both(file("c.json", SPIRAL), file("runs.txt", "x")),
                 "train --config $T/c.json --out $T/runs.txt", "runs.txt", "is a file, not a folder");
 
