@@ -9,9 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report}. Exit status 0 on
- * success, 2 for usage and configuration errors, 1 for failures while running; a one-line message
- * instead of a stack trace unless {@code --verbose}.
+ * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report}.
+ *
+ * <p>Exit status: 0 on success; 2 for bad input, found before anything is made — a wrong option or
+ * combination of options, a configuration or space file that breaks a rule, a data file, an
+ * {@code --init} folder or a run folder that cannot be read as one, a folder in use by another
+ * process, a request too large to hold (see {@link #isBadInput}); 1 for a failure while running (the
+ * cost became NaN, the disk filled up, replay differs). Either way a one-line message that names the
+ * file instead of a stack trace, unless {@code --verbose}.
  */
 @Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
@@ -57,7 +62,7 @@ public final class Cli implements Runnable {
                 ex.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
-            return cause instanceof ConfigException || cause instanceof UsageException ? USAGE : FAILURE;
+            return isBadInput(cause) ? USAGE : FAILURE;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("babysitter: " + ex.getMessage());
@@ -65,15 +70,40 @@ public final class Cli implements Runnable {
                     + " --help')");
             return USAGE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("babysitter: ran out of memory (" + e.getMessage() + "); give Java more with -Xmx or ask for less");
+            code = FAILURE;
+        } catch (StackOverflowError e) {
+            err.println("babysitter: the input nests too deeply to read");
+            code = USAGE;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
+    /**
+     * Whether an error is the input's fault (exit status 2): a usage or configuration error, a data
+     * file, {@code .npy} file, run folder or JSON file that cannot be read as what it should be, a
+     * named file or folder that does not exist, a folder in use by another process.
+     */
+    static boolean isBadInput(Throwable t) {
+        return t instanceof ConfigException || t instanceof UsageException
+                || t instanceof babysitter.data.DataFileException || t instanceof babysitter.store.BadFileException
+                || t instanceof babysitter.engine.NpyFormatException || t instanceof NoSuchFileException
+                || t instanceof java.nio.file.NotDirectoryException || t instanceof babysitter.session.TooLargeException;
+    }
+
     private static String message(Throwable t) {
         if (t instanceof NoSuchFileException n) {
             return n.getReason() != null ? n.getFile() + ": " + n.getReason() : n.getFile() + ": no such file";
+        }
+        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                && (t.getMessage() == null || !t.getMessage().contains(": "))) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : t.getClass().getSimpleName());
         }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;

@@ -71,12 +71,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Run r = RunReader.read(run);
+        Run r = RunReader.read(run, false);
         r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         CheckpointInfo cp = choose(r.checkpoints());
         Network net = RunReader.loadCheckpoint(cp);
         RunConfig config = Runs.configOf(r);
-        Split split = data == null ? config.loadData().split() : external(r, config);
+        Split split = data == null ? config.loadData().split() : external(r, config, net);
         Part used = part;
         Dataset d = pick(split, used);
         if (d.rows() == 0 && used == Part.TEST) {
@@ -91,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalStateException("the data has no rows to evaluate");
         }
         if (d.columns() != net.config().inputSize() || d.classes() != net.config().classes()) {
-            throw new Cli.UsageException("the data has " + d.columns() + " features and " + d.classes()
+            throw new Cli.UsageException((data != null ? data + ": " : "") + "the data has " + d.columns() + " features and " + d.classes()
                     + " classes but the network takes " + net.config().inputSize() + " features and "
                     + net.config().classes() + " classes");
         }
@@ -191,7 +191,11 @@ final class EvalCommand implements Callable<Integer> {
         if (checkpoint == null) {
             return all.get(all.size() - 1);
         }
-        String id = checkpoint.matches("\\d+") ? String.format("epoch-%04d", Integer.parseInt(checkpoint)) : checkpoint;
+        String id = checkpoint;
+        if (checkpoint.matches("\\d+")) {
+            String digits = checkpoint.replaceFirst("^0+(?=\\d)", "");
+            id = digits.length() > 9 ? "epoch-" + digits : String.format("epoch-%04d", Integer.parseInt(digits));
+        }
         for (CheckpointInfo c : all) {
             if (c.id().equals(id)) {
                 return c;
@@ -199,27 +203,31 @@ final class EvalCommand implements Callable<Integer> {
         }
         StringBuilder ids = new StringBuilder();
         all.forEach(c -> ids.append(ids.length() == 0 ? "" : ", ").append(c.id()));
-        throw new Cli.UsageException("no checkpoint '" + id + "' in " + run + "; there are: " + ids);
+        throw new Cli.UsageException("--checkpoint " + checkpoint + ": no checkpoint '" + id + "' in " + run + "; the run has "
+                + all.size() + (all.size() == 1 ? " checkpoint: " : " checkpoints: ") + ids);
     }
 
     /** External data, described like a configuration's 'data', standardised with the run's statistics. */
-    private Split external(Run r, RunConfig config) throws IOException, ConfigException {
-        ObjectNode node;
-        try {
-            node = (ObjectNode) ConfigFiles.MAPPER.readTree(Files.readString(data));
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new ConfigException("", data + ": not a JSON object describing data");
-        }
+    private Split external(Run r, RunConfig config, Network net) throws IOException, ConfigException {
+        ObjectNode node = babysitter.store.Json.readObject(data);
         node.put("standardize", false);
         node.put("devFraction", 0.0);
         node.put("testFraction", 0.0);
         DataSpec spec;
         try {
             spec = ConfigFiles.MAPPER.treeToValue(node, DataSpec.class).withDefaults();
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            babysitter.store.Json.Problem p = babysitter.store.Json.problem(e);
+            throw new ConfigException(p.path(), p.message(data.toString()));
+        } catch (IllegalArgumentException e) {
             throw new ConfigException("", data + ": " + e.getMessage());
         }
         Split raw = spec.load(config.seed(), config.storage()).split();
+        int columns = raw.train().columns();
+        if (columns != net.config().inputSize()) {
+            throw new ConfigException("", data + ": the data have " + columns + " features but the network of " + r.dir()
+                    + " takes " + net.config().inputSize());
+        }
         Standardizer st = Runs.standardizerOf(r);
         return st == null ? raw : st.apply(raw);
     }

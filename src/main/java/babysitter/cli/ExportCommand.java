@@ -1,5 +1,6 @@
 package babysitter.cli;
 
+import babysitter.store.AtomicFiles;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
@@ -8,7 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +38,18 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Run r = RunReader.read(run);
+        Run r = RunReader.read(run, false);
         r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        if (Files.isDirectory(csv)) {
+            throw new Cli.UsageException("--csv " + csv + " is a folder, not a file: name the CSV file to write");
+        }
         Path parent = csv.toAbsolutePath().getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new Cli.UsageException("--csv " + csv + ": " + parent + " is a file, not a folder");
+        }
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".export-", ".csv");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+        AtomicFiles.write(csv, stream -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8));
             w.write(HEADER);
             w.newLine();
             for (StepMetric m : r.steps()) {
@@ -59,11 +65,8 @@ final class ExportCommand implements Callable<Integer> {
                         num(m.devAccuracyTrainMode()), num(m.seconds()), Long.toString(m.timeMillis())));
                 w.newLine();
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
         spec.commandLine().getOut().printf("wrote %d step rows and %d epoch rows to %s%n", r.steps().size(),
                 r.epochs().size(), csv);
         return 0;

@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var print = spec.commandLine().getOut();
-        Run run = RunReader.read(runDir);
+        Run run = RunReader.read(runDir, false);
         run.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Progress progress = new Progress(print, false);
         Replay.Result r = Replay.run(run, out, Clock.systemUTC(), progress);

@@ -102,6 +102,9 @@ final class SearchCommand implements Callable<Integer> {
         checkPositive("--trials", trials);
         checkPositive("--grid", grid);
         checkPositive("--parallel", parallel);
+        if (parallel != null && parallel > Settings.MAX_PARALLEL) {
+            throw new Cli.UsageException("--parallel " + parallel + ": at most " + Settings.MAX_PARALLEL + " trials at once");
+        }
         checkPositive("--epochs", epochs);
         checkPositive("--top", top);
         if (grid != null && trials != null) {
@@ -130,8 +133,9 @@ final class SearchCommand implements Callable<Integer> {
                 throw new Cli.UsageException(out + " already holds a search; resume it with --resume " + out
                         + " or add a round with --next " + out);
             }
-            search = Search.create(out, s, grid != null ? Method.GRID : Method.RANDOM, trials != null ? trials : 20,
-                    grid != null ? grid : 0, settings);
+            Method method = grid != null ? Method.GRID : Method.RANDOM;
+            checkSize(s, method);
+            search = Search.create(out, s, method, trials != null ? trials : 20, grid != null ? grid : 0, settings);
             round = 0;
         } else {
             if (out != null || epochs != null || seed != null || grace != null || eta != null
@@ -148,6 +152,7 @@ final class SearchCommand implements Callable<Integer> {
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new Cli.UsageException(dir + ": no search here (no " + Search.SEARCH_JSON + ")");
             }
+            search.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             if (resume != null) {
                 round = search.rounds().size() - 1;
             } else {
@@ -162,6 +167,14 @@ final class SearchCommand implements Callable<Integer> {
         int workers = parallel != null ? parallel : search.settings().parallel();
         try (search) {
             return run(search, round, workers, o);
+        }
+    }
+
+    /** Refuses a round too large to hold, before anything is built or created. */
+    private void checkSize(SearchSpace s, Method method) {
+        String tooLarge = Search.tooLarge(s, method, trials != null ? trials : 20, grid != null ? grid : 0);
+        if (tooLarge != null) {
+            throw new Cli.UsageException((method == Method.GRID ? "--grid " + grid : "--trials " + trials) + ": " + tooLarge);
         }
     }
 
@@ -200,6 +213,7 @@ final class SearchCommand implements Callable<Integer> {
             origin.add("narrowed by hand on round " + shown);
         }
         Method method = grid != null ? Method.GRID : Method.RANDOM;
+        checkSize(s, method);
         Round r = search.addRound(s, method, trials != null ? trials : 20, grid != null ? grid : 0, String.join(", ", origin));
         return r.index();
     }

@@ -24,9 +24,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  *       quote); a quoted field cannot span lines.</li>
  *   <li>Features are parsed with {@link Double#parseDouble} and stored as float32 (rounded) or as
  *       float64 (exactly as parsed), as the caller asks; they must be finite.</li>
- *   <li>Labels are strings. If every label is an integer ({@code -?[0-9]+}), the classes are those
- *       integers sorted numerically and named in canonical form ("07" and "7" are the same class "7");
- *       otherwise the classes are the distinct labels in the order of their first appearance.</li>
+ *   <li>Labels are strings. If every label is a whole number ({@code 7}, {@code 07}, {@code 7.0},
+ *       {@code 7e0}), the classes are those numbers sorted and named in canonical form ("07", "7.0" and
+ *       "7" are the same class "7"); otherwise the classes are the distinct labels in the order of their
+ *       first appearance, and two labels that are the same number written differently ("1" and "1.0"
+ *       beside "cat") are an error naming the line.</li>
  *   <li>Blank lines are skipped; every other line must have as many fields as the header (or, without
  *       a header, as the first line).</li>
  *   <li>Feature names come from the header; without a header they are {@code column_<i>} with the
@@ -95,6 +97,7 @@ public final class CsvLoader {
         int labelIndex = -1;
         Values features = new Values(storage == DataType.DOUBLE);
         List<String> rawLabels = new ArrayList<>();
+        List<Integer> labelLines = new ArrayList<>();
         int rows = 0;
         String line;
         int lineNo = 0;
@@ -102,6 +105,11 @@ public final class CsvLoader {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                // the decoder puts U+FFFD where bytes are not UTF-8
+                throw new DataFileException(file, "line " + lineNo + ", column " + (line.indexOf('\uFFFD') + 1)
+                        + ": holds bytes that are not UTF-8 text");
             }
             if (line.isBlank()) {
                 continue;
@@ -133,6 +141,7 @@ public final class CsvLoader {
                                 + columnName(header, c) + ", found an empty field");
                     }
                     rawLabels.add(field);
+                    labelLines.add(lineNo);
                     continue;
                 }
                 double value;
@@ -160,7 +169,7 @@ public final class CsvLoader {
         }
 
         List<String> classNames = new ArrayList<>();
-        int[] labels = mapLabels(rawLabels, classNames);
+        int[] labels = mapLabels(rawLabels, labelLines, classNames, file);
         if (classNames.size() < 2) {
             throw new DataFileException(file, "label column " + columnName(header, labelIndex)
                     + " needs at least 2 classes, found only one: \"" + classNames.get(0) + "\"");
@@ -176,11 +185,11 @@ public final class CsvLoader {
                 : new Dataset(name, features.floatArray(), rows, fieldCount - 1, labels, classNames, featureNames);
     }
 
-    private static int[] mapLabels(List<String> raw, List<String> classNames) {
+    private static int[] mapLabels(List<String> raw, List<Integer> lines, List<String> classNames, Path file) {
         int[] labels = new int[raw.size()];
-        boolean allIntegers = raw.stream().allMatch(s -> INTEGER.matcher(s).matches() && fitsLong(s));
+        boolean allIntegers = raw.stream().allMatch(s -> wholeNumber(s) != null);
         if (allIntegers) {
-            long[] values = raw.stream().mapToLong(Long::parseLong).toArray();
+            long[] values = raw.stream().mapToLong(CsvLoader::wholeNumber).toArray();
             long[] distinct = Arrays.stream(values).distinct().sorted().toArray();
             for (int i = 0; i < values.length; i++) {
                 labels[i] = Arrays.binarySearch(distinct, values[i]);
@@ -190,12 +199,45 @@ public final class CsvLoader {
             }
         } else {
             Map<String, Integer> index = new LinkedHashMap<>();
+            Map<Double, Integer> numbers = new java.util.HashMap<>();
             for (int i = 0; i < labels.length; i++) {
-                labels[i] = index.computeIfAbsent(raw.get(i), k -> index.size());
+                String label = raw.get(i);
+                if (!index.containsKey(label)) {
+                    Double v = number(label);
+                    Integer first = v == null ? null : numbers.putIfAbsent(v, i);
+                    if (first != null) {
+                        throw new DataFileException(file, "line " + lines.get(i) + ": label \"" + label
+                                + "\" is the same number as \"" + raw.get(first) + "\" on line " + lines.get(first)
+                                + ": write each class's label the same way");
+                    }
+                }
+                labels[i] = index.computeIfAbsent(label, k -> index.size());
             }
             classNames.addAll(index.keySet());
         }
         return labels;
+    }
+
+    /** The label as a whole number ("7", "07", "7.0", "7e0"), or null. */
+    private static Long wholeNumber(String s) {
+        if (INTEGER.matcher(s).matches()) {
+            return fitsLong(s) ? Long.parseLong(s) : null;
+        }
+        Double v = number(s);
+        return v != null && v == Math.rint(v) && Math.abs(v) < 1e15 ? (long) (double) v : null;
+    }
+
+    /** The label as a finite number, or null. */
+    private static Double number(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.charAt(s.length() - 1) == '.')) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(s);
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean fitsLong(String s) {

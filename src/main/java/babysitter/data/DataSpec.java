@@ -59,6 +59,10 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
     public static final double DEFAULT_DEV_FRACTION = 0.2;
     public static final double DEFAULT_TEST_FRACTION = 0.0;
     public static final boolean DEFAULT_STANDARDIZE = true;
+    /** The most points a built-in 2-D set may have. */
+    public static final int MAX_POINTS = 10_000_000;
+    /** The most classes (arms) a built-in set may have. */
+    public static final int MAX_CLASSES = 1000;
 
     public DataSpec {
         if (kind == null) {
@@ -82,6 +86,14 @@ public record DataSpec(String kind, Integer n, Integer classes, Integer arms, Do
             String rule = kind.equals("spiral") && arms != null ? "data.arms (" + arms + ")"
                     : kind.equals("blobs") && classes != null ? "data.classes (" + classes + ")" : "" + minClasses;
             throw new IllegalArgumentException("data.n must be at least " + rule + ", got " + n);
+        }
+        if (n != null && n > MAX_POINTS) {
+            throw new IllegalArgumentException("data.n must be at most " + MAX_POINTS + " (the points of a built-in set"
+                    + " are held in memory), got " + n);
+        }
+        if (arms != null && arms > MAX_CLASSES || classes != null && classes > MAX_CLASSES) {
+            throw new IllegalArgumentException("data." + (arms != null && arms > MAX_CLASSES ? "arms" : "classes")
+                    + " must be at most " + MAX_CLASSES + ", got " + (arms != null && arms > MAX_CLASSES ? arms : classes));
         }
         if (arms != null && arms < 2) {
             throw new IllegalArgumentException("data.arms must be at least 2, got " + arms);

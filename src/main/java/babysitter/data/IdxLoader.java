@@ -97,10 +97,12 @@ public final class IdxLoader {
                     : "no such folder (expected a folder of IDX files)");
         }
         String base = String.valueOf(folder.getFileName());
-        Dataset train = load(find(folder, FILE_NAMES.get(0)), find(folder, FILE_NAMES.get(1)), base + "/train",
-                storage);
-        Dataset test = load(find(folder, FILE_NAMES.get(2)), find(folder, FILE_NAMES.get(3)), base + "/test",
-                storage);
+        Path trainImages = find(folder, FILE_NAMES.get(0));
+        Path trainLabels = find(folder, FILE_NAMES.get(1));
+        Dataset train = load(trainImages, trainLabels, base + "/train", storage);
+        Path testImages = find(folder, FILE_NAMES.get(2));
+        Path testLabels = find(folder, FILE_NAMES.get(3));
+        Dataset test = load(testImages, testLabels, base + "/test", storage);
         int[] order = new int[train.rows()];
         int nDev = (int) Math.round(devFraction * train.rows());
         if (Splitter.shuffles(shuffle, nDev)) {
@@ -113,13 +115,14 @@ public final class IdxLoader {
         int[] devRows = Arrays.copyOfRange(order, 0, nDev);
         int[] trainRows = Arrays.copyOfRange(order, nDev, order.length);
         return new Split(train.subset(trainRows, base + "/train"), train.subset(devRows, base + "/dev"),
-                test.classes() == train.classes() ? test : widen(test, train.classNames()));
+                test.classes() == train.classes() ? test : widen(test, train.classNames(), testLabels, trainLabels));
     }
 
-    private static Dataset widen(Dataset d, List<String> classNames) {
+    private static Dataset widen(Dataset d, List<String> classNames, Path testLabels, Path trainLabels) {
         if (classNames.size() < d.classes()) {
-            throw new IllegalArgumentException("the test labels of " + d.name() + " go up to " + (d.classes() - 1)
-                    + " but the training labels only to " + (classNames.size() - 1));
+            throw new DataFileException(testLabels, "holds labels up to " + (d.classes() - 1) + " but the training"
+                    + " labels in " + trainLabels + " only go up to " + (classNames.size() - 1)
+                    + ": a label beyond the training classes cannot be learned");
         }
         return d.withClassNames(classNames);
     }
@@ -147,6 +150,13 @@ public final class IdxLoader {
             int count = h.dimension("image count");
             int rows = h.dimension("image rows");
             int cols = h.dimension("image columns");
+            if (count == 0) {
+                throw new DataFileException(file, "byte offset 4: the image count is 0: the file holds no images");
+            }
+            if (rows == 0 || cols == 0) {
+                throw new DataFileException(file, "byte offset " + (rows == 0 ? 8 : 12) + ": images of " + rows + " × "
+                        + cols + " pixels have no pixels: rows and columns must be at least 1");
+            }
             long perImage = (long) rows * cols;
             long total = perImage * count;
             if (total > Integer.MAX_VALUE - 8) {
@@ -176,6 +186,9 @@ public final class IdxLoader {
             Header h = new Header(in, file);
             h.magic(LABELS_MAGIC, "IDX labels of unsigned bytes");
             int count = h.dimension("label count");
+            if (count == 0) {
+                throw new DataFileException(file, "byte offset 4: the label count is 0: the file holds no labels");
+            }
             byte[] body = h.body(count, count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -221,13 +234,20 @@ public final class IdxLoader {
             return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         }
 
-        /** The next n bytes; a file that ends first is reported with the offset where it ended. */
+        /**
+         * The next n bytes; a file that ends first is reported with the offset where it ended. The
+         * buffer grows with what is really there, so a header that claims more than the file holds
+         * costs no more memory than the file.
+         */
         byte[] body(int n, String what) throws IOException {
-            byte[] b = new byte[n];
+            byte[] b = new byte[Math.min(n, 1 << 20)];
             int read = 0;
             try {
                 while (read < n) {
-                    int r = in.read(b, read, n - read);
+                    if (read == b.length) {
+                        b = Arrays.copyOf(b, (int) Math.min(n, 2L * b.length));
+                    }
+                    int r = in.read(b, read, b.length - read);
                     if (r < 0) {
                         break;
                     }

@@ -39,7 +39,12 @@ public final class NetworkFiles {
     public static final int FORMAT_VERSION = 1;
     public static final String STATE_FILE = "state.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The engine's mapper (the engine sees nothing of the layers above, where the program's one
+     * mapper lives); strict like it: a key written twice is an error.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
     private NetworkFiles() {
     }
@@ -118,7 +123,7 @@ public final class NetworkFiles {
      */
     public static Network load(Path dir) throws IOException {
         SavedState state = readState(dir);
-        Contents contents = readContents(dir, state, state.config);
+        Contents contents = readContents(dir, state, state.config, false);
         Network net = new Network(state.config, state.kind);
         apply(net, state, contents);
         return net;
@@ -131,6 +136,10 @@ public final class NetworkFiles {
      * {@code net} is unchanged.
      */
     public static void loadInto(Network net, Path dir) throws IOException {
+        loadInto(net, dir, false);
+    }
+
+    private static void loadInto(Network net, Path dir, boolean finiteOnly) throws IOException {
         SavedState state = readState(dir);
         NetworkConfig mine = net.config();
         NetworkConfig saved = state.config;
@@ -157,7 +166,7 @@ public final class NetworkFiles {
                     + " but the network keeps them " + name(mine.bnRunningVariance())
                     + " (set network.bnRunningVariance to \"" + name(saved.bnRunningVariance()) + "\")");
         }
-        Contents contents = readContents(dir, state, mine);
+        Contents contents = readContents(dir, state, mine, finiteOnly);
         apply(net, state, contents);
     }
 
@@ -166,14 +175,16 @@ public final class NetworkFiles {
      * {@link #loadInto}), or a folder of bare {@code .npy} files, e.g. written by NumPy, with
      * {@code W{l}} and {@code b{l}} or {@code gamma{l}}/{@code beta{l}} for every layer and,
      * optionally, {@code running_mean{l}}/{@code running_var{l}}. From a bare folder the optimiser
-     * state and step count are left as they are. Everything is checked before anything is written.
+     * state and step count are left as they are. Everything is checked before anything is written,
+     * including that every value is finite: a NaN or infinity is an {@link NpyFormatException}
+     * naming the file and the index ("W1.npy holds NaN at [3, 7]").
      */
     public static void loadParameters(Network net, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a folder of .npy files");
         }
         if (Files.exists(dir.resolve(STATE_FILE))) {
-            loadInto(net, dir);
+            loadInto(net, dir, true);
             return;
         }
         NetworkConfig c = net.config();
@@ -181,14 +192,14 @@ public final class NetworkFiles {
         DataType dt = c.precision().dataType();
         Map<ParameterLayout.Entry, INDArray> params = new LinkedHashMap<>();
         for (ParameterLayout.Entry e : layout.entries()) {
-            params.put(e, readChecked(dir, e.name(), e.shape(), dt));
+            params.put(e, readChecked(dir, e.name(), e.shape(), dt, true));
         }
         Map<Integer, INDArray[]> stats = new LinkedHashMap<>();
         for (int l = 1; l <= c.depth(); l++) {
             if (c.batchNorm(l) && Files.exists(npy(dir, "running_mean" + l))) {
                 long[] shape = {c.units(l)};
-                stats.put(l, new INDArray[] {readChecked(dir, "running_mean" + l, shape, dt),
-                    readChecked(dir, "running_var" + l, shape, dt)});
+                stats.put(l, new INDArray[] {readChecked(dir, "running_mean" + l, shape, dt, true),
+                    readChecked(dir, "running_var" + l, shape, dt, true)});
             }
         }
         params.forEach((e, a) -> layout.view(net.parameters(), e).assign(a));
@@ -215,7 +226,8 @@ public final class NetworkFiles {
                             Map<Integer, INDArray> runningMean, Map<Integer, INDArray> runningVar) {
     }
 
-    private static Contents readContents(Path dir, SavedState state, NetworkConfig target) throws IOException {
+    private static Contents readContents(Path dir, SavedState state, NetworkConfig target, boolean finiteOnly)
+            throws IOException {
         ParameterLayout layout = new ParameterLayout(target);
         DataType dt = target.precision().dataType();
         boolean withV = OptimizerState.usesV(state.kind);
@@ -224,12 +236,12 @@ public final class NetworkFiles {
         Map<String, INDArray> v = new LinkedHashMap<>();
         Map<String, INDArray> s = new LinkedHashMap<>();
         for (ParameterLayout.Entry e : layout.entries()) {
-            params.put(e.name(), readChecked(dir, e.name(), e.shape(), dt));
+            params.put(e.name(), readChecked(dir, e.name(), e.shape(), dt, finiteOnly));
             if (withV) {
-                v.put(e.name(), readChecked(dir, "v_" + e.name(), e.shape(), dt));
+                v.put(e.name(), readChecked(dir, "v_" + e.name(), e.shape(), dt, finiteOnly));
             }
             if (withS) {
-                s.put(e.name(), readChecked(dir, "s_" + e.name(), e.shape(), dt));
+                s.put(e.name(), readChecked(dir, "s_" + e.name(), e.shape(), dt, finiteOnly));
             }
         }
         Map<Integer, INDArray> mean = new LinkedHashMap<>();
@@ -237,8 +249,8 @@ public final class NetworkFiles {
         for (int l = 1; l <= target.depth(); l++) {
             if (target.batchNorm(l)) {
                 long[] shape = {target.units(l)};
-                mean.put(l, readChecked(dir, "running_mean" + l, shape, dt));
-                var.put(l, readChecked(dir, "running_var" + l, shape, dt));
+                mean.put(l, readChecked(dir, "running_mean" + l, shape, dt, finiteOnly));
+                var.put(l, readChecked(dir, "running_var" + l, shape, dt, finiteOnly));
             }
         }
         return new Contents(params, v, s, mean, var);
@@ -272,7 +284,7 @@ public final class NetworkFiles {
         net.setSteps(state.steps);
     }
 
-    private static INDArray readChecked(Path dir, String name, long[] expectedShape, DataType dt)
+    private static INDArray readChecked(Path dir, String name, long[] expectedShape, DataType dt, boolean finiteOnly)
             throws IOException {
         Path file = npy(dir, name);
         if (!Files.exists(file)) {
@@ -284,7 +296,28 @@ public final class NetworkFiles {
             throw new NpyFormatException(file, name + ".npy has the wrong shape: expected "
                     + Arrays.toString(expectedShape) + ", found " + Arrays.toString(a.shape()));
         }
+        if (finiteOnly) {
+            requireFinite(file, a);
+        }
         return a.dataType() == dt ? a : a.castTo(dt);
+    }
+
+    /** Refuses an array holding NaN or an infinity, naming the first such index. */
+    static void requireFinite(Path file, INDArray a) throws NpyFormatException {
+        double[] values = a.dup('c').data().asDouble();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                long[] shape = a.shape();
+                long[] at = new long[shape.length];
+                long rest = i;
+                for (int d = shape.length - 1; d >= 0; d--) {
+                    at[d] = shape[d] == 0 ? 0 : rest % shape[d];
+                    rest = shape[d] == 0 ? rest : rest / shape[d];
+                }
+                throw new NpyFormatException(file, "holds " + values[i] + " at " + Arrays.toString(at)
+                        + ": starting values must be finite numbers");
+            }
+        }
     }
 
     private static Path npy(Path dir, String name) {
@@ -306,7 +339,13 @@ public final class NetworkFiles {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'")
+                    .matcher(m);
+            throw new IOException(file + (dup.find() ? ": the key '" + dup.group(1) + "' appears twice" + where
+                    : ": not valid JSON" + where + ": " + m.lines().findFirst().orElse("")), e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": expected a JSON object");

@@ -22,14 +22,8 @@ public final class ExportFile {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + file + ": its folder does not exist");
         }
-        Path tmp = Files.createTempFile(parent, ".export-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            makeReadable(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        babysitter.store.AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        makeReadable(file);
     }
 
     /**

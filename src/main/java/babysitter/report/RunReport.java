@@ -62,10 +62,10 @@ public final class RunReport {
      */
     public static Path write(Path runDir, Path outHtml) throws IOException {
         if (!Files.isDirectory(runDir)) {
-            throw new IOException(runDir + ": no such run folder");
+            throw new babysitter.store.BadFileException(runDir, "", runDir + ": no such run folder");
         }
         if (!Files.isRegularFile(runDir.resolve("run.json"))) {
-            throw new IOException(runDir + ": not a run folder (no run.json)");
+            throw new babysitter.store.BadFileException(runDir, "", runDir + ": not a run folder (no run.json)");
         }
         Run run = RunReader.read(runDir);
         List<String> charts = charts(run);

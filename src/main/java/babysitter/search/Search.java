@@ -2,15 +2,17 @@ package babysitter.search;
 
 import babysitter.session.ConfigException;
 import babysitter.session.RunConfig;
+import babysitter.store.AtomicFiles;
+import babysitter.store.BadFileException;
+import babysitter.store.FolderLock;
+import babysitter.store.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +49,8 @@ public final class Search implements AutoCloseable {
     public static final String RUNS = "runs";
     /** Margin of the unit range within which the best value counts as "at the edge". */
     public static final double EDGE_MARGIN = 0.1;
+    /** The most trials a round may have (a random round's count, a grid's product of axes). */
+    public static final int MAX_TRIALS = 1000;
 
     private final Path dir;
     private final Settings settings;
@@ -57,26 +61,77 @@ public final class Search implements AutoCloseable {
     private final Set<Integer> inFlight = new HashSet<>();
     private final Set<Integer> cancelledTrials = new HashSet<>();
     private final TrialLog log;
+    private final FolderLock lock;
+    private final List<String> warnings = new ArrayList<>();
     private volatile boolean cancelled;
     private boolean closed;
     private boolean running;
 
-    private Search(Path dir, Settings settings, TrialLog log) {
+    private Search(Path dir, Settings settings, TrialLog log, FolderLock lock) {
         this.dir = dir;
         this.settings = settings;
         this.log = log;
+        this.lock = lock;
+    }
+
+    /**
+     * Why a round of {@code trials} random trials, or a grid of {@code gridValuesPerAxis} values per
+     * axis, cannot be made ({@link #MAX_TRIALS}); null when it can. Checked before anything is built.
+     */
+    public static String tooLarge(SearchSpace space, Method method, int trials, int gridValuesPerAxis) {
+        if (method == Method.RANDOM) {
+            return trials > MAX_TRIALS ? trials + " trials are too many: a round has at most " + MAX_TRIALS : null;
+        }
+        if (gridValuesPerAxis > MAX_TRIALS) {
+            return gridValuesPerAxis + " values per axis are too many: a grid has at most " + MAX_TRIALS + " trials";
+        }
+        long n = space.gridSize(gridValuesPerAxis);
+        if (n <= MAX_TRIALS) {
+            return null;
+        }
+        int fits = 1;
+        while (fits < gridValuesPerAxis && space.gridSize(fits + 1) <= MAX_TRIALS) {
+            fits++;
+        }
+        return "a grid of " + gridValuesPerAxis + " values per axis on " + space.params().size() + " axes has "
+                + (n == Long.MAX_VALUE ? "too many" : String.valueOf(n)) + " trials, more than the " + MAX_TRIALS
+                + " a round may have; " + fits + " values per axis fit";
+    }
+
+    private static FolderLock lockFolder(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadFileException(dir, "", dir + " is a file, not a folder: name a folder for the search");
+        }
+        babysitter.store.RunWriter.makeFolder(dir);
+        return FolderLock.acquire(dir);
+    }
+
+    /** What was skipped when the search was opened (unreadable lines of the log…), each naming the file and line. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Starts a search in {@code dir} (which must not hold one) with its first round. */
     public static Search create(Path dir, SearchSpace space, Method method, int trials, int gridValuesPerAxis,
                                 Settings s) throws IOException {
-        if (Files.exists(dir.resolve(SEARCH_JSON))) {
-            throw new IOException(dir + " already holds a search (" + SEARCH_JSON + "); resume it instead");
+        String tooLarge = tooLarge(space, method, trials, gridValuesPerAxis);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge);
         }
-        Files.createDirectories(dir.resolve(RUNS));
-        Search search = new Search(dir, s, new TrialLog(dir.resolve(TRIALS_JSONL)));
-        search.addRound(space, method, trials, gridValuesPerAxis, "initial");
-        return search;
+        FolderLock lock = lockFolder(dir);
+        try {
+            if (Files.exists(dir.resolve(SEARCH_JSON))) {
+                throw new AlreadyASearchException(dir, dir + " already holds a search (" + SEARCH_JSON
+                        + "); resume it instead");
+            }
+            Files.createDirectories(dir.resolve(RUNS));
+            Search search = new Search(dir, s, new TrialLog(dir.resolve(TRIALS_JSONL)), lock);
+            search.addRound(space, method, trials, gridValuesPerAxis, "initial");
+            return search;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Reopens a search; trials that did not finish will start again (from scratch) at the next {@link #run}. */
@@ -85,14 +140,27 @@ public final class Search implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no search here (no " + SEARCH_JSON + ")");
         }
+        FolderLock lock = FolderLock.acquire(dir);
+        try {
+            return open(dir, file, lock);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Search open(Path dir, Path file, FolderLock lock) throws IOException, ConfigException {
         JsonNode root;
         try {
-            root = TrialLog.JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new ConfigException("", file + ": not valid JSON: " + e.getMessage());
+            root = Json.readObject(file);
+        } catch (BadFileException e) {
+            throw new ConfigException(e.jsonPath(), e.getMessage());
         }
         Settings settings = settingsFrom(root.path("settings"), file.toString());
-        Search search = new Search(dir, settings, new TrialLog(dir.resolve(TRIALS_JSONL)));
+        List<String> warnings = new ArrayList<>();
+        List<TrialLog.Line> lines = TrialLog.read(dir.resolve(TRIALS_JSONL), warnings);
+        Search search = new Search(dir, settings, new TrialLog(dir.resolve(TRIALS_JSONL)), lock);
+        search.warnings.addAll(warnings);
         JsonNode rs = root.path("rounds");
         for (int i = 0; i < rs.size(); i++) {
             JsonNode r = rs.get(i);
@@ -109,7 +177,8 @@ public final class Search implements AutoCloseable {
                     r.path("origin").asText("")));
             search.rules.put(i, StoppingRule.of(settings.stopping()));
         }
-        search.replay(TrialLog.read(dir.resolve(TRIALS_JSONL)));
+        search.replay(lines);
+        search.warnings.forEach(w -> LOG.warn("{}", w));
         return search;
     }
 
@@ -194,6 +263,10 @@ public final class Search implements AutoCloseable {
         if (method == Method.GRID && gridValuesPerAxis < 1) {
             throw new IllegalArgumentException("a grid needs at least 1 value per axis, got " + gridValuesPerAxis);
         }
+        String tooLarge = tooLarge(space, method, trials, gridValuesPerAxis);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge);
+        }
         Round round;
         List<Trial> created = new ArrayList<>();
         synchronized (this) {
@@ -248,7 +321,7 @@ public final class Search implements AutoCloseable {
     }
 
     private void writeSearchJson() {
-        ObjectNode root = TrialLog.JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("program", "babysitter");
         root.put("format", 1);
         ObjectNode s = root.putObject("settings");
@@ -270,68 +343,90 @@ public final class Search implements AutoCloseable {
             o.set("space", r.space().toJson());
         }
         Path file = dir.resolve(SEARCH_JSON);
-        Path tmp = dir.resolve(SEARCH_JSON + ".tmp");
         try {
-            Files.write(tmp, TrialLog.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, Json.pretty().writeValueAsBytes(root));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
         }
     }
 
     // ---------------------------------------------------------------- replay
 
-    private void replay(List<JsonNode> lines) {
-        for (JsonNode n : lines) {
-            int id = n.path("trial").asInt(-1);
-            String type = n.path("type").asText();
-            if (type.equals("created")) {
-                int round = n.path("round").asInt();
-                if (round < 0 || round >= rounds.size()) {
-                    LOG.warn("{}: trial {} of unknown round {}; skipped", dir, id, round);
-                    continue;
-                }
-                SearchSpace space = rounds.get(round).space();
-                Map<String, Object> values = new LinkedHashMap<>();
-                n.path("values").fields().forEachRemaining(e -> {
-                    Param p = space.param(e.getKey());
-                    Object raw = e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().asText();
-                    values.put(e.getKey(), p == null ? raw : p.coerce(raw));
-                });
-                trials.put(id, new Trial(id, round, values, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, ""));
-                continue;
-            }
-            Trial t = trials.get(id);
-            if (t == null) {
-                LOG.warn("{}: a '{}' line for unknown trial {}; skipped", dir, type, id);
-                continue;
-            }
-            switch (type) {
-                case "started" -> {
-                    String rd = n.path("runDir").asText(null);
-                    trials.put(id, new Trial(id, t.round(), t.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
-                            rd == null ? null : dir.resolve(rd), ""));
-                }
-                case "epoch" -> trials.put(id, withEpoch(t, new EpochPoint(n.path("epoch").asInt(),
-                        TrialLog.number(n.get("trainCost")), TrialLog.number(n.get("devCost")),
-                        TrialLog.number(n.get("devAccuracy")), TrialLog.number(n.get("seconds"))),
-                        n.path("checkpoint").asText(null)));
-                case "finished" -> {
-                    TrialState state = TrialState.valueOf(n.path("state").asText("DONE").toUpperCase(Locale.ROOT));
-                    trials.put(id, with(t, state, n.path("note").asText("")));
-                }
-                case "cancelled" -> trials.put(id, with(t, TrialState.PENDING, n.path("note").asText("")));
-                default -> LOG.warn("{}: unknown line type '{}'; skipped", dir, type);
+    private void replay(List<TrialLog.Line> lines) {
+        Path file = dir.resolve(TRIALS_JSONL);
+        for (TrialLog.Line line : lines) {
+            try {
+                replay(line.node());
+            } catch (RuntimeException e) {
+                // a line that does not make sense (a value of the wrong kind included) is skipped, not fatal
+                warnings.add(file + " line " + line.number() + ": skipped: "
+                        + (e.getMessage() == null ? "not a line this program wrote" : e.getMessage()));
             }
         }
         // Rounds whose trials were not all created (killed between search.json and the log).
         for (Round r : rounds) {
             createMissing(r, draw(r.space(), r.method(), r.trials(), r.gridValuesPerAxis(), settings.seed(), r.index()));
         }
+        restartUnfinished();
+    }
+
+    private static TrialState state(JsonNode n) {
+        String name = n.path("state").asText("DONE");
+        for (TrialState s : TrialState.values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown trial state '" + name + "'; known: "
+                + java.util.Arrays.toString(TrialState.values()).toLowerCase(Locale.ROOT));
+    }
+
+    private void replay(JsonNode n) {
+        JsonNode idNode = n.get("trial");
+        if (idNode == null || !idNode.canConvertToInt()) {
+            throw new IllegalArgumentException("no trial number (\"trial\")");
+        }
+        int id = idNode.asInt(-1);
+        String type = n.path("type").asText();
+        if (type.equals("created")) {
+            int round = n.path("round").asInt();
+            if (round < 0 || round >= rounds.size()) {
+                throw new IllegalArgumentException("trial " + id + " of unknown round " + round);
+            }
+            SearchSpace space = rounds.get(round).space();
+            Map<String, Object> values = new LinkedHashMap<>();
+            n.path("values").fields().forEachRemaining(e -> {
+                Param p = space.param(e.getKey());
+                Object raw = e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().asText();
+                values.put(e.getKey(), p == null ? raw : p.coerce(raw));
+            });
+            trials.put(id, new Trial(id, round, values, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, ""));
+            return;
+        }
+        Trial t = trials.get(id);
+        if (t == null) {
+            throw new IllegalArgumentException("a '" + type + "' line for unknown trial " + id);
+        }
+        switch (type) {
+            case "started" -> {
+                String rd = n.path("runDir").asText(null);
+                trials.put(id, new Trial(id, t.round(), t.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
+                        rd == null ? null : dir.resolve(rd), ""));
+            }
+            case "epoch" -> trials.put(id, withEpoch(t, new EpochPoint(n.path("epoch").asInt(),
+                    TrialLog.number(n.get("trainCost")), TrialLog.number(n.get("devCost")),
+                    TrialLog.number(n.get("devAccuracy")), TrialLog.number(n.get("seconds"))),
+                    n.path("checkpoint").asText(null)));
+            case "finished" -> {
+                TrialState state = state(n);
+                trials.put(id, with(t, state, n.path("note").asText("")));
+            }
+            case "cancelled" -> trials.put(id, with(t, TrialState.PENDING, n.path("note").asText("")));
+            default -> throw new IllegalArgumentException("unknown line type '" + type + "'");
+        }
+    }
+
+    private void restartUnfinished() {
         // Trials that did not finish start again from scratch; the stopping rules learn the curves so far.
         for (Trial t : List.copyOf(trials.values())) {
             if (!t.state().finished()) {
@@ -372,7 +467,7 @@ public final class Search implements AutoCloseable {
     }
 
     private static ObjectNode line(String type, int id) {
-        ObjectNode o = TrialLog.JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("type", type);
         o.put("trial", id);
         o.put("time", System.currentTimeMillis());
@@ -697,7 +792,20 @@ public final class Search implements AutoCloseable {
     /** Closes the trial log; the search stays on disk. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         log.close();
+        lock.close();
+    }
+
+    /** A folder that already holds a search where a new one was to be made. */
+    public static final class AlreadyASearchException extends BadFileException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyASearchException(Path dir, String message) {
+            super(dir, "", message);
+        }
     }
 }

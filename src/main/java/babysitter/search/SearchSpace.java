@@ -72,8 +72,11 @@ public record SearchSpace(RunConfig base, List<Param> params) {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+            throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a space file"
+                    : ": cannot be read (" + e.getMessage() + ")"));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
@@ -85,9 +88,8 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         try {
             root = ConfigFiles.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new ConfigException("", source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+            babysitter.store.Json.Problem p = babysitter.store.Json.problem(e);
+            throw new ConfigException(p.path(), p.message(source));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("", source + ": the file must hold a JSON object with \"base\" and \"params\"");

@@ -1,55 +1,32 @@
 package babysitter.search;
 
+import babysitter.store.Json;
+import babysitter.store.JsonLinesFile;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code trials.jsonl}: one compact JSON object per line, appended and flushed line by line. A torn
- * last line (the process was killed while writing it) is skipped when read and cut off before the
- * file is appended to again.
+ * {@code trials.jsonl}: one compact JSON object per line, appended and flushed line by line (a
+ * {@link JsonLinesFile}). A torn last line (the process was killed while writing it) is skipped
+ * when read and cut off before the file is appended to again; any other unreadable line is skipped
+ * with a warning that names the file and the line.
  */
 final class TrialLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrialLog.class);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private OutputStream out;
+    private JsonLinesFile out;
 
     TrialLog(Path file) throws IOException {
         this.file = file;
-        cutTornTail(file);
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
-    }
-
-    private static void cutTornTail(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        byte[] all = Files.readAllBytes(file);
-        int end = all.length;
-        while (end > 0 && all[end - 1] != '\n') {
-            end--;
-        }
-        if (end < all.length) {
-            LOG.warn("{}: cutting a torn last line of {} bytes", file, all.length - end);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
-            }
-        }
+        this.out = JsonLinesFile.open(file);
     }
 
     synchronized void append(ObjectNode line) {
@@ -58,40 +35,42 @@ final class TrialLog implements AutoCloseable {
             return;
         }
         try {
-            byte[] bytes = JSON.writeValueAsBytes(line);
-            byte[] withNl = new byte[bytes.length + 1];
-            System.arraycopy(bytes, 0, withNl, 0, bytes.length);
-            withNl[bytes.length] = '\n';
-            out.write(withNl);
-            out.flush();
+            out.append(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
-    /** The lines of a log; unreadable lines (a torn tail) are skipped. */
-    static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i);
-            if (s.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode n = JSON.readTree(s);
-                if (n != null && n.isObject()) {
-                    out.add(n);
-                    continue;
+    /** A line of the log and its number (from 1). */
+    record Line(long number, JsonNode node) {
+    }
+
+    /** The JSON objects of a log, numbered; every line that is not one goes to {@code warnings}. */
+    static List<Line> read(Path file, List<String> warnings) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        JsonLinesFile.read(file, new JsonLinesFile.Visitor() {
+            @Override
+            public void line(long lineNo, JsonNode value) {
+                if (value != null && value.isObject()) {
+                    lines.add(new Line(lineNo, value));
+                } else {
+                    warnings.add(file + " line " + lineNo + ": skipped: not a JSON object");
                 }
-            } catch (IOException e) {
-                // reported below
             }
-            LOG.warn("{}: line {} is not a JSON object; skipped", file, i + 1);
-        }
+
+            @Override
+            public void skipped(String warning) {
+                warnings.add(warning);
+            }
+        });
+        return lines;
+    }
+
+    /** The JSON objects of a log; unreadable lines are skipped (and logged). */
+    static List<JsonNode> read(Path file) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        List<JsonNode> out = read(file, warnings).stream().map(Line::node).toList();
+        warnings.forEach(w -> LOG.warn("{}", w));
         return out;
     }
 
@@ -118,13 +97,18 @@ final class TrialLog implements AutoCloseable {
         return n.asDouble();
     }
 
+    /** A new line object. */
+    static ObjectNode object() {
+        return Json.object();
+    }
+
     @Override
     public synchronized void close() {
         if (out != null) {
             try {
                 out.close();
             } catch (IOException e) {
-                LOG.warn("closing {}", file, e);
+                LOG.warn("closing {}: {}", file, e.toString());
             }
             out = null;
         }

@@ -1,22 +1,14 @@
 package babysitter.session;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import babysitter.store.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,22 +24,8 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** The mapper used for configuration files. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
-            .build();
+    /** The mapper used for configuration files: the program's one strict mapper. */
+    public static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Reads and checks a configuration file. */
     public static RunConfig read(Path file) throws ConfigException {
@@ -56,8 +34,11 @@ public final class ConfigFiles {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+            throw new ConfigException("", file + (java.nio.file.Files.isDirectory(file) ? ": is a folder, not a configuration file"
+                    : ": cannot be read (" + e.getMessage() + ")"));
         }
         return parse(text, file.toString());
     }
@@ -91,6 +72,12 @@ public final class ConfigFiles {
             config.network().toConfig(1, 2, config.seed());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("network", source + ": network: " + e.getMessage());
+        }
+        // the smallest data it could be trained on: one feature, two classes, one row
+        String tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) {
+            String path = config.network().widestPath();
+            throw new ConfigException(path, source + ": " + path + ": " + tooLarge);
         }
         try {
             config.data().withDefaults();
@@ -133,16 +120,26 @@ public final class ConfigFiles {
     }
 
     private static ConfigException describe(JsonProcessingException e, String source) {
-        if (e instanceof JsonParseException p) {
-            JsonLocation at = p.getLocation();
-            return new ConfigException("", source + ": not valid JSON at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ": " + p.getOriginalMessage());
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+            return new ConfigException("", source + ": the file is empty: expected a JSON object");
         }
-        if (!(e instanceof JsonMappingException m)) {
-            return new ConfigException("", source + ": " + e.getOriginalMessage());
+        if (Json.syntaxCause(e) != null || !(e instanceof JsonMappingException m) || trailing(e)) {
+            Json.Problem p = Json.problem(e);
+            return new ConfigException(p.path(), p.message(source));
         }
-        String path = path(m);
+        String path = Json.path(m);
         String where = path.isEmpty() ? source : source + ": " + path;
+        String at = m.getLocation() == null || m.getLocation().getLineNr() < 1 ? ""
+                : " (line " + m.getLocation().getLineNr() + ", column " + m.getLocation().getColumnNr() + ")";
+        ConfigException described = describeMapping(m, path, where);
+        return at.isEmpty() ? described : new ConfigException(described.jsonPath(), described.getMessage() + at);
+    }
+
+    private static boolean trailing(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+    }
+
+    private static ConfigException describeMapping(JsonMappingException m, String path, String where) {
         if (m instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
             return new ConfigException(path, where + ": unknown key '" + u.getPropertyName() + "'"
@@ -160,24 +157,9 @@ public final class ConfigFiles {
         }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return new ConfigException(path, where + ": expected " + typeName(mi.getTargetType())
-                    + allowed(mi.getTargetType()) + " (" + firstLine(mi.getOriginalMessage()) + ")");
+                    + allowed(mi.getTargetType()) + found(mi.getOriginalMessage()));
         }
         return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
-    }
-
-    private static String path(JsonMappingException m) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getFieldName() != null) {
-                if (b.length() > 0) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     private static String typeName(Class<?> type) {
@@ -212,6 +194,27 @@ public final class ConfigFiles {
             b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(java.util.Locale.ROOT));
         }
         return b.append(')').toString();
+    }
+
+    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile(
+            "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
+
+    /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
+    private static String found(String original) {
+        java.util.regex.Matcher m = FOUND.matcher(original == null ? "" : original);
+        if (!m.find()) {
+            return "";
+        }
+        String value = m.group(2);
+        return switch (m.group(1)) {
+            case "String" -> ", found the text " + (value != null ? value : "");
+            case "Boolean" -> ", found " + (value != null ? value : "true or false");
+            case "Object" -> ", found an object";
+            case "Array" -> ", found a list";
+            case "Floating-point" -> ", found the fraction " + (value != null ? value : "");
+            case "Null" -> ", found null";
+            default -> ", found the whole number " + (value != null ? value : "");
+        };
     }
 
     private static String quote(Object value) {

@@ -32,10 +32,26 @@ public final class Runs {
     public static Trainer start(RunConfig config, Path runsRoot, Path init, Clock clock) throws IOException {
         DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
+        // a mini-batch holds at most the training rows
+        String tooLarge = config.network().tooLarge(train.columns(), train.classes(),
+                Math.min(config.optimizer().toHyperparameters().batchSize(), Math.max(1, train.rows())),
+                Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) {
+            throw new TooLargeException(config.network().widestPath() + ": " + tooLarge + " (data of "
+                    + train.columns() + " features, " + train.classes() + " classes)");
+        }
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());
         if (init != null) {
-            NetworkFiles.loadParameters(net, init);
+            try {
+                NetworkFiles.loadParameters(net, init);
+            } catch (babysitter.engine.NpyFormatException | java.nio.file.NoSuchFileException e) {
+                throw e;
+            } catch (IOException e) {
+                // a folder that does not fit the network is the input's fault, like a bad configuration
+                throw new babysitter.store.BadFileException(init, "", e.getMessage().startsWith(init.toString())
+                        ? e.getMessage() : init + ": " + e.getMessage(), e);
+            }
             net.setSteps(0);
         }
         RunWriter writer = runsRoot == null ? null

@@ -1,6 +1,5 @@
 package babysitter.store;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,7 @@ final class JsonLines {
     static final String INSIGHT = "insight";
 
     /** Compact output (never a raw newline: newlines inside strings are escaped). */
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonLines() {
     }
@@ -95,15 +94,7 @@ final class JsonLines {
 
     /** The bytes of one line: compact JSON in UTF-8 followed by '\n'. */
     static byte[] line(ObjectNode o) {
-        try {
-            byte[] json = JSON.writeValueAsBytes(o);
-            byte[] line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-            return line;
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot serialise " + o, e);
-        }
+        return Json.line(o);
     }
 
     static void putDouble(ObjectNode o, String field, double value) {

@@ -2,15 +2,11 @@ package babysitter.store;
 
 import babysitter.engine.Network;
 import babysitter.engine.NetworkFiles;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +41,15 @@ public final class RunReader {
      *                     or if a file cannot be read at all
      */
     public static Run read(Path runDir) throws IOException {
+        return read(runDir, true);
+    }
+
+    /**
+     * As {@link #read(Path)}; without {@code withInsights}, {@code insights.jsonl} is not read at all
+     * (the run's {@link Run#insights()} is empty), which keeps reading a long run cheap for those who
+     * need only its metrics, events and checkpoints.
+     */
+    public static Run read(Path runDir, boolean withInsights) throws IOException {
         Objects.requireNonNull(runDir, "runDir");
         ObjectNode config = readRunJson(runDir.resolve(RunWriter.RUN_JSON));
         List<String> warnings = new ArrayList<>();
@@ -70,13 +75,15 @@ public final class RunReader {
                         ? "an insight belongs in " + RunWriter.INSIGHTS : "a metric belongs in " + RunWriter.METRICS));
             }
         });
-        readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
-            if (record instanceof InsightRecord r) {
-                insights.add(r);
-            } else {
-                warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
-            }
-        });
+        if (withInsights) {
+            readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
+                if (record instanceof InsightRecord r) {
+                    insights.add(r);
+                } else {
+                    warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
+                }
+            });
+        }
         List<CheckpointInfo> checkpoints = readCheckpoints(runDir.resolve(RunWriter.CHECKPOINTS), warnings);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir,
                 RunWriter.RUN_JSON + RunWriter.TEMP_PREFIX + "*")) {
@@ -108,6 +115,7 @@ public final class RunReader {
         if (!Files.isDirectory(runsRoot)) {
             return runs;
         }
+        RunFolders.removeUnfinished(runsRoot);
         try (DirectoryStream<Path> children = Files.newDirectoryStream(runsRoot)) {
             for (Path p : children) {
                 if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(RunWriter.RUN_JSON))) {
@@ -158,21 +166,17 @@ public final class RunReader {
     // ------------------------------------------------------------------ run.json
 
     private static ObjectNode readRunJson(Path file) throws IOException {
+        Path dir = file.getParent();
+        if (!Files.exists(dir)) {
+            throw new BadFileException(dir, "", dir + ": no such run folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadFileException(dir, "", dir + " is a file, not a run folder");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "not a run folder: " + RunWriter.RUN_JSON
-                    + " is missing");
+            throw new BadFileException(file, "", dir + " is not a run folder: " + file + " is missing");
         }
-        JsonNode root;
-        try {
-            root = JsonLines.JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (!(root instanceof ObjectNode o)) {
-            throw new IOException(file + ": expected a JSON object, got "
-                    + (root == null ? "an empty file" : root.getNodeType().toString().toLowerCase()));
-        }
-        return o;
+        return Json.readObject(file);
     }
 
     // ------------------------------------------------------------------ JSON lines
@@ -187,58 +191,21 @@ public final class RunReader {
      * was interrupted) and skipped, like blank and malformed lines, with a warning.
      */
     private static void readLines(Path file, List<String> warnings, LineSink sink) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-            byte[] buf = new byte[1 << 16];
-            long lineNo = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                int from = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        line.write(buf, from, i - from);
-                        from = i + 1;
-                        lineNo++;
-                        parseLine(file, lineNo, line.toByteArray(), warnings, sink);
-                        line.reset();
-                    }
+        JsonLinesFile.read(file, new JsonLinesFile.Visitor() {
+            @Override
+            public void line(long lineNo, JsonNode value) {
+                try {
+                    sink.accept(file, lineNo, JsonLines.parse(value));
+                } catch (JsonLines.BadLine e) {
+                    warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
                 }
-                line.write(buf, from, n - from);
             }
-            if (line.size() > 0) {
-                warnings.add(file + " line " + (lineNo + 1) + ": skipped: torn last line of " + line.size()
-                        + " bytes without '\\n' (the writer was interrupted)");
-            }
-        }
-    }
 
-    private static void parseLine(Path file, long lineNo, byte[] bytes, List<String> warnings, LineSink sink) {
-        if (isBlank(bytes)) {
-            warnings.add(file + " line " + lineNo + ": skipped: blank line");
-            return;
-        }
-        try {
-            JsonNode node = JsonLines.JSON.readTree(bytes);
-            sink.accept(file, lineNo, JsonLines.parse(node));
-        } catch (JacksonException e) {
-            warnings.add(file + " line " + lineNo + ": skipped: not valid JSON: " + e.getOriginalMessage());
-        } catch (JsonLines.BadLine e) {
-            warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
-        } catch (IOException e) {
-            warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
+            @Override
+            public void skipped(String warning) {
+                warnings.add(warning);
             }
-        }
-        return true;
+        });
     }
 
     // ------------------------------------------------------------------ checkpoints
@@ -280,9 +247,10 @@ public final class RunReader {
     private static CheckpointInfo parseCheckpoint(Path dir, Path json) throws JsonLines.BadLine {
         JsonNode o;
         try {
-            o = JsonLines.JSON.readTree(json.toFile());
-        } catch (JacksonException e) {
-            throw new JsonLines.BadLine("not valid JSON: " + e.getOriginalMessage());
+            o = Json.readObject(json);
+        } catch (BadFileException e) {
+            String m = e.getMessage();
+            throw new JsonLines.BadLine(m.startsWith(json.toString()) ? m.substring(json.toString().length() + 2) : m);
         } catch (IOException e) {
             throw new JsonLines.BadLine("cannot be read: " + e.getMessage());
         }

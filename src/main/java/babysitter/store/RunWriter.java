@@ -5,17 +5,13 @@ import babysitter.engine.NetworkFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -72,28 +68,29 @@ public final class RunWriter implements Closeable {
 
     private final Path dir;
     private final Clock clock;
-    private final OutputStream metrics;
-    private final OutputStream events;
+    private final FolderLock lock;
+    private final JsonLinesFile metrics;
+    private final JsonLinesFile events;
     /** Opened with the first insight, so runs without insights get no empty file. */
-    private OutputStream insights;
+    private JsonLinesFile insights;
     private boolean closed;
 
-    private RunWriter(Path dir, Clock clock) throws IOException {
+    private RunWriter(Path dir, Clock clock, FolderLock lock) throws IOException {
         this.dir = dir;
         this.clock = clock;
-        OutputStream m = append(dir.resolve(METRICS));
+        this.lock = lock;
+        JsonLinesFile m = null;
         try {
-            this.events = append(dir.resolve(EVENTS));
+            m = JsonLinesFile.open(dir.resolve(METRICS));
+            this.events = JsonLinesFile.open(dir.resolve(EVENTS));
         } catch (IOException | RuntimeException e) {
-            m.close();
+            if (m != null) {
+                m.close();
+            }
+            lock.close();
             throw e;
         }
         this.metrics = m;
-    }
-
-    private static OutputStream append(Path file) throws IOException {
-        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
     }
 
     // ------------------------------------------------------------------ opening
@@ -116,25 +113,47 @@ public final class RunWriter implements Closeable {
         Objects.requireNonNull(clock, "clock");
         String base = STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone())) + "-" + sanitise(name);
         try {
-            Files.createDirectories(runsRoot);
+            if (Files.exists(runsRoot) && !Files.isDirectory(runsRoot)) {
+                throw new BadFileException(runsRoot, "", runsRoot + " is a file, not a folder: name a folder for the runs");
+            }
+            makeFolder(runsRoot);
+            RunFolders.removeUnfinished(runsRoot);
             Path dir = null;
+            FolderLock lock = null;
             for (int k = 1; dir == null; k++) {
                 Path candidate = runsRoot.resolve(k == 1 ? base : base + "-" + k);
                 try {
                     // createDirectory fails if the folder exists: two writers never share a folder
                     dir = Files.createDirectory(candidate);
+                    lock = FolderLock.tryAcquire(dir);
+                    if (lock == null) {
+                        // a cleaner of unfinished folders took it first
+                        dir = null;
+                    }
                 } catch (FileAlreadyExistsException taken) {
                     LOG.debug("run folder {} exists, trying the next suffix", candidate);
                 }
             }
-            writeAtomically(dir.resolve(RUN_JSON), JsonLines.JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(runJson));
-            Files.createDirectories(dir.resolve(CHECKPOINTS));
-            LOG.debug("created run {}", dir);
-            return new RunWriter(dir, clock);
+            try {
+                AtomicFiles.write(dir.resolve(RUN_JSON), Json.pretty().writeValueAsBytes(runJson));
+                Files.createDirectories(dir.resolve(CHECKPOINTS));
+                LOG.debug("created run {}", dir);
+                return new RunWriter(dir, clock, lock);
+            } catch (IOException | RuntimeException e) {
+                // nothing half-made stays behind
+                lock.close();
+                try {
+                    deleteTree(dir);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+        } catch (BadFileException e) {
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run named '" + name + "' in " + runsRoot + ": "
-                    + e.getMessage(), e);
+                    + AtomicFiles.describe(e), e);
         }
     }
 
@@ -162,27 +181,39 @@ public final class RunWriter implements Closeable {
                 throw new NoSuchFileException(runJson.toString(), null,
                         "not a run folder: " + RUN_JSON + " is missing");
             }
-            repairTornLine(runDir.resolve(METRICS));
-            repairTornLine(runDir.resolve(EVENTS));
-            repairTornLine(runDir.resolve(INSIGHTS));
-            Path checkpoints = Files.createDirectories(runDir.resolve(CHECKPOINTS));
-            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
-                for (Path p : leftovers) {
-                    LOG.warn("deleting {}: an unfinished checkpoint of an earlier writer", p);
-                    deleteTree(p);
-                }
+            FolderLock lock = FolderLock.acquire(runDir);
+            try {
+                return reopenLocked(runDir, clock, lock);
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
-            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir, RUN_JSON + TEMP_PREFIX + "*")) {
-                for (Path p : leftovers) {
-                    LOG.warn("deleting {}: an unfinished run.json of an earlier writer", p);
-                    Files.deleteIfExists(p);
-                }
-            }
-            LOG.debug("reopened run {}", runDir);
-            return new RunWriter(runDir, clock);
+        } catch (FolderLock.FolderInUseException e) {
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reopen run " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static RunWriter reopenLocked(Path runDir, Clock clock, FolderLock lock) throws IOException {
+        repairTornLine(runDir.resolve(METRICS));
+        repairTornLine(runDir.resolve(EVENTS));
+        repairTornLine(runDir.resolve(INSIGHTS));
+        Path checkpoints = Files.createDirectories(runDir.resolve(CHECKPOINTS));
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
+            for (Path p : leftovers) {
+                LOG.warn("deleting {}: an unfinished checkpoint of an earlier writer", p);
+                deleteTree(p);
+            }
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir, RUN_JSON + TEMP_PREFIX + "*")) {
+            for (Path p : leftovers) {
+                LOG.warn("deleting {}: an unfinished run.json of an earlier writer", p);
+                Files.deleteIfExists(p);
+            }
+        }
+        LOG.debug("reopened run {}", runDir);
+        return new RunWriter(runDir, clock, lock);
     }
 
     /**
@@ -190,40 +221,7 @@ public final class RunWriter implements Closeable {
      * file is missing, empty or ends with '\n').
      */
     static long repairTornLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            long keep = size;
-            ByteBuffer buf = ByteBuffer.allocate(8192);
-            // scan backwards for the last '\n'
-            search:
-            while (keep > 0) {
-                long start = Math.max(0, keep - buf.capacity());
-                buf.clear().limit((int) (keep - start));
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, start + buf.position()) < 0) {
-                        throw new IOException(file + " shrank while it was being repaired");
-                    }
-                }
-                for (int i = buf.limit() - 1; i >= 0; i--) {
-                    if (buf.get(i) == '\n') {
-                        keep = start + i + 1;
-                        break search;
-                    }
-                }
-                keep = start;
-            }
-            long removed = size - keep;
-            if (removed > 0) {
-                LOG.warn("{}: cutting off a torn last line of {} bytes (no '\\n'; the writer was interrupted)",
-                        file, removed);
-                ch.truncate(keep);
-                ch.force(true);
-            }
-            return removed;
-        }
+        return JsonLinesFile.repairTornLine(file);
     }
 
     /**
@@ -258,19 +256,19 @@ public final class RunWriter implements Closeable {
     /** Appends a step metric to {@code metrics.jsonl}; it is in the file when this returns. */
     public synchronized void step(StepMetric m) {
         Objects.requireNonNull(m, "step metric");
-        writeLine(metrics, METRICS, JsonLines.line(JsonLines.toJson(m)));
+        writeLine(metrics, JsonLines.line(JsonLines.toJson(m)));
     }
 
     /** Appends an epoch metric to {@code metrics.jsonl}; it is in the file when this returns. */
     public synchronized void epoch(EpochMetric m) {
         Objects.requireNonNull(m, "epoch metric");
-        writeLine(metrics, METRICS, JsonLines.line(JsonLines.toJson(m)));
+        writeLine(metrics, JsonLines.line(JsonLines.toJson(m)));
     }
 
     /** Appends an event to {@code events.jsonl}; it is in the file when this returns. */
     public synchronized void event(RunEvent e) {
         Objects.requireNonNull(e, "event");
-        writeLine(events, EVENTS, JsonLines.line(JsonLines.toJson(e)));
+        writeLine(events, JsonLines.line(JsonLines.toJson(e)));
     }
 
     /** Appends an insight to {@code insights.jsonl} (created if need be); it is in the file when this returns. */
@@ -279,22 +277,21 @@ public final class RunWriter implements Closeable {
         ensureOpen();
         if (insights == null) {
             try {
-                insights = append(dir.resolve(INSIGHTS));
+                insights = JsonLinesFile.open(dir.resolve(INSIGHTS));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open " + dir.resolve(INSIGHTS) + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(e.getMessage() + " (run " + dir + ")", e);
             }
         }
-        writeLine(insights, INSIGHTS, JsonLines.line(JsonLines.toJson(r)));
+        writeLine(insights, JsonLines.line(JsonLines.toJson(r)));
     }
 
-    private void writeLine(OutputStream out, String fileName, byte[] line) {
+    private void writeLine(JsonLinesFile out, byte[] line) {
         ensureOpen();
         try {
             // one write of the whole line (the stream is unbuffered: nothing is held back in the JVM)
-            out.write(line);
-            out.flush();
+            out.appendLine(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + dir.resolve(fileName) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage() + " (run " + dir + ")", e);
         }
     }
 
@@ -304,9 +301,9 @@ public final class RunWriter implements Closeable {
         ensureOpen();
         Path file = dir.resolve(RUN_JSON);
         try {
-            writeAtomically(file, JsonLines.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(runJson));
+            AtomicFiles.write(file, Json.pretty().writeValueAsBytes(runJson));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot replace " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -340,7 +337,7 @@ public final class RunWriter implements Closeable {
             Files.createDirectories(checkpoints);
             Files.createDirectory(tmp);
             NetworkFiles.save(net, tmp);
-            ObjectNode json = JsonLines.JSON.createObjectNode();
+            ObjectNode json = Json.object();
             json.put("formatVersion", CHECKPOINT_FORMAT_VERSION);
             json.put("id", id);
             json.put("step", step);
@@ -349,7 +346,7 @@ public final class RunWriter implements Closeable {
             json.put("timeMillis", info.timeMillis());
             json.set("extra", info.extra());
             Files.write(tmp.resolve(CHECKPOINT_JSON),
-                    JsonLines.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+                    Json.pretty().writeValueAsBytes(json));
             // rename(2) of a folder onto an existing empty folder would replace it: checked above
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.debug("checkpoint {} written to {}", id, target);
@@ -361,7 +358,8 @@ public final class RunWriter implements Closeable {
                 e.addSuppressed(cleanup);
             }
             throw new UncheckedIOException("cannot write checkpoint '" + id + "' of run " + dir + ": "
-                    + e.getMessage(), e);
+                    + (e instanceof FileAlreadyExistsException ? e.getMessage() : AtomicFiles.describe(e)
+                    + " (" + (e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : target) + ")"), e);
         }
     }
 
@@ -393,7 +391,7 @@ public final class RunWriter implements Closeable {
         }
         closed = true;
         IOException failure = null;
-        for (OutputStream out : new OutputStream[] {metrics, events, insights}) {
+        for (JsonLinesFile out : new JsonLinesFile[] {metrics, events, insights}) {
             if (out == null) {
                 continue;
             }
@@ -407,6 +405,7 @@ public final class RunWriter implements Closeable {
                 }
             }
         }
+        lock.close();
         if (failure != null) {
             throw new UncheckedIOException("cannot close the files of run " + dir + ": " + failure.getMessage(),
                     failure);
@@ -421,14 +420,19 @@ public final class RunWriter implements Closeable {
 
     // ------------------------------------------------------------------ files
 
-    /** Writes {@code bytes} to a temporary file next to {@code file}, then moves it over {@code file} atomically. */
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + TEMP_PREFIX + System.nanoTime());
+    /**
+     * Creates {@code folder} and its parents; a file in the way is bad input that names it.
+     */
+    public static void makeFolder(Path folder) throws IOException {
         try {
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+            Path inTheWay = e.getFile() == null ? folder : Path.of(e.getFile());
+            throw new BadFileException(folder, "", folder + " cannot be made: " + inTheWay + " is a file, not a folder", e);
+        } catch (java.nio.file.FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("Not a directory")) {
+                throw new BadFileException(folder, "", folder + " cannot be made: a part of it is a file, not a folder", e);
+            }
             throw e;
         }
     }

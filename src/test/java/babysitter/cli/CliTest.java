@@ -177,8 +177,9 @@ class CliTest {
 
     @Test
     void failuresWhileRunningExitWith1WithoutAStackTrace(@TempDir Path tmp) throws Exception {
+        // a run folder that is not there is bad input (2), like a bad configuration
         Outcome o = run("eval", "--run", tmp.resolve("no-such-run").toString());
-        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("no-such-run").doesNotContain("\tat ");
         Outcome verbose = run("eval", "--run", tmp.resolve("no-such-run").toString(), "--verbose");
         assertThat(verbose.err()).contains("\tat ");
@@ -212,7 +213,7 @@ class CliTest {
 
         Outcome missing = run("train", "--config", config(tmp, SPIRAL).toString(), "--out", second.toString(),
                 "--init", tmp.resolve("nowhere").toString());
-        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nowhere");
     }
 
@@ -230,7 +231,7 @@ class CliTest {
         assertThat(Files.readString(html)).contains("Final metrics").contains("Confusion matrix on the test part");
 
         Outcome missing = run("report", tmp.resolve("no-such-run").toString(), "--out", tmp.resolve("y.html").toString());
-        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no-such-run").contains("no such run folder").doesNotContain("\tat ");
         assertThat(tmp.resolve("y.html")).doesNotExist();
 

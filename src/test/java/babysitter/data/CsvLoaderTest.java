@@ -28,6 +28,22 @@ class CsvLoaderTest {
     }
 
     @Test
+    void labelsThatAreTheSameWholeNumberWrittenDifferentlyAreOneClass() throws IOException {
+        Path f = write("n.csv", "x,label\n1,1\n2,1.0\n3,0\n4,2e0\n5,01\n");
+        Dataset d = CsvLoader.load(f, opts(true, "last"));
+        assertThat(d.classNames()).containsExactly("0", "1", "2");
+        assertThat(d.labels()).containsExactly(1, 1, 0, 2, 1);
+    }
+
+    @Test
+    void theSameNumberWrittenTwoWaysBesideTextLabelsIsAnErrorNamingTheLines() throws IOException {
+        Path f = write("m.csv", "x,label\n1,1\n2,cat\n3,1.0\n");
+        assertThatThrownBy(() -> CsvLoader.load(f, opts(true, "last"))).isInstanceOf(DataFileException.class)
+                .hasMessage(f + ": line 4: label \"1.0\" is the same number as \"1\" on line 2: write each class's"
+                        + " label the same way");
+    }
+
+    @Test
     void headerLabelByNameWithStringLabelsInOrderOfFirstAppearance() throws IOException {
         Path f = write("iris.csv", "x1,species,x2\n1.5,setosa,2\n 3 , virginica , -4e-1\n\n5,setosa,6\n");
         Dataset d = CsvLoader.load(f, opts(true, "species"));

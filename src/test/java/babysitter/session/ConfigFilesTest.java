@@ -68,6 +68,13 @@ class ConfigFilesTest {
         "inverse sqrt k zero | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"inverse_sqrt\",\"decayRate\":0}} | optimizer.decayRate;> 0",
         "staircase of no epochs | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"staircase\",\"decayEvery\":0}} | optimizer.decayEvery;at least 1",
         "negative inverse time rate | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"decay\":\"inverse_time\",\"decayRate\":-1}} | optimizer.decayRate;>= 0",
+        "duplicate key hiding a bad value | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":-1,\"learningRate\":0.1}} | optimizer.learningRate;appears twice;line 1",
+        "duplicate top-level key | {\"data\":{\"kind\":\"xor\"},\"epochs\":3,\"epochs\":4} | epochs;appears twice",
+        "NaN literal | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":NaN}} | optimizer.learningRate;NaN is not a number JSON allows;line 1, column",
+        "Infinity literal | {\"data\":{\"kind\":\"xor\",\"noise\":Infinity}} | data.noise;Infinity is not a number JSON allows",
+        "nested syntax error | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"units\":4 \"batchNorm\":true}]}} | network.hidden[0].units;expected ',' or '}';line 1, column",
+        "layer without units | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"activation\":\"relu\"}]}} | network.hidden[0];units is required",
+        "trailing text | {\"data\":{\"kind\":\"xor\"}} 5 | more text follows",
     })
     void badConfigurationsAreReportedWithTheirPathAndRule(String what, String json, String words) {
         assertThatThrownBy(() -> ConfigFiles.parse(json, "bad.json"))
@@ -115,6 +122,12 @@ class ConfigFilesTest {
                 babysitter.engine.LrDecay.EXPONENTIAL, 0.5);
         assertThat(half.asRecordedBy("0.1.0").toHyperparameters().decay()).isEqualTo(0.95);
         assertThat(half.asRecordedBy(Runs.PROGRAM_VERSION).toHyperparameters().decay()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aHiddenLayerNeedsOnlyItsUnits() throws Exception {
+        RunConfig c = ConfigFiles.parse("{\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"units\": 4}]}}", "l.json");
+        assertThat(c.network().hidden()).containsExactly(new babysitter.engine.LayerSpec(4, Activation.RELU, false));
     }
 
     @Test

@@ -210,7 +210,7 @@ class RunRoundTripTest {
         assertThat(RunReader.read(dir).config()).isEqualTo(expected);
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "metrics.jsonl", "events.jsonl", "checkpoints");
+                    .containsExactlyInAnyOrder("run.json", "metrics.jsonl", "events.jsonl", "checkpoints", FolderLock.FILE);
         }
     }
 

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +37,12 @@ public final class Png {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + file + ": its folder does not exist");
         }
-        Path tmp = Files.createTempFile(parent, ".png-", ".tmp");
-        try {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
+        babysitter.store.AtomicFiles.write(file, stream -> {
+            if (!ImageIO.write(out, "png", stream)) {
                 throw new IOException("no PNG writer available for " + file);
             }
-            babysitter.report.ExportFile.makeReadable(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        babysitter.report.ExportFile.makeReadable(file);
     }
 
     /**

@@ -1,0 +1,44 @@
+package babysitter.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * An input file that cannot be used as it is: not valid JSON, not the expected shape, or a run
+ * folder that is not one. The message is one line that starts with the file and names the line,
+ * column or JSON path where the problem was found and the rule it breaks. The command line
+ * answers it with exit status 2 (bad input), not 1 (a failure while running).
+ */
+public class BadFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final String jsonPath;
+
+    /**
+     * @param file     the offending file (or folder)
+     * @param jsonPath the JSON path of the offending value, "" for the whole file
+     * @param message  the whole message, starting with the file
+     */
+    public BadFileException(Path file, String jsonPath, String message) {
+        super(message);
+        this.file = file;
+        this.jsonPath = jsonPath == null ? "" : jsonPath;
+    }
+
+    public BadFileException(Path file, String jsonPath, String message, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+        this.jsonPath = jsonPath == null ? "" : jsonPath;
+    }
+
+    /** The offending file or folder. */
+    public Path file() {
+        return file;
+    }
+
+    /** The JSON path of the offending value, or "". */
+    public String jsonPath() {
+        return jsonPath;
+    }
+}
