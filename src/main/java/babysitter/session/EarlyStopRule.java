@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Early stop: when the dev cost (the training cost without a dev part) has not improved for
  * {@link Rules#earlyStopPatience()} epochs, goes back to the best epoch's checkpoint and finishes.
  */
-final class EarlyStopRule implements SessionRule {
+final class EarlyStopRule extends RememberingRule<EarlyStopRule.State> {
     /** A cost must beat the best by more than this to count as an improvement. */
     static final double IMPROVEMENT = 1e-12;
 
-    private record State(double best, String bestCheckpoint, int since) {
-        static final State FRESH = new State(Double.POSITIVE_INFINITY, null, 0);
+    record State(double best, String bestCheckpoint, int since) {
     }
 
-    private final CheckpointMemory<State> memory = new CheckpointMemory<>();
-    private State state = State.FRESH;
+    EarlyStopRule() {
+        super(new State(Double.POSITIVE_INFINITY, null, 0));
+    }
 
     /** The cost the epoch rules watch: the dev cost in inference mode, or the training cost without a dev part. */
     static double watchedCost(EpochMetric m) {
@@ -32,9 +32,7 @@ final class EarlyStopRule implements SessionRule {
         } else {
             state = new State(state.best(), state.bestCheckpoint(), state.since() + 1);
         }
-        if (checkpointId != null) {
-            memory.put(checkpointId, state);
-        }
+        remember(checkpointId);
         Rules rules = act.rules();
         if (!rules.earlyStop() || state.since() < rules.earlyStopPatience()) {
             return false;
@@ -49,15 +47,5 @@ final class EarlyStopRule implements SessionRule {
         }
         act.halt(Report.State.FINISHED);
         return true;
-    }
-
-    @Override
-    public void onCheckpoint(String id) {
-        memory.put(id, state);
-    }
-
-    @Override
-    public void onRewind(String id) {
-        state = memory.at(id, State.FRESH);
     }
 }

@@ -7,13 +7,13 @@ import babysitter.store.EpochMetric;
  * Reduce on plateau: multiplies α by {@link Rules#plateauFactor()} when the dev cost (the training
  * cost without a dev part) has not improved for {@link Rules#plateauPatience()} epochs.
  */
-final class PlateauRule implements SessionRule {
-    private record State(double best, int since) {
-        static final State FRESH = new State(Double.POSITIVE_INFINITY, 0);
+final class PlateauRule extends RememberingRule<PlateauRule.State> {
+    record State(double best, int since) {
     }
 
-    private final CheckpointMemory<State> memory = new CheckpointMemory<>();
-    private State state = State.FRESH;
+    PlateauRule() {
+        super(new State(Double.POSITIVE_INFINITY, 0));
+    }
 
     @Override
     public boolean afterEpoch(EpochMetric m, String checkpointId, RuleActions act) {
@@ -26,19 +26,7 @@ final class PlateauRule implements SessionRule {
             act.setHyperparameters(hp.withLearningRate(hp.learningRate() * rules.plateauFactor()), "plateau");
             state = new State(state.best(), 0);
         }
-        if (checkpointId != null) {
-            memory.put(checkpointId, state);
-        }
+        remember(checkpointId);
         return false;
-    }
-
-    @Override
-    public void onCheckpoint(String id) {
-        memory.put(id, state);
-    }
-
-    @Override
-    public void onRewind(String id) {
-        state = memory.at(id, State.FRESH);
     }
 }

@@ -6,12 +6,8 @@ import babysitter.session.ConfigFiles;
 import babysitter.session.Report;
 import babysitter.session.Snapshot;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * be restored. This test thread plays the JavaFX thread and the person.
  */
 class RewindWhileRunningTest {
-    private final ConcurrentLinkedQueue<Report> pending = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+    private final FxPump pump = new FxPump();
     private MainViewModel vm;
 
     @AfterEach
@@ -33,37 +28,11 @@ class RewindWhileRunningTest {
         }
     }
 
-    private void pump(BooleanSupplier until) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!until.getAsBoolean()) {
-            Runnable r;
-            while ((r = fxQueue.poll()) != null) {
-                r.run();
-            }
-            List<Report> batch = new ArrayList<>();
-            Report rep;
-            while ((rep = pending.poll()) != null) {
-                batch.add(rep);
-            }
-            if (!batch.isEmpty()) {
-                vm.accept(batch);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(500_000); // leave the cores to the trainer
-        }
-    }
 
-    /** Reads reports for a while, as the window does while a person moves the mouse. */
-    private void pumpFor(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        pump(() -> System.nanoTime() > end);
-    }
 
     @Test
     void fiftyRewindsToRandomChipsOfARunningSpiralSessionAreNeverRefused(@TempDir Path runs) throws Exception {
-        vm = new MainViewModel(fxQueue::add, Runnable::run, runs, MainViewModelTest.CLOCK, target -> pending::add);
+        vm = pump.create(runs);
         vm.newRun(ConfigFiles.parse("""
                 { "data": { "kind": "spiral", "n": 600, "arms": 3, "noise": 0.2, "devFraction": 0.2 },
                   "network": { "hidden": [ { "units": 32, "activation": "relu", "batchNorm": true },
@@ -73,15 +42,15 @@ class RewindWhileRunningTest {
         // New run starts training at once
         Random random = new Random(5);
         for (int i = 0; i < 50; i++) {
-            pump(() -> vm.stateProperty().get() == Report.State.RUNNING && vm.checkpoints().size() >= 5);
-            pumpFor(random.nextInt(60));
+            pump.until(() -> vm.stateProperty().get() == Report.State.RUNNING && vm.checkpoints().size() >= 5);
+            pump.forMillis(random.nextInt(60));
             List<Snapshot.CheckpointSummary> strip = List.copyOf(vm.checkpoints());
             Snapshot.CheckpointSummary chip = strip.get(random.nextInt(strip.size()));
             vm.holdForRewind(); // the confirmation opens
-            pumpFor(20 + random.nextInt(80)); // the person reads it while reports still arrive
+            pump.forMillis(20 + random.nextInt(80)); // the person reads it while reports still arrive
             long branch = vm.branchProperty().get();
             vm.rewindHeld(chip.id());
-            pump(() -> vm.branchProperty().get() != branch
+            pump.until(() -> vm.branchProperty().get() != branch
                     || vm.events().stream().anyMatch(e -> e.kind().equals("error")));
         }
         assertThat(vm.events()).filteredOn(e -> e.kind().equals("error")).isEmpty();
