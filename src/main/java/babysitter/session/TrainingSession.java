@@ -37,6 +37,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Thread thread;
     private final Core core = new Core();
     private final List<SessionRule> rules;
+    private final PaceRule pace;
     private final SiblingsController siblings = new SiblingsController(core);
     private final StepRate rate = new StepRate();
     /** Computes, publishes and records each epoch's insight reports (confusion, samples, regions). */
@@ -49,17 +50,13 @@ public final class TrainingSession implements AutoCloseable {
     /** Epoch ends still to reach before pausing (1 for Run epoch, K after adopting a sibling), 0 for none. */
     private int epochsToRun;
     private EpochMetric lastEpochMetric;
-    private Pace pace = Pace.FASTEST;
-    /** When the next epoch may start at the current pace ({@link Trainer#nanoTime}); 0 for now. */
-    private long nextEpochNanos;
-    /** When the current epoch's first step began. */
-    private long epochStartNanos;
     private volatile Report.State publishedState = Report.State.IDLE;
 
     public TrainingSession(Trainer trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.pace = new PaceRule(trainer);
         this.rules = List.of(new DivergenceGuard(trainer.network().config().classes()), new PlateauRule(),
-                new EarlyStopRule());
+                new EarlyStopRule(), pace);
         this.insights = new EpochInsights(trainer, channels::publish);
         trainer.addListener(new Trainer.Listener() {
             @Override
@@ -153,10 +150,10 @@ public final class TrainingSession implements AutoCloseable {
                     continue;
                 }
                 boolean busy = state == Report.State.RUNNING || epochsToRun > 0;
-                long wait = state == Report.State.RUNNING ? nextEpochNanos - trainer.nanoTime() : 0;
-                // waiting for the pace, a command is still taken at once
-                Command c = !busy ? queue.take() : wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-                if (c == null && state == Report.State.RUNNING && nextEpochNanos - trainer.nanoTime() > 0) {
+                long hold = state == Report.State.RUNNING ? pace.holdNanos() : 0;
+                // while the pace holds the next epoch back, a command is still taken at once
+                Command c = !busy ? queue.take() : hold > 0 ? queue.poll(hold, TimeUnit.NANOSECONDS) : queue.poll();
+                if (c == null && state == Report.State.RUNNING && pace.holdNanos() > 0) {
                     continue;
                 }
                 if (c != null) {
@@ -228,7 +225,7 @@ public final class TrainingSession implements AutoCloseable {
         } else if (c instanceof Command.MoreEpochs m) {
             moreEpochs(m.epochs());
         } else if (c instanceof Command.SetPace p) {
-            setPace(p.pace());
+            pace.set(p.pace());
         } else if (c instanceof Command.SetRules r) {
             setRules(r.rules());
         } else if (c instanceof Command.LrRangeTest t) {
@@ -317,31 +314,6 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private void setPace(Pace p) {
-        if (p.equals(pace)) {
-            return;
-        }
-        pace = p;
-        nextEpochNanos = 0;
-        ObjectNode d = Events.details();
-        d.put("pace", p.toString());
-        d.put("epochsPerSecond", p.fastest() ? -1 : p.epochsPerSecond());
-        trainer.event("pace", d);
-    }
-
-    /** After an epoch while running: hold the next one back, or pause, as the pace says. */
-    private void paceAfterEpoch(long epochStartNanos) {
-        if (state != Report.State.RUNNING || pace.fastest()) {
-            return;
-        }
-        if (pace.epochByEpoch()) {
-            trainer.event("pause", Events.details());
-            core.halt(Report.State.PAUSED);
-        } else {
-            nextEpochNanos = epochStartNanos + pace.epochNanos();
-        }
-    }
-
     private void rangeTest(Command.LrRangeTest t) {
         if (trainer.finished()) {
             core.publishError("the range test needs a run that is not finished");
@@ -352,9 +324,6 @@ public final class TrainingSession implements AutoCloseable {
 
     private Trainer.StepResult step() {
         Hyperparameters hp = trainer.hyperparameters();
-        if (!trainer.inEpoch()) {
-            epochStartNanos = trainer.nanoTime(); // this step begins an epoch
-        }
         int epochBefore = trainer.epoch();
         Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
         rules.forEach(SessionRule::beforeStep);
@@ -379,9 +348,6 @@ public final class TrainingSession implements AutoCloseable {
                     return r;
                 }
             }
-        }
-        if (r.endOfEpoch() && !trainer.finished()) {
-            paceAfterEpoch(epochStartNanos);
         }
         if (trainer.finished()) {
             finish();
