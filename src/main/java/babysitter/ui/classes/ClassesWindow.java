@@ -1,7 +1,6 @@
 package babysitter.ui.classes;
 
 import babysitter.session.Report;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -21,12 +20,7 @@ public final class ClassesWindow {
         }
         Runnable detach = main.addConfusionListener(vm::accept);
         Runnable detachReset = main.addResetListener(vm::reset);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Classes: dev confusion matrix and per-class accuracy");
-        stage.setScene(new Scene(new ClassesView(vm), 1000, 640));
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Classes: dev confusion matrix and per-class accuracy", new ClassesView(vm), 1000, 640);
         stage.setOnHidden(e -> {
             detach.run();
             detachReset.run();

@@ -3,6 +3,7 @@ package babysitter.ui.controls;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import javafx.beans.binding.Bindings;
+import babysitter.ui.fx.TextEditing;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -10,7 +11,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -58,14 +58,9 @@ public final class ControlsView extends VBox {
         alphaField.setId("alphaField");
         alphaField.setPrefColumnCount(8);
         alphaField.textProperty().bindBidirectional(vm.alphaTextProperty());
-        alphaField.setOnAction(e -> vm.commitAlphaText());
+        TextEditing.install(alphaField, vm::commitAlphaText, vm::revertAlphaText);
         alphaField.focusedProperty().addListener((o, was, now) -> {
             if (!now && !vm.alphaErrorProperty().get().isEmpty()) {
-                vm.revertAlphaText();
-            }
-        });
-        alphaField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
                 vm.revertAlphaText();
             }
         });
@@ -187,7 +182,7 @@ public final class ControlsView extends VBox {
         f.setId(id);
         f.setPrefColumnCount(7);
         f.textProperty().bindBidirectional(p);
-        f.setOnAction(e -> vm.commitFields());
+        TextEditing.install(f, vm::commitFields, vm::revertFields);
         f.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.commitFields();

@@ -331,6 +331,12 @@ public final class ControlsViewModel {
         }
     }
 
+    /** Puts the applied values back into the typed fields and clears their message. */
+    public void revertFields() {
+        show(current, rules);
+        fieldError.set("");
+    }
+
     private static double parse(String text, String name) {
         String t = text == null ? "" : text.trim();
         try {

@@ -591,6 +591,11 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return epoch.getReadOnlyProperty();
     }
 
+    /** The number of epochs the run is set up for. */
+    public ReadOnlyLongProperty epochsProperty() {
+        return epochs.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty branchProperty() {
         return branch.getReadOnlyProperty();
     }
@@ -715,6 +720,15 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return Bindings.createBooleanBinding(() -> {
             Report.State s = state.get();
             return s != null && s != Report.State.STOPPED && s != Report.State.FAILED;
+        }, state);
+    }
+
+    /** A session that is still going (ready, running, paused or held by the guard): it can be stopped. */
+    public BooleanBinding live() {
+        return Bindings.createBooleanBinding(() -> {
+            Report.State s = state.get();
+            return s == Report.State.IDLE || s == Report.State.RUNNING || s == Report.State.PAUSED
+                    || s == Report.State.GUARD_TRIPPED;
         }, state);
     }
 

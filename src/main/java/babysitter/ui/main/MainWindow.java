@@ -5,6 +5,7 @@ import babysitter.session.Snapshot;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.chart.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
+import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
@@ -32,7 +33,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -120,7 +120,23 @@ public final class MainWindow extends BorderPane {
 
     private void newRun() {
         Optional<babysitter.session.RunConfig> config = setup.toConfig();
-        config.ifPresent(vm::newRun);
+        if (config.isPresent() && (!vm.live().get() || confirmNewRun())) {
+            vm.newRun(config.get());
+        }
+    }
+
+    /** A live or paused session is not replaced without asking; the question says it stays on disk. */
+    private boolean confirmNewRun() {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setTitle("New run");
+        alert.setHeaderText("Stop the current run and start a new one?");
+        String dir = vm.runDirProperty().get();
+        alert.setContentText("The current run" + (dir.isEmpty() ? "" : " (" + dir + ")") + " stays on disk: "
+                + "File ▸ Open run… shows it again and continues it from any of its checkpoints.");
+        alert.getDialogPane().setId("newRunDialog");
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get() == ButtonType.OK;
     }
 
     private MenuBar menuBar() {
@@ -152,13 +168,25 @@ public final class MainWindow extends BorderPane {
         Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
                 new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
                 exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), quit);
+        // The Session menu offers what the tool bar offers, and only when the tool bar does.
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
+        pause.setId("pauseItem");
+        pause.disableProperty().bind(vm.canPauseOrResume().not());
         MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
+        step.setId("stepItem");
+        step.disableProperty().bind(vm.canStep().not());
         MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);
+        epoch.setId("epochItem");
+        epoch.disableProperty().bind(vm.canStep().not());
         MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm::checkpoint);
+        checkpoint.setId("checkpointItem");
+        checkpoint.disableProperty().bind(vm.hasSession().not());
         MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
+        undo.setId("undoItem");
         undo.disableProperty().bind(vm.canUndo().not());
         MenuItem stop = item("Stop", null, vm::stop);
+        stop.setId("stopItem");
+        stop.disableProperty().bind(vm.live().not());
         MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S",
                 () -> babysitter.ui.siblings.SiblingsDialog.show(getScene().getWindow(), vm.siblings()));
         siblings.setId("trySiblings");
@@ -171,6 +199,11 @@ public final class MainWindow extends BorderPane {
         MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm));
         MenuItem samples = item("Samples…", null,
                 () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm));
+        network.setId("networkItem");
+        classes.setId("classesItem");
+        samples.setId("samplesItem");
+        surface.setId("surfaceItem");
+        range.setId("rangeItem");
         Menu tools = new Menu("Tools", null, range, surface, network, classes, samples);
         MenuBar bar = new MenuBar(file, session, tools);
         bar.setId("menuBar");
@@ -179,7 +212,7 @@ public final class MainWindow extends BorderPane {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem m = new MenuItem(text);
-        if (accelerator != null && !accelerator.equals("Space")) {
+        if (accelerator != null) {
             m.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
         m.setOnAction(e -> action.run());
@@ -202,7 +235,7 @@ public final class MainWindow extends BorderPane {
         Button epoch = button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch);
         epoch.disableProperty().bind(vm.canStep().not());
         Button stop = button("stopButton", "■ Stop", "end the run; it stays on disk", vm::stop);
-        stop.disableProperty().bind(vm.hasSession().not());
+        stop.disableProperty().bind(vm.live().not());
         Button checkpoint = button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)", vm::checkpoint);
         checkpoint.disableProperty().bind(vm.hasSession().not());
         Button undo = button("undoButton", "↶ Undo last change", "back to before the last change of α or β (Ctrl+Z)",
@@ -338,9 +371,12 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The session keys that are not menu accelerators; while text is edited, keys edit the text. */
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE && !(getScene().getFocusOwner() instanceof TextInputControl)
-                && !e.isShortcutDown()) {
+        if (TextEditing.editing(getScene())) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
             vm.togglePause();
             e.consume();
         } else if (new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN).match(e)) {

@@ -1,7 +1,6 @@
 package babysitter.ui.network;
 
 import babysitter.session.Report;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -20,12 +19,7 @@ public final class NetworkWindow {
             vm.accept(e);
         }
         Runnable detach = main.addEpochListener(vm::accept);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Network: batch norm and activations per layer");
-        stage.setScene(new Scene(new NetworkView(vm), 1100, 800));
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Network: batch norm and activations per layer", new NetworkView(vm), 1100, 800);
         stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;

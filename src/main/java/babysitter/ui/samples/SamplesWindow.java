@@ -1,6 +1,5 @@
 package babysitter.ui.samples;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -20,12 +19,7 @@ public final class SamplesWindow {
         }
         Runnable detach = main.addSamplesListener(vm::accept);
         Runnable detachReset = main.addResetListener(vm::reset);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Samples: dev samples and their class probabilities");
-        stage.setScene(new Scene(new SamplesView(vm), 1000, 640));
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Samples: dev samples and their class probabilities", new SamplesView(vm), 1000, 640);
         stage.setOnHidden(e -> {
             detach.run();
             detachReset.run();

@@ -68,7 +68,6 @@ public final class SetupView extends VBox {
 
         Button newRun = new Button("New run");
         newRun.setId("newRun");
-        newRun.setDefaultButton(true);
         newRun.getStyleClass().add("new-run");
         newRun.disableProperty().bind(vm.canStartProperty().not());
         newRun.setOnAction(e -> vm.newRun());
@@ -282,6 +281,8 @@ public final class SetupView extends VBox {
         text.setId(field);
         text.setPromptText(prompt);
         text.textProperty().bindBidirectional(vm.text(field));
+        // Enter ends the edit (the field is already in the model); it never starts a run
+        babysitter.ui.fx.TextEditing.install(text);
         return text;
     }
 
