@@ -3,7 +3,9 @@ package babysitter.ui.controls;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import javafx.beans.binding.Bindings;
+import babysitter.session.LearningRateRange;
 import babysitter.ui.fx.TextEditing;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
 
@@ -47,13 +50,9 @@ public final class ControlsView extends VBox {
             }
         });
         alpha.valueProperty().bindBidirectional(vm.logAlphaProperty());
-        alpha.valueProperty().addListener((o, a, b) -> vm.alphaSliderMoved(alpha.isValueChanging()));
-        alpha.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.alphaSliderMoved(false);
-            }
-        });
-        alpha.setTooltip(new Tooltip("log scale from 1e-5 to 1; arrow keys move a tenth of a decade"));
+        settleThenSend(alpha, vm::alphaSliderMoved, vm::alphaSliderSettled);
+        alpha.setTooltip(new Tooltip("log scale from " + LearningRateRange.describe()
+                + "; arrow keys move a tenth of a decade; the change is applied when you let go"));
         TextField alphaField = new TextField();
         alphaField.setId("alphaField");
         alphaField.setPrefColumnCount(8);
@@ -77,20 +76,30 @@ public final class ControlsView extends VBox {
                 vm.betaScaleProperty().get());
         beta.setId("betaSlider");
         beta.setBlockIncrement(0.1);
-        beta.valueProperty().bindBidirectional(vm.betaScaleProperty());
-        beta.valueProperty().addListener((o, a, b) -> vm.betaSliderMoved(beta.isValueChanging()));
-        beta.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.betaSliderMoved(false);
+        beta.setMajorTickUnit(1);
+        beta.setMinorTickCount(0);
+        beta.setShowTickMarks(true);
+        beta.setShowTickLabels(true);
+        beta.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return ControlsViewModel.betaAt(v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return -Math.log10(1 - Double.parseDouble(s));
             }
         });
+        beta.valueProperty().bindBidirectional(vm.betaScaleProperty());
+        settleThenSend(beta, vm::betaSliderMoved, vm::betaSliderSettled);
         beta.disableProperty().bind(vm.betaDisabledProperty());
         Tooltip betaTip = new Tooltip();
         betaTip.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.betaKindProperty().get()) {
             case NONE -> "SGD keeps no running average, so it has no β";
-            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0.5 to 0.9999";
-            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0.5 to 0.9999";
-            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0.5 to 0.9999";
+            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0 to 0.9999";
+            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0 to 0.9999";
+            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0 to 0.9999";
         }, vm.betaKindProperty()));
         beta.setTooltip(betaTip);
         Label betaReadout = new Label();
@@ -157,6 +166,32 @@ public final class ControlsView extends VBox {
         getChildren().addAll(alphaTitle, alpha, alphaField, alphaError, betaTitle, beta, betaReadout, grid, fieldError,
                 advanced, rules);
         VBox.setVgrow(advanced, Priority.NEVER);
+    }
+
+    /** How long the keys must rest on a slider before its value is sent. */
+    static final Duration SETTLE = Duration.millis(400);
+
+    /**
+     * One gesture on a slider is one change: every move previews, and the value is sent when a drag
+     * ends, or (keys, clicks on the track) when the slider has not moved for {@link #SETTLE}.
+     */
+    private static void settleThenSend(Slider slider, Runnable moved, Runnable settled) {
+        PauseTransition rest = new PauseTransition(SETTLE);
+        rest.setOnFinished(e -> settled.run());
+        slider.valueProperty().addListener((o, a, b) -> {
+            moved.run();
+            if (slider.isValueChanging()) {
+                rest.stop();
+            } else {
+                rest.playFromStart();
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                rest.stop();
+                settled.run();
+            }
+        });
     }
 
     static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");

@@ -10,6 +10,7 @@ import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.NetworkSpec;
 import babysitter.session.OptimizerSpec;
+import babysitter.session.LearningRateRange;
 import babysitter.session.RunConfig;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -571,7 +572,8 @@ public final class SetupViewModel {
         } catch (IllegalArgumentException e) {
             v.fail("layers", e.getMessage());
         }
-        Double lr = v.number("learningRate", "learning rate", x -> x > 0, "a finite number > 0");
+        Double lr = v.number("learningRate", "learning rate α", x -> LearningRateRange.problem(x).isEmpty(),
+                "a number from " + LearningRateRange.describe());
         OptimizerSpec baseOpt = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         double baseMomentum = baseOpt.toHyperparameters().momentum();
         Double momentum = applies("momentum")
