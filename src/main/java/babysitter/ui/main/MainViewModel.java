@@ -70,6 +70,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
+    private Consumer<RunConfig> onRunLoaded = c -> { };
     private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
     private final ObservableList<String> hints = FXCollections.observableArrayList();
@@ -232,12 +233,15 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             try {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir);
                 RunConfig config = Runs.configOf(run);
+                Hyperparameters last = lastHyperparameters(run, config);
                 int rows = run.config().path("data").path("train").asInt(0);
                 List<String> insightWarnings = new java.util.ArrayList<>();
                 List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
                 insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
                 fx.execute(() -> {
                     show(run, config, rows, insights, insightWarnings.size());
+                    onRunLoaded.accept(config);
+                    controls.show(last, babysitter.session.Rules.DEFAULTS);
                     if (checkpointId != null) {
                         continueFrom(checkpointId, moreEpochs);
                     }
@@ -293,6 +297,38 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 + " checkpoints. Click a checkpoint to continue from it."
                 + (run.warnings().isEmpty() && insightWarnings == 0 ? ""
                     : " (" + (run.warnings().size() + insightWarnings) + " damaged lines skipped)"));
+    }
+
+    /** The hyperparameters a recorded run ended with: those of its last change, else those it started with. */
+    static Hyperparameters lastHyperparameters(babysitter.store.Run run, RunConfig config) {
+        Hyperparameters last = config.optimizer().toHyperparameters();
+        for (babysitter.store.RunEvent e : run.events()) {
+            if (e.kind().equals("hyperparameters") && e.details().has("to")) {
+                try {
+                    last = babysitter.session.ConfigFiles.MAPPER.treeToValue(e.details().get("to"),
+                            babysitter.session.OptimizerSpec.class).toHyperparameters();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException ex) {
+                    LOG.warn("{}: a hyperparameters event at step {} cannot be read: {}", run.dir(), e.step(),
+                            ex.getMessage());
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Before any run, the live controls show what the setup panel would start ({@code config} may be
+     * null while a setup field is invalid); once a run is loaded they show the run's.
+     */
+    public void showSetup(RunConfig config) {
+        if (config != null && session == null && openedRun == null) {
+            controls.show(config.optimizer().toHyperparameters(), babysitter.session.Rules.DEFAULTS);
+        }
+    }
+
+    /** What to do with the configuration of each run opened from disk (also by "Babysit this one"): the setup shows it. */
+    public void setOnRunLoaded(Consumer<RunConfig> action) {
+        onRunLoaded = Objects.requireNonNull(action);
     }
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */

@@ -69,6 +69,11 @@ public final class MainWindow extends BorderPane {
         setupView.setPrefWidth(320);
         Node left = setupView;
         setup.busyProperty().bind(vm.startingProperty());
+        // setup, live controls and the loaded run agree: before a run the controls show the setup's
+        // values; a run opened from disk fills the setup with its configuration
+        setup.configProperty().addListener((o, a, config) -> vm.showSetup(config));
+        vm.showSetup(setup.configProperty().get());
+        vm.setOnRunLoaded(setup::load);
 
         // centre: banner, charts, checkpoint strip
         monitor = new MonitorView(vm.monitor());

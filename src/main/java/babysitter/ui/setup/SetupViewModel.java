@@ -95,6 +95,7 @@ public final class SetupViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", false);
+    private final ReadOnlyObjectWrapper<RunConfig> shown = new ReadOnlyObjectWrapper<>(this, "config", null);
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper(this, "configError", "");
     private final ReadOnlyObjectWrapper<List<PreviewPoint>> preview = new ReadOnlyObjectWrapper<>(this, "preview",
             List.of());
@@ -405,6 +406,11 @@ public final class SetupViewModel {
         }
     }
 
+    /** The configuration the fields describe, or null while a field is invalid; changes with every edit. */
+    public ReadOnlyObjectProperty<RunConfig> configProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
     /** The configuration the fields describe (named after the data kind), or empty when a field is invalid. */
     public Optional<RunConfig> toConfig() {
         return valid.get() ? Optional.of(built) : Optional.empty();
@@ -601,6 +607,7 @@ public final class SetupViewModel {
         built = config;
         configError.set(problem);
         valid.set(config != null);
+        shown.set(config);
     }
 
     private RunConfig build(String kind, Integer n, Integer arms, Integer classes, Double noise, String path,
