@@ -66,7 +66,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set up a run and press New run.");
-    private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
+    private final Notice notice = new Notice();
     private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
@@ -144,7 +144,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 fx.execute(() -> {
                     starting.set(false);
                     status.set("Could not start: " + e.getMessage());
-                    notification.set("Could not start the run: " + e.getMessage());
+                    notice.show(Notice.Cause.START, "Could not start the run: " + e.getMessage());
                 });
             }
         });
@@ -157,6 +157,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     private void attach(Trainer t, boolean start, boolean keepHistory) {
         closeSession();
+        notice.clear();
         openedRun = null;
         trainer = t;
         trainRows = t.data().split().train().rows();
@@ -250,7 +251,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 fx.execute(() -> {
                     starting.set(false);
                     status.set("Could not open " + dir + ": " + e.getMessage());
-                    notification.set("Could not open the run: " + e.getMessage());
+                    notice.show(Notice.Cause.OPEN, "Could not open the run: " + e.getMessage());
                 });
             }
         });
@@ -259,6 +260,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private void show(babysitter.store.Run run, RunConfig config, int rows, List<Report> insights,
                       int insightWarnings) {
         starting.set(false);
+        notice.clear();
         openedRun = run.dir();
         trainRows = rows;
         int batch = config.optimizer().toHyperparameters().batchSize();
@@ -350,7 +352,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
-                    notification.set("Could not continue from " + checkpointId + ": " + e.getMessage());
+                    notice.show(Notice.Cause.CONTINUE, "Could not continue from " + checkpointId + ": " + e.getMessage());
                 });
             }
         });
@@ -363,16 +365,19 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     public void exportReport(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notification.set("There is no recorded run to report on yet.");
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
             return;
         }
         status.set("Writing the report …");
         background.execute(() -> {
             try {
                 Path written = babysitter.report.RunReport.write(Path.of(dir), out);
-                fx.execute(() -> status.set("Report written to " + written));
+                fx.execute(() -> {
+                    status.set("Report written to " + written);
+                    notice.clear(Notice.Cause.REPORT);
+                });
             } catch (java.io.IOException | RuntimeException e) {
-                fx.execute(() -> notification.set("Could not write the report: " + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not write the report: " + e.getMessage()));
             }
         });
     }
@@ -415,6 +420,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 progressValue = 0;
             } else if (r instanceof Report.StateReport s) {
                 state.set(s.state());
+                notice.state(s.state());
                 step.set(s.step());
                 epoch.set(s.epoch());
                 epochs.set(s.epochs());
@@ -465,26 +471,10 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private double progressValue;
 
     private void onEvent(Report.EventReport e) {
-        switch (e.kind()) {
-            case "checkpoint" -> {
-                if ("auto".equals(e.details().get("source"))) {
-                    lastChange.set(e.details().get("id"));
-                }
-            }
-            case "guard" -> notification.set("Guard: " + e.details().get("reason")
-                    + (e.details().get("lastGood") == null || e.details().get("lastGood").equals("null") ? ""
-                        : ". Last good checkpoint: " + e.details().get("lastGood")));
-            case "hyperparameters" -> {
-                String source = e.details().get("source");
-                if ("plateau".equals(source) || "guard".equals(source)) {
-                    notification.set("Rule (" + source + "): " + e.label());
-                }
-            }
-            case "early-stop" -> notification.set("Early stop: no improvement; back to " + e.details().get("best"));
-            case "error" -> notification.set(e.label());
-            default -> {
-            }
+        if (e.kind().equals("checkpoint") && "auto".equals(e.details().get("source"))) {
+            lastChange.set(e.details().get("id"));
         }
+        notice.event(e);
     }
 
     String statusLine() {
@@ -606,7 +596,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     }
 
     public void dismissNotification() {
-        notification.set("");
+        notice.clear();
     }
 
     // ------------------------------------------------------------------ observable state
@@ -650,7 +640,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     /** A message worth a pop-up (guard, rule actions, errors); "" when none. */
     public ReadOnlyStringProperty notificationProperty() {
-        return notification.getReadOnlyProperty();
+        return notice.textProperty();
     }
 
     public ReadOnlyStringProperty runDirProperty() {

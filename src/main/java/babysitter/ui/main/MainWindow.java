@@ -430,11 +430,16 @@ public final class MainWindow extends BorderPane {
         Path file = choose("Export window", "babysitter.png", "png");
         if (file != null) {
             try {
-                Snapshots.writePng(getScene().getRoot(), 1, file);
+                writeWindowPng(file);
             } catch (IOException | RuntimeException ex) {
                 error("Could not write " + file + ": " + ex.getMessage());
             }
         }
+    }
+
+    /** The window as a PNG, without its banner. */
+    void writeWindowPng(Path file) throws IOException {
+        babysitter.ui.fx.Banner.without(getScene().getRoot(), () -> Snapshots.writePng(getScene().getRoot(), 1, file));
     }
 
     private void exportCsv() {

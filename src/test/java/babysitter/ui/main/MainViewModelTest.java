@@ -285,4 +285,53 @@ class MainViewModelTest {
         assertThat(opened.regions().availableProperty().get()).isTrue();
         assertThat(opened.regions().reportProperty().get().epoch()).isEqualTo(2);
     }
+
+    private static Report.EventReport event(String kind, java.util.Map<String, String> details) {
+        return new Report.EventReport(kind, 10, 1, 0, kind, details);
+    }
+
+    private static Report.StateReport state(Report.State s) {
+        return new Report.StateReport(s, 10, 1, 0, 5, babysitter.engine.Hyperparameters.DEFAULTS,
+                babysitter.session.Rules.DEFAULTS, List.of());
+    }
+
+    @Test
+    void aBannerGoesWhenItsCauseIsGone(@TempDir Path runs) {
+        create(runs);
+        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
+                "lastGood", "epoch-0001", "autoRewind", "false")), state(Report.State.GUARD_TRIPPED)));
+        assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN");
+        vm.accept(List.of(state(Report.State.RUNNING)));
+        assertThat(vm.notificationProperty().get()).as("resumed: the guard's message is history").isEmpty();
+
+        vm.accept(List.of(event("error", java.util.Map.of())));
+        assertThat(vm.notificationProperty().get()).isEqualTo("error");
+        vm.accept(List.of(event("rewind", java.util.Map.of("to", "epoch-0001"))));
+        assertThat(vm.notificationProperty().get()).as("a rewind clears the banner").isEmpty();
+    }
+
+    @Test
+    void theGuardsOwnRewindKeepsItsMessage(@TempDir Path runs) {
+        create(runs);
+        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
+                "lastGood", "epoch-0001", "autoRewind", "true")), event("rewind", java.util.Map.of("to", "epoch-0001")),
+                new Report.EventReport("hyperparameters", 10, 1, 1, "α 0.1→0.05", java.util.Map.of("source", "guard")),
+                state(Report.State.RUNNING)));
+        assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN").endsWith("α 0.1→0.05");
+    }
+
+    @Test
+    void openingARunClearsTheBanner(@TempDir Path runs) throws Exception {
+        Trainer t = Runs.start(spiral(1), runs, null, CLOCK);
+        while (!t.finished()) {
+            t.trainStep();
+        }
+        t.close();
+        create(runs);
+        vm.accept(List.of(event("error", java.util.Map.of())));
+        assertThat(vm.notificationProperty().get()).isNotEmpty();
+        vm.openRun(t.runDir());
+        pump(() -> !vm.checkpoints().isEmpty());
+        assertThat(vm.notificationProperty().get()).isEmpty();
+    }
 }

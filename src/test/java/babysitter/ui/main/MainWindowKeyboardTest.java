@@ -198,4 +198,36 @@ class MainWindowKeyboardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(classes.isShowing()).as("Ctrl+W closes it").isFalse();
     }
+
+    @Test
+    void anExportedWindowShowsNoBanner(FxRobot robot, @TempDir Path tmp) throws Exception {
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport("error", 0, 0, 0,
+                "Something went wrong", java.util.Map.of()))));
+        javafx.scene.Node banner = robot.lookup("#notification").query();
+        assertThat(onFx(() -> banner.getParent().isVisible())).isTrue();
+        Path with = tmp.resolve("with.png");
+        Path without = tmp.resolve("without.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.writeWindowPng(with);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(onFx(() -> banner.getParent().isVisible())).as("the banner is back on screen").isTrue();
+        robot.interact(vm::dismissNotification);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.writeWindowPng(without);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(with.toFile());
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(without.toFile());
+        assertThat(a.getHeight()).isEqualTo(b.getHeight());
+        long differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        assertThat(differing).as("pixels that differ from the window without a banner").isZero();
+    }
 }
