@@ -794,7 +794,7 @@ public final class TrainingSession implements AutoCloseable {
         String[][] names = {{"learningRate", "α"}, {"momentum", "β"}, {"beta1", "β1"}, {"beta2", "β2"},
             {"epsilon", "ε"}, {"l2", "λ"}, {"batchSize", "batch"}, {"decay", "decay"}, {"decayRate", "decay rate"}};
         if (!from.path("kind").equals(to.path("kind"))) {
-            parts.add("optimizer → " + pretty(to.path("kind").asText()));
+            parts.add("optimiser → " + pretty(to.path("kind").asText()));
         }
         for (String[] n : names) {
             if (!from.path(n[0]).equals(to.path(n[0]))) {

@@ -202,13 +202,21 @@ public final class ControlsView extends VBox {
         return l;
     }
 
+    /**
+     * A message under a field. It always keeps room for two lines, so the controls below do not
+     * jump when a message comes or goes.
+     */
     private static Label error(javafx.beans.value.ObservableStringValue text) {
         Label l = new Label();
         l.getStyleClass().add("error");
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotEmpty(text));
-        l.managedProperty().bind(l.visibleProperty());
+        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        l.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("Ag\nAg");
+            probe.setFont(l.getFont());
+            return Math.ceil(probe.getLayoutBounds().getHeight() + l.getInsets().getTop() + l.getInsets().getBottom());
+        }, l.fontProperty(), l.insetsProperty()));
         return l;
     }
 

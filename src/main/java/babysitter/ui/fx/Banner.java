@@ -29,7 +29,9 @@ public final class Banner {
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setWrapText(true);
         banner.textProperty().bind(message);
-        Button close = new Button("✕");
+        Button close = Icons.on(new Button(), Icons.CLOSE);
+        close.setId(id + "Close");
+        close.setTooltip(new javafx.scene.control.Tooltip("dismiss"));
         close.setOnAction(e -> dismiss.run());
         HBox box = new HBox(8, banner, close);
         HBox.setHgrow(banner, Priority.ALWAYS);

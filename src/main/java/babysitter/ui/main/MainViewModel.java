@@ -76,7 +76,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ObservableList<String> hints = FXCollections.observableArrayList();
     private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
     private final List<Consumer<Report.EpochReport>> epochListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
+    /** Confusion reports of every branch, oldest first, at most {@link #RECENT_CONFUSION}. */
     private final java.util.ArrayDeque<Report.ConfusionReport> recentConfusion = new java.util.ArrayDeque<>();
     private final List<Consumer<Report.ConfusionReport>> confusionListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -454,9 +454,6 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             recentSamples = sr;
             samplesListeners.forEach(l -> l.accept(sr));
         } else if (r instanceof Report.ConfusionReport c) {
-            if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
-                recentConfusion.clear();
-            }
             recentConfusion.addLast(c);
             while (recentConfusion.size() > RECENT_CONFUSION) {
                 recentConfusion.removeFirst();

@@ -5,6 +5,7 @@ import babysitter.session.Snapshot;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.chart.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
+import babysitter.ui.fx.Icons;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
@@ -50,6 +51,7 @@ import javafx.stage.Window;
 
 /** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
 public final class MainWindow extends BorderPane {
+    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
     private final MainViewModel vm;
     private final SetupViewModel setup;
     private final MonitorView monitor;
@@ -94,15 +96,26 @@ public final class MainWindow extends BorderPane {
         Label hints = new Label();
         hints.setId("hints");
         hints.getStyleClass().add("hints");
-        hints.setWrapText(true);
+        // one line that is always there (the charts do not jump when a hint comes or goes); the
+        // whole text, when it does not fit, is in the tooltip
         hints.setMaxWidth(Double.MAX_VALUE);
+        hints.setMinHeight(Region.USE_PREF_SIZE);
         hints.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.hints().isEmpty() ? "" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
-        hints.visibleProperty().bind(Bindings.isNotEmpty(vm.hints()));
-        hints.managedProperty().bind(hints.visibleProperty());
+                () -> vm.hints().isEmpty() ? "Hints: none" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
+        Tooltip hintsTip = new Tooltip();
+        hintsTip.setWrapText(true);
+        hintsTip.setMaxWidth(600);
+        hintsTip.textProperty().bind(hints.textProperty());
+        hints.setTooltip(hintsTip);
+        hints.pseudoClassStateChanged(NONE, true);
+        vm.hints().addListener((ListChangeListener<String>) c -> hints.pseudoClassStateChanged(NONE, vm.hints().isEmpty()));
         babysitter.ui.siblings.SiblingsPanel siblingsPanel = new babysitter.ui.siblings.SiblingsPanel(vm.siblings());
-        VBox centre = new VBox(bannerBox, hints, monitor, siblingsPanel, stripBox);
-        VBox.setVgrow(monitor, Priority.ALWAYS);
+        // the banner lies over the top of the charts rather than pushing them down
+        bannerBox.setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(monitor, bannerBox);
+        javafx.scene.layout.StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
+        VBox centre = new VBox(hints, charts, siblingsPanel, stripBox);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
 
         // right: controls, the range test and (for 2-D data) the decision regions
@@ -229,22 +242,27 @@ public final class MainWindow extends BorderPane {
         pause.setId("pauseButton");
         pause.textProperty().bind(Bindings.createStringBinding(() -> {
             Report.State s = vm.stateProperty().get();
-            return s == Report.State.RUNNING ? "⏸ Pause"
-                    : s == null || s == Report.State.IDLE ? "▶ Start" : "▶ Resume";
+            return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
         }, vm.stateProperty()));
+        org.kordamp.ikonli.javafx.FontIcon pauseIcon = Icons.of(Icons.PLAY);
+        vm.stateProperty().addListener((o, a, now) ->
+                pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
+        pause.setGraphic(pauseIcon);
         pause.setTooltip(new Tooltip("Space"));
         pause.setOnAction(e -> vm.togglePause());
         pause.disableProperty().bind(vm.canPauseOrResume().not());
-        Button step = button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step);
+        Button step = Icons.on(button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step), Icons.STEP);
         step.disableProperty().bind(vm.canStep().not());
-        Button epoch = button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch);
+        Button epoch = Icons.on(button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch),
+                Icons.EPOCH);
         epoch.disableProperty().bind(vm.canStep().not());
-        Button stop = button("stopButton", "■ Stop", "end the run; it stays on disk", vm::stop);
+        Button stop = Icons.on(button("stopButton", "Stop", "end the run; it stays on disk", vm::stop), Icons.STOP);
         stop.disableProperty().bind(vm.live().not());
-        Button checkpoint = button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)", vm::checkpoint);
+        Button checkpoint = Icons.on(button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
+                vm::checkpoint), Icons.CHECKPOINT);
         checkpoint.disableProperty().bind(vm.hasSession().not());
-        Button undo = button("undoButton", "↶ Undo last change", "back to before the last change of α or β (Ctrl+Z)",
-                vm::undoLastChange);
+        Button undo = Icons.on(button("undoButton", "Undo last change",
+                "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);
         undo.disableProperty().bind(vm.canUndo().not());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
