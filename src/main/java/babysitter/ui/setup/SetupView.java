@@ -47,6 +47,11 @@ public final class SetupView extends VBox {
     static final double PREVIEW_WIDTH = 220;
     static final double PREVIEW_HEIGHT = 160;
 
+    /** What an empty "Hidden layers" field means. */
+    static final String NO_HIDDEN_PROMPT = "none: softmax regression";
+    static final String NO_HIDDEN_NOTE = "No hidden layer: the network is softmax regression (a linear classifier). "
+            + "For hidden layers type e.g. " + LayerText.EXAMPLE + ".";
+
     private final SetupViewModel vm;
     private final Canvas previewCanvas = new Canvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
 
@@ -158,9 +163,18 @@ public final class SetupView extends VBox {
     private Node networkSection() {
         GridPane grid = grid();
         Form form = new Form(grid);
-        TextField layers = form.textRow("layers", "Hidden layers", LayerText.EXAMPLE);
+        // an empty field is a real choice (no hidden layer: softmax regression), not a default: the
+        // prompt and a note under the field say so, instead of a grey example that looks like one
+        TextField layers = form.textRow("layers", "Hidden layers", NO_HIDDEN_PROMPT);
+        Label none = new Label(NO_HIDDEN_NOTE);
+        none.setId("layersNote");
+        none.getStyleClass().add("field-note");
+        none.setWrapText(true);
+        showWhen(none, Bindings.createBooleanBinding(() -> layers.getText() == null || layers.getText().isBlank(),
+                layers.textProperty()));
+        grid.add(none, 1, form.nextRow());
         Tooltip help = new Tooltip("units activation [bn], separated by commas; activations: "
-                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer");
+                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer (softmax regression)");
         layers.getProperties().put(HELP, help);
         if (layers.getTooltip() == null) {
             layers.setTooltip(help);
