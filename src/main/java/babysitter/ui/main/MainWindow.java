@@ -55,6 +55,9 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final SetupViewModel setup;
     private final MonitorView monitor;
+    private final Columns columns;
+    /** Below this window width a new run hides the setup panel, so the charts have the room. */
+    static final double NARROW = 1280;
     private final HBox strip = new HBox(4);
     private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
     private final SeriesBuffer rangeData = new SeriesBuffer();
@@ -69,7 +72,6 @@ public final class MainWindow extends BorderPane {
         SetupView setupView = new SetupView(setup);
         setupView.setOnNewRun(this::newRun);
         setupView.setPrefWidth(320);
-        Node left = setupView;
         setup.busyProperty().bind(vm.startingProperty());
         // setup, live controls and the loaded run agree: before a run the controls show the setup's
         // values; a run opened from disk fills the setup with its configuration
@@ -127,10 +129,11 @@ public final class MainWindow extends BorderPane {
         rightScroll.setPrefWidth(300);
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
+        rightScroll.setMinWidth(240);
+        centre.setMinWidth(360);
+        columns = new Columns(setupView, centre, rightScroll);
         setTop(new VBox(menuBar(), toolBar()));
-        setLeft(left);
-        setCenter(centre);
-        setRight(rightScroll);
+        setCenter(columns.pane());
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         vm.announceLastRun();
@@ -140,6 +143,9 @@ public final class MainWindow extends BorderPane {
         Optional<babysitter.session.RunConfig> config = setup.toConfig();
         if (config.isPresent() && (!vm.live().get() || confirmNewRun())) {
             vm.newRun(config.get());
+            if (getWidth() < NARROW) {
+                columns.setupShownProperty().set(false);
+            }
         }
     }
 
@@ -223,9 +229,22 @@ public final class MainWindow extends BorderPane {
         surface.setId("surfaceItem");
         range.setId("rangeItem");
         Menu tools = new Menu("Tools", null, range, surface, network, classes, samples);
-        MenuBar bar = new MenuBar(file, session, tools);
+        MenuItem setupPanel = panelItem("setupPanelItem", "setup panel", "Shortcut+1", columns.setupShownProperty());
+        MenuItem controlsPanel = panelItem("controlsPanelItem", "live controls", "Shortcut+2",
+                columns.controlsShownProperty());
+        Menu view = new Menu("View", null, setupPanel, controlsPanel);
+        MenuBar bar = new MenuBar(file, session, view, tools);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** "Hide the setup panel" / "Show the setup panel": one item that folds a side panel away and back. */
+    private static MenuItem panelItem(String id, String name, String accelerator,
+                                      javafx.beans.property.BooleanProperty shown) {
+        MenuItem m = item("", accelerator, () -> shown.set(!shown.get()));
+        m.setId(id);
+        m.textProperty().bind(Bindings.when(shown).then("Hide the " + name).otherwise("Show the " + name));
+        return m;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -331,9 +350,18 @@ public final class MainWindow extends BorderPane {
             take.setDisable(!ok);
             rangeChart.requestRedraw();
         });
-        VBox box = new VBox(6, title, run, rangeChart, suggestion, take);
+        VBox box = new VBox(6, run, rangeChart, suggestion, take);
         box.setPadding(new Insets(8));
-        return box;
+        // folded until it has something to show, so the decision regions below are in view
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(title.getText(), box);
+        pane.setId("rangeTestPane");
+        pane.setExpanded(false);
+        vm.rangeTestProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
     }
 
     private Node regionsBox() {
