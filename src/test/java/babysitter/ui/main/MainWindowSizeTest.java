@@ -114,4 +114,18 @@ class MainWindowSizeTest {
         assertThat(inScene(box).getMaxY()).as("bottom of the regions panel within the panel's view")
                 .isLessThanOrEqualTo(inScene(right).getMaxY());
     }
+
+    @Test
+    void atLaptopSizeTheBannerAndTheHintsShowTheirWholeText(FxRobot robot) throws Exception {
+        resize(robot, 1024, 700);
+        String message = "Could not open the run: /home/someone/babysitter/runs/2026-12-04-fashion-mnist-adam: "
+                + "metrics.jsonl line 12: the step is not a whole number, got 'abc'";
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport("error", 0, 0, 0, message,
+                java.util.Map.of()))));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label banner = robot.lookup("#notification").queryAs(javafx.scene.control.Label.class);
+        assertThat(onFx(() -> babysitter.ui.fx.WholeText.shown(banner))).as("the banner wraps, it is not cut").isTrue();
+        javafx.scene.control.Label hints = robot.lookup("#hints").queryAs(javafx.scene.control.Label.class);
+        assertThat(onFx(() -> hints.getTooltip().getText())).isEqualTo(onFx(hints::getText));
+    }
 }

@@ -117,4 +117,15 @@ class SetupViewTest {
         assertThat(layers.getPromptText()).contains("softmax regression").doesNotContain("relu");
         assertThat(vm.toConfig().orElseThrow().network().hidden()).isEmpty();
     }
+
+    @Test
+    void theHiddenLayersFieldIsWideEnoughForThreeLayers(FxRobot robot) {
+        TextField layers = robot.lookup("#layers").queryAs(TextField.class);
+        robot.interact(() -> layers.setText("64 relu bn, 32 relu bn, 16 tanh"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(layers.getText());
+        probe.setFont(layers.getFont());
+        double room = layers.getWidth() - layers.getInsets().getLeft() - layers.getInsets().getRight();
+        assertThat(probe.getLayoutBounds().getWidth()).as("text width within the field").isLessThan(room);
+    }
 }
