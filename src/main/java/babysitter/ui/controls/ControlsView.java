@@ -33,6 +33,8 @@ public final class ControlsView extends VBox {
         Label alphaTitle = heading("Learning rate α");
         Slider alpha = new Slider(ControlsViewModel.LOG_ALPHA_MIN, ControlsViewModel.LOG_ALPHA_MAX, vm.logAlphaProperty().get());
         alpha.setId("alphaSlider");
+        // room for the end ticks' labels, which are centred on the track's ends
+        alpha.setPadding(new Insets(0, 12, 0, 8));
         alpha.setBlockIncrement(0.1);
         alpha.setMajorTickUnit(1);
         alpha.setMinorTickCount(0);
@@ -75,6 +77,7 @@ public final class ControlsView extends VBox {
         Slider beta = new Slider(ControlsViewModel.BETA_SCALE_MIN, ControlsViewModel.BETA_SCALE_MAX,
                 vm.betaScaleProperty().get());
         beta.setId("betaSlider");
+        beta.setPadding(new Insets(0, 18, 0, 8));
         beta.setBlockIncrement(0.1);
         beta.setMajorTickUnit(1);
         beta.setMinorTickCount(0);

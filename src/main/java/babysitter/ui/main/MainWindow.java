@@ -509,8 +509,9 @@ public final class MainWindow extends BorderPane {
         return monitor;
     }
 
-    /** The scene for this window at a comfortable size. */
+    /** The scene for this window: the screen's free area, up to 1680×1050. */
     public Scene scene() {
-        return new Scene(this, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new Scene(this, Math.min(1680, screen.getWidth()), Math.min(1050, screen.getHeight()));
     }
 }
