@@ -121,7 +121,7 @@ class SetupViewTest {
     @Test
     void theHiddenLayersFieldIsWideEnoughForThreeLayers(FxRobot robot) {
         TextField layers = robot.lookup("#layers").queryAs(TextField.class);
-        robot.interact(() -> layers.setText("64 relu bn, 32 relu bn, 16 tanh"));
+        robot.interact(() -> layers.setText("128 relu bn, 64 relu bn, 32 tanh"));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.text.Text probe = new javafx.scene.text.Text(layers.getText());
         probe.setFont(layers.getFont());
