@@ -93,7 +93,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
      * @param fx              runs on the JavaFX thread ({@code Platform::runLater} in the application)
      * @param background      runs slow work off the JavaFX thread
      * @param bridge     given what to call on the JavaFX thread with each frame's reports, makes the
-     *                   session listener that gets them there (the application's {@code ReportPump})
+     *                   session listener that gets them there (the application's {@code ui.fx.HandOver})
      */
     public MainViewModel(Executor fx, Executor background, Path runsRoot, Clock clock,
                          Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
