@@ -40,8 +40,7 @@ import javafx.collections.ObservableList;
  * learning-rate range test. Toolkit free: the work that must not block the window runs on the
  * {@code background} executor, results come back through the {@code fx} executor.
  */
-public final class MainViewModel implements babysitter.ui.network.EpochFeed,
-        babysitter.ui.classes.ConfusionFeed, babysitter.ui.samples.SamplesFeed, babysitter.ui.search.TrialHost {
+public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final RegionsViewModel regions = new RegionsViewModel();
@@ -74,16 +73,13 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
     private final ObservableList<String> hints = FXCollections.observableArrayList();
-    private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
-    private final List<Consumer<Report.EpochReport>> epochListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Confusion reports of every branch, oldest first, at most {@link #RECENT_CONFUSION}. */
-    private final java.util.ArrayDeque<Report.ConfusionReport> recentConfusion = new java.util.ArrayDeque<>();
-    private final List<Consumer<Report.ConfusionReport>> confusionListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** The newest samples report of the current branch, or null. */
-    private Report.SamplesReport recentSamples;
-    private final List<Consumer<Report.SamplesReport>> samplesListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the tool windows are fed: the last epochs of the branch, the confusion matrices, the newest samples. */
+    private final babysitter.ui.fx.ReplayFeed feed = new babysitter.ui.fx.ReplayFeed()
+            .keep(Report.EpochReport.class, RECENT_EPOCHS, Report.EpochReport::branch)
+            .keep(Report.ConfusionReport.class, RECENT_CONFUSION, null)
+            .keep(Report.SamplesReport.class, 1, null);
+    /** Epoch reports kept for a window opened mid-run (and for the hints). */
+    public static final int RECENT_EPOCHS = 10;
     /** Confusion reports kept for a window opened mid-run (as many as the window keeps). */
     public static final int RECENT_CONFUSION = babysitter.ui.classes.ClassesViewModel.MAX_EPOCHS;
     private long stepsPerEpoch = 1;
@@ -166,13 +162,10 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             monitor.reset();
             regions.reset();
             events.clear();
-            resetListeners.forEach(Runnable::run);
+            feed.reset();
         }
         hints.clear();
         siblings.reset();
-        recentEpochs.clear();
-        recentConfusion.clear();
-        recentSamples = null;
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         checkpoints.clear();
         rangeTest.set(null);
@@ -268,9 +261,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         monitor.reset();
         regions.reset();
         siblings.reset();
-        recentConfusion.clear();
-        recentSamples = null;
-        resetListeners.forEach(Runnable::run);
+        feed.reset();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         java.util.List<Report> history = new java.util.ArrayList<>();
@@ -408,13 +399,8 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 }
                 progressValue = Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch);
             } else if (r instanceof Report.EpochReport e) {
-                recentEpochs.removeIf(x -> x.branch() != e.branch());
-                recentEpochs.add(e);
-                epochListeners.forEach(l -> l.accept(e));
-                while (recentEpochs.size() > 10) {
-                    recentEpochs.remove(0);
-                }
-                hints.setAll(babysitter.session.Hints.of(recentEpochs));
+                feed.publish(e);
+                hints.setAll(babysitter.session.Hints.of(feed.kept(Report.EpochReport.class)));
                 epoch.set(e.epoch() + 1);
                 epochStartStep = e.step();
                 progressValue = 0;
@@ -450,16 +436,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     /** A samples or confusion report, live or read from a recorded run: kept for windows opened later and passed on. */
     private void acceptInsight(Report r) {
-        if (r instanceof Report.SamplesReport sr) {
-            recentSamples = sr;
-            samplesListeners.forEach(l -> l.accept(sr));
-        } else if (r instanceof Report.ConfusionReport c) {
-            recentConfusion.addLast(c);
-            while (recentConfusion.size() > RECENT_CONFUSION) {
-                recentConfusion.removeFirst();
-            }
-            confusionListeners.forEach(l -> l.accept(c));
-        }
+        feed.publish(r);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainViewModel.class);
@@ -661,62 +638,9 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return events;
     }
 
-    /**
-     * Calls {@code listener} on the JavaFX thread with every epoch report from now on; running the
-     * returned action stops that.
-     */
-    public Runnable addEpochListener(Consumer<Report.EpochReport> listener) {
-        Objects.requireNonNull(listener);
-        epochListeners.add(listener);
-        return () -> epochListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread with every dev confusion report from now on;
-     * running the returned action stops that.
-     */
-    public Runnable addConfusionListener(Consumer<Report.ConfusionReport> listener) {
-        Objects.requireNonNull(listener);
-        confusionListeners.add(listener);
-        return () -> confusionListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread with every samples report from now on; running
-     * the returned action stops that.
-     */
-    public Runnable addSamplesListener(Consumer<Report.SamplesReport> listener) {
-        Objects.requireNonNull(listener);
-        samplesListeners.add(listener);
-        return () -> samplesListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread whenever another run is shown (a new one, or a
-     * recorded one opened), before its reports arrive: windows fed by the listeners above forget
-     * the previous run's. Running the returned action stops that.
-     */
-    public Runnable addResetListener(Runnable listener) {
-        Objects.requireNonNull(listener);
-        resetListeners.add(listener);
-        return () -> resetListeners.remove(listener);
-    }
-
-    private final List<Runnable> resetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** The newest samples report of the current branch, or null. */
-    public Report.SamplesReport recentSamplesReport() {
-        return recentSamples;
-    }
-
-    /** The confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
-    public List<Report.ConfusionReport> recentConfusionReports() {
-        return List.copyOf(recentConfusion);
-    }
-
-    /** The last few epoch reports of the current branch, oldest first (for a window opened mid-run). */
-    public List<Report.EpochReport> recentEpochReports() {
-        return List.copyOf(recentEpochs);
+    /** The reports the tool windows (network view, classes, samples) are fed from, with the kept ones replayed. */
+    public babysitter.ui.fx.ReplayFeed feed() {
+        return feed;
     }
 
     /** Advice from the recent epochs (plateau, large updates, dead units, batch-norm gap); never acted on. */

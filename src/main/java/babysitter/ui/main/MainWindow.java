@@ -219,10 +219,10 @@ public final class MainWindow extends BorderPane {
                 new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
-        MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm));
-        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm));
+        MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm.feed()));
+        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm.feed()));
         MenuItem samples = item("Samples…", null,
-                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm));
+                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm.feed()));
         network.setId("networkItem");
         classes.setId("classesItem");
         samples.setId("samplesItem");

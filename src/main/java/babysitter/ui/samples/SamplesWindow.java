@@ -1,5 +1,6 @@
 package babysitter.ui.samples;
 
+import babysitter.session.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -12,18 +13,11 @@ public final class SamplesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's newest samples
      * report and then every new one until it closes.
      */
-    public static Stage show(Window owner, SamplesFeed main) {
+    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         SamplesViewModel vm = new SamplesViewModel();
-        if (main.recentSamplesReport() != null) {
-            vm.accept(main.recentSamplesReport());
-        }
-        Runnable detach = main.addSamplesListener(vm::accept);
-        Runnable detachReset = main.addResetListener(vm::reset);
+        Runnable detach = feed.subscribe(Report.SamplesReport.class, vm::accept, vm::reset);
         Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Samples: dev samples and their class probabilities", new SamplesView(vm), 1000, 640);
-        stage.setOnHidden(e -> {
-            detach.run();
-            detachReset.run();
-        });
+        stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;
     }
