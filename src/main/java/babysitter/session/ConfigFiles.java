@@ -84,11 +84,6 @@ public final class ConfigFiles {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("optimizer", source + ": optimizer: " + e.getMessage());
         }
-        Double alpha = config.optimizer().learningRate();
-        if (alpha != null && LearningRateRange.problem(alpha).isPresent()) {
-            throw new ConfigException("optimizer.learningRate",
-                    source + ": optimizer.learningRate: " + LearningRateRange.problem(alpha).get());
-        }
         try {
             config.network().toConfig(1, 2, config.seed());
         } catch (IllegalArgumentException e) {

@@ -37,8 +37,9 @@ class MainWindowSizeTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // a stage of its own: a resized primary stage would keep its size for the test classes after this one
+        this.stage = new Stage();
         System.setProperty("babysitter.runs", runs.toString());
         vm = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
         SetupViewModel setup = SetupViewModel.defaults();
@@ -51,6 +52,7 @@ class MainWindowSizeTest {
     @AfterEach
     void tearDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(stage::close).get(10, TimeUnit.SECONDS);
     }
 
     private void resize(FxRobot robot, double w, double h) {
@@ -98,7 +100,8 @@ class MainWindowSizeTest {
 
     @Test
     void atDesktopSizeTheDecisionRegionsAreInViewWithoutScrolling(FxRobot robot) throws Exception {
-        resize(robot, 1680, 1050);
+        // the headless screen is 1600×1000: a stricter test than 1680×1050
+        resize(robot, 1600, 1000);
         robot.clickOn("#newRun");
         waitUntil("the regions", () -> vm.regions().availableProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
