@@ -114,8 +114,8 @@ public final class EpochInsights implements Trainer.Listener {
         if (d.rows() == 0) {
             d = trainer.data().split().train();
         }
-        emit(Samples.compute(trainer.network(), d, trainer.data().split().train().classNames(), Samples.MAX_ROWS,
-                m.epoch(), m.branch()));
+        emit(Samples.compute(trainer.network(), d, trainer.data().standardizer(),
+                trainer.data().split().train().classNames(), Samples.MAX_ROWS, m.epoch(), m.branch()));
     }
 
     private void emit(Report r) {

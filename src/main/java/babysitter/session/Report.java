@@ -326,7 +326,8 @@ public sealed interface Report {
     /**
      * The first rows of the dev set (or of the training set when the dev set is empty) with the
      * network's class probabilities in inference mode, for the sample browser: {@code values} holds
-     * {@code n × features} feature values row-major, {@code probabilities} {@code n × C}.
+     * {@code n × features} feature values row-major as the data were loaded (not standardised: an
+     * image looks as it does in its file), {@code probabilities} {@code n × C}.
      * {@code imageSide} is the side of a square grey-scale image when the features form one (a
      * perfect square of at least 4), else 0.
      */

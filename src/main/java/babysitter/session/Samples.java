@@ -18,10 +18,11 @@ final class Samples {
 
     /**
      * The first up to {@code maxRows} rows of {@code d} with the network's inference-mode
-     * probabilities, or null when {@code d} has no rows.
+     * probabilities, or null when {@code d} has no rows. The network sees the rows as they are; the
+     * report holds them as loaded, {@code standardizer} undone (null: the data were not standardised).
      */
-    static Report.SamplesReport compute(Network net, Dataset d, List<String> classNames, int maxRows, int epoch,
-                                        int branch) {
+    static Report.SamplesReport compute(Network net, Dataset d, babysitter.data.Standardizer standardizer,
+                                        List<String> classNames, int maxRows, int epoch, int branch) {
         int m = Math.min(maxRows, d.rows());
         if (m == 0) {
             return null;
@@ -53,7 +54,20 @@ final class Samples {
                 names.add(Integer.toString(k));
             }
         }
-        return new Report.SamplesReport(epoch, branch, names, cols, Report.SamplesReport.imageSideFor(cols), values,
-                labels, p);
+        return new Report.SamplesReport(epoch, branch, names, cols, Report.SamplesReport.imageSideFor(cols),
+                asLoaded(values, cols, standardizer), labels, p);
+    }
+
+    /** The rows with the standardisation undone: x · σ + μ per feature. */
+    private static float[] asLoaded(float[] values, int cols, babysitter.data.Standardizer standardizer) {
+        if (standardizer == null) {
+            return values;
+        }
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int j = i % cols;
+            out[i] = (float) (values[i] * standardizer.std()[j] + standardizer.mean()[j]);
+        }
+        return out;
     }
 }
