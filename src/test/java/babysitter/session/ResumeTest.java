@@ -57,9 +57,10 @@ class ResumeTest {
         more.trainEpoch();
         assertThat(more.epoch()).isEqualTo(3);
         more.close();
-        // from an early checkpoint of a long run the recorded budget stays
+        // the new budget is recorded in run.json; from an early checkpoint the recorded budget stays
+        assertThat(Runs.configOf(babysitter.store.RunReader.read(t.runDir(), false)).epochs()).isEqualTo(5);
         Trainer early = Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, 1);
-        assertThat(early.config().epochs()).isEqualTo(2);
+        assertThat(early.config().epochs()).isEqualTo(5);
         early.close();
         assertThatThrownBy(() -> Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, -1))
                 .hasMessageContaining("-1");
