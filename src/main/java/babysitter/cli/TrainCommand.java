@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         if (init != null || batchOrder != null) {
             throw new Cli.UsageException("--continue takes the run's own settings: leave out --init and --batch-order");
         }
-        Run run = RunReader.read(continueRun);
+        Run run = RunReader.read(continueRun, false);
         CheckpointInfo newest = Runs.newestCheckpoint(run);
         if (newest == null) {
             throw new Cli.UsageException(continueRun + " has no checkpoint to continue from");

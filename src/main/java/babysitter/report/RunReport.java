@@ -67,7 +67,7 @@ public final class RunReport {
         if (!Files.isRegularFile(runDir.resolve("run.json"))) {
             throw new babysitter.store.BadFileException(runDir, "", runDir + ": not a run folder (no run.json)");
         }
-        Run run = RunReader.read(runDir);
+        Run run = RunReader.read(runDir, false); // the report draws no insights
         List<String> charts = charts(run);
         String html = html(run, charts);
         Path out = outHtml.toAbsolutePath();

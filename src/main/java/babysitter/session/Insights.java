@@ -119,57 +119,81 @@ public final class Insights {
      */
     public static List<Report> decode(List<InsightRecord> records, List<String> warnings) {
         List<Report> out = new ArrayList<>();
-        float[] values = null;
-        float[][] points = null;
-        int[] pointLabels = null;
+        Decoder decoder = new Decoder();
         for (InsightRecord rec : records) {
-            ObjectNode p = rec.payload();
-            try {
-                switch (rec.kind()) {
-                    case CONFUSION -> {
-                        JsonNode counts = p.path("counts");
-                        if (!counts.isArray()) {
-                            throw new IllegalArgumentException("\"counts\" must be an array");
-                        }
-                        long[] c = new long[counts.size()];
-                        for (int i = 0; i < c.length; i++) {
-                            if (!counts.get(i).canConvertToLong()) {
-                                throw new IllegalArgumentException("\"counts\" must hold integers");
-                            }
-                            c[i] = counts.get(i).longValue();
-                        }
-                        out.add(new Report.ConfusionReport(rec.epoch(), rec.branch(), readNames(p), c));
-                    }
-                    case SAMPLES -> {
-                        if (p.has("values")) {
-                            values = unfloats(p, "values");
-                        } else if (!p.path("valuesAsBefore").asBoolean(false) || values == null) {
-                            throw new IllegalArgumentException("its rows were in an earlier line that is missing");
-                        }
-                        out.add(new Report.SamplesReport(rec.epoch(), rec.branch(), readNames(p),
-                                integer(p, "features"), integer(p, "imageSide"), values, unints(p, "labels"),
-                                unfloats(p, "probabilities")));
-                    }
-                    case REGIONS -> {
-                        if (p.has("pointsX")) {
-                            points = new float[][] {unfloats(p, "pointsX"), unfloats(p, "pointsY")};
-                            pointLabels = unints(p, "pointLabels");
-                        } else if (!p.path("pointsAsBefore").asBoolean(false) || points == null) {
-                            throw new IllegalArgumentException("its points were in an earlier line that is missing");
-                        }
-                        out.add(new Report.RegionsReport(rec.epoch(), rec.branch(), readNames(p), number(p, "xMin"),
-                                number(p, "xMax"), number(p, "yMin"), number(p, "yMax"), integer(p, "width"),
-                                integer(p, "height"), unpack(p, "classOf"), unquantise(unpack(p, "confidence")),
-                                points[0], points[1], pointLabels, unquantise(unpack(p, "pointProbabilities"))));
-                    }
-                    default -> throw new IllegalArgumentException("unknown kind (written by a newer version?)");
-                }
-            } catch (IllegalArgumentException e) {
-                warnings.add("insight \"" + rec.kind() + "\" of epoch " + (rec.epoch() + 1) + ", branch "
-                        + rec.branch() + ": skipped: " + e.getMessage());
+            Report r = decoder.decode(rec, warnings);
+            if (r != null) {
+                out.add(r);
             }
         }
         return out;
+    }
+
+    /**
+     * Turns records into reports one at a time, in file order; remembers the last rows and points it
+     * read, which the records that say "as before" need, and nothing else.
+     */
+    public static final class Decoder {
+        private float[] values;
+        private float[][] points;
+        private int[] pointLabels;
+
+        /**
+         * The report of {@code rec}, or null if it cannot be decoded (unknown kind, malformed payload,
+         * rows or points that were only in a lost line), which is then described in {@code warnings}.
+         */
+        public Report decode(InsightRecord rec, List<String> warnings) {
+            try {
+                return decode(rec);
+            } catch (IllegalArgumentException e) {
+                warnings.add("insight \"" + rec.kind() + "\" of epoch " + (rec.epoch() + 1) + ", branch "
+                        + rec.branch() + ": skipped: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private Report decode(InsightRecord rec) {
+            ObjectNode p = rec.payload();
+            switch (rec.kind()) {
+                case CONFUSION -> {
+                    JsonNode counts = p.path("counts");
+                    if (!counts.isArray()) {
+                        throw new IllegalArgumentException("\"counts\" must be an array");
+                    }
+                    long[] c = new long[counts.size()];
+                    for (int i = 0; i < c.length; i++) {
+                        if (!counts.get(i).canConvertToLong()) {
+                            throw new IllegalArgumentException("\"counts\" must hold integers");
+                        }
+                        c[i] = counts.get(i).longValue();
+                    }
+                    return new Report.ConfusionReport(rec.epoch(), rec.branch(), readNames(p), c);
+                }
+                case SAMPLES -> {
+                    if (p.has("values")) {
+                        values = unfloats(p, "values");
+                    } else if (!p.path("valuesAsBefore").asBoolean(false) || values == null) {
+                        throw new IllegalArgumentException("its rows were in an earlier line that is missing");
+                    }
+                    return new Report.SamplesReport(rec.epoch(), rec.branch(), readNames(p),
+                            integer(p, "features"), integer(p, "imageSide"), values, unints(p, "labels"),
+                            unfloats(p, "probabilities"));
+                }
+                case REGIONS -> {
+                    if (p.has("pointsX")) {
+                        points = new float[][] {unfloats(p, "pointsX"), unfloats(p, "pointsY")};
+                        pointLabels = unints(p, "pointLabels");
+                    } else if (!p.path("pointsAsBefore").asBoolean(false) || points == null) {
+                        throw new IllegalArgumentException("its points were in an earlier line that is missing");
+                    }
+                    return new Report.RegionsReport(rec.epoch(), rec.branch(), readNames(p), number(p, "xMin"),
+                            number(p, "xMax"), number(p, "yMin"), number(p, "yMax"), integer(p, "width"),
+                            integer(p, "height"), unpack(p, "classOf"), unquantise(unpack(p, "confidence")),
+                            points[0], points[1], pointLabels, unquantise(unpack(p, "pointProbabilities")));
+                }
+                default -> throw new IllegalArgumentException("unknown kind (written by a newer version?)");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ encoding

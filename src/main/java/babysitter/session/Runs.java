@@ -117,7 +117,7 @@ public final class Runs {
         if (moreEpochs < 0) {
             throw new IllegalArgumentException("more epochs must be 0 or more, got " + moreEpochs);
         }
-        Run run = babysitter.store.RunReader.read(runDir);
+        Run run = babysitter.store.RunReader.read(runDir, false);
         babysitter.store.CheckpointInfo cp = run.checkpoints().stream().filter(c -> c.id().equals(checkpointId))
                 .findFirst().orElseThrow(() -> new IOException(runDir + " has no complete checkpoint '" + checkpointId + "'"));
         RunConfig recorded = configOf(run);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -76,13 +77,7 @@ public final class RunReader {
             }
         });
         if (withInsights) {
-            readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
-                if (record instanceof InsightRecord r) {
-                    insights.add(r);
-                } else {
-                    warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
-                }
-            });
+            visitInsights(runDir, warnings, insights::add);
         }
         List<CheckpointInfo> checkpoints = readCheckpoints(runDir.resolve(RunWriter.CHECKPOINTS), warnings);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir,
@@ -95,6 +90,29 @@ public final class RunReader {
             LOG.warn("{}", w);
         }
         return new Run(runDir, config, steps, epochs, events, insights, checkpoints, warnings);
+    }
+
+    /**
+     * Hands each complete, well-formed record of the run's {@code insights.jsonl} to {@code sink} in
+     * file order without keeping any, so a reader that keeps only what it shows reads a long run in
+     * little memory. A missing file counts as empty; torn, malformed and misplaced lines are skipped
+     * and described in {@code warnings}, each naming the file and line.
+     */
+    public static void readInsights(Path runDir, List<String> warnings, Consumer<InsightRecord> sink)
+            throws IOException {
+        Objects.requireNonNull(runDir, "runDir");
+        visitInsights(runDir, warnings, sink);
+    }
+
+    private static void visitInsights(Path runDir, List<String> warnings, Consumer<InsightRecord> sink)
+            throws IOException {
+        readLines(runDir.resolve(RunWriter.INSIGHTS), warnings, (file, lineNo, record) -> {
+            if (record instanceof InsightRecord r) {
+                sink.accept(r);
+            } else {
+                warnings.add(file + " line " + lineNo + ": skipped: only insights belong in " + RunWriter.INSIGHTS);
+            }
+        });
     }
 
     /** A network built from the checkpoint's files ({@link NetworkFiles#load}). */

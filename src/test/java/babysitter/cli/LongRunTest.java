@@ -25,8 +25,13 @@ class LongRunTest {
 
     /** A recorded run whose metrics go on for {@value #EPOCHS} epochs. */
     private static Path longRun(Path tmp) throws Exception {
+        return longRun(tmp, 120);
+    }
+
+    /** As {@link #longRun(Path)}, of a spiral of {@code points} points. */
+    static Path longRun(Path tmp, int points) throws Exception {
         Path cfg = tmp.resolve("c.json");
-        Files.writeString(cfg, "{\"data\": {\"kind\": \"spiral\", \"n\": 120, \"devFraction\": 0.2}, \"epochs\": 1,"
+        Files.writeString(cfg, "{\"data\": {\"kind\": \"spiral\", \"n\": " + points + ", \"devFraction\": 0.2}, \"epochs\": 1,"
                 + " \"network\": {\"hidden\": [{\"units\": 8, \"batchNorm\": true}]}, \"logEvery\": 1}");
         assertThat(cli("train", "--config", cfg.toString(), "--out", tmp.resolve("runs").toString())).isZero();
         Path run;

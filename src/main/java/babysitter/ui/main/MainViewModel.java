@@ -242,12 +242,14 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         status.set("Reading " + dir + " …");
         background.execute(() -> {
             try {
-                babysitter.store.Run run = babysitter.store.RunReader.read(dir);
+                // insights.jsonl grows by ~10 KB an epoch: only what the windows show is kept
+                babysitter.store.Run run = babysitter.store.RunReader.read(dir, false);
                 RunConfig config = Runs.configOf(run);
                 Hyperparameters last = lastHyperparameters(run, config);
                 int rows = run.config().path("data").path("train").asInt(0);
                 List<String> insightWarnings = new java.util.ArrayList<>();
-                List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
+                List<Report> insights = babysitter.session.RecordedInsights.read(dir, RECENT_CONFUSION,
+                        insightWarnings);
                 insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
                 fx.execute(() -> {
                     show(run, config, rows, insights, insightWarnings.size());
