@@ -58,7 +58,7 @@ public final class TrainingSession implements AutoCloseable {
 
     public TrainingSession(Trainer trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
-        this.rules = List.of(new DivergenceGuard(trainer.network().config().classes()), new PlateauRule(),
+        this.rules = List.of(new Schedule(trainer), new DivergenceGuard(trainer.network().config().classes()), new PlateauRule(),
                 new EarlyStopRule());
         this.insights = new EpochInsights(trainer, channels::publish);
         trainer.addListener(new Trainer.Listener() {
@@ -351,13 +351,13 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private Trainer.StepResult step() {
+        rules.forEach(r -> r.beforeStep(core)); // the schedule may change the hyperparameters
         Hyperparameters hp = trainer.hyperparameters();
         if (!trainer.inEpoch()) {
             epochStartNanos = trainer.nanoTime(); // this step begins an epoch
         }
         int epochBefore = trainer.epoch();
         Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
-        rules.forEach(SessionRule::beforeStep);
         Trainer.StepResult r = trainer.trainStep();
         rate.stepped(hp.batchSize(), trainer.nanoTime());
         if (Double.isFinite(r.cost())) {
@@ -408,12 +408,6 @@ public final class TrainingSession implements AutoCloseable {
         return EventLabels.toReport(e);
     }
 
-    /** Whether {@code next} changes α or a β (momentum's β, Adam's β1, RMSprop's β2; see {@link OptimizerBeta}). */
-    static boolean changesAlphaOrBeta(Hyperparameters now, Hyperparameters next) {
-        return next.learningRate() != now.learningRate() || next.momentum() != now.momentum()
-                || next.beta1() != now.beta1() || next.beta2() != now.beta2();
-    }
-
     /** What the rules and the siblings may do to this session; only ever called on the training thread. */
     private final class Core implements SiblingsController.Host {
         @Override
@@ -449,21 +443,13 @@ public final class TrainingSession implements AutoCloseable {
             return true;
         }
 
-        /**
-         * A change from the user of α or a β gets an automatic checkpoint first, so that it can be
-         * undone.
-         */
+        /** A change from the user or the schedule of α or a β gets an automatic checkpoint first. */
         @Override
         public void setHyperparameters(Hyperparameters next, String source) {
-            Hyperparameters now = trainer.hyperparameters();
-            if (next.equals(now)) {
-                return;
+            if (!next.equals(trainer.hyperparameters())) {
+                HyperparameterChange.apply(trainer, next, source);
+                publishState();
             }
-            if ("user".equals(source) && changesAlphaOrBeta(now, next)) {
-                trainer.checkpoint("auto");
-            }
-            trainer.setHyperparameters(next, source);
-            publishState();
         }
 
         @Override
