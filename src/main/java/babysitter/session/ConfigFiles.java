@@ -97,8 +97,24 @@ public final class ConfigFiles {
     static void checkSchedule(java.util.List<ScheduleEntry> entries, int first,
                               babysitter.engine.Hyperparameters base, String source) throws ConfigException {
         for (int i = 0; i < entries.size(); i++) {
+            String entry = "schedule[" + (first + i) + "]";
+            ScheduleEntry.At at = entries.get(i).at();
+            if ((at.epoch() == null) == (at.step() == null)) {
+                throw new ConfigException(entry + ".at", source + ": " + entry + ".at: give either \"epoch\" or "
+                        + "\"step\" (one of them), as {\"epoch\": 5} or {\"step\": 900}");
+            }
+            if ((at.epoch() != null && at.epoch() < 0) || (at.step() != null && at.step() < 0)) {
+                String path = entry + ".at." + (at.epoch() != null ? "epoch" : "step");
+                throw new ConfigException(path, source + ": " + path + ": must be >= 0 (the "
+                        + (at.epoch() != null ? "epochs" : "steps") + " done before the change), got "
+                        + (at.epoch() != null ? at.epoch() : at.step()));
+            }
             ScheduleEntry.Change set = entries.get(i).set();
-            String prefix = "schedule[" + (first + i) + "].set.";
+            if (set.empty()) {
+                throw new ConfigException(entry + ".set", source + ": " + entry + ".set: changes nothing: give at "
+                        + "least one of learningRate, momentum, beta1, beta2, batchSize, optimizer");
+            }
+            String prefix = entry + ".set.";
             // each key alone on the run's start, so that the message names the key that is wrong
             java.util.Map<String, java.util.function.UnaryOperator<babysitter.engine.Hyperparameters>> keys =
                     new java.util.LinkedHashMap<>();

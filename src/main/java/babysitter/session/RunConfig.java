@@ -47,7 +47,7 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
             name = data.kind() == null ? "run" : data.kind();
         }
         checkpoints = checkpoints == null ? CheckpointPolicy.DEFAULTS : checkpoints;
-        if (schedule != null && schedule.contains(null)) {
+        if (schedule != null && schedule.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("schedule: an entry is null; each is {\"at\": ..., \"set\": ...}");
         }
         schedule = schedule == null ? List.of() : List.copyOf(schedule);

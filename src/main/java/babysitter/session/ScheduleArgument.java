@@ -34,7 +34,7 @@ public final class ScheduleArgument {
         String path = "schedule[" + index + "]";
         String[] parts = arg.split(":", -1);
         if (parts.length < 2) {
-            throw new ConfigException(path, source + ": expected the point and at least one change, as "
+            throw new ConfigException(path, source + ": " + path + ": expected the point and at least one change, as "
                     + "epoch=5:learningRate=0.003 or step=900:momentum=0.95");
         }
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
@@ -43,17 +43,17 @@ public final class ScheduleArgument {
         for (int i = 0; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq <= 0) {
-                throw new ConfigException(path, source + ": '" + parts[i] + "' is not key=value");
+                throw new ConfigException(path, source + ": " + path + ": '" + parts[i] + "' is not key=value");
             }
             String key = parts[i].substring(0, eq).trim();
             String value = parts[i].substring(eq + 1).trim();
             ObjectNode target = i == 0 ? at : set;
             if (i == 0 && !key.equals("epoch") && !key.equals("step")) {
-                throw new ConfigException(path + ".at", source + ": the point comes first, as epoch=N or step=N, "
+                throw new ConfigException(path + ".at", source + ": " + path + ".at: the point comes first, as epoch=N or step=N, "
                         + "not '" + parts[i] + "'");
             }
             if (target.has(key)) {
-                throw new ConfigException(path + ".set." + key, source + ": '" + key + "' is given twice");
+                throw new ConfigException(path + ".set." + key, source + ": " + path + ".set." + key + ": given twice");
             }
             target.set(key, valueNode(value));
         }

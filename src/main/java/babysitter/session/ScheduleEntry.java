@@ -20,27 +20,14 @@ public record ScheduleEntry(At at, Change set) {
     }
 
     /**
-     * A point of training: after {@code epoch} whole epochs (before the next epoch's first step), or
+     * A point of training (one of the two, checked by {@link ConfigFiles#check}): after {@code epoch} whole epochs (before the next epoch's first step), or
      * after {@code step} steps (before step {@code step}, counted from 0 across epochs and branches).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record At(Integer epoch, Long step) {
-        public At {
-            if ((epoch == null) == (step == null)) {
-                throw new IllegalArgumentException("give either \"epoch\" or \"step\" (one of them), as "
-                        + "{\"epoch\": 5} or {\"step\": 900}");
-            }
-            if (epoch != null && epoch < 0) {
-                throw new IllegalArgumentException("epoch must be >= 0 (the epochs done), got " + epoch);
-            }
-            if (step != null && step < 0) {
-                throw new IllegalArgumentException("step must be >= 0 (the steps done), got " + step);
-            }
-        }
-
         /** Whether a trainer that has done {@code steps} steps and, when between epochs, {@code epochs} epochs is here. */
         boolean reached(long steps, int epochs, boolean inEpoch) {
-            return step != null ? step == steps : !inEpoch && epoch == epochs;
+            return step != null ? step == steps : epoch != null && !inEpoch && epoch == epochs;
         }
 
         @Override
@@ -53,12 +40,10 @@ public record ScheduleEntry(At at, Change set) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Change(Double learningRate, Double momentum, Double beta1, Double beta2, Integer batchSize,
                          OptimizerKind optimizer) {
-        public Change {
-            if (learningRate == null && momentum == null && beta1 == null && beta2 == null && batchSize == null
-                    && optimizer == null) {
-                throw new IllegalArgumentException("changes nothing: set at least one of learningRate, momentum, "
-                        + "beta1, beta2, batchSize, optimizer");
-            }
+        /** Whether the entry sets nothing. */
+        boolean empty() {
+            return learningRate == null && momentum == null && beta1 == null && beta2 == null && batchSize == null
+                    && optimizer == null;
         }
 
         /** {@code hp} with this entry's values (validated by {@link Hyperparameters}). */
@@ -93,10 +78,8 @@ public record ScheduleEntry(At at, Change set) {
             Double b2 = to.beta2() != from.beta2() ? to.beta2() : null;
             Integer batch = to.batchSize() != from.batchSize() ? to.batchSize() : null;
             OptimizerKind kind = to.optimizer() != from.optimizer() ? to.optimizer() : null;
-            if (lr == null && m == null && b1 == null && b2 == null && batch == null && kind == null) {
-                return null;
-            }
-            return new Change(lr, m, b1, b2, batch, kind);
+            Change c = new Change(lr, m, b1, b2, batch, kind);
+            return c.empty() ? null : c;
         }
     }
 }
