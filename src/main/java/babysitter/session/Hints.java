@@ -16,8 +16,9 @@ import java.util.List;
  *     this small are noisy;</li>
  * <li>dead units: more than half of a ReLU layer's units output nothing;</li>
  * <li>saturation: more than half of a tanh or sigmoid layer's units are saturated;</li>
- * <li>over-fitting (high variance, course notes): the dev cost has risen more than
- *     {@value #OVERFIT_RISE} × its lowest over at least {@value #OVERFIT_EPOCHS} epochs while the
+ * <li>over-fitting (high variance, course notes): at least {@value #OVERFIT_EPOCHS} epochs after
+ *     its lowest, the dev cost is above {@value #OVERFIT_RISE} × that lowest, and so is the mean of
+ *     the last {@value #OVERFIT_EPOCHS} epochs' (a sustained rise, not one noisy epoch), while the
  *     training cost went on falling.</li>
  * </ul>
  */
@@ -27,7 +28,7 @@ public final class Hints {
     static final double GAP = 0.05;
     static final double SMALL_GRADIENT = 1e-3;
     static final int OVERFIT_EPOCHS = 3;
-    static final double OVERFIT_RISE = 1.05;
+    static final double OVERFIT_RISE = 1.1;
 
     private Hints() {
     }
@@ -46,7 +47,10 @@ public final class Hints {
             return java.util.Optional.empty();
         }
         Report.EpochReport low = epochs.get(best);
-        if (!(last.devCost() > OVERFIT_RISE * low.devCost()) || !(last.trainCost() < low.trainCost())) {
+        double recent = epochs.subList(epochs.size() - OVERFIT_EPOCHS, epochs.size()).stream()
+                .mapToDouble(Report.EpochReport::devCost).average().orElse(Double.NaN);
+        if (!(last.devCost() > OVERFIT_RISE * low.devCost()) || !(recent > OVERFIT_RISE * low.devCost())
+                || !(last.trainCost() < low.trainCost())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format(java.util.Locale.ROOT,

@@ -206,7 +206,8 @@ public final class Trainer {
 
     /**
      * Seconds of training in this run so far: the time spent inside {@link #trainStep} (which holds
-     * each epoch's evaluation, insights and checkpoint too), not the time between steps (a pause).
+     * each epoch's evaluation, insights and checkpoint too), not the time between steps (a pause,
+     * a pace holding the next epoch back, a range test): the x of a chart in seconds.
      * Continues across rewinds: a new branch happens later.
      */
     public double elapsedSeconds() {

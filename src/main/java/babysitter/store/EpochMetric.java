@@ -21,7 +21,7 @@ package babysitter.store;
  * @param wallSeconds           wall-clock seconds of training since the previous epoch's metrics were
  *                              taken: this epoch's steps and evaluation, and the previous epoch's
  *                              insights and checkpoint; &gt;= 0, or NaN in runs recorded without it
- * @param elapsedSeconds        seconds of training in the run when the epoch ended, time spent paused
+ * @param elapsedSeconds        seconds of training in the run when the epoch ended, time spent paused or held back by the pace
  *                              left out (the x of a chart in seconds); &gt;= 0, or NaN if unknown
  */
 public record EpochMetric(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,

@@ -12,7 +12,7 @@ package babysitter.store;
  * @param momentum         the momentum (β or β1) used by the step, in [0, 1), or NaN if none applies
  * @param samplesPerSecond training throughput, &gt;= 0 (infinity allowed) or NaN if unknown
  * @param timeMillis       wall-clock time of the step in milliseconds since the epoch, &gt;= 0
- * @param elapsedSeconds   seconds of training in the run after the step, time spent paused left out
+ * @param elapsedSeconds   seconds of training in the run after the step, time spent paused or held back by the pace left out
  *                         (the x of a chart in seconds); &gt;= 0, or NaN if unknown
  */
 public record StepMetric(long step, int epoch, int branch, double cost, double learningRate, double momentum,

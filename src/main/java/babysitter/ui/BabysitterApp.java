@@ -1,6 +1,7 @@
 package babysitter.ui;
 
-import babysitter.ui.fx.ReportPump;
+import babysitter.session.Report;
+import babysitter.ui.fx.HandOver;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;
 import babysitter.ui.setup.SetupViewModel;
@@ -16,7 +17,15 @@ import javafx.stage.Stage;
 public final class BabysitterApp extends Application {
     private MainViewModel vm;
     private ExecutorService background;
-    private ReportPump pump;
+    private HandOver<Report> pump;
+    /** One timer thread for the report hand-over's minimum interval. */
+    private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "report-hand-over");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Shortest time between two hand-overs of step reports: a few repaints a second leave the processor to training. */
+    public static final long REPORT_INTERVAL_MILLIS = 40;
 
     /** Opens the window (returns when it is closed). */
     public static void launchWindow() {
@@ -47,17 +56,18 @@ public final class BabysitterApp extends Application {
     public MainViewModel createViewModel(java.util.concurrent.Executor background) {
         return new MainViewModel(Platform::runLater, background, runsRoot(), Clock.systemUTC(), target -> {
             if (pump != null) {
-                pump.stop();
+                pump.close();
                 pump.drain();
             }
-            pump = new ReportPump(target);
-            pump.start();
+            // steps coalesce; state, events, epochs and insights go over at once
+            pump = new HandOver<>(Platform::runLater, target, REPORT_INTERVAL_MILLIS,
+                    r -> !(r instanceof Report.StepReport), timer, System::nanoTime);
             return pump;
         });
     }
 
-    /** The pump of the current session (for measurements), or null. */
-    public ReportPump pump() {
+    /** The report hand-over of the current session (for measurements), or null. */
+    public HandOver<Report> pump() {
         return pump;
     }
 
@@ -68,7 +78,7 @@ public final class BabysitterApp extends Application {
         }
         if (pump != null) {
             pump.drain();
-            pump.stop();
+            pump.close();
         }
         if (background != null) {
             background.shutdownNow();

@@ -57,9 +57,11 @@ class ResumeTest {
         more.trainEpoch();
         assertThat(more.epoch()).isEqualTo(3);
         more.close();
+        // the extension is recorded in run.json: the run now has 5 epochs
+        assertThat(Runs.configOf(babysitter.store.RunReader.read(t.runDir())).epochs()).isEqualTo(5);
         // from an early checkpoint of a long run the recorded budget stays
         Trainer early = Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, 1);
-        assertThat(early.config().epochs()).isEqualTo(2);
+        assertThat(early.config().epochs()).isEqualTo(5);
         early.close();
         assertThatThrownBy(() -> Runs.resume(t.runDir(), "epoch-0001", TrainerTest.CLOCK, -1))
                 .hasMessageContaining("-1");

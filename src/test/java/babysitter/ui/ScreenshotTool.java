@@ -60,7 +60,7 @@ public final class ScreenshotTool {
         waitUntil(() -> m.rangeTestProperty().get() != null);
         waitUntil(() -> m.epochProperty().get() >= 20);
         Stage[] network = new Stage[1];
-        fx(() -> network[0] = babysitter.ui.network.NetworkWindow.show(window[0].getScene().getWindow(), m));
+        fx(() -> network[0] = babysitter.ui.network.NetworkWindow.show(window[0].getScene().getWindow(), m.feed()));
         waitUntil(() -> m.epochProperty().get() >= 24);
         fx(() -> m.submit(new Command.Pause()));
         waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);

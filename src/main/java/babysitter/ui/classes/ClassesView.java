@@ -1,6 +1,7 @@
 package babysitter.ui.classes;
 
 import babysitter.session.Report;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -71,7 +72,8 @@ public final class ClassesView extends BorderPane {
         right.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(BAR_WIDTH + 170);
+        // as wide as its rows (class names and "100.0 % (1000/1000)" are never cut)
+        scroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setRight(scroll);
 
         vm.countProperty().addListener((o, a, n) -> updateRange());
@@ -115,10 +117,10 @@ public final class ClassesView extends BorderPane {
             return;
         }
         double[] acc = ClassesViewModel.perClassAccuracy(r);
+        List<Label> names = new java.util.ArrayList<>();
         for (int c = 0; c < acc.length; c++) {
             Label name = new Label(r.classNames().get(c));
-            name.setMinWidth(60);
-            name.setPrefWidth(60);
+            names.add(name);
             double a = acc[c];
             Rectangle back = new Rectangle(BAR_WIDTH, 14, Color.web("#e8e8e8"));
             Rectangle bar = new Rectangle(Double.isNaN(a) ? 0 : BAR_WIDTH * a, 14, FULL);
@@ -128,10 +130,12 @@ public final class ClassesView extends BorderPane {
             Label value = new Label(Double.isNaN(a) ? "— (no rows)"
                     : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * a, r.count(c, c), r.rowSum(c)));
             value.setId("classValue-" + c);
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, track, value);
             row.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(row);
         }
+        babysitter.ui.fx.Labels.sameWidth(names);
     }
 
     /** The fill of a cell holding {@code share} of its row, over white. */

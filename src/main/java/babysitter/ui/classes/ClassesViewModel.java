@@ -15,10 +15,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 
 /**
- * The dev confusion matrices of the current branch (toolkit-free): the last {@link #MAX_EPOCHS}
- * epochs, an epoch index (the slider's position) that follows the newest report unless a person
- * moved it elsewhere, and the selected report with its per-class and overall accuracy. A report of
- * another branch starts over.
+ * The dev confusion matrices of every branch, in the order they came (toolkit-free): the last
+ * {@link #MAX_EPOCHS} epochs, an epoch index (the slider's position) that follows the newest report
+ * unless a person moved it elsewhere, and the selected report with its per-class and overall
+ * accuracy. The first report of a new branch is followed again.
  */
 public final class ClassesViewModel {
     /** Epochs kept. */
@@ -72,7 +72,6 @@ public final class ClassesViewModel {
     /** Takes one confusion report. */
     public void accept(Report.ConfusionReport r) {
         if (r.branch() != branch) {
-            reports.clear();
             branch = r.branch();
             followNewest = true;
         }
@@ -116,7 +115,7 @@ public final class ClassesViewModel {
         Report.ConfusionReport r = i >= 0 && i < reports.size() ? reports.get(i) : null;
         // caption and accuracy first: a listener of the selection sees them up to date
         overallAccuracy.set(r == null ? Double.NaN : overallAccuracy(r));
-        caption.set(r == null ? "" : "epoch " + (r.epoch() + 1));
+        caption.set(r == null ? "" : "epoch " + (r.epoch() + 1) + (r.branch() > 0 ? " · branch " + r.branch() : ""));
         selected.set(r);
     }
 
@@ -150,7 +149,7 @@ public final class ClassesViewModel {
         return overallAccuracy.getReadOnlyProperty();
     }
 
-    /** "epoch N" (1-based) of the selected report, or "". */
+    /** "epoch N" (1-based) of the selected report, with " · branch B" after a rewind, or "". */
     public ReadOnlyStringProperty captionProperty() {
         return caption.getReadOnlyProperty();
     }

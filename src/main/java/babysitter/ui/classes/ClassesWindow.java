@@ -1,7 +1,6 @@
 package babysitter.ui.classes;
 
 import babysitter.session.Report;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -14,23 +13,11 @@ public final class ClassesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's kept confusion
      * reports and then every new one until it closes.
      */
-    public static Stage show(Window owner, ConfusionFeed main) {
+    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         ClassesViewModel vm = new ClassesViewModel();
-        for (Report.ConfusionReport r : main.recentConfusionReports()) {
-            vm.accept(r);
-        }
-        Runnable detach = main.addConfusionListener(vm::accept);
-        Runnable detachReset = main.addResetListener(vm::reset);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Classes: dev confusion matrix and per-class accuracy");
-        stage.setScene(new Scene(new ClassesView(vm), 1000, 640));
-        stage.setOnHidden(e -> {
-            detach.run();
-            detachReset.run();
-        });
+        Runnable detach = feed.subscribe(Report.ConfusionReport.class, vm::accept, vm::reset);
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Classes: dev confusion matrix and per-class accuracy", new ClassesView(vm), 1000, 640);
+        stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;
     }

@@ -3,6 +3,9 @@ package babysitter.ui.controls;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import javafx.beans.binding.Bindings;
+import babysitter.session.LearningRateRange;
+import babysitter.ui.fx.TextEditing;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -10,10 +13,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
 
@@ -30,6 +33,8 @@ public final class ControlsView extends VBox {
         Label alphaTitle = heading("Learning rate α");
         Slider alpha = new Slider(ControlsViewModel.LOG_ALPHA_MIN, ControlsViewModel.LOG_ALPHA_MAX, vm.logAlphaProperty().get());
         alpha.setId("alphaSlider");
+        // room for the end ticks' labels, which are centred on the track's ends
+        alpha.setPadding(new Insets(0, 12, 0, 8));
         alpha.setBlockIncrement(0.1);
         alpha.setMajorTickUnit(1);
         alpha.setMinorTickCount(0);
@@ -47,25 +52,16 @@ public final class ControlsView extends VBox {
             }
         });
         alpha.valueProperty().bindBidirectional(vm.logAlphaProperty());
-        alpha.valueProperty().addListener((o, a, b) -> vm.alphaSliderMoved(alpha.isValueChanging()));
-        alpha.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.alphaSliderMoved(false);
-            }
-        });
-        alpha.setTooltip(new Tooltip("log scale from 1e-5 to 1; arrow keys move a tenth of a decade"));
+        settleThenSend(alpha, vm::alphaSliderMoved, vm::alphaSliderSettled);
+        alpha.setTooltip(new Tooltip("log scale from " + LearningRateRange.describe()
+                + "; arrow keys move a tenth of a decade; the change is applied when you let go"));
         TextField alphaField = new TextField();
         alphaField.setId("alphaField");
         alphaField.setPrefColumnCount(8);
         alphaField.textProperty().bindBidirectional(vm.alphaTextProperty());
-        alphaField.setOnAction(e -> vm.commitAlphaText());
+        TextEditing.install(alphaField, vm::commitAlphaText, vm::revertAlphaText);
         alphaField.focusedProperty().addListener((o, was, now) -> {
             if (!now && !vm.alphaErrorProperty().get().isEmpty()) {
-                vm.revertAlphaText();
-            }
-        });
-        alphaField.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
                 vm.revertAlphaText();
             }
         });
@@ -81,21 +77,32 @@ public final class ControlsView extends VBox {
         Slider beta = new Slider(ControlsViewModel.BETA_SCALE_MIN, ControlsViewModel.BETA_SCALE_MAX,
                 vm.betaScaleProperty().get());
         beta.setId("betaSlider");
+        beta.setPadding(new Insets(0, 18, 0, 8));
         beta.setBlockIncrement(0.1);
-        beta.valueProperty().bindBidirectional(vm.betaScaleProperty());
-        beta.valueProperty().addListener((o, a, b) -> vm.betaSliderMoved(beta.isValueChanging()));
-        beta.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                vm.betaSliderMoved(false);
+        beta.setMajorTickUnit(1);
+        beta.setMinorTickCount(0);
+        beta.setShowTickMarks(true);
+        beta.setShowTickLabels(true);
+        beta.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return ControlsViewModel.betaAt(v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return -Math.log10(1 - Double.parseDouble(s));
             }
         });
+        beta.valueProperty().bindBidirectional(vm.betaScaleProperty());
+        settleThenSend(beta, vm::betaSliderMoved, vm::betaSliderSettled);
         beta.disableProperty().bind(vm.betaDisabledProperty());
         Tooltip betaTip = new Tooltip();
         betaTip.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.betaKindProperty().get()) {
             case NONE -> "SGD keeps no running average, so it has no β";
-            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0.5 to 0.9999";
-            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0.5 to 0.9999";
-            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0.5 to 0.9999";
+            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0 to 0.9999";
+            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0 to 0.9999";
+            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0 to 0.9999";
         }, vm.betaKindProperty()));
         beta.setTooltip(betaTip);
         Label betaReadout = new Label();
@@ -164,6 +171,32 @@ public final class ControlsView extends VBox {
         VBox.setVgrow(advanced, Priority.NEVER);
     }
 
+    /** How long the keys must rest on a slider before its value is sent. */
+    static final Duration SETTLE = Duration.millis(400);
+
+    /**
+     * One gesture on a slider is one change: every move previews, and the value is sent when a drag
+     * ends, or (keys, clicks on the track) when the slider has not moved for {@link #SETTLE}.
+     */
+    private static void settleThenSend(Slider slider, Runnable moved, Runnable settled) {
+        PauseTransition rest = new PauseTransition(SETTLE);
+        rest.setOnFinished(e -> settled.run());
+        slider.valueProperty().addListener((o, a, b) -> {
+            moved.run();
+            if (slider.isValueChanging()) {
+                rest.stop();
+            } else {
+                rest.playFromStart();
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                rest.stop();
+                settled.run();
+            }
+        });
+    }
+
     static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
     private static Label heading(String text) {
@@ -172,13 +205,21 @@ public final class ControlsView extends VBox {
         return l;
     }
 
+    /**
+     * A message under a field. It always keeps room for two lines, so the controls below do not
+     * jump when a message comes or goes.
+     */
     private static Label error(javafx.beans.value.ObservableStringValue text) {
         Label l = new Label();
         l.getStyleClass().add("error");
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotEmpty(text));
-        l.managedProperty().bind(l.visibleProperty());
+        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        l.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("Ag\nAg");
+            probe.setFont(l.getFont());
+            return Math.ceil(probe.getLayoutBounds().getHeight() + l.getInsets().getTop() + l.getInsets().getBottom());
+        }, l.fontProperty(), l.insetsProperty()));
         return l;
     }
 
@@ -187,7 +228,7 @@ public final class ControlsView extends VBox {
         f.setId(id);
         f.setPrefColumnCount(7);
         f.textProperty().bindBidirectional(p);
-        f.setOnAction(e -> vm.commitFields());
+        TextEditing.install(f, vm::commitFields, vm::revertFields);
         f.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.commitFields();

@@ -4,12 +4,12 @@ import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.Command;
+import babysitter.session.LearningRateRange;
 import babysitter.session.OptimizerBeta;
 import babysitter.session.Rules;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,30 +29,25 @@ import javafx.beans.property.StringProperty;
  * The live controls: learning rate on a log scale, the β the optimiser uses on the log10(1 − β) scale
  * ({@link OptimizerBeta}: momentum's β, Adam's β1, RMSprop's β2; disabled with SGD, which keeps no
  * average), optimiser, mini-batch size, decay, L2, Adam's β1 and β2, and the automatic rules. Every change becomes one
- * {@link Command} for the session; a slider being dragged sends at most every
- * {@value #THROTTLE_MILLIS} ms and once more on release. Values typed in are checked first: a bad
- * one is refused with a message and nothing is sent.
+ * {@link Command} for the session. A slider only previews while it moves ({@link #alphaSliderMoved()});
+ * the change is sent once, when it settles ({@link #alphaSliderSettled()}: the drag ends, or the keys
+ * stop for a moment), so one gesture is one change and one marker. Values typed in are checked
+ * first: a bad one is refused with a message and nothing is sent.
  */
 public final class ControlsViewModel {
-    /** Slider range of log10 α. */
-    public static final double LOG_ALPHA_MIN = -5;
-    public static final double LOG_ALPHA_MAX = 0;
-    /** α typed into the field must lie in [ALPHA_MIN, ALPHA_MAX]. */
-    public static final double ALPHA_MIN = 1e-7;
-    public static final double ALPHA_MAX = 10;
-    /** Slider range of −log10(1 − β): β from 0.5 to 0.9999. */
-    public static final double BETA_SCALE_MIN = -Math.log10(0.5);
+    /** Slider range of log10 α: the ends of {@link LearningRateRange}, so any allowed α has a slider position. */
+    public static final double LOG_ALPHA_MIN = LearningRateRange.logMin();
+    public static final double LOG_ALPHA_MAX = LearningRateRange.logMax();
+    /** Slider range of −log10(1 − β): β from 0 to 0.9999, a tick at each added 9. */
+    public static final double BETA_SCALE_MIN = 0;
     public static final double BETA_SCALE_MAX = 4;
-    public static final long THROTTLE_MILLIS = 250;
     /** The highest β the slider sends. */
     public static final double MAX_BETA = 0.9999;
 
     private final Consumer<Command> sink;
-    private final LongSupplier nanoTime;
     private Hyperparameters current = Hyperparameters.DEFAULTS;
     private Rules rules = Rules.DEFAULTS;
     private boolean updating;
-    private long lastSentNanos = Long.MIN_VALUE / 2;
     private boolean alphaPending;
     private boolean betaPending;
 
@@ -79,12 +74,7 @@ public final class ControlsViewModel {
     private final BooleanProperty earlyStop = new SimpleBooleanProperty(rules.earlyStop());
 
     public ControlsViewModel(Consumer<Command> sink) {
-        this(sink, System::nanoTime);
-    }
-
-    ControlsViewModel(Consumer<Command> sink, LongSupplier nanoTime) {
         this.sink = Objects.requireNonNull(sink);
-        this.nanoTime = nanoTime;
         showBeta(current, true);
         optimizer.addListener((o, a, b) -> {
             if (!updating && b != null) {
@@ -235,48 +225,58 @@ public final class ControlsViewModel {
 
     // ------------------------------------------------------------------ from the view
 
-    /**
-     * The α slider moved. While {@code dragging}, a command goes out at most every
-     * {@value #THROTTLE_MILLIS} ms; when the drag ends (or for a keyboard step) at once.
-     */
-    public void alphaSliderMoved(boolean dragging) {
+    /** The α slider moved: the field previews its value; nothing is sent until {@link #alphaSliderSettled()}. */
+    public void alphaSliderMoved() {
         if (updating) {
             return;
         }
-        double alpha = Math.pow(10, logAlpha.get());
-        alphaText.set(sci(alpha));
+        alphaText.set(sci(Math.pow(10, logAlpha.get())));
         alphaError.set("");
         alphaPending = true;
-        if (!dragging || throttleOpen()) {
-            alphaPending = false;
-            send(current.withLearningRate(round3(alpha)));
+    }
+
+    /** The α slider came to rest (drag released, or keys paused): its value is sent, once. */
+    public void alphaSliderSettled() {
+        if (updating || !alphaPending) {
+            return;
         }
+        alphaPending = false;
+        send(current.withLearningRate(round3(Math.pow(10, logAlpha.get()))));
     }
 
     /**
-     * The β slider moved (same throttling as α): sets the β the current optimiser uses, and only
-     * that one (momentum's β, Adam's β1 or RMSprop's β2); with SGD nothing.
+     * The β slider moved: the readout previews the β the current optimiser uses (momentum's β, Adam's
+     * β1 or RMSprop's β2); with SGD nothing. Sent by {@link #betaSliderSettled()}.
      */
-    public void betaSliderMoved(boolean dragging) {
+    public void betaSliderMoved() {
         OptimizerBeta kind = betaKind.get();
         if (updating || kind == OptimizerBeta.NONE) {
             return;
         }
-        double beta = Math.min(round4(1 - Math.pow(10, -betaScale.get())), MAX_BETA);
-        betaReadout.set(readout(kind, beta));
+        betaReadout.set(readout(kind, sliderBeta()));
         betaPending = true;
-        if (!dragging || throttleOpen()) {
-            betaPending = false;
-            send(kind.with(current, beta));
-            // the Advanced field of the same β follows the slider
-            updating = true;
-            try {
-                beta1.set(num(current.beta1()));
-                beta2.set(num(current.beta2()));
-            } finally {
-                updating = false;
-            }
+    }
+
+    /** The β slider came to rest: sets that β, and only that one, once. */
+    public void betaSliderSettled() {
+        OptimizerBeta kind = betaKind.get();
+        if (updating || !betaPending || kind == OptimizerBeta.NONE) {
+            return;
         }
+        betaPending = false;
+        send(kind.with(current, sliderBeta()));
+        // the Advanced field of the same β follows the slider
+        updating = true;
+        try {
+            beta1.set(num(current.beta1()));
+            beta2.set(num(current.beta2()));
+        } finally {
+            updating = false;
+        }
+    }
+
+    private double sliderBeta() {
+        return Math.min(round4(1 - Math.pow(10, -betaScale.get())), MAX_BETA);
     }
 
     /** Applies the α typed in, or refuses it with a message (and sends nothing). */
@@ -288,8 +288,8 @@ public final class ControlsViewModel {
         } catch (NumberFormatException e) {
             alpha = Double.NaN;
         }
-        if (!(alpha >= ALPHA_MIN && alpha <= ALPHA_MAX)) {
-            alphaError.set("α must be a number from " + sci(ALPHA_MIN) + " to " + num(ALPHA_MAX) + ", got '" + text + "'");
+        if (Double.isNaN(alpha) || LearningRateRange.problem(alpha).isPresent()) {
+            alphaError.set("α must be a number from " + LearningRateRange.describe() + ", got '" + text + "'");
             return false;
         }
         alphaError.set("");
@@ -331,6 +331,12 @@ public final class ControlsViewModel {
         }
     }
 
+    /** Puts the applied values back into the typed fields and clears their message. */
+    public void revertFields() {
+        show(current, rules);
+        fieldError.set("");
+    }
+
     private static double parse(String text, String name) {
         String t = text == null ? "" : text.trim();
         try {
@@ -349,19 +355,10 @@ public final class ControlsViewModel {
         }
     }
 
-    private boolean throttleOpen() {
-        long now = nanoTime.getAsLong();
-        if (now - lastSentNanos >= THROTTLE_MILLIS * 1_000_000L) {
-            return true;
-        }
-        return false;
-    }
-
     private void send(Hyperparameters next) {
         if (next.equals(current)) {
             return;
         }
-        lastSentNanos = nanoTime.getAsLong();
         current = next;
         sink.accept(new Command.SetHyperparameters(next));
     }
@@ -400,6 +397,11 @@ public final class ControlsViewModel {
 
     /** The readout with SGD, whose slider is disabled. */
     public static final String NO_BETA = "SGD keeps no average";
+
+    /** The β at a position of the β slider's scale: 0 → 0, 1 → 0.9, 2 → 0.99 … (a tick label). */
+    public static String betaAt(double scale) {
+        return num(Math.round((1 - Math.pow(10, -scale)) * 10000) / 10000.0);
+    }
 
     /** "Momentum β", "Adam β1", "RMSprop β2", "β" (SGD). */
     static String title(OptimizerBeta kind) {

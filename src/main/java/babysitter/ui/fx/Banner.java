@@ -2,7 +2,10 @@ package babysitter.ui.fx;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -10,6 +13,8 @@ import javafx.scene.layout.Priority;
 
 /** The notification banner of a window: a wrapping message and a ✕, shown only while there is a message. */
 public final class Banner {
+    private static final String STYLE_CLASS = "notification-box";
+    private static final String MESSAGE = "babysitter.bannerMessage";
     private Banner() {
     }
 
@@ -24,14 +29,46 @@ public final class Banner {
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setWrapText(true);
         banner.textProperty().bind(message);
-        Button close = new Button("✕");
+        Button close = Icons.on(new Button(), Icons.CLOSE);
+        close.setId(id + "Close");
+        close.setTooltip(new javafx.scene.control.Tooltip("dismiss"));
         close.setOnAction(e -> dismiss.run());
         HBox box = new HBox(8, banner, close);
         HBox.setHgrow(banner, Priority.ALWAYS);
         box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("notification-box");
+        box.getStyleClass().add(STYLE_CLASS);
         box.visibleProperty().bind(Bindings.isNotEmpty(message));
         box.managedProperty().bind(box.visibleProperty());
+        box.getProperties().put(MESSAGE, message);
         return box;
+    }
+
+    /** What a picture of the window should not show: it is about this moment, not about the training. */
+    public interface Picture {
+        void take() throws java.io.IOException;
+    }
+
+    /**
+     * Takes {@code picture} of {@code root} with its banners out of the layout (an exported window
+     * shows the training, not a passing message), then puts them back.
+     */
+    public static void without(Parent root, Picture picture) throws java.io.IOException {
+        List<Node> banners = List.copyOf(root.lookupAll("." + STYLE_CLASS));
+        banners.forEach(b -> {
+            b.visibleProperty().unbind();
+            b.setVisible(false);
+        });
+        root.applyCss();
+        root.layout();
+        try {
+            picture.take();
+        } finally {
+            for (Node b : banners) {
+                if (b.getProperties().get(MESSAGE) instanceof ObservableStringValue message) {
+                    b.visibleProperty().bind(Bindings.isNotEmpty(message));
+                }
+            }
+            root.layout();
+        }
     }
 }

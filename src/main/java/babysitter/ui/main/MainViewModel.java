@@ -40,8 +40,7 @@ import javafx.collections.ObservableList;
  * learning-rate range test. Toolkit free: the work that must not block the window runs on the
  * {@code background} executor, results come back through the {@code fx} executor.
  */
-public final class MainViewModel implements babysitter.ui.network.EpochFeed,
-        babysitter.ui.classes.ConfusionFeed, babysitter.ui.samples.SamplesFeed, babysitter.ui.search.TrialHost {
+public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final RegionsViewModel regions = new RegionsViewModel();
@@ -74,23 +73,21 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private boolean resumeAfterRewind;
     private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set up a run and press New run.");
-    private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
+    private final Notice notice = new Notice();
     private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
+    private Consumer<RunConfig> onRunLoaded = c -> { };
     private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
     private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
     private final ObservableList<String> hints = FXCollections.observableArrayList();
-    private final List<Report.EpochReport> recentEpochs = new java.util.ArrayList<>();
-    private final List<Consumer<Report.EpochReport>> epochListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
-    private final java.util.ArrayDeque<Report.ConfusionReport> recentConfusion = new java.util.ArrayDeque<>();
-    private final List<Consumer<Report.ConfusionReport>> confusionListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** The newest samples report of the current branch, or null. */
-    private Report.SamplesReport recentSamples;
-    private final List<Consumer<Report.SamplesReport>> samplesListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the tool windows are fed: the last epochs of the branch, the confusion matrices, the newest samples. */
+    private final babysitter.ui.fx.ReplayFeed feed = new babysitter.ui.fx.ReplayFeed()
+            .keep(Report.EpochReport.class, RECENT_EPOCHS, Report.EpochReport::branch)
+            .keep(Report.ConfusionReport.class, RECENT_CONFUSION, null)
+            .keep(Report.SamplesReport.class, 1, null);
+    /** Epoch reports kept for a window opened mid-run (and for the hints). */
+    public static final int RECENT_EPOCHS = 10;
     /** Confusion reports kept for a window opened mid-run (as many as the window keeps). */
     public static final int RECENT_CONFUSION = babysitter.ui.classes.ClassesViewModel.MAX_EPOCHS;
     private long stepsPerEpoch = 1;
@@ -100,7 +97,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
      * @param fx              runs on the JavaFX thread ({@code Platform::runLater} in the application)
      * @param background      runs slow work off the JavaFX thread
      * @param bridge     given what to call on the JavaFX thread with each frame's reports, makes the
-     *                   session listener that gets them there (the application's {@code ReportPump})
+     *                   session listener that gets them there (the application's {@code ui.fx.HandOver})
      */
     public MainViewModel(Executor fx, Executor background, Path runsRoot, Clock clock,
                          Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
@@ -152,7 +149,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 fx.execute(() -> {
                     starting.set(false);
                     status.set("Could not start: " + e.getMessage());
-                    notification.set("Could not start the run: " + e.getMessage());
+                    notice.show(Notice.Cause.START, "Could not start the run: " + e.getMessage());
                 });
             }
         });
@@ -165,6 +162,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     private void attach(Trainer t, boolean start, boolean keepHistory) {
         closeSession();
+        notice.clear();
         openedRun = null;
         trainer = t;
         trainRows = t.data().split().train().rows();
@@ -173,13 +171,10 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             monitor.reset();
             regions.reset();
             events.clear();
-            resetListeners.forEach(Runnable::run);
+            feed.reset();
         }
         hints.clear();
         siblings.reset();
-        recentEpochs.clear();
-        recentConfusion.clear();
-        recentSamples = null;
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         checkpoints.clear();
         rangeTest.set(null);
@@ -249,12 +244,15 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             try {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir);
                 RunConfig config = Runs.configOf(run);
+                Hyperparameters last = lastHyperparameters(run, config);
                 int rows = run.config().path("data").path("train").asInt(0);
                 List<String> insightWarnings = new java.util.ArrayList<>();
                 List<Report> insights = babysitter.session.Insights.decode(run.insights(), insightWarnings);
                 insightWarnings.forEach(w -> LOG.warn("{}: {}", dir, w));
                 fx.execute(() -> {
                     show(run, config, rows, insights, insightWarnings.size());
+                    onRunLoaded.accept(config);
+                    controls.show(last, babysitter.session.Rules.DEFAULTS);
                     if (checkpointId != null) {
                         continueFrom(checkpointId, moreEpochs);
                     }
@@ -263,7 +261,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 fx.execute(() -> {
                     starting.set(false);
                     status.set("Could not open " + dir + ": " + e.getMessage());
-                    notification.set("Could not open the run: " + e.getMessage());
+                    notice.show(Notice.Cause.OPEN, "Could not open the run: " + e.getMessage());
                 });
             }
         });
@@ -272,6 +270,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private void show(babysitter.store.Run run, RunConfig config, int rows, List<Report> insights,
                       int insightWarnings) {
         starting.set(false);
+        notice.clear();
         openedRun = run.dir();
         trainRows = rows;
         int batch = config.optimizer().toHyperparameters().batchSize();
@@ -279,9 +278,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         monitor.reset();
         regions.reset();
         siblings.reset();
-        recentConfusion.clear();
-        recentSamples = null;
-        resetListeners.forEach(Runnable::run);
+        feed.reset();
         monitor.stepsPerEpochProperty().set((int) stepsPerEpoch);
         events.clear();
         List<Report> history = babysitter.session.RunHistory.reports(run);
@@ -300,6 +297,38 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 + " checkpoints. Click a checkpoint to continue from it."
                 + (run.warnings().isEmpty() && insightWarnings == 0 ? ""
                     : " (" + (run.warnings().size() + insightWarnings) + " damaged lines skipped)"));
+    }
+
+    /** The hyperparameters a recorded run ended with: those of its last change, else those it started with. */
+    static Hyperparameters lastHyperparameters(babysitter.store.Run run, RunConfig config) {
+        Hyperparameters last = config.optimizer().toHyperparameters();
+        for (babysitter.store.RunEvent e : run.events()) {
+            if (e.kind().equals("hyperparameters") && e.details().has("to")) {
+                try {
+                    last = babysitter.session.ConfigFiles.MAPPER.treeToValue(e.details().get("to"),
+                            babysitter.session.OptimizerSpec.class).toHyperparameters();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException ex) {
+                    LOG.warn("{}: a hyperparameters event at step {} cannot be read: {}", run.dir(), e.step(),
+                            ex.getMessage());
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Before any run, the live controls show what the setup panel would start ({@code config} may be
+     * null while a setup field is invalid); once a run is loaded they show the run's.
+     */
+    public void showSetup(RunConfig config) {
+        if (config != null && session == null && openedRun == null) {
+            controls.show(config.optimizer().toHyperparameters(), babysitter.session.Rules.DEFAULTS);
+        }
+    }
+
+    /** What to do with the configuration of each run opened from disk (also by "Babysit this one"): the setup shows it. */
+    public void setOnRunLoaded(Consumer<RunConfig> action) {
+        onRunLoaded = Objects.requireNonNull(action);
     }
 
     /** Continues the opened run from one of its checkpoints on disk, as a new branch, paused. */
@@ -321,7 +350,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
             } catch (RuntimeException | java.io.IOException | babysitter.session.ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
-                    notification.set("Could not continue from " + checkpointId + ": " + e.getMessage());
+                    notice.show(Notice.Cause.CONTINUE, "Could not continue from " + checkpointId + ": " + e.getMessage());
                 });
             }
         });
@@ -334,16 +363,19 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     public void exportReport(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notification.set("There is no recorded run to report on yet.");
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
             return;
         }
         status.set("Writing the report …");
         background.execute(() -> {
             try {
                 Path written = babysitter.report.RunReport.write(Path.of(dir), out);
-                fx.execute(() -> status.set("Report written to " + written));
+                fx.execute(() -> {
+                    status.set("Report written to " + written);
+                    notice.clear(Notice.Cause.REPORT);
+                });
             } catch (java.io.IOException | RuntimeException e) {
-                fx.execute(() -> notification.set("Could not write the report: " + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not write the report: " + e.getMessage()));
             }
         });
     }
@@ -356,15 +388,19 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     public void saveConfiguration(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notification.set("There is no recorded run to save as a configuration yet.");
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");
             return;
         }
         background.execute(() -> {
             try {
                 babysitter.session.RunAsConfiguration.write(babysitter.store.RunReader.read(Path.of(dir)), out);
-                fx.execute(() -> status.set("Configuration written to " + out));
+                fx.execute(() -> {
+                    status.set("Configuration written to " + out);
+                    notice.clear(Notice.Cause.REPORT);
+                });
             } catch (java.io.IOException | babysitter.session.ConfigException | RuntimeException e) {
-                fx.execute(() -> notification.set("Could not save the configuration: " + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not save the configuration: "
+                        + e.getMessage()));
             }
         });
     }
@@ -396,18 +432,14 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
                 }
                 progressValue = Math.min(1, (s.step() + 1 - epochStartStep) / (double) stepsPerEpoch);
             } else if (r instanceof Report.EpochReport e) {
-                recentEpochs.removeIf(x -> x.branch() != e.branch());
-                recentEpochs.add(e);
-                epochListeners.forEach(l -> l.accept(e));
-                while (recentEpochs.size() > 10) {
-                    recentEpochs.remove(0);
-                }
-                hints.setAll(babysitter.session.Hints.of(recentEpochs));
+                feed.publish(e);
+                hints.setAll(babysitter.session.Hints.of(feed.kept(Report.EpochReport.class)));
                 epoch.set(e.epoch() + 1);
                 epochStartStep = e.step();
                 progressValue = 0;
             } else if (r instanceof Report.StateReport s) {
                 state.set(s.state());
+                notice.state(s.state());
                 step.set(s.step());
                 epoch.set(s.epoch());
                 epochs.set(s.epochs());
@@ -442,19 +474,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     /** A samples or confusion report, live or read from a recorded run: kept for windows opened later and passed on. */
     private void acceptInsight(Report r) {
-        if (r instanceof Report.SamplesReport sr) {
-            recentSamples = sr;
-            samplesListeners.forEach(l -> l.accept(sr));
-        } else if (r instanceof Report.ConfusionReport c) {
-            if (!recentConfusion.isEmpty() && recentConfusion.peekLast().branch() != c.branch()) {
-                recentConfusion.clear();
-            }
-            recentConfusion.addLast(c);
-            while (recentConfusion.size() > RECENT_CONFUSION) {
-                recentConfusion.removeFirst();
-            }
-            confusionListeners.forEach(l -> l.accept(c));
-        }
+        feed.publish(r);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainViewModel.class);
@@ -463,26 +483,10 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     private double progressValue;
 
     private void onEvent(Report.EventReport e) {
-        switch (e.kind()) {
-            case "checkpoint" -> {
-                if ("auto".equals(e.details().get("source"))) {
-                    lastChange.set(e.details().get("id"));
-                }
-            }
-            case "guard" -> notification.set("Guard: " + e.details().get("reason")
-                    + (e.details().get("lastGood") == null || e.details().get("lastGood").equals("null") ? ""
-                        : ". Last good checkpoint: " + e.details().get("lastGood")));
-            case "hyperparameters" -> {
-                String source = e.details().get("source");
-                if ("plateau".equals(source) || "guard".equals(source)) {
-                    notification.set("Rule (" + source + "): " + e.label());
-                }
-            }
-            case "early-stop" -> notification.set("Early stop: no improvement; back to " + e.details().get("best"));
-            case "error" -> notification.set(e.label());
-            default -> {
-            }
+        if (e.kind().equals("checkpoint") && "auto".equals(e.details().get("source"))) {
+            lastChange.set(e.details().get("id"));
         }
+        notice.event(e);
     }
 
     String statusLine() {
@@ -667,7 +671,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
     }
 
     public void dismissNotification() {
-        notification.set("");
+        notice.clear();
     }
 
     // ------------------------------------------------------------------ observable state
@@ -693,6 +697,11 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return epoch.getReadOnlyProperty();
     }
 
+    /** The number of epochs the run is set up for. */
+    public ReadOnlyLongProperty epochsProperty() {
+        return epochs.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty branchProperty() {
         return branch.getReadOnlyProperty();
     }
@@ -711,7 +720,7 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
 
     /** A message worth a pop-up (guard, rule actions, errors); "" when none. */
     public ReadOnlyStringProperty notificationProperty() {
-        return notification.getReadOnlyProperty();
+        return notice.textProperty();
     }
 
     public ReadOnlyStringProperty runDirProperty() {
@@ -735,62 +744,9 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return events;
     }
 
-    /**
-     * Calls {@code listener} on the JavaFX thread with every epoch report from now on; running the
-     * returned action stops that.
-     */
-    public Runnable addEpochListener(Consumer<Report.EpochReport> listener) {
-        Objects.requireNonNull(listener);
-        epochListeners.add(listener);
-        return () -> epochListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread with every dev confusion report from now on;
-     * running the returned action stops that.
-     */
-    public Runnable addConfusionListener(Consumer<Report.ConfusionReport> listener) {
-        Objects.requireNonNull(listener);
-        confusionListeners.add(listener);
-        return () -> confusionListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread with every samples report from now on; running
-     * the returned action stops that.
-     */
-    public Runnable addSamplesListener(Consumer<Report.SamplesReport> listener) {
-        Objects.requireNonNull(listener);
-        samplesListeners.add(listener);
-        return () -> samplesListeners.remove(listener);
-    }
-
-    /**
-     * Calls {@code listener} on the JavaFX thread whenever another run is shown (a new one, or a
-     * recorded one opened), before its reports arrive: windows fed by the listeners above forget
-     * the previous run's. Running the returned action stops that.
-     */
-    public Runnable addResetListener(Runnable listener) {
-        Objects.requireNonNull(listener);
-        resetListeners.add(listener);
-        return () -> resetListeners.remove(listener);
-    }
-
-    private final List<Runnable> resetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** The newest samples report of the current branch, or null. */
-    public Report.SamplesReport recentSamplesReport() {
-        return recentSamples;
-    }
-
-    /** The confusion reports of the current branch, oldest first, at most {@link #RECENT_CONFUSION}. */
-    public List<Report.ConfusionReport> recentConfusionReports() {
-        return List.copyOf(recentConfusion);
-    }
-
-    /** The last few epoch reports of the current branch, oldest first (for a window opened mid-run). */
-    public List<Report.EpochReport> recentEpochReports() {
-        return List.copyOf(recentEpochs);
+    /** The reports the tool windows (network view, classes, samples) are fed from, with the kept ones replayed. */
+    public babysitter.ui.fx.ReplayFeed feed() {
+        return feed;
     }
 
     /** Advice from the recent epochs (plateau, large updates, dead units, batch-norm gap); never acted on. */
@@ -817,6 +773,15 @@ public final class MainViewModel implements babysitter.ui.network.EpochFeed,
         return Bindings.createBooleanBinding(() -> {
             Report.State s = state.get();
             return s != null && s != Report.State.STOPPED && s != Report.State.FAILED;
+        }, state);
+    }
+
+    /** A session that is still going (ready, running, paused or held by the guard): it can be stopped. */
+    public BooleanBinding live() {
+        return Bindings.createBooleanBinding(() -> {
+            Report.State s = state.get();
+            return s == Report.State.IDLE || s == Report.State.RUNNING || s == Report.State.PAUSED
+                    || s == Report.State.GUARD_TRIPPED;
         }, state);
     }
 

@@ -5,6 +5,8 @@ import babysitter.session.Snapshot;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.plot.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
+import babysitter.ui.fx.Icons;
+import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
@@ -32,7 +34,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -50,9 +51,13 @@ import javafx.stage.Window;
 
 /** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
 public final class MainWindow extends BorderPane {
+    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
     private final MainViewModel vm;
     private final SetupViewModel setup;
     private final MonitorView monitor;
+    private final Columns columns;
+    /** Below this window width a new run hides the setup panel, so the charts have the room. */
+    static final double NARROW = 1280;
     private final HBox strip = new HBox(4);
     private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
     private final SeriesBuffer rangeData = new SeriesBuffer();
@@ -67,8 +72,12 @@ public final class MainWindow extends BorderPane {
         SetupView setupView = new SetupView(setup);
         setupView.setOnNewRun(this::newRun);
         setupView.setPrefWidth(320);
-        Node left = setupView;
         setup.busyProperty().bind(vm.startingProperty());
+        // setup, live controls and the loaded run agree: before a run the controls show the setup's
+        // values; a run opened from disk fills the setup with its configuration
+        setup.configProperty().addListener((o, a, config) -> vm.showSetup(config));
+        vm.showSetup(setup.configProperty().get());
+        vm.setOnRunLoaded(setup::load);
 
         // centre: banner, charts, checkpoint strip
         monitor = new MonitorView(vm.monitor());
@@ -89,15 +98,26 @@ public final class MainWindow extends BorderPane {
         Label hints = new Label();
         hints.setId("hints");
         hints.getStyleClass().add("hints");
-        hints.setWrapText(true);
+        // one line that is always there (the charts do not jump when a hint comes or goes); the
+        // whole text, when it does not fit, is in the tooltip
         hints.setMaxWidth(Double.MAX_VALUE);
+        hints.setMinHeight(Region.USE_PREF_SIZE);
         hints.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.hints().isEmpty() ? "" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
-        hints.visibleProperty().bind(Bindings.isNotEmpty(vm.hints()));
-        hints.managedProperty().bind(hints.visibleProperty());
+                () -> vm.hints().isEmpty() ? "Hints: none" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
+        Tooltip hintsTip = new Tooltip();
+        hintsTip.setWrapText(true);
+        hintsTip.setMaxWidth(600);
+        hintsTip.textProperty().bind(hints.textProperty());
+        hints.setTooltip(hintsTip);
+        hints.pseudoClassStateChanged(NONE, true);
+        vm.hints().addListener((ListChangeListener<String>) c -> hints.pseudoClassStateChanged(NONE, vm.hints().isEmpty()));
         babysitter.ui.siblings.SiblingsPanel siblingsPanel = new babysitter.ui.siblings.SiblingsPanel(vm.siblings());
-        VBox centre = new VBox(bannerBox, hints, monitor, siblingsPanel, stripBox);
-        VBox.setVgrow(monitor, Priority.ALWAYS);
+        // the banner lies over the top of the charts rather than pushing them down
+        bannerBox.setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(monitor, bannerBox);
+        javafx.scene.layout.StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
+        VBox centre = new VBox(hints, charts, siblingsPanel, stripBox);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
 
         // right: controls, the range test and (for 2-D data) the decision regions
@@ -109,10 +129,11 @@ public final class MainWindow extends BorderPane {
         rightScroll.setPrefWidth(300);
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
+        rightScroll.setMinWidth(240);
+        centre.setMinWidth(360);
+        columns = new Columns(setupView, centre, rightScroll);
         setTop(new VBox(menuBar(), toolBar()));
-        setLeft(left);
-        setCenter(centre);
-        setRight(rightScroll);
+        setCenter(columns.pane());
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         vm.announceLastRun();
@@ -120,7 +141,26 @@ public final class MainWindow extends BorderPane {
 
     private void newRun() {
         Optional<babysitter.session.RunConfig> config = setup.toConfig();
-        config.ifPresent(vm::newRun);
+        if (config.isPresent() && (!vm.live().get() || confirmNewRun())) {
+            vm.newRun(config.get());
+            if (getWidth() < NARROW) {
+                columns.setupShownProperty().set(false);
+            }
+        }
+    }
+
+    /** A live or paused session is not replaced without asking; the question says it stays on disk. */
+    private boolean confirmNewRun() {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setTitle("New run");
+        alert.setHeaderText("Stop the current run and start a new one?");
+        String dir = vm.runDirProperty().get();
+        alert.setContentText("The current run" + (dir.isEmpty() ? "" : " (" + dir + ")") + " stays on disk: "
+                + "File ▸ Open run… shows it again and continues it from any of its checkpoints.");
+        alert.getDialogPane().setId("newRunDialog");
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get() == ButtonType.OK;
     }
 
     private MenuBar menuBar() {
@@ -159,13 +199,25 @@ public final class MainWindow extends BorderPane {
                 new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
                 exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), saveConfig,
                 new SeparatorMenuItem(), quit);
+        // The Session menu offers what the tool bar offers, and only when the tool bar does.
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
+        pause.setId("pauseItem");
+        pause.disableProperty().bind(vm.canPauseOrResume().not());
         MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
+        step.setId("stepItem");
+        step.disableProperty().bind(vm.canStep().not());
         MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);
+        epoch.setId("epochItem");
+        epoch.disableProperty().bind(vm.canStep().not());
         MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm::checkpoint);
+        checkpoint.setId("checkpointItem");
+        checkpoint.disableProperty().bind(vm.hasSession().not());
         MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
+        undo.setId("undoItem");
         undo.disableProperty().bind(vm.canUndo().not());
         MenuItem stop = item("Stop", null, vm::stop);
+        stop.setId("stopItem");
+        stop.disableProperty().bind(vm.live().not());
         MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S",
                 () -> babysitter.ui.siblings.SiblingsDialog.show(getScene().getWindow(), vm.siblings()));
         siblings.setId("trySiblings");
@@ -176,19 +228,37 @@ public final class MainWindow extends BorderPane {
                 new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
         MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
-        MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm));
-        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm));
+        MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm.feed()));
+        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm.feed()));
         MenuItem samples = item("Samples…", null,
-                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm));
+                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm.feed()));
+        network.setId("networkItem");
+        classes.setId("classesItem");
+        samples.setId("samplesItem");
+        surface.setId("surfaceItem");
+        range.setId("rangeItem");
         Menu tools = new Menu("Tools", null, range, surface, network, classes, samples);
-        MenuBar bar = new MenuBar(file, session, tools);
+        MenuItem setupPanel = panelItem("setupPanelItem", "setup panel", "Shortcut+1", columns.setupShownProperty());
+        MenuItem controlsPanel = panelItem("controlsPanelItem", "live controls", "Shortcut+2",
+                columns.controlsShownProperty());
+        Menu view = new Menu("View", null, setupPanel, controlsPanel);
+        MenuBar bar = new MenuBar(file, session, view, tools);
         bar.setId("menuBar");
         return bar;
     }
 
+    /** "Hide the setup panel" / "Show the setup panel": one item that folds a side panel away and back. */
+    private static MenuItem panelItem(String id, String name, String accelerator,
+                                      javafx.beans.property.BooleanProperty shown) {
+        MenuItem m = item("", accelerator, () -> shown.set(!shown.get()));
+        m.setId(id);
+        m.textProperty().bind(Bindings.when(shown).then("Hide the " + name).otherwise("Show the " + name));
+        return m;
+    }
+
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem m = new MenuItem(text);
-        if (accelerator != null && !accelerator.equals("Space")) {
+        if (accelerator != null) {
             m.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
         m.setOnAction(e -> action.run());
@@ -200,22 +270,27 @@ public final class MainWindow extends BorderPane {
         pause.setId("pauseButton");
         pause.textProperty().bind(Bindings.createStringBinding(() -> {
             Report.State s = vm.stateProperty().get();
-            return s == Report.State.RUNNING ? "⏸ Pause"
-                    : s == null || s == Report.State.IDLE ? "▶ Start" : "▶ Resume";
+            return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
         }, vm.stateProperty()));
+        org.kordamp.ikonli.javafx.FontIcon pauseIcon = Icons.of(Icons.PLAY);
+        vm.stateProperty().addListener((o, a, now) ->
+                pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
+        pause.setGraphic(pauseIcon);
         pause.setTooltip(new Tooltip("Space"));
         pause.setOnAction(e -> vm.togglePause());
         pause.disableProperty().bind(vm.canPauseOrResume().not());
-        Button step = button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step);
+        Button step = Icons.on(button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step), Icons.STEP);
         step.disableProperty().bind(vm.canStep().not());
-        Button epoch = button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch);
+        Button epoch = Icons.on(button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch),
+                Icons.EPOCH);
         epoch.disableProperty().bind(vm.canStep().not());
-        Button stop = button("stopButton", "■ Stop", "end the run; it stays on disk", vm::stop);
-        stop.disableProperty().bind(vm.hasSession().not());
-        Button checkpoint = button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)", vm::checkpoint);
+        Button stop = Icons.on(button("stopButton", "Stop", "end the run; it stays on disk", vm::stop), Icons.STOP);
+        stop.disableProperty().bind(vm.live().not());
+        Button checkpoint = Icons.on(button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
+                vm::checkpoint), Icons.CHECKPOINT);
         checkpoint.disableProperty().bind(vm.hasSession().not());
-        Button undo = button("undoButton", "↶ Undo last change", "back to before the last change of α or β (Ctrl+Z)",
-                vm::undoLastChange);
+        Button undo = Icons.on(button("undoButton", "Undo last change",
+                "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);
         undo.disableProperty().bind(vm.canUndo().not());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -301,9 +376,18 @@ public final class MainWindow extends BorderPane {
             take.setDisable(!ok);
             rangeChart.requestRedraw();
         });
-        VBox box = new VBox(6, title, run, rangeChart, suggestion, take);
+        VBox box = new VBox(6, run, rangeChart, suggestion, take);
         box.setPadding(new Insets(8));
-        return box;
+        // folded until it has something to show, so the decision regions below are in view
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(title.getText(), box);
+        pane.setId("rangeTestPane");
+        pane.setExpanded(false);
+        vm.rangeTestProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
     }
 
     private Node regionsBox() {
@@ -383,9 +467,12 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The session keys that are not menu accelerators; while text is edited, keys edit the text. */
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE && !(getScene().getFocusOwner() instanceof TextInputControl)
-                && !e.isShortcutDown()) {
+        if (TextEditing.editing(getScene())) {
+            return;
+        }
+        if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
             vm.togglePause();
             e.consume();
         } else if (new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -434,11 +521,16 @@ public final class MainWindow extends BorderPane {
         Path file = choose("Export window", "babysitter.png", "png");
         if (file != null) {
             try {
-                Snapshots.writePng(getScene().getRoot(), 1, file);
+                writeWindowPng(file);
             } catch (IOException | RuntimeException ex) {
                 error("Could not write " + file + ": " + ex.getMessage());
             }
         }
+    }
+
+    /** The window as a PNG, without its banner. */
+    void writeWindowPng(Path file) throws IOException {
+        babysitter.ui.fx.Banner.without(getScene().getRoot(), () -> Snapshots.writePng(getScene().getRoot(), 1, file));
     }
 
     private void exportCsv() {
@@ -462,8 +554,9 @@ public final class MainWindow extends BorderPane {
         return monitor;
     }
 
-    /** The scene for this window at a comfortable size. */
+    /** The scene for this window: the screen's free area, up to 1680×1050. */
     public Scene scene() {
-        return new Scene(this, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new Scene(this, Math.min(1680, screen.getWidth()), Math.min(1050, screen.getHeight()));
     }
 }

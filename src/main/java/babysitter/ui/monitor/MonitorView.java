@@ -53,6 +53,18 @@ public final class MonitorView extends VBox {
         ComboBox<MonitorViewModel.XAxis> xAxis = new ComboBox<>();
         xAxis.setId("xAxis");
         xAxis.getItems().setAll(MonitorViewModel.XAxis.values());
+        xAxis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MonitorViewModel.XAxis x) {
+                return x == null ? "" : MonitorViewModel.XAxis.label(x);
+            }
+
+            @Override
+            public MonitorViewModel.XAxis fromString(String s) {
+                return java.util.Arrays.stream(MonitorViewModel.XAxis.values())
+                        .filter(x -> MonitorViewModel.XAxis.label(x).equals(s)).findFirst().orElse(null);
+            }
+        });
         xAxis.valueProperty().bindBidirectional(vm.xAxisProperty());
         // In TIME mode the sibling overlays are not drawn: a note beside the x choice says so (over
         // the charts it hid an axis label or curves).

@@ -39,7 +39,18 @@ import javafx.collections.ObservableList;
 public final class MonitorViewModel {
 
     /** What the x axis of the step chart (and the markers) measures. */
-    public enum XAxis { STEP, EPOCH, TIME }
+    public enum XAxis {
+        STEP, EPOCH, TIME;
+
+        /** What the x choice reads: "step", "epoch", "seconds". */
+        public static String label(XAxis x) {
+            return switch (x) {
+                case STEP -> "step";
+                case EPOCH -> "epoch";
+                case TIME -> "seconds";
+            };
+        }
+    }
 
     /** One drawn line: which chart it belongs to and its data. */
     public record Line(Chart chart, String name, int branch, Role role, SeriesBuffer data) {

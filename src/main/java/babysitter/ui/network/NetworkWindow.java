@@ -1,7 +1,6 @@
 package babysitter.ui.network;
 
 import babysitter.session.Report;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -12,20 +11,12 @@ public final class NetworkWindow {
 
     /**
      * A new window owned by {@code owner} (may be null), fed the recent epoch reports of {@code main}
-     * (the main window's view-model) and then every new one until it closes.
+     * (the main window's report feed) and then every new one until it closes.
      */
-    public static Stage show(Window owner, EpochFeed main) {
+    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         NetworkViewModel vm = new NetworkViewModel();
-        for (Report.EpochReport e : main.recentEpochReports()) {
-            vm.accept(e);
-        }
-        Runnable detach = main.addEpochListener(vm::accept);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Network: batch norm and activations per layer");
-        stage.setScene(new Scene(new NetworkView(vm), 1100, 800));
+        Runnable detach = feed.subscribe(Report.EpochReport.class, vm::accept, () -> { });
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Network: batch norm and activations per layer", new NetworkView(vm), 1100, 800);
         stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;

@@ -53,7 +53,9 @@ public final class SamplesView extends BorderPane {
         large.setMinSize(LARGE, LARGE);
         detail.getChildren().addAll(caption, large, bars);
         detail.setPadding(new Insets(8));
-        detail.setPrefWidth(BAR_WIDTH + 140);
+        detail.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.setWrapText(true);
+        caption.setMaxWidth(LARGE + 120);
         setRight(detail);
         vm.reportProperty().addListener((obs, was, now) -> rebuildGrid());
         vm.selectedIndexProperty().addListener((obs, was, now) -> {
@@ -108,10 +110,11 @@ public final class SamplesView extends BorderPane {
                 r.epoch() + 1, i + 1, truth, predicted, vm.selectedCorrect() ? "right" : "wrong"));
         large.getChildren().add(sampleNode(r, i, LARGE));
         List<SamplesViewModel.Bar> list = vm.barsProperty().get();
+        List<Label> names = new java.util.ArrayList<>();
         for (int k = 0; k < list.size(); k++) {
             SamplesViewModel.Bar b = list.get(k);
             Label name = new Label((b.trueClass() ? "✓ " : "  ") + b.className());
-            name.setMinWidth(80);
+            names.add(name);
             if (b.trueClass()) {
                 name.setStyle("-fx-font-weight: bold;");
             }
@@ -122,11 +125,13 @@ public final class SamplesView extends BorderPane {
             StackPane.setAlignment(bar, Pos.CENTER_LEFT);
             Label pct = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * b.probability()));
             pct.setId("pct" + k);
+            pct.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, track, pct);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("bar" + k);
             bars.getChildren().add(row);
         }
+        babysitter.ui.fx.Labels.sameWidth(names);
     }
 
     /** A square grey-scale image (min–max scaled, dark = low) or a card of the feature values. */

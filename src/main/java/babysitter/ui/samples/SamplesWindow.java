@@ -1,6 +1,6 @@
 package babysitter.ui.samples;
 
-import javafx.scene.Scene;
+import babysitter.session.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -13,23 +13,11 @@ public final class SamplesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's newest samples
      * report and then every new one until it closes.
      */
-    public static Stage show(Window owner, SamplesFeed main) {
+    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         SamplesViewModel vm = new SamplesViewModel();
-        if (main.recentSamplesReport() != null) {
-            vm.accept(main.recentSamplesReport());
-        }
-        Runnable detach = main.addSamplesListener(vm::accept);
-        Runnable detachReset = main.addResetListener(vm::reset);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Samples: dev samples and their class probabilities");
-        stage.setScene(new Scene(new SamplesView(vm), 1000, 640));
-        stage.setOnHidden(e -> {
-            detach.run();
-            detachReset.run();
-        });
+        Runnable detach = feed.subscribe(Report.SamplesReport.class, vm::accept, vm::reset);
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Samples: dev samples and their class probabilities", new SamplesView(vm), 1000, 640);
+        stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;
     }

@@ -122,10 +122,12 @@ public final class SearchView extends BorderPane {
     // ------------------------------------------------------------------ top
 
     private Node toolBar() {
-        Button cancel = button("cancelSearch", "■ Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
+        Button cancel = button("cancelSearch", "Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
                 vm::cancel);
+        babysitter.ui.fx.Icons.on(cancel, babysitter.ui.fx.Icons.STOP);
         cancel.disableProperty().bind(vm.runningProperty().not());
-        Button resume = button("resumeSearch", "▶ Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
+        Button resume = button("resumeSearch", "Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
+        babysitter.ui.fx.Icons.on(resume, babysitter.ui.fx.Icons.PLAY);
         resume.disableProperty().bind(vm.canResume().not());
         Label trialsLabel = new Label("Trials");
         TextField trials = new TextField();

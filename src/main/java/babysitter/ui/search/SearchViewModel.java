@@ -66,7 +66,7 @@ public final class SearchViewModel {
     private final Executor runner;
     private final Clock clock;
     private final IntFunction<TrialExecutor> executors;
-    private final Coalescer<Object> updates;
+    private final babysitter.ui.fx.HandOver<Object> updates;
     private Search search;
     private int epochs;
     private int parallel = 1;
@@ -114,7 +114,7 @@ public final class SearchViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.clock = Objects.requireNonNull(clock);
         this.executors = Objects.requireNonNull(executors);
-        this.updates = new Coalescer<>(fx, this::accept);
+        this.updates = new babysitter.ui.fx.HandOver<>(fx, this::accept);
         trialsText.addListener((o, a, b) -> refreshTrialsError());
         gridValuesText.addListener((o, a, b) -> refreshTrialsError());
         nextMethod.addListener((o, a, b) -> refreshTrialsError());

@@ -21,7 +21,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -261,13 +260,9 @@ public final class SearchWindow {
         SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(), LocalExecutor::new);
         vm.attach(search, parallel);
         SearchView view = new SearchView(vm);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,
+                1400, 900);
         vm.setBabysitter(t -> babysit(stage, owner, main, t));
-        stage.setTitle("Search: " + search.dir().getFileName());
-        stage.setScene(new Scene(view, 1400, 900));
         stage.getProperties().put(SearchViewModel.class, vm);
         stage.setOnCloseRequest(e -> {
             if (vm.runningProperty().get()) {

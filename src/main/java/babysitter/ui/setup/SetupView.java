@@ -47,6 +47,11 @@ public final class SetupView extends VBox {
     static final double PREVIEW_WIDTH = 220;
     static final double PREVIEW_HEIGHT = 160;
 
+    /** What an empty "Hidden layers" field means. */
+    static final String NO_HIDDEN_PROMPT = "none: softmax regression";
+    static final String NO_HIDDEN_NOTE = "No hidden layer: the network is softmax regression (a linear classifier). "
+            + "For hidden layers type e.g. " + LayerText.EXAMPLE + ".";
+
     private final SetupViewModel vm;
     private final Canvas previewCanvas = new Canvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
 
@@ -68,7 +73,6 @@ public final class SetupView extends VBox {
 
         Button newRun = new Button("New run");
         newRun.setId("newRun");
-        newRun.setDefaultButton(true);
         newRun.getStyleClass().add("new-run");
         newRun.disableProperty().bind(vm.canStartProperty().not());
         newRun.setOnAction(e -> vm.newRun());
@@ -119,7 +123,7 @@ public final class SetupView extends VBox {
         choose.setOnAction(e -> choosePath());
         HBox pathBox = new HBox(4, path, choose);
         HBox.setHgrow(path, Priority.ALWAYS);
-        form.row("Path", pathBox, vm.error("path"), vm.appliesProperty("path"), path);
+        form.wide().row("Path", pathBox, vm.error("path"), vm.appliesProperty("path"), path);
 
         ComboBox<String> label = new ComboBox<>(vm.csvColumns());
         label.setId("labelColumn");
@@ -159,9 +163,18 @@ public final class SetupView extends VBox {
     private Node networkSection() {
         GridPane grid = grid();
         Form form = new Form(grid);
-        TextField layers = form.textRow("layers", "Hidden layers", LayerText.EXAMPLE);
+        // an empty field is a real choice (no hidden layer: softmax regression), not a default: the
+        // prompt and a note under the field say so, instead of a grey example that looks like one
+        TextField layers = form.wide().textRow("layers", "Hidden layers", NO_HIDDEN_PROMPT);
+        Label none = new Label(NO_HIDDEN_NOTE);
+        none.setId("layersNote");
+        none.getStyleClass().add("field-note");
+        none.setWrapText(true);
+        showWhen(none, Bindings.createBooleanBinding(() -> layers.getText() == null || layers.getText().isBlank(),
+                layers.textProperty()));
+        grid.add(none, 0, form.nextRow(), 2, 1);
         Tooltip help = new Tooltip("units activation [bn], separated by commas; activations: "
-                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer");
+                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer (softmax regression)");
         layers.getProperties().put(HELP, help);
         if (layers.getTooltip() == null) {
             layers.setTooltip(help);
@@ -282,6 +295,8 @@ public final class SetupView extends VBox {
         text.setId(field);
         text.setPromptText(prompt);
         text.textProperty().bindBidirectional(vm.text(field));
+        // Enter ends the edit (the field is already in the model); it never starts a run
+        babysitter.ui.fx.TextEditing.install(text);
         return text;
     }
 
@@ -308,6 +323,13 @@ public final class SetupView extends VBox {
     private final class Form {
         private final GridPane grid;
         private int row;
+        /** The next row puts its label above a field as wide as the panel. */
+        private boolean wide;
+
+        Form wide() {
+            wide = true;
+            return this;
+        }
 
         Form(GridPane grid) {
             this.grid = grid;
@@ -345,8 +367,15 @@ public final class SetupView extends VBox {
             Insets gap = new Insets(3, 0, 3, 0);
             GridPane.setMargin(name, gap);
             GridPane.setMargin(field, gap);
-            grid.add(name, 0, row);
-            grid.add(field, 1, row);
+            if (wide) {
+                // long values (a path, a list of layers) get the panel's whole width, label above
+                grid.add(name, 0, row++, 2, 1);
+                grid.add(field, 0, row, 2, 1);
+                wide = false;
+            } else {
+                grid.add(name, 0, row);
+                grid.add(field, 1, row);
+            }
             row++;
             if (applies != null) {
                 showWhen(name, applies);

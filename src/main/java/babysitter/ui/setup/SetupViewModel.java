@@ -10,6 +10,7 @@ import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.NetworkSpec;
 import babysitter.session.OptimizerSpec;
+import babysitter.session.LearningRateRange;
 import babysitter.session.RunConfig;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -94,6 +95,7 @@ public final class SetupViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", false);
+    private final ReadOnlyObjectWrapper<RunConfig> shown = new ReadOnlyObjectWrapper<>(this, "config", null);
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper(this, "configError", "");
     private final ReadOnlyObjectWrapper<List<PreviewPoint>> preview = new ReadOnlyObjectWrapper<>(this, "preview",
             List.of());
@@ -404,6 +406,11 @@ public final class SetupViewModel {
         }
     }
 
+    /** The configuration the fields describe, or null while a field is invalid; changes with every edit. */
+    public ReadOnlyObjectProperty<RunConfig> configProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
     /** The configuration the fields describe (named after the data kind), or empty when a field is invalid. */
     public Optional<RunConfig> toConfig() {
         return valid.get() ? Optional.of(built) : Optional.empty();
@@ -571,7 +578,8 @@ public final class SetupViewModel {
         } catch (IllegalArgumentException e) {
             v.fail("layers", e.getMessage());
         }
-        Double lr = v.number("learningRate", "learning rate", x -> x > 0, "a finite number > 0");
+        Double lr = v.number("learningRate", "learning rate α", x -> LearningRateRange.problem(x).isEmpty(),
+                "a number from " + LearningRateRange.describe());
         OptimizerSpec baseOpt = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         double baseMomentum = baseOpt.toHyperparameters().momentum();
         Double momentum = applies("momentum")
@@ -599,6 +607,7 @@ public final class SetupViewModel {
         built = config;
         configError.set(problem);
         valid.set(config != null);
+        shown.set(config);
     }
 
     private RunConfig build(String kind, Integer n, Integer arms, Integer classes, Double noise, String path,

@@ -1,6 +1,5 @@
 package babysitter.ui.surface;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -12,12 +11,7 @@ public final class SurfaceWindow {
     /** A new window owned by {@code owner} (may be null), shown; the race pauses when it closes. */
     public static Stage show(Window owner) {
         SurfaceViewModel vm = new SurfaceViewModel();
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle("Optimisers on a surface");
-        stage.setScene(new Scene(new SurfaceView(vm), 1120, 620));
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Optimisers on a surface", new SurfaceView(vm), 1120, 620);
         stage.setOnHidden(e -> vm.pause());
         stage.show();
         return stage;

@@ -101,14 +101,17 @@ class ClassesViewModelTest {
     }
 
     @Test
-    void aNewBranchStartsOverAndFollowsAgain() {
+    void theSliderCoversEveryBranchAndANewBranchIsFollowed() {
         ClassesViewModel vm = new ClassesViewModel();
         vm.accept(List.of(report(0, 0), report(1, 0), report(2, 0)));
         vm.epochIndexProperty().set(0);
         vm.accept(report(1, 1));
-        assertThat(vm.reports()).extracting(Report.ConfusionReport::branch).containsExactly(1);
+        assertThat(vm.reports()).extracting(Report.ConfusionReport::branch).containsExactly(0, 0, 0, 1);
         assertThat(vm.selectedProperty().get().branch()).isEqualTo(1);
+        assertThat(vm.captionProperty().get()).isEqualTo("epoch 2 · branch 1");
         assertThat(vm.followsNewest()).isTrue();
+        vm.epochIndexProperty().set(2);
+        assertThat(vm.captionProperty().get()).as("the old branch stays reachable").isEqualTo("epoch 3");
         vm.reset();
         assertThat(vm.selectedProperty().get()).isNull();
         assertThat(vm.countProperty().get()).isZero();

@@ -117,4 +117,19 @@ class ClassesViewTest {
         assertThat(slider.getMax()).isEqualTo(2);
         assertThat(view.drawn()).isSameAs(OLD);
     }
+
+    @Test
+    void perClassAccuracyAndLongClassNamesAreShownWhole(FxRobot robot) {
+        List<String> names = List.of("T-shirt/top", "Trouser", "Pullover");
+        robot.interact(() -> vm.accept(new Report.ConfusionReport(0, 0, names,
+                new long[] {1000, 0, 0, 0, 1000, 0, 0, 0, 1000})));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int c = 0; c < 3; c++) {
+            Label value = robot.lookup("#classValue-" + c).queryAs(Label.class);
+            assertThat(value.getText()).isEqualTo("100.0 % (1000/1000)");
+            assertThat(babysitter.ui.fx.WholeText.drawn(value)).isEqualTo(value.getText());
+        }
+        robot.lookup(".label").queryAllAs(Label.class).stream().filter(l -> names.contains(l.getText()))
+                .forEach(l -> assertThat(babysitter.ui.fx.WholeText.drawn(l)).isEqualTo(l.getText()));
+    }
 }

@@ -17,12 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ControlsViewModelTest {
     private final List<Command> sent = new ArrayList<>();
-    private long now;
     private ControlsViewModel vm;
 
     @BeforeEach
     void setUp() {
-        vm = new ControlsViewModel(sent::add, () -> now);
+        vm = new ControlsViewModel(sent::add);
         vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01), Rules.DEFAULTS);
     }
 
@@ -41,26 +40,29 @@ class ControlsViewModelTest {
     }
 
     @Test
-    void theAlphaSliderIsALogScaleAndAKeyboardStepSendsAtOnce() {
+    void theAlphaSliderIsALogScaleAndSendsWhenItSettles() {
         vm.logAlphaProperty().set(-3);
-        vm.alphaSliderMoved(false);
+        vm.alphaSliderMoved();
+        vm.alphaSliderSettled();
         assertThat(sent).hasSize(1);
         assertThat(lastSent().learningRate()).isEqualTo(1e-3);
         vm.logAlphaProperty().set(-2.9);
-        vm.alphaSliderMoved(false);
+        vm.alphaSliderMoved();
+        vm.alphaSliderSettled();
         assertThat(lastSent().learningRate()).isEqualTo(1.26e-3);
     }
 
     @Test
-    void aDragSendsAtMostEveryQuarterSecondAndOnceOnRelease() {
+    void aDragPreviewsInTheFieldAndSendsOneChangeWhenItSettles() {
         for (int i = 0; i < 100; i++) {
-            now += 10_000_000L; // 10 ms between pixels
             vm.logAlphaProperty().set(-2 - i * 0.01);
-            vm.alphaSliderMoved(true);
+            vm.alphaSliderMoved();
         }
-        // one second of dragging: at most one command per 250 ms
-        assertThat(sent).hasSizeBetween(3, 5);
-        vm.alphaSliderMoved(false);
+        assertThat(sent).as("nothing while the slider moves").isEmpty();
+        assertThat(vm.alphaTextProperty().get()).isEqualTo(ControlsViewModel.sci(Math.pow(10, -2.99)));
+        vm.alphaSliderSettled();
+        vm.alphaSliderSettled();
+        assertThat(sent).singleElement();
         assertThat(lastSent().learningRate()).isEqualTo(ControlsViewModel.round3(Math.pow(10, -2.99)));
     }
 
@@ -90,11 +92,13 @@ class ControlsViewModelTest {
         vm.show(Hyperparameters.DEFAULTS.withLearningRate(0.01).withOptimizer(OptimizerKind.MOMENTUM), Rules.DEFAULTS);
         assertThat(vm.betaTitleProperty().get()).isEqualTo("Momentum β");
         vm.betaScaleProperty().set(2); // β = 0.99
-        vm.betaSliderMoved(false);
+        vm.betaSliderMoved();
+        vm.betaSliderSettled();
         assertThat(lastSent().momentum()).isEqualTo(0.99);
         assertThat(vm.betaReadoutProperty().get()).isEqualTo("β 0.9900 · averages over ≈ 100 steps");
         vm.betaScaleProperty().set(ControlsViewModel.BETA_SCALE_MAX);
-        vm.betaSliderMoved(false);
+        vm.betaSliderMoved();
+        vm.betaSliderSettled();
         assertThat(lastSent().momentum()).isEqualTo(0.9999);
     }
 
@@ -109,7 +113,8 @@ class ControlsViewModelTest {
         assertThat(vm.betaScaleProperty().get()).isCloseTo(1, within(1e-9));
 
         vm.betaScaleProperty().set(-Math.log10(0.05)); // β1 = 0.95, a keyboard step or a release
-        vm.betaSliderMoved(false);
+        vm.betaSliderMoved();
+        vm.betaSliderSettled();
         assertThat(sent).singleElement().isInstanceOf(Command.SetHyperparameters.class);
         assertThat(lastSent()).isEqualTo(before.withBetas(0.95, before.beta2()));
         assertThat(lastSent().momentum()).isEqualTo(before.momentum());
@@ -127,7 +132,8 @@ class ControlsViewModelTest {
         assertThat(vm.betaReadoutProperty().get()).isEqualTo("β2 0.9990 · averages over ≈ 1,000 steps");
         assertThat(vm.betaScaleProperty().get()).isCloseTo(3, within(1e-9));
         vm.betaScaleProperty().set(2);
-        vm.betaSliderMoved(false);
+        vm.betaSliderMoved();
+        vm.betaSliderSettled();
         assertThat(sent).hasSize(1);
         assertThat(lastSent()).isEqualTo(before.withBetas(before.beta1(), 0.99));
         assertThat(vm.beta2Property().get()).isEqualTo("0.99");
@@ -140,8 +146,8 @@ class ControlsViewModelTest {
         assertThat(vm.betaDisabledProperty().get()).isTrue();
         assertThat(vm.betaReadoutProperty().get()).isEqualTo("SGD keeps no average");
         vm.betaScaleProperty().set(2);
-        vm.betaSliderMoved(false);
-        vm.betaSliderMoved(true);
+        vm.betaSliderMoved();
+        vm.betaSliderSettled();
         assertThat(sent).isEmpty();
     }
 
@@ -193,19 +199,18 @@ class ControlsViewModelTest {
     }
 
     @Test
-    void aDraggedBetaIsThrottledAndSentOnReleaseAsOneChangeOfBeta1() {
+    void aDraggedBetaPreviewsInTheReadoutAndIsSentOnceAsOneChangeOfBeta1() {
         Hyperparameters before = vm.current();
         for (int i = 0; i < 100; i++) {
-            now += 10_000_000L;
             vm.betaScaleProperty().set(1 + i * 0.01);
-            vm.betaSliderMoved(true);
+            vm.betaSliderMoved();
         }
-        assertThat(sent).hasSizeBetween(3, 5);
-        vm.betaSliderMoved(false);
+        assertThat(sent).isEmpty();
         double last = Math.round((1 - Math.pow(10, -1.99)) * 10000) / 10000.0;
+        assertThat(vm.betaReadoutProperty().get()).startsWith(String.format(java.util.Locale.ROOT, "β1 %.4g", last));
+        vm.betaSliderSettled();
+        assertThat(sent).singleElement();
         assertThat(lastSent()).isEqualTo(before.withBetas(last, before.beta2()));
-        assertThat(sent).allSatisfy(c -> assertThat(((Command.SetHyperparameters) c).hyperparameters().momentum())
-                .isEqualTo(before.momentum()));
     }
 
     @Test
@@ -236,5 +241,36 @@ class ControlsViewModelTest {
         vm.guardProperty().set(false);
         r = (Command.SetRules) sent.get(sent.size() - 1);
         assertThat(r.rules().guard()).isFalse();
+    }
+
+    @Test
+    void theAlphaRuleIsTheOneOfLearningRateRangeAndTheSliderSpansIt() {
+        vm.alphaTextProperty().set("11");
+        assertThat(vm.commitAlphaText()).isFalse();
+        assertThat(vm.alphaErrorProperty().get()).contains(babysitter.session.LearningRateRange.describe());
+        vm.alphaTextProperty().set("10");
+        assertThat(vm.commitAlphaText()).isTrue();
+        assertThat(vm.logAlphaProperty().get()).as("10 sits at the slider's end, not past it")
+                .isEqualTo(ControlsViewModel.LOG_ALPHA_MAX).isEqualTo(1.0);
+        assertThat(ControlsViewModel.LOG_ALPHA_MIN).isEqualTo(Math.log10(babysitter.session.LearningRateRange.MIN));
+    }
+
+    @Test
+    void aSessionAtAnExtremeAlphaLeavesTheSliderFreeToMoveBack() {
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(babysitter.session.LearningRateRange.MIN), Rules.DEFAULTS);
+        assertThat(vm.logAlphaProperty().get()).isCloseTo(ControlsViewModel.LOG_ALPHA_MIN, within(1e-12));
+        vm.logAlphaProperty().set(ControlsViewModel.LOG_ALPHA_MIN + 0.1);
+        vm.alphaSliderMoved();
+        vm.alphaSliderSettled();
+        assertThat(lastSent().learningRate()).isEqualTo(1.26e-6);
+    }
+
+    @Test
+    void theBetaSliderTicksReadAsBetas() {
+        assertThat(ControlsViewModel.BETA_SCALE_MIN).isZero();
+        assertThat(ControlsViewModel.betaAt(0)).isEqualTo("0");
+        assertThat(ControlsViewModel.betaAt(1)).isEqualTo("0.9");
+        assertThat(ControlsViewModel.betaAt(2)).isEqualTo("0.99");
+        assertThat(ControlsViewModel.betaAt(4)).isEqualTo("0.9999");
     }
 }

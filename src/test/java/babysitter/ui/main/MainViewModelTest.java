@@ -123,23 +123,23 @@ class MainViewModelTest {
     void epochListenersGetEveryEpochReportUntilDetached(@TempDir Path runs) {
         create(runs);
         List<Report.EpochReport> seen = new ArrayList<>();
-        Runnable detach = vm.addEpochListener(seen::add);
+        Runnable detach = vm.feed().subscribe(Report.EpochReport.class, seen::add, () -> { });
         Report.EpochReport e0 = new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of());
         Report.EpochReport e1 = new Report.EpochReport(1, 20, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1, List.of());
         vm.accept(List.of(new Report.StepReport(0, 0, 0, 1, 0.1, 0.9, 100), e0));
         assertThat(seen).containsExactly(e0);
-        assertThat(vm.recentEpochReports()).containsExactly(e0);
+        assertThat(vm.feed().kept(Report.EpochReport.class)).containsExactly(e0);
         detach.run();
         vm.accept(List.of(e1));
         assertThat(seen).containsExactly(e0);
-        assertThat(vm.recentEpochReports()).containsExactly(e0, e1);
+        assertThat(vm.feed().kept(Report.EpochReport.class)).containsExactly(e0, e1);
     }
 
     @Test
-    void confusionListenersGetEveryConfusionReportUntilDetachedAndANewBranchStartsOver(@TempDir Path runs) {
+    void confusionListenersGetEveryConfusionReportUntilDetachedAndEveryBranchIsKept(@TempDir Path runs) {
         create(runs);
         List<Report.ConfusionReport> seen = new ArrayList<>();
-        Runnable detach = vm.addConfusionListener(seen::add);
+        Runnable detach = vm.feed().subscribe(Report.ConfusionReport.class, seen::add, () -> { });
         List<String> names = List.of("a", "b");
         Report.ConfusionReport c0 = new Report.ConfusionReport(0, 0, names, new long[] {3, 1, 0, 4});
         Report.ConfusionReport c1 = new Report.ConfusionReport(1, 0, names, new long[] {4, 0, 0, 4});
@@ -147,21 +147,21 @@ class MainViewModelTest {
         Report.EpochReport e0 = new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.875, 1, 0.5, 1, List.of());
         vm.accept(List.of(new Report.StepReport(0, 0, 0, 1, 0.1, 0.9, 100), e0, c0));
         assertThat(seen).containsExactly(c0);
-        assertThat(vm.recentConfusionReports()).containsExactly(c0);
+        assertThat(vm.feed().kept(Report.ConfusionReport.class)).containsExactly(c0);
         detach.run();
         vm.accept(List.of(c1));
         assertThat(seen).containsExactly(c0);
-        assertThat(vm.recentConfusionReports()).containsExactly(c0, c1);
+        assertThat(vm.feed().kept(Report.ConfusionReport.class)).containsExactly(c0, c1);
         vm.accept(List.of(c2));
-        assertThat(vm.recentConfusionReports()).containsExactly(c2);
+        assertThat(vm.feed().kept(Report.ConfusionReport.class)).containsExactly(c0, c1, c2);
     }
 
     @Test
     void samplesListenersGetEverySamplesReportUntilDetachedAndTheNewestIsKept(@TempDir Path runs) {
         create(runs);
-        assertThat(vm.recentSamplesReport()).isNull();
+        assertThat(newestSamples(vm)).isNull();
         List<Report.SamplesReport> seen = new ArrayList<>();
-        Runnable detach = vm.addSamplesListener(seen::add);
+        Runnable detach = vm.feed().subscribe(Report.SamplesReport.class, seen::add, () -> { });
         List<String> names = List.of("a", "b");
         Report.SamplesReport s0 = new Report.SamplesReport(0, 0, names, 2, 0, new float[] {1, 2}, new int[] {0},
                 new float[] {0.6f, 0.4f});
@@ -169,11 +169,11 @@ class MainViewModelTest {
                 new float[] {0.9f, 0.1f});
         vm.accept(List.of(new Report.ConfusionReport(0, 0, names, new long[] {1, 0, 0, 0}), s0));
         assertThat(seen).containsExactly(s0);
-        assertThat(vm.recentSamplesReport()).isSameAs(s0);
+        assertThat(newestSamples(vm)).isSameAs(s0);
         detach.run();
         vm.accept(List.of(s1));
         assertThat(seen).containsExactly(s0);
-        assertThat(vm.recentSamplesReport()).isSameAs(s1);
+        assertThat(newestSamples(vm)).isSameAs(s1);
     }
 
     @Test
@@ -181,10 +181,10 @@ class MainViewModelTest {
         // a run trained in the window records its insight reports; keep what the live session published
         create(runs);
         List<Report.ConfusionReport> live = new ArrayList<>();
-        vm.addConfusionListener(live::add);
+        vm.feed().subscribe(Report.ConfusionReport.class, live::add, () -> { });
         vm.newRun(spiral(3));
         pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
-        Report.SamplesReport liveSamples = vm.recentSamplesReport();
+        Report.SamplesReport liveSamples = newestSamples(vm);
         Report.RegionsReport liveRegions = vm.regions().reportProperty().get();
         Path dir = Path.of(vm.runDirProperty().get());
         vm.closeSession();
@@ -195,13 +195,12 @@ class MainViewModelTest {
         MainViewModel opened = create(runs);
         List<Report.ConfusionReport> replayed = new ArrayList<>();
         List<String> order = new ArrayList<>();
-        opened.addResetListener(() -> {
-            replayed.clear();
-            order.add("reset");
-        });
-        opened.addConfusionListener(c -> {
+        opened.feed().subscribe(Report.ConfusionReport.class, c -> {
             replayed.add(c);
             order.add("confusion");
+        }, () -> {
+            replayed.clear();
+            order.add("reset");
         });
         opened.openRun(dir);
         pump(() -> !opened.checkpoints().isEmpty());
@@ -209,8 +208,8 @@ class MainViewModelTest {
                 "confusion").containsOnlyOnce("reset");
         assertThat(opened.statusProperty().get()).doesNotContain("damaged");
         assertThat(replayed).isEqualTo(live);
-        assertThat(opened.recentConfusionReports()).isEqualTo(live);
-        assertThat(opened.recentSamplesReport()).isEqualTo(liveSamples);
+        assertThat(opened.feed().kept(Report.ConfusionReport.class)).isEqualTo(live);
+        assertThat(newestSamples(opened)).isEqualTo(liveSamples);
         assertThat(opened.regions().availableProperty().get()).isTrue();
         Report.RegionsReport r = opened.regions().reportProperty().get();
         assertThat(r.epoch()).isEqualTo(2);
@@ -272,17 +271,71 @@ class MainViewModelTest {
 
         MainViewModel opened = create(runs);
         List<Report.ConfusionReport> shown = new ArrayList<>();
-        opened.addConfusionListener(shown::add);
+        opened.feed().subscribe(Report.ConfusionReport.class, shown::add, () -> { });
         opened.openRun(dir);
         pump(() -> !opened.checkpoints().isEmpty());
         assertThat(opened.statusProperty().get()).doesNotContain("damaged");
         assertThat(shown).extracting(Report.ConfusionReport::epoch).containsExactly(0, 1, 2);
         // 240 rows, a quarter of them dev
         assertThat(shown).allSatisfy(c -> assertThat(java.util.Arrays.stream(c.counts()).sum()).isEqualTo(60));
-        assertThat(opened.recentConfusionReports()).isEqualTo(shown);
-        assertThat(opened.recentSamplesReport()).isNotNull();
-        assertThat(opened.recentSamplesReport().epoch()).isEqualTo(2);
+        assertThat(opened.feed().kept(Report.ConfusionReport.class)).isEqualTo(shown);
+        assertThat(newestSamples(opened)).isNotNull();
+        assertThat(newestSamples(opened).epoch()).isEqualTo(2);
         assertThat(opened.regions().availableProperty().get()).isTrue();
         assertThat(opened.regions().reportProperty().get().epoch()).isEqualTo(2);
+    }
+
+    private static Report.EventReport event(String kind, java.util.Map<String, String> details) {
+        return new Report.EventReport(kind, 10, 1, 0, kind, details);
+    }
+
+    private static Report.StateReport state(Report.State s) {
+        return new Report.StateReport(s, 10, 1, 0, 5, babysitter.engine.Hyperparameters.DEFAULTS,
+                babysitter.session.Rules.DEFAULTS, List.of());
+    }
+
+    @Test
+    void aBannerGoesWhenItsCauseIsGone(@TempDir Path runs) {
+        create(runs);
+        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
+                "lastGood", "epoch-0001", "autoRewind", "false")), state(Report.State.GUARD_TRIPPED)));
+        assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN");
+        vm.accept(List.of(state(Report.State.RUNNING)));
+        assertThat(vm.notificationProperty().get()).as("resumed: the guard's message is history").isEmpty();
+
+        vm.accept(List.of(event("error", java.util.Map.of())));
+        assertThat(vm.notificationProperty().get()).isEqualTo("error");
+        vm.accept(List.of(event("rewind", java.util.Map.of("to", "epoch-0001"))));
+        assertThat(vm.notificationProperty().get()).as("a rewind clears the banner").isEmpty();
+    }
+
+    @Test
+    void theGuardsOwnRewindKeepsItsMessage(@TempDir Path runs) {
+        create(runs);
+        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
+                "lastGood", "epoch-0001", "autoRewind", "true")), event("rewind", java.util.Map.of("to", "epoch-0001")),
+                new Report.EventReport("hyperparameters", 10, 1, 1, "α 0.1→0.05", java.util.Map.of("source", "guard")),
+                state(Report.State.RUNNING)));
+        assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN").endsWith("α 0.1→0.05");
+    }
+
+    @Test
+    void openingARunClearsTheBanner(@TempDir Path runs) throws Exception {
+        Trainer t = Runs.start(spiral(1), runs, null, CLOCK);
+        while (!t.finished()) {
+            t.trainStep();
+        }
+        t.close();
+        create(runs);
+        vm.accept(List.of(event("error", java.util.Map.of())));
+        assertThat(vm.notificationProperty().get()).isNotEmpty();
+        vm.openRun(t.runDir());
+        pump(() -> !vm.checkpoints().isEmpty());
+        assertThat(vm.notificationProperty().get()).isEmpty();
+    }
+
+    private static Report.SamplesReport newestSamples(MainViewModel m) {
+        List<Report.SamplesReport> kept = m.feed().kept(Report.SamplesReport.class);
+        return kept.isEmpty() ? null : kept.get(kept.size() - 1);
     }
 }

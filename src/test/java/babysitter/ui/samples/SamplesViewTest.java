@@ -58,4 +58,22 @@ class SamplesViewTest {
         assertThat(view.thumbnails()).hasSize(2);
         assertThat(view.borderColor(1)).isEqualTo(SamplesView.WRONG);
     }
+
+    @Test
+    void longClassNamesAndCertainProbabilitiesAreShownWhole(FxRobot robot) {
+        float[] values = new float[32];
+        Report.SamplesReport r = new Report.SamplesReport(2, 0, List.of("T-shirt/top", "Ankle boot"), 16, 4, values,
+                new int[] {0, 1}, new float[] {1f, 0f, 0f, 1f});
+        robot.interact(() -> vm.accept(r));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#pct0", "#pct1"}) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertThat(babysitter.ui.fx.WholeText.drawn(l)).as(id).isEqualTo(l.getText());
+        }
+        robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && (l.getText().contains("T-shirt") || l.getText().contains("Ankle")))
+                .forEach(l -> assertThat(babysitter.ui.fx.WholeText.shown(l)).as(l.getText()).isTrue());
+        Label caption = robot.lookup("#samplesCaption").queryAs(Label.class);
+        assertThat(babysitter.ui.fx.WholeText.shown(caption)).as("the caption wraps").isTrue();
+    }
 }

@@ -66,17 +66,24 @@ class SetupViewModelTest {
         SetupViewModel vm = SetupViewModel.defaults();
         vm.learningRateProperty().set("abc");
         assertThat(vm.learningRateErrorProperty().get())
-                .isEqualTo("learning rate must be a finite number > 0, got 'abc'");
+                .isEqualTo("learning rate α must be a number from 1e-06 to 10, got 'abc'");
         assertThat(vm.isValid()).isFalse();
         assertThat(vm.canStartProperty().get()).isFalse();
         assertThat(vm.toConfig()).isEmpty();
 
         vm.learningRateProperty().set("0");
-        assertThat(vm.learningRateErrorProperty().get()).contains("> 0").endsWith("got 0");
+        assertThat(vm.learningRateErrorProperty().get()).contains("from 1e-06 to 10").endsWith("got 0");
         vm.learningRateProperty().set("-1");
         assertThat(vm.learningRateErrorProperty().get()).endsWith("got -1");
         vm.learningRateProperty().set("1e999");
-        assertThat(vm.learningRateErrorProperty().get()).contains("finite").endsWith("got 1e999");
+        assertThat(vm.learningRateErrorProperty().get()).contains("from 1e-06 to 10").endsWith("got 1e999");
+        // the same rule as the live controls and the configuration reader: 1000 is refused, 10 is not
+        vm.learningRateProperty().set("1000");
+        assertThat(vm.learningRateErrorProperty().get()).isEqualTo(
+                "learning rate α must be a number from " + babysitter.session.LearningRateRange.describe() + ", got 1000");
+        vm.learningRateProperty().set("10");
+        assertThat(vm.learningRateErrorProperty().get()).isEmpty();
+        vm.learningRateProperty().set("1e999");
         assertThat(vm.isValid()).isFalse();
 
         vm.learningRateProperty().set(" 3e-4 ");

@@ -51,7 +51,7 @@ class SetupViewTest {
         assertThat(vm.learningRateProperty().get()).isEqualTo("abc");
         assertThat(error.isVisible()).isTrue();
         assertThat(error.isManaged()).isTrue();
-        assertThat(error.getText()).isEqualTo("learning rate must be a finite number > 0, got 'abc'");
+        assertThat(error.getText()).isEqualTo("learning rate α must be a number from 1e-06 to 10, got 'abc'");
         assertThat(rate.getPseudoClassStates()).contains(SetupView.INVALID);
         assertThat(rate.getTooltip()).isNotNull();
         assertThat(rate.getTooltip().getText()).isEqualTo(error.getText());
@@ -104,5 +104,28 @@ class SetupViewTest {
         robot.clickOn("#newRun");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(newRuns.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyHiddenLayersFieldSaysItMeansSoftmaxRegression(FxRobot robot) {
+        TextField layers = robot.lookup("#layers").queryAs(TextField.class);
+        Label note = robot.lookup("#layersNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isFalse();
+        robot.interact(() -> layers.setText(""));
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).contains("No hidden layer").contains("softmax regression");
+        assertThat(layers.getPromptText()).contains("softmax regression").doesNotContain("relu");
+        assertThat(vm.toConfig().orElseThrow().network().hidden()).isEmpty();
+    }
+
+    @Test
+    void theHiddenLayersFieldIsWideEnoughForThreeLayers(FxRobot robot) {
+        TextField layers = robot.lookup("#layers").queryAs(TextField.class);
+        robot.interact(() -> layers.setText("128 relu bn, 64 relu bn, 32 tanh"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(layers.getText());
+        probe.setFont(layers.getFont());
+        double room = layers.getWidth() - layers.getInsets().getLeft() - layers.getInsets().getRight();
+        assertThat(probe.getLayoutBounds().getWidth()).as("text width within the field").isLessThan(room);
     }
 }

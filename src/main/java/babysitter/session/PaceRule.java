@@ -1,0 +1,62 @@
+package babysitter.session;
+
+import babysitter.store.EpochMetric;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Keeps a running session to its {@link Pace}: after an epoch it holds the next one back until the
+ * epoch's share of a second has passed, or pauses the session. The training thread asks
+ * {@link #holdNanos} before each step and waits that long for commands (which are still taken at
+ * once).
+ */
+final class PaceRule implements SessionRule {
+    private final Trainer trainer;
+    private Pace pace = Pace.FASTEST;
+    /** When the next epoch may start ({@link Trainer#nanoTime}); in the past for now. */
+    private long nextEpochNanos;
+    /** When the current epoch's first step began. */
+    private long epochStartNanos;
+
+    PaceRule(Trainer trainer) {
+        this.trainer = trainer;
+    }
+
+    /** Goes at pace {@code p} from now on, recorded as a "pace" event when it changes. */
+    void set(Pace p) {
+        if (p.equals(pace)) {
+            return;
+        }
+        pace = p;
+        nextEpochNanos = trainer.nanoTime();
+        ObjectNode d = Events.details();
+        d.put("pace", p.toString());
+        d.put("epochsPerSecond", p.fastest() ? -1 : p.epochsPerSecond());
+        trainer.event("pace", d);
+    }
+
+    /** How long a running session waits before its next step (0: go now). */
+    long holdNanos() {
+        return Math.max(0, nextEpochNanos - trainer.nanoTime());
+    }
+
+    @Override
+    public void beforeStep(RuleActions act) {
+        if (!trainer.inEpoch()) {
+            epochStartNanos = trainer.nanoTime(); // this step begins an epoch
+        }
+    }
+
+    @Override
+    public boolean afterEpoch(EpochMetric m, String checkpointId, RuleActions act) {
+        if (!act.running() || pace.fastest() || trainer.finished()) {
+            return false;
+        }
+        if (pace.epochByEpoch()) {
+            act.event("pause", Events.details());
+            act.halt(Report.State.PAUSED);
+            return true;
+        }
+        nextEpochNanos = epochStartNanos + pace.epochNanos();
+        return false;
+    }
+}
