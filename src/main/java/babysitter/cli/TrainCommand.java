@@ -5,6 +5,8 @@ import babysitter.session.ConfigFiles;
 import babysitter.session.EpochInsights;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
+import babysitter.session.Schedule;
+import babysitter.session.ScheduleArgument;
 import babysitter.session.Trainer;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
@@ -45,6 +47,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "shuffled (each epoch, from the seed) or data (the data's own order).")
     BatchOrder batchOrder;
 
+    @Option(names = "--set", paramLabel = "AT:KEY=VALUE",
+            description = "Add a schedule entry: epoch=E or step=S, then changes, e.g. epoch=5:learningRate=0.003 "
+                    + "or step=900:momentum=0.95 (keys: learningRate, momentum, beta1, beta2, batchSize, optimizer). "
+                    + "Repeatable.")
+    java.util.List<String> sets = new java.util.ArrayList<>();
+
     @Mixin
     Cli.Common common;
 
@@ -70,6 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         if (batchOrder != null) {
             cfg = cfg.withBatchOrder(batchOrder);
         }
+        cfg = ScheduleArgument.addTo(cfg, sets);
         return train(Runs.start(cfg, this.out, init, Clock.systemUTC()));
     }
 
@@ -79,8 +88,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new Cli.UsageException("--continue needs --epochs N, the epochs to add (at least 1)"
                     + (epochs == null ? "" : ", got " + epochs));
         }
-        if (init != null || batchOrder != null) {
-            throw new Cli.UsageException("--continue takes the run's own settings: leave out --init and --batch-order");
+        if (init != null || batchOrder != null || !sets.isEmpty()) {
+            throw new Cli.UsageException("--continue takes the run's own settings: leave out --init, --batch-order "
+                    + "and --set");
         }
         Run run = RunReader.read(continueRun, false);
         CheckpointInfo newest = Runs.newestCheckpoint(run);
@@ -100,11 +110,13 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         Progress progress = new Progress(out, System.console() != null);
         trainer.addListener(progress);
+        Schedule schedule = new Schedule(trainer);
         try {
             while (!trainer.finished()) {
                 progress.beginEpoch(trainer.epoch(), trainer.epochs(), Progress.batchesPerEpoch(trainer));
                 Trainer.StepResult r;
                 do {
+                    schedule.applyDue();
                     r = trainer.trainStep();
                     progress.step(r);
                     if (!Double.isFinite(r.cost())) {

@@ -68,6 +68,7 @@ public final class ConfigFiles {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("optimizer", source + ": optimizer: " + e.getMessage());
         }
+        checkSchedule(config.schedule(), 0, config.optimizer().toHyperparameters(), source);
         try {
             config.network().toConfig(1, 2, config.seed());
         } catch (IllegalArgumentException e) {
@@ -83,6 +84,63 @@ public final class ConfigFiles {
             config.data().withDefaults();
         } catch (IllegalArgumentException e) {
             throw new ConfigException("data", source + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks each schedule entry's values against the rules of {@link babysitter.engine.Hyperparameters},
+     * naming the entry's key ({@code schedule[1].set.learningRate}) when one breaks them.
+     *
+     * @param first the index of {@code entries.get(0)} in the whole schedule
+     * @param base  the run's starting hyperparameters
+     */
+    static void checkSchedule(java.util.List<ScheduleEntry> entries, int first,
+                              babysitter.engine.Hyperparameters base, String source) throws ConfigException {
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = "schedule[" + (first + i) + "]";
+            ScheduleEntry.At at = entries.get(i).at();
+            if ((at.epoch() == null) == (at.step() == null)) {
+                throw new ConfigException(entry + ".at", source + ": " + entry + ".at: give either \"epoch\" or "
+                        + "\"step\" (one of them), as {\"epoch\": 5} or {\"step\": 900}");
+            }
+            if ((at.epoch() != null && at.epoch() < 0) || (at.step() != null && at.step() < 0)) {
+                String path = entry + ".at." + (at.epoch() != null ? "epoch" : "step");
+                throw new ConfigException(path, source + ": " + path + ": must be >= 0 (the "
+                        + (at.epoch() != null ? "epochs" : "steps") + " done before the change), got "
+                        + (at.epoch() != null ? at.epoch() : at.step()));
+            }
+            ScheduleEntry.Change set = entries.get(i).set();
+            if (set.empty()) {
+                throw new ConfigException(entry + ".set", source + ": " + entry + ".set: changes nothing: give at "
+                        + "least one of learningRate, momentum, beta1, beta2, batchSize, optimizer");
+            }
+            String prefix = entry + ".set.";
+            // each key alone on the run's start, so that the message names the key that is wrong
+            java.util.Map<String, java.util.function.UnaryOperator<babysitter.engine.Hyperparameters>> keys =
+                    new java.util.LinkedHashMap<>();
+            if (set.learningRate() != null) {
+                keys.put("learningRate", hp -> hp.withLearningRate(set.learningRate()));
+            }
+            if (set.momentum() != null) {
+                keys.put("momentum", hp -> hp.withMomentum(set.momentum()));
+            }
+            if (set.beta1() != null) {
+                keys.put("beta1", hp -> hp.withBetas(set.beta1(), hp.beta2()));
+            }
+            if (set.beta2() != null) {
+                keys.put("beta2", hp -> hp.withBetas(hp.beta1(), set.beta2()));
+            }
+            if (set.batchSize() != null) {
+                keys.put("batchSize", hp -> hp.withBatchSize(set.batchSize()));
+            }
+            for (var k : keys.entrySet()) {
+                try {
+                    k.getValue().apply(base);
+                } catch (IllegalArgumentException e) {
+                    String path = prefix + k.getKey();
+                    throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -119,7 +177,7 @@ public final class ConfigFiles {
         }
     }
 
-    private static ConfigException describe(JsonProcessingException e, String source) {
+    static ConfigException describe(JsonProcessingException e, String source) {
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
             return new ConfigException("", source + ": the file is empty: expected a JSON object");
         }

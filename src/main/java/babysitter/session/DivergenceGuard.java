@@ -38,7 +38,7 @@ final class DivergenceGuard implements SessionRule {
     }
 
     @Override
-    public void beforeStep() {
+    public void beforeStep(RuleActions act) {
         inStep = true;
         takenThisStep.clear();
     }

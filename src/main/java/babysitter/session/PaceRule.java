@@ -40,7 +40,7 @@ final class PaceRule implements SessionRule {
     }
 
     @Override
-    public void beforeStep() {
+    public void beforeStep(RuleActions act) {
         if (!trainer.inEpoch()) {
             epochStartNanos = trainer.nanoTime(); // this step begins an epoch
         }

@@ -106,7 +106,7 @@ public final class Replay {
                         + " happened at step " + atStep + " of branch " + atBranch);
             }
             switch (a.kind()) {
-                case "hyperparameters" -> trainer.setHyperparameters(hyperparameters(a, original), "replay");
+                case "hyperparameters" -> trainer.setHyperparameters(hyperparameters(a, "to", original), "replay");
                 case "rewind" -> trainer.rewind(a.details().path("to").asText());
                 default -> trainer.checkpoint(a.details().path("source").asText());
             }
@@ -123,8 +123,9 @@ public final class Replay {
         }
     }
 
-    private static Hyperparameters hyperparameters(RunEvent e, Run run) throws ConfigException {
-        JsonNode to = e.details().get("to");
+    /** The hyperparameters a recorded "hyperparameters" event changed {@code key} ("from", "to"). */
+    static Hyperparameters hyperparameters(RunEvent e, String key, Run run) throws ConfigException {
+        JsonNode to = e.details().get(key);
         try {
             return ConfigFiles.MAPPER.treeToValue(to, OptimizerSpec.class).asRecordedBy(Runs.versionOf(run))
                     .toHyperparameters();

@@ -2,6 +2,8 @@ package babysitter.session;
 
 import babysitter.data.BatchOrder;
 import babysitter.data.DataSpec;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,11 @@ import java.util.Objects;
  * @param batchOrder shuffled each epoch (default) or the data's own order
  * @param logEvery   a step metric is recorded every this many steps, at least 1 (default 10)
  * @param checkpoints which checkpoint folders stay on disk (default {@link CheckpointPolicy#DEFAULTS})
+ * @param schedule   changes of hyperparameters at given epochs or steps (default none; see {@link Schedule})
  */
 public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimizer, DataSpec data, Integer epochs,
-                        Long seed, BatchOrder batchOrder, Integer logEvery, CheckpointPolicy checkpoints) {
+                        Long seed, BatchOrder batchOrder, Integer logEvery, CheckpointPolicy checkpoints,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ScheduleEntry> schedule) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final long DEFAULT_SEED = 1;
@@ -43,6 +47,16 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
             name = data.kind() == null ? "run" : data.kind();
         }
         checkpoints = checkpoints == null ? CheckpointPolicy.DEFAULTS : checkpoints;
+        if (schedule != null && schedule.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("schedule: an entry is null; each is {\"at\": ..., \"set\": ...}");
+        }
+        schedule = schedule == null ? List.of() : List.copyOf(schedule);
+    }
+
+    /** A configuration without a schedule. */
+    public RunConfig(String name, NetworkSpec network, OptimizerSpec optimizer, DataSpec data, Integer epochs,
+                     Long seed, BatchOrder batchOrder, Integer logEvery, CheckpointPolicy checkpoints) {
+        this(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints, null);
     }
 
     /** A configuration with the default checkpoint policy. */
@@ -70,26 +84,30 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
     }
 
     public RunConfig withEpochs(int n) {
-        return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery, checkpoints);
+        return new RunConfig(name, network, optimizer, data, n, seed, batchOrder, logEvery, checkpoints, schedule);
     }
 
     public RunConfig withName(String n) {
-        return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints);
+        return new RunConfig(n, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints, schedule);
     }
 
     public RunConfig withData(DataSpec d) {
-        return new RunConfig(name, network, optimizer, d, epochs, seed, batchOrder, logEvery);
+        return new RunConfig(name, network, optimizer, d, epochs, seed, batchOrder, logEvery, checkpoints, schedule);
     }
 
     public RunConfig withOptimizer(OptimizerSpec o) {
-        return new RunConfig(name, network, o, data, epochs, seed, batchOrder, logEvery);
+        return new RunConfig(name, network, o, data, epochs, seed, batchOrder, logEvery, checkpoints, schedule);
     }
 
     public RunConfig withBatchOrder(BatchOrder order) {
-        return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery, checkpoints);
+        return new RunConfig(name, network, optimizer, data, epochs, seed, order, logEvery, checkpoints, schedule);
     }
 
     public RunConfig withCheckpoints(CheckpointPolicy policy) {
-        return new RunConfig(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, policy);
+        return new RunConfig(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, policy, schedule);
+    }
+
+    public RunConfig withSchedule(List<ScheduleEntry> entries) {
+        return new RunConfig(name, network, optimizer, data, epochs, seed, batchOrder, logEvery, checkpoints, entries);
     }
 }

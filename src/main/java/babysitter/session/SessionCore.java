@@ -43,7 +43,7 @@ final class SessionCore implements SiblingsController.Host {
     SessionCore(Trainer trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.pace = new PaceRule(trainer);
-        this.rules = List.of(new DivergenceGuard(trainer.network().config().classes()), new PlateauRule(),
+        this.rules = List.of(new Schedule(trainer), new DivergenceGuard(trainer.network().config().classes()), new PlateauRule(),
                 new EarlyStopRule(), pace);
         this.insights = new EpochInsights(trainer, channels::publish);
         trainer.addListener(new Trainer.Listener() {
@@ -274,10 +274,10 @@ final class SessionCore implements SiblingsController.Host {
     }
 
     Trainer.StepResult step() {
+        rules.forEach(r -> r.beforeStep(this)); // the schedule may change the hyperparameters first
         Hyperparameters hp = trainer.hyperparameters();
         int epochBefore = trainer.epoch();
         Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
-        rules.forEach(SessionRule::beforeStep);
         Trainer.StepResult r = trainer.trainStep();
         rate.stepped(hp.batchSize(), trainer.nanoTime());
         if (Double.isFinite(r.cost())) {
@@ -321,12 +321,6 @@ final class SessionCore implements SiblingsController.Host {
                 trainer.epochs(), trainer.hyperparameters(), ruleSettings, trainer.checkpoints()));
     }
 
-    /** Whether {@code next} changes α or a β (momentum's β, Adam's β1, RMSprop's β2; see {@link OptimizerBeta}). */
-    static boolean changesAlphaOrBeta(Hyperparameters now, Hyperparameters next) {
-        return next.learningRate() != now.learningRate() || next.momentum() != now.momentum()
-                || next.beta1() != now.beta1() || next.beta2() != now.beta2();
-    }
-
     // ------------------------------------------------------------------ what rules and siblings may do
 
     @Override
@@ -362,21 +356,13 @@ final class SessionCore implements SiblingsController.Host {
         return true;
     }
 
-    /**
-     * A change from the user of α or a β gets an automatic checkpoint first, so that it can be
-     * undone.
-     */
+    /** A change from the user or the schedule of α or a β gets an automatic checkpoint first. */
     @Override
     public void setHyperparameters(Hyperparameters next, String source) {
-        Hyperparameters now = trainer.hyperparameters();
-        if (next.equals(now)) {
-            return;
+        if (!next.equals(trainer.hyperparameters())) {
+            HyperparameterChange.apply(trainer, next, source);
+            publishState();
         }
-        if ("user".equals(source) && changesAlphaOrBeta(now, next)) {
-            trainer.checkpoint("auto");
-        }
-        trainer.setHyperparameters(next, source);
-        publishState();
     }
 
     @Override

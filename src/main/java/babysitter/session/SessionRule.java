@@ -10,8 +10,8 @@ import babysitter.store.EpochMetric;
  */
 interface SessionRule {
 
-    /** A training step is about to be taken. */
-    default void beforeStep() {
+    /** A training step is about to be taken (a rule may still change the hyperparameters it uses). */
+    default void beforeStep(RuleActions act) {
     }
 
     /**

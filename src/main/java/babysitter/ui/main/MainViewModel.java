@@ -382,6 +382,31 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         });
     }
 
+    /**
+     * Writes the current (or opened) run's configuration to {@code out} in the background, with its
+     * changes of hyperparameters as schedule entries, so that {@code train --config} trains it again
+     * headless (see {@link babysitter.session.RunAsConfiguration}).
+     */
+    public void saveConfiguration(Path out) {
+        String dir = runDir.get();
+        if (dir.isEmpty()) {
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                babysitter.session.RunAsConfiguration.write(babysitter.store.RunReader.read(Path.of(dir)), out);
+                fx.execute(() -> {
+                    status.set("Configuration written to " + out);
+                    notice.clear(Notice.Cause.REPORT);
+                });
+            } catch (java.io.IOException | babysitter.session.ConfigException | RuntimeException e) {
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not save the configuration: "
+                        + e.getMessage()));
+            }
+        });
+    }
+
     /** Mentions the last run in the status line, if there is one to open again. */
     public void announceLastRun() {
         lastRun().ifPresent(p -> status.set("Set up a run and press New run, or open your last run ("

@@ -180,6 +180,12 @@ public final class MainWindow extends BorderPane {
                 vm.exportReport(file);
             }
         });
+        MenuItem saveConfig = item("Save as configuration…", null, () -> {
+            Path file = choose("Save as configuration", "run.json", "json");
+            if (file != null) {
+                vm.saveConfiguration(file);
+            }
+        });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             Window w = getScene().getWindow();
             w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -191,7 +197,8 @@ public final class MainWindow extends BorderPane {
                 getScene().getWindow(), vm));
         Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
                 new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
-                exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), quit);
+                exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), saveConfig,
+                new SeparatorMenuItem(), quit);
         // The Session menu offers what the tool bar offers, and only when the tool bar does.
         MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
         pause.setId("pauseItem");
