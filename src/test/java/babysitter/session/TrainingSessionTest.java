@@ -563,8 +563,11 @@ class TrainingSessionTest {
             assertThat(r.classNames()).isEqualTo(t.data().split().train().classNames());
             for (int k = 0; k < r.size(); k++) {
                 assertThat(r.label(k)).isEqualTo(dev.label(k));
-                assertThat(r.value(k, 0)).isEqualTo((float) dev.feature(k, 0));
-                assertThat(r.value(k, 1)).isEqualTo((float) dev.feature(k, 1));
+                // as loaded: the run's standardisation undone
+                babysitter.data.Standardizer st = t.data().standardizer();
+                for (int j = 0; j < 2; j++) {
+                    assertThat(r.value(k, j)).isEqualTo((float) ((float) dev.feature(k, j) * st.std()[j] + st.mean()[j]));
+                }
                 double sum = 0;
                 for (int c = 0; c < r.classes(); c++) {
                     assertThat(r.probability(k, c)).isBetween(0f, 1f);
