@@ -19,7 +19,8 @@ import java.util.List;
  * <li>over-fitting (high variance, course notes): at least {@value #OVERFIT_EPOCHS} epochs after
  *     its lowest, the dev cost is above {@value #OVERFIT_RISE} × that lowest, and so is the mean of
  *     the last {@value #OVERFIT_EPOCHS} epochs' (a sustained rise, not one noisy epoch), while the
- *     training cost went on falling.</li>
+ *     training cost went on falling and stays below the dev cost (the gap of high variance; a dev
+ *     cost under the training cost is noise on a problem already solved).</li>
  * </ul>
  */
 public final class Hints {
@@ -50,7 +51,7 @@ public final class Hints {
         double recent = epochs.subList(epochs.size() - OVERFIT_EPOCHS, epochs.size()).stream()
                 .mapToDouble(Report.EpochReport::devCost).average().orElse(Double.NaN);
         if (!(last.devCost() > OVERFIT_RISE * low.devCost()) || !(recent > OVERFIT_RISE * low.devCost())
-                || !(last.trainCost() < low.trainCost())) {
+                || !(last.trainCost() < low.trainCost()) || !(last.trainCost() < last.devCost())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format(java.util.Locale.ROOT,
