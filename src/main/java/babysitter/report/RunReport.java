@@ -3,12 +3,12 @@ package babysitter.report;
 import babysitter.data.Dataset;
 import babysitter.data.Split;
 import babysitter.engine.Network;
+import babysitter.session.EventLabels;
 import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Trainer;
-import babysitter.session.TrainingSession;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.Palette;
 import babysitter.plot.StepEpochMap;
@@ -138,7 +138,7 @@ public final class RunReport {
             if (routine(e)) {
                 continue;
             }
-            String label = TrainingSession.toReport(e).label();
+            String label = EventLabels.label(e);
             String colour = Palette.marker(e.kind());
             steps.marker(e.step(), label, colour);
             // an epoch chart places the event by the recorded ends of epochs: steps per epoch change with the batch size
@@ -242,7 +242,7 @@ public final class RunReport {
             }
             b.append("<tr><td class=\"n\">").append(e.step()).append("</td><td class=\"n\">").append(e.epoch())
                     .append("</td><td class=\"n\">").append(e.branch()).append("</td><td>").append(esc(e.kind()))
-                    .append("</td><td>").append(esc(TrainingSession.toReport(e).label())).append("</td><td><code>")
+                    .append("</td><td>").append(esc(EventLabels.label(e))).append("</td><td><code>")
                     .append(esc(e.details().isEmpty() ? "" : e.details().toString())).append("</code></td><td>")
                     .append(esc(Instant.ofEpochMilli(e.timeMillis()).toString())).append("</td></tr>\n");
         }

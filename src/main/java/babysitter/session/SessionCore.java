@@ -277,7 +277,6 @@ final class SessionCore implements SiblingsController.Host {
         rules.forEach(r -> r.beforeStep(this)); // the schedule may change the hyperparameters first
         Hyperparameters hp = trainer.hyperparameters();
         int epochBefore = trainer.epoch();
-        Snapshot.CheckpointSummary checkpointBefore = trainer.lastCheckpoint();
         Trainer.StepResult r = trainer.trainStep();
         rate.stepped(hp.batchSize(), trainer.nanoTime());
         if (Double.isFinite(r.cost())) {
@@ -285,9 +284,7 @@ final class SessionCore implements SiblingsController.Host {
             channels.publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(),
                     hp.learningRateAt(epochBefore), hp.momentum(), rate.samplesPerSecond(), trainer.elapsedSeconds()));
         }
-        Snapshot.CheckpointSummary checkpointAfter = trainer.lastCheckpoint();
-        String epochCheckpoint = checkpointAfter != null && !checkpointAfter.equals(checkpointBefore)
-                ? checkpointAfter.id() : null;
+        String epochCheckpoint = r.endOfEpoch() ? trainer.lastEpochCheckpoint() : null;
         for (SessionRule rule : rules) {
             if (rule.afterStep(r, this)) {
                 return r;

@@ -72,6 +72,7 @@ public final class Trainer {
     private int maxBranch;
     private final Checkpoints checkpoints = new Checkpoints();
     private final CheckpointRetention retention;
+    private String lastEpochCheckpoint;
     /** The cost the retention rule calls best: the last epoch's dev cost, or its training cost. */
     private double lastWatchedCost = Double.NaN;
     private boolean diskCheckpoints = true;
@@ -355,7 +356,7 @@ public final class Trainer {
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
-        takeCheckpoint(checkpointId("epoch-%04d".formatted(epoch)), "epoch");
+        lastEpochCheckpoint = takeCheckpoint(checkpointId("epoch-%04d".formatted(epoch)), "epoch").id();
     }
 
     private String checkpointId(String base) {
@@ -402,6 +403,11 @@ public final class Trainer {
     /** The trainer's own state now, as a checkpoint keeps it. */
     private TrainerState state() {
         return new TrainerState(hp, batches.position(), inEpoch, epochCostSum, epochCorrect, epochExamples);
+    }
+
+    /** The id of the checkpoint the last finished epoch left, or null before the first. */
+    String lastEpochCheckpoint() {
+        return lastEpochCheckpoint;
     }
 
     /** The checkpoints kept in memory, oldest first. */

@@ -83,11 +83,6 @@ public final class TrainingSession implements AutoCloseable {
         close(10_000);
     }
 
-    /** An event as a report, with its chart marker's label (see {@link EventLabels}). */
-    public static Report.EventReport toReport(babysitter.store.RunEvent e) {
-        return EventLabels.toReport(e);
-    }
-
     /** The training thread: commands between steps, steps while running. */
     private void loop() {
         core.publishState();

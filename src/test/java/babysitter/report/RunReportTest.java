@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import babysitter.data.Dataset;
 import babysitter.data.Split;
 import babysitter.engine.Network;
+import babysitter.session.EventLabels;
 import babysitter.session.ConfigFiles;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Snapshot;
 import babysitter.session.Trainer;
-import babysitter.session.TrainingSession;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
@@ -158,7 +158,7 @@ class RunReportTest {
         assertThat(listed).hasSizeLessThan(run.events().size()); // the run has checkpoints at epoch ends
         assertThat(table.split("<tr><td class=\"n\">", -1)).hasSize(listed.size() + 1);
         for (RunEvent e : listed) {
-            String label = TrainingSession.toReport(e).label();
+            String label = EventLabels.label(e);
             assertThat(table).contains("<td>" + e.kind() + "</td><td>" + SvgChart.escape(label) + "</td>");
         }
         assertThat(table).contains("α 0.02→0.005").contains("rewind to " + "step-3");
