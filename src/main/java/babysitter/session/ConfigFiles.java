@@ -55,7 +55,39 @@ public final class ConfigFiles {
             throw new ConfigException("", source + ": the file holds no configuration object");
         }
         check(config, source);
+        checkLearningRates(config, source);
         return config;
+    }
+
+    /**
+     * The rule for an α a person writes ({@link LearningRateRange}), the same as the window's fields:
+     * applied to configuration files and {@code --set} entries, not to recorded runs, which open with
+     * whatever α they were trained at.
+     */
+    static void checkLearningRates(RunConfig config, String source) throws ConfigException {
+        Double alpha = config.optimizer().learningRate();
+        if (alpha != null) {
+            requireRange(alpha, "optimizer.learningRate", source);
+        }
+        checkScheduledLearningRates(config.schedule(), 0, source);
+    }
+
+    /** {@link #checkLearningRates} for schedule entries numbered from {@code first}. */
+    static void checkScheduledLearningRates(java.util.List<ScheduleEntry> entries, int first, String source)
+            throws ConfigException {
+        for (int i = 0; i < entries.size(); i++) {
+            Double alpha = entries.get(i).set().learningRate();
+            if (alpha != null) {
+                requireRange(alpha, "schedule[" + (first + i) + "].set.learningRate", source);
+            }
+        }
+    }
+
+    private static void requireRange(double alpha, String path, String source) throws ConfigException {
+        var problem = LearningRateRange.problem(alpha);
+        if (problem.isPresent()) {
+            throw new ConfigException(path, source + ": " + path + ": " + problem.get());
+        }
     }
 
     /** Checks what only the combination of values can tell (hyperparameters, network). */

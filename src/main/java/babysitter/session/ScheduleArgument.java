@@ -24,6 +24,7 @@ public final class ScheduleArgument {
             String source = "--set " + arg;
             ScheduleEntry e = parse(arg, index, source);
             ConfigFiles.checkSchedule(List.of(e), index, config.optimizer().toHyperparameters(), source);
+            ConfigFiles.checkScheduledLearningRates(List.of(e), index, source);
             all.add(e);
         }
         return config.withSchedule(all);

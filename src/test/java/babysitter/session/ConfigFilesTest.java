@@ -75,6 +75,10 @@ class ConfigFilesTest {
         "nested syntax error | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"units\":4 \"batchNorm\":true}]}} | network.hidden[0].units;expected ',' or '}';line 1, column",
         "layer without units | {\"data\":{\"kind\":\"xor\"},\"network\":{\"hidden\":[{\"activation\":\"relu\"}]}} | network.hidden[0];units is required",
         "trailing text | {\"data\":{\"kind\":\"xor\"}} 5 | more text follows",
+        // the one rule for an α a person sets (LearningRateRange), the same as the window's fields
+        "learning rate above a person's range | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":1000}} | optimizer.learningRate;1e-06 to 10;got 1000",
+        "learning rate below a person's range | {\"data\":{\"kind\":\"xor\"},\"optimizer\":{\"learningRate\":1e-9}} | optimizer.learningRate;1e-06 to 10;1.0E-9",
+        "scheduled learning rate above the range | {\"data\":{\"kind\":\"xor\"},\"schedule\":[{\"at\":{\"epoch\":1},\"set\":{\"momentum\":0.8}},{\"at\":{\"epoch\":2},\"set\":{\"learningRate\":50}}]} | schedule[1].set.learningRate;1e-06 to 10;got 50",
     })
     void badConfigurationsAreReportedWithTheirPathAndRule(String what, String json, String words) {
         assertThatThrownBy(() -> ConfigFiles.parse(json, "bad.json"))
@@ -86,6 +90,25 @@ class ConfigFilesTest {
                         assertThat(e.getMessage()).contains(w);
                     }
                 });
+    }
+
+    @Test
+    void aRecordedRunKeepsItsLearningRateEvenOutsideAPersonsRange() throws Exception {
+        // runs made by code (tests, the engine's own experiments) or before the rule must still open
+        RunConfig good = ConfigFiles.parse(GOOD, "good.json");
+        RunConfig wild = good.withOptimizer(OptimizerSpec.of(good.optimizer().toHyperparameters().withLearningRate(1e3)));
+        assertThat(ConfigFiles.fromJson(ConfigFiles.toJson(wild), "run.json").optimizer().learningRate()).isEqualTo(1e3);
+    }
+
+    @Test
+    void aScheduleEntryOnTheCommandLineFollowsTheSameRule() throws Exception {
+        RunConfig good = ConfigFiles.parse(GOOD, "good.json");
+        assertThatThrownBy(() -> ScheduleArgument.addTo(good, java.util.List.of("epoch=2:learningRate=20")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--set epoch=2:learningRate=20")
+                .hasMessageContaining("schedule[0].set.learningRate")
+                .hasMessageContaining("1e-06 to 10");
+        assertThat(ScheduleArgument.addTo(good, java.util.List.of("epoch=2:learningRate=10")).schedule()).hasSize(1);
     }
 
     @Test

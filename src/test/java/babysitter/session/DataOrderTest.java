@@ -25,13 +25,15 @@ class DataOrderTest {
     }
 
     private static RunConfig config(Path csv, String split) throws ConfigException {
-        return ConfigFiles.parse("""
+        RunConfig c = ConfigFiles.parse("""
                 {
                   "data": { "kind": "csv", "path": "%s", "standardize": false %s },
                   "network": { "precision": "float64" },
-                  "optimizer": { "kind": "sgd", "learningRate": 1e-300, "batchSize": %d },
+                  "optimizer": { "kind": "sgd", "learningRate": 0.1, "batchSize": %d },
                   "epochs": 2, "seed": 5, "batchOrder": "data"
                 }""".formatted(csv, split, B), "test");
+        // an α below what a person may write: no parameter moves measurably
+        return c.withOptimizer(OptimizerSpec.of(c.optimizer().toHyperparameters().withLearningRate(1e-300)));
     }
 
     /** The first input column of the last step's batch, read back through z = x·W with W = [1, 0]. */

@@ -36,9 +36,10 @@ class TrainingSessionTest {
                 """.formatted(data, hidden, optimizer, epochs), "test");
     }
 
+    /** SGD at any α: code may train outside the range a person may write in a configuration file. */
     static RunConfig sgd(double alpha, int epochs) throws ConfigException {
-        return config(SPIRAL, RELU16, "{ \"kind\": \"sgd\", \"learningRate\": " + alpha + ", \"batchSize\": 32 }",
-                epochs);
+        RunConfig c = config(SPIRAL, RELU16, "{ \"kind\": \"sgd\", \"learningRate\": 0.1, \"batchSize\": 32 }", epochs);
+        return c.withOptimizer(OptimizerSpec.of(c.optimizer().toHyperparameters().withLearningRate(alpha)));
     }
 
     private final List<TrainingSession> open = new ArrayList<>();
