@@ -27,12 +27,35 @@ final class Checkpoints {
     private final Map<String, CheckpointInfo> onDisk = new LinkedHashMap<>();
     /** For each branch made by a rewind: the branch and step it was started from. */
     private final Map<Integer, long[]> forks = new HashMap<>();
+    /**
+     * Checkpoints that left the ring in the last {@link #GRACE_NANOS}, with the time they left. The
+     * window's strip shows the ring as it was a moment ago and a fast run turns the ring over in a
+     * fraction of a second: a chip a person clicks must still be there when the pause arrives.
+     */
+    private final ArrayDeque<Map.Entry<Long, Snapshot>> leaving = new ArrayDeque<>();
+    private final java.util.function.LongSupplier nanos;
+
+    /** How long a checkpoint that left the ring can still be restored from memory. */
+    static final long GRACE_NANOS = 3_000_000_000L;
+    /** At most this many of them (a tiny network's run makes hundreds a second). */
+    static final int GRACE_COUNT = 500;
+
+    /** @param nanos the time, in nanoseconds (System::nanoTime; a test's clock) */
+    Checkpoints(java.util.function.LongSupplier nanos) {
+        this.nanos = nanos;
+    }
 
     /** The checkpoint in memory with this id, or null. */
     Snapshot inMemory(String id) {
         for (Snapshot s : ring) {
             if (s.id().equals(id)) {
                 return s;
+            }
+        }
+        forgetLeft();
+        for (Map.Entry<Long, Snapshot> e : leaving) {
+            if (e.getValue().id().equals(id)) {
+                return e.getValue();
             }
         }
         return pinned.get(id);
@@ -84,14 +107,33 @@ final class Checkpoints {
 
     private void trim() {
         while (ring.size() > capacity) {
-            ring.removeFirst();
+            leaving.addLast(Map.entry(nanos.getAsLong(), ring.removeFirst()));
+        }
+        forgetLeft();
+    }
+
+    private void forgetLeft() {
+        long now = nanos.getAsLong();
+        while (!leaving.isEmpty() && (leaving.size() > GRACE_COUNT || now - leaving.peekFirst().getKey() > GRACE_NANOS)) {
+            leaving.removeFirst();
         }
     }
 
-    /** The checkpoints in the ring, oldest first. */
+    /** The checkpoints one may rewind to and the strip offers: the ring and those kept for good, oldest first. */
     List<Snapshot.CheckpointSummary> summaries() {
+        Map<String, Snapshot> inRing = new LinkedHashMap<>();
+        ring.forEach(s -> inRing.put(s.id(), s));
         List<Snapshot.CheckpointSummary> out = new ArrayList<>();
-        ring.forEach(s -> out.add(s.summary()));
+        // what a person or a rule took stays offered after it leaves the ring: it is kept on disk for good
+        for (CheckpointInfo d : onDisk.values()) {
+            Snapshot s = inRing.remove(d.id());
+            if (s != null) {
+                out.add(s.summary());
+            } else if (!d.id().startsWith("epoch-")) {
+                out.add(new Snapshot.CheckpointSummary(d.id(), d.step(), d.epoch(), d.branch(), d.timeMillis()));
+            }
+        }
+        inRing.values().forEach(s -> out.add(s.summary()));
         return out;
     }
 

@@ -70,7 +70,7 @@ public final class Trainer {
     private boolean inEpoch;
     private int branch;
     private int maxBranch;
-    private final Checkpoints checkpoints = new Checkpoints();
+    private final Checkpoints checkpoints = new Checkpoints(() -> this.ticker.getAsLong());
     private final CheckpointRetention retention;
     private String lastEpochCheckpoint;
     /** The cost the retention rule calls best: the last epoch's dev cost, or its training cost. */
@@ -410,7 +410,7 @@ public final class Trainer {
         return lastEpochCheckpoint;
     }
 
-    /** The checkpoints kept in memory, oldest first. */
+    /** The checkpoints offered for a rewind: those in memory and those a person or a rule took, oldest first. */
     public List<Snapshot.CheckpointSummary> checkpoints() {
         return checkpoints.summaries();
     }

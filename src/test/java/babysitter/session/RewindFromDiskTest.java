@@ -38,6 +38,43 @@ class RewindFromDiskTest {
     }
 
     @Test
+    void aPersonsOwnCheckpointStaysOfferedAfterItLeavesTheRing(@TempDir Path runs) throws Exception {
+        // a fast run passes the ring's 20 epochs in a second: what a person took must stay on the strip
+        Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), runs, null, TrainerTest.CLOCK);
+        t.setRingCapacity(2);
+        t.trainEpoch();
+        t.trainStep();
+        String mine = t.checkpoint("user").id();
+        for (int e = 0; e < 4; e++) {
+            t.trainEpoch();
+        }
+        assertThat(t.checkpoints()).extracting(Snapshot.CheckpointSummary::id)
+                .containsExactly(mine, "epoch-0004", "epoch-0005");
+        t.rewind(mine);
+        assertThat(t.branch()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointThatJustLeftTheRingCanStillBeRestored() throws Exception {
+        // the strip a person clicks shows the ring of a moment ago; a fast run has moved on since
+        Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), null, null, TrainerTest.CLOCK);
+        long[] now = {0};
+        t.setTicker(() -> now[0]);
+        t.setRingCapacity(2);
+        for (int e = 0; e < 4; e++) {
+            t.trainEpoch();
+        }
+        assertThat(t.checkpoints()).extracting(Snapshot.CheckpointSummary::id).doesNotContain("epoch-0001");
+        now[0] += Checkpoints.GRACE_NANOS / 2;
+        t.rewind("epoch-0001");
+        assertThat(t.epoch()).isEqualTo(1);
+
+        now[0] += Checkpoints.GRACE_NANOS + 1;
+        assertThatThrownBy(() -> t.rewind("epoch-0002")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no checkpoint 'epoch-0002'");
+    }
+
+    @Test
     void anUnknownCheckpointIsRefusedWithWhatIsKept(@TempDir Path runs) throws Exception {
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), runs, null, TrainerTest.CLOCK);
         t.trainEpoch();

@@ -46,7 +46,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
@@ -58,9 +57,10 @@ public final class MainWindow extends BorderPane {
     private final Columns columns;
     /** Below this window width a new run hides the setup panel, so the charts have the room. */
     static final double NARROW = 1280;
-    private final HBox strip = new HBox(4);
+    private final CheckpointStrip strip = new CheckpointStrip(this::confirmRewind);
     private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
     private final SeriesBuffer rangeData = new SeriesBuffer();
+    private FileDialogs fileDialogs = FileDialogs.NATIVE;
 
     public MainWindow(MainViewModel vm, SetupViewModel setup) {
         this.vm = vm;
@@ -82,8 +82,6 @@ public final class MainWindow extends BorderPane {
         // centre: banner, charts, checkpoint strip
         monitor = new MonitorView(vm.monitor());
         HBox bannerBox = babysitter.ui.fx.Banner.of("notification", vm.notificationProperty(), vm::dismissNotification);
-        strip.setId("checkpointStrip");
-        strip.setAlignment(Pos.CENTER_LEFT);
         ScrollPane stripScroll = new ScrollPane(strip);
         stripScroll.setFitToHeight(true);
         stripScroll.setPrefHeight(44);
@@ -118,7 +116,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.layout.StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
         VBox centre = new VBox(hints, charts, siblingsPanel, stripBox);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> rebuildStrip());
+        vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> strip.show(vm.checkpoints()));
 
         // right: controls, the range test and (for 2-D data) the decision regions
         ControlsView controls = new ControlsView(vm.controls());
@@ -404,33 +402,6 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
-    private void rebuildStrip() {
-        strip.getChildren().clear();
-        for (Snapshot.CheckpointSummary c : vm.checkpoints()) {
-            Button b = new Button(shortName(c.id()));
-            b.setId("checkpoint-" + c.id());
-            b.getStyleClass().add("checkpoint");
-            if (c.id().startsWith("auto-")) {
-                b.getStyleClass().add("auto");
-            }
-            b.setTooltip(new Tooltip(c.id() + " · step " + c.step() + " · epoch " + c.epoch() + " · branch " + c.branch()));
-            b.setOnAction(e -> confirmRewind(c));
-            strip.getChildren().add(b);
-        }
-    }
-
-    static String shortName(String id) {
-        String base = id.replaceAll("\\.b\\d+$", "");
-        String branch = id.equals(base) ? "" : "′";
-        if (base.startsWith("epoch-")) {
-            return "e" + Integer.parseInt(base.substring(6)) + branch;
-        }
-        if (base.startsWith("auto-")) {
-            return "↶" + base.substring(5) + branch;
-        }
-        return base.replace("step-", "s") + branch;
-    }
-
     /** Asks how many epochs to add to the run (a finished run goes on, paused until Resume). */
     private void moreEpochs() {
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
@@ -483,27 +454,20 @@ public final class MainWindow extends BorderPane {
 
     // ------------------------------------------------------------------ export
 
+    /** Replaces the platform's file dialogs (a test answers them). */
+    void useFileDialogs(FileDialogs dialogs) {
+        this.fileDialogs = dialogs;
+    }
+
     private void openRun() {
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Open a recorded run");
-        java.io.File root = babysitter.ui.BabysitterApp.runsRoot().toFile();
-        if (root.isDirectory()) {
-            chooser.setInitialDirectory(root);
-        }
-        java.io.File dir = chooser.showDialog(getScene().getWindow());
+        Path dir = fileDialogs.openRunFolder(getScene().getWindow(), babysitter.ui.BabysitterApp.runsRoot());
         if (dir != null) {
-            vm.openRun(dir.toPath());
+            vm.openRun(dir);
         }
     }
 
     private Path choose(String title, String name, String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT),
-                "*." + extension));
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-        return f == null ? null : f.toPath();
+        return fileDialogs.saveFile(getScene().getWindow(), title, name, extension);
     }
 
     private void exportChart(LineChartCanvas chart, double scale) {
