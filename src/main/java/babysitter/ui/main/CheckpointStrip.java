@@ -33,8 +33,8 @@ final class CheckpointStrip extends HBox {
         Map<String, Button> kept = new HashMap<>();
         List<Node> row = new ArrayList<>(checkpoints.size());
         for (Snapshot.CheckpointSummary c : checkpoints) {
-            Button b = chips.get(c.id());
-            if (b == null || !c.equals(b.getUserData())) {
+            Button b = chips.get(c.id()); // an id names one checkpoint for good
+            if (b == null) {
                 b = chip(c);
             }
             kept.put(c.id(), b);
@@ -57,7 +57,6 @@ final class CheckpointStrip extends HBox {
     private Button chip(Snapshot.CheckpointSummary c) {
         Button b = new Button(shortName(c.id()));
         b.setId("checkpoint-" + c.id());
-        b.setUserData(c);
         b.getStyleClass().add("checkpoint");
         if (c.id().startsWith("auto-")) {
             b.getStyleClass().add("auto");
