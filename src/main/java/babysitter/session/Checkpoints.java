@@ -34,6 +34,8 @@ final class Checkpoints {
      */
     private final ArrayDeque<Map.Entry<Long, Snapshot>> leaving = new ArrayDeque<>();
     private final java.util.function.LongSupplier nanos;
+    /** Ids in the order they were taken, while in the ring or kept on disk for good. */
+    private final java.util.Set<String> taken = new java.util.LinkedHashSet<>();
 
     /** How long a checkpoint that left the ring can still be restored from memory. */
     static final long GRACE_NANOS = 3_000_000_000L;
@@ -68,6 +70,7 @@ final class Checkpoints {
 
     void keep(Snapshot s) {
         ring.addLast(s);
+        taken.add(s.id());
         if (toPin.contains(s.id())) {
             pinned.put(s.id(), s);
         }
@@ -121,19 +124,22 @@ final class Checkpoints {
 
     /** The checkpoints one may rewind to and the strip offers: the ring and those kept for good, oldest first. */
     List<Snapshot.CheckpointSummary> summaries() {
-        Map<String, Snapshot> inRing = new LinkedHashMap<>();
+        Map<String, Snapshot> inRing = new HashMap<>();
         ring.forEach(s -> inRing.put(s.id(), s));
         List<Snapshot.CheckpointSummary> out = new ArrayList<>();
         // what a person or a rule took stays offered after it leaves the ring: it is kept on disk for good
-        for (CheckpointInfo d : onDisk.values()) {
-            Snapshot s = inRing.remove(d.id());
+        for (Iterator<String> ids = taken.iterator(); ids.hasNext(); ) {
+            String id = ids.next();
+            Snapshot s = inRing.get(id);
+            CheckpointInfo d = onDisk.get(id);
             if (s != null) {
                 out.add(s.summary());
-            } else if (!d.id().startsWith("epoch-")) {
-                out.add(new Snapshot.CheckpointSummary(d.id(), d.step(), d.epoch(), d.branch(), d.timeMillis()));
+            } else if (d != null && !id.startsWith("epoch-")) {
+                out.add(new Snapshot.CheckpointSummary(id, d.step(), d.epoch(), d.branch(), d.timeMillis()));
+            } else {
+                ids.remove();
             }
         }
-        inRing.values().forEach(s -> out.add(s.summary()));
         return out;
     }
 
@@ -145,6 +151,7 @@ final class Checkpoints {
     void restoreRing(List<Snapshot> saved) {
         ring.clear();
         ring.addAll(saved);
+        saved.forEach(s -> taken.add(s.id())); // no-op unless the sandbox's own checkpoints pushed them out
     }
 
     /** Branch {@code branch} was started from step {@code fromStep} of branch {@code fromBranch}. */

@@ -55,6 +55,21 @@ class RewindFromDiskTest {
     }
 
     @Test
+    void theOfferedCheckpointsStayInTheOrderTheyWereTaken(@TempDir Path runs) throws Exception {
+        // folders the retention rule deleted are still in memory: they keep their place on the strip
+        RunConfig c = TrainingSessionTest.sgd(0.1, 10).withCheckpoints(new CheckpointPolicy(2, 0, false));
+        Trainer t = Runs.start(c, runs, null, TrainerTest.CLOCK);
+        t.trainEpoch();
+        t.trainStep();
+        String mine = t.checkpoint("user").id();
+        for (int e = 0; e < 3; e++) {
+            t.trainEpoch();
+        }
+        assertThat(t.checkpoints()).extracting(Snapshot.CheckpointSummary::id)
+                .containsExactly("epoch-0001", mine, "epoch-0002", "epoch-0003", "epoch-0004");
+    }
+
+    @Test
     void aCheckpointThatJustLeftTheRingCanStillBeRestored() throws Exception {
         // the strip a person clicks shows the ring of a moment ago; a fast run has moved on since
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), null, null, TrainerTest.CLOCK);
