@@ -57,9 +57,7 @@ public final class Runs {
         RunWriter writer = runsRoot == null ? null
                 : RunWriter.create(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("epochs", config.epochs());
-        trainer.event("start", details);
+        trainer.event(new babysitter.store.Event.Start(config.epochs()));
         return trainer;
     }
 

@@ -305,14 +305,8 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     static Hyperparameters lastHyperparameters(babysitter.store.Run run, RunConfig config) {
         Hyperparameters last = config.optimizer().toHyperparameters();
         for (babysitter.store.RunEvent e : run.events()) {
-            if (e.kind().equals("hyperparameters") && e.details().has("to")) {
-                try {
-                    last = babysitter.session.ConfigFiles.MAPPER.treeToValue(e.details().get("to"),
-                            babysitter.session.OptimizerSpec.class).toHyperparameters();
-                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException ex) {
-                    LOG.warn("{}: a hyperparameters event at step {} cannot be read: {}", run.dir(), e.step(),
-                            ex.getMessage());
-                }
+            if (e.event() instanceof babysitter.store.Event.HyperparametersChanged h) {
+                last = h.to();
             }
         }
         return last;
@@ -485,8 +479,9 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     private double progressValue;
 
     private void onEvent(Report.EventReport e) {
-        if (e.kind().equals("checkpoint") && "auto".equals(e.details().get("source"))) {
-            lastChange.set(e.details().get("id"));
+        if (e.event() instanceof babysitter.store.Event.CheckpointTaken c
+                && c.source().equals(babysitter.store.Event.CheckpointTaken.AUTO)) {
+            lastChange.set(c.id());
         }
         notice.event(e);
     }
