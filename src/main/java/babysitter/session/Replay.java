@@ -6,7 +6,6 @@ import babysitter.store.Event;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import babysitter.store.StepMetric;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,11 +39,7 @@ public final class Replay {
     public static Result run(Run original, Path outRoot, Clock clock, Trainer.Listener listener)
             throws IOException, ConfigException {
         RunConfig config = Runs.configOf(original);
-        Path init = null;
-        JsonNode initNode = original.config().get("init");
-        if (initNode != null && initNode.isTextual()) {
-            init = Path.of(initNode.asText());
-        }
+        Path init = original.init();
         List<RunEvent> actions = new ArrayList<>();
         int finalBranch = 0;
         for (RunEvent e : original.events()) {

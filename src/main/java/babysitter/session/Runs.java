@@ -174,8 +174,7 @@ public final class Runs {
 
     /** The program version that recorded a run (null when run.json does not say). */
     public static String versionOf(Run run) {
-        JsonNode v = run.config().get("version");
-        return v != null && v.isTextual() ? v.asText() : null;
+        return run.recordedBy();
     }
 
     /** The standardiser recorded in a run, or null when the run did not standardise. */

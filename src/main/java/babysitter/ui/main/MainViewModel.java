@@ -246,7 +246,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
                 babysitter.store.Run run = babysitter.store.RunReader.read(dir, false);
                 RunConfig config = Runs.configOf(run);
                 Hyperparameters last = lastHyperparameters(run, config);
-                int rows = run.config().path("data").path("train").asInt(0);
+                int rows = run.trainRows();
                 List<String> insightWarnings = new java.util.ArrayList<>();
                 List<Report> insights = babysitter.session.RecordedInsights.read(dir, RECENT_CONFUSION,
                         insightWarnings);
