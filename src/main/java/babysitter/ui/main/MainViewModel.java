@@ -10,7 +10,6 @@ import babysitter.session.Rules;
 import babysitter.session.Snapshot;
 import babysitter.session.Trainer;
 import babysitter.session.TrainingSession;
-import babysitter.store.Event;
 import babysitter.ui.classes.ClassesViewModel;
 import babysitter.ui.controls.ControlsViewModel;
 import babysitter.ui.fx.ReplayFeed;
@@ -26,7 +25,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,8 +55,6 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     private final RegionsViewModel regions = new RegionsViewModel();
     private final ControlsViewModel controls;
     private final SiblingsViewModel siblings;
-    private final Executor fx;
-    private final Executor background;
     private final Function<Consumer<List<Report>>, Consumer<Report>> bridge;
     private final SessionProgress progress = new SessionProgress();
     private final Notice notice = new Notice();
@@ -71,7 +67,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     /** The recorded run shown while no session is (null when none is). */
     private Path openedRun;
     private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
+    private final UndoLastChange undo = new UndoLastChange();
     private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
     private Consumer<RunConfig> onRunLoaded = c -> { };
     private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
@@ -91,8 +87,6 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
      */
     public MainViewModel(Executor fx, Executor background, Path runsRoot, Clock clock,
                          Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
-        this.fx = Objects.requireNonNull(fx);
-        this.background = Objects.requireNonNull(background);
         this.bridge = Objects.requireNonNull(bridge);
         this.controls = new ControlsViewModel(this::submit);
         SplittableRandom seeds = new SplittableRandom();
@@ -163,7 +157,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         monitor.stepsPerEpochProperty().set((int) progress.stepsPerEpoch());
         checkpoints.clear();
         rangeTest.set(null);
-        lastChange.set("");
+        undo.clear();
         runDir.set(t.runDir() == null ? "" : t.runDir().toString());
         if (t.runDir() != null) {
             LastRun.remember(t.runDir());
@@ -314,7 +308,8 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
                 monitor.stepsPerEpochProperty().set((int) progress.stepsPerEpoch());
             } else if (r instanceof Report.EventReport e) {
                 events.add(e);
-                onEvent(e);
+                undo.event(e);
+                notice.event(e);
             } else if (r instanceof Report.SamplesReport || r instanceof Report.ConfusionReport) {
                 feed.publish(r);
             } else if (r instanceof Report.LrRangeReport l) {
@@ -327,13 +322,6 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
             checkpoints.setAll(strip.checkpoints()); // the newest of the batch: the strip is current
         }
         progress.refresh(batch.stream().allMatch(r -> r instanceof Report.StepReport), System.nanoTime());
-    }
-
-    private void onEvent(Report.EventReport e) {
-        if (e.event() instanceof Event.CheckpointTaken c && c.source().equals(Event.CheckpointTaken.AUTO)) {
-            lastChange.set(c.id());
-        }
-        notice.event(e);
     }
 
     // ------------------------------------------------------------------ actions
@@ -428,9 +416,9 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */
     public void undoLastChange() {
-        if (!lastChange.get().isEmpty()) {
-            rewind(lastChange.get());
-            lastChange.set("");
+        String id = undo.take();
+        if (!id.isEmpty()) {
+            rewind(id);
         }
     }
 
@@ -502,7 +490,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** The automatic checkpoint before the last change of α or β ("" when there is none). */
     public ReadOnlyStringProperty lastChangeProperty() {
-        return lastChange.getReadOnlyProperty();
+        return undo.property();
     }
 
     public ReadOnlyObjectProperty<Report.LrRangeReport> rangeTestProperty() {
@@ -545,8 +533,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     }
 
     public BooleanBinding canUndo() {
-        return Bindings.createBooleanBinding(() -> !lastChange.get().isEmpty() && hasSession().get(), lastChange,
-                progress.stateProperty());
+        return undo.possible(hasSession());
     }
 
     /** The session, for tests and the application's shutdown. */
