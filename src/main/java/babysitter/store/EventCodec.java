@@ -139,7 +139,8 @@ public final class EventCodec {
                 case "hyperparameters" -> new Event.HyperparametersChanged(
                         hyperparameters(d, "from", recordedBy), hyperparameters(d, "to", recordedBy), text(d, "source"),
                         d.has("batchSizeTakesEffectAtEpoch") ? integer(d, "batchSizeTakesEffectAtEpoch") : -1);
-                case "checkpoint" -> new Event.CheckpointTaken(text(d, "id"), text(d, "source"));
+                // the first version recorded no source: "" (not said)
+                case "checkpoint" -> new Event.CheckpointTaken(text(d, "id"), d.has("source") ? text(d, "source") : "");
                 case "rewind" -> new Event.Rewind(text(d, "to"), longValue(d, "fromStep"), integer(d, "fromEpoch"),
                         integer(d, "fromBranch"), integer(d, "branch"), d.has("fromDisk") && bool(d, "fromDisk"));
                 case "guard" -> new Event.GuardTripped(text(d, "reason"),

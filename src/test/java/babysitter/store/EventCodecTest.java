@@ -123,6 +123,11 @@ class EventCodecTest {
                 + "\"details\":{\"checkpoint\":\"step-1\",\"index\":1,\"alpha\":0.2,\"beta\":0.95,\"epochs\":3},"
                 + "\"timeMillis\":1}", null);
         assertThat(a.event()).isEqualTo(new Event.SiblingsAdopted("step-1", 1, 0.2, 0.95, null, 3));
+
+        // the first checkpoints did not say why they were taken
+        RunEvent c = read("{\"type\":\"event\",\"kind\":\"checkpoint\",\"step\":15,\"epoch\":1,\"branch\":0,"
+                + "\"details\":{\"id\":\"epoch-0001\"},\"timeMillis\":1}", null);
+        assertThat(c.event()).isEqualTo(new Event.CheckpointTaken("epoch-0001", ""));
     }
 
     @Test
