@@ -4,10 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,43 @@ class ArchitectureTest {
     void sessionKnowsNothingAbove() {
         noDependency("babysitter.session..", "babysitter.search..", "babysitter.cli..", "babysitter.ui..",
                 "babysitter.report..");
+    }
+
+    /**
+     * The classes of babysitter.session that still build or read JSON trees themselves: the
+     * configuration files (ConfigFiles, ScheduleArgument), run.json (Runs), a checkpoint's trainer
+     * state (TrainerState) and the insight payloads (Insights). Everything else, the events above
+     * all, goes through the codecs of babysitter.store. The list may only shrink.
+     */
+    private static final List<String> SESSION_JSON_TREE_USERS = List.of("ConfigFiles", "ScheduleArgument", "Runs",
+            "TrainerState", "Insights");
+
+    private static final DescribedPredicate<JavaClass> JSON_TREE = DescribedPredicate.describe(
+            "Jackson's tree model (JsonNode, com.fasterxml.jackson.databind.node)",
+            c -> c.getName().equals("com.fasterxml.jackson.databind.JsonNode")
+                    || c.getPackageName().equals("com.fasterxml.jackson.databind.node"));
+
+    private static ArchRule sessionWithoutJsonTrees(List<String> except) {
+        return noClasses().that().resideInAPackage("babysitter.session..")
+                .and(DescribedPredicate.describe("are not among " + except, (JavaClass c) -> except.stream()
+                        .noneMatch(n -> c.getName().equals("babysitter.session." + n)
+                                || c.getName().startsWith("babysitter.session." + n + "$"))))
+                .should().dependOnClassesThat(JSON_TREE);
+    }
+
+    @Test
+    void theSessionLeavesJsonTreesToTheStore() {
+        sessionWithoutJsonTrees(SESSION_JSON_TREE_USERS).check(classes);
+    }
+
+    @Test
+    void theJsonTreeRuleIsNotVacuous() {
+        for (String user : SESSION_JSON_TREE_USERS) {
+            // each exception is still needed: without it the rule fails, naming the class
+            List<String> others = SESSION_JSON_TREE_USERS.stream().filter(n -> !n.equals(user)).toList();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessionWithoutJsonTrees(others).check(classes))
+                    .as(user).isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.session." + user);
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import babysitter.plot.Palette;
 import babysitter.plot.StepEpochMap;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
+import babysitter.store.Event;
+import babysitter.store.EventCodec;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import babysitter.store.RunReader;
@@ -155,11 +157,15 @@ public final class RunReport {
 
     /** Start and stop bound the charts anyway; a checkpoint at every epoch's end would bury the changes. */
     static boolean routine(RunEvent e) {
-        return e.kind().equals("start") || e.kind().equals("stop") || epochCheckpoint(e);
+        return e.event() instanceof Event.Start || e.event() instanceof Event.Stop || epochCheckpoint(e);
     }
 
     private static boolean epochCheckpoint(RunEvent e) {
-        return e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch");
+        return e.event() instanceof Event.CheckpointTaken c && c.atEpochEnd();
+    }
+
+    private static String checkpointId(RunEvent e) {
+        return ((Event.CheckpointTaken) e.event()).id();
     }
 
     private static SvgChart.Series epochLine(String role, int branch, int live, String colour, boolean dashed,
@@ -223,15 +229,21 @@ public final class RunReport {
         b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
+    /** The recorded details as JSON text, "" when there are none. */
+    private static String details(RunEvent e) {
+        String text = EventCodec.detailsText(e.event());
+        return text.equals("{}") ? "" : text;
+    }
+
     private static void events(StringBuilder b, List<RunEvent> events) {
         b.append("<h2>Events</h2>\n<p class=\"note\">Who changed what at which step, in the order recorded.");
         List<RunEvent> epochEnds = events.stream().filter(RunReport::epochCheckpoint).toList();
         if (!epochEnds.isEmpty()) {
             b.append(" Not listed: ").append(epochEnds.size()).append(epochEnds.size() == 1 ? " checkpoint" : " checkpoints")
                     .append(" taken at the end of an epoch (")
-                    .append(esc(epochEnds.get(0).details().path("id").asText("?")))
-                    .append(epochEnds.size() == 1 ? "" : " … " + esc(epochEnds.get(epochEnds.size() - 1).details()
-                            .path("id").asText("?"))).append(").");
+                    .append(esc(checkpointId(epochEnds.get(0))))
+                    .append(epochEnds.size() == 1 ? "" : " … " + esc(checkpointId(epochEnds.get(epochEnds.size() - 1))))
+                    .append(").");
         }
         b.append("</p>\n");
         b.append("<table class=\"events\">\n<thead><tr><th>step</th><th>epoch</th><th>branch</th><th>kind</th>"
@@ -243,7 +255,7 @@ public final class RunReport {
             b.append("<tr><td class=\"n\">").append(e.step()).append("</td><td class=\"n\">").append(e.epoch())
                     .append("</td><td class=\"n\">").append(e.branch()).append("</td><td>").append(esc(e.kind()))
                     .append("</td><td>").append(esc(EventLabels.label(e))).append("</td><td><code>")
-                    .append(esc(e.details().isEmpty() ? "" : e.details().toString())).append("</code></td><td>")
+                    .append(esc(details(e))).append("</code></td><td>")
                     .append(esc(Instant.ofEpochMilli(e.timeMillis()).toString())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");

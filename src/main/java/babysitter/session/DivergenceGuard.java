@@ -1,7 +1,7 @@
 package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Event;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,12 +93,8 @@ final class DivergenceGuard implements SessionRule {
         double halved = good == null ? Double.NaN
                 : Math.min(restoredHp.learningRate(), trainer.hyperparameters().learningRate()) / 2;
         boolean autoRewind = act.rules().guardAutoRewind() && good != null && halved > 0;
-        ObjectNode d = Events.details();
-        d.put("reason", reason);
-        d.put("lastGood", good == null ? null : good.id());
-        d.put("autoRewind", autoRewind);
         // at the bad step (and its epoch), where its cost is on the chart, not at the next one
-        act.event("guard", r.step(), r.epoch(), d);
+        act.event(new Event.GuardTripped(reason, good == null ? null : good.id(), autoRewind), r.step(), r.epoch());
         if (autoRewind) {
             boolean wasRunning = act.running();
             act.rewind(good.id());

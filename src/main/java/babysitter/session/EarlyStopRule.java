@@ -1,7 +1,7 @@
 package babysitter.session;
 
 import babysitter.store.EpochMetric;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Event;
 
 /**
  * Early stop: when the dev cost (the training cost without a dev part) has not improved for
@@ -37,11 +37,7 @@ final class EarlyStopRule extends RememberingRule<EarlyStopRule.State> {
         if (!rules.earlyStop() || state.since() < rules.earlyStopPatience()) {
             return false;
         }
-        ObjectNode d = Events.details();
-        d.put("best", state.bestCheckpoint());
-        d.put("bestCost", state.best());
-        d.put("patience", rules.earlyStopPatience());
-        act.event("early-stop", d);
+        act.event(new Event.EarlyStop(state.bestCheckpoint(), state.best(), rules.earlyStopPatience()));
         if (state.bestCheckpoint() != null) {
             act.rewind(state.bestCheckpoint());
         }

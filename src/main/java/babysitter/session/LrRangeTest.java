@@ -22,12 +22,7 @@ public final class LrRangeTest {
         double[] a = java.util.Arrays.copyOf(alphas, done);
         double[] c = java.util.Arrays.copyOf(costs, done);
         double suggested = suggest(a, c);
-        var d = Events.details();
-        d.put("minAlpha", t.minAlpha());
-        d.put("maxAlpha", t.maxAlpha());
-        d.put("steps", done);
-        d.put("suggested", suggested);
-        trainer.event("lr-range-test", d);
+        trainer.event(new babysitter.store.Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, suggested));
         return new Report.LrRangeReport(a, c, suggested);
     }
 

@@ -45,7 +45,7 @@ public record OptimizerSpec(OptimizerKind kind, Double learningRate, Double mome
      * @param recordedBy the {@code version} in the run's run.json (null: the current version)
      */
     public OptimizerSpec asRecordedBy(String recordedBy) {
-        if (!"0.1.0".equals(recordedBy) || decay != LrDecay.EXPONENTIAL) {
+        if (!babysitter.store.RecordedBy.fixedExponentialBase(recordedBy, decay)) {
             return this;
         }
         return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon, l2, batchSize, decay,

@@ -1,7 +1,7 @@
 package babysitter.session;
 
 import babysitter.store.EpochMetric;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Event;
 
 /**
  * Keeps a running session to its {@link Pace}: after an epoch it holds the next one back until the
@@ -28,10 +28,7 @@ final class PaceRule implements SessionRule {
         }
         pace = p;
         nextEpochNanos = trainer.nanoTime();
-        ObjectNode d = Events.details();
-        d.put("pace", p.toString());
-        d.put("epochsPerSecond", p.fastest() ? -1 : p.epochsPerSecond());
-        trainer.event("pace", d);
+        trainer.event(new Event.PaceSet(p.toString(), p.fastest() ? -1 : p.epochsPerSecond()));
     }
 
     /** How long a running session waits before its next step (0: go now). */
@@ -52,7 +49,7 @@ final class PaceRule implements SessionRule {
             return false;
         }
         if (pace.epochByEpoch()) {
-            act.event("pause", Events.details());
+            act.event(new Event.Pause());
             act.halt(Report.State.PAUSED);
             return true;
         }

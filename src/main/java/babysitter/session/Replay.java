@@ -2,11 +2,10 @@ package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.store.EpochMetric;
+import babysitter.store.Event;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import babysitter.store.StepMetric;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,19 +39,17 @@ public final class Replay {
     public static Result run(Run original, Path outRoot, Clock clock, Trainer.Listener listener)
             throws IOException, ConfigException {
         RunConfig config = Runs.configOf(original);
-        Path init = null;
-        JsonNode initNode = original.config().get("init");
-        if (initNode != null && initNode.isTextual()) {
-            init = Path.of(initNode.asText());
-        }
+        Path init = original.init();
         List<RunEvent> actions = new ArrayList<>();
         int finalBranch = 0;
         for (RunEvent e : original.events()) {
             finalBranch = Math.max(finalBranch, e.branch());
-            boolean manualCheckpoint = e.kind().equals("checkpoint")
-                    && !e.details().path("source").asText().equals("epoch");
-            if (e.kind().equals("hyperparameters") || e.kind().equals("rewind") || manualCheckpoint) {
+            Event what = e.event();
+            boolean manualCheckpoint = what instanceof Event.CheckpointTaken c && !c.atEpochEnd();
+            if (what instanceof Event.HyperparametersChanged || what instanceof Event.Rewind || manualCheckpoint) {
                 actions.add(e);
+            } else if (what instanceof Event.Other o && o.problem() != null && STEERING.contains(o.kind())) {
+                throw unreadable(original, e, o);
             }
         }
         long lastStep = -1;
@@ -71,8 +68,8 @@ public final class Replay {
 
         Trainer trainer = Runs.start(config.withName(config.name() + "-replay"), outRoot, init, clock);
         // a rewind may go back further than the ring of checkpoints in memory reaches
-        trainer.pinCheckpoints(actions.stream().filter(a -> a.kind().equals("rewind"))
-                .map(a -> a.details().path("to").asText()).toList());
+        trainer.pinCheckpoints(actions.stream().map(RunEvent::event).filter(a -> a instanceof Event.Rewind)
+                .map(a -> ((Event.Rewind) a).to()).toList());
         long[] mismatch = {-1};
         double[] costs = {Double.NaN, Double.NaN};
         int[] compared = {0};
@@ -96,19 +93,21 @@ public final class Replay {
         for (RunEvent a : actions) {
             // A rewind is recorded on the branch it makes, at the step it goes back to; it happened
             // where the branch it left was.
-            boolean rewind = a.kind().equals("rewind");
-            int atBranch = rewind ? a.details().path("fromBranch").asInt() : a.branch();
-            long atStep = rewind ? a.details().path("fromStep").asLong() : a.step();
+            Event.Rewind rewind = a.event() instanceof Event.Rewind r ? r : null;
+            int atBranch = rewind != null ? rewind.fromBranch() : a.branch();
+            long atStep = rewind != null ? rewind.fromStep() : a.step();
             advance(trainer, atBranch, atStep - 1);
             if (trainer.branch() != atBranch || trainer.step() != atStep) {
                 throw new ConfigException("", original.dir().resolve("events.jsonl") + ": the replay reached step "
                         + trainer.step() + " of branch " + trainer.branch() + " but the recorded " + a.kind()
                         + " happened at step " + atStep + " of branch " + atBranch);
             }
-            switch (a.kind()) {
-                case "hyperparameters" -> trainer.setHyperparameters(hyperparameters(a, "to", original), "replay");
-                case "rewind" -> trainer.rewind(a.details().path("to").asText());
-                default -> trainer.checkpoint(a.details().path("source").asText());
+            if (a.event() instanceof Event.HyperparametersChanged h) {
+                trainer.setHyperparameters(h.to(), "replay");
+            } else if (rewind != null) {
+                trainer.rewind(rewind.to());
+            } else {
+                trainer.checkpoint(((Event.CheckpointTaken) a.event()).source());
             }
         }
         advance(trainer, finalBranch, lastStep);
@@ -123,15 +122,12 @@ public final class Replay {
         }
     }
 
-    /** The hyperparameters a recorded "hyperparameters" event changed {@code key} ("from", "to"). */
-    static Hyperparameters hyperparameters(RunEvent e, String key, Run run) throws ConfigException {
-        JsonNode to = e.details().get(key);
-        try {
-            return ConfigFiles.MAPPER.treeToValue(to, OptimizerSpec.class).asRecordedBy(Runs.versionOf(run))
-                    .toHyperparameters();
-        } catch (JsonProcessingException | IllegalArgumentException ex) {
-            throw new ConfigException("", run.dir().resolve("events.jsonl") + ": the hyperparameter change at step "
-                    + e.step() + " cannot be read: " + ex.getMessage());
-        }
+    /** The kinds of event that steer a run: one of them that cannot be read makes a replay impossible. */
+    static final java.util.Set<String> STEERING = java.util.Set.of("hyperparameters", "rewind", "checkpoint");
+
+    /** Why a run cannot be trained again: a steering event of it cannot be read. */
+    static ConfigException unreadable(Run run, RunEvent e, Event.Other o) {
+        return new ConfigException("", run.dir().resolve("events.jsonl") + ": the " + o.kind() + " event at step "
+                + e.step() + " of branch " + e.branch() + " cannot be read: " + o.problem());
     }
 }

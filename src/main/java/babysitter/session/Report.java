@@ -1,8 +1,9 @@
 package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
+import babysitter.store.EpochMetric;
+import babysitter.store.Event;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a {@link TrainingSession} tells its listeners: immutable values made of primitives, strings
@@ -39,43 +40,110 @@ public sealed interface Report {
     }
 
     /**
-     * The summary of an epoch, with per-layer statistics of its last mini-batch.
-     *
-     * @param seconds        seconds spent in the epoch's training steps alone
-     * @param elapsedSeconds seconds of training in the run when the epoch ended, pauses left out, or NaN
+     * The summary of an epoch as recorded ({@link EpochMetric}), with per-layer statistics of its
+     * last mini-batch.
      */
-    record EpochReport(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
-                       double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
-                       List<LayerStats> layers, double elapsedSeconds) implements Report {
+    record EpochReport(EpochMetric metric, List<LayerStats> layers) implements Report {
         public EpochReport {
+            java.util.Objects.requireNonNull(metric, "metric");
             layers = List.copyOf(layers);
         }
 
-        /** An epoch whose elapsed seconds are not known. */
+        /**
+         * An epoch not read from a run (tests, previews): its time of day unknown.
+         *
+         * @param seconds        seconds spent in the epoch's training steps alone
+         * @param elapsedSeconds seconds of training in the run when the epoch ended, pauses left out, or NaN
+         */
+        public EpochReport(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
+                           double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
+                           List<LayerStats> layers, double elapsedSeconds) {
+            this(new EpochMetric(epoch, step, branch, trainCost, trainAccuracy, devCost, devAccuracy,
+                    devCostTrainMode, devAccuracyTrainMode, seconds, 0, Double.NaN, elapsedSeconds), layers);
+        }
+
+        /** As above, the elapsed seconds not known either. */
         public EpochReport(int epoch, long step, int branch, double trainCost, double trainAccuracy, double devCost,
                            double devAccuracy, double devCostTrainMode, double devAccuracyTrainMode, double seconds,
                            List<LayerStats> layers) {
             this(epoch, step, branch, trainCost, trainAccuracy, devCost, devAccuracy, devCostTrainMode,
                     devAccuracyTrainMode, seconds, layers, Double.NaN);
         }
+
+        public int epoch() {
+            return metric.epoch();
+        }
+
+        public long step() {
+            return metric.step();
+        }
+
+        public int branch() {
+            return metric.branch();
+        }
+
+        public double trainCost() {
+            return metric.trainCost();
+        }
+
+        public double trainAccuracy() {
+            return metric.trainAccuracy();
+        }
+
+        public double devCost() {
+            return metric.devCost();
+        }
+
+        public double devAccuracy() {
+            return metric.devAccuracy();
+        }
+
+        public double devCostTrainMode() {
+            return metric.devCostTrainMode();
+        }
+
+        public double devAccuracyTrainMode() {
+            return metric.devAccuracyTrainMode();
+        }
+
+        /** Seconds spent in the epoch's training steps alone. */
+        public double seconds() {
+            return metric.seconds();
+        }
+
+        /** Seconds of training in the run when the epoch ended, pauses left out, or NaN. */
+        public double elapsedSeconds() {
+            return metric.elapsedSeconds();
+        }
     }
 
     /**
-     * Something a person or a rule did, or that happened: "hyperparameters", "checkpoint", "rewind",
-     * "guard", "plateau", "early-stop", "pause", "resume", "start", "stop", "error"…
+     * Something a person or a rule did, or that happened ({@link Event}: a change of
+     * hyperparameters, a checkpoint, a rewind, the guard, …), where it happened.
      *
      * @param label          a short text for a chart marker, e.g. "α 0.03→0.01", "rewind to epoch-0007"
      * @param elapsedSeconds seconds of training in the run when it happened, pauses left out, or NaN
      */
-    record EventReport(String kind, long step, int epoch, int branch, String label, Map<String, String> details,
-                       double elapsedSeconds) implements Report {
+    record EventReport(Event event, long step, int epoch, int branch, String label, double elapsedSeconds)
+            implements Report {
         public EventReport {
-            details = Map.copyOf(details);
+            java.util.Objects.requireNonNull(event, "event");
+            java.util.Objects.requireNonNull(label, "label");
         }
 
         /** An event whose elapsed seconds are not known. */
-        public EventReport(String kind, long step, int epoch, int branch, String label, Map<String, String> details) {
-            this(kind, step, epoch, branch, label, details, Double.NaN);
+        public EventReport(Event event, long step, int epoch, int branch, String label) {
+            this(event, step, epoch, branch, label, Double.NaN);
+        }
+
+        /** The name of its kind ("checkpoint", "rewind", …), which also picks a marker's colour. */
+        public String kind() {
+            return event.kind();
+        }
+
+        /** The same event at {@code seconds} of training. */
+        public EventReport at(double seconds) {
+            return new EventReport(event, step, epoch, branch, label, seconds);
         }
     }
 

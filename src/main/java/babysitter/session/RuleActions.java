@@ -1,7 +1,7 @@
 package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Event;
 
 /** What an automatic rule may do to the session it watches; called on the training thread. */
 interface RuleActions {
@@ -23,8 +23,8 @@ interface RuleActions {
     boolean running();
 
     /** Records an event at the current step. */
-    void event(String kind, ObjectNode details);
+    void event(Event e);
 
     /** Records an event about an earlier step of this branch. */
-    void event(String kind, long step, int epoch, ObjectNode details);
+    void event(Event e, long step, int epoch);
 }

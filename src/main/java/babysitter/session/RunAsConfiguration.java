@@ -2,6 +2,7 @@ package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.store.AtomicFiles;
+import babysitter.store.Event;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import java.io.IOException;
@@ -30,17 +31,18 @@ public final class RunAsConfiguration {
         }
         List<ScheduleEntry> entries = new ArrayList<>();
         for (RunEvent e : changesUpTo(run, newest, events.size())) {
-            Hyperparameters from = Replay.hyperparameters(e, "from", run);
-            Hyperparameters to = Replay.hyperparameters(e, "to", run);
+            Event.HyperparametersChanged change = (Event.HyperparametersChanged) e.event();
+            Hyperparameters from = change.from();
+            Hyperparameters to = change.to();
             if (!to.withLearningRate(from.learningRate()).withMomentum(from.momentum())
                     .withBetas(from.beta1(), from.beta2()).withBatchSize(from.batchSize())
                     .withOptimizer(from.optimizer()).equals(from)) {
                 throw new ConfigException("", run.dir().resolve("events.jsonl") + ": the change at step " + e.step()
                         + " sets more than a schedule can (learningRate, momentum, beta1, beta2, batchSize, optimizer)");
             }
-            ScheduleEntry.Change change = ScheduleEntry.Change.between(from, to);
-            if (change != null) {
-                entries.add(new ScheduleEntry(new ScheduleEntry.At(null, e.step()), change));
+            ScheduleEntry.Change entry = ScheduleEntry.Change.between(from, to);
+            if (entry != null) {
+                entries.add(new ScheduleEntry(new ScheduleEntry.At(null, e.step()), entry));
             }
         }
         return config.withSchedule(entries);
@@ -64,15 +66,14 @@ public final class RunAsConfiguration {
         if (branch > 0) {
             int rewind = -1;
             for (int i = 0; i < limit && rewind < 0; i++) {
-                if (events.get(i).kind().equals("rewind") && events.get(i).branch() == branch) {
+                if (events.get(i).event() instanceof Event.Rewind && events.get(i).branch() == branch) {
                     rewind = i;
                 }
             }
             int checkpoint = -1;
-            String to = rewind < 0 ? "" : events.get(rewind).details().path("to").asText();
+            String to = rewind < 0 ? "" : ((Event.Rewind) events.get(rewind).event()).to();
             for (int i = 0; i < rewind; i++) {
-                RunEvent e = events.get(i);
-                if (e.kind().equals("checkpoint") && e.details().path("id").asText().equals(to)) {
+                if (events.get(i).event() instanceof Event.CheckpointTaken c && c.id().equals(to)) {
                     checkpoint = i;
                 }
             }
@@ -86,8 +87,11 @@ public final class RunAsConfiguration {
         }
         for (int i = start; i < limit; i++) {
             RunEvent e = events.get(i);
-            if (e.branch() == branch && e.kind().equals("hyperparameters")) {
+            if (e.branch() == branch && e.event() instanceof Event.HyperparametersChanged) {
                 changes.add(e);
+            } else if (e.branch() == branch && e.event() instanceof Event.Other o && o.problem() != null
+                    && o.kind().equals("hyperparameters")) {
+                throw Replay.unreadable(run, e, o);
             }
         }
         return changes;

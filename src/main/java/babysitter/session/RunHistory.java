@@ -31,10 +31,8 @@ public final class RunHistory {
                     elapsed(m.elapsedSeconds(), m.timeMillis(), first))));
         }
         for (EpochMetric m : run.epochs()) {
-            all.add(new Timed(m.timeMillis(), 2, new Report.EpochReport(m.epoch(), m.step(), m.branch(),
-                    m.trainCost(), m.trainAccuracy(), m.devCost(), m.devAccuracy(), m.devCostTrainMode(),
-                    m.devAccuracyTrainMode(), m.seconds(), List.of(),
-                    elapsed(m.elapsedSeconds(), m.timeMillis(), first))));
+            all.add(new Timed(m.timeMillis(), 2, new Report.EpochReport(
+                    m.withElapsedSeconds(elapsed(m.elapsedSeconds(), m.timeMillis(), first)), List.of())));
         }
         for (RunEvent e : run.events()) {
             all.add(new Timed(e.timeMillis(), 0, EventLabels.toReport(e, Double.NaN)));
@@ -46,8 +44,7 @@ public final class RunHistory {
             Report r = t.report();
             if (r instanceof Report.EventReport e) {
                 // an event happened after the last metric recorded before it
-                r = new Report.EventReport(e.kind(), e.step(), e.epoch(), e.branch(), e.label(), e.details(),
-                        lastElapsed);
+                r = e.at(lastElapsed);
             } else {
                 lastElapsed = r instanceof Report.StepReport s ? s.elapsedSeconds()
                         : ((Report.EpochReport) r).elapsedSeconds();

@@ -57,9 +57,7 @@ public final class Runs {
         RunWriter writer = runsRoot == null ? null
                 : RunWriter.create(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("epochs", config.epochs());
-        trainer.event("start", details);
+        trainer.event(new babysitter.store.Event.Start(config.epochs()));
         return trainer;
     }
 
@@ -176,8 +174,7 @@ public final class Runs {
 
     /** The program version that recorded a run (null when run.json does not say). */
     public static String versionOf(Run run) {
-        JsonNode v = run.config().get("version");
-        return v != null && v.isTextual() ? v.asText() : null;
+        return run.recordedBy();
     }
 
     /** The standardiser recorded in a run, or null when the run did not standardise. */

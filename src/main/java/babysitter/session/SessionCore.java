@@ -2,8 +2,8 @@ package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.store.EpochMetric;
+import babysitter.store.Event;
 import babysitter.store.RunEvent;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -50,21 +50,17 @@ final class SessionCore implements SiblingsController.Host {
             @Override
             public void onEpoch(EpochMetric m) {
                 lastEpochMetric = m;
-                channels.publish(new Report.EpochReport(m.epoch(), m.step(), m.branch(), m.trainCost(),
-                        m.trainAccuracy(), m.devCost(), m.devAccuracy(), m.devCostTrainMode(),
-                        m.devAccuracyTrainMode(), m.seconds(), trainer.layerStats(TrainingSession.HISTOGRAM_BINS),
-                        m.elapsedSeconds()));
+                channels.publish(new Report.EpochReport(m, trainer.layerStats(TrainingSession.HISTOGRAM_BINS)));
                 insights.onEpoch(m);
             }
 
             @Override
             public void onEvent(RunEvent e) {
-                if (e.kind().equals("checkpoint")) {
-                    String id = e.details().path("id").asText();
-                    rules.forEach(r -> r.onCheckpoint(id));
+                if (e.event() instanceof Event.CheckpointTaken c) {
+                    rules.forEach(r -> r.onCheckpoint(c.id()));
                 }
                 channels.publish(EventLabels.toReport(e, trainer.elapsedSeconds()));
-                if (e.kind().equals("checkpoint") || e.kind().equals("rewind")) {
+                if (e.event() instanceof Event.CheckpointTaken || e.event() instanceof Event.Rewind) {
                     channels.publish(new Report.CheckpointsReport(trainer.branch(), trainer.checkpoints()));
                 }
             }
@@ -200,7 +196,7 @@ final class SessionCore implements SiblingsController.Host {
     private void pause() {
         holdStill();
         if (state == Report.State.RUNNING) {
-            trainer.event("pause", Events.details());
+            trainer.event(new Event.Pause());
             setState(Report.State.PAUSED);
         }
     }
@@ -211,7 +207,7 @@ final class SessionCore implements SiblingsController.Host {
             if (state == Report.State.GUARD_TRIPPED) {
                 rules.forEach(SessionRule::onResume);
             }
-            trainer.event("resume", Events.details());
+            trainer.event(new Event.Resume());
             setState(Report.State.RUNNING);
         }
     }
@@ -246,12 +242,7 @@ final class SessionCore implements SiblingsController.Host {
 
     private void setRules(Rules r) {
         ruleSettings = r;
-        ObjectNode d = Events.details();
-        d.put("guard", r.guard());
-        d.put("guardAutoRewind", r.guardAutoRewind());
-        d.put("reduceOnPlateau", r.reduceOnPlateau());
-        d.put("earlyStop", r.earlyStop());
-        trainer.event("rules", d);
+        trainer.event(new Event.RulesSet(r.guard(), r.guardAutoRewind(), r.reduceOnPlateau(), r.earlyStop()));
         publishState();
     }
 
@@ -381,13 +372,13 @@ final class SessionCore implements SiblingsController.Host {
     }
 
     @Override
-    public void event(String kind, ObjectNode details) {
-        trainer.event(kind, details);
+    public void event(Event e) {
+        trainer.event(e);
     }
 
     @Override
-    public void event(String kind, long step, int epoch, ObjectNode details) {
-        trainer.event(kind, step, epoch, details);
+    public void event(Event e, long step, int epoch) {
+        trainer.event(e, step, epoch);
     }
 
     @Override
@@ -397,7 +388,7 @@ final class SessionCore implements SiblingsController.Host {
 
     @Override
     public void publishError(String message) {
-        channels.publish(new Report.EventReport("error", trainer.step(), trainer.epoch(), trainer.branch(),
-                message, java.util.Map.of("error", message), trainer.elapsedSeconds()));
+        channels.publish(new Report.EventReport(new Event.Failure(message), trainer.step(), trainer.epoch(),
+                trainer.branch(), message, trainer.elapsedSeconds()));
     }
 }

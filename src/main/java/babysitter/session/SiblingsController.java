@@ -1,7 +1,7 @@
 package babysitter.session;
 
 import babysitter.engine.Hyperparameters;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +62,7 @@ final class SiblingsController {
         boolean wasRunning = host.running();
         host.holdStill();
         if (wasRunning) {
-            host.event("pause", Events.details());
+            host.event(new Event.Pause());
             host.halt(Report.State.PAUSED);
         }
         // The checkpoint to branch from: one of this lineage at this very step, or a new one.
@@ -78,31 +78,18 @@ final class SiblingsController {
             f.setHyperparameters(hp, "siblings");
             forks.add(f);
         }
-        host.event("siblings", startDetails(t, from, hps));
+        host.event(started(t, from, hps));
         siblings = new Siblings.Run(from, t.epochs(), hps, forks, host::publish);
         siblings.start();
         host.publishState();
     }
 
-    private static ObjectNode startDetails(Command.TrySiblings t, Snapshot.CheckpointSummary from,
-                                           List<Hyperparameters> hps) {
-        ObjectNode d = Events.details();
-        d.put("checkpoint", from.id());
-        d.put("count", t.count());
-        d.put("epochs", t.epochs());
-        d.put("alphaDecades", t.alphaDecades());
-        d.put("betaDecades", t.betaDecades());
-        d.put("seed", t.seed());
-        d.put("threads", Siblings.threadsFor(t.count()));
+    private static Event started(Command.TrySiblings t, Snapshot.CheckpointSummary from, List<Hyperparameters> hps) {
         OptimizerBeta varied = OptimizerBeta.of(hps.get(0).optimizer());
-        d.put("varied", varied == OptimizerBeta.NONE ? "none" : varied.key());
-        var alphas = d.putArray("alphas");
-        hps.forEach(h -> alphas.add(h.learningRate()));
-        if (varied != OptimizerBeta.NONE) {
-            var betas = d.putArray("betas");
-            hps.forEach(h -> betas.add(varied.get(h)));
-        }
-        return d;
+        return new Event.SiblingsStarted(from.id(), t.count(), t.epochs(), t.alphaDecades(), t.betaDecades(),
+                t.seed(), Siblings.threadsFor(t.count()), varied == OptimizerBeta.NONE ? "none" : varied.key(),
+                hps.stream().map(Hyperparameters::learningRate).toList(),
+                varied == OptimizerBeta.NONE ? List.of() : hps.stream().map(varied::get).toList());
     }
 
     void discard(String reason) {
@@ -113,10 +100,7 @@ final class SiblingsController {
         Siblings.Run run = siblings;
         siblings = null;
         run.cancelAndWait(60_000);
-        ObjectNode d = Events.details();
-        d.put("checkpoint", run.from.id());
-        d.put("reason", reason);
-        host.event("siblings-discarded", d);
+        host.event(new Event.SiblingsDiscarded(run.from.id(), reason));
         host.publish(run.report(Report.SiblingsReport.Phase.DISCARDED, -1));
         host.publishState();
     }
@@ -132,16 +116,9 @@ final class SiblingsController {
         run.cancelAndWait(60_000);
         Hyperparameters hp = run.hps.get(index);
         int epochsDone = run.epochsDone(index);
-        ObjectNode d = Events.details();
-        d.put("checkpoint", run.from.id());
-        d.put("index", index);
-        d.put("alpha", hp.learningRate());
-        if (run.beta != OptimizerBeta.NONE) {
-            d.put("beta", run.beta.get(hp));
-            d.put("betaName", run.beta.key());
-        }
-        d.put("epochs", epochsDone);
-        host.event("siblings-adopted", d);
+        boolean varied = run.beta != OptimizerBeta.NONE;
+        host.event(new Event.SiblingsAdopted(run.from.id(), index, hp.learningRate(),
+                varied ? run.beta.get(hp) : Double.NaN, varied ? run.beta.key() : null, epochsDone));
         host.publish(run.report(Report.SiblingsReport.Phase.ADOPTED, index));
         // Recorded as a rewind, a change of α and β and the same epochs trained again: the replay
         // of the run does exactly this, and the result equals the sibling's state bit for bit.

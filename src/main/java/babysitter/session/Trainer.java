@@ -8,10 +8,10 @@ import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
+import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import babysitter.store.RunWriter;
 import babysitter.store.StepMetric;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,10 +168,7 @@ public final class Trainer {
             throw new IllegalArgumentException("more epochs must be from 1 to 1000000, got " + n);
         }
         epochs += n;
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("added", n);
-        details.put("epochs", epochs);
-        event("more-epochs", details);
+        event(new Event.MoreEpochs(n, epochs));
         if (writer != null) {
             writer.updateRunJson(Runs.runJsonWithEpochs(writer.dir(), epochs));
         }
@@ -193,16 +190,14 @@ public final class Trainer {
         if (next.equals(hp)) {
             return;
         }
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.set("from", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
-        details.set("to", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(next)));
-        details.put("source", source);
+        int batchSizeFrom = -1;
         if (next.batchSize() != hp.batchSize()) {
-            details.put("batchSizeTakesEffectAtEpoch", inEpoch ? epoch + 1 : epoch);
+            batchSizeFrom = inEpoch ? epoch + 1 : epoch;
             batches.setBatchSize(next.batchSize());
         }
+        Event change = new Event.HyperparametersChanged(hp, next, source, batchSizeFrom);
         hp = next;
-        event("hyperparameters", details);
+        event(change);
     }
 
     /**
@@ -393,10 +388,7 @@ public final class Trainer {
                 checkpoints.deletedFromDisk(old);
             }
         }
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("id", id);
-        details.put("source", source);
-        event("checkpoint", details);
+        event(new Event.CheckpointTaken(id, source));
         return snap;
     }
 
@@ -531,16 +523,7 @@ public final class Trainer {
         branch = ++maxBranch;
         checkpoints.branched(branch, c.branch(), c.step());
         retention.branchedFrom(c.id());
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("to", c.id());
-        details.put("fromStep", fromStep);
-        details.put("fromEpoch", fromEpoch);
-        details.put("fromBranch", fromBranch);
-        details.put("branch", branch);
-        if (fromDisk) {
-            details.put("fromDisk", true);
-        }
-        event("rewind", details);
+        event(new Event.Rewind(c.id(), fromStep, fromEpoch, fromBranch, branch, fromDisk));
         return branch;
     }
 
@@ -738,23 +721,21 @@ public final class Trainer {
             return;
         }
         closed = true;
-        ObjectNode details = ConfigFiles.MAPPER.createObjectNode();
-        details.put("finished", finished());
-        event("stop", details);
+        event(new Event.Stop(finished()));
         writer.close();
     }
 
-    /** Records an event of the given kind at the current step. */
-    public void event(String kind, ObjectNode details) {
-        event(kind, net.steps(), epoch, details);
+    /** Records an event at the current step. */
+    public void event(Event e) {
+        event(e, net.steps(), epoch);
     }
 
     /**
-     * Records an event of the given kind about an earlier step of this branch (the divergence
-     * guard names the step whose cost was bad, which is already taken).
+     * Records an event about an earlier step of this branch (the divergence guard names the step
+     * whose cost was bad, which is already taken).
      */
-    void event(String kind, long step, int epoch, ObjectNode details) {
-        RunEvent e = new RunEvent(kind, step, epoch, branch, details, clock.millis());
+    void event(Event what, long step, int epoch) {
+        RunEvent e = new RunEvent(step, epoch, branch, what, clock.millis());
         record(w -> w.event(e));
         listeners.forEach(l -> l.onEvent(e));
     }

@@ -48,4 +48,10 @@ public record EpochMetric(int epoch, long step, int branch, double trainCost, do
         Checks.nonNegativeOrNaN("wall seconds", wallSeconds);
         Checks.nonNegativeOrNaN("elapsed seconds", elapsedSeconds);
     }
+
+    /** This epoch with {@code seconds} as its elapsed seconds (a run recorded before they were). */
+    public EpochMetric withElapsedSeconds(double seconds) {
+        return new EpochMetric(epoch, step, branch, trainCost, trainAccuracy, devCost, devAccuracy, devCostTrainMode,
+                devAccuracyTrainMode, this.seconds, timeMillis, wallSeconds, seconds);
+    }
 }

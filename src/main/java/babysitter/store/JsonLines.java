@@ -76,7 +76,7 @@ final class JsonLines {
         o.put("step", e.step());
         o.put("epoch", e.epoch());
         o.put("branch", e.branch());
-        o.set("details", e.details());
+        o.set("details", EventCodec.details(e.event()));
         o.put("timeMillis", e.timeMillis());
         return o;
     }
@@ -109,8 +109,17 @@ final class JsonLines {
 
     // ------------------------------------------------------------------ reading
 
-    /** The record of a line's JSON: a {@link StepMetric}, {@link EpochMetric}, {@link RunEvent} or {@link InsightRecord}. */
+    /** The record of a line's JSON written by the current version ({@link #parse(JsonNode, String)}). */
     static Record parse(JsonNode o) throws BadLine {
+        return parse(o, null);
+    }
+
+    /**
+     * The record of a line's JSON: a {@link StepMetric}, {@link EpochMetric}, {@link RunEvent} or {@link InsightRecord}.
+     *
+     * @param recordedBy the program version that wrote the run (run.json's {@code version}), null for the current one
+     */
+    static Record parse(JsonNode o, String recordedBy) throws BadLine {
         if (o == null || !o.isObject()) {
             throw new BadLine("not a JSON object");
         }
@@ -137,8 +146,12 @@ final class JsonLines {
                     if (details != null && !details.isNull() && !details.isObject()) {
                         throw new BadLine("\"details\" must be an object, got " + details);
                     }
-                    return new RunEvent(text(o, "kind"), longValue(o, "step"), intValue(o, "epoch"),
-                            intValue(o, "branch"), details instanceof ObjectNode d ? d : null,
+                    String kind = text(o, "kind");
+                    if (kind.isBlank()) {
+                        throw new BadLine("field \"kind\" must not be blank");
+                    }
+                    return new RunEvent(longValue(o, "step"), intValue(o, "epoch"), intValue(o, "branch"),
+                            EventCodec.read(kind, details instanceof ObjectNode d ? d : null, recordedBy),
                             longValue(o, "timeMillis"));
                 case INSIGHT:
                     JsonNode payload = o.get("payload");

@@ -44,6 +44,22 @@ public record Run(Path dir, ObjectNode config, List<StepMetric> steps, List<Epoc
         warnings = List.copyOf(warnings);
     }
 
+    /** The program version that recorded the run (run.json's {@code version}), null when it does not say. */
+    public String recordedBy() {
+        return RecordedBy.versionOf(config);
+    }
+
+    /** The network file the run started from (run.json's {@code init}), or null when it started afresh. */
+    public Path init() {
+        var v = config.get("init");
+        return v != null && v.isTextual() ? Path.of(v.asText()) : null;
+    }
+
+    /** The rows of the training part of its data (run.json's {@code data.train}), 0 when it does not say. */
+    public int trainRows() {
+        return config.path("data").path("train").asInt(0);
+    }
+
     /** A copy of the configuration: changing it does not change this record. */
     @Override
     public ObjectNode config() {

@@ -68,8 +68,12 @@ public final class RunReader {
                         ? "an insight belongs in " + RunWriter.INSIGHTS : "an event belongs in " + RunWriter.EVENTS));
             }
         });
-        readLines(runDir.resolve(RunWriter.EVENTS), warnings, (file, lineNo, record) -> {
+        readLines(runDir.resolve(RunWriter.EVENTS), RecordedBy.versionOf(config), warnings, (file, lineNo, record) -> {
             if (record instanceof RunEvent e) {
+                if (e.event() instanceof Event.Other o && o.problem() != null) {
+                    warnings.add(file + " line " + lineNo + ": the \"" + o.kind() + "\" event cannot be read ("
+                            + o.problem() + "); kept as written");
+                }
                 events.add(e);
             } else {
                 warnings.add(file + " line " + lineNo + ": skipped: " + (record instanceof InsightRecord
@@ -209,11 +213,17 @@ public final class RunReader {
      * was interrupted) and skipped, like blank and malformed lines, with a warning.
      */
     private static void readLines(Path file, List<String> warnings, LineSink sink) throws IOException {
+        readLines(file, null, warnings, sink);
+    }
+
+    /** As {@link #readLines(Path, List, LineSink)}, for a run recorded by program version {@code recordedBy}. */
+    private static void readLines(Path file, String recordedBy, List<String> warnings, LineSink sink)
+            throws IOException {
         JsonLinesFile.read(file, new JsonLinesFile.Visitor() {
             @Override
             public void line(long lineNo, JsonNode value) {
                 try {
-                    sink.accept(file, lineNo, JsonLines.parse(value));
+                    sink.accept(file, lineNo, JsonLines.parse(value, recordedBy));
                 } catch (JsonLines.BadLine e) {
                     warnings.add(file + " line " + lineNo + ": skipped: " + e.getMessage());
                 }

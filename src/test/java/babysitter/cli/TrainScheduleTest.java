@@ -26,7 +26,7 @@ class TrainScheduleTest {
         }
         Run run = RunReader.read(runDir);
         assertThat(run.events()).filteredOn(e -> e.kind().equals("hyperparameters"))
-                .extracting(e -> e.step() + " " + e.details().path("source").asText())
+                .extracting(e -> e.step() + " " + ((babysitter.store.Event.HyperparametersChanged) e.event()).source())
                 .containsExactly("7 schedule", "10 schedule");
         assertThat(run.config().path("config").path("schedule").size()).isEqualTo(2);
 

@@ -63,7 +63,7 @@ class RunReportTest {
     }
 
     static boolean epochCheckpoint(RunEvent e) {
-        return e.kind().equals("checkpoint") && e.details().path("source").asText().equals("epoch");
+        return e.event() instanceof babysitter.store.Event.CheckpointTaken c && c.atEpochEnd();
     }
 
     @Test

@@ -47,7 +47,7 @@ class DivergenceGuardTest {
             s.addListener(rec);
             s.open().submit(new Command.Start());
             rec.awaitState(0, Report.State.GUARD_TRIPPED);
-            assertThat(rec.awaitEvent(0, "guard").details().get("reason")).isNotBlank();
+            assertThat(((babysitter.store.Event.GuardTripped) rec.awaitEvent(0, "guard").event()).reason()).isNotBlank();
         }
     }
 

@@ -31,8 +31,7 @@ class MoreEpochsTest {
         assertThat(run.epochs()).extracting(babysitter.store.EpochMetric::epoch).containsExactly(0, 1, 2, 3, 4);
         assertThat(Runs.configOf(run).epochs()).isEqualTo(5);
         assertThat(run.events()).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("more-epochs");
-            assertThat(e.details().path("epochs").asInt()).isEqualTo(5);
+            assertThat(e.event()).isEqualTo(new babysitter.store.Event.MoreEpochs(3, 5));
         });
     }
 }

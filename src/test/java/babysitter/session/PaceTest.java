@@ -28,7 +28,7 @@ class PaceTest {
         assertThat(took).as("nine gaps of 50 ms between ten epochs").isGreaterThanOrEqualTo(450_000_000L);
         List<RunEvent> paces = RunReader.read(t.runDir()).events().stream().filter(e -> e.kind().equals("pace"))
                 .toList();
-        assertThat(paces).singleElement().satisfies(e -> assertThat(e.details().path("pace").asText())
+        assertThat(paces).singleElement().satisfies(e -> assertThat(((babysitter.store.Event.PaceSet) e.event()).pace())
                 .isEqualTo("20 epochs/s"));
     }
 

@@ -85,18 +85,29 @@ class ReplayTest {
         Run recorded = RunReader.read(t.runDir());
         assertThat(recorded.steps().get(recorded.steps().size() - 1).learningRate())
                 .isEqualTo(Math.pow(0.95, 3) * 0.03);
+        // The files as 0.1.0 wrote them: its exponential decay wrote a rate of 0 (and no decayEvery),
+        // in the configuration and in every recorded change.
         com.fasterxml.jackson.databind.node.ObjectNode old = recorded.config().deepCopy();
         old.put("version", "0.1.0");
         ((com.fasterxml.jackson.databind.node.ObjectNode) old.path("config").path("optimizer")).put("decayRate", 0.0);
-        java.util.List<babysitter.store.RunEvent> oldEvents = recorded.events().stream().map(e -> {
-            if (e.kind().equals("hyperparameters")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) e.details().path("to")).put("decayRate", 0.0);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) e.details().path("to")).remove("decayEvery");
+        java.nio.file.Files.writeString(t.runDir().resolve("run.json"), old.toString());
+        Path events = t.runDir().resolve("events.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(events)) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    ConfigFiles.MAPPER.readTree(line);
+            for (String side : new String[] {"from", "to"}) {
+                if (o.path("details").path(side) instanceof com.fasterxml.jackson.databind.node.ObjectNode hp) {
+                    hp.put("decayRate", 0.0);
+                    hp.remove("decayEvery");
+                }
             }
-            return e;
-        }).toList();
-        Run asOld = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), oldEvents,
-                recorded.checkpoints(), recorded.warnings());
+            lines.add(o.toString());
+        }
+        assertThat(String.join("\n", lines)).contains("\"decayRate\":0.0");
+        java.nio.file.Files.write(events, lines);
+        Run asOld = RunReader.read(t.runDir());
+        assertThat(asOld.warnings()).isEmpty();
 
         Replay.Result r = Replay.run(asOld, null, TrainerTest.CLOCK, null);
 
@@ -104,8 +115,10 @@ class ReplayTest {
         assertThat(r.comparedSteps()).isEqualTo(recorded.steps().size());
         // The same record claimed by the current version is read as it says: a base of 0 is refused.
         old.put("version", Runs.PROGRAM_VERSION);
-        Run asNew = new Run(recorded.dir(), old, recorded.steps(), recorded.epochs(), oldEvents,
-                recorded.checkpoints(), recorded.warnings());
+        java.nio.file.Files.writeString(t.runDir().resolve("run.json"), old.toString());
+        Run asNew = RunReader.read(t.runDir());
+        assertThat(asNew.warnings()).singleElement().asString().contains("hyperparameters")
+                .contains("cannot be read");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Replay.run(asNew, null, TrainerTest.CLOCK, null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("optimizer.decayRate");
     }

@@ -37,7 +37,7 @@ class ResumeTest {
                 .map(StepMetric::cost).toList();
         List<Double> again = run.steps().stream().filter(m -> m.branch() == 1).map(StepMetric::cost).toList();
         assertThat(again).isNotEmpty().isEqualTo(original);
-        assertThat(run.events()).anyMatch(e -> e.kind().equals("rewind") && e.details().path("fromDisk").asBoolean());
+        assertThat(run.events()).anyMatch(e -> e.event() instanceof babysitter.store.Event.Rewind r && r.fromDisk());
         assertThat(run.checkpoints()).extracting(c -> c.id()).contains("epoch-0003", "epoch-0003.b1");
     }
 

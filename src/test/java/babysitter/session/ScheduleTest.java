@@ -47,11 +47,16 @@ class ScheduleTest {
 
     /** The changes and checkpoints as "kind step source label". */
     static List<String> changes(Run run) {
-        return run.events().stream().filter(e -> e.kind().equals("hyperparameters") || e.kind().equals("checkpoint"))
-                .filter(e -> !e.details().path("source").asText().equals("epoch"))
-                .map(e -> e.kind() + " " + e.step() + " " + e.details().path("source").asText() + " "
-                        + EventLabels.label(e))
-                .toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (RunEvent e : run.events()) {
+            String source = e.event() instanceof babysitter.store.Event.HyperparametersChanged h ? h.source()
+                    : e.event() instanceof babysitter.store.Event.CheckpointTaken c && !c.atEpochEnd() ? c.source()
+                    : null;
+            if (source != null) {
+                out.add(e.kind() + " " + e.step() + " " + source + " " + EventLabels.label(e));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -71,7 +76,8 @@ class ScheduleTest {
         assertThat(run.steps()).hasSize(3 + 3 + 3 + 2);
         RunEvent batch = run.events().stream().filter(e -> e.step() == 9 && e.kind().equals("hyperparameters"))
                 .findFirst().orElseThrow();
-        assertThat(batch.details().path("batchSizeTakesEffectAtEpoch").asInt()).isEqualTo(3);
+        assertThat(((babysitter.store.Event.HyperparametersChanged) batch.event()).batchSizeTakesEffectAtEpoch())
+                .isEqualTo(3);
     }
 
     @Test
@@ -93,7 +99,8 @@ class ScheduleTest {
         // the window's markers: the same labels, at the same steps
         List<String> markers = Recorder.only(rec.all(), Report.EventReport.class).stream()
                 .filter(e -> e.kind().equals("hyperparameters"))
-                .map(e -> e.step() + " " + e.details().get("source") + " " + e.label()).toList();
+                .map(e -> e.step() + " " + ((babysitter.store.Event.HyperparametersChanged) e.event()).source() + " "
+                        + e.label()).toList();
         assertThat(markers).containsExactly("3 schedule α 0.05→0.003", "7 schedule β1 0.9→0.8",
                 "9 schedule batch 30→45");
     }

@@ -216,10 +216,10 @@ class SiblingsSessionTest {
         String label = EventLabels.label(adoptedEvent);
         if (varied == OptimizerBeta.NONE) {
             assertThat(label).doesNotContain("β");
-            assertThat(adoptedEvent.details().has("beta")).isFalse();
+            assertThat(((babysitter.store.Event.SiblingsAdopted) adoptedEvent.event()).beta()).isNaN();
         } else {
             assertThat(label).contains(", " + varied.symbol() + " ");
-            assertThat(adoptedEvent.details().path("betaName").asText()).isEqualTo(varied.key());
+            assertThat(((babysitter.store.Event.SiblingsAdopted) adoptedEvent.event()).betaName()).isEqualTo(varied.key());
         }
         assertThat(run.steps()).allMatch(x -> x.branch() == 1 || x.step() < 3);
         assertThat(run.epochs()).allMatch(x -> x.branch() == 1);

@@ -61,8 +61,9 @@ class TrainerTest {
         Run run = RunReader.read(t.runDir());
         RunEvent change = run.events().stream().filter(e -> e.kind().equals("hyperparameters")).findFirst().orElseThrow();
         assertThat(change.step()).isEqualTo(2);
-        assertThat(change.details().get("to").get("learningRate").asDouble()).isEqualTo(0.005);
-        assertThat(change.details().get("from").get("learningRate").asDouble()).isEqualTo(0.02);
+        var hp = (babysitter.store.Event.HyperparametersChanged) change.event();
+        assertThat(hp.to().learningRate()).isEqualTo(0.005);
+        assertThat(hp.from().learningRate()).isEqualTo(0.02);
         List<StepMetric> steps = run.steps();
         assertThat(steps.get(1).learningRate()).isEqualTo(0.02);
         assertThat(steps.get(2).learningRate()).isEqualTo(0.005);

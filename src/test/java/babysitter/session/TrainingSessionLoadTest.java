@@ -185,8 +185,8 @@ class TrainingSessionLoadTest {
         Map<Integer, Long> nextStep = new HashMap<>();
         nextStep.put(0, 0L);
         for (Report r : all) {
-            if (r instanceof EventReport e && e.kind().equals("rewind")) {
-                int to = Integer.parseInt(e.details().get("branch"));
+            if (r instanceof EventReport e && e.event() instanceof babysitter.store.Event.Rewind rewind) {
+                int to = rewind.branch();
                 assertThat(to).as("a new branch each time").isEqualTo(nextStep.size());
                 branch = to;
                 nextStep.put(branch, e.step());
@@ -205,8 +205,8 @@ class TrainingSessionLoadTest {
         List<Double> recorded = new ArrayList<>();
         java.util.Set<Double> mine = new java.util.HashSet<>(monotoneSubmitted);
         for (EventReport e : events) {
-            if (e.kind().equals("hyperparameters") && "user".equals(e.details().get("source"))) {
-                double a = ConfigFiles.MAPPER.readTree(e.details().get("to")).get("learningRate").asDouble();
+            if (e.event() instanceof babysitter.store.Event.HyperparametersChanged h && h.source().equals("user")) {
+                double a = h.to().learningRate();
                 if (mine.contains(a)) {
                     recorded.add(a);
                 }

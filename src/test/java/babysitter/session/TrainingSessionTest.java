@@ -11,6 +11,7 @@ import babysitter.session.Report.State;
 import babysitter.session.Report.StateReport;
 import babysitter.session.Report.StepReport;
 import babysitter.store.Run;
+import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import babysitter.store.RunReader;
 import babysitter.store.StepMetric;
@@ -113,9 +114,8 @@ class TrainingSessionTest {
         EventReport change = only(rec.all(), EventReport.class).stream()
                 .filter(e -> e.kind().equals("hyperparameters")).findFirst().orElseThrow();
         assertThat(change.step()).isEqualTo(3);
-        assertThat(change.details()).containsEntry("source", "user");
-        assertThat(ConfigFiles.MAPPER.readTree(change.details().get("to")).get("learningRate").asDouble())
-                .isEqualTo(alpha1);
+        assertThat(change(change).source()).isEqualTo("user");
+        assertThat(change(change).to().learningRate()).isEqualTo(alpha1);
 
         // A twin trainer without a session, α changed between the same steps: the same parameters bit for bit;
         // one that keeps α0 ends elsewhere.
@@ -136,7 +136,7 @@ class TrainingSessionTest {
         RunEvent recorded = run.events().stream().filter(e -> e.kind().equals("hyperparameters")).findFirst()
                 .orElseThrow();
         assertThat(recorded.step()).isEqualTo(3);
-        assertThat(recorded.details().get("to").get("learningRate").asDouble()).isEqualTo(alpha1);
+        assertThat(((Event.HyperparametersChanged) recorded.event()).to().learningRate()).isEqualTo(alpha1);
         assertThat(run.steps()).extracting(StepMetric::learningRate).containsExactly(alpha0, alpha0, alpha0, alpha1);
     }
 
@@ -320,8 +320,11 @@ class TrainingSessionTest {
         }
         EventReport rewind = only(afterRewind, EventReport.class).get(0);
         assertThat(rewind.kind()).isEqualTo("rewind");
-        assertThat(rewind.details()).containsEntry("to", "step-3").containsEntry("fromStep", "13")
-                .containsEntry("fromBranch", "0");
+        assertThat(rewind.event()).isInstanceOfSatisfying(Event.Rewind.class, r -> {
+            assertThat(r.to()).isEqualTo("step-3");
+            assertThat(r.fromStep()).isEqualTo(13);
+            assertThat(r.fromBranch()).isZero();
+        });
 
         assertThat(s.close(10_000)).isTrue();
         Run run = RunReader.read(t.runDir());
@@ -443,11 +446,12 @@ class TrainingSessionTest {
         assertThat(stepReports).allMatch(r -> Double.isFinite(r.cost()), "finite costs only");
         // The epoch's checkpoint was taken after costs had exploded: not offered as good.
         assertThat(tripped.checkpoints()).extracting(Snapshot.CheckpointSummary::id).contains("step-0", "epoch-0001");
-        assertThat(guard.details()).containsEntry("lastGood", "step-0").containsEntry("autoRewind", "false");
+        assertThat(guard(guard).lastGood()).isEqualTo("step-0");
+        assertThat(guard(guard).autoRewind()).isFalse();
         // The guard names the step that went wrong: the one after the last step reported.
         long bad = stepReports.isEmpty() ? 0 : stepReports.get(stepReports.size() - 1).step()
                 + (Double.isFinite(costAt(t, guard)) ? 0 : 1);
-        assertThat(guard.details().get("reason")).contains("at step " + bad);
+        assertThat(guard(guard).reason()).contains("at step " + bad);
         // the event itself is at the bad step (where its cost is on the chart), not at the next one
         assertThat(guard.step()).isEqualTo(bad);
         stepReports.stream().filter(r -> r.step() == bad).findFirst()
@@ -458,9 +462,17 @@ class TrainingSessionTest {
         assertThat(b.state().state()).isEqualTo(State.GUARD_TRIPPED);
     }
 
+    static Event.GuardTripped guard(EventReport e) {
+        return (Event.GuardTripped) e.event();
+    }
+
+    static Event.HyperparametersChanged change(EventReport e) {
+        return (Event.HyperparametersChanged) e.event();
+    }
+
     /** The cost the guard saw, from its reason ("cost NaN at step 7", "cost 123.4 at step 7, above…"). */
     static double costAt(Trainer t, EventReport guard) {
-        String reason = guard.details().get("reason");
+        String reason = guard(guard).reason();
         String v = reason.substring("cost ".length(), reason.indexOf(" at step"));
         return switch (v) {
             case "NaN" -> Double.NaN;
@@ -487,23 +499,23 @@ class TrainingSessionTest {
         List<EventReport> guards = events.stream().filter(e -> e.kind().equals("guard")).toList();
         System.out.println("auto-rewind: " + guards.size() + " guard trips before training went on; α now "
                 + end.state().hyperparameters().learningRate() + "; guards: "
-                + guards.stream().map(g -> g.details().get("reason") + " → " + g.details().get("lastGood")).toList());
+                + guards.stream().map(g -> guard(g).reason() + " → " + guard(g).lastGood()).toList());
         assertThat(guards).isNotEmpty();
-        assertThat(guards.get(0).details()).containsEntry("lastGood", "step-0");
+        assertThat(guard(guards.get(0)).lastGood()).isEqualTo("step-0");
         double alpha = 1e3;
         for (int g = 0; g < guards.size(); g++) {
             int i = events.indexOf(guards.get(g));
-            String target = guards.get(g).details().get("lastGood");
-            assertThat(guards.get(g).details()).containsEntry("autoRewind", "true");
+            String target = guard(guards.get(g)).lastGood();
+            assertThat(guard(guards.get(g)).autoRewind()).isTrue();
             EventReport rewind = events.get(i + 1);
             assertThat(rewind.kind()).isEqualTo("rewind");
-            assertThat(rewind.details()).containsEntry("to", target).containsEntry("branch", String.valueOf(g + 1));
+            assertThat(((Event.Rewind) rewind.event()).to()).isEqualTo(target);
+            assertThat(((Event.Rewind) rewind.event()).branch()).isEqualTo(g + 1);
             EventReport change = events.get(i + 2);
             assertThat(change.kind()).isEqualTo("hyperparameters");
-            assertThat(change.details()).containsEntry("source", "guard");
+            assertThat(change(change).source()).isEqualTo("guard");
             alpha /= 2;
-            assertThat(ConfigFiles.MAPPER.readTree(change.details().get("to")).get("learningRate").asDouble())
-                    .isEqualTo(alpha);
+            assertThat(change(change).to().learningRate()).isEqualTo(alpha);
             // The new branch starts at the checkpoint's step with the halved α.
             int branch = g + 1;
             StepReport first = steps(all).stream().filter(r -> r.branch() == branch).findFirst().orElseThrow();
@@ -700,11 +712,11 @@ class TrainingSessionTest {
         assertThat(epochs).hasSize(5);
         assertThat(epochs).extracting(EpochReport::devCost).containsOnly(epochs.get(0).devCost());
         List<EventReport> plateau = only(all, EventReport.class).stream()
-                .filter(e -> e.kind().equals("hyperparameters") && "plateau".equals(e.details().get("source"))).toList();
+                .filter(e -> e.event() instanceof Event.HyperparametersChanged h && h.source().equals("plateau"))
+                .toList();
         // epoch 0 sets the best; epochs 1, 2 do not improve: × 0.5 after epoch 2; again after epoch 4
         assertThat(plateau).extracting(EventReport::step).containsExactly(18L, 30L);
-        assertThat(plateau).extracting(e -> ConfigFiles.MAPPER.readTree(e.details().get("to")).get("learningRate")
-                .asDouble()).containsExactly(0.5e-30, 0.25e-30);
+        assertThat(plateau).extracting(e -> change(e).to().learningRate()).containsExactly(0.5e-30, 0.25e-30);
         assertThat(b.state().hyperparameters().learningRate()).isEqualTo(0.25e-30);
         // the step reports show the new α from the step the event names
         assertThat(steps(all)).filteredOn(r -> r.step() == 17 || r.step() == 18 || r.step() == 29)
@@ -748,10 +760,11 @@ class TrainingSessionTest {
         String bestId = "epoch-%04d".formatted(bestEpoch + 1);
         List<EventReport> events = only(all, EventReport.class);
         EventReport stop = events.stream().filter(e -> e.kind().equals("early-stop")).findFirst().orElseThrow();
-        assertThat(stop.details()).containsEntry("best", bestId).containsEntry("patience", "3");
+        assertThat(((Event.EarlyStop) stop.event()).best()).isEqualTo(bestId);
+        assertThat(((Event.EarlyStop) stop.event()).patience()).isEqualTo(3);
         EventReport rewind = events.get(events.indexOf(stop) + 1);
         assertThat(rewind.kind()).isEqualTo("rewind");
-        assertThat(rewind.details()).containsEntry("to", bestId);
+        assertThat(((Event.Rewind) rewind.event()).to()).isEqualTo(bestId);
         long bestStep = epochs.get(bestEpoch).step();
         assertThat(finished.step()).isEqualTo(bestStep);
         assertThat(finished.epoch()).isEqualTo(bestEpoch + 1);
@@ -829,9 +842,9 @@ class TrainingSessionTest {
         int mark = rec.barrier(s).index();
         s.submit(new Command.RunEpoch());
         EventReport stop = rec.awaitEvent(mark, "early-stop");
-        assertThat(stop.details()).containsEntry("best", "epoch-0004.b1");
+        assertThat(((Event.EarlyStop) stop.event()).best()).isEqualTo("epoch-0004.b1");
         EventReport rewind = rec.awaitEvent(rec.all().indexOf(stop), "rewind");
-        assertThat(rewind.details()).containsEntry("to", "epoch-0004.b1");
+        assertThat(((Event.Rewind) rewind.event()).to()).isEqualTo("epoch-0004.b1");
     }
 
     // ------------------------------------------------------------------ 9. learning-rate range test

@@ -167,7 +167,7 @@ class CrashRecoveryTest {
 
     private static void continueRun(Path runDir, int nextStep) throws IOException {
         try (RunWriter w = RunWriter.reopen(runDir)) {
-            w.event(new RunEvent("resume", nextStep, nextStep / 100, 0, null, System.currentTimeMillis()));
+            w.event(new RunEvent(nextStep, nextStep / 100, 0, new Event.Resume(), System.currentTimeMillis()));
             for (int i = nextStep; i < nextStep + 50; i++) {
                 w.step(new StepMetric(i, i / 100, 0, 0.5, 0.05, 0.9, 1000, System.currentTimeMillis()));
             }

@@ -32,7 +32,7 @@ class RunRepairTest {
             for (int i = 0; i < n; i++) {
                 w.step(step(i));
             }
-            w.event(new RunEvent("start", 0, 0, 0, null, 5));
+            w.event(new RunEvent(0, 0, 0, new Event.Start(1), 5));
             return w.dir();
         }
     }
@@ -63,7 +63,7 @@ class RunRepairTest {
             assertThat(w.dir()).isEqualTo(dir);
             w.step(step(3));
             w.step(step(4));
-            w.event(new RunEvent("resume", 5, 0, 0, null, 6));
+            w.event(new RunEvent(5, 0, 0, new Event.Resume(), 6));
         }
         Run repaired = RunReader.read(dir);
         assertThat(repaired.warnings()).isEmpty();
@@ -110,7 +110,7 @@ class RunRepairTest {
         Path events = dir.resolve(RunWriter.EVENTS);
         ObjectNode big = JSON.createObjectNode().put("text", "y".repeat(30_000));
         try (RunWriter w = RunWriter.reopen(dir)) {
-            w.event(new RunEvent("guard", 1, 0, 0, big, 7));
+            w.event(new RunEvent(1, 0, 0, new Event.Other("note", big.toString(), null), 7));
         }
         long clean = Files.size(events);
         append(events, "z".repeat(9_000));
@@ -118,7 +118,7 @@ class RunRepairTest {
         assertThat(Files.size(events)).isEqualTo(clean);
         Run run = RunReader.read(dir);
         assertThat(run.warnings()).isEmpty();
-        assertThat(run.events().get(1).details()).isEqualTo(big);
+        assertThat(EventCodec.details(run.events().get(1).event())).isEqualTo(big);
     }
 
     @Test

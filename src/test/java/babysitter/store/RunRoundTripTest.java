@@ -48,8 +48,9 @@ class RunRoundTripTest {
         ObjectNode details = JSON.createObjectNode();
         details.put("from", 0.01).put("to", 0.001).put("text", "line\nbreak \"quoted\" ünïcödé");
         details.putObject("nested").putArray("list").add(1).add(JSON.createObjectNode().put("deep", true)).addNull();
-        RunEvent ev0 = new RunEvent("hyperparameters", 10, 0, 0, details, 1_700_000_000_500L);
-        RunEvent ev1 = new RunEvent("pause", 11, 0, 0, null, 1_700_000_000_600L);
+        // a kind this program does not know keeps its details as written
+        RunEvent ev0 = new RunEvent(10, 0, 0, new Event.Other("note", details.toString(), null), 1_700_000_000_500L);
+        RunEvent ev1 = new RunEvent(11, 0, 0, new Event.Pause(), 1_700_000_000_600L);
 
         Path dir;
         try (RunWriter w = RunWriter.create(tmp, "mnist", config(), CLOCK)) {
@@ -77,9 +78,9 @@ class RunRoundTripTest {
         assertThat(Double.doubleToRawLongBits(run.steps().get(3).cost()))
                 .isEqualTo(Double.doubleToRawLongBits(-0.0));
         assertThat(run.epochs().get(1).devCostTrainMode()).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(run.events().get(0).details().get("nested").get("list").get(1).get("deep").booleanValue())
-                .isTrue();
-        assertThat(run.events().get(1).details().isEmpty()).isTrue();
+        assertThat(EventCodec.details(run.events().get(0).event()).get("nested").get("list").get(1).get("deep")
+                .booleanValue()).isTrue();
+        assertThat(EventCodec.details(run.events().get(1).event()).isEmpty()).isTrue();
         assertThat(run.checkpoints()).isEmpty();
     }
 
@@ -90,7 +91,7 @@ class RunRoundTripTest {
             dir = w.dir();
             w.step(new StepMetric(7, 0, 0, Double.NaN, 0.01, 0.9, 100.0, 5));
             w.epoch(new EpochMetric(0, 7, 0, 1.5, 0.5, Double.POSITIVE_INFINITY, Double.NaN, 1.0, 0.25, 2.0, 6));
-            w.event(new RunEvent("stop", 7, 0, 0, JSON.createObjectNode().put("why", "a\nb"), 9));
+            w.event(new RunEvent(7, 0, 0, new Event.Other("stop-why", "{\"why\":\"a\\nb\"}", null), 9));
         }
         List<String> metrics = Files.readAllLines(dir.resolve(RunWriter.METRICS), StandardCharsets.UTF_8);
         assertThat(metrics).containsExactly(
@@ -100,7 +101,7 @@ class RunRoundTripTest {
                         + "\"devCost\":\"Infinity\",\"devAccuracy\":\"NaN\",\"devCostTrainMode\":1.0,"
                         + "\"devAccuracyTrainMode\":0.25,\"seconds\":2.0,\"timeMillis\":6}");
         assertThat(Files.readAllLines(dir.resolve(RunWriter.EVENTS), StandardCharsets.UTF_8)).containsExactly(
-                "{\"type\":\"event\",\"kind\":\"stop\",\"step\":7,\"epoch\":0,\"branch\":0,"
+                "{\"type\":\"event\",\"kind\":\"stop-why\",\"step\":7,\"epoch\":0,\"branch\":0,"
                         + "\"details\":{\"why\":\"a\\nb\"},\"timeMillis\":9}");
     }
 

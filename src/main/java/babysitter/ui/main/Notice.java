@@ -1,6 +1,7 @@
 package babysitter.ui.main;
 
 import babysitter.session.Report;
+import babysitter.store.Event;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -57,32 +58,27 @@ final class Notice {
 
     /** A session event: some raise a banner, a rewind clears it (except the guard's own rewind). */
     void event(Report.EventReport e) {
-        switch (e.kind()) {
-            case "guard" -> {
-                String lastGood = e.details().get("lastGood");
-                show(Cause.GUARD, "Guard: " + e.details().get("reason")
-                        + (lastGood == null || lastGood.equals("null") ? "" : ". Last good checkpoint: " + lastGood));
-                guardRewinds = "true".equals(e.details().get("autoRewind"));
+        Event what = e.event();
+        if (what instanceof Event.GuardTripped g) {
+            show(Cause.GUARD, "Guard: " + g.reason()
+                    + (g.lastGood() == null ? "" : ". Last good checkpoint: " + g.lastGood()));
+            guardRewinds = g.autoRewind();
+        } else if (what instanceof Event.Rewind) {
+            if (guardRewinds) {
+                guardRewinds = false;
+            } else {
+                clear();
             }
-            case "rewind" -> {
-                if (guardRewinds) {
-                    guardRewinds = false;
-                } else {
-                    clear();
-                }
+        } else if (what instanceof Event.HyperparametersChanged h) {
+            if (h.source().equals("guard") && cause == Cause.GUARD) {
+                text.set(text.get() + ". Rewound there and set " + e.label());
+            } else if (h.source().equals("plateau") || h.source().equals("guard")) {
+                show(Cause.RULE, "Rule (" + h.source() + "): " + e.label());
             }
-            case "hyperparameters" -> {
-                String source = e.details().get("source");
-                if ("guard".equals(source) && cause == Cause.GUARD) {
-                    text.set(text.get() + ". Rewound there and set " + e.label());
-                } else if ("plateau".equals(source) || "guard".equals(source)) {
-                    show(Cause.RULE, "Rule (" + source + "): " + e.label());
-                }
-            }
-            case "early-stop" -> show(Cause.EARLY_STOP, "Early stop: no improvement; back to " + e.details().get("best"));
-            case "error" -> show(Cause.ERROR, e.label());
-            default -> {
-            }
+        } else if (what instanceof Event.EarlyStop s) {
+            show(Cause.EARLY_STOP, "Early stop: no improvement; back to " + s.best());
+        } else if (what instanceof Event.Failure) {
+            show(Cause.ERROR, e.label());
         }
     }
 }

@@ -212,12 +212,13 @@ public final class MonitorViewModel {
             return true;
         }
         if (r instanceof Report.EventReport e && MARKED.contains(e.kind())) {
-            if (e.kind().equals("checkpoint") && !"user".equals(e.details().get("source"))) {
+            if (e.event() instanceof babysitter.store.Event.CheckpointTaken c
+                    && !c.source().equals(babysitter.store.Event.CheckpointTaken.USER)) {
                 return false; // epoch checkpoints are in the strip; automatic ones sit under a change's marker
             }
             markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), e.kind(), e.label()));
-            if (e.kind().equals("rewind")) {
-                branch(Integer.parseInt(e.details().getOrDefault("branch", Integer.toString(e.branch()))));
+            if (e.event() instanceof babysitter.store.Event.Rewind rewind) {
+                branch(rewind.branch());
             }
             return true;
         }

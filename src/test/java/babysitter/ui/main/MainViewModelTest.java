@@ -285,8 +285,8 @@ class MainViewModelTest {
         assertThat(opened.regions().reportProperty().get().epoch()).isEqualTo(2);
     }
 
-    private static Report.EventReport event(String kind, java.util.Map<String, String> details) {
-        return new Report.EventReport(kind, 10, 1, 0, kind, details);
+    private static Report.EventReport event(babysitter.store.Event e) {
+        return new Report.EventReport(e, 10, 1, 0, e.kind());
     }
 
     private static Report.StateReport state(Report.State s) {
@@ -297,24 +297,24 @@ class MainViewModelTest {
     @Test
     void aBannerGoesWhenItsCauseIsGone(@TempDir Path runs) {
         create(runs);
-        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
-                "lastGood", "epoch-0001", "autoRewind", "false")), state(Report.State.GUARD_TRIPPED)));
+        vm.accept(List.of(state(Report.State.RUNNING), event(new babysitter.store.Event.GuardTripped("cost is NaN",
+                "epoch-0001", false)), state(Report.State.GUARD_TRIPPED)));
         assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN");
         vm.accept(List.of(state(Report.State.RUNNING)));
         assertThat(vm.notificationProperty().get()).as("resumed: the guard's message is history").isEmpty();
 
-        vm.accept(List.of(event("error", java.util.Map.of())));
+        vm.accept(List.of(event(new babysitter.store.Event.Failure("error"))));
         assertThat(vm.notificationProperty().get()).isEqualTo("error");
-        vm.accept(List.of(event("rewind", java.util.Map.of("to", "epoch-0001"))));
+        vm.accept(List.of(event(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false))));
         assertThat(vm.notificationProperty().get()).as("a rewind clears the banner").isEmpty();
     }
 
     @Test
     void theGuardsOwnRewindKeepsItsMessage(@TempDir Path runs) {
         create(runs);
-        vm.accept(List.of(state(Report.State.RUNNING), event("guard", java.util.Map.of("reason", "cost is NaN",
-                "lastGood", "epoch-0001", "autoRewind", "true")), event("rewind", java.util.Map.of("to", "epoch-0001")),
-                new Report.EventReport("hyperparameters", 10, 1, 1, "α 0.1→0.05", java.util.Map.of("source", "guard")),
+        vm.accept(List.of(state(Report.State.RUNNING), event(new babysitter.store.Event.GuardTripped("cost is NaN",
+                "epoch-0001", true)), event(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false)),
+                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "guard", -1), 10, 1, 1, "α 0.1→0.05"),
                 state(Report.State.RUNNING)));
         assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN").endsWith("α 0.1→0.05");
     }
@@ -327,7 +327,7 @@ class MainViewModelTest {
         }
         t.close();
         create(runs);
-        vm.accept(List.of(event("error", java.util.Map.of())));
+        vm.accept(List.of(event(new babysitter.store.Event.Failure("error"))));
         assertThat(vm.notificationProperty().get()).isNotEmpty();
         vm.openRun(t.runDir());
         pump(() -> !vm.checkpoints().isEmpty());

@@ -135,11 +135,11 @@ class MainWindowKeyboardTest {
         assertThat(onFx(() -> alpha.getText())).isNotEqualTo("0.003");
 
         // Ctrl+K takes a checkpoint, Ctrl+→ steps, Ctrl+E runs to the end of the epoch
-        long checkpoints = onFx(() -> vm.events().stream().filter(e -> e.kind().equals("checkpoint")
-                && "user".equals(e.details().get("source"))).count());
+        long checkpoints = onFx(() -> vm.events().stream().filter(e -> e.event()
+                instanceof babysitter.store.Event.CheckpointTaken c && c.source().equals("user")).count());
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
-        waitUntil("a checkpoint by Ctrl+K", () -> vm.events().stream().filter(e -> e.kind().equals("checkpoint")
-                && "user".equals(e.details().get("source"))).count() > checkpoints);
+        waitUntil("a checkpoint by Ctrl+K", () -> vm.events().stream().filter(e -> e.event()
+                instanceof babysitter.store.Event.CheckpointTaken c && c.source().equals("user")).count() > checkpoints);
         long step = onFx(() -> vm.stepProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.RIGHT).release(KeyCode.CONTROL);
         waitUntil("one step by Ctrl+→", () -> vm.stepProperty().get() == step + 1);
@@ -201,8 +201,8 @@ class MainWindowKeyboardTest {
 
     @Test
     void anExportedWindowShowsNoBanner(FxRobot robot, @TempDir Path tmp) throws Exception {
-        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport("error", 0, 0, 0,
-                "Something went wrong", java.util.Map.of()))));
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport(
+                new babysitter.store.Event.Failure("Something went wrong"), 0, 0, 0, "Something went wrong"))));
         javafx.scene.Node banner = robot.lookup("#notification").query();
         assertThat(onFx(() -> banner.getParent().isVisible())).isTrue();
         // where the banner is drawn on screen: the export must show there what it shows without one

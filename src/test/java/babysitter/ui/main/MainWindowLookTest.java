@@ -11,7 +11,6 @@ import babysitter.ui.monitor.MonitorViewModel;
 import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -108,8 +107,8 @@ class MainWindowLookTest {
         double chartY = sceneY(chart);
         double betaY = sceneY(beta);
 
-        robot.interact(() -> vm.accept(List.of(new Report.EventReport("error", 0, 0, 0,
-                "Something went wrong, and the message is long enough to need a second line at this width", Map.of()))));
+        robot.interact(() -> vm.accept(List.of(new Report.EventReport(new babysitter.store.Event.Failure("long"), 0, 0, 0,
+                "Something went wrong, and the message is long enough to need a second line at this width"))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> robot.lookup("#notification").query().isVisible())).isTrue();
         assertThat(sceneY(chart)).as("the banner does not push the charts down").isEqualTo(chartY);

@@ -123,8 +123,8 @@ class MainWindowSizeTest {
         resize(robot, 1024, 700);
         String message = "Could not open the run: /home/someone/babysitter/runs/2026-12-04-fashion-mnist-adam: "
                 + "metrics.jsonl line 12: the step is not a whole number, got 'abc'";
-        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport("error", 0, 0, 0, message,
-                java.util.Map.of()))));
+        robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport(
+                new babysitter.store.Event.Failure(message), 0, 0, 0, message))));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Label banner = robot.lookup("#notification").queryAs(javafx.scene.control.Label.class);
         assertThat(onFx(() -> babysitter.ui.fx.WholeText.shown(banner))).as("the banner wraps, it is not cut").isTrue();

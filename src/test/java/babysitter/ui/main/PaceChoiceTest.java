@@ -25,7 +25,7 @@ class PaceChoiceTest {
 
 
     private boolean paceEvent(String text) {
-        return vm.events().stream().anyMatch(e -> e.kind().equals("pace") && text.equals(e.details().get("pace")));
+        return vm.events().stream().anyMatch(e -> e.event() instanceof babysitter.store.Event.PaceSet p && p.pace().equals(text));
     }
 
     @Test

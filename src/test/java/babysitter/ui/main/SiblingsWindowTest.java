@@ -131,10 +131,10 @@ class SiblingsWindowTest {
         assertThat(onFx(() -> siblingSeries(window.monitor().epochAccuracyChart()))).isZero();
         double alpha = onFx(() -> vm.controls().current().learningRate());
         assertThat(alpha).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))
-                .findFirst().map(e -> Double.parseDouble(e.details().get("alpha"))).orElseThrow()));
+                .findFirst().map(e -> ((babysitter.store.Event.SiblingsAdopted) e.event()).alpha()).orElseThrow()));
         double beta1 = onFx(() -> vm.controls().current().beta1());
         assertThat(beta1).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))
-                .findFirst().map(e -> Double.parseDouble(e.details().get("beta"))).orElseThrow()));
+                .findFirst().map(e -> ((babysitter.store.Event.SiblingsAdopted) e.event()).beta()).orElseThrow()));
         assertThat(onFx(() -> vm.events().stream().noneMatch(e -> e.kind().equals("error")))).isTrue();
         waitUntil("the new branch drawn", () -> vm.monitor().lines().stream()
                 .anyMatch(l -> l.branch() == 1 && l.data().size() > 0));

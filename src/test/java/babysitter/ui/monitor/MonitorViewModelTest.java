@@ -8,7 +8,6 @@ import babysitter.plot.SeriesBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +61,11 @@ class MonitorViewModelTest {
     void changesBecomeMarkersAndARewindStartsANewBranch() {
         MonitorViewModel vm = new MonitorViewModel();
         vm.accept(List.of(step(0, 0, 1), step(1, 0, 0.9),
-                new Report.EventReport("hyperparameters", 2, 0, 0, "α 0.03→0.01", Map.of("source", "user")),
-                new Report.EventReport("checkpoint", 2, 0, 0, "checkpoint epoch-0001", Map.of("source", "epoch")),
-                new Report.EventReport("rewind", 1, 0, 1, "rewind to step-1", Map.of("branch", "1")),
+                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "user", -1), 2, 0, 0, "α 0.03→0.01"),
+                new Report.EventReport(new babysitter.store.Event.CheckpointTaken("epoch-0001", "epoch"), 2, 0, 0,
+                        "checkpoint epoch-0001"),
+                new Report.EventReport(new babysitter.store.Event.Rewind("step-1", 2, 0, 0, 1, false), 1, 0, 1,
+                        "rewind to step-1"),
                 step(1, 1, 0.95)));
         assertThat(vm.markers()).extracting(MonitorViewModel.Marker::label)
                 .containsExactly("α 0.03→0.01", "rewind to step-1");

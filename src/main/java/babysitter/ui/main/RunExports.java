@@ -1,0 +1,77 @@
+package babysitter.ui.main;
+
+import babysitter.report.RunReport;
+import babysitter.session.ConfigException;
+import babysitter.session.RunAsConfiguration;
+import babysitter.store.RunReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Writing the shown run out, in the background: its HTML report, and its configuration with its
+ * changes as a schedule. What went wrong becomes a banner; what was written, the status line.
+ */
+final class RunExports {
+    private final Executor fx;
+    private final Executor background;
+    private final Supplier<String> runDir;
+    private final Notice notice;
+    private final Consumer<String> status;
+
+    /**
+     * @param runDir the folder of the run shown, "" when there is none
+     * @param status shows a line in the status bar (on the JavaFX thread)
+     */
+    RunExports(Executor fx, Executor background, Supplier<String> runDir, Notice notice, Consumer<String> status) {
+        this.fx = Objects.requireNonNull(fx);
+        this.background = Objects.requireNonNull(background);
+        this.runDir = Objects.requireNonNull(runDir);
+        this.notice = Objects.requireNonNull(notice);
+        this.status = Objects.requireNonNull(status);
+    }
+
+    /** Charts as inline SVG (and .svg files beside it), every event, final metrics, confusion matrix. */
+    void report(Path out) {
+        String dir = runDir.get();
+        if (dir.isEmpty()) {
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
+            return;
+        }
+        status.accept("Writing the report …");
+        background.execute(() -> {
+            try {
+                Path written = RunReport.write(Path.of(dir), out);
+                fx.execute(() -> done("Report written to " + written));
+            } catch (IOException | RuntimeException e) {
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not write the report: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The run's configuration with its changes of hyperparameters as schedule entries ({@link RunAsConfiguration}). */
+    void configuration(Path out) {
+        String dir = runDir.get();
+        if (dir.isEmpty()) {
+            notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                RunAsConfiguration.write(RunReader.read(Path.of(dir)), out);
+                fx.execute(() -> done("Configuration written to " + out));
+            } catch (IOException | ConfigException | RuntimeException e) {
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not save the configuration: "
+                        + e.getMessage()));
+            }
+        });
+    }
+
+    private void done(String message) {
+        status.accept(message);
+        notice.clear(Notice.Cause.REPORT);
+    }
+}

@@ -1,0 +1,126 @@
+package babysitter.ui.main;
+
+import babysitter.session.ConfigException;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.session.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * Getting a run to show: a new one from a configuration, a recorded one read from disk, or a
+ * recorded one continued from a checkpoint. The slow part runs in the background, one at a time
+ * ({@link #startingProperty}); what it made is handed to the {@link Host} on the JavaFX thread, and
+ * a failure becomes a banner, losing nothing already shown.
+ */
+final class RunOpening {
+
+    /** Where the runs go. */
+    interface Host {
+        /** Ends the live session, if any, before another run is shown. */
+        void closeSession();
+
+        /** Takes over a trainer; {@code keepHistory} when it continues the run shown. */
+        void attach(Trainer t, boolean start, boolean keepHistory);
+
+        /** Shows a recorded run. */
+        void show(RecordedRun run);
+    }
+
+    /** Slow work that ends in something to do on the JavaFX thread. */
+    private interface Loading {
+        Runnable load() throws IOException, ConfigException;
+    }
+
+    private final Executor fx;
+    private final Executor background;
+    private final Path runsRoot;
+    private final Clock clock;
+    private final Host host;
+    private final Notice notice;
+    private final Consumer<String> status;
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(false);
+
+    RunOpening(Executor fx, Executor background, Path runsRoot, Clock clock, Host host, Notice notice,
+               Consumer<String> status) {
+        this.fx = Objects.requireNonNull(fx);
+        this.background = Objects.requireNonNull(background);
+        this.runsRoot = runsRoot;
+        this.clock = clock;
+        this.host = Objects.requireNonNull(host);
+        this.notice = Objects.requireNonNull(notice);
+        this.status = Objects.requireNonNull(status);
+    }
+
+    /** Whether a run is being loaded (nothing else is started meanwhile). */
+    ReadOnlyBooleanProperty startingProperty() {
+        return starting.getReadOnlyProperty();
+    }
+
+    /** The run was shown (or failed to be): another may be started. */
+    void done() {
+        starting.set(false);
+    }
+
+    /** Starts a new run from {@code config} (the data is loaded in the background), then trains. */
+    void newRun(RunConfig config) {
+        load("Loading " + config.data().kind() + " …", true, () -> {
+            Trainer t = Runs.start(config, runsRoot, null, clock);
+            return () -> host.attach(t, true, false);
+        }, Notice.Cause.START, "Could not start the run: ", "Could not start: ");
+    }
+
+    /** Reads the run in {@code dir} and shows it, then does {@code then} with it (on the JavaFX thread). */
+    void open(Path dir, int confusions, Consumer<RecordedRun> then) {
+        load("Reading " + dir + " …", true, () -> {
+            RecordedRun run = RecordedRun.read(dir, confusions);
+            return () -> {
+                host.show(run);
+                then.accept(run);
+            };
+        }, Notice.Cause.OPEN, "Could not open the run: ", "Could not open " + dir + ": ");
+    }
+
+    /** Continues the recorded run in {@code dir} from checkpoint {@code id}, as a new branch, paused. */
+    void continueFrom(Path dir, String id, int moreEpochs) {
+        load("Loading " + id + " …", false, () -> {
+            Trainer t = Runs.resume(dir, id, clock, moreEpochs);
+            return () -> host.attach(t, false, true);
+        }, Notice.Cause.CONTINUE, "Could not continue from " + id + ": ", null);
+    }
+
+    /**
+     * Runs {@code work} in the background while the status line says {@code what}; a failure becomes a
+     * banner ({@code bannerPrefix} + the message) and, if {@code statusPrefix} is given, a status line.
+     */
+    private void load(String what, boolean closeFirst, Loading work, Notice.Cause why, String bannerPrefix,
+                      String statusPrefix) {
+        if (starting.get()) {
+            return;
+        }
+        if (closeFirst) {
+            host.closeSession();
+        }
+        starting.set(true);
+        status.accept(what);
+        background.execute(() -> {
+            try {
+                fx.execute(work.load());
+            } catch (RuntimeException | IOException | ConfigException e) {
+                fx.execute(() -> {
+                    starting.set(false);
+                    if (statusPrefix != null) {
+                        status.accept(statusPrefix + e.getMessage());
+                    }
+                    notice.show(why, bannerPrefix + e.getMessage());
+                });
+            }
+        });
+    }
+}
