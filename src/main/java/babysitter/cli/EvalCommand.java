@@ -7,10 +7,10 @@ import babysitter.data.Standardizer;
 import babysitter.engine.Network;
 import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
+import babysitter.session.Evaluator;
 import babysitter.session.Predictions;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
-import babysitter.session.Trainer;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
@@ -99,8 +99,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new Cli.UsageException("--cost-digits must be in 0..17, got " + costDigits);
         }
         String probsKind = probs == null ? null : probsKind(probs);
-        Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
-        long[][] confusion = Trainer.confusion(net, d, 4096);
+        Network.Evaluation e = Evaluator.evaluate(net, d, Network.Mode.INFERENCE, 4096);
+        long[][] confusion = Evaluator.confusion(net, d, 4096);
         String partName = used.name().toLowerCase(java.util.Locale.ROOT);
         if (probs != null) {
             writeProbabilities(probs, probsKind, Predictions.of(net, d, Network.Mode.INFERENCE, 4096), d.classNames());

@@ -24,7 +24,7 @@ class ConfusionCostTest {
         Network.Evaluation eval = null;
         for (int i = 0; i < 8; i++) { // the first rounds warm up
             long t0 = System.nanoTime();
-            counts = Trainer.confusion(t.network(), dev, Trainer.EVAL_CHUNK);
+            counts = Evaluator.confusion(t.network(), dev, Trainer.EVAL_CHUNK);
             long t1 = System.nanoTime();
             eval = t.evaluate(dev, Network.Mode.INFERENCE, Trainer.EVAL_CHUNK);
             long t2 = System.nanoTime();
@@ -64,7 +64,7 @@ class ConfusionCostTest {
                 t.trainEpoch();
                 long[][] shared = t.devConfusion(e, 0);
                 assertThat(shared).as("epoch %d of %s", e, d).isNotNull();
-                assertThat(shared).isDeepEqualTo(Trainer.confusion(t.network(), dev, Trainer.EVAL_CHUNK));
+                assertThat(shared).isDeepEqualTo(Evaluator.confusion(t.network(), dev, Trainer.EVAL_CHUNK));
             }
             assertThat(t.devConfusion(0, 0)).as("only the last epoch's is kept").isNull();
             t.close();
