@@ -129,4 +129,28 @@ final class Kernels {
             }
         }
     }
+
+    /**
+     * How many rows' most probable class (the lowest index on ties) is their label, from row-major
+     * m × c probabilities; with a C × C {@code confusion}, also counts each row in
+     * {@code confusion[label][predicted]}.
+     */
+    static int countCorrect(double[] probs, int c, int[] labels, long[][] confusion) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                if (probs[i * c + j] > probs[i * c + best]) {
+                    best = j;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+            if (confusion != null) {
+                confusion[labels[i]][best]++;
+            }
+        }
+        return correct;
+    }
 }

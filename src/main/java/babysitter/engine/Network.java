@@ -163,7 +163,7 @@ public final class Network {
         x = asDataType(x);
         forward(x, buf, Mode.TRAIN, true);
         double cost = passes.cost(buf, labels, hp.l2());
-        lastBatchCorrect = countCorrect(buf, labels, null);
+        lastBatchCorrect = Kernels.countCorrect(buf.probs, units[depth], labels, null);
         if (!Double.isFinite(cost)) {
             // Nothing is updated: the parameters stay those of the last finite cost.
             return cost;
@@ -237,7 +237,7 @@ public final class Network {
             WorkArrays buf = check(part, partLabels);
             forward(asDataType(part), buf, mode, false);
             costSum += passes.cost(buf, partLabels, 0.0) * (to - from);
-            correct += countCorrect(buf, partLabels, confusion);
+            correct += Kernels.countCorrect(buf.probs, units[depth], partLabels, confusion);
         }
         return new Evaluation(costSum / rows, (double) correct / rows, rows);
     }
@@ -245,26 +245,6 @@ public final class Network {
     /** How many examples of the last training step's batch the network classified right (before the update). */
     public int lastBatchCorrect() {
         return lastBatchCorrect;
-    }
-
-    private int countCorrect(WorkArrays buf, int[] labels, long[][] confusion) {
-        int c = units[depth];
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int j = 1; j < c; j++) {
-                if (buf.probs[i * c + j] > buf.probs[i * c + best]) {
-                    best = j;
-                }
-            }
-            if (best == labels[i]) {
-                correct++;
-            }
-            if (confusion != null) {
-                confusion[labels[i]][best]++;
-            }
-        }
-        return correct;
     }
 
     /** Cost (mean cross-entropy, no L2 term) and accuracy of a data set. */
