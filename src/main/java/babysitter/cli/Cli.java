@@ -1,15 +1,23 @@
 package babysitter.cli;
 
+import babysitter.data.DataFileException;
+import babysitter.engine.NpyFormatException;
 import babysitter.session.ConfigException;
+import babysitter.session.TooLargeException;
+import babysitter.store.BadFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report}.
+ * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report},
+ * {@code import-torch}, {@code demo}.
  *
  * <p>Exit status: 0 on success; 2 for bad input, found before anything is made — a wrong option or
  * combination of options, a configuration or space file that breaks a rule, a data file, an
@@ -21,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
-            ImportTorchCommand.class,
+            ImportTorchCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -35,7 +43,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export, report or import-torch");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export, report, import-torch or demo");
     }
 
     /** Options every command has. */
@@ -51,7 +59,7 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            boolean verbose = Arrays.asList(args).contains("--verbose");
             Throwable cause = ex;
             if (ex instanceof UncheckedIOException u && u.getCause() != null) {
                 cause = u.getCause();
@@ -92,16 +100,16 @@ public final class Cli implements Runnable {
      */
     static boolean isBadInput(Throwable t) {
         return t instanceof ConfigException || t instanceof UsageException
-                || t instanceof babysitter.data.DataFileException || t instanceof babysitter.store.BadFileException
-                || t instanceof babysitter.engine.NpyFormatException || t instanceof NoSuchFileException
-                || t instanceof java.nio.file.NotDirectoryException || t instanceof babysitter.session.TooLargeException;
+                || t instanceof DataFileException || t instanceof BadFileException
+                || t instanceof NpyFormatException || t instanceof NoSuchFileException
+                || t instanceof NotDirectoryException || t instanceof TooLargeException;
     }
 
     private static String message(Throwable t) {
         if (t instanceof NoSuchFileException n) {
             return n.getReason() != null ? n.getFile() + ": " + n.getReason() : n.getFile() + ": no such file";
         }
-        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null
+        if (t instanceof FileSystemException f && f.getFile() != null
                 && (t.getMessage() == null || !t.getMessage().contains(": "))) {
             return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : t.getClass().getSimpleName());
         }

@@ -5,23 +5,30 @@ import babysitter.data.Dataset;
 import babysitter.data.Split;
 import babysitter.data.Standardizer;
 import babysitter.engine.Network;
+import babysitter.engine.NpyFile;
 import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
+import babysitter.session.Evaluator;
 import babysitter.session.Predictions;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
-import babysitter.session.Trainer;
 import babysitter.store.CheckpointInfo;
+import babysitter.store.Json;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,9 +106,9 @@ final class EvalCommand implements Callable<Integer> {
             throw new Cli.UsageException("--cost-digits must be in 0..17, got " + costDigits);
         }
         String probsKind = probs == null ? null : probsKind(probs);
-        Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
-        long[][] confusion = Trainer.confusion(net, d, 4096);
-        String partName = used.name().toLowerCase(java.util.Locale.ROOT);
+        Network.Evaluation e = Evaluator.evaluate(net, d, Network.Mode.INFERENCE, 4096);
+        long[][] confusion = Evaluator.confusion(net, d, 4096);
+        String partName = used.name().toLowerCase(Locale.ROOT);
         if (probs != null) {
             writeProbabilities(probs, probsKind, Predictions.of(net, d, Network.Mode.INFERENCE, 4096), d.classNames());
         }
@@ -127,13 +134,13 @@ final class EvalCommand implements Callable<Integer> {
             if (probs != null) {
                 o.put("probs", probs.toString());
             }
-            out.println(ConfigFiles.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            out.println(ConfigFiles.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(o));
             return 0;
         }
         out.printf("checkpoint %s (step %d, epoch %d) on %s part: %d examples%n", cp.id(), cp.step(), cp.epoch(),
                 partName, d.rows());
-        out.printf(java.util.Locale.ROOT, "cost %." + costDigits + "f  accuracy %.4f (inference mode)%n", e.cost(),
+        out.printf(Locale.ROOT, "cost %." + costDigits + "f  accuracy %.4f (inference mode)%n", e.cost(),
                 e.accuracy());
         printConfusion(out, d.classNames(), confusion);
         if (probs != null) {
@@ -143,7 +150,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String probsKind(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
             return "npy";
         }
@@ -154,17 +161,17 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Writes the probabilities to a temporary file first, so that a failure leaves no half-written file. */
-    private static void writeProbabilities(Path file, String kind, org.nd4j.linalg.api.ndarray.INDArray p,
+    private static void writeProbabilities(Path file, String kind, INDArray p,
                                            List<String> classNames) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(parent, ".probs-", kind.equals("npy") ? ".npy" : ".csv");
         try {
             if (kind.equals("npy")) {
-                babysitter.engine.NpyFile.write(tmp, p);
+                NpyFile.write(tmp, p);
             } else {
                 StringBuilder s = new StringBuilder(String.join(",", classNames.stream().map(EvalCommand::csvField)
                         .toList())).append('\n');
-                boolean single = p.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT;
+                boolean single = p.dataType() == DataType.FLOAT;
                 for (int i = 0; i < p.rows(); i++) {
                     for (int c = 0; c < p.columns(); c++) {
                         if (c > 0) {
@@ -177,8 +184,8 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 Files.writeString(tmp, s);
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -209,7 +216,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** External data, described like a configuration's 'data', standardised with the run's statistics. */
     private Split external(Run r, RunConfig config, Network net) throws IOException, ConfigException {
-        ObjectNode node = babysitter.store.Json.readObject(data);
+        ObjectNode node = Json.readObject(data);
         node.put("standardize", false);
         node.put("devFraction", 0.0);
         node.put("testFraction", 0.0);
@@ -217,7 +224,7 @@ final class EvalCommand implements Callable<Integer> {
         try {
             spec = ConfigFiles.MAPPER.treeToValue(node, DataSpec.class).withDefaults();
         } catch (JsonProcessingException e) {
-            babysitter.store.Json.Problem p = babysitter.store.Json.problem(e);
+            Json.Problem p = Json.problem(e);
             throw new ConfigException(p.path(), p.message(data.toString()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", data + ": " + e.getMessage());

@@ -1,5 +1,7 @@
 package babysitter.engine;
 
+import java.util.Arrays;
+
 /** Fused element-wise loops of the forward and backward passes, on row-major m × n work arrays. */
 final class Kernels {
     private Kernels() {
@@ -90,11 +92,65 @@ final class Kernels {
 
     /** s_j = Σ_i z_ij. */
     static void columnSums(double[] z, int m, int n, double[] s) {
-        java.util.Arrays.fill(s, 0, n, 0.0);
+        Arrays.fill(s, 0, n, 0.0);
         for (int i = 0, k = 0; i < m; i++) {
             for (int j = 0; j < n; j++, k++) {
                 s[j] += z[k];
             }
         }
+    }
+
+    static void addRowVector(double[] z, double[] row, int m, int n) {
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                z[k] += row[j];
+            }
+        }
+    }
+
+    /** Per row: t = exp(z − max z), ŷ = t / Σt, log ŷ = (z − max z) − log Σt. */
+    static void softmax(double[] z, double[] probs, double[] logProbs, int m, int c) {
+        for (int i = 0; i < m; i++) {
+            int row = i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, z[row + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                double t = Math.exp(z[row + j] - max);
+                probs[row + j] = t;
+                sum += t;
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < c; j++) {
+                probs[row + j] /= sum;
+                logProbs[row + j] = z[row + j] - max - logSum;
+            }
+        }
+    }
+
+    /**
+     * How many rows' most probable class (the lowest index on ties) is their label, from row-major
+     * m × c probabilities; with a C × C {@code confusion}, also counts each row in
+     * {@code confusion[label][predicted]}.
+     */
+    static int countCorrect(double[] probs, int c, int[] labels, long[][] confusion) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                if (probs[i * c + j] > probs[i * c + best]) {
+                    best = j;
+                }
+            }
+            if (best == labels[i]) {
+                correct++;
+            }
+            if (confusion != null) {
+                confusion[labels[i]][best]++;
+            }
+        }
+        return correct;
     }
 }

@@ -1,5 +1,8 @@
 package babysitter.engine;
 
+import java.util.Locale;
+
+
 /**
  * Learning-rate decay by epoch e (counted from 0: the first epoch is e = 0). Each form has one
  * real parameter, called {@code rate} here and {@code decayRate} in a run configuration; the
@@ -92,6 +95,6 @@ public enum LrDecay {
     }
 
     private String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,21 +1,13 @@
 package babysitter.engine;
 
-import babysitter.engine.optim.OptimizerKind;
 import babysitter.engine.optim.OptimizerState;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,13 +30,6 @@ public final class NetworkFiles {
     /** Version of the folder layout written by {@link #save}. */
     public static final int FORMAT_VERSION = 1;
     public static final String STATE_FILE = "state.json";
-
-    /**
-     * The engine's mapper (the engine sees nothing of the layers above, where the program's one
-     * mapper lives); strict like it: a key written twice is an error.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
     private NetworkFiles() {
     }
@@ -75,7 +60,7 @@ public final class NetworkFiles {
                 NpyFile.write(npy(dir, "running_var" + l), net.runningVar(l));
             }
         }
-        JSON.writeValue(dir.resolve(STATE_FILE).toFile(), stateJson(net));
+        NetworkStateFile.write(net, dir.resolve(STATE_FILE));
     }
 
     private static void writeOrDelete(Path dir, String name, boolean write, INDArray values) throws IOException {
@@ -84,32 +69,6 @@ public final class NetworkFiles {
         } else {
             Files.deleteIfExists(npy(dir, name));
         }
-    }
-
-    private static ObjectNode stateJson(Network net) {
-        NetworkConfig c = net.config();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("steps", net.steps());
-        ObjectNode optimizer = root.putObject("optimizer");
-        optimizer.put("kind", net.optimizerState().kind().name());
-        optimizer.put("t", net.optimizerState().t());
-        root.put("precision", c.precision().name());
-        ArrayNode sizes = root.putArray("layerSizes");
-        for (int l = 0; l <= c.depth(); l++) {
-            sizes.add(c.units(l));
-        }
-        ArrayNode activations = root.putArray("activations");
-        ArrayNode batchNorm = root.putArray("batchNorm");
-        for (LayerSpec spec : c.hidden()) {
-            activations.add(spec.activation().name());
-            batchNorm.add(spec.batchNorm());
-        }
-        root.put("bnEpsilon", c.bnEpsilon());
-        root.put("bnMomentum", c.bnMomentum());
-        root.put("bnRunningVariance", c.bnRunningVariance().name());
-        root.put("seed", c.seed());
-        return root;
     }
 
     // ------------------------------------------------------------------ load
@@ -122,9 +81,9 @@ public final class NetworkFiles {
      * @throws IOException naming the file and the problem if anything is missing or does not fit
      */
     public static Network load(Path dir) throws IOException {
-        SavedState state = readState(dir);
-        Contents contents = readContents(dir, state, state.config, false);
-        Network net = new Network(state.config, state.kind);
+        NetworkStateFile.Saved state = NetworkStateFile.read(dir);
+        Contents contents = readContents(dir, state, state.config(), false);
+        Network net = new Network(state.config(), state.kind());
         apply(net, state, contents);
         return net;
     }
@@ -140,9 +99,9 @@ public final class NetworkFiles {
     }
 
     private static void loadInto(Network net, Path dir, boolean finiteOnly) throws IOException {
-        SavedState state = readState(dir);
+        NetworkStateFile.Saved state = NetworkStateFile.read(dir);
         NetworkConfig mine = net.config();
-        NetworkConfig saved = state.config;
+        NetworkConfig saved = state.config();
         Path json = dir.resolve(STATE_FILE);
         if (saved.depth() != mine.depth() || !Arrays.equals(sizes(saved), sizes(mine))) {
             throw new IOException(json + ": layer sizes " + Arrays.toString(sizes(saved))
@@ -210,7 +169,7 @@ public final class NetworkFiles {
     }
 
     private static String name(RunningVariance v) {
-        return v.name().toLowerCase(java.util.Locale.ROOT);
+        return v.name().toLowerCase(Locale.ROOT);
     }
 
     private static int[] sizes(NetworkConfig c) {
@@ -226,12 +185,12 @@ public final class NetworkFiles {
                             Map<Integer, INDArray> runningMean, Map<Integer, INDArray> runningVar) {
     }
 
-    private static Contents readContents(Path dir, SavedState state, NetworkConfig target, boolean finiteOnly)
+    private static Contents readContents(Path dir, NetworkStateFile.Saved state, NetworkConfig target, boolean finiteOnly)
             throws IOException {
         ParameterLayout layout = new ParameterLayout(target);
         DataType dt = target.precision().dataType();
-        boolean withV = OptimizerState.usesV(state.kind);
-        boolean withS = OptimizerState.usesS(state.kind);
+        boolean withV = OptimizerState.usesV(state.kind());
+        boolean withS = OptimizerState.usesS(state.kind());
         Map<String, INDArray> params = new LinkedHashMap<>();
         Map<String, INDArray> v = new LinkedHashMap<>();
         Map<String, INDArray> s = new LinkedHashMap<>();
@@ -257,7 +216,7 @@ public final class NetworkFiles {
     }
 
     /** Writes checked contents into a network of the same shape; cannot fail on valid input. */
-    private static void apply(Network net, SavedState state, Contents contents) {
+    private static void apply(Network net, NetworkStateFile.Saved state, Contents contents) {
         ParameterLayout layout = net.layout();
         OptimizerState opt = net.optimizerState();
         for (ParameterLayout.Entry e : layout.entries()) {
@@ -265,7 +224,7 @@ public final class NetworkFiles {
         }
         contents.runningMean.forEach((l, a) -> net.runningMean(l).assign(a));
         contents.runningVar.forEach((l, a) -> net.runningVar(l).assign(a));
-        opt.switchTo(state.kind);
+        opt.switchTo(state.kind());
         INDArray vAll = Nd4j.zeros(net.parameters().dataType(), layout.size());
         INDArray sAll = Nd4j.zeros(net.parameters().dataType(), layout.size());
         for (ParameterLayout.Entry e : layout.entries()) {
@@ -280,8 +239,8 @@ public final class NetworkFiles {
         }
         opt.setV(vAll);
         opt.setS(sAll);
-        opt.setT(state.t);
-        net.setSteps(state.steps);
+        opt.setT(state.t());
+        net.setSteps(state.steps());
     }
 
     private static INDArray readChecked(Path dir, String name, long[] expectedShape, DataType dt, boolean finiteOnly)
@@ -324,168 +283,5 @@ public final class NetworkFiles {
         return dir.resolve(name + ".npy");
     }
 
-    // ------------------------------------------------------------------ state.json
 
-    private record SavedState(NetworkConfig config, OptimizerKind kind, long t, long steps) {
-    }
-
-    private static SavedState readState(Path dir) throws IOException {
-        Path file = dir.resolve(STATE_FILE);
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null,
-                    STATE_FILE + " is required but missing from " + dir);
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate (?:field|Object property) '([^']*)'")
-                    .matcher(m);
-            throw new IOException(file + (dup.find() ? ": the key '" + dup.group(1) + "' appears twice" + where
-                    : ": not valid JSON" + where + ": " + m.lines().findFirst().orElse("")), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + ": expected a JSON object");
-        }
-        StateReader r = new StateReader(file, root);
-        long version = r.integer("formatVersion", 1, Long.MAX_VALUE);
-        if (version != FORMAT_VERSION) {
-            throw new IOException(file + ": 'formatVersion' is " + version + " but this program reads version "
-                    + FORMAT_VERSION);
-        }
-        long steps = r.integer("steps", 0, Long.MAX_VALUE);
-        JsonNode optimizer = r.object("optimizer");
-        StateReader o = new StateReader(file, optimizer, "optimizer.");
-        OptimizerKind kind = o.enumValue("kind", OptimizerKind.class);
-        long t = o.integer("t", 0, Long.MAX_VALUE);
-        Precision precision = r.enumValue("precision", Precision.class);
-        List<JsonNode> sizeNodes = r.array("layerSizes");
-        if (sizeNodes.size() < 2) {
-            throw new IOException(file + ": 'layerSizes' must list at least n_0 and n_L, got "
-                    + sizeNodes.size() + " entries");
-        }
-        int[] sizes = new int[sizeNodes.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = (int) r.integer(sizeNodes.get(i), "layerSizes[" + i + "]", 1, Integer.MAX_VALUE);
-        }
-        int hiddenCount = sizes.length - 2;
-        List<JsonNode> activationNodes = r.array("activations");
-        List<JsonNode> bnNodes = r.array("batchNorm");
-        if (activationNodes.size() != hiddenCount) {
-            throw new IOException(file + ": 'activations' has " + activationNodes.size()
-                    + " entries but 'layerSizes' describes " + hiddenCount + " hidden layers");
-        }
-        if (bnNodes.size() != hiddenCount) {
-            throw new IOException(file + ": 'batchNorm' has " + bnNodes.size()
-                    + " entries but 'layerSizes' describes " + hiddenCount + " hidden layers");
-        }
-        List<LayerSpec> hidden = new ArrayList<>();
-        for (int i = 0; i < hiddenCount; i++) {
-            Activation a = r.enumValue(activationNodes.get(i), "activations[" + i + "]", Activation.class);
-            JsonNode bn = bnNodes.get(i);
-            if (!bn.isBoolean()) {
-                throw new IOException(file + ": 'batchNorm[" + i + "]' must be true or false, got " + bn);
-            }
-            hidden.add(new LayerSpec(sizes[i + 1], a, bn.booleanValue()));
-        }
-        double eps = r.number("bnEpsilon");
-        double momentum = r.number("bnMomentum");
-        long seed = r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        // absent in folders written before the convention could be chosen: those kept the biased one
-        RunningVariance convention = root.has("bnRunningVariance")
-                ? r.enumValue("bnRunningVariance", RunningVariance.class) : RunningVariance.BIASED;
-        NetworkConfig config;
-        try {
-            config = new NetworkConfig(sizes[0], hidden, sizes[sizes.length - 1], precision, eps, momentum, seed,
-                    convention);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
-        return new SavedState(config, kind, t, steps);
-    }
-
-    /** Typed access to the keys of a state.json object, failing with the key's name. */
-    private static final class StateReader {
-        private final Path file;
-        private final JsonNode node;
-        private final String prefix;
-
-        StateReader(Path file, JsonNode node) {
-            this(file, node, "");
-        }
-
-        StateReader(Path file, JsonNode node, String prefix) {
-            this.file = file;
-            this.node = node;
-            this.prefix = prefix;
-        }
-
-        private JsonNode get(String key) throws IOException {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                throw new IOException(file + ": key '" + prefix + key + "' is missing");
-            }
-            return value;
-        }
-
-        long integer(String key, long min, long max) throws IOException {
-            return integer(get(key), prefix + key, min, max);
-        }
-
-        long integer(JsonNode value, String key, long min, long max) throws IOException {
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw new IOException(file + ": '" + key + "' must be an integer, got " + value);
-            }
-            long v = value.longValue();
-            if (v < min || v > max) {
-                throw new IOException(file + ": '" + key + "' must be in [" + min + ", " + max + "], got " + v);
-            }
-            return v;
-        }
-
-        double number(String key) throws IOException {
-            JsonNode value = get(key);
-            if (!value.isNumber()) {
-                throw new IOException(file + ": '" + prefix + key + "' must be a number, got " + value);
-            }
-            return value.doubleValue();
-        }
-
-        JsonNode object(String key) throws IOException {
-            JsonNode value = get(key);
-            if (!value.isObject()) {
-                throw new IOException(file + ": '" + prefix + key + "' must be an object, got " + value);
-            }
-            return value;
-        }
-
-        List<JsonNode> array(String key) throws IOException {
-            JsonNode value = get(key);
-            if (!value.isArray()) {
-                throw new IOException(file + ": '" + prefix + key + "' must be an array, got " + value);
-            }
-            List<JsonNode> list = new ArrayList<>();
-            value.forEach(list::add);
-            return list;
-        }
-
-        <E extends Enum<E>> E enumValue(String key, Class<E> type) throws IOException {
-            return enumValue(get(key), prefix + key, type);
-        }
-
-        <E extends Enum<E>> E enumValue(JsonNode value, String key, Class<E> type) throws IOException {
-            if (value.isTextual()) {
-                for (E e : type.getEnumConstants()) {
-                    if (e.name().equals(value.textValue())) {
-                        return e;
-                    }
-                }
-            }
-            throw new IOException(file + ": '" + key + "' must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ", got " + value);
-        }
-    }
 }

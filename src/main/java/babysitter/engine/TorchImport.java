@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,7 +90,7 @@ public final class TorchImport {
                 INDArray w = NpyFile.read(wf);
                 if (w.rank() != 2) {
                     throw new IOException(wf + ": a Linear weight must be a matrix [out, in], got shape "
-                            + java.util.Arrays.toString(w.shape()));
+                            + Arrays.toString(w.shape()));
                 }
                 Layer l = new Layer(e.getKey(), (int) w.size(0), (int) w.size(1), w.transpose().dup('c'));
                 if (open != null && l.inputs != open.units) {
@@ -152,7 +153,7 @@ public final class TorchImport {
         INDArray a = NpyFile.read(f);
         if (a.rank() != 1 || a.length() != units) {
             throw new IOException(f + ": expected a vector of " + units + " values, got shape "
-                    + java.util.Arrays.toString(a.shape()));
+                    + Arrays.toString(a.shape()));
         }
         return a;
     }

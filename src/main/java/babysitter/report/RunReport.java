@@ -8,7 +8,7 @@ import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
-import babysitter.session.Trainer;
+import babysitter.session.Evaluator;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.Palette;
 import babysitter.plot.StepEpochMap;
@@ -286,7 +286,7 @@ public final class RunReport {
             if (d.rows() == 0) {
                 continue;
             }
-            Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, CHUNK);
+            Network.Evaluation e = Evaluator.evaluate(net, d, Network.Mode.INFERENCE, CHUNK);
             b.append("<tr><td>").append(part.getKey()).append("</td><td class=\"n\">").append(d.rows())
                     .append("</td><td class=\"n\">").append(cost(e.cost())).append("</td><td class=\"n\">")
                     .append(accuracy(e.accuracy())).append("</td></tr>\n");
@@ -298,7 +298,7 @@ public final class RunReport {
             return;
         }
         Dataset d = partName.equals("test") ? split.test() : split.dev();
-        long[][] counts = Trainer.confusion(net, d, CHUNK);
+        long[][] counts = Evaluator.confusion(net, d, CHUNK);
         List<String> names = d.classNames();
         b.append("<h3>Confusion matrix on the ").append(partName)
                 .append(" part</h3>\n<table class=\"confusion\">\n<thead><tr><th>true \\ predicted</th>");

@@ -3,11 +3,14 @@ package babysitter.session;
 import babysitter.store.CheckpointInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A trainer's checkpoints: the newest ones in memory (a bounded ring, plus any pinned ones), the
@@ -22,7 +25,7 @@ final class Checkpoints {
     private int capacity = DEFAULT_RING;
     /** Checkpoints kept in memory whatever the ring's size (a replay's rewind targets). */
     private final Map<String, Snapshot> pinned = new HashMap<>();
-    private final java.util.Set<String> toPin = new java.util.HashSet<>();
+    private final Set<String> toPin = new HashSet<>();
     /** The folders in the run store, by id, oldest first. */
     private final Map<String, CheckpointInfo> onDisk = new LinkedHashMap<>();
     /** For each branch made by a rewind: the branch and step it was started from. */
@@ -78,7 +81,7 @@ final class Checkpoints {
     }
 
     /** Keeps the checkpoints with these ids in memory when they are taken, however many follow. */
-    void pin(java.util.Collection<String> ids) {
+    void pin(Collection<String> ids) {
         toPin.addAll(ids);
     }
 

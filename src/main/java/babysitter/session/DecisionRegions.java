@@ -34,6 +34,8 @@ public final class DecisionRegions {
     public static final int MAX_POINTS = 1000;
     /** The margin around the data's range, as a fraction of the span on each side. */
     public static final double MARGIN = 0.10;
+    /** Nanoseconds the last computation spent on the points' probabilities (for measuring its cost). */
+    static volatile long lastPointNanos;
 
     private DecisionRegions() {
     }
@@ -158,9 +160,6 @@ public final class DecisionRegions {
         return new Report.RegionsReport(epoch, branch, names, xMin, xMax, yMin, yMax, width, height, classOf,
                 confidence, px, py, labels, pointProbs);
     }
-
-    /** Nanoseconds the last computation spent on the points' probabilities (for measuring its cost). */
-    static volatile long lastPointNanos;
 
     private static double[] widen(double min, double max) {
         if (!(min <= max)) {

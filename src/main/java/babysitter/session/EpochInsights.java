@@ -94,7 +94,7 @@ public final class EpochInsights implements Trainer.Listener {
         // counted by the epoch's dev evaluation (the same forward pass); computed anew only if missing
         long[][] counts = trainer.devConfusion(m.epoch(), m.branch());
         if (counts == null) {
-            counts = Trainer.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
+            counts = Evaluator.confusion(trainer.network(), dev, Trainer.EVAL_CHUNK);
         }
         List<String> names = trainer.data().split().train().classNames();
         if (names.size() != counts.length) {

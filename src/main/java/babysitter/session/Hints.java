@@ -2,6 +2,8 @@ package babysitter.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Advice from the recent epochs, for a person to read next to the charts: it never acts by
@@ -35,7 +37,7 @@ public final class Hints {
     }
 
     /** The over-fitting hint, when the dev cost rises from its lowest while the training cost falls. */
-    private static java.util.Optional<String> overfitting(List<Report.EpochReport> epochs) {
+    private static Optional<String> overfitting(List<Report.EpochReport> epochs) {
         int best = -1;
         for (int i = 0; i < epochs.size(); i++) {
             double dev = epochs.get(i).devCost();
@@ -45,16 +47,16 @@ public final class Hints {
         }
         Report.EpochReport last = epochs.get(epochs.size() - 1);
         if (best < 0 || epochs.size() - 1 - best < OVERFIT_EPOCHS) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Report.EpochReport low = epochs.get(best);
         double recent = epochs.subList(epochs.size() - OVERFIT_EPOCHS, epochs.size()).stream()
                 .mapToDouble(Report.EpochReport::devCost).average().orElse(Double.NaN);
         if (!(last.devCost() > OVERFIT_RISE * low.devCost()) || !(recent > OVERFIT_RISE * low.devCost())
                 || !(last.trainCost() < low.trainCost()) || !(last.trainCost() < last.devCost())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+        return Optional.of(String.format(Locale.ROOT,
                 "over-fitting (high variance): the dev cost rose from %.3g after epoch %d to %.3g while the training "
                         + "cost fell from %.3g to %.3g; try L2 (λ), a smaller network, more data, or go back to epoch %d",
                 low.devCost(), low.epoch() + 1, last.devCost(), low.trainCost(), last.trainCost(), low.epoch() + 1));
@@ -72,24 +74,24 @@ public final class Hints {
             double change = Math.abs(last.trainCost() - before.trainCost()) / Math.max(1e-12, Math.abs(before.trainCost()));
             double grad = last.layers().stream().mapToDouble(LayerStats::gradNorm).max().orElse(Double.NaN);
             if (change < 0.01 && grad < SMALL_GRADIENT) {
-                out.add(String.format(java.util.Locale.ROOT,
+                out.add(String.format(Locale.ROOT,
                         "plateau: the training cost moved %.2f %% in %d epochs and the largest gradient norm is %.1e; "
                                 + "try momentum or Adam, or a larger α", 100 * change, PLATEAU_EPOCHS, grad));
             }
         }
         for (LayerStats l : last.layers()) {
             if (l.updateRatio() > RATIO_HIGH) {
-                out.add(String.format(java.util.Locale.ROOT,
+                out.add(String.format(Locale.ROOT,
                         "layer %d: update-to-weight ratio %.1e (about 1e-3 is usual): α may be too large",
                         l.layer(), l.updateRatio()));
             }
             if (l.deadShare() > 0.5) {
-                out.add(String.format(java.util.Locale.ROOT,
+                out.add(String.format(Locale.ROOT,
                         "layer %d: %.0f %% of the ReLU units are dead (zero for the whole batch)", l.layer(),
                         100 * l.deadShare()));
             }
             if (l.saturatedShare() > 0.5) {
-                out.add(String.format(java.util.Locale.ROOT,
+                out.add(String.format(Locale.ROOT,
                         "layer %d: %.0f %% of the units are saturated: gradients vanish there", l.layer(),
                         100 * l.saturatedShare()));
             }
@@ -97,7 +99,7 @@ public final class Hints {
         overfitting(epochs).ifPresent(out::add);
         double gap = Math.abs(last.devAccuracy() - last.devAccuracyTrainMode());
         if (gap > GAP) {
-            out.add(String.format(java.util.Locale.ROOT,
+            out.add(String.format(Locale.ROOT,
                     "train/inference gap: dev accuracy %.3f with running statistics, %.3f with batch statistics; "
                             + "the mini-batch may be too small for batch-norm statistics", last.devAccuracy(),
                     last.devAccuracyTrainMode()));

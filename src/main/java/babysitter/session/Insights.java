@@ -40,6 +40,8 @@ public final class Insights {
     public static final String CONFUSION = "confusion";
     public static final String SAMPLES = "samples";
     public static final String REGIONS = "regions";
+    /** The largest array a field may unpack to (a guard against a damaged or hostile file). */
+    static final int MAX_FIELD_BYTES = 64 << 20;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -346,7 +348,4 @@ public final class Insights {
             inf.end();
         }
     }
-
-    /** The largest array a field may unpack to (a guard against a damaged or hostile file). */
-    static final int MAX_FIELD_BYTES = 64 << 20;
 }

@@ -1,8 +1,11 @@
 package babysitter.session;
 
+import babysitter.engine.Activation;
 import babysitter.engine.HostIO;
 import babysitter.engine.Network;
 import babysitter.engine.ParameterLayout;
+import java.util.Locale;
+import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -42,7 +45,7 @@ public record LayerStats(int layer, int units, String activation, boolean batchN
     public static final String SOFTMAX = "softmax";
 
     public LayerStats {
-        java.util.Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(activation, "activation");
         batchMean = batchMean.clone();
         batchVar = batchVar.clone();
         runningMean = runningMean.clone();
@@ -55,8 +58,8 @@ public record LayerStats(int layer, int units, String activation, boolean batchN
     }
 
     /** The lower-case name of a hidden activation, as in "leaky_relu". */
-    public static String nameOf(babysitter.engine.Activation g) {
-        return g.name().toLowerCase(java.util.Locale.ROOT);
+    public static String nameOf(Activation g) {
+        return g.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -161,9 +164,9 @@ public record LayerStats(int layer, int units, String activation, boolean batchN
         double saturated = Double.NaN;
         String activation = SOFTMAX;
         if (l < net.depth()) {
-            babysitter.engine.Activation g = net.config().hidden().get(l - 1).activation();
+            Activation g = net.config().hidden().get(l - 1).activation();
             activation = nameOf(g);
-            if (g == babysitter.engine.Activation.RELU) {
+            if (g == Activation.RELU) {
                 dead = deadShare(a, units);
             } else if (!g.reluFamily()) {
                 saturated = saturatedShare(a, units, g);
@@ -195,14 +198,14 @@ public record LayerStats(int layer, int units, String activation, boolean batchN
     }
 
     /** Share of columns saturated in at least 95 % of the rows. */
-    static double saturatedShare(double[] a, int units, babysitter.engine.Activation g) {
+    static double saturatedShare(double[] a, int units, Activation g) {
         int rows = a.length / units;
         int saturated = 0;
         for (int j = 0; j < units; j++) {
             int count = 0;
             for (int i = 0; i < rows; i++) {
                 double v = a[i * units + j];
-                boolean sat = g == babysitter.engine.Activation.TANH ? Math.abs(v) > 0.99 : v < 0.01 || v > 0.99;
+                boolean sat = g == Activation.TANH ? Math.abs(v) > 0.99 : v < 0.01 || v > 0.99;
                 if (sat) {
                     count++;
                 }

@@ -5,6 +5,7 @@ import babysitter.engine.NetworkConfig;
 import babysitter.engine.Precision;
 import babysitter.engine.RunningVariance;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The network part of a run configuration: hidden layers (input size and classes come from the
@@ -50,7 +51,7 @@ public record NetworkSpec(List<LayerSpec> hidden, Precision precision, Double bn
         if (need <= availableBytes) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "the network would hold %.3g parameters and need about %.1f GB to"
+        return String.format(Locale.ROOT, "the network would hold %.3g parameters and need about %.1f GB to"
                 + " train, more than the %.1f GB this program may use (java -Xmx)%s", params, need / 1e9,
                 availableBytes / 1e9, hidden.isEmpty() ? "" : "; make " + widestPath() + " smaller");
     }

@@ -6,16 +6,22 @@ import babysitter.data.Standardizer;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.NetworkFiles;
+import babysitter.engine.NpyFormatException;
+import babysitter.store.BadFileException;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.Run;
+import babysitter.store.RunReader;
 import babysitter.store.RunWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** Starting a run from its configuration, and reading a recorded run's configuration back. */
 public final class Runs {
@@ -45,11 +51,11 @@ public final class Runs {
         if (init != null) {
             try {
                 NetworkFiles.loadParameters(net, init);
-            } catch (babysitter.engine.NpyFormatException | java.nio.file.NoSuchFileException e) {
+            } catch (NpyFormatException | NoSuchFileException e) {
                 throw e;
             } catch (IOException e) {
                 // a folder that does not fit the network is the input's fault, like a bad configuration
-                throw new babysitter.store.BadFileException(init, "", e.getMessage().startsWith(init.toString())
+                throw new BadFileException(init, "", e.getMessage().startsWith(init.toString())
                         ? e.getMessage() : init + ": " + e.getMessage(), e);
             }
             net.setSteps(0);
@@ -115,8 +121,8 @@ public final class Runs {
         if (moreEpochs < 0) {
             throw new IllegalArgumentException("more epochs must be 0 or more, got " + moreEpochs);
         }
-        Run run = babysitter.store.RunReader.read(runDir, false);
-        babysitter.store.CheckpointInfo cp = run.checkpoints().stream().filter(c -> c.id().equals(checkpointId))
+        Run run = RunReader.read(runDir, false);
+        CheckpointInfo cp = run.checkpoints().stream().filter(c -> c.id().equals(checkpointId))
                 .findFirst().orElseThrow(() -> new IOException(runDir + " has no complete checkpoint '" + checkpointId + "'"));
         RunConfig recorded = configOf(run);
         RunConfig config = moreEpochs > 0 && cp.epoch() + moreEpochs > recorded.epochs()
@@ -144,7 +150,7 @@ public final class Runs {
      */
     public static CheckpointInfo newestCheckpoint(Run run) {
         int last = run.events().stream().mapToInt(e -> e.branch()).max().orElse(0);
-        java.util.Comparator<CheckpointInfo> newest = java.util.Comparator
+        Comparator<CheckpointInfo> newest = Comparator
                 .<CheckpointInfo>comparingInt(c -> c.branch() == last ? 1 : 0)
                 .thenComparingLong(CheckpointInfo::step).thenComparingLong(CheckpointInfo::timeMillis);
         return run.checkpoints().stream().max(newest).orElse(null);
@@ -158,7 +164,7 @@ public final class Runs {
             ((ObjectNode) root.path("config")).put("epochs", epochs);
             return root;
         } catch (IOException | ClassCastException e) {
-            throw new java.io.UncheckedIOException(new IOException(file + ": cannot record the new number of epochs: "
+            throw new UncheckedIOException(new IOException(file + ": cannot record the new number of epochs: "
                     + e.getMessage(), e));
         }
     }

@@ -1,6 +1,7 @@
 package babysitter.session;
 
 import babysitter.data.Dataset;
+import babysitter.data.Standardizer;
 import babysitter.engine.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Samples {
      * probabilities, or null when {@code d} has no rows. The network sees the rows as they are; the
      * report holds them as loaded, {@code standardizer} undone (null: the data were not standardised).
      */
-    static Report.SamplesReport compute(Network net, Dataset d, babysitter.data.Standardizer standardizer,
+    static Report.SamplesReport compute(Network net, Dataset d, Standardizer standardizer,
                                         List<String> classNames, int maxRows, int epoch, int branch) {
         int m = Math.min(maxRows, d.rows());
         if (m == 0) {
@@ -59,7 +60,7 @@ final class Samples {
     }
 
     /** The rows with the standardisation undone: x · σ + μ per feature. */
-    private static float[] asLoaded(float[] values, int cols, babysitter.data.Standardizer standardizer) {
+    private static float[] asLoaded(float[] values, int cols, Standardizer standardizer) {
         if (standardizer == null) {
             return values;
         }

@@ -6,18 +6,25 @@ import babysitter.data.MiniBatches;
 import babysitter.data.SeededRandom;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
+import babysitter.engine.NetworkFiles;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import babysitter.store.RunWriter;
 import babysitter.store.StepMetric;
+import babysitter.store.InsightRecord;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one network on one data set a mini-batch at a time, on the caller's thread. Hyperparameter
@@ -28,6 +35,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Steps are counted from 0: "step s" is the (s+1)-th mini-batch of the run. Epochs are counted
  * from 0 while running; checkpoint {@code epoch-0003} holds the state after 3 finished epochs.
+ *
+ * <p>Why this class is long: the step loop, taking checkpoints and going back to them (a rewind, a
+ * continued run, a fork, a sandbox) all read and write one state (hyperparameters, epoch, batch
+ * order, branch, the epoch's tally) that must change together at a step boundary. What needs none
+ * of it lives apart: {@link Evaluator}, {@link TrainingTime}, {@link EpochTally}, {@link Checkpoints},
+ * {@link TrainerState}, {@link CheckpointRetention}.
  */
 public final class Trainer {
 
@@ -70,7 +83,7 @@ public final class Trainer {
     private boolean inEpoch;
     private int branch;
     private int maxBranch;
-    private final Checkpoints checkpoints = new Checkpoints(() -> this.ticker.getAsLong());
+    private final Checkpoints checkpoints = new Checkpoints(() -> this.time.now());
     private final CheckpointRetention retention;
     private String lastEpochCheckpoint;
     /** The cost the retention rule calls best: the last epoch's dev cost, or its training cost. */
@@ -78,20 +91,10 @@ public final class Trainer {
     private boolean diskCheckpoints = true;
     private INDArray paramsBeforeLastStep;
     private boolean lastStepMeasured;
-    private double epochCostSum;
-    private long epochCorrect;
-    private long epochExamples;
-    private long epochStartNanos;
-    private long lastLogNanos;
-    private long lastLogStep;
-    /** Where durations are read from: System.nanoTime, or a test's fake. */
-    private java.util.function.LongSupplier ticker = System::nanoTime;
-    /** Training time of the run before the current trainStep call (time between calls is not training). */
-    private long activeNanos;
-    /** When the current trainStep call began, or -1 outside one. */
-    private long stepStartNanos = -1;
-    /** {@link #elapsedNanos()} when the previous epoch's metrics were taken. */
-    private long lastEpochElapsedNanos;
+    private final EpochTally tally = new EpochTally();
+    private final TrainingTime time = new TrainingTime();
+    /** While a sandbox runs: nothing is recorded. */
+    private boolean muted;
 
     /**
      * @param writer where the run is recorded, or null to record nothing
@@ -207,27 +210,22 @@ public final class Trainer {
      * Continues across rewinds: a new branch happens later.
      */
     public double elapsedSeconds() {
-        return elapsedNanos() / 1e9;
-    }
-
-    private long elapsedNanos() {
-        return activeNanos + (stepStartNanos < 0 ? 0 : ticker.getAsLong() - stepStartNanos);
+        return time.elapsedNanos() / 1e9;
     }
 
     /** The time durations are measured with, in nanoseconds (System.nanoTime unless a test set a fake). */
     long nanoTime() {
-        return ticker.getAsLong();
+        return time.now();
     }
 
     /** Reads durations from {@code ticker} (nanoseconds) instead of System.nanoTime: for tests. */
-    void setTicker(java.util.function.LongSupplier ticker) {
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    void setTicker(LongSupplier ticker) {
+        time.setTicker(ticker);
     }
 
     /** Starts the run's training clock at {@code seconds} (a recorded run continued where it stopped). */
     void setElapsedSeconds(double seconds) {
-        activeNanos = Math.round(seconds * 1e9);
-        lastEpochElapsedNanos = activeNanos;
+        time.setElapsedSeconds(seconds);
     }
 
     /** Takes one mini-batch step (starting an epoch first if needed, finishing it after its last batch). */
@@ -235,12 +233,11 @@ public final class Trainer {
         if (finished()) {
             throw new IllegalStateException("all " + epochs + " epochs are done");
         }
-        stepStartNanos = ticker.getAsLong();
+        time.stepBegins();
         try {
             return timedStep();
         } finally {
-            activeNanos += ticker.getAsLong() - stepStartNanos;
-            stepStartNanos = -1;
+            time.stepEnded();
         }
     }
 
@@ -261,19 +258,13 @@ public final class Trainer {
         }
         double cost = net.trainStep(b.x(), b.labels(), hp, epoch);
         if (Double.isFinite(cost)) {
-            epochCostSum += cost * b.labels().length;
-            epochCorrect += net.lastBatchCorrect();
-            epochExamples += b.labels().length;
+            tally.add(cost, b.labels().length, net.lastBatchCorrect());
         } else {
             // The engine made no update; step the counter so that the run's history stays in order.
             net.setSteps(index + 1);
         }
         if ((index + 1) % config.logEvery() == 0 || !Double.isFinite(cost)) {
-            long now = ticker.getAsLong();
-            double seconds = (now - lastLogNanos) / 1e9;
-            double rate = seconds > 0 ? (index + 1 - lastLogStep) * (double) hp.batchSize() / seconds : 0;
-            lastLogNanos = now;
-            lastLogStep = index + 1;
+            double rate = time.logRate(index + 1, hp.batchSize());
             StepMetric m = new StepMetric(index, epoch, branch, cost, hp.learningRateAt(epoch), hp.momentum(),
                     rate, clock.millis(), elapsedSeconds());
             record(w -> w.step(m));
@@ -311,43 +302,20 @@ public final class Trainer {
     private void beginEpoch() {
         batches.startEpoch();
         inEpoch = true;
-        epochCostSum = 0;
-        epochCorrect = 0;
-        epochExamples = 0;
-        epochStartNanos = ticker.getAsLong();
-        lastLogNanos = epochStartNanos;
-        lastLogStep = net.steps();
+        tally.reset();
+        time.epochBegins(time.now(), net.steps());
     }
 
     private void finishEpoch() {
         inEpoch = false;
-        double seconds = (ticker.getAsLong() - epochStartNanos) / 1e9;
-        Dataset dev = data.split().dev();
-        double devCost = Double.NaN;
-        double devAcc = Double.NaN;
-        double devCostTrain = Double.NaN;
-        double devAccTrain = Double.NaN;
-        if (dev.rows() > 0) {
-            int c = net.config().classes();
-            long[][] confusion = new long[c][c];
-            Network.Evaluation inf = evaluate(net, dev, Network.Mode.INFERENCE, EVAL_CHUNK, confusion);
-            devConfusion = confusion;
-            devConfusionEpoch = epoch;
-            devConfusionBranch = branch;
-            devCost = inf.cost();
-            devAcc = inf.accuracy();
-            Network.Evaluation tr = evaluate(dev, Network.Mode.TRAIN, hp.batchSize());
-            devCostTrain = tr.cost();
-            devAccTrain = tr.accuracy();
-        }
-        double trainCost = epochExamples > 0 ? epochCostSum / epochExamples : Double.NaN;
-        double trainAcc = epochExamples > 0 ? (double) epochCorrect / epochExamples : Double.NaN;
-        long elapsed = elapsedNanos();
-        EpochMetric m = new EpochMetric(epoch, net.steps(), branch, trainCost, trainAcc, devCost, devAcc,
-                devCostTrain, devAccTrain, seconds, clock.millis(), (elapsed - lastEpochElapsedNanos) / 1e9,
-                elapsed / 1e9);
-        lastEpochElapsedNanos = elapsed;
-        lastWatchedCost = Double.isNaN(devCost) ? trainCost : devCost;
+        double seconds = time.epochSeconds();
+        EpochTally.Dev dev = tally.evaluateDev(net, data.split().dev(), EVAL_CHUNK, hp.batchSize(), epoch, branch);
+        double trainCost = tally.trainCost();
+        long elapsed = time.elapsedNanos();
+        EpochMetric m = new EpochMetric(epoch, net.steps(), branch, trainCost, tally.trainAccuracy(), dev.cost(),
+                dev.accuracy(), dev.costTrainMode(), dev.accuracyTrainMode(), seconds, clock.millis(),
+                time.epochEnds(elapsed), elapsed / 1e9);
+        lastWatchedCost = Double.isNaN(dev.cost()) ? trainCost : dev.cost();
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
@@ -394,7 +362,7 @@ public final class Trainer {
 
     /** The trainer's own state now, as a checkpoint keeps it. */
     private TrainerState state() {
-        return new TrainerState(hp, batches.position(), inEpoch, epochCostSum, epochCorrect, epochExamples);
+        return new TrainerState(hp, batches.position(), inEpoch, tally.costSum(), tally.correct(), tally.examples());
     }
 
     /** The id of the checkpoint the last finished epoch left, or null before the first. */
@@ -444,7 +412,7 @@ public final class Trainer {
     }
 
     /** Keeps the checkpoints with these ids in memory when they are taken (a replay's rewind targets). */
-    void pinCheckpoints(java.util.Collection<String> ids) {
+    void pinCheckpoints(Collection<String> ids) {
         checkpoints.pin(ids);
     }
 
@@ -484,11 +452,11 @@ public final class Trainer {
             TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
             // read into a network of its own first: a folder that fails half-way leaves this one as it was
             Network read = new Network(net.config(), state.hp().optimizer());
-            babysitter.engine.NetworkFiles.loadInto(read, cp.dir());
+            NetworkFiles.loadInto(read, cp.dir());
             new Snapshot(cp.id(), read, cp.epoch(), cp.branch(), cp.timeMillis(), state).restoreInto(net);
             return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
                     cp.timeMillis()), state, true, fromStep, fromEpoch, branch);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("checkpoint '" + id + "' cannot be read from " + cp.dir() + ": "
                     + e.getMessage(), e);
         }
@@ -506,9 +474,7 @@ public final class Trainer {
         epoch = epochAt;
         inEpoch = s.inEpoch();
         batches.restore(s.position());
-        epochCostSum = s.costSum();
-        epochCorrect = s.correct();
-        epochExamples = s.examples();
+        tally.restore(s.costSum(), s.correct(), s.examples());
     }
 
     /** Goes on as a new branch from checkpoint {@code c} whose state was just restored; records the rewind. */
@@ -516,10 +482,7 @@ public final class Trainer {
                            int fromEpoch, int fromBranch) {
         net.setSteps(c.step());
         restoreState(state, c.epoch());
-        lastEpochElapsedNanos = elapsedNanos();
-        epochStartNanos = ticker.getAsLong();
-        lastLogNanos = epochStartNanos;
-        lastLogStep = net.steps();
+        time.branched(net.steps());
         branch = ++maxBranch;
         checkpoints.branched(branch, c.branch(), c.step());
         retention.branchedFrom(c.id());
@@ -533,14 +496,14 @@ public final class Trainer {
      * state, hyperparameters and epoch come from the checkpoint folder, and training goes on as a
      * new branch numbered after the run's highest, recorded as a "rewind" event.
      */
-    public int continueFrom(CheckpointInfo cp, int highestBranch) throws java.io.IOException {
+    public int continueFrom(CheckpointInfo cp, int highestBranch) throws IOException {
         return continueFrom(cp, highestBranch, Runs.PROGRAM_VERSION);
     }
 
     /** As {@link #continueFrom(CheckpointInfo, int)} for a run recorded by version {@code recordedBy}. */
-    public int continueFrom(CheckpointInfo cp, int highestBranch, String recordedBy) throws java.io.IOException {
+    public int continueFrom(CheckpointInfo cp, int highestBranch, String recordedBy) throws IOException {
         TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir(), recordedBy);
-        babysitter.engine.NetworkFiles.loadInto(net, cp.dir());
+        NetworkFiles.loadInto(net, cp.dir());
         maxBranch = Math.max(maxBranch, highestBranch);
         // the rewind's "from" is the checkpoint itself: nothing of this process came before it
         return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
@@ -564,9 +527,7 @@ public final class Trainer {
         t.checkpoints.setCapacity(1);
         t.restore(target);
         t.branch = target.branch;
-        t.epochStartNanos = ticker.getAsLong();
-        t.lastLogNanos = t.epochStartNanos;
-        t.lastLogStep = copy.steps();
+        t.time.epochBegins(time.now(), copy.steps());
         return t;
     }
 
@@ -575,18 +536,13 @@ public final class Trainer {
      * with nothing recorded in between (the learning-rate range test). Steps taken by the body
      * are not part of the run.
      */
-    <T> T sandboxed(java.util.function.Supplier<T> body) {
+    <T> T sandboxed(Supplier<T> body) {
         Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), state());
         List<Snapshot> savedRing = checkpoints.ringCopy();
         List<Listener> savedListeners = new ArrayList<>(listeners);
         boolean savedDisk = diskCheckpoints;
         int savedMaxBranch = maxBranch;
-        long savedLogNanos = lastLogNanos;
-        long savedLogStep = lastLogStep;
-        long savedEpochStart = epochStartNanos;
-        long savedActive = activeNanos;
-        long savedStepStart = stepStartNanos;
-        long savedLastEpochElapsed = lastEpochElapsedNanos;
+        TrainingTime savedTime = time.save();
         muted = true;
         listeners.clear();
         try {
@@ -599,13 +555,8 @@ public final class Trainer {
             restore(here);
             branch = here.branch;
             maxBranch = savedMaxBranch;
-            lastLogNanos = savedLogNanos;
-            lastLogStep = savedLogStep;
-            epochStartNanos = savedEpochStart;
             // the sandbox's steps are not training of the run: its clock does not move
-            activeNanos = savedActive;
-            stepStartNanos = savedStepStart;
-            lastEpochElapsedNanos = savedLastEpochElapsed;
+            time.restore(savedTime);
         }
     }
 
@@ -624,27 +575,7 @@ public final class Trainer {
 
     /** Cost and accuracy on a data set, in chunks of at most {@code chunk} rows. */
     public Network.Evaluation evaluate(Dataset d, Network.Mode mode, int chunk) {
-        return evaluate(net, d, mode, chunk);
-    }
-
-    /**
-     * The confusion matrix of a network on a data set in inference mode, in chunks of at most
-     * {@code chunk} rows: {@code counts[true class][predicted class]}.
-     */
-    public static long[][] confusion(Network net, Dataset d, int chunk) {
-        if (chunk < 1) {
-            throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
-        }
-        int c = net.config().classes();
-        long[][] counts = new long[c][c];
-        // the same pass and argmax as the accuracy of an inference-mode evaluation
-        evaluate(net, d, Network.Mode.INFERENCE, chunk, counts);
-        return counts;
-    }
-
-    /** Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows. */
-    public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk) {
-        return evaluate(net, d, mode, chunk, null);
+        return Evaluator.evaluate(net, d, mode, chunk);
     }
 
     /**
@@ -652,66 +583,11 @@ public final class Trainer {
      * {@code epoch} of {@code branch}, or null if that was not the last evaluated epoch.
      */
     long[][] devConfusion(int epoch, int branch) {
-        if (devConfusion == null || devConfusionEpoch != epoch || devConfusionBranch != branch) {
-            return null;
-        }
-        long[][] copy = new long[devConfusion.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = devConfusion[i].clone();
-        }
-        return copy;
-    }
-
-    private long[][] devConfusion;
-    private int devConfusionEpoch = -1;
-    private int devConfusionBranch = -1;
-
-    /**
-     * Cost and accuracy of a network on a data set, in chunks of at most {@code chunk} rows; with a
-     * C × C {@code confusion}, also counts each row in {@code confusion[label][predicted]}.
-     */
-    public static Network.Evaluation evaluate(Network net, Dataset d, Network.Mode mode, int chunk,
-                                              long[][] confusion) {
-        int rows = d.rows();
-        int cols = d.columns();
-        double costSum = 0;
-        long correct = 0;
-        org.nd4j.linalg.api.buffer.DataType dt = net.config().precision().dataType();
-        boolean exact = dt == org.nd4j.linalg.api.buffer.DataType.DOUBLE;
-        float[] staging = exact ? null : new float[Math.min(rows, chunk) * cols];
-        double[] wide = exact ? new double[Math.min(rows, chunk) * cols] : null;
-        babysitter.engine.HostIO io = new babysitter.engine.HostIO();
-        java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
-        for (int from = 0; from < rows; from += chunk) {
-            int to = Math.min(rows, from + chunk);
-            int m = to - from;
-            // one input array per chunk size, filled in place: no allocation per chunk
-            INDArray x = inputs.computeIfAbsent(m, k -> Nd4j.create(dt, k, cols));
-            if (exact) {
-                // a float64 network sees the values as stored (as read, for float64 data)
-                for (int i = 0; i < m; i++) {
-                    d.copyRow(from + i, wide, i * cols);
-                }
-                io.write(wide, x);
-            } else {
-                for (int i = 0; i < m; i++) {
-                    d.copyRow(from + i, staging, i * cols);
-                }
-                babysitter.engine.HostIO.writeFloats(staging, x);
-            }
-            int[] labels = new int[m];
-            for (int i = 0; i < m; i++) {
-                labels[i] = d.label(from + i);
-            }
-            Network.Evaluation e = net.evaluate(x, labels, mode, m, confusion);
-            costSum += e.cost() * m;
-            correct += Math.round(e.accuracy() * m);
-        }
-        return new Network.Evaluation(costSum / rows, (double) correct / rows, rows);
+        return tally.devConfusion(epoch, branch);
     }
 
     /** The run folder, or null when nothing is recorded. */
-    public java.nio.file.Path runDir() {
+    public Path runDir() {
         return writer == null ? null : writer.dir();
     }
 
@@ -740,19 +616,17 @@ public final class Trainer {
         listeners.forEach(l -> l.onEvent(e));
     }
 
-    private boolean muted;
-
     /** Appends an insight (confusion matrix, samples, decision regions) to the run's {@code insights.jsonl}. */
-    void recordInsight(babysitter.store.InsightRecord r) {
+    void recordInsight(InsightRecord r) {
         record(w -> w.insight(r));
     }
 
     /** The clock the run's records are stamped with. */
-    java.time.Clock clock() {
+    Clock clock() {
         return clock;
     }
 
-    private void record(java.util.function.Consumer<RunWriter> action) {
+    private void record(Consumer<RunWriter> action) {
         if (writer != null && !muted) {
             action.accept(writer);
         }

@@ -1,17 +1,17 @@
 package babysitter.store;
 
 import babysitter.engine.Network;
-import babysitter.engine.NetworkFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -199,13 +199,7 @@ public final class RunWriter implements Closeable {
         repairTornLine(runDir.resolve(METRICS));
         repairTornLine(runDir.resolve(EVENTS));
         repairTornLine(runDir.resolve(INSIGHTS));
-        Path checkpoints = Files.createDirectories(runDir.resolve(CHECKPOINTS));
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(checkpoints, TEMP_PREFIX + "*")) {
-            for (Path p : leftovers) {
-                LOG.warn("deleting {}: an unfinished checkpoint of an earlier writer", p);
-                deleteTree(p);
-            }
-        }
+        CheckpointFolders.removeUnfinished(runDir);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(runDir, RUN_JSON + TEMP_PREFIX + "*")) {
             for (Path p : leftovers) {
                 LOG.warn("deleting {}: an unfinished run.json of an earlier writer", p);
@@ -325,42 +319,7 @@ public final class RunWriter implements Closeable {
         CheckpointInfo.checkId(id);
         Objects.requireNonNull(net, "net");
         ensureOpen();
-        Path checkpoints = dir.resolve(CHECKPOINTS);
-        Path target = checkpoints.resolve(id);
-        CheckpointInfo info = new CheckpointInfo(id, target, step, epoch, branch, clock.millis(), extra);
-        Path tmp = checkpoints.resolve(TEMP_PREFIX + id + "-" + System.nanoTime());
-        try {
-            if (Files.exists(target)) {
-                throw new FileAlreadyExistsException(target.toString(), null,
-                        "checkpoint '" + id + "' already exists");
-            }
-            Files.createDirectories(checkpoints);
-            Files.createDirectory(tmp);
-            NetworkFiles.save(net, tmp);
-            ObjectNode json = Json.object();
-            json.put("formatVersion", CHECKPOINT_FORMAT_VERSION);
-            json.put("id", id);
-            json.put("step", step);
-            json.put("epoch", epoch);
-            json.put("branch", branch);
-            json.put("timeMillis", info.timeMillis());
-            json.set("extra", info.extra());
-            Files.write(tmp.resolve(CHECKPOINT_JSON),
-                    Json.pretty().writeValueAsBytes(json));
-            // rename(2) of a folder onto an existing empty folder would replace it: checked above
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            LOG.debug("checkpoint {} written to {}", id, target);
-            return info;
-        } catch (IOException e) {
-            try {
-                deleteTree(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw new UncheckedIOException("cannot write checkpoint '" + id + "' of run " + dir + ": "
-                    + (e instanceof FileAlreadyExistsException ? e.getMessage() : AtomicFiles.describe(e)
-                    + " (" + (e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : target) + ")"), e);
-        }
+        return CheckpointFolders.write(dir, id, net, step, epoch, branch, clock.millis(), extra);
     }
 
     /**
@@ -371,16 +330,7 @@ public final class RunWriter implements Closeable {
      * @throws UncheckedIOException naming the folder when it cannot be deleted
      */
     public synchronized void deleteCheckpoint(String id) {
-        CheckpointInfo.checkId(id);
-        Path checkpoints = dir.resolve(CHECKPOINTS);
-        Path target = checkpoints.resolve(id);
-        Path doomed = checkpoints.resolve(TEMP_PREFIX + "deleted-" + id + "-" + System.nanoTime());
-        try {
-            Files.move(target, doomed, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(doomed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete checkpoint folder " + target + ": " + e.getMessage(), e);
-        }
+        CheckpointFolders.delete(dir, id);
     }
 
     /** Closes the line files. Further writes throw {@link IllegalStateException}. */
@@ -426,10 +376,10 @@ public final class RunWriter implements Closeable {
     public static void makeFolder(Path folder) throws IOException {
         try {
             Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+        } catch (FileAlreadyExistsException | NotDirectoryException e) {
             Path inTheWay = e.getFile() == null ? folder : Path.of(e.getFile());
             throw new BadFileException(folder, "", folder + " cannot be made: " + inTheWay + " is a file, not a folder", e);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             if (e.getReason() != null && e.getReason().contains("Not a directory")) {
                 throw new BadFileException(folder, "", folder + " cannot be made: a part of it is a file, not a folder", e);
             }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import babysitter.data.Dataset;
 import babysitter.data.Split;
 import babysitter.engine.Network;
-import babysitter.session.EventLabels;
 import babysitter.session.ConfigFiles;
+import babysitter.session.Evaluator;
+import babysitter.session.EventLabels;
 import babysitter.session.RunConfig;
 import babysitter.session.Runs;
 import babysitter.session.Snapshot;
@@ -163,21 +164,21 @@ class RunReportTest {
         }
         assertThat(table).contains("α 0.02→0.005").contains("rewind to " + "step-3");
 
-        // final metrics: the last checkpoint in inference mode, exactly as Trainer.evaluate gives them
+        // final metrics: the last checkpoint in inference mode, exactly as Evaluator.evaluate gives them
         CheckpointInfo last = run.checkpoints().get(run.checkpoints().size() - 1);
         Network net = RunReader.loadCheckpoint(last);
         RunConfig config = Runs.configOf(run);
         Split split = config.data().load(config.seed()).split();
         for (String part : List.of("dev", "test")) {
             Dataset d = part.equals("dev") ? split.dev() : split.test();
-            Network.Evaluation e = Trainer.evaluate(net, d, Network.Mode.INFERENCE, 4096);
+            Network.Evaluation e = Evaluator.evaluate(net, d, Network.Mode.INFERENCE, 4096);
             assertThat(text).contains("<tr><td>" + part + "</td><td class=\"n\">" + d.rows() + "</td><td class=\"n\">"
                     + String.format(java.util.Locale.ROOT, "%.6f", e.cost()) + "</td><td class=\"n\">"
                     + String.format(java.util.Locale.ROOT, "%.4f", e.accuracy()) + "</td></tr>");
         }
         assertThat(text).contains("Checkpoint <code>" + last.id() + "</code>")
                 .contains("Confusion matrix on the test part");
-        long[][] counts = Trainer.confusion(net, split.test(), 7);
+        long[][] counts = Evaluator.confusion(net, split.test(), 7);
         long total = 0;
         for (long[] r : counts) {
             for (long v : r) {

@@ -1,6 +1,7 @@
 package babysitter.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import babysitter.data.Dataset;
 import babysitter.engine.Network;
@@ -24,7 +25,7 @@ class ConfusionCostTest {
         Network.Evaluation eval = null;
         for (int i = 0; i < 8; i++) { // the first rounds warm up
             long t0 = System.nanoTime();
-            counts = Trainer.confusion(t.network(), dev, Trainer.EVAL_CHUNK);
+            counts = Evaluator.confusion(t.network(), dev, Trainer.EVAL_CHUNK);
             long t1 = System.nanoTime();
             eval = t.evaluate(dev, Network.Mode.INFERENCE, Trainer.EVAL_CHUNK);
             long t2 = System.nanoTime();
@@ -37,10 +38,14 @@ class ConfusionCostTest {
             diagonal += counts[c][c];
         }
         assertThat(total).isEqualTo(6000);
-        assertThat((double) diagonal / total).isCloseTo(eval.accuracy(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((double) diagonal / total).isCloseTo(eval.accuracy(), offset(1e-12));
         System.out.printf("confusion matrix of a 6,000-row dev set: %.2f ms (dev evaluation in inference mode: %.2f ms)%n",
                 bestConfusion / 1e6, bestEval / 1e6);
-        assertThat(bestConfusion / 1e6).as("ms").isLessThan(500);
+        // The matrix is one inference pass plus counting: the best of 8 interleaved rounds of each, on
+        // the same machine at the same moment, so noise hits both alike. (Absolute numbers: the
+        // insights benchmark in docs/PERFORMANCE.md.)
+        assertThat((double) bestConfusion).as("ns of the confusion matrix vs %d ns of a dev evaluation", bestEval)
+                .isLessThan(3.0 * bestEval);
     }
 
     /**
@@ -64,7 +69,7 @@ class ConfusionCostTest {
                 t.trainEpoch();
                 long[][] shared = t.devConfusion(e, 0);
                 assertThat(shared).as("epoch %d of %s", e, d).isNotNull();
-                assertThat(shared).isDeepEqualTo(Trainer.confusion(t.network(), dev, Trainer.EVAL_CHUNK));
+                assertThat(shared).isDeepEqualTo(Evaluator.confusion(t.network(), dev, Trainer.EVAL_CHUNK));
             }
             assertThat(t.devConfusion(0, 0)).as("only the last epoch's is kept").isNull();
             t.close();

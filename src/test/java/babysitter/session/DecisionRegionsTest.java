@@ -9,6 +9,7 @@ import babysitter.engine.LayerSpec;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DecisionRegionsTest {
@@ -168,29 +169,36 @@ class DecisionRegionsTest {
     }
 
     @Test
-    void oneComputationIsCheap() throws Exception {
-        Trainer t = Runs.start(blobs(6), null, null, TrainerTest.CLOCK);
+    void oneComputationCostsAboutAShortEpoch() throws Exception {
+        Trainer t = Runs.start(blobs(12), null, null, TrainerTest.CLOCK);
         Dataset train = t.data().split().train();
         t.trainEpoch(); // warm-up
-        long epochStart = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
-            t.trainEpoch();
-        }
-        double epochMs = (System.nanoTime() - epochStart) / 1e6 / 5;
         for (int i = 0; i < 5; i++) {
             DecisionRegions.compute(t.network(), train, 80, 80, 0, 0); // warm-up
         }
-        int runs = 20;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
+        // Best of interleaved rounds, measured in the same run: the machine's noise hits both alike.
+        // (Absolute numbers: the insights benchmark in docs/PERFORMANCE.md.)
+        long bestEpoch = Long.MAX_VALUE;
+        long bestRegions = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            t.trainEpoch();
+            long mid = System.nanoTime();
             DecisionRegions.compute(t.network(), train, 80, 80, 0, 0);
+            long end = System.nanoTime();
+            bestEpoch = Math.min(bestEpoch, mid - start);
+            bestRegions = Math.min(bestRegions, end - mid);
         }
-        double ms = (System.nanoTime() - start) / 1e6 / runs;
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(Locale.ROOT,
                 "decision regions 80×80 on a 2-32-32-3 net: %.2f ms (of which the %d points' probabilities %.2f ms);"
-                        + " one epoch of %d rows: %.2f ms%n", ms, Math.min(train.rows(), DecisionRegions.MAX_POINTS),
-                DecisionRegions.lastPointNanos / 1e6, train.rows(), epochMs);
-        assertThat(ms).as("milliseconds per computation").isLessThan(100);
+                        + " one epoch of %d rows: %.2f ms%n", bestRegions / 1e6,
+                Math.min(train.rows(), DecisionRegions.MAX_POINTS), DecisionRegions.lastPointNanos / 1e6,
+                train.rows(), bestEpoch / 1e6);
+        // 6,400 cells and the points through the network, forward only: a couple of epochs of these
+        // 480 rows (2.2 here, best against best). Eight epochs leaves room for a loaded machine; a map
+        // computed row by row would cost a hundred.
+        assertThat((double) bestRegions).as("ns of a computation vs %d ns of an epoch", bestEpoch)
+                .isLessThan(8.0 * bestEpoch);
         t.close();
     }
 }

@@ -29,6 +29,8 @@ class TrainingSessionTest {
     static final String SPIRAL = "{ \"kind\": \"spiral\", \"n\": 240, \"arms\": 3, \"noise\": 0.1, \"devFraction\": 0.25 }";
     static final String RELU16 = "[ { \"units\": 16, \"activation\": \"relu\", \"batchNorm\": false } ]";
     static final String RELU16_BN = "[ { \"units\": 16, \"activation\": \"relu\", \"batchNorm\": true } ]";
+    /** How long a close may wait for the threads: a liveness bound, not a speed budget (benchmarks time things). */
+    static final long CLOSE_TIMEOUT_MS = 5_000;
 
     /** A configuration from JSON pieces; seed 3, every step logged. */
     static RunConfig config(String data, String hidden, String optimizer, int epochs) throws ConfigException {
@@ -203,8 +205,9 @@ class TrainingSessionTest {
         assertThat(resumed).last().extracting(StepReport::step).isEqualTo(200L);
         assertThat(stopped.step()).isEqualTo(201);
         long t0 = System.nanoTime();
-        assertThat(s.close(5_000)).isTrue();
-        assertThat((System.nanoTime() - t0) / 1e6).as("ms to close a stopped session").isLessThan(2_000);
+        assertThat(s.close(CLOSE_TIMEOUT_MS)).isTrue();
+        // a listener thread or a join that waits out the timeout would take all of it
+        assertThat((System.nanoTime() - t0) / 1e6).as("ms to close a stopped session").isLessThan(CLOSE_TIMEOUT_MS);
         assertThat(steps(rec.all())).extracting(StepReport::step).last().isEqualTo(200L);
     }
 
@@ -219,7 +222,7 @@ class TrainingSessionTest {
         s.submit(new Command.Start());
         rec.await(0, StepReport.class, r -> r.step() >= 50, "50 steps");
         long t0 = System.nanoTime();
-        boolean ended = s.close(5_000);
+        boolean ended = s.close(CLOSE_TIMEOUT_MS);
         double ms = (System.nanoTime() - t0) / 1e6;
         List<StepReport> all = steps(rec.all());
         double msPerStep = ms; // replaced below by the measured mean
@@ -227,9 +230,10 @@ class TrainingSessionTest {
             msPerStep = 1000.0 * t.config().optimizer().batchSize() / all.get(all.size() - 1).samplesPerSecond();
         }
         System.out.printf("close of a running session: %.1f ms (a step: ~%.2f ms)%n", ms, msPerStep);
+        // 100,000 epochs to go: a close that did not stop training between two steps would time out
         assertThat(ended).isTrue();
         assertThat(s.ended()).isTrue();
-        assertThat(ms).isLessThan(2_000);
+        assertThat(ms).isLessThan(CLOSE_TIMEOUT_MS);
         StateReport last = only(rec.all(), StateReport.class).get(only(rec.all(), StateReport.class).size() - 1);
         assertThat(last.state()).isEqualTo(State.STOPPED);
         assertThat(last.step()).isEqualTo(all.get(all.size() - 1).step() + 1);

@@ -2,6 +2,7 @@ package babysitter.engine.optim;
 
 import babysitter.engine.HostIO;
 import babysitter.engine.Hyperparameters;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -128,11 +129,11 @@ public final class OptimizerState {
         kind = newKind;
         t = 0;
         if (vF != null) {
-            java.util.Arrays.fill(vF, 0f);
-            java.util.Arrays.fill(sF, 0f);
+            Arrays.fill(vF, 0f);
+            Arrays.fill(sF, 0f);
         } else {
-            java.util.Arrays.fill(vD, 0.0);
-            java.util.Arrays.fill(sD, 0.0);
+            Arrays.fill(vD, 0.0);
+            Arrays.fill(sD, 0.0);
         }
     }
 

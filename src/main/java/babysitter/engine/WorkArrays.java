@@ -1,0 +1,99 @@
+package babysitter.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Work arrays for one batch size; index l = 1..L as in the notes. Host arrays (double) hold
+ * the element-wise quantities; device arrays (the network's precision) are the operands and
+ * results of the matrix products.
+ */
+final class WorkArrays {
+    final int rows;
+    final double[][] z;
+    final double[][] zNorm;
+    final double[][] zTilde;
+    final double[][] a;
+    final double[][] mu;
+    final double[][] var;
+    final double[][] invStd;
+    final double[][] dz;
+    final double[][] dzTilde;
+    final double[][] da;
+    final double[] probs;
+    final double[] logProbs;
+    final double[] vecA;
+    final double[] vecB;
+    final double[] vecC;
+    final double[] vecD;
+    final INDArray[] zDev;
+    final INDArray[] aDev;
+    final INDArray[] dzDev;
+    final INDArray[] daDev;
+    final Gemm.Operand[] zOp;
+    final Gemm.Operand[] aOp;
+    final Gemm.Operand[] dzOp;
+    final Gemm.Operand[] daOp;
+
+    WorkArrays(int rows, NetworkConfig config, DataType dt) {
+        this.rows = rows;
+        int depth = config.depth();
+        z = new double[depth + 1][];
+        zNorm = new double[depth + 1][];
+        zTilde = new double[depth + 1][];
+        a = new double[depth + 1][];
+        mu = new double[depth + 1][];
+        var = new double[depth + 1][];
+        invStd = new double[depth + 1][];
+        dz = new double[depth + 1][];
+        dzTilde = new double[depth + 1][];
+        da = new double[depth + 1][];
+        zDev = new INDArray[depth + 1];
+        aDev = new INDArray[depth + 1];
+        dzDev = new INDArray[depth + 1];
+        daDev = new INDArray[depth + 1];
+        zOp = new Gemm.Operand[depth + 1];
+        aOp = new Gemm.Operand[depth + 1];
+        dzOp = new Gemm.Operand[depth + 1];
+        daOp = new Gemm.Operand[depth + 1];
+        int widest = 0;
+        for (int l = 1; l <= depth; l++) {
+            int n = config.units(l);
+            widest = Math.max(widest, n);
+            z[l] = new double[rows * n];
+            dz[l] = new double[rows * n];
+            zDev[l] = Nd4j.create(dt, rows, n);
+            dzDev[l] = Nd4j.create(dt, rows, n);
+            zOp[l] = new Gemm.Operand(zDev[l]);
+            dzOp[l] = new Gemm.Operand(dzDev[l]);
+            if (l < depth) {
+                a[l] = new double[rows * n];
+                da[l] = new double[rows * n];
+                dzTilde[l] = new double[rows * n];
+                aDev[l] = Nd4j.create(dt, rows, n);
+                daDev[l] = Nd4j.create(dt, rows, n);
+                aOp[l] = new Gemm.Operand(aDev[l]);
+                daOp[l] = new Gemm.Operand(daDev[l]);
+                if (config.batchNorm(l)) {
+                    zNorm[l] = new double[rows * n];
+                    zTilde[l] = new double[rows * n];
+                    mu[l] = new double[n];
+                    var[l] = new double[n];
+                    invStd[l] = new double[n];
+                } else {
+                    zTilde[l] = z[l];
+                }
+            } else {
+                zTilde[l] = z[l];
+            }
+        }
+        int classes = config.classes();
+        probs = new double[rows * classes];
+        logProbs = new double[rows * classes];
+        vecA = new double[widest];
+        vecB = new double[widest];
+        vecC = new double[widest];
+        vecD = new double[widest];
+    }
+}
