@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code runs}: the runs library on the command line (the same table as File ▸ Runs… in the window). */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "List and compare the recorded runs.",
-        subcommands = {RunsCommand.ListRuns.class})
+        subcommands = {RunsCommand.ListRuns.class, RunsCompareCommand.class})
 final class RunsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
