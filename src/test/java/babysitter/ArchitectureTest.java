@@ -129,7 +129,7 @@ class ArchitectureTest {
     private static final String[] UI_FEATURES = {"babysitter.ui.network..", "babysitter.ui.classes..",
         "babysitter.ui.samples..", "babysitter.ui.regions..", "babysitter.ui.search..", "babysitter.ui.siblings..",
         "babysitter.ui.surface..", "babysitter.ui.monitor..", "babysitter.ui.controls..", "babysitter.ui.setup..",
-        "babysitter.ui.chart..", "babysitter.ui.fx.."};
+        "babysitter.ui.chart..", "babysitter.ui.fx..", "babysitter.ui.library..", "babysitter.ui.app.."};
 
     @Test
     void uiFeaturesDoNotDependOnTheMainWindow() {

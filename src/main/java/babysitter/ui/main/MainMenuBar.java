@@ -2,6 +2,7 @@ package babysitter.ui.main;
 
 import babysitter.ui.app.AppContext;
 import babysitter.ui.classes.ClassesWindow;
+import babysitter.ui.library.LibraryWindow;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.network.NetworkWindow;
 import babysitter.ui.samples.SamplesWindow;
@@ -46,6 +47,8 @@ final class MainMenuBar {
     private Menu file() {
         MonitorView monitor = window.monitor();
         MenuItem newRun = item("New run", "Shortcut+N", window::newRun);
+        MenuItem runs = item("Runs…", "Shortcut+O", () -> LibraryWindow.show(app, owner(), vm::openRun));
+        runs.setId("runsItem");
         MenuItem openRun = item("Open run folder…", null, window::openRunFolder);
         MenuItem openLast = item("Open last run", "Shortcut+Shift+O", () -> vm.lastRun().ifPresent(vm::openRun));
         openLast.setDisable(vm.lastRun().isEmpty());
@@ -56,7 +59,7 @@ final class MainMenuBar {
             Window w = owner();
             w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        return new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
+        return new Menu("File", null, newRun, runs, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
                 new SeparatorMenuItem(),
                 item("Export cost-per-step chart (PNG, 1×)…", null, () -> exports.chart(monitor.stepChart(), 1)),
                 item("Export cost-per-step chart (PNG, 2×)…", null, () -> exports.chart(monitor.stepChart(), 2)),
