@@ -120,6 +120,12 @@ public final class LibraryWindow extends BorderPane {
                             ? null : new Tooltip(e.summary().notes().note()));
                 }
             });
+            col.setPrefWidth(switch (c) {
+                case NAME, FOLDER -> 200;
+                case CREATED -> 130;
+                case DEV_ACC, DEV_COST -> 100;
+                default -> 80;
+            });
             if (c.numeric()) {
                 col.setStyle("-fx-alignment: CENTER-RIGHT;");
             }
