@@ -93,10 +93,12 @@ final class MainMenuBar {
         MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S", () -> SiblingsDialog.show(owner(), vm.siblings()));
         siblings.setId("trySiblings");
         siblings.disableProperty().bind(vm.hasSession().not().or(vm.siblings().activeProperty()));
+        MenuItem around = item("Search around this run…", null, window::searchAround);
+        around.setId("searchAroundItem");
         MenuItem more = item("More epochs…", "Shortcut+M", window::moreEpochs);
         more.disableProperty().bind(vm.hasSession().not());
         return new Menu("Session", null, pause, step, epoch, more, new SeparatorMenuItem(), checkpoint, undo,
-                new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
+                new SeparatorMenuItem(), siblings, around, new SeparatorMenuItem(), stop);
     }
 
     private Menu view() {

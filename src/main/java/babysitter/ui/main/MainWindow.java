@@ -2,6 +2,10 @@ package babysitter.ui.main;
 
 import babysitter.session.Snapshot;
 import babysitter.ui.app.AppContext;
+import babysitter.ui.library.SearchAround;
+import babysitter.ui.library.SearchAroundDialog;
+import babysitter.ui.search.SearchWindow;
+import javafx.stage.Window;
 import babysitter.ui.controls.ControlsView;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
@@ -261,6 +265,17 @@ public final class MainWindow extends BorderPane {
             vm.step();
             e.consume();
         }
+    }
+
+    /**
+     * Session ▸ Search around this run…: a space around the configuration the setup panel shows (the
+     * loaded or running run's), edited in a form, written, then the New search form filled with it.
+     */
+    void searchAround() {
+        Window owner = getScene().getWindow();
+        setup.toConfig().ifPresent(config -> SearchAroundDialog.ask(owner, config,
+                        SearchAround.spaceFile(app.runsRoot(), config.name()))
+                .ifPresent(space -> SearchWindow.newSearch(app, owner, vm, space)));
     }
 
     /** File ▸ Open run folder…: a folder chooser in the runs folder. */

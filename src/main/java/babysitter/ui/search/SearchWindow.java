@@ -47,7 +47,15 @@ public final class SearchWindow {
 
     /** Asks for a new search (the form), creates it and opens its window, running. Empty when cancelled. */
     public static Optional<Stage> newSearch(AppContext app, Window owner, TrialHost main) {
+        return newSearch(app, owner, main, null);
+    }
+
+    /** As {@link #newSearch(AppContext, Window, TrialHost)}, the form filled with {@code spaceFile} (null: empty). */
+    public static Optional<Stage> newSearch(AppContext app, Window owner, TrialHost main, Path spaceFile) {
         NewSearchViewModel form = new NewSearchViewModel(app.runsRoot(), Clock.systemUTC());
+        if (spaceFile != null) {
+            form.spaceFileProperty().set(spaceFile.toString());
+        }
         Dialog<Search> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
