@@ -169,7 +169,7 @@ class ArchitectureTest {
     private static final String[] UI_FEATURES = {"babysitter.ui.network..", "babysitter.ui.classes..",
         "babysitter.ui.samples..", "babysitter.ui.regions..", "babysitter.ui.search..", "babysitter.ui.siblings..",
         "babysitter.ui.surface..", "babysitter.ui.monitor..", "babysitter.ui.controls..", "babysitter.ui.setup..",
-        "babysitter.ui.chart..", "babysitter.ui.fx.."};
+        "babysitter.ui.chart..", "babysitter.ui.fx..", "babysitter.ui.library..", "babysitter.ui.app.."};
 
     @Test
     void uiFeaturesDoNotDependOnTheMainWindow() {
@@ -187,5 +187,32 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noDependency("babysitter.ui.main..",
                         "babysitter.ui.network.."))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.ui.network");
+    }
+
+    @Test
+    void noCycleBetweenUiPackages() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("babysitter.ui.(*)..")
+                .should().beFreeOfCycles().check(classes);
+        // the application at the top of babysitter.ui puts the packages together; none of them reaches back
+        // to it (the runs folder, executors and open windows come to them in an AppContext)
+        noClasses().that().resideInAPackage("babysitter.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("babysitter.ui")
+                .check(classes);
+        // not vacuous: "babysitter.ui.*.." holds the main window's package, which does use the search's
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses().that().resideInAPackage("babysitter.ui.*..")
+                        .should().dependOnClassesThat().resideInAPackage("babysitter.ui.search").check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.ui.main");
+    }
+
+    @Test
+    void theUiKeepsNoMutableStaticState() {
+        // no public static volatile file choosers, no static list of open windows: they live in the AppContext
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+                .that().areDeclaredInClassesThat().resideInAnyPackage("babysitter.ui.app..", "babysitter.ui.search..",
+                        "babysitter.ui.main..", "babysitter.ui.library..")
+                .and().areStatic()
+                .should().beFinal()
+                .check(classes);
+        assertThat(classes.contain("babysitter.ui.app.AppContext")).isTrue();
     }
 }

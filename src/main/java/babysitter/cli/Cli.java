@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
-            ImportTorchCommand.class, DemoCommand.class,
+            ImportTorchCommand.class, RunsCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

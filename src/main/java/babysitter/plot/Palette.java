@@ -51,6 +51,11 @@ public final class Palette {
         return CLASSES.size();
     }
 
+    /** The colour of run {@code index} (from 0) when several runs share a chart: the class palette's order. */
+    public static String run(int index) {
+        return classColour(index);
+    }
+
     /** The colour of sibling {@code index} (from 0), on the charts and in the siblings panel. */
     public static String sibling(int index) {
         return SIBLINGS.get(Math.floorMod(index, SIBLINGS.size()));

@@ -1,22 +1,18 @@
 package babysitter.ui.main;
 
-import babysitter.session.Report;
 import babysitter.session.Snapshot;
-import babysitter.ui.chart.LineChartCanvas;
-import babysitter.plot.SeriesBuffer;
+import babysitter.ui.app.AppContext;
+import babysitter.ui.library.SearchAround;
+import babysitter.ui.library.SearchAroundDialog;
+import babysitter.ui.search.SearchWindow;
 import babysitter.ui.controls.ControlsView;
-import babysitter.ui.fx.Icons;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
-import babysitter.ui.classes.ClassesWindow;
-import babysitter.ui.network.NetworkWindow;
-import babysitter.ui.surface.SurfaceWindow;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -28,13 +24,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -45,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Window;
 
 /** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
@@ -58,13 +48,19 @@ public final class MainWindow extends BorderPane {
     /** Below this window width a new run hides the setup panel, so the charts have the room. */
     static final double NARROW = 1280;
     private final CheckpointStrip strip = new CheckpointStrip(this::confirmRewind);
-    private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
-    private final SeriesBuffer rangeData = new SeriesBuffer();
-    private FileDialogs fileDialogs = FileDialogs.NATIVE;
+    private final AppContext app;
+    private final WindowExports exports;
 
+    /** The window with a context of its own (runs in {@code -Dbabysitter.runs}, default {@code runs}). */
     public MainWindow(MainViewModel vm, SetupViewModel setup) {
+        this(AppContext.fromSystem(), vm, setup);
+    }
+
+    public MainWindow(AppContext app, MainViewModel vm, SetupViewModel setup) {
+        this.app = app;
         this.vm = vm;
         this.setup = setup;
+        this.exports = new WindowExports(this, vm, app::choosers);
         getStyleClass().add("main-window");
         getStylesheets().add(MainWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
 
@@ -121,7 +117,7 @@ public final class MainWindow extends BorderPane {
         // right: controls, the range test and (for 2-D data) the decision regions
         ControlsView controls = new ControlsView(vm.controls());
         controls.disableProperty().bind(vm.hasSession().not());
-        VBox right = new VBox(controls, rangeTestBox(), regionsBox());
+        VBox right = new VBox(controls, RangeTestPane.create(vm), regionsBox());
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefWidth(300);
@@ -130,14 +126,14 @@ public final class MainWindow extends BorderPane {
         rightScroll.setMinWidth(240);
         centre.setMinWidth(360);
         columns = new Columns(setupView, centre, rightScroll);
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(MainMenuBar.create(this, app, vm, exports), MainToolBar.create(vm)));
         setCenter(columns.pane());
         setBottom(statusBar());
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         vm.announceLastRun();
     }
 
-    private void newRun() {
+    void newRun() {
         Optional<babysitter.session.RunConfig> config = setup.toConfig();
         if (config.isPresent() && (!vm.live().get() || confirmNewRun())) {
             vm.newRun(config.get());
@@ -155,168 +151,10 @@ public final class MainWindow extends BorderPane {
         alert.setHeaderText("Stop the current run and start a new one?");
         String dir = vm.runDirProperty().get();
         alert.setContentText("The current run" + (dir.isEmpty() ? "" : " (" + dir + ")") + " stays on disk: "
-                + "File ▸ Open run… shows it again and continues it from any of its checkpoints.");
+                + "File ▸ Runs… shows it again and continues it from any of its checkpoints.");
         alert.getDialogPane().setId("newRunDialog");
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == ButtonType.OK;
-    }
-
-    private MenuBar menuBar() {
-        MenuItem newRun = item("New run", "Shortcut+N", this::newRun);
-        MenuItem openRun = item("Open run…", "Shortcut+O", this::openRun);
-        MenuItem openLast = item("Open last run", "Shortcut+Shift+O", () -> vm.lastRun().ifPresent(vm::openRun));
-        openLast.setDisable(vm.lastRun().isEmpty());
-        MenuItem exportStep1 = item("Export cost-per-step chart (PNG, 1×)…", null, () -> exportChart(monitor.stepChart(), 1));
-        MenuItem exportStep2 = item("Export cost-per-step chart (PNG, 2×)…", null, () -> exportChart(monitor.stepChart(), 2));
-        MenuItem exportEpoch = item("Export cost-per-epoch chart (PNG, 2×)…", null, () -> exportChart(monitor.epochCostChart(), 2));
-        MenuItem exportAcc = item("Export accuracy chart (PNG, 2×)…", null, () -> exportChart(monitor.epochAccuracyChart(), 2));
-        MenuItem exportWindow = item("Export window (PNG)…", null, this::exportWindow);
-        MenuItem exportCsv = item("Export metrics (CSV, raw and smoothed)…", null, this::exportCsv);
-        MenuItem exportReport = item("Export report (HTML)…", null, () -> {
-            Path file = choose("Export report", "report.html", "html");
-            if (file != null) {
-                vm.exportReport(file);
-            }
-        });
-        MenuItem saveConfig = item("Save as configuration…", null, () -> {
-            Path file = choose("Save as configuration", "run.json", "json");
-            if (file != null) {
-                vm.saveConfiguration(file);
-            }
-        });
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            Window w = getScene().getWindow();
-            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-        });
-        MenuItem newSearch = item("New search…", "Shortcut+Shift+N", () -> babysitter.ui.search.SearchWindow.newSearch(
-                getScene().getWindow(), vm, babysitter.ui.BabysitterApp.runsRoot()));
-        newSearch.setId("newSearchItem");
-        MenuItem openSearch = item("Open search…", "Shortcut+Shift+F", () -> babysitter.ui.search.SearchWindow.openSearch(
-                getScene().getWindow(), vm));
-        Menu file = new Menu("File", null, newRun, openRun, openLast, new SeparatorMenuItem(), newSearch, openSearch,
-                new SeparatorMenuItem(), exportStep1, exportStep2, exportEpoch,
-                exportAcc, exportWindow, exportCsv, exportReport, new SeparatorMenuItem(), saveConfig,
-                new SeparatorMenuItem(), quit);
-        // The Session menu offers what the tool bar offers, and only when the tool bar does.
-        MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
-        pause.setId("pauseItem");
-        pause.disableProperty().bind(vm.canPauseOrResume().not());
-        MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
-        step.setId("stepItem");
-        step.disableProperty().bind(vm.canStep().not());
-        MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);
-        epoch.setId("epochItem");
-        epoch.disableProperty().bind(vm.canStep().not());
-        MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm::checkpoint);
-        checkpoint.setId("checkpointItem");
-        checkpoint.disableProperty().bind(vm.hasSession().not());
-        MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
-        undo.setId("undoItem");
-        undo.disableProperty().bind(vm.canUndo().not());
-        MenuItem stop = item("Stop", null, vm::stop);
-        stop.setId("stopItem");
-        stop.disableProperty().bind(vm.live().not());
-        MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S",
-                () -> babysitter.ui.siblings.SiblingsDialog.show(getScene().getWindow(), vm.siblings()));
-        siblings.setId("trySiblings");
-        siblings.disableProperty().bind(vm.hasSession().not().or(vm.siblings().activeProperty()));
-        MenuItem more = item("More epochs…", "Shortcut+M", this::moreEpochs);
-        more.disableProperty().bind(vm.hasSession().not());
-        Menu session = new Menu("Session", null, pause, step, epoch, more, new SeparatorMenuItem(), checkpoint, undo,
-                new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
-        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
-        MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
-        MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm.feed()));
-        MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm.feed()));
-        MenuItem samples = item("Samples…", null,
-                () -> babysitter.ui.samples.SamplesWindow.show(getScene().getWindow(), vm.feed()));
-        network.setId("networkItem");
-        classes.setId("classesItem");
-        samples.setId("samplesItem");
-        surface.setId("surfaceItem");
-        range.setId("rangeItem");
-        Menu tools = new Menu("Tools", null, range, surface, network, classes, samples);
-        MenuItem setupPanel = panelItem("setupPanelItem", "setup panel", "Shortcut+1", columns.setupShownProperty());
-        MenuItem controlsPanel = panelItem("controlsPanelItem", "live controls", "Shortcut+2",
-                columns.controlsShownProperty());
-        Menu view = new Menu("View", null, setupPanel, controlsPanel);
-        MenuBar bar = new MenuBar(file, session, view, tools);
-        bar.setId("menuBar");
-        return bar;
-    }
-
-    /** "Hide the setup panel" / "Show the setup panel": one item that folds a side panel away and back. */
-    private static MenuItem panelItem(String id, String name, String accelerator,
-                                      javafx.beans.property.BooleanProperty shown) {
-        MenuItem m = item("", accelerator, () -> shown.set(!shown.get()));
-        m.setId(id);
-        m.textProperty().bind(Bindings.when(shown).then("Hide the " + name).otherwise("Show the " + name));
-        return m;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private ToolBar toolBar() {
-        Button pause = new Button();
-        pause.setId("pauseButton");
-        pause.textProperty().bind(Bindings.createStringBinding(() -> {
-            Report.State s = vm.stateProperty().get();
-            return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
-        }, vm.stateProperty()));
-        org.kordamp.ikonli.javafx.FontIcon pauseIcon = Icons.of(Icons.PLAY);
-        vm.stateProperty().addListener((o, a, now) ->
-                pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
-        pause.setGraphic(pauseIcon);
-        pause.setTooltip(new Tooltip("Space"));
-        pause.setOnAction(e -> vm.togglePause());
-        pause.disableProperty().bind(vm.canPauseOrResume().not());
-        Button step = Icons.on(button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step), Icons.STEP);
-        step.disableProperty().bind(vm.canStep().not());
-        Button epoch = Icons.on(button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)", vm::runEpoch),
-                Icons.EPOCH);
-        epoch.disableProperty().bind(vm.canStep().not());
-        Button stop = Icons.on(button("stopButton", "Stop", "end the run; it stays on disk", vm::stop), Icons.STOP);
-        stop.disableProperty().bind(vm.live().not());
-        Button checkpoint = Icons.on(button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
-                vm::checkpoint), Icons.CHECKPOINT);
-        checkpoint.disableProperty().bind(vm.hasSession().not());
-        Button undo = Icons.on(button("undoButton", "Undo last change",
-                "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);
-        undo.disableProperty().bind(vm.canUndo().not());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label run = new Label();
-        run.textProperty().bind(vm.runDirProperty());
-        run.getStyleClass().add("run-dir");
-        return new ToolBar(pause, step, epoch, stop, checkpoint, undo, paceChoice(), gap, run);
-    }
-
-    /** The pace of a running session: as fast as possible, N epochs a second, or epoch by epoch. */
-    private javafx.scene.Node paceChoice() {
-        javafx.scene.control.ChoiceBox<babysitter.session.Pace> box = new javafx.scene.control.ChoiceBox<>();
-        box.setId("paceChoice");
-        box.getItems().addAll(babysitter.session.Pace.FASTEST, new babysitter.session.Pace(50),
-                new babysitter.session.Pace(20), new babysitter.session.Pace(10), babysitter.session.Pace.WATCHABLE,
-                new babysitter.session.Pace(2), new babysitter.session.Pace(1), babysitter.session.Pace.EPOCH_BY_EPOCH);
-        box.valueProperty().bindBidirectional(vm.paceProperty());
-        box.setTooltip(new javafx.scene.control.Tooltip("how fast training goes: slow enough to watch the decision "
-                + "regions move, or a pause after each epoch; the numbers trained are the same at any pace"));
-        Label label = new Label("Pace");
-        label.setLabelFor(box);
-        HBox paceBox = new HBox(4, label, box);
-        paceBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return paceBox;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        return babysitter.ui.fx.Buttons.button(id, text, tip, action);
     }
 
     private Node statusBar() {
@@ -336,58 +174,6 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private Node rangeTestBox() {
-        Label title = new Label("Learning-rate range test");
-        title.getStyleClass().add("heading");
-        Button run = button("rangeTestButton", "Run range test", "sweep α from 1e-5 to 1 over 100 steps, then restore",
-                () -> vm.lrRangeTest(1e-5, 1, 100));
-        run.disableProperty().bind(vm.hasSession().not());
-        rangeChart.setId("rangeChart");
-        rangeChart.setPrefSize(260, 160);
-        rangeChart.setMinSize(200, 140);
-        rangeChart.addSeries("cost", Color.web("#1f77b4"), 1.5, 1.0, rangeData);
-        Label suggestion = new Label();
-        suggestion.setId("rangeSuggestion");
-        Button take = button("takeSuggestion", "Use suggested α", "set α to the suggestion", vm::takeSuggestedAlpha);
-        take.setDisable(true);
-        vm.rangeTestProperty().addListener((o, a, r) -> {
-            rangeData.clear();
-            rangeChart.clearMarkers();
-            if (r == null) {
-                suggestion.setText("");
-                take.setDisable(true);
-                return;
-            }
-            double[] alphas = r.learningRates();
-            double[] costs = r.costs();
-            for (int i = 0; i < alphas.length; i++) {
-                if (Double.isFinite(costs[i])) {
-                    rangeData.add(Math.log10(alphas[i]), costs[i]);
-                }
-            }
-            boolean ok = Double.isFinite(r.suggested());
-            if (ok) {
-                rangeChart.addMarker(Math.log10(r.suggested()), "suggested", Color.web("#2ca02c"));
-            }
-            suggestion.setText(ok ? "suggested α = " + String.format(Locale.ROOT, "%.2e", r.suggested())
-                    : "no clear descent: try a wider range");
-            take.setDisable(!ok);
-            rangeChart.requestRedraw();
-        });
-        VBox box = new VBox(6, run, rangeChart, suggestion, take);
-        box.setPadding(new Insets(8));
-        // folded until it has something to show, so the decision regions below are in view
-        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(title.getText(), box);
-        pane.setId("rangeTestPane");
-        pane.setExpanded(false);
-        vm.rangeTestProperty().addListener((o, a, r) -> {
-            if (r != null) {
-                pane.setExpanded(true);
-            }
-        });
-        return pane;
-    }
-
     private Node regionsBox() {
         Label title = new Label("Decision regions");
         title.getStyleClass().add("heading");
@@ -403,7 +189,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Asks how many epochs to add to the run (a finished run goes on, paused until Resume). */
-    private void moreEpochs() {
+    void moreEpochs() {
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
         ask.setTitle("More epochs");
@@ -413,7 +199,7 @@ public final class MainWindow extends BorderPane {
         ask.showAndWait().ifPresent(text -> {
             String error = vm.moreEpochs(text);
             if (error != null) {
-                error(error);
+                exports.error(error);
             }
         });
     }
@@ -452,66 +238,32 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    // ------------------------------------------------------------------ export
-
-    /** Replaces the platform's file dialogs (a test answers them). */
-    void useFileDialogs(FileDialogs dialogs) {
-        this.fileDialogs = dialogs;
+    /**
+     * Session ▸ Search around this run…: a space around the configuration the setup panel shows (the
+     * loaded or running run's), edited in a form, written, then the New search form filled with it.
+     */
+    void searchAround() {
+        Window owner = getScene().getWindow();
+        setup.toConfig().ifPresent(config -> SearchAroundDialog.ask(owner, config,
+                        SearchAround.spaceFile(app.runsRoot(), config.name()))
+                .ifPresent(space -> SearchWindow.newSearch(app, owner, vm, space)));
     }
 
-    private void openRun() {
-        Path dir = fileDialogs.openRunFolder(getScene().getWindow(), babysitter.ui.BabysitterApp.runsRoot());
+    /** File ▸ Open run folder…: a folder chooser in the runs folder. */
+    void openRunFolder() {
+        java.io.File dir = app.choosers().folder(getScene().getWindow(), "Open a recorded run", app.runsRoot());
         if (dir != null) {
-            vm.openRun(dir);
-        }
-    }
-
-    private Path choose(String title, String name, String extension) {
-        return fileDialogs.saveFile(getScene().getWindow(), title, name, extension);
-    }
-
-    private void exportChart(LineChartCanvas chart, double scale) {
-        Path file = choose("Export chart", "chart.png", "png");
-        if (file != null) {
-            try {
-                chart.exportPng(file, scale);
-            } catch (IOException | RuntimeException ex) {
-                error("Could not write " + file + ": " + ex.getMessage());
-            }
-        }
-    }
-
-    private void exportWindow() {
-        Path file = choose("Export window", "babysitter.png", "png");
-        if (file != null) {
-            try {
-                writeWindowPng(file);
-            } catch (IOException | RuntimeException ex) {
-                error("Could not write " + file + ": " + ex.getMessage());
-            }
+            vm.openRun(dir.toPath());
         }
     }
 
     /** The window as a PNG, without its banner. */
     void writeWindowPng(Path file) throws IOException {
-        babysitter.ui.fx.Banner.without(getScene().getRoot(), () -> Snapshots.writePng(getScene().getRoot(), 1, file));
+        exports.writeWindowPng(file);
     }
 
-    private void exportCsv() {
-        Path file = choose("Export metrics", "metrics.csv", "csv");
-        if (file != null) {
-            try {
-                vm.monitor().writeCsv(file);
-            } catch (IOException | RuntimeException ex) {
-                error("Could not write " + file + ": " + ex.getMessage());
-            }
-        }
-    }
-
-    private void error(String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        a.initOwner(getScene().getWindow());
-        a.showAndWait();
+    Columns columns() {
+        return columns;
     }
 
     public MonitorView monitor() {

@@ -6,16 +6,14 @@ import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Trial;
 import babysitter.session.ConfigException;
+import babysitter.ui.app.AppContext;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -32,8 +30,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -43,35 +39,23 @@ import javafx.stage.Window;
  * first, then cancels it cleanly: the unfinished trials start again when the search is opened.
  */
 public final class SearchWindow {
-    /** Chooses the space file (a FileChooser in the application; tests replace it). */
-    public static volatile Function<Window, File> spaceChooser = owner -> {
-        FileChooser c = new FileChooser();
-        c.setTitle("Choose a search space");
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Search space (JSON)", "*.json"));
-        return c.showOpenDialog(owner);
-    };
-    /** Chooses a search folder (a DirectoryChooser in the application; tests replace it). */
-    public static volatile Function<Window, File> searchChooser = owner -> {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open a search folder");
-        File root = babysitter.ui.BabysitterApp.runsRoot().resolve("searches").toFile();
-        if (root.isDirectory()) {
-            c.setInitialDirectory(root);
-        }
-        return c.showDialog(owner);
-    };
-
     /** Epochs a babysat trial may train after its checkpoint (the trial's own budget is usually used up). */
     public static final int BABYSIT_EPOCHS = 20;
-
-    private static final List<SearchViewModel> OPEN = new CopyOnWriteArrayList<>();
 
     private SearchWindow() {
     }
 
     /** Asks for a new search (the form), creates it and opens its window, running. Empty when cancelled. */
-    public static Optional<Stage> newSearch(Window owner, TrialHost main, Path runsRoot) {
-        NewSearchViewModel form = new NewSearchViewModel(runsRoot, Clock.systemUTC());
+    public static Optional<Stage> newSearch(AppContext app, Window owner, TrialHost main) {
+        return newSearch(app, owner, main, null);
+    }
+
+    /** As {@link #newSearch(AppContext, Window, TrialHost)}, the form filled with {@code spaceFile} (null: empty). */
+    public static Optional<Stage> newSearch(AppContext app, Window owner, TrialHost main, Path spaceFile) {
+        NewSearchViewModel form = new NewSearchViewModel(app.runsRoot(), Clock.systemUTC());
+        if (spaceFile != null) {
+            form.spaceFileProperty().set(spaceFile.toString());
+        }
         Dialog<Search> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -83,7 +67,7 @@ public final class SearchWindow {
                 SearchWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
         ButtonType start = new ButtonType("Start search", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
-        dialog.getDialogPane().setContent(form(form, dialog));
+        dialog.getDialogPane().setContent(form(app, form, dialog));
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);
         ok.setId("startSearch");
         ok.disableProperty().bind(form.valid().not());
@@ -98,10 +82,10 @@ public final class SearchWindow {
         });
         dialog.setResultConverter(b -> b == start ? created[0] : null);
         Optional<Search> s = dialog.showAndWait();
-        return s.map(search -> show(owner, main, search, form.parallelValue(), true));
+        return s.map(search -> show(app, owner, main, search, form.parallelValue(), true));
     }
 
-    private static Node form(NewSearchViewModel form, Dialog<?> dialog) {
+    private static Node form(AppContext app, NewSearchViewModel form, Dialog<?> dialog) {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
@@ -110,7 +94,8 @@ public final class SearchWindow {
         Button browse = new Button("Browse…");
         browse.setId("browseSpace");
         browse.setOnAction(e -> {
-            File f = spaceChooser.apply(dialog.getDialogPane().getScene().getWindow());
+            File f = app.choosers().openFile(dialog.getDialogPane().getScene().getWindow(), "Choose a search space",
+                    app.runsRoot(), "Search space (JSON)", "json");
             if (f != null) {
                 form.spaceFileProperty().set(f.getPath());
             }
@@ -228,16 +213,16 @@ public final class SearchWindow {
     }
 
     /** Asks for a search folder and opens it (not running: Resume runs its unfinished trials). */
-    public static Optional<Stage> openSearch(Window owner, TrialHost main) {
-        File dir = searchChooser.apply(owner);
-        return dir == null ? Optional.empty() : open(owner, main, dir.toPath());
+    public static Optional<Stage> openSearch(AppContext app, Window owner, TrialHost main) {
+        File dir = app.choosers().folder(owner, "Open a search folder", app.runsRoot().resolve("searches"));
+        return dir == null ? Optional.empty() : open(app, owner, main, dir.toPath());
     }
 
     /** Opens the search in {@code dir}; a damaged or missing search is reported in a dialog. */
-    public static Optional<Stage> open(Window owner, TrialHost main, Path dir) {
+    public static Optional<Stage> open(AppContext app, Window owner, TrialHost main, Path dir) {
         try {
             Search s = Search.open(dir);
-            return Optional.of(show(owner, main, s, s.settings().parallel(), false));
+            return Optional.of(show(app, owner, main, s, s.settings().parallel(), false));
         } catch (IOException | ConfigException | RuntimeException e) {
             Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
             if (owner != null) {
@@ -251,7 +236,7 @@ public final class SearchWindow {
     }
 
     /** The Search window around {@code search}; if {@code start}, its trials start running. */
-    public static Stage show(Window owner, TrialHost main, Search search, int parallel, boolean start) {
+    public static Stage show(AppContext app, Window owner, TrialHost main, Search search, int parallel, boolean start) {
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "search-runner");
             t.setDaemon(true);
@@ -279,12 +264,13 @@ public final class SearchWindow {
                 }
             }
         });
+        // the program's end cancels a search still open
+        Runnable unregister = app.onClose(vm::cancelAndClose);
         stage.setOnHidden(e -> {
             vm.cancelAndClose();
-            OPEN.remove(vm);
+            unregister.run();
             runner.shutdown();
         });
-        OPEN.add(vm);
         stage.show();
         if (start) {
             vm.start();
@@ -311,13 +297,6 @@ public final class SearchWindow {
         main.openRunAndContinue(t.runDir(), t.bestCheckpoint(), BABYSIT_EPOCHS);
         if (owner instanceof Stage s) {
             s.toFront();
-        }
-    }
-
-    /** Cancels every open search (the application is closing); each stops at its trials' next step. */
-    public static void cancelAll() {
-        for (SearchViewModel vm : OPEN) {
-            vm.cancelAndClose();
         }
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
 import babysitter.ui.BabysitterApp;
+import babysitter.ui.app.Choosers;
 import babysitter.ui.setup.SetupViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,22 +60,29 @@ class JourneyTest {
     @Start
     void start(Stage stage) {
         System.setProperty("babysitter.runs", runs.toString());
-        vm = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
+        BabysitterApp app = new BabysitterApp();
+        vm = app.createViewModel(Executors.newSingleThreadExecutor());
         SetupViewModel setup = SetupViewModel.defaults();
         setup.epochsProperty().set("2000");
         setup.nProperty().set("300");
-        window = new MainWindow(vm, setup);
-        window.useFileDialogs(new FileDialogs() {
+        // the person's answers to the file dialogs
+        app.context().setChoosers(new Choosers() {
             @Override
-            public Path saveFile(Window owner, String title, String suggestedName, String extension) {
-                return exports.resolve(suggestedName);
+            public File openFile(Window owner, String title, Path initialDir, String description, String extension) {
+                throw new AssertionError("no file is opened on this journey: " + title);
             }
 
             @Override
-            public Path openRunFolder(Window owner, Path startIn) {
-                return Path.of(vm.runDirProperty().get());
+            public File folder(Window owner, String title, Path initialDir) {
+                return new File(vm.runDirProperty().get());
+            }
+
+            @Override
+            public File saveFile(Window owner, String title, String name, String extension) {
+                return exports.resolve(name).toFile();
             }
         });
+        window = new MainWindow(app.context(), vm, setup);
         stage.setScene(window.scene());
         stage.show();
     }
@@ -206,7 +215,7 @@ class JourneyTest {
 
         // open the run again: its branches and its last α come back
         int lastBranchEpoch = onFx(() -> (int) vm.epochProperty().get());
-        menu(robot, "File", "Open run…");
+        menu(robot, "File", "Open run folder…");
         waitUntil("the run read back", () -> !vm.hasSession().get() && vm.epochProperty().get() == lastBranchEpoch
                 && vm.monitor().lines().stream().map(l -> l.branch()).distinct().count() == 4);
         assertThat(onFx(() -> vm.runDirProperty().get())).isEqualTo(run.toString());

@@ -66,7 +66,7 @@ public final class SearchScreenshot {
         Stage[] stage = new Stage[1];
         fx(() -> {
             MainViewModel main = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
-            stage[0] = SearchWindow.show(null, main, search, 2, true);
+            stage[0] = SearchWindow.show(new babysitter.ui.app.AppContext(runs), null, main, search, 2, true);
         });
         SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
         waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 12
@@ -112,7 +112,7 @@ public final class SearchScreenshot {
         Platform.setImplicitExit(false);
         MainViewModel[] main = new MainViewModel[1];
         fx(() -> main[0] = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor()));
-        Platform.runLater(() -> SearchWindow.newSearch(null, main[0], runs));
+        Platform.runLater(() -> SearchWindow.newSearch(new babysitter.ui.app.AppContext(runs), null, main[0]));
         waitUntil(() -> dialogPane() != null);
         fx(() -> {
             javafx.scene.control.DialogPane pane = dialogPane();
@@ -141,7 +141,7 @@ public final class SearchScreenshot {
                 settings);
         search.addRound(space, Method.GRID, 0, 4, "grid for comparison");
         Stage[] stage = new Stage[1];
-        fx(() -> stage[0] = SearchWindow.show(null, main[0], search, 2, true));
+        fx(() -> stage[0] = SearchWindow.show(new babysitter.ui.app.AppContext(runs), null, main[0], search, 2, true));
         SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
         waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 32
                 && vm.rows().stream().allMatch(r -> r.state().finished()));

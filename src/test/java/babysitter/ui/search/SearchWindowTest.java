@@ -264,7 +264,7 @@ class SearchWindowTest {
         Files.createDirectories(dir.getParent());
         Search s = Search.create(dir, babysitter.search.SearchSpace.read(good), babysitter.search.Method.RANDOM, 3, 0,
                 new babysitter.search.Settings(400, 1, babysitter.search.EarlyStopping.none(), 1));
-        Stage stage = onFx(() -> SearchWindow.show(mainStage, main, s, 1, true));
+        Stage stage = onFx(() -> SearchWindow.show(babysitter.ui.app.AppContext.fromSystem(), mainStage, main, s, 1, true));
         SearchViewModel vm = (SearchViewModel) stage.getProperties().get(SearchViewModel.class);
         waitUntil("a running trial", 60, () -> vm.rows().stream()
                 .anyMatch(r -> r.state() == babysitter.search.TrialState.RUNNING && r.devCurve().length > 0));
@@ -278,7 +278,7 @@ class SearchWindowTest {
         assertThat(onFx(stage::isShowing)).isFalse();
 
         // opened again: the unfinished trials are there and Resume is offered
-        Stage again = onFx(() -> SearchWindow.open(mainStage, main, dir).orElseThrow());
+        Stage again = onFx(() -> SearchWindow.open(babysitter.ui.app.AppContext.fromSystem(), mainStage, main, dir).orElseThrow());
         SearchViewModel vm2 = (SearchViewModel) again.getProperties().get(SearchViewModel.class);
         assertThat(onFx(() -> vm2.rows().size())).isEqualTo(3);
         assertThat(onFx(() -> vm2.canResume().get())).isTrue();

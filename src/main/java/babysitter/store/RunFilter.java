@@ -1,0 +1,122 @@
+package babysitter.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which runs of the library to show: every term must hold. A term is either a word, which some
+ * column's text contains (case-insensitive; the note counts too), or a comparison with a column
+ * value: {@code data=spiral}, {@code state!=killed}, {@code dev-acc>0.9}, {@code epochs<=5}. Text
+ * columns compare with {@code =} and {@code !=} (the text contains, or does not contain, the value);
+ * numeric ones also with {@code <, <=, >, >=}.
+ */
+public final class RunFilter implements Predicate<RunLibrary.Entry> {
+    private static final Pattern COMPARISON = Pattern.compile("([a-zA-Z-]+)\\s*(!=|<=|>=|=|<|>)\\s*(.*)");
+    /** Shows every run. */
+    public static final RunFilter ALL = new RunFilter(List.of(), "");
+
+    private final List<Predicate<RunLibrary.Entry>> terms;
+    private final String text;
+
+    private RunFilter(List<Predicate<RunLibrary.Entry>> terms, String text) {
+        this.terms = List.copyOf(terms);
+        this.text = text;
+    }
+
+    /**
+     * The filter of {@code text}: terms separated by spaces.
+     *
+     * @throws IllegalArgumentException naming the term and the rule when a comparison names no column,
+     *                                  compares text with {@code <}, or a number with something else
+     */
+    public static RunFilter parse(String text) {
+        List<Predicate<RunLibrary.Entry>> terms = new ArrayList<>();
+        for (String term : text.strip().split("\\s+")) {
+            if (!term.isEmpty()) {
+                terms.add(term(term));
+            }
+        }
+        return new RunFilter(terms, text.strip());
+    }
+
+    /** The filter of several texts (the command line's repeated {@code --filter}): all must hold. */
+    public static RunFilter parse(List<String> texts) {
+        return parse(String.join(" ", texts));
+    }
+
+    private static Predicate<RunLibrary.Entry> term(String term) {
+        Matcher m = COMPARISON.matcher(term);
+        if (!m.matches()) {
+            String word = term.toLowerCase(Locale.ROOT);
+            return e -> {
+                for (RunColumn c : RunColumn.values()) {
+                    if (c.text(e).toLowerCase(Locale.ROOT).contains(word)) {
+                        return true;
+                    }
+                }
+                return e.summary().notes().note().toLowerCase(Locale.ROOT).contains(word);
+            };
+        }
+        RunColumn column;
+        try {
+            column = RunColumn.byKey(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("filter '" + term + "': " + e.getMessage());
+        }
+        String op = m.group(2);
+        String value = m.group(3);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("filter '" + term + "': a value must follow '" + op + "'");
+        }
+        if (!column.numeric()) {
+            if (!op.equals("=") && !op.equals("!=")) {
+                throw new IllegalArgumentException("filter '" + term + "': " + column.key()
+                        + " is text; compare it with = or !=");
+            }
+            String v = value.toLowerCase(Locale.ROOT);
+            boolean equal = op.equals("=");
+            return e -> column.text(e).toLowerCase(Locale.ROOT).contains(v) == equal;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("filter '" + term + "': " + column.key() + " is a number, but '"
+                    + value + "' is not");
+        }
+        return e -> {
+            double y = column.number(e);
+            if (Double.isNaN(y)) {
+                return op.equals("!=");
+            }
+            return switch (op) {
+                case "=" -> y == x;
+                case "!=" -> y != x;
+                case "<" -> y < x;
+                case "<=" -> y <= x;
+                case ">" -> y > x;
+                default -> y >= x;
+            };
+        };
+    }
+
+    @Override
+    public boolean test(RunLibrary.Entry e) {
+        for (Predicate<RunLibrary.Entry> t : terms) {
+            if (!t.test(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text it was made from. */
+    @Override
+    public String toString() {
+        return text;
+    }
+}

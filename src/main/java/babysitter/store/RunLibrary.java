@@ -1,0 +1,403 @@
+package babysitter.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The summaries of many run folders, read without keeping their metrics. A summary is made once
+ * by one pass over {@code metrics.jsonl} (only the epoch lines and the first and last step line are
+ * parsed) and kept twice: in memory, and in the run folder as {@code .summary.json}, so the next
+ * program start reads a small file instead of the metrics. Both copies carry the size and the
+ * modification time of the files they were made from and count only while those still match.
+ * Safe for several threads.
+ */
+public final class RunLibrary {
+    /** The cached summary's file name in a run folder. */
+    public static final String CACHE = ".summary.json";
+    /** Changes when the summary's fields change, so an older cache is made again. */
+    static final int CACHE_VERSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(RunLibrary.class);
+    private static final String[] SOURCES = {RunWriter.RUN_JSON, RunWriter.METRICS, RunWriter.EVENTS, RunNotes.FILE};
+
+    private final Map<Path, Cached> memory = new ConcurrentHashMap<>();
+    private volatile int made;
+
+    private record Cached(String key, RunSummary summary) {
+    }
+
+    /** A run of the library with its state at the time it was listed. */
+    public record Entry(RunSummary summary, RunSummary.State state) {
+        public Entry {
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** The runs found, newest first, and one warning for each folder that could not be read. */
+    public record Listing(List<Entry> runs, List<String> warnings) {
+        public Listing {
+            runs = List.copyOf(runs);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Every run directly inside each of {@code roots} (a missing root counts as empty). */
+    public Listing list(List<Path> roots) {
+        List<Entry> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path root : roots) {
+            List<Path> dirs;
+            try {
+                dirs = RunReader.listRuns(root);
+            } catch (IOException e) {
+                warnings.add(root + ": cannot be listed: " + AtomicFiles.describe(e));
+                continue;
+            }
+            for (Path dir : dirs) {
+                try {
+                    RunSummary s = summary(dir);
+                    runs.add(new Entry(s, state(s)));
+                } catch (IOException | RuntimeException e) {
+                    warnings.add(e.getMessage() != null && e.getMessage().contains(dir.toString()) ? e.getMessage()
+                            : dir + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Listing(runs, warnings);
+    }
+
+    /** How many summaries were made from the metrics (not taken from a cache) so far. */
+    public int summariesMade() {
+        return made;
+    }
+
+    /** Forgets the run's summary kept in memory (it was moved or deleted). */
+    public void forget(Path runDir) {
+        memory.remove(runDir);
+    }
+
+    /**
+     * The summary of {@code runDir}: from memory or {@code .summary.json} when its files are unchanged,
+     * else made from them (and cached).
+     *
+     * @throws BadFileException naming the file if {@code run.json} is missing or not a JSON object
+     */
+    public RunSummary summary(Path runDir) throws IOException {
+        String key = key(runDir);
+        Cached c = memory.get(runDir);
+        if (c != null && c.key().equals(key)) {
+            return c.summary();
+        }
+        RunSummary s = readCache(runDir, key);
+        if (s == null) {
+            s = make(runDir);
+            made++;
+            writeCache(runDir, key, s);
+        }
+        memory.put(runDir, new Cached(key, s));
+        return s;
+    }
+
+    /** Whether the run ended, and if not, whether a process (this one or another) still writes it. */
+    public static RunSummary.State state(RunSummary s) {
+        if (s.ending() == RunSummary.Ending.FINISHED) {
+            return RunSummary.State.FINISHED;
+        }
+        if (s.ending() == RunSummary.Ending.STOPPED) {
+            return RunSummary.State.STOPPED;
+        }
+        Path dir = s.dir();
+        if (!Files.exists(dir.resolve(FolderLock.FILE))) {
+            return RunSummary.State.KILLED;
+        }
+        long pid = FolderLock.holder(dir);
+        long me = ProcessHandle.current().pid();
+        // the lock file keeps the pid of its last holder; only a live process can still hold it
+        boolean alive = pid == me || pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            return RunSummary.State.KILLED;
+        }
+        try (FolderLock probe = FolderLock.tryAcquire(dir)) {
+            if (probe != null) {
+                return RunSummary.State.KILLED;
+            }
+        } catch (IOException e) {
+            return RunSummary.State.KILLED;
+        }
+        return pid == me ? RunSummary.State.RUNNING_HERE : RunSummary.State.RUNNING_ELSEWHERE;
+    }
+
+    // ------------------------------------------------------------------ the key of a summary
+
+    /** Size and modification time of each file a summary is made from ("-" for a missing one). */
+    static String key(Path runDir) throws IOException {
+        StringBuilder b = new StringBuilder().append(CACHE_VERSION);
+        for (String name : SOURCES) {
+            b.append('|');
+            try {
+                BasicFileAttributes a = Files.readAttributes(runDir.resolve(name), BasicFileAttributes.class);
+                b.append(a.size()).append(':').append(a.lastModifiedTime().toMillis());
+            } catch (NoSuchFileException e) {
+                if (name.equals(RunWriter.RUN_JSON)) {
+                    throw new BadFileException(runDir, "", runDir + " is not a run folder: "
+                            + runDir.resolve(name) + " is missing");
+                }
+                b.append('-');
+            }
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ making a summary
+
+    static RunSummary make(Path runDir) throws IOException {
+        ObjectNode root = Json.readObject(runDir.resolve(RunWriter.RUN_JSON));
+        JsonNode config = root.path("config");
+        String configName = config.path("name").asText("");
+        String data = config.path("data").path("kind").asText("");
+        List<String> sizes = new ArrayList<>();
+        root.path("network").path("layerSizes").forEach(n -> sizes.add(n.asText()));
+        String optimizer = config.path("optimizer").path("kind").asText("").toLowerCase(Locale.ROOT);
+        int planned = config.path("epochs").asInt(0);
+        long created = 0;
+        try {
+            created = root.hasNonNull("created") ? Instant.parse(root.get("created").asText()).toEpochMilli() : 0;
+        } catch (DateTimeParseException e) {
+            LOG.debug("{}: \"created\" is not a time: {}", runDir, e.getMessage());
+        }
+        Metrics m = scanMetrics(runDir.resolve(RunWriter.METRICS));
+        Events ev = scanEvents(runDir.resolve(RunWriter.EVENTS));
+        RunNotes notes;
+        try {
+            notes = RunNotes.read(runDir);
+        } catch (IOException e) {
+            LOG.warn("{}", e.getMessage());
+            notes = RunNotes.NONE;
+        }
+        RunSummary s = new RunSummary(runDir, "", data, String.join("-", sizes), optimizer, m.alphaStart, m.alphaLast,
+                m.betaStart, m.betaLast, m.epochs, planned, m.steps, m.bestDevAccuracy, m.bestDevCost, m.wallSeconds(),
+                ev.ending, Math.max(ev.branches, m.branches), sizeOf(runDir), created, RunNotes.NONE);
+        return s.withNotes(notes, configName);
+    }
+
+    private static final class Metrics {
+        double alphaStart = Double.NaN;
+        double alphaLast = Double.NaN;
+        double betaStart = Double.NaN;
+        double betaLast = Double.NaN;
+        int epochs;
+        long steps;
+        int branches;
+        double bestDevAccuracy = Double.NaN;
+        double bestDevCost = Double.NaN;
+        double elapsed = Double.NaN;
+        long firstMillis = -1;
+        long lastMillis = -1;
+
+        double wallSeconds() {
+            if (!Double.isNaN(elapsed)) {
+                return elapsed;
+            }
+            return firstMillis < 0 ? Double.NaN : (lastMillis - firstMillis) / 1000.0;
+        }
+
+        void time(long millis, double elapsedSeconds) {
+            if (firstMillis < 0) {
+                firstMillis = millis;
+            }
+            lastMillis = Math.max(lastMillis, millis);
+            if (!Double.isNaN(elapsedSeconds)) {
+                elapsed = Double.isNaN(elapsed) ? elapsedSeconds : Math.max(elapsed, elapsedSeconds);
+            }
+        }
+    }
+
+    /** One pass over the metrics: every epoch line, and the first and last step line, are parsed. */
+    private static Metrics scanMetrics(Path file) throws IOException {
+        Metrics m = new Metrics();
+        if (!Files.isRegularFile(file)) {
+            return m;
+        }
+        String firstStep = null;
+        String lastStep = null;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("{\"type\":\"step\"")) {
+                    if (firstStep == null) {
+                        firstStep = line;
+                    }
+                    lastStep = line;
+                } else if (line.contains("\"type\":\"epoch\"")) {
+                    if (parse(file, line) instanceof EpochMetric e) {
+                        m.epochs = Math.max(m.epochs, e.epoch() + 1);
+                        m.steps = Math.max(m.steps, e.step());
+                        m.branches = Math.max(m.branches, e.branch() + 1);
+                        m.bestDevAccuracy = best(m.bestDevAccuracy, e.devAccuracy(), true);
+                        m.bestDevCost = best(m.bestDevCost, e.devCost(), false);
+                        m.time(e.timeMillis(), e.elapsedSeconds());
+                    }
+                }
+            }
+        }
+        if (parse(file, firstStep) instanceof StepMetric s) {
+            m.alphaStart = s.learningRate();
+            m.betaStart = s.momentum();
+            m.time(s.timeMillis(), s.elapsedSeconds());
+        }
+        if (parse(file, lastStep) instanceof StepMetric s) {
+            m.alphaLast = s.learningRate();
+            m.betaLast = s.momentum();
+            m.steps = Math.max(m.steps, s.step() + 1);
+            m.branches = Math.max(m.branches, s.branch() + 1);
+            m.time(s.timeMillis(), s.elapsedSeconds());
+        }
+        return m;
+    }
+
+    private static double best(double sofar, double v, boolean higher) {
+        if (Double.isNaN(v)) {
+            return sofar;
+        }
+        return Double.isNaN(sofar) ? v : higher ? Math.max(sofar, v) : Math.min(sofar, v);
+    }
+
+    /** The record of a line, or null for none or a line that is torn or malformed (the full reader warns of those). */
+    private static Record parse(Path file, String line) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return JsonLines.parse(Json.MAPPER.readTree(line));
+        } catch (IOException | JsonLines.BadLine | RuntimeException e) {
+            LOG.debug("{}: a line skipped in the summary: {}", file, e.getMessage());
+            return null;
+        }
+    }
+
+    private record Events(RunSummary.Ending ending, int branches) {
+    }
+
+    private static Events scanEvents(Path file) throws IOException {
+        RunSummary.Ending ending = RunSummary.Ending.NONE;
+        int branches = 1;
+        if (!Files.isRegularFile(file)) {
+            return new Events(ending, branches);
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (parse(file, line) instanceof RunEvent e) {
+                    branches = Math.max(branches, e.branch() + 1);
+                    ending = !(e.event() instanceof Event.Stop stop) ? RunSummary.Ending.NONE
+                            : stop.finished() ? RunSummary.Ending.FINISHED
+                            : RunSummary.Ending.STOPPED;
+                }
+            }
+        }
+        return new Events(ending, branches);
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException gone) {
+                    return 0; // removed while we looked (an old checkpoint)
+                }
+            }).sum();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    // ------------------------------------------------------------------ the cache file
+
+    private static RunSummary readCache(Path runDir, String key) {
+        Path file = runDir.resolve(CACHE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            ObjectNode o = Json.readObject(file);
+            if (!key.equals(o.path("key").asText())) {
+                return null;
+            }
+            List<String> tags = new ArrayList<>();
+            o.path("tags").forEach(t -> tags.add(t.asText()));
+            RunNotes notes = new RunNotes(o.path("title").asText(""), o.path("note").asText(""), tags);
+            return new RunSummary(runDir, o.path("name").asText(), o.path("data").asText(),
+                    o.path("network").asText(), o.path("optimizer").asText(), num(o, "alphaStart"),
+                    num(o, "alphaLast"), num(o, "betaStart"), num(o, "betaLast"), o.path("epochs").asInt(),
+                    o.path("plannedEpochs").asInt(), o.path("steps").asLong(), num(o, "bestDevAccuracy"),
+                    num(o, "bestDevCost"), num(o, "wallSeconds"),
+                    RunSummary.Ending.valueOf(o.path("ending").asText()), o.path("branches").asInt(1),
+                    o.path("sizeBytes").asLong(), o.path("createdMillis").asLong(), notes);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: not used, made again: {}", file, e.getMessage());
+            return null;
+        }
+    }
+
+    private static double num(ObjectNode o, String field) {
+        try {
+            return JsonLines.doubleValue(o, field);
+        } catch (JsonLines.BadLine e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static void writeCache(Path runDir, String key, RunSummary s) {
+        ObjectNode o = Json.object();
+        o.put("key", key);
+        o.put("name", s.name());
+        o.put("data", s.data());
+        o.put("network", s.network());
+        o.put("optimizer", s.optimizer());
+        putNum(o, "alphaStart", s.alphaStart());
+        putNum(o, "alphaLast", s.alphaLast());
+        putNum(o, "betaStart", s.betaStart());
+        putNum(o, "betaLast", s.betaLast());
+        o.put("epochs", s.epochs());
+        o.put("plannedEpochs", s.plannedEpochs());
+        o.put("steps", s.steps());
+        putNum(o, "bestDevAccuracy", s.bestDevAccuracy());
+        putNum(o, "bestDevCost", s.bestDevCost());
+        putNum(o, "wallSeconds", s.wallSeconds());
+        o.put("ending", s.ending().name());
+        o.put("branches", s.branches());
+        o.put("sizeBytes", s.sizeBytes());
+        o.put("createdMillis", s.createdMillis());
+        o.put("title", s.notes().title());
+        o.put("note", s.notes().note());
+        s.notes().tags().forEach(o.putArray("tags")::add);
+        try {
+            AtomicFiles.write(runDir.resolve(CACHE), Json.line(o));
+        } catch (IOException e) {
+            // a folder we may not write (a copy on read-only media) is summarised again next time
+            LOG.debug("{}: cannot cache the summary: {}", runDir, e.getMessage());
+        }
+    }
+
+    private static void putNum(ObjectNode o, String field, double v) {
+        JsonLines.putDouble(o, field, v);
+    }
+}

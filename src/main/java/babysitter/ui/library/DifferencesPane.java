@@ -1,0 +1,69 @@
+package babysitter.ui.library;
+
+import babysitter.store.RunLibrary;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The selected runs' configurations side by side; the keys whose values differ are marked (and can be shown alone). */
+final class DifferencesPane extends VBox {
+    private final LibraryViewModel vm;
+    private final GridPane grid = new GridPane();
+    private final CheckBox onlyDifferent = new CheckBox("Only the keys that differ");
+
+    DifferencesPane(LibraryViewModel vm) {
+        this.vm = vm;
+        grid.setId("differencesGrid");
+        grid.setHgap(16);
+        grid.setVgap(2);
+        grid.setPadding(new Insets(8));
+        onlyDifferent.setId("onlyDifferent");
+        onlyDifferent.selectedProperty().addListener((o, a, b) -> rebuild());
+        ScrollPane scroll = new ScrollPane(grid);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(onlyDifferent, scroll);
+        setSpacing(6);
+        setPadding(new Insets(8));
+        vm.differences().addListener((ListChangeListener<ConfigDiff.Row>) c -> rebuild());
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        grid.add(heading("key"), 0, 0);
+        int col = 1;
+        for (RunLibrary.Entry e : vm.selected()) {
+            grid.add(heading(e.summary().name()), col++, 0);
+        }
+        int row = 1;
+        for (ConfigDiff.Row r : vm.differences()) {
+            if (onlyDifferent.isSelected() && !r.differs()) {
+                continue;
+            }
+            Label key = cell(r.key(), r.differs());
+            key.setId("key-" + r.key());
+            grid.add(key, 0, row);
+            for (int i = 0; i < r.values().size(); i++) {
+                grid.add(cell(r.values().get(i), r.differs()), i + 1, row);
+            }
+            row++;
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
+    }
+
+    private static Label cell(String text, boolean differs) {
+        Label l = new Label(text);
+        if (differs) {
+            l.getStyleClass().add("differs");
+        }
+        return l;
+    }
+}

@@ -1,0 +1,234 @@
+package babysitter.ui.library;
+
+import babysitter.store.RunColumn;
+import babysitter.store.RunLibrary;
+import babysitter.ui.app.AppContext;
+import babysitter.ui.fx.Buttons;
+import babysitter.ui.fx.ToolWindow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * File ▸ Runs…: the table of runs above, the selected runs' curves and configurations below, the
+ * actions on the selected runs at the bottom. Double-click or Enter opens a run in the main window.
+ */
+public final class LibraryWindow extends BorderPane {
+    private final LibraryViewModel vm;
+    private final TableView<RunLibrary.Entry> table = new TableView<>();
+
+    LibraryWindow(LibraryViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("library-window");
+        setTop(filterBar());
+        SplitPane split = new SplitPane(table(), new TabPane(
+                tab("Curves", new OverlayPane(vm)), tab("Configuration", new DifferencesPane(vm))));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+        setBottom(actions());
+    }
+
+    /** Opens the library of {@code app}'s runs folder; {@code opener} opens a run in the main window. */
+    public static Stage show(AppContext app, Window owner, Consumer<Path> opener) {
+        LibraryViewModel vm = new LibraryViewModel(List.of(app.runsRoot()), Platform::runLater, app.background(),
+                opener);
+        LibraryWindow view = new LibraryWindow(vm);
+        view.getStylesheets().add(LibraryWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
+        Stage stage = ToolWindow.create(owner, "Runs", view, 1300, 860);
+        stage.getProperties().put(LibraryViewModel.class, vm);
+        Runnable unregister = app.onClose(vm::close);
+        stage.setOnHidden(e -> {
+            vm.close();
+            unregister.run();
+        });
+        vm.start();
+        stage.show();
+        return stage;
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        t.setId(title.toLowerCase(java.util.Locale.ROOT) + "Tab");
+        return t;
+    }
+
+    private HBox filterBar() {
+        TextField filter = new TextField();
+        filter.setId("libraryFilter");
+        filter.setPromptText("words, or column=value, dev-acc>0.9, state!=killed …");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setTooltip(new Tooltip("every term must hold: a word that any column contains, or a column compared "
+                + "with a value (=, != for text; also <, <=, >, >= for numbers). Columns: " + RunColumn.keys()));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Label error = new Label();
+        error.setId("filterError");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(vm.filterErrorProperty());
+        Label label = new Label("Filter");
+        label.setLabelFor(filter);
+        HBox bar = new HBox(8, label, filter, error);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        return bar;
+    }
+
+    private TableView<RunLibrary.Entry> table() {
+        table.setId("runsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        for (RunColumn c : RunColumn.values()) {
+            TableColumn<RunLibrary.Entry, RunLibrary.Entry> col = new TableColumn<>(c.header());
+            col.setId("column-" + c.key());
+            col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+            col.setComparator(c.order());
+            col.setCellFactory(x -> new TableCell<>() {
+                @Override
+                protected void updateItem(RunLibrary.Entry e, boolean empty) {
+                    super.updateItem(e, empty);
+                    setText(empty || e == null ? null : c.text(e));
+                    setTooltip(empty || e == null || c != RunColumn.NAME || e.summary().notes().note().isBlank()
+                            ? null : new Tooltip(e.summary().notes().note()));
+                }
+            });
+            col.setPrefWidth(switch (c) {
+                case NAME, FOLDER -> 200;
+                case CREATED -> 130;
+                case DEV_ACC, DEV_COST -> 100;
+                default -> 80;
+            });
+            if (c.numeric()) {
+                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+            table.getColumns().add(col);
+        }
+        SortedList<RunLibrary.Entry> sorted = new SortedList<>(vm.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No runs here yet: a run appears as soon as it starts."));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<RunLibrary.Entry>) c -> {
+                    List<RunLibrary.Entry> now = List.copyOf(table.getSelectionModel().getSelectedItems());
+                    if (!now.equals(vm.selected())) {
+                        vm.selected().setAll(now);
+                    }
+                });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && one() != null) {
+                vm.open(one());
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && one() != null) {
+                vm.open(one());
+            } else if (e.getCode() == KeyCode.DELETE && !vm.selected().isEmpty()) {
+                vm.delete(List.copyOf(vm.selected()));
+            }
+        });
+        return table;
+    }
+
+    /** The one selected run, or null when none or several are selected. */
+    private RunLibrary.Entry one() {
+        return vm.selected().size() == 1 ? vm.selected().get(0) : null;
+    }
+
+    private VBox actions() {
+        Button open = Buttons.button("openRunButton", "Open", "open the run in the main window (double-click, Enter)",
+                () -> vm.open(one()));
+        Button rename = Buttons.button("renameButton", "Rename…", "a name shown instead of the folder's", this::rename);
+        Button notes = Buttons.button("notesButton", "Note and tags…", "kept in the run folder (notes.json)",
+                this::notes);
+        Button report = Buttons.button("reportButton", "Export report…", "an HTML report with SVG charts",
+                this::exportReport);
+        var oneSelected = Bindings.size(vm.selected()).isEqualTo(1);
+        for (Button b : List.of(open, rename, notes, report)) {
+            b.disableProperty().bind(oneSelected.not());
+        }
+        Button delete = Buttons.button("deleteButton", "Delete", "move to the trash folder (.trash) beside the runs; "
+                + "Undo brings it back (Delete key)", () -> vm.delete(List.copyOf(vm.selected())));
+        delete.disableProperty().bind(Bindings.isEmpty(vm.selected()));
+        Button undo = Buttons.button("undoDeleteButton", "Undo delete", "bring back the run deleted last",
+                vm::undoDelete);
+        undo.disableProperty().bind(vm.canUndoDeleteProperty().not());
+        Button refresh = Buttons.button("refreshButton", "Refresh", "list the runs again (the list also follows "
+                + "the folder by itself)", vm::refresh);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, open, rename, notes, report, delete, undo, gap, refresh);
+        Label status = new Label();
+        status.setId("libraryStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("libraryError");
+        error.getStyleClass().add("error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.managedProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
+        VBox box = new VBox(4, buttons, error, status);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void rename() {
+        RunLibrary.Entry e = one();
+        TextInputDialog ask = new TextInputDialog(e.summary().notes().title().isEmpty() ? e.summary().name()
+                : e.summary().notes().title());
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Rename");
+        ask.setHeaderText("A name for " + e.summary().folder() + " (the folder keeps its name)");
+        ask.setContentText("Name:");
+        ask.getDialogPane().setId("renameDialog");
+        ask.showAndWait().ifPresent(t -> vm.rename(e, t));
+    }
+
+    private void notes() {
+        RunLibrary.Entry e = one();
+        NotesDialog.ask(getScene().getWindow(), e).ifPresent(n -> vm.setNotes(e, n[0], n[1]));
+    }
+
+    private void exportReport() {
+        RunLibrary.Entry e = one();
+        FileChooser c = new FileChooser();
+        c.setTitle("Export report");
+        c.setInitialFileName(e.summary().folder() + ".html");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+        java.io.File f = c.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            vm.exportReport(e, f.toPath());
+        }
+    }
+
+    TableView<RunLibrary.Entry> tableView() {
+        return table;
+    }
+}

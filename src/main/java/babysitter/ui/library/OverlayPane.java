@@ -1,0 +1,67 @@
+package babysitter.ui.library;
+
+import babysitter.plot.Palette;
+import babysitter.plot.SeriesBuffer;
+import babysitter.store.RunCurves;
+import babysitter.ui.chart.LineChartCanvas;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The selected runs' epoch curves on one chart, one colour each with a legend; any metric on y, step, epoch or seconds on x. */
+final class OverlayPane extends VBox {
+    private final LibraryViewModel vm;
+    private final LineChartCanvas chart = new LineChartCanvas("Selected runs", "epoch", "dev accuracy");
+
+    OverlayPane(LibraryViewModel vm) {
+        this.vm = vm;
+        ChoiceBox<RunCurves.Metric> metric = new ChoiceBox<>();
+        metric.setId("metricChoice");
+        metric.getItems().setAll(RunCurves.Metric.values());
+        metric.valueProperty().bindBidirectional(vm.metricProperty());
+        ChoiceBox<RunCurves.XAxis> x = new ChoiceBox<>();
+        x.setId("xChoice");
+        x.getItems().setAll(RunCurves.XAxis.values());
+        x.valueProperty().bindBidirectional(vm.xAxisProperty());
+        Label hint = new Label("Select runs in the table (Ctrl+click, Shift+click) to draw them here.");
+        hint.getStyleClass().add("readout");
+        HBox controls = new HBox(8, new Label("y"), metric, new Label("x"), x, hint);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        chart.setId("overlayChart");
+        chart.setMinSize(300, 200);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(controls, chart);
+        setSpacing(6);
+        setPadding(new Insets(8));
+        vm.curves().addListener((ListChangeListener<RunCurves.Curve>) c -> redraw());
+    }
+
+    private void redraw() {
+        for (var s : java.util.List.copyOf(chart.series())) {
+            chart.removeSeries(s);
+        }
+        int i = 0;
+        for (RunCurves.Curve c : vm.curves()) {
+            SeriesBuffer data = new SeriesBuffer(c.size());
+            double[] xs = c.x();
+            double[] ys = c.y();
+            for (int k = 0; k < xs.length; k++) {
+                data.add(xs[k], ys[k]);
+            }
+            chart.addSeries(c.name(), Color.web(Palette.run(i++)), 2, 1, data);
+        }
+        chart.setXLabel(vm.xAxisProperty().get().label());
+        chart.resetZoom();
+        chart.requestRedraw();
+    }
+
+    LineChartCanvas chart() {
+        return chart;
+    }
+}

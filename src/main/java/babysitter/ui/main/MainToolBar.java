@@ -1,0 +1,76 @@
+package babysitter.ui.main;
+
+import babysitter.session.Pace;
+import babysitter.session.Report;
+import babysitter.ui.fx.Buttons;
+import babysitter.ui.fx.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's tool bar: start/pause, step, epoch, stop, checkpoint, undo, the pace, and the run's folder. */
+final class MainToolBar {
+    private MainToolBar() {
+    }
+
+    static ToolBar create(MainViewModel vm) {
+        Button pause = new Button();
+        pause.setId("pauseButton");
+        pause.textProperty().bind(Bindings.createStringBinding(() -> {
+            Report.State s = vm.stateProperty().get();
+            return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
+        }, vm.stateProperty()));
+        FontIcon pauseIcon = Icons.of(Icons.PLAY);
+        vm.stateProperty().addListener((o, a, now) ->
+                pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
+        pause.setGraphic(pauseIcon);
+        pause.setTooltip(new Tooltip("Space"));
+        pause.setOnAction(e -> vm.togglePause());
+        pause.disableProperty().bind(vm.canPauseOrResume().not());
+        Button step = Icons.on(Buttons.button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step), Icons.STEP);
+        step.disableProperty().bind(vm.canStep().not());
+        Button epoch = Icons.on(Buttons.button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)",
+                vm::runEpoch), Icons.EPOCH);
+        epoch.disableProperty().bind(vm.canStep().not());
+        Button stop = Icons.on(Buttons.button("stopButton", "Stop", "end the run; it stays on disk", vm::stop),
+                Icons.STOP);
+        stop.disableProperty().bind(vm.live().not());
+        Button checkpoint = Icons.on(Buttons.button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
+                vm::checkpoint), Icons.CHECKPOINT);
+        checkpoint.disableProperty().bind(vm.hasSession().not());
+        Button undo = Icons.on(Buttons.button("undoButton", "Undo last change",
+                "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);
+        undo.disableProperty().bind(vm.canUndo().not());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label run = new Label();
+        run.textProperty().bind(vm.runDirProperty());
+        run.getStyleClass().add("run-dir");
+        return new ToolBar(pause, step, epoch, stop, checkpoint, undo, paceChoice(vm), gap, run);
+    }
+
+    /** The pace of a running session: as fast as possible, N epochs a second, or epoch by epoch. */
+    private static Node paceChoice(MainViewModel vm) {
+        ChoiceBox<Pace> box = new ChoiceBox<>();
+        box.setId("paceChoice");
+        box.getItems().addAll(Pace.FASTEST, new Pace(50), new Pace(20), new Pace(10), Pace.WATCHABLE, new Pace(2),
+                new Pace(1), Pace.EPOCH_BY_EPOCH);
+        box.valueProperty().bindBidirectional(vm.paceProperty());
+        box.setTooltip(new Tooltip("how fast training goes: slow enough to watch the decision "
+                + "regions move, or a pause after each epoch; the numbers trained are the same at any pace"));
+        Label label = new Label("Pace");
+        label.setLabelFor(box);
+        HBox paceBox = new HBox(4, label, box);
+        paceBox.setAlignment(Pos.CENTER_LEFT);
+        return paceBox;
+    }
+}

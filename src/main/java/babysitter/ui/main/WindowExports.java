@@ -1,0 +1,81 @@
+package babysitter.ui.main;
+
+import babysitter.ui.chart.LineChartCanvas;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import babysitter.ui.app.Choosers;
+
+/** File ▸ Export …: asks where, writes a chart, the window, the metrics or the report, and says so when it cannot. */
+final class WindowExports {
+    private final Node window;
+    private final MainViewModel vm;
+    private final java.util.function.Supplier<Choosers> choosers;
+
+    WindowExports(Node window, MainViewModel vm, java.util.function.Supplier<Choosers> choosers) {
+        this.window = window;
+        this.vm = vm;
+        this.choosers = choosers;
+    }
+
+    /** A file to write, or null when the person cancels. */
+    Path choose(String title, String name, String extension) {
+        java.io.File f = choosers.get().saveFile(window.getScene().getWindow(), title, name, extension);
+        return f == null ? null : f.toPath();
+    }
+
+    void chart(LineChartCanvas chart, double scale) {
+        write("Export chart", "chart.png", "png", file -> chart.exportPng(file, scale));
+    }
+
+    void windowPng() {
+        write("Export window", "babysitter.png", "png", this::writeWindowPng);
+    }
+
+    /** The window as a PNG, without its banner. */
+    void writeWindowPng(Path file) throws IOException {
+        babysitter.ui.fx.Banner.without(window.getScene().getRoot(),
+                () -> Snapshots.writePng(window.getScene().getRoot(), 1, file));
+    }
+
+    void csv() {
+        write("Export metrics", "metrics.csv", "csv", file -> vm.monitor().writeCsv(file));
+    }
+
+    void report() {
+        Path file = choose("Export report", "report.html", "html");
+        if (file != null) {
+            vm.exportReport(file);
+        }
+    }
+
+    void configuration() {
+        Path file = choose("Save as configuration", "run.json", "json");
+        if (file != null) {
+            vm.saveConfiguration(file);
+        }
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private void write(String title, String name, String extension, Writer writer) {
+        Path file = choose(title, name, extension);
+        if (file != null) {
+            try {
+                writer.write(file);
+            } catch (IOException | RuntimeException ex) {
+                error("Could not write " + file + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    void error(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(window.getScene().getWindow());
+        a.showAndWait();
+    }
+}

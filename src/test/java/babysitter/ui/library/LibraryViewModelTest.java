@@ -1,0 +1,40 @@
+package babysitter.ui.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.store.FakeRuns;
+import babysitter.store.RunCurves;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library without a window: both executors run at once on the test's thread. */
+class LibraryViewModelTest {
+
+    @Test
+    void listsFiltersSelectsAndRenames(@TempDir Path root) throws Exception {
+        Path a = FakeRuns.run(root, "a", "spiral", "adam", 0.02, 0.9, 4, "finished", 1_700_000_000L, 0.5, 0.6);
+        FakeRuns.run(root, "b", "moons", "sgd", 0.1, Double.NaN, 4, "stopped", 1_700_000_100L, 0.7);
+        List<Path> opened = new ArrayList<>();
+        LibraryViewModel vm = new LibraryViewModel(List.of(root), Runnable::run, Runnable::run, opened::add);
+        vm.refresh();
+        assertThat(vm.shown()).extracting(e -> e.summary().name()).containsExactly("b", "a");
+        vm.filterProperty().set("data=spiral");
+        assertThat(vm.shown()).extracting(e -> e.summary().name()).containsExactly("a");
+        vm.filterProperty().set("");
+
+        vm.selected().setAll(vm.runs());
+        assertThat(vm.curves()).extracting(RunCurves.Curve::name).containsExactly("b", "a");
+        assertThat(vm.curves().get(1).y()).containsExactly(0.5, 0.6);
+        assertThat(vm.differences()).filteredOn(ConfigDiff.Row::differs).extracting(ConfigDiff.Row::key)
+                .contains("name", "data.kind", "optimizer.kind", "optimizer.learningRate")
+                .doesNotContain("seed", "optimizer.batchSize");
+
+        vm.rename(vm.runs().get(1), "the good one");
+        assertThat(vm.runs()).extracting(e -> e.summary().name()).contains("the good one");
+        vm.open(vm.runs().get(1));
+        assertThat(opened).containsExactly(a);
+    }
+}
