@@ -3,8 +3,9 @@ package babysitter.ui.main;
 import babysitter.session.Report;
 import babysitter.session.Snapshot;
 import babysitter.ui.chart.LineChartCanvas;
-import babysitter.plot.SeriesBuffer;
 import babysitter.ui.controls.ControlsView;
+import babysitter.ui.controls.RangeTestView;
+import babysitter.ui.controls.RangeTestViewModel;
 import babysitter.ui.fx.Icons;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
@@ -59,8 +60,7 @@ public final class MainWindow extends BorderPane {
     /** Below this window width a new run hides the setup panel, so the charts have the room. */
     static final double NARROW = 1280;
     private final HBox strip = new HBox(4);
-    private final LineChartCanvas rangeChart = new LineChartCanvas("Range test", "log10 α", "cost");
-    private final SeriesBuffer rangeData = new SeriesBuffer();
+    private RangeTestView rangeTest;
 
     public MainWindow(MainViewModel vm, SetupViewModel setup) {
         this.vm = vm;
@@ -226,7 +226,10 @@ public final class MainWindow extends BorderPane {
         more.disableProperty().bind(vm.hasSession().not());
         Menu session = new Menu("Session", null, pause, step, epoch, more, new SeparatorMenuItem(), checkpoint, undo,
                 new SeparatorMenuItem(), siblings, new SeparatorMenuItem(), stop);
-        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
+        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> {
+            rangeTest.setExpanded(true);
+            rangeTest.viewModel().run();
+        });
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(getScene().getWindow()));
         MenuItem network = item("Network view…", null, () -> NetworkWindow.show(getScene().getWindow(), vm.feed()));
         MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(getScene().getWindow(), vm.feed()));
@@ -338,56 +341,17 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
+    /** The range test runs on a throw-away copy of the setup's network, at any time; its suggestion goes to the setup or the run. */
     private Node rangeTestBox() {
-        Label title = new Label("Learning-rate range test");
-        title.getStyleClass().add("heading");
-        Button run = button("rangeTestButton", "Run range test", "sweep α from 1e-5 to 1 over 100 steps, then restore",
-                () -> vm.lrRangeTest(1e-5, 1, 100));
-        run.disableProperty().bind(vm.hasSession().not());
-        rangeChart.setId("rangeChart");
-        rangeChart.setPrefSize(260, 160);
-        rangeChart.setMinSize(200, 140);
-        rangeChart.addSeries("cost", Color.web("#1f77b4"), 1.5, 1.0, rangeData);
-        Label suggestion = new Label();
-        suggestion.setId("rangeSuggestion");
-        Button take = button("takeSuggestion", "Use suggested α", "set α to the suggestion", vm::takeSuggestedAlpha);
-        take.setDisable(true);
-        vm.rangeTestProperty().addListener((o, a, r) -> {
-            rangeData.clear();
-            rangeChart.clearMarkers();
-            if (r == null) {
-                suggestion.setText("");
-                take.setDisable(true);
-                return;
-            }
-            double[] alphas = r.learningRates();
-            double[] costs = r.costs();
-            for (int i = 0; i < alphas.length; i++) {
-                if (Double.isFinite(costs[i])) {
-                    rangeData.add(Math.log10(alphas[i]), costs[i]);
-                }
-            }
-            boolean ok = Double.isFinite(r.suggested());
-            if (ok) {
-                rangeChart.addMarker(Math.log10(r.suggested()), "suggested", Color.web("#2ca02c"));
-            }
-            suggestion.setText(ok ? "suggested α = " + String.format(Locale.ROOT, "%.2e", r.suggested())
-                    : "no clear descent: try a wider range");
-            take.setDisable(!ok);
-            rangeChart.requestRedraw();
-        });
-        VBox box = new VBox(6, run, rangeChart, suggestion, take);
-        box.setPadding(new Insets(8));
-        // folded until it has something to show, so the decision regions below are in view
-        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(title.getText(), box);
-        pane.setId("rangeTestPane");
-        pane.setExpanded(false);
-        vm.rangeTestProperty().addListener((o, a, r) -> {
-            if (r != null) {
-                pane.setExpanded(true);
-            }
-        });
-        return pane;
+        RangeTestViewModel model = RangeTestViewModel.of(setup.configProperty(),
+                alpha -> setup.learningRateProperty().set(new java.math.BigDecimal(Double.toString(alpha))
+                        .stripTrailingZeros().toPlainString()),
+                alpha -> vm.submit(new babysitter.session.Command.SetHyperparameters(
+                        vm.controls().current().withLearningRate(alpha))),
+                javafx.application.Platform::runLater);
+        model.liveRunProperty().bind(vm.hasSession());
+        rangeTest = new RangeTestView(model);
+        return rangeTest;
     }
 
     private Node regionsBox() {
