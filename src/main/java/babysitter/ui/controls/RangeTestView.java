@@ -38,9 +38,10 @@ public final class RangeTestView extends TitledPane {
         min.textProperty().bindBidirectional(vm.minAlphaProperty());
         max.textProperty().bindBidirectional(vm.maxAlphaProperty());
         steps.textProperty().bindBidirectional(vm.stepsProperty());
-        HBox rangeRow = new HBox(4, new Label("α"), min, new Label("to"), max, new Label("in"), steps,
-                new Label("steps"));
-        rangeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox alphas = new HBox(4, label("α from"), min, label("to"), max);
+        alphas.setAlignment(Pos.CENTER_LEFT);
+        HBox count = new HBox(4, label("in"), steps, label("steps"));
+        count.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
         error.setId("rangeError");
@@ -87,9 +88,15 @@ public final class RangeTestView extends TitledPane {
             }
         });
 
-        VBox box = new VBox(6, rangeRow, error, actions, chart, message, use);
+        VBox box = new VBox(6, alphas, count, error, actions, chart, message, use);
         box.setPadding(new Insets(8));
         setContent(box);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(String id, String tip, String text) {

@@ -46,7 +46,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -516,6 +515,11 @@ public final class MainWindow extends BorderPane {
 
     public MonitorView monitor() {
         return monitor;
+    }
+
+    /** The learning-rate range test panel. */
+    public RangeTestView rangeTest() {
+        return rangeTest;
     }
 
     /** The scene for this window: the screen's free area, up to 1680×1050. */
