@@ -1,9 +1,12 @@
 package babysitter.ui.setup;
 
+import babysitter.data.BuiltInSet;
+import babysitter.data.CsvFile;
+import babysitter.data.CsvLoader;
 import babysitter.data.DataSpec;
 import babysitter.data.Dataset;
-import babysitter.data.SeededRandom;
-import babysitter.data.Synthetic;
+import babysitter.data.IdxFolder;
+import babysitter.data.SplitSettings;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.Precision;
@@ -12,13 +15,7 @@ import babysitter.session.NetworkSpec;
 import babysitter.session.OptimizerSpec;
 import babysitter.session.LearningRateRange;
 import babysitter.session.RunConfig;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +70,6 @@ public final class SetupViewModel {
     /** At most this many points are generated for the preview. */
     public static final int PREVIEW_CAP = 1000;
 
-    private static final List<String> KINDS_2D = List.of("spiral", "moons", "circles", "xor", "blobs");
     private static final List<String> SYNTHETIC_PARAMS = List.of("n", "noise", "arms", "classes");
     private static final Set<String> DATA_FIELDS = Set.of("n", "noise", "arms", "classes", "path", "labelColumn",
             "header", "devFraction", "testFraction", "standardize");
@@ -428,16 +423,20 @@ public final class SetupViewModel {
             base = config;
             DataSpec d = config.data().withDefaults();
             dataKind.set(d.kind());
-            setIf("n", d.n() == null ? null : fmt(d.n()));
-            setIf("arms", d.arms() == null ? null : fmt(d.arms()));
-            setIf("classes", d.classes() == null ? null : fmt(d.classes()));
-            setIf("noise", d.noise() == null ? null : fmt(d.noise()));
+            if (d instanceof BuiltInSet b) {
+                setIf("n", b.n() == null ? null : fmt(b.n()));
+                setIf("arms", b.arms() == null ? null : fmt(b.arms()));
+                setIf("classes", b.classes() == null ? null : fmt(b.classes()));
+                setIf("noise", b.noise() == null ? null : fmt(b.noise()));
+            }
             for (String f : SYNTHETIC_PARAMS) {
                 autoValues.put(f, text(f).get());
             }
-            text("path").set(d.path() == null ? "" : d.path());
-            text("labelColumn").set(d.labelColumn() == null ? "last" : d.labelColumn());
-            header.set(d.header() == null || d.header());
+            String path = d instanceof IdxFolder f ? f.path() : d instanceof CsvFile c ? c.path() : null;
+            text("path").set(path == null ? "" : path);
+            CsvFile csv = d instanceof CsvFile c ? c : null;
+            text("labelColumn").set(csv == null || csv.labelColumn() == null ? "last" : csv.labelColumn());
+            header.set(csv == null || csv.header() == null || csv.header());
             text("devFraction").set(fmt(d.devFraction()));
             text("testFraction").set(fmt(d.testFraction()));
             standardize.set(d.standardize());
@@ -467,10 +466,10 @@ public final class SetupViewModel {
 
     /** Fills in the new kind's defaults in the synthetic parameters the person has not edited. */
     private void kindChanged(String old, String now) {
-        if (loading || now == null || !KINDS_2D.contains(now)) {
+        if (loading || now == null || !DataSpec.isBuiltIn2D(now)) {
             return; // the invalidation listener re-validates
         }
-        DataSpec d = DataSpec.of(now).withDefaults();
+        BuiltInSet d = (BuiltInSet) DataSpec.of(now).withDefaults();
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("n", d.n());
         defaults.put("noise", d.noise());
@@ -505,17 +504,8 @@ public final class SetupViewModel {
 
     private void updateApplicable(String kind) {
         List<String> on = new ArrayList<>();
-        if (kind != null) {
-            switch (kind) {
-                case "spiral" -> on.addAll(List.of("n", "arms", "noise"));
-                case "moons", "circles", "xor" -> on.addAll(List.of("n", "noise"));
-                case "blobs" -> on.addAll(List.of("n", "classes", "noise"));
-                case "idx" -> on.add("path");
-                case "csv" -> on.addAll(List.of("path", "labelColumn", "header"));
-                default -> {
-                    // digits: nothing of its own
-                }
-            }
+        if (kind != null && DataSpec.KINDS.contains(kind)) {
+            on.addAll(DataSpec.fieldsOf(kind));
             on.add("devFraction");
             if (!kind.equals("idx")) {
                 on.add("testFraction");
@@ -614,10 +604,9 @@ public final class SetupViewModel {
                             String labelColumn, double dev, double test, List<LayerSpec> layers, double lr,
                             double momentum, int batch, double l2, int epochs, long seed) {
         Long dataSeed = base != null ? base.data().seed() : null;
-        DataSpec data = new DataSpec(kind, n, classes, arms, noise, path, labelColumn,
-                applies("header") ? header.get() : null, dev, test, standardize.get(), dataSeed,
-                base != null ? base.data().shuffleSplit() : null, base != null ? base.data().precision() : null);
-        data.withDefaults();
+        DataSpec data = DataSpec.of(kind, n, classes, arms, noise, path, labelColumn,
+                applies("header") ? header.get() : null, new SplitSettings(dev, test, standardize.get(), dataSeed,
+                        base != null ? base.data().shuffleSplit() : null, base != null ? base.data().precision() : null));
         OptimizerSpec o = base != null ? base.optimizer() : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         OptimizerSpec opt = new OptimizerSpec(optimizer.get(), lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2,
                 batch, o.decay(), o.decayRate(), o.decayEvery());
@@ -798,12 +787,12 @@ public final class SetupViewModel {
             try {
                 Path p = Path.of(t);
                 if (Files.isRegularFile(p)) {
-                    List<String> fields = firstLineFields(p);
+                    List<String> fields = CsvFile.firstLineFields(p);
                     if (fields == null) {
                         csvProblem = "the file is empty: " + t;
                     } else if (fields.size() < 2) {
                         csvProblem = "the first line has " + fields.size() + " field(s); a CSV file needs features and"
-                                + " a label separated by " + (separator(t) == '\t' ? "tabs" : "commas");
+                                + " a label separated by " + (CsvLoader.separator(t) == '\t' ? "tabs" : "commas");
                     } else {
                         csvFieldCount = fields.size();
                         if (header.get()) {
@@ -813,7 +802,9 @@ public final class SetupViewModel {
                 }
             } catch (InvalidPathException e) {
                 // reported by the path check
-            } catch (IOException | RuntimeException e) {
+            } catch (babysitter.data.DataFileException e) {
+                csvProblem = e.getMessage();
+            } catch (RuntimeException e) {
                 csvProblem = "cannot read " + t + ": " + e.getMessage();
             }
         }
@@ -822,66 +813,10 @@ public final class SetupViewModel {
         }
     }
 
-    /** The fields of the first non-blank line, or null for a file without one. */
-    private static List<String> firstLineFields(Path p) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(p))) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw) : raw;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (!line.isBlank()) {
-                    return splitLine(line, separator(p.toString()));
-                }
-            }
-            return null;
-        }
-    }
-
-    private static char separator(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? '\t' : ',';
-    }
-
-    /** Splits one line at the separator; double quotes enclose fields, "" is a quote inside them. */
-    private static List<String> splitLine(String line, char sep) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    b.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    b.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                fields.add(b.toString().trim());
-                b.setLength(0);
-            } else {
-                b.append(c);
-            }
-        }
-        fields.add(b.toString().trim());
-        return fields;
-    }
-
     // ---- preview ---------------------------------------------------------------------------
 
     private void updatePreview(String kind) {
-        if (kind == null || !KINDS_2D.contains(kind)) {
+        if (kind == null || !DataSpec.isBuiltIn2D(kind)) {
             previewKey = null;
             if (!preview.get().isEmpty()) {
                 preview.set(List.of());
@@ -893,26 +828,24 @@ public final class SetupViewModel {
         if (!paramsOk) {
             return; // keep the last picture until the parameters are valid again
         }
-        int n = Integer.parseInt(stripPlus(clean("n")));
-        int arms = applies("arms") ? Integer.parseInt(stripPlus(clean("arms"))) : 0;
-        int classes = applies("classes") ? Integer.parseInt(stripPlus(clean("classes"))) : 0;
-        double noise = Double.parseDouble(clean("noise"));
-        long seed = base != null && base.data().seed() != null ? base.data().seed()
-                : Long.parseLong(stripPlus(clean("seed")));
-        List<Object> key = List.of(kind, n, arms, classes, noise, seed);
+        Integer n = Integer.valueOf(stripPlus(clean("n")));
+        Integer arms = applies("arms") ? Integer.valueOf(stripPlus(clean("arms"))) : null;
+        Integer classes = applies("classes") ? Integer.valueOf(stripPlus(clean("classes"))) : null;
+        Double noise = Double.valueOf(clean("noise"));
+        long runSeed = Long.parseLong(stripPlus(clean("seed")));
+        Long dataSeed = base != null ? base.data().seed() : null;
+        List<Object> key = java.util.Arrays.asList(kind, n, arms, classes, noise, runSeed, dataSeed);
         if (key.equals(previewKey)) {
             return;
         }
+        Dataset d;
+        try {
+            d = ((BuiltInSet) DataSpec.of(kind, n, classes, arms, noise, null, null, null,
+                    SplitSettings.DEFAULTS.withSeed(dataSeed))).preview(PREVIEW_CAP, runSeed);
+        } catch (IllegalArgumentException e) {
+            return; // the field checks say what is wrong; the last picture stays
+        }
         previewKey = key;
-        long dataSeed = new SeededRandom(seed).nextLong(); // the first stream, as DataSpec.load derives it
-        int m = Math.max(Math.min(n, PREVIEW_CAP), Math.max(arms, classes));
-        Dataset d = switch (kind) {
-            case "spiral" -> Synthetic.spiral(m, arms, noise, dataSeed);
-            case "moons" -> Synthetic.moons(m, noise, dataSeed);
-            case "circles" -> Synthetic.circles(m, noise, dataSeed);
-            case "xor" -> Synthetic.xor(m, noise, dataSeed);
-            default -> Synthetic.blobs(m, classes, noise, dataSeed);
-        };
         float[] xy = d.features();
         int[] labels = d.labels();
         List<PreviewPoint> points = new ArrayList<>(d.rows());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import babysitter.data.BatchOrder;
+import babysitter.data.BuiltInSet;
 import babysitter.data.DataSpec;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
@@ -40,11 +41,11 @@ class SetupViewModelTest {
         RunConfig c = vm.toConfig().orElseThrow();
         assertThat(c.name()).isEqualTo("spiral");
         assertThat(c.data().kind()).isEqualTo("spiral");
-        assertThat(c.data().n()).isEqualTo(600);
-        assertThat(c.data().arms()).isEqualTo(3);
-        assertThat(c.data().noise()).isEqualTo(0.2);
-        assertThat(c.data().classes()).isNull();
-        assertThat(c.data().path()).isNull();
+        BuiltInSet spiral = (BuiltInSet) c.data();
+        assertThat(spiral.n()).isEqualTo(600);
+        assertThat(spiral.arms()).isEqualTo(3);
+        assertThat(spiral.noise()).isEqualTo(0.2);
+        assertThat(spiral.classes()).isNull();
         assertThat(c.data().devFraction()).isEqualTo(0.2);
         assertThat(c.data().testFraction()).isEqualTo(0.0);
         assertThat(c.data().standardize()).isTrue();
@@ -196,8 +197,7 @@ class SetupViewModelTest {
         assertThat(vm.isValid()).isTrue();
         RunConfig digits = vm.toConfig().orElseThrow();
         assertThat(digits.name()).isEqualTo("digits");
-        assertThat(digits.data().n()).isNull();
-        assertThat(digits.data().arms()).isNull();
+        assertThat(digits.data()).isInstanceOf(babysitter.data.DigitsSet.class);
 
         vm.dataKindProperty().set("blobs");
         assertThat(vm.applicableFields()).contains("n", "classes", "noise").doesNotContain("arms");
@@ -225,7 +225,7 @@ class SetupViewModelTest {
         vm.noiseProperty().set("0.3");
         vm.dataKindProperty().set("circles");
         assertThat(vm.noiseProperty().get()).isEqualTo("0.3");
-        assertThat(vm.toConfig().orElseThrow().data().noise()).isEqualTo(0.3);
+        assertThat(((BuiltInSet) vm.toConfig().orElseThrow().data()).noise()).isEqualTo(0.3);
     }
 
     @Test
@@ -310,9 +310,10 @@ class SetupViewModelTest {
 
         vm.labelColumnProperty().set("species");
         RunConfig c = vm.toConfig().orElseThrow();
-        assertThat(c.data().path()).isEqualTo(file.toAbsolutePath().toString());
-        assertThat(c.data().labelColumn()).isEqualTo("species");
-        assertThat(c.data().header()).isTrue();
+        babysitter.data.CsvFile csv = (babysitter.data.CsvFile) c.data();
+        assertThat(csv.path()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(csv.labelColumn()).isEqualTo("species");
+        assertThat(csv.header()).isTrue();
 
         vm.labelColumnProperty().set("colour");
         assertThat(vm.labelColumnErrorProperty().get()).contains("'colour'").contains("species");
@@ -323,7 +324,7 @@ class SetupViewModelTest {
 
         vm.headerProperty().set(false);
         assertThat(vm.csvColumns()).isEmpty();
-        assertThat(vm.toConfig().orElseThrow().data().header()).isFalse();
+        assertThat(((babysitter.data.CsvFile) vm.toConfig().orElseThrow().data()).header()).isFalse();
     }
 
     @Test
@@ -346,7 +347,7 @@ class SetupViewModelTest {
         vm.dataKindProperty().set("idx");
         assertThat(vm.pathErrorProperty().get()).isEmpty();
         assertThat(vm.isValid()).isTrue();
-        assertThat(vm.toConfig().orElseThrow().data().path()).isEqualTo(tmp.toAbsolutePath().toString());
+        assertThat(((babysitter.data.IdxFolder) vm.toConfig().orElseThrow().data()).path()).isEqualTo(tmp.toAbsolutePath().toString());
         vm.choosePath(tmp.resolve("no-such-folder"));
         assertThat(vm.pathErrorProperty().get()).startsWith("no such folder: ");
         assertThat(vm.isValid()).isFalse();
@@ -360,7 +361,7 @@ class SetupViewModelTest {
                 new NetworkSpec(List.of(new LayerSpec(16, Activation.TANH, false),
                         new LayerSpec(8, Activation.LEAKY_RELU, true)), Precision.FLOAT64, 1e-4, 0.8),
                 optimizer,
-                new DataSpec("blobs", 300, 4, null, 0.7, null, null, null, 0.25, 0.05, false, 9L),
+                new BuiltInSet("blobs", 300, 4, null, 0.7, new babysitter.data.SplitSettings(0.25, 0.05, false, 9L, null, null)),
                 7, 42L, BatchOrder.DATA, 5);
         SetupViewModel vm = SetupViewModel.defaults();
         vm.load(config);
