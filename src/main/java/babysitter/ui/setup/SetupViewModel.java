@@ -1,8 +1,6 @@
 package babysitter.ui.setup;
 
 import babysitter.data.DataSpec;
-import babysitter.engine.Hyperparameters;
-import babysitter.engine.LayerSpec;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.NetworkSpec;
