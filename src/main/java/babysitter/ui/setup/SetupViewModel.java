@@ -206,66 +206,6 @@ public final class SetupViewModel {
         return text("seed");
     }
 
-    public ReadOnlyStringProperty nErrorProperty() {
-        return error("n");
-    }
-
-    public ReadOnlyStringProperty noiseErrorProperty() {
-        return error("noise");
-    }
-
-    public ReadOnlyStringProperty armsErrorProperty() {
-        return error("arms");
-    }
-
-    public ReadOnlyStringProperty classesErrorProperty() {
-        return error("classes");
-    }
-
-    public ReadOnlyStringProperty pathErrorProperty() {
-        return error("path");
-    }
-
-    public ReadOnlyStringProperty labelColumnErrorProperty() {
-        return error("labelColumn");
-    }
-
-    public ReadOnlyStringProperty devFractionErrorProperty() {
-        return error("devFraction");
-    }
-
-    public ReadOnlyStringProperty testFractionErrorProperty() {
-        return error("testFraction");
-    }
-
-    public ReadOnlyStringProperty layersErrorProperty() {
-        return error("layers");
-    }
-
-    public ReadOnlyStringProperty learningRateErrorProperty() {
-        return error("learningRate");
-    }
-
-    public ReadOnlyStringProperty momentumErrorProperty() {
-        return error("momentum");
-    }
-
-    public ReadOnlyStringProperty batchSizeErrorProperty() {
-        return error("batchSize");
-    }
-
-    public ReadOnlyStringProperty l2ErrorProperty() {
-        return error("l2");
-    }
-
-    public ReadOnlyStringProperty epochsErrorProperty() {
-        return error("epochs");
-    }
-
-    public ReadOnlyStringProperty seedErrorProperty() {
-        return error("seed");
-    }
-
     /** A problem only the combination of fields shows (normally ""; the fields' own errors come first). */
     public ReadOnlyStringProperty configErrorProperty() {
         return configError.getReadOnlyProperty();

@@ -134,7 +134,7 @@ class RangeTestWindowTest {
         double suggested = Double.parseDouble(text.replaceAll("^suggested α = (\\S+).*$", "$1"));
         assertThat(Double.parseDouble(onFx(() -> setup.learningRateProperty().get()))).isCloseTo(suggested,
                 org.assertj.core.api.Assertions.withinPercentage(1));
-        assertThat(onFx(() -> setup.learningRateErrorProperty().get())).isEmpty();
+        assertThat(onFx(() -> setup.error("learningRate").get())).isEmpty();
     }
 
     @Test
