@@ -85,6 +85,38 @@ public final class CsvLoader {
         }
     }
 
+    /**
+     * The fields of the first non-blank line of {@code file} (the header, when it has one), split as
+     * {@link #load} splits them, without reading further; null for a file without such a line. The
+     * setup panel asks here for a file's columns. Problems are {@link DataFileException}s.
+     */
+    public static List<String> firstLineFields(Path file) {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Streams.open(file, "a delimited text file")) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    return split(line, separator(file.toString()), file, lineNo);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The separator of a file by its name: a tab for ".tsv" and ".tsv.gz", else a comma. */
+    public static char separator(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? '\t' : ',';
+    }
+
     /** Reads from a stream; {@code file} only names the source in messages. */
     static Dataset read(InputStream in, Path file, Options options, String name) throws IOException {
         return read(in, file, options, name, DataType.FLOAT);

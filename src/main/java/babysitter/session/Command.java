@@ -88,8 +88,9 @@ public sealed interface Command {
                 throw new IllegalArgumentException("the range test needs 0 < minimum α < maximum α, finite; got "
                         + minAlpha + " and " + maxAlpha);
             }
-            if (steps < 5) {
-                throw new IllegalArgumentException("the range test needs at least 5 steps, got " + steps);
+            if (steps < 5 || steps > babysitter.session.LrRangeTest.MAX_STEPS) {
+                throw new IllegalArgumentException("the range test needs 5 to " + babysitter.session.LrRangeTest.MAX_STEPS
+                        + " steps, got " + steps);
             }
         }
     }

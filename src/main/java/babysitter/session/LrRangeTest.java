@@ -1,12 +1,20 @@
 package babysitter.session;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+
 /**
- * The suggestion of a learning-rate range test: the α where the smoothed cost falls fastest
- * against log α (before it blows up).
+ * The learning-rate range test: steps with α growing exponentially from a minimum to a maximum,
+ * the cost of each against α, and the suggestion, the α where the smoothed cost falls fastest
+ * against log α (before it blows up). It runs either in a session on the current state (put back
+ * afterwards) or on a throw-away network built from a configuration ({@link #onFreshNetwork}).
  */
 public final class LrRangeTest {
     /** Weight of the old value in the cost's exponential smoothing. */
     static final double SMOOTHING = 0.9;
+    /** The most steps a range test may take. */
+    public static final int MAX_STEPS = 10_000;
 
     private LrRangeTest() {
     }
@@ -18,22 +26,45 @@ public final class LrRangeTest {
     static Report.LrRangeReport run(Trainer trainer, Command.LrRangeTest t) {
         double[] alphas = new double[t.steps()];
         double[] costs = new double[t.steps()];
-        int done = trainer.sandboxed(() -> sweep(trainer, t, alphas, costs));
+        int done = trainer.sandboxed(() -> sweep(trainer, t, alphas, costs, () -> false));
+        Report.LrRangeReport r = report(alphas, costs, done);
+        trainer.event(new babysitter.store.Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, r.suggested()));
+        return r;
+    }
+
+    /**
+     * Runs a range test on a network of its own, built as {@code config} would start it (same data,
+     * same initial weights), on the caller's thread. Nothing is recorded: no run folder, no event,
+     * and no session is involved, so it may run before, during or after a run.
+     *
+     * @param stop asked before each step; true ends the test early with the steps taken so far
+     * @throws IOException when the configuration's data cannot be read
+     */
+    public static Report.LrRangeReport onFreshNetwork(RunConfig config, Command.LrRangeTest t, BooleanSupplier stop)
+            throws IOException {
+        // one epoch holds at least one step: this many never run out before the test ends
+        Trainer trainer = Runs.start(config.withEpochs(t.steps() + 1), null, null, Clock.systemUTC());
+        double[] alphas = new double[t.steps()];
+        double[] costs = new double[t.steps()];
+        int done = sweep(trainer, t, alphas, costs, stop);
+        return report(alphas, costs, done);
+    }
+
+    private static Report.LrRangeReport report(double[] alphas, double[] costs, int done) {
         double[] a = java.util.Arrays.copyOf(alphas, done);
         double[] c = java.util.Arrays.copyOf(costs, done);
-        double suggested = suggest(a, c);
-        trainer.event(new babysitter.store.Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, suggested));
-        return new Report.LrRangeReport(a, c, suggested);
+        return new Report.LrRangeReport(a, c, suggest(a, c));
     }
 
     /** The steps of the test; returns how many were taken. */
-    private static int sweep(Trainer trainer, Command.LrRangeTest t, double[] alphas, double[] costs) {
+    private static int sweep(Trainer trainer, Command.LrRangeTest t, double[] alphas, double[] costs,
+                             BooleanSupplier stop) {
         // Stop once the cost, smoothed as for the suggestion, has grown four times past its best:
         // single mini-batch costs are too noisy to stop on.
         double best = Double.POSITIVE_INFINITY;
         DebiasedAverage smoothed = new DebiasedAverage(SMOOTHING);
         int i = 0;
-        while (i < t.steps() && !trainer.finished()) {
+        while (i < t.steps() && !trainer.finished() && !stop.getAsBoolean()) {
             double alpha = t.minAlpha() * Math.pow(t.maxAlpha() / t.minAlpha(), i / (double) (t.steps() - 1));
             trainer.setHyperparameters(trainer.hyperparameters().withLearningRate(alpha), "range-test");
             double cost = trainer.trainStep().cost();

@@ -51,20 +51,21 @@ class DataSpecTest {
         assertThat(s.testFraction()).isEqualTo(0.0);
         assertThat(s.standardize()).isTrue();
         assertThat(s.seed()).isNull();
-        assertThat(s.n()).isNull();
-        DataSpec d = s.withDefaults();
+        assertThat(((BuiltInSet) s).n()).isNull();
+        BuiltInSet d = (BuiltInSet) s.withDefaults();
         assertThat(d.n()).isEqualTo(600);
         assertThat(d.arms()).isEqualTo(3);
         assertThat(d.noise()).isEqualTo(0.2);
-        assertThat(parse("{'kind':'blobs'}").withDefaults().classes()).isEqualTo(3);
-        DataSpec csv = parse("{'kind':'csv','path':'x.csv'}").withDefaults();
+        assertThat(((BuiltInSet) parse("{'kind':'blobs'}").withDefaults()).classes()).isEqualTo(3);
+        CsvFile csv = (CsvFile) parse("{'kind':'csv','path':'x.csv'}").withDefaults();
         assertThat(csv.labelColumn()).isEqualTo("last");
         assertThat(csv.header()).isTrue();
         assertThat(DataSpec.of("digits").withDefaults()).isEqualTo(DataSpec.of("digits"));
         // given values are kept
         DataSpec given = parse("{'kind':'spiral','n':90,'arms':5,'noise':0,'devFraction':0.1,'testFraction':0.1,"
                 + "'standardize':false,'seed':4}").withDefaults();
-        assertThat(given).isEqualTo(new DataSpec("spiral", 90, null, 5, 0.0, null, null, null, 0.1, 0.1, false, 4L));
+        assertThat(given).isEqualTo(new BuiltInSet("spiral", 90, null, 5, 0.0,
+                new SplitSettings(0.1, 0.1, false, 4L, null, null)));
     }
 
     @Test

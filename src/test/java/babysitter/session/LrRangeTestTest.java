@@ -2,6 +2,7 @@ package babysitter.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LrRangeTestTest {
@@ -36,5 +37,31 @@ class LrRangeTestTest {
         }
         assertThat(LrRangeTest.suggest(a, c)).isNaN();
         assertThat(LrRangeTest.suggest(new double[] {1e-3, 1e-2}, new double[] {1, 0.5})).isNaN();
+    }
+
+    @Test
+    void aRangeTestOnAFreshNetworkNeedsNoSessionAndRunsPastTheConfiguredEpochs() throws Exception {
+        // one epoch of 6 steps (180 training rows, mini-batches of 32): the test takes 60 steps all the same
+        RunConfig config = TrainerTest.spiral(1);
+        Report.LrRangeReport r = LrRangeTest.onFreshNetwork(config, new Command.LrRangeTest(1e-4, 1, 60), () -> false);
+        double[] alphas = r.learningRates();
+        assertThat(alphas).hasSize(r.costs().length);
+        assertThat(alphas.length).isGreaterThan(20);
+        assertThat(alphas[0]).isEqualTo(1e-4);
+        for (int i = 1; i < alphas.length; i++) {
+            assertThat(alphas[i]).isGreaterThan(alphas[i - 1]);
+        }
+        assertThat(r.suggested()).isBetween(1e-4, 1.0);
+        // the same configuration gives the same network: the test is repeatable
+        Report.LrRangeReport again = LrRangeTest.onFreshNetwork(config, new Command.LrRangeTest(1e-4, 1, 60), () -> false);
+        assertThat(again.costs()).containsExactly(r.costs());
+    }
+
+    @Test
+    void aRangeTestStopsWhenAsked() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Report.LrRangeReport r = LrRangeTest.onFreshNetwork(TrainerTest.spiral(1), new Command.LrRangeTest(1e-4, 1, 60),
+                () -> asked.incrementAndGet() > 7);
+        assertThat(r.learningRates()).hasSize(7);
     }
 }

@@ -56,8 +56,8 @@ public final class ScreenshotTool {
         waitUntil(() -> m.branchProperty().get() >= 1);
         fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.03))));
         waitUntil(() -> m.epochProperty().get() >= 14);
-        fx(() -> m.lrRangeTest(1e-5, 1, 100));
-        waitUntil(() -> m.rangeTestProperty().get() != null);
+        fx(() -> window[0].rangeTest().viewModel().run());
+        waitUntil(() -> window[0].rangeTest().viewModel().resultProperty().get() != null);
         waitUntil(() -> m.epochProperty().get() >= 20);
         Stage[] network = new Stage[1];
         fx(() -> network[0] = babysitter.ui.network.NetworkWindow.show(window[0].getScene().getWindow(), m.feed()));

@@ -35,8 +35,8 @@ import javafx.scene.paint.Color;
  *
  * <p>Axes auto-range to the visible data (x: all of it unless zoomed; y: the visible points plus a
  * small margin); y can be a log10 scale ({@link #logYProperty()}). Drag across the plot to zoom x,
- * scroll to zoom around the mouse, double-click to reset. Hovering shows the x and each visible
- * series' y at the nearest point. {@link #exportPng(Path, double)} writes what is drawn as a PNG.
+ * Ctrl + wheel to zoom around the mouse (the plain wheel scrolls what holds the chart), double-click
+ * to reset. Hovering shows the x and each visible series' y at the nearest point. {@link #exportPng(Path, double)} writes what is drawn as a PNG.
  *
  * <p>Not thread-safe: use it on the JavaFX application thread (only {@link #requestRedraw()} and
  * {@link #exportPng(Path, double)} may be called from other threads).

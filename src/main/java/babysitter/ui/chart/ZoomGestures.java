@@ -9,7 +9,9 @@ import javafx.scene.canvas.GraphicsContext;
 
 /**
  * The mouse on a chart: hovering shows the hover box, a drag across the plot zooms x to the
- * dragged span, the wheel zooms around the mouse, a double click shows everything again.
+ * dragged span, Ctrl (⌘ on a Mac) + wheel zooms around the mouse, a double click shows everything
+ * again. The plain wheel is left to whatever holds the chart: a chart inside a scrolling panel must
+ * not stop the panel from scrolling.
  */
 final class ZoomGestures {
     private static final double ZOOM_PER_NOTCH = 0.85;
@@ -86,6 +88,9 @@ final class ZoomGestures {
 
     private void onScroll(ScrollEvent e) {
         PlotArea f = chart.area();
+        if (!(e.isControlDown() || e.isShortcutDown())) {
+            return;
+        }
         if (f == null || e.getDeltaY() == 0 || !f.contains(e.getX(), e.getY())) {
             return;
         }

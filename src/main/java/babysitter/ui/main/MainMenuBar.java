@@ -109,7 +109,10 @@ final class MainMenuBar {
     }
 
     private Menu tools() {
-        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> vm.lrRangeTest(1e-5, 1, 100));
+        MenuItem range = item("Learning-rate range test", "Shortcut+R", () -> {
+            window.rangeTest().setExpanded(true);
+            window.rangeTest().viewModel().run();
+        });
         MenuItem surface = item("Optimisers on a surface…", null, () -> SurfaceWindow.show(owner()));
         MenuItem network = item("Network view…", null, () -> NetworkWindow.show(owner(), vm.feed()));
         MenuItem classes = item("Classes…", null, () -> ClassesWindow.show(owner(), vm.feed()));

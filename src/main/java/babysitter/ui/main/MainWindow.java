@@ -6,6 +6,7 @@ import babysitter.ui.library.SearchAround;
 import babysitter.ui.library.SearchAroundDialog;
 import babysitter.ui.search.SearchWindow;
 import babysitter.ui.controls.ControlsView;
+import babysitter.ui.controls.RangeTestView;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
@@ -50,6 +51,7 @@ public final class MainWindow extends BorderPane {
     private final CheckpointStrip strip = new CheckpointStrip(this::confirmRewind);
     private final AppContext app;
     private final WindowExports exports;
+    private final RangeTestView rangeTest;
 
     /** The window with a context of its own (runs in {@code -Dbabysitter.runs}, default {@code runs}). */
     public MainWindow(MainViewModel vm, SetupViewModel setup) {
@@ -117,7 +119,8 @@ public final class MainWindow extends BorderPane {
         // right: controls, the range test and (for 2-D data) the decision regions
         ControlsView controls = new ControlsView(vm.controls());
         controls.disableProperty().bind(vm.hasSession().not());
-        VBox right = new VBox(controls, RangeTestPane.create(vm), regionsBox());
+        rangeTest = RangeTestPane.create(vm, setup);
+        VBox right = new VBox(controls, rangeTest, regionsBox());
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setPrefWidth(300);
@@ -268,6 +271,11 @@ public final class MainWindow extends BorderPane {
 
     public MonitorView monitor() {
         return monitor;
+    }
+
+    /** The learning-rate range test panel. */
+    public RangeTestView rangeTest() {
+        return rangeTest;
     }
 
     /** The scene for this window: the screen's free area, up to 1680×1050. */

@@ -15,8 +15,6 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -31,7 +29,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -53,7 +50,7 @@ public final class SetupView extends VBox {
             + "For hidden layers type e.g. " + LayerText.EXAMPLE + ".";
 
     private final SetupViewModel vm;
-    private final Canvas previewCanvas = new Canvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
+    private final PreviewCanvas previewCanvas = new PreviewCanvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
 
     public SetupView(SetupViewModel vm) {
         this.vm = Objects.requireNonNull(vm, "vm");
@@ -147,8 +144,8 @@ public final class SetupView extends VBox {
 
         previewCanvas.setId("preview");
         previewCanvas.getStyleClass().add("preview");
-        vm.previewProperty().addListener((obs, old, now) -> drawPreview(now));
-        drawPreview(vm.previewProperty().get());
+        vm.previewProperty().addListener((obs, old, now) -> previewCanvas.draw(now));
+        previewCanvas.draw(vm.previewProperty().get());
         VBox previewBox = new VBox(previewCanvas);
         previewBox.getStyleClass().add("preview-box");
         previewBox.setMaxWidth(Control.USE_PREF_SIZE);
@@ -231,40 +228,6 @@ public final class SetupView extends VBox {
         }
         if (chosen != null) {
             vm.choosePath(Path.of(chosen.getPath()));
-        }
-    }
-
-    private void drawPreview(List<SetupViewModel.PreviewPoint> points) {
-        GraphicsContext g = previewCanvas.getGraphicsContext2D();
-        double w = previewCanvas.getWidth();
-        double h = previewCanvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        if (points == null || points.isEmpty()) {
-            return;
-        }
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (SetupViewModel.PreviewPoint p : points) {
-            minX = Math.min(minX, p.x());
-            maxX = Math.max(maxX, p.x());
-            minY = Math.min(minY, p.y());
-            maxY = Math.max(maxY, p.y());
-        }
-        double margin = 6;
-        double spanX = Math.max(maxX - minX, 1e-9);
-        double spanY = Math.max(maxY - minY, 1e-9);
-        double scale = Math.min((w - 2 * margin) / spanX, (h - 2 * margin) / spanY);
-        double offX = (w - scale * spanX) / 2;
-        double offY = (h - scale * spanY) / 2;
-        double r = 2.2;
-        for (SetupViewModel.PreviewPoint p : points) {
-            double x = offX + (p.x() - minX) * scale;
-            double y = h - (offY + (p.y() - minY) * scale);
-            g.setFill(babysitter.ui.chart.FxColors.ofClass(p.label()));
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
 

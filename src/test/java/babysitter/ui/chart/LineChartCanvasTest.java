@@ -268,10 +268,27 @@ class LineChartCanvasTest {
         assertThat(fx(() -> chart.xAxisRange())).containsExactly(0, 100);
         assertThat(fx(() -> chart.isZoomed())).isFalse();
 
+        // the plain wheel is the scrolling of whatever holds the chart: it passes on, unused
         Point2D centre = fx(() -> chart.dataToLocal(80, 50));
-        fx(() -> Event.fireEvent(chart, new ScrollEvent(ScrollEvent.SCROLL, centre.getX(), centre.getY(),
-                centre.getX(), centre.getY(), false, false, false, false, false, false, 0, 40, 0, 40,
-                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        ScrollEvent plain = wheel(centre, false);
+        boolean[] passedOn = new boolean[1];
+        fx(() -> {
+            stage.getScene().addEventHandler(ScrollEvent.SCROLL, e -> passedOn[0] = true);
+            Event.fireEvent(chart, plain);
+            return null;
+        });
+        fx(() -> chart.redrawNow());
+        assertThat(fx(() -> chart.xAxisRange())).containsExactly(0, 100);
+        assertThat(fx(() -> chart.isZoomed())).isFalse();
+        assertThat(passedOn[0]).as("the plain wheel reaches the chart's parents").isTrue();
+
+        // Ctrl + wheel zooms around the mouse
+        passedOn[0] = false;
+        fx(() -> {
+            Event.fireEvent(chart, wheel(centre, true));
+            return null;
+        });
+        assertThat(passedOn[0]).as("Ctrl + wheel is the chart's own").isFalse();
         fx(() -> chart.redrawNow());
         double[] zoomed = fx(() -> chart.xAxisRange());
         assertThat(zoomed[1] - zoomed[0]).isCloseTo(85, within(0.01));
@@ -373,5 +390,11 @@ class LineChartCanvasTest {
         chart.exportPng(file, 1);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-r--r--");
+    }
+
+    private static ScrollEvent wheel(Point2D at, boolean ctrl) {
+        return new ScrollEvent(ScrollEvent.SCROLL, at.getX(), at.getY(), at.getX(), at.getY(), false, ctrl, false,
+                false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import babysitter.data.BatchOrder;
+import babysitter.data.BuiltInSet;
 import babysitter.data.DataSpec;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
@@ -40,11 +41,11 @@ class SetupViewModelTest {
         RunConfig c = vm.toConfig().orElseThrow();
         assertThat(c.name()).isEqualTo("spiral");
         assertThat(c.data().kind()).isEqualTo("spiral");
-        assertThat(c.data().n()).isEqualTo(600);
-        assertThat(c.data().arms()).isEqualTo(3);
-        assertThat(c.data().noise()).isEqualTo(0.2);
-        assertThat(c.data().classes()).isNull();
-        assertThat(c.data().path()).isNull();
+        BuiltInSet spiral = (BuiltInSet) c.data();
+        assertThat(spiral.n()).isEqualTo(600);
+        assertThat(spiral.arms()).isEqualTo(3);
+        assertThat(spiral.noise()).isEqualTo(0.2);
+        assertThat(spiral.classes()).isNull();
         assertThat(c.data().devFraction()).isEqualTo(0.2);
         assertThat(c.data().testFraction()).isEqualTo(0.0);
         assertThat(c.data().standardize()).isTrue();
@@ -65,29 +66,29 @@ class SetupViewModelTest {
     void learningRateMustBeAPositiveNumberAndTheMessageNamesTheValue() {
         SetupViewModel vm = SetupViewModel.defaults();
         vm.learningRateProperty().set("abc");
-        assertThat(vm.learningRateErrorProperty().get())
+        assertThat(vm.error("learningRate").get())
                 .isEqualTo("learning rate α must be a number from 1e-06 to 10, got 'abc'");
         assertThat(vm.isValid()).isFalse();
         assertThat(vm.canStartProperty().get()).isFalse();
         assertThat(vm.toConfig()).isEmpty();
 
         vm.learningRateProperty().set("0");
-        assertThat(vm.learningRateErrorProperty().get()).contains("from 1e-06 to 10").endsWith("got 0");
+        assertThat(vm.error("learningRate").get()).contains("from 1e-06 to 10").endsWith("got 0");
         vm.learningRateProperty().set("-1");
-        assertThat(vm.learningRateErrorProperty().get()).endsWith("got -1");
+        assertThat(vm.error("learningRate").get()).endsWith("got -1");
         vm.learningRateProperty().set("1e999");
-        assertThat(vm.learningRateErrorProperty().get()).contains("from 1e-06 to 10").endsWith("got 1e999");
+        assertThat(vm.error("learningRate").get()).contains("from 1e-06 to 10").endsWith("got 1e999");
         // the same rule as the live controls and the configuration reader: 1000 is refused, 10 is not
         vm.learningRateProperty().set("1000");
-        assertThat(vm.learningRateErrorProperty().get()).isEqualTo(
+        assertThat(vm.error("learningRate").get()).isEqualTo(
                 "learning rate α must be a number from " + babysitter.session.LearningRateRange.describe() + ", got 1000");
         vm.learningRateProperty().set("10");
-        assertThat(vm.learningRateErrorProperty().get()).isEmpty();
+        assertThat(vm.error("learningRate").get()).isEmpty();
         vm.learningRateProperty().set("1e999");
         assertThat(vm.isValid()).isFalse();
 
         vm.learningRateProperty().set(" 3e-4 ");
-        assertThat(vm.learningRateErrorProperty().get()).isEmpty();
+        assertThat(vm.error("learningRate").get()).isEmpty();
         assertThat(vm.isValid()).isTrue();
         assertThat(vm.toConfig().orElseThrow().optimizer().learningRate()).isEqualTo(3e-4);
     }
@@ -96,13 +97,13 @@ class SetupViewModelTest {
     void batchSizeMustBeAWholeNumberOfAtLeastOne() {
         SetupViewModel vm = SetupViewModel.defaults();
         vm.batchSizeProperty().set("0");
-        assertThat(vm.batchSizeErrorProperty().get()).isEqualTo("mini-batch size must be a whole number ≥ 1, got 0");
+        assertThat(vm.error("batchSize").get()).isEqualTo("mini-batch size must be a whole number ≥ 1, got 0");
         vm.batchSizeProperty().set("2.5");
-        assertThat(vm.batchSizeErrorProperty().get())
+        assertThat(vm.error("batchSize").get())
                 .isEqualTo("mini-batch size must be a whole number ≥ 1, got '2.5'");
         assertThat(vm.isValid()).isFalse();
         vm.batchSizeProperty().set("64");
-        assertThat(vm.batchSizeErrorProperty().get()).isEmpty();
+        assertThat(vm.error("batchSize").get()).isEmpty();
         assertThat(vm.toConfig().orElseThrow().optimizer().batchSize()).isEqualTo(64);
     }
 
@@ -115,12 +116,12 @@ class SetupViewModelTest {
         vm.devFractionProperty().set("1");
         vm.noiseProperty().set("-1");
         vm.armsProperty().set("1");
-        assertThat(vm.l2ErrorProperty().get()).startsWith("L2 strength λ must be").endsWith("got -0.1");
-        assertThat(vm.epochsErrorProperty().get()).isEqualTo("epochs must be a whole number ≥ 1, got 0");
-        assertThat(vm.seedErrorProperty().get()).isEqualTo("seed must be a whole number, got 'x'");
-        assertThat(vm.devFractionErrorProperty().get()).isEqualTo("dev fraction must be a number in [0, 1), got 1");
-        assertThat(vm.noiseErrorProperty().get()).endsWith("got -1");
-        assertThat(vm.armsErrorProperty().get()).isEqualTo("arms must be a whole number ≥ 2, got 1");
+        assertThat(vm.error("l2").get()).startsWith("L2 strength λ must be").endsWith("got -0.1");
+        assertThat(vm.error("epochs").get()).isEqualTo("epochs must be a whole number ≥ 1, got 0");
+        assertThat(vm.error("seed").get()).isEqualTo("seed must be a whole number, got 'x'");
+        assertThat(vm.error("devFraction").get()).isEqualTo("dev fraction must be a number in [0, 1), got 1");
+        assertThat(vm.error("noise").get()).endsWith("got -1");
+        assertThat(vm.error("arms").get()).isEqualTo("arms must be a whole number ≥ 2, got 1");
         assertThat(vm.isValid()).isFalse();
     }
 
@@ -129,7 +130,7 @@ class SetupViewModelTest {
         SetupViewModel vm = SetupViewModel.defaults();
         vm.devFractionProperty().set("0.5");
         vm.testFractionProperty().set("0.5");
-        assertThat(vm.testFractionErrorProperty().get())
+        assertThat(vm.error("testFraction").get())
                 .isEqualTo("dev fraction + test fraction must be < 1, got 0.5 + 0.5");
         assertThat(vm.isValid()).isFalse();
         vm.testFractionProperty().set("0.1");
@@ -137,7 +138,7 @@ class SetupViewModelTest {
 
         vm.armsProperty().set("5");
         vm.nProperty().set("4");
-        assertThat(vm.nErrorProperty().get()).isEqualTo("n must be at least the number of arms (5), got 4");
+        assertThat(vm.error("n").get()).isEqualTo("n must be at least the number of arms (5), got 4");
         assertThat(vm.isValid()).isFalse();
     }
 
@@ -145,7 +146,7 @@ class SetupViewModelTest {
     void layersParseFromTheCompactText() {
         SetupViewModel vm = SetupViewModel.defaults();
         vm.layersProperty().set("32 relu bn, 16 tanh");
-        assertThat(vm.layersErrorProperty().get()).isEmpty();
+        assertThat(vm.error("layers").get()).isEmpty();
         assertThat(vm.toConfig().orElseThrow().network().hidden()).containsExactly(
                 new LayerSpec(32, Activation.RELU, true), new LayerSpec(16, Activation.TANH, false));
 
@@ -153,17 +154,17 @@ class SetupViewModelTest {
         assertThat(vm.toConfig().orElseThrow().network().hidden()).isEmpty();
 
         vm.layersProperty().set("32 swish");
-        assertThat(vm.layersErrorProperty().get()).contains("'swish'").contains("relu, leaky_relu, tanh, sigmoid");
+        assertThat(vm.error("layers").get()).contains("'swish'").contains("relu, leaky_relu, tanh, sigmoid");
         assertThat(vm.isValid()).isFalse();
 
         vm.layersProperty().set("0 relu");
-        assertThat(vm.layersErrorProperty().get()).isEqualTo("layer 1: '0' must be a whole number ≥ 1");
+        assertThat(vm.error("layers").get()).isEqualTo("layer 1: '0' must be a whole number ≥ 1");
 
         vm.layersProperty().set("32 relu, 0");
-        assertThat(vm.layersErrorProperty().get()).isEqualTo("layer 2: '0' must be a whole number ≥ 1");
+        assertThat(vm.error("layers").get()).isEqualTo("layer 2: '0' must be a whole number ≥ 1");
 
         vm.layersProperty().set("32 relu,, 8");
-        assertThat(vm.layersErrorProperty().get()).startsWith("layer 2: empty");
+        assertThat(vm.error("layers").get()).startsWith("layer 2: empty");
 
         vm.layersProperty().set("64 LEAKY_RELU bn, 8 sigmoid");
         assertThat(vm.toConfig().orElseThrow().network().hidden()).containsExactly(
@@ -196,15 +197,14 @@ class SetupViewModelTest {
         assertThat(vm.isValid()).isTrue();
         RunConfig digits = vm.toConfig().orElseThrow();
         assertThat(digits.name()).isEqualTo("digits");
-        assertThat(digits.data().n()).isNull();
-        assertThat(digits.data().arms()).isNull();
+        assertThat(digits.data()).isInstanceOf(babysitter.data.DigitsSet.class);
 
         vm.dataKindProperty().set("blobs");
         assertThat(vm.applicableFields()).contains("n", "classes", "noise").doesNotContain("arms");
         vm.dataKindProperty().set("csv");
         assertThat(vm.applicableFields()).contains("path", "labelColumn", "header").doesNotContain("n");
         assertThat(vm.isValid()).isFalse(); // no file chosen yet
-        assertThat(vm.pathErrorProperty().get()).isEqualTo("choose a CSV file");
+        assertThat(vm.error("path").get()).isEqualTo("choose a CSV file");
         vm.dataKindProperty().set("idx");
         assertThat(vm.applicableFields()).contains("path").doesNotContain("testFraction", "labelColumn");
 
@@ -214,7 +214,7 @@ class SetupViewModelTest {
         assertThat(vm.isValid()).isFalse();
         vm.dataKindProperty().set("moons");
         assertThat(vm.isValid()).isTrue();
-        assertThat(vm.armsErrorProperty().get()).isEmpty();
+        assertThat(vm.error("arms").get()).isEmpty();
     }
 
     @Test
@@ -225,7 +225,7 @@ class SetupViewModelTest {
         vm.noiseProperty().set("0.3");
         vm.dataKindProperty().set("circles");
         assertThat(vm.noiseProperty().get()).isEqualTo("0.3");
-        assertThat(vm.toConfig().orElseThrow().data().noise()).isEqualTo(0.3);
+        assertThat(((BuiltInSet) vm.toConfig().orElseThrow().data()).noise()).isEqualTo(0.3);
     }
 
     @Test
@@ -236,7 +236,7 @@ class SetupViewModelTest {
         assertThat(vm.isValid()).isTrue();
         vm.optimizerProperty().set(OptimizerKind.MOMENTUM);
         assertThat(vm.applies("momentum")).isTrue();
-        assertThat(vm.momentumErrorProperty().get()).isEqualTo("momentum β must be a number in [0, 1), got 1.5");
+        assertThat(vm.error("momentum").get()).isEqualTo("momentum β must be a number in [0, 1), got 1.5");
         assertThat(vm.isValid()).isFalse();
         vm.momentumProperty().set("0.95");
         RunConfig c = vm.toConfig().orElseThrow();
@@ -305,25 +305,26 @@ class SetupViewModelTest {
         vm.choosePath(file);
         assertThat(vm.pathProperty().get()).isEqualTo(file.toAbsolutePath().toString());
         assertThat(vm.csvColumns()).containsExactly("sepal_length", "sepal_width", "petal, length", "species");
-        assertThat(vm.pathErrorProperty().get()).isEmpty();
+        assertThat(vm.error("path").get()).isEmpty();
         assertThat(vm.isValid()).isTrue();
 
         vm.labelColumnProperty().set("species");
         RunConfig c = vm.toConfig().orElseThrow();
-        assertThat(c.data().path()).isEqualTo(file.toAbsolutePath().toString());
-        assertThat(c.data().labelColumn()).isEqualTo("species");
-        assertThat(c.data().header()).isTrue();
+        babysitter.data.CsvFile csv = (babysitter.data.CsvFile) c.data();
+        assertThat(csv.path()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(csv.labelColumn()).isEqualTo("species");
+        assertThat(csv.header()).isTrue();
 
         vm.labelColumnProperty().set("colour");
-        assertThat(vm.labelColumnErrorProperty().get()).contains("'colour'").contains("species");
+        assertThat(vm.error("labelColumn").get()).contains("'colour'").contains("species");
         vm.labelColumnProperty().set("4");
-        assertThat(vm.labelColumnErrorProperty().get()).contains("out of range").contains("4 columns");
+        assertThat(vm.error("labelColumn").get()).contains("out of range").contains("4 columns");
         vm.labelColumnProperty().set("0");
         assertThat(vm.isValid()).isTrue();
 
         vm.headerProperty().set(false);
         assertThat(vm.csvColumns()).isEmpty();
-        assertThat(vm.toConfig().orElseThrow().data().header()).isFalse();
+        assertThat(((babysitter.data.CsvFile) vm.toConfig().orElseThrow().data()).header()).isFalse();
     }
 
     @Test
@@ -332,23 +333,23 @@ class SetupViewModelTest {
         vm.dataKindProperty().set("csv");
         Path missing = tmp.resolve("nope.csv");
         vm.choosePath(missing);
-        assertThat(vm.pathErrorProperty().get()).isEqualTo("no such file: " + missing.toAbsolutePath());
+        assertThat(vm.error("path").get()).isEqualTo("no such file: " + missing.toAbsolutePath());
         assertThat(vm.csvColumns()).isEmpty();
         assertThat(vm.isValid()).isFalse();
 
         Path empty = Files.writeString(tmp.resolve("empty.csv"), "\n\n");
         vm.choosePath(empty);
-        assertThat(vm.pathErrorProperty().get()).startsWith("the file is empty");
+        assertThat(vm.error("path").get()).startsWith("the file is empty");
 
         vm.choosePath(tmp);
-        assertThat(vm.pathErrorProperty().get()).startsWith("not a file");
+        assertThat(vm.error("path").get()).startsWith("not a file");
 
         vm.dataKindProperty().set("idx");
-        assertThat(vm.pathErrorProperty().get()).isEmpty();
+        assertThat(vm.error("path").get()).isEmpty();
         assertThat(vm.isValid()).isTrue();
-        assertThat(vm.toConfig().orElseThrow().data().path()).isEqualTo(tmp.toAbsolutePath().toString());
+        assertThat(((babysitter.data.IdxFolder) vm.toConfig().orElseThrow().data()).path()).isEqualTo(tmp.toAbsolutePath().toString());
         vm.choosePath(tmp.resolve("no-such-folder"));
-        assertThat(vm.pathErrorProperty().get()).startsWith("no such folder: ");
+        assertThat(vm.error("path").get()).startsWith("no such folder: ");
         assertThat(vm.isValid()).isFalse();
     }
 
@@ -360,7 +361,7 @@ class SetupViewModelTest {
                 new NetworkSpec(List.of(new LayerSpec(16, Activation.TANH, false),
                         new LayerSpec(8, Activation.LEAKY_RELU, true)), Precision.FLOAT64, 1e-4, 0.8),
                 optimizer,
-                new DataSpec("blobs", 300, 4, null, 0.7, null, null, null, 0.25, 0.05, false, 9L),
+                new BuiltInSet("blobs", 300, 4, null, 0.7, new babysitter.data.SplitSettings(0.25, 0.05, false, 9L, null, null)),
                 7, 42L, BatchOrder.DATA, 5);
         SetupViewModel vm = SetupViewModel.defaults();
         vm.load(config);
