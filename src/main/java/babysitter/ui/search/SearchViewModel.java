@@ -458,7 +458,7 @@ public final class SearchViewModel {
                 ps.add(p);
             }
         }
-        return ps.isEmpty() ? null : ParamAxis.union(ps);
+        return ps.isEmpty() ? null : Param.union(ps);
     }
 
     /** The scatter of dev accuracy against {@code name}. */
