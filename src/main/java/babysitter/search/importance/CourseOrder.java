@@ -23,6 +23,10 @@ public final class CourseOrder {
             "layers", 3, "decayRate", 3,
             "beta1", 4, "beta2", 4);
 
+    /** The course's list in its order (within a tier too: β before the batch before the units). */
+    private static final List<String> LISTED = List.of("learningRate", "momentum", "batchSize", "units", "layers",
+            "decayRate", "beta1", "beta2");
+
     private static final Map<String, String> SPOKEN = Map.ofEntries(
             Map.entry("learningRate", "α"), Map.entry("momentum", "β"), Map.entry("batchSize", "mini-batch size"),
             Map.entry("units", "hidden units"), Map.entry("layers", "layers"), Map.entry("decayRate", "learning-rate decay"),
@@ -35,6 +39,11 @@ public final class CourseOrder {
     /** The course's tier of a parameter (1 matters most), 0 when the course does not rank it. */
     public static int tier(String param) {
         return TIERS.getOrDefault(param, 0);
+    }
+
+    /** The position in the course's list (1 = α), 0 when the course does not rank it. */
+    public static int rank(String param) {
+        return LISTED.indexOf(param) + 1;
     }
 
     /** The name a person reads: "α", "mini-batch size", "β1"… */
@@ -53,14 +62,14 @@ public final class CourseOrder {
         }
         List<Importance.Share> ranked = imp.ranked();
         String basis = " (" + imp.trials() + " trials" + (imp.trials() < 30 ? ": still uncertain" : "") + ")";
-        // The sharpest reversal: a parameter the course ranks lower that explained clearly more.
+        // The sharpest reversal: a parameter the course lists later that explained clearly more.
         Importance.Share bestUp = null;
         Importance.Share bestDown = null;
         double gap = MARGIN;
         for (Importance.Share hi : ranked) {
             for (Importance.Share lo : ranked) {
-                int th = tier(hi.param());
-                int tl = tier(lo.param());
+                int th = rank(hi.param());
+                int tl = rank(lo.param());
                 if (th > 0 && tl > 0 && th > tl && hi.share() - lo.share() > gap) {
                     gap = hi.share() - lo.share();
                     bestUp = hi;
@@ -86,7 +95,8 @@ public final class CourseOrder {
             }
         }
         String most = ties.size() == 1 ? ties.get(0) + " mattered most" : String.join(" and ", ties) + " mattered most, about equally";
-        boolean ranksAll = ranked.stream().allMatch(s -> tier(s.param()) > 0);
-        return (ranksAll ? "As the course says: " : "Here ") + most + basis + ".";
+        int first = ranked.stream().mapToInt(s -> rank(s.param())).filter(r -> r > 0).min().orElse(0);
+        boolean asCourse = first > 0 && rank(top.param()) == first;
+        return (asCourse ? "As the course says: " : "Here ") + most + basis + ".";
     }
 }
