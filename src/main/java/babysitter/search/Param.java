@@ -143,6 +143,16 @@ public record Param(String name, Scale scale, double min, double max, List<Strin
         return new Param(last.name(), last.scale(), min, max, last.choices());
     }
 
+    /** The same parameter held at one value: a range of that value alone (a choice of that one). */
+    public Param fixedAt(Object value) {
+        Object v = coerce(value);
+        if (scale == Scale.CHOICE) {
+            return choice(name, List.of((String) v));
+        }
+        double d = ((Number) v).doubleValue();
+        return new Param(name, scale, d, d, List.of());
+    }
+
     /** How many values a discrete scale has (0 for continuous scales). */
     public int count() {
         return switch (scale) {

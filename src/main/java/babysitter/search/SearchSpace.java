@@ -300,6 +300,18 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be one of " + String.join(", ", known));
     }
 
+    /**
+     * The space with the named parameters held at these values (each a range of one value, so the
+     * trials still carry them and the scatters still show them); the others unchanged.
+     */
+    public SearchSpace fixing(Map<String, Object> values) {
+        List<Param> out = new ArrayList<>();
+        for (Param p : params) {
+            out.add(values.containsKey(p.name()) ? p.fixedAt(values.get(p.name())) : p);
+        }
+        return new SearchSpace(base, out);
+    }
+
     /** The space with the named parameters narrowed to {uLo, uHi} of their unit ranges; the others unchanged. */
     public SearchSpace narrowed(Map<String, double[]> unitRanges) {
         for (String name : unitRanges.keySet()) {

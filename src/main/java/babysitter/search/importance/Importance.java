@@ -59,6 +59,33 @@ public record Importance(Objective objective, int trials, List<Share> params, Li
         return pairs.stream().filter(p -> p.involves(a) && p.involves(b) && !a.equals(b)).findFirst().orElse(null);
     }
 
+    /** A parameter whose share, its pairs' included, is below this did not matter (for "next round on the important ones"). */
+    public static final double IMPORTANT = 0.10;
+
+    /**
+     * The parameters that did not matter: alone and in all their pairs together below
+     * {@link #IMPORTANT} of the variance. The largest is never among them.
+     */
+    public List<String> unimportant() {
+        if (!available()) {
+            return List.of();
+        }
+        String top = ranked().get(0).param();
+        List<String> out = new java.util.ArrayList<>();
+        for (Share s : params) {
+            double total = s.share();
+            for (PairShare p : pairs) {
+                if (p.involves(s.param())) {
+                    total += p.share();
+                }
+            }
+            if (total < IMPORTANT && !s.param().equals(top)) {
+                out.add(s.param());
+            }
+        }
+        return out;
+    }
+
     /** What neither a parameter alone nor a pair explains: interactions of three or more. */
     public double rest() {
         if (!available()) {

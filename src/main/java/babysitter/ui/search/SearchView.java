@@ -243,7 +243,7 @@ public final class SearchView extends BorderPane {
     private void buildParamColumns() {
         table.getColumns().clear();
         table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
-        table.getColumns().add(column("round", 50, r -> Integer.toString(SearchViewModel.displayRound(r.round()))));
+        table.getColumns().add(column("round", 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
         table.getColumns().add(column("state", 120, TrialRow::stateText));
         List<String> names = List.copyOf(vm.paramNames());
         for (int i = 0; i < names.size(); i++) {
