@@ -55,6 +55,7 @@ public final class SearchView extends BorderPane {
     private final LineChartCanvas curves = new LineChartCanvas("Dev accuracy of every trial", "epoch", "dev accuracy");
     private final GridPane scatterGrid = new GridPane();
     private final Map<String, ScatterCanvas> scatterCanvases = new HashMap<>();
+    private final ParallelCanvas parallel = new ParallelCanvas();
     private boolean syncingSelection;
     private double sparkMin = 0;
     private double sparkMax = 1;
@@ -97,8 +98,18 @@ public final class SearchView extends BorderPane {
         roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
                 + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
         roundLines.textProperty().bind(vm.roundsSummaryProperty());
-        VBox lower = new VBox(roundLines, scatterBar, scatterScroll);
-        VBox.setVgrow(scatterScroll, Priority.ALWAYS);
+        parallel.setId("parallelCoordinates");
+        parallel.setOnBrush(vm::brushAxis);
+        parallel.setOnClearBrush(vm::clearBrush);
+        javafx.scene.control.TabPane views = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Scatters", scatterScroll),
+                new javafx.scene.control.Tab("Parallel coordinates", parallel));
+        views.setId("searchViews");
+        views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane viewsAndImportance = new SplitPane(views, new ImportancePane(vm.importance()));
+        viewsAndImportance.setDividerPositions(0.72);
+        VBox lower = new VBox(roundLines, scatterBar, viewsAndImportance);
+        VBox.setVgrow(viewsAndImportance, Priority.ALWAYS);
 
         SplitPane centre = new SplitPane(upper, lower);
         centre.setOrientation(Orientation.VERTICAL);
@@ -109,7 +120,10 @@ public final class SearchView extends BorderPane {
         vm.paramNames().addListener((ListChangeListener<String>) c -> buildParamColumns());
         vm.rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
         vm.scatters().addListener((ListChangeListener<ScatterData>) c -> showScatters());
-        vm.versionProperty().addListener((o, a, b) -> showCurves());
+        vm.versionProperty().addListener((o, a, b) -> {
+            showCurves();
+            parallel.show(vm.parallel());
+        });
         vm.bestTrialProperty().addListener((o, a, b) -> table.refresh());
         vm.selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -117,6 +131,7 @@ public final class SearchView extends BorderPane {
         afterRowsChanged();
         showScatters();
         showCurves();
+        parallel.show(vm.parallel());
     }
 
     // ------------------------------------------------------------------ top
@@ -178,6 +193,10 @@ public final class SearchView extends BorderPane {
         Button fromTop = button("nextFromTop", "Next round from top k",
                 "zoom into the box around the best k trials of the last round (Ctrl+T)", vm::nextRoundFromTopK);
         fromTop.disableProperty().bind(vm.canNextRound().not());
+        Button important = button("nextOnImportant", "Next round on the important ones",
+                "hold the hyperparameters that did not matter at the best trial's values and search the others (Ctrl+I)",
+                vm::nextRoundOnImportant);
+        important.disableProperty().bind(vm.canNextRound().not());
         Button babysit = button("babysit", "Babysit this one",
                 "continue the selected trial by hand in the main window, from its best checkpoint (Enter, double-click, Ctrl+B)",
                 vm::babysitSelected);
@@ -185,7 +204,7 @@ public final class SearchView extends BorderPane {
         babysit.setDefaultButton(false);
         return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), method, trialsLabel, trials, gridValues,
                 fromSelection,
-                new Label("k"), k, fromTop, new Separator(Orientation.VERTICAL), babysit);
+                new Label("k"), k, fromTop, important, new Separator(Orientation.VERTICAL), babysit);
     }
 
     private Node trialsErrorLabel() {
@@ -415,6 +434,9 @@ public final class SearchView extends BorderPane {
         } else if (KeyCombination.keyCombination("Shortcut+Shift+N").match(e)) {
             vm.nextRoundFromSelection();
             e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+I").match(e)) {
+            vm.nextRoundOnImportant();
+            e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+T").match(e)) {
             vm.nextRoundFromTopK();
             e.consume();
@@ -446,6 +468,10 @@ public final class SearchView extends BorderPane {
 
     public LineChartCanvas curvesChart() {
         return curves;
+    }
+
+    public ParallelCanvas parallelCoordinates() {
+        return parallel;
     }
 
     /** The scatter of one hyperparameter, or null. */
