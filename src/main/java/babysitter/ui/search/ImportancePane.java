@@ -15,7 +15,7 @@ import javafx.scene.shape.Rectangle;
  * matter; under it the course's order and the one-line reading. Binds to {@link ImportanceViewModel}.
  */
 public final class ImportancePane extends VBox {
-    private static final double BAR = 150;
+    private static final double BAR = 100;
     private final ImportanceViewModel vm;
     private final GridPane bars = new GridPane();
 
@@ -24,8 +24,8 @@ public final class ImportancePane extends VBox {
         setId("importance");
         setSpacing(4);
         setPadding(new Insets(6, 8, 6, 8));
-        setMinWidth(300);
-        setPrefWidth(330);
+        setMinWidth(330);
+        setPrefWidth(360);
         Label title = new Label("Which hyperparameters mattered");
         title.setStyle("-fx-font-weight: bold;");
         bars.setId("importanceBars");
@@ -54,7 +54,7 @@ public final class ImportancePane extends VBox {
         int row = 0;
         for (ImportanceViewModel.Bar b : vm.bars()) {
             Label name = new Label(b.label());
-            name.setMinWidth(90);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Rectangle bar = new Rectangle(Math.max(1, BAR * Math.max(0, Math.min(1, b.share()))), 12);
             bar.setId("bar-" + b.id());
             bar.setFill(b.courseTier() == 0 && b.id().contains("×") ? Color.web("#9467bd") : Color.web("#1f77b4"));
@@ -63,8 +63,10 @@ public final class ImportancePane extends VBox {
             cell.setAlignment(Pos.CENTER_LEFT);
             Label value = new Label(b.valueText());
             value.getStyleClass().add("readout");
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label tier = new Label(b.courseTier() == 0 ? "" : "course " + b.courseTier());
             tier.getStyleClass().add("readout");
+            tier.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             bars.addRow(row++, name, cell, value, tier);
         }
     }

@@ -55,6 +55,7 @@ public final class ParallelCanvas extends ResizableCanvasPane {
             paint();
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragNow = e.getY(); // the release may come without a drag event at its place
             if (dragAxis >= 0 && data != null && Math.abs(dragNow - dragStart) >= 3) {
                 onBrush.brushed(data.axes().get(dragAxis).name(), localYToUnit(dragStart), localYToUnit(dragNow));
             }
