@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             "  search --space space.json --trials 20 --parallel 2 --epochs 10 --out DIR",
             "  search --resume DIR              finish the trials that did not finish",
             "  search --next DIR --top 5 --trials 20   a finer round in the top-5 box of the last round",
-            "  search --next DIR --narrow learningRate=1e-3:1e-1,units=32:96"})
+            "  search --next DIR --narrow learningRate=1e-3:1e-1,units=32:96",
+            "  search --importance DIR [--objective cost] [--json]   which hyperparameters mattered"})
 final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON): a base configuration and the parameters to vary.")
@@ -84,6 +85,21 @@ final class SearchCommand implements Callable<Integer> {
             description = "--next: set ranges by hand (values on their scale; a choice as a/b/c).")
     List<String> narrow;
 
+    @Option(names = "--importance", paramLabel = "DIR",
+            description = "Which hyperparameters mattered in the search in DIR: each one's share of the objective's variance.")
+    Path importance;
+
+    @Option(names = "--objective", paramLabel = "WHAT", defaultValue = "accuracy",
+            description = "--importance: explain the best dev accuracy (accuracy, default) or the lowest dev cost (cost).")
+    String objective;
+
+    @Option(names = "--rounds", paramLabel = "R,...", split = ",",
+            description = "--importance: only these rounds (from 1; default: all).")
+    List<Integer> importanceRounds;
+
+    @Option(names = "--json", description = "--importance: one JSON object instead of the table.")
+    boolean json;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "Rows of the final table (default: ${DEFAULT-VALUE}).")
     int show;
 
@@ -95,9 +111,18 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int modes = (space != null ? 1 : 0) + (resume != null ? 1 : 0) + (next != null ? 1 : 0);
+        int modes = (space != null ? 1 : 0) + (resume != null ? 1 : 0) + (next != null ? 1 : 0)
+                + (importance != null ? 1 : 0);
         if (modes != 1) {
-            throw new Cli.UsageException("name exactly one of --space FILE (a new search), --resume DIR or --next DIR");
+            throw new Cli.UsageException("name exactly one of --space FILE (a new search), --resume DIR, --next DIR"
+                    + " or --importance DIR");
+        }
+        if (importance != null) {
+            return ImportanceReport.print(importance, objective, importanceRounds, json, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (json || importanceRounds != null) {
+            throw new Cli.UsageException("--json and --rounds go with --importance DIR");
         }
         checkPositive("--trials", trials);
         checkPositive("--grid", grid);
@@ -373,63 +398,5 @@ final class SearchCommand implements Callable<Integer> {
             b.append('\n');
         }
         return b.toString();
-    }
-
-    /** A progress bar of finished trials on a terminal, a line per finished trial otherwise; called from workers. */
-    static final class TrialProgress implements SearchListener {
-        private static final int BAR = 30;
-        private final PrintWriter out;
-        private final boolean terminal;
-        private final int total;
-        private final Search search;
-        private int finished;
-        private final Set<Integer> counted = new HashSet<>();
-
-        TrialProgress(PrintWriter out, boolean terminal, int total, Search search) {
-            this.out = out;
-            this.terminal = terminal;
-            this.total = total;
-            this.search = search;
-        }
-
-        @Override
-        public synchronized void onTrial(Trial t) {
-            boolean end = t.state().finished() && counted.add(t.id());
-            if (end) {
-                finished++;
-            }
-            if (terminal) {
-                List<Trial> best = search.best(1);
-                int filled = total == 0 ? BAR : Math.min(BAR, finished * BAR / total);
-                out.printf("\r[%s%s] %d/%d trials%s   ", "#".repeat(filled), " ".repeat(BAR - filled), finished, total,
-                        best.isEmpty() ? "" : String.format(Locale.ROOT, ", best dev acc %.4f (trial %d)",
-                                best.get(0).bestDevAccuracy(), best.get(0).id()));
-                out.flush();
-            } else if (end) {
-                SearchSpace s = search.rounds().get(t.round()).space();
-                StringBuilder v = new StringBuilder();
-                t.values().forEach((k, x) -> {
-                    Param p = s.param(k);
-                    v.append(v.length() == 0 ? "" : " ").append(k).append('=').append(p == null ? x : p.format(x));
-                });
-                out.printf("[%d/%d] trial %d %s: %s  %s%s%n", finished, total, t.id(),
-                        t.state().name().toLowerCase(Locale.ROOT),
-                        Double.isNaN(t.bestDevAccuracy()) ? "no dev accuracy"
-                                : String.format(Locale.ROOT, "best dev acc %.4f at epoch %d", t.bestDevAccuracy(), t.bestEpoch()),
-                        v, t.note().isEmpty() ? "" : "  (" + t.note() + ")");
-                out.flush();
-            }
-        }
-
-        synchronized int finished() {
-            return finished;
-        }
-
-        synchronized void end() {
-            if (terminal) {
-                out.println();
-                out.flush();
-            }
-        }
     }
 }

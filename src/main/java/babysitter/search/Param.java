@@ -121,6 +121,38 @@ public record Param(String name, Scale scale, double min, double max, List<Strin
         return 63 - Long.numberOfLeadingZeros((long) v);
     }
 
+    /** The smallest range of the same scale that holds all of {@code params} (one name, several rounds). */
+    public static Param union(List<Param> params) {
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException("need at least one parameter to make an axis");
+        }
+        Param last = params.get(params.size() - 1);
+        if (last.scale() == Scale.CHOICE) {
+            LinkedHashSet<String> choices = new LinkedHashSet<>();
+            params.stream().filter(p -> p.scale() == Scale.CHOICE).forEach(p -> choices.addAll(p.choices()));
+            return new Param(last.name(), last.scale(), last.min(), last.max(), List.copyOf(choices));
+        }
+        double min = last.min();
+        double max = last.max();
+        for (Param p : params) {
+            if (p.scale() == last.scale()) {
+                min = Math.min(min, p.min());
+                max = Math.max(max, p.max());
+            }
+        }
+        return new Param(last.name(), last.scale(), min, max, last.choices());
+    }
+
+    /** The same parameter held at one value: a range of that value alone (a choice of that one). */
+    public Param fixedAt(Object value) {
+        Object v = coerce(value);
+        if (scale == Scale.CHOICE) {
+            return choice(name, List.of((String) v));
+        }
+        double d = ((Number) v).doubleValue();
+        return new Param(name, scale, d, d, List.of());
+    }
+
     /** How many values a discrete scale has (0 for continuous scales). */
     public int count() {
         return switch (scale) {

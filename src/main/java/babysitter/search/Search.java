@@ -2,13 +2,8 @@ package babysitter.search;
 
 import babysitter.session.ConfigException;
 import babysitter.session.RunConfig;
-import babysitter.store.AtomicFiles;
 import babysitter.store.BadFileException;
 import babysitter.store.FolderLock;
-import babysitter.store.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,11 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,15 +47,15 @@ public final class Search implements AutoCloseable {
     private final Path dir;
     private final Settings settings;
     private final List<Round> rounds = new ArrayList<>();
-    private final TreeMap<Integer, Trial> trials = new TreeMap<>();
-    private final Map<Integer, StoppingRule> rules = new HashMap<>();
+    final TreeMap<Integer, Trial> trials = new TreeMap<>();
+    final Map<Integer, StoppingRule> rules = new HashMap<>();
     private final List<SearchListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<Integer> inFlight = new HashSet<>();
-    private final Set<Integer> cancelledTrials = new HashSet<>();
-    private final TrialLog log;
+    final Set<Integer> inFlight = new HashSet<>();
+    final Set<Integer> cancelledTrials = new HashSet<>();
+    final TrialLog log;
     private final FolderLock lock;
     private final List<String> warnings = new ArrayList<>();
-    private volatile boolean cancelled;
+    volatile boolean cancelled;
     private boolean closed;
     private boolean running;
 
@@ -79,32 +71,9 @@ public final class Search implements AutoCloseable {
      * axis, cannot be made ({@link #MAX_TRIALS}); null when it can. Checked before anything is built.
      */
     public static String tooLarge(SearchSpace space, Method method, int trials, int gridValuesPerAxis) {
-        if (method == Method.RANDOM) {
-            return trials > MAX_TRIALS ? trials + " trials are too many: a round has at most " + MAX_TRIALS : null;
-        }
-        if (gridValuesPerAxis > MAX_TRIALS) {
-            return gridValuesPerAxis + " values per axis are too many: a grid has at most " + MAX_TRIALS + " trials";
-        }
-        long n = space.gridSize(gridValuesPerAxis);
-        if (n <= MAX_TRIALS) {
-            return null;
-        }
-        int fits = 1;
-        while (fits < gridValuesPerAxis && space.gridSize(fits + 1) <= MAX_TRIALS) {
-            fits++;
-        }
-        return "a grid of " + gridValuesPerAxis + " values per axis on " + space.params().size() + " axes has "
-                + (n == Long.MAX_VALUE ? "too many" : String.valueOf(n)) + " trials, more than the " + MAX_TRIALS
-                + " a round may have; " + fits + " values per axis fit";
+        return RoundDraws.tooLarge(space, method, trials, gridValuesPerAxis);
     }
 
-    private static FolderLock lockFolder(Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BadFileException(dir, "", dir + " is a file, not a folder: name a folder for the search");
-        }
-        babysitter.store.RunWriter.makeFolder(dir);
-        return FolderLock.acquire(dir);
-    }
 
     /** What was skipped when the search was opened (unreadable lines of the log…), each naming the file and line. */
     public synchronized List<String> warnings() {
@@ -118,7 +87,7 @@ public final class Search implements AutoCloseable {
         if (tooLarge != null) {
             throw new IllegalArgumentException(tooLarge);
         }
-        FolderLock lock = lockFolder(dir);
+        FolderLock lock = SearchFolder.lock(dir);
         try {
             if (Files.exists(dir.resolve(SEARCH_JSON))) {
                 throw new AlreadyASearchException(dir, dir + " already holds a search (" + SEARCH_JSON
@@ -150,67 +119,32 @@ public final class Search implements AutoCloseable {
     }
 
     private static Search open(Path dir, Path file, FolderLock lock) throws IOException, ConfigException {
-        JsonNode root;
-        try {
-            root = Json.readObject(file);
-        } catch (BadFileException e) {
-            throw new ConfigException(e.jsonPath(), e.getMessage());
+        SearchFolder.Contents c = SearchFolder.read(dir);
+        Search search = new Search(dir, c.settings(), new TrialLog(dir.resolve(TRIALS_JSONL)), lock);
+        search.warnings.addAll(c.warnings());
+        for (Round r : c.rounds()) {
+            search.rounds.add(r);
+            search.rules.put(r.index(), StoppingRule.of(c.settings().stopping()));
         }
-        Settings settings = settingsFrom(root.path("settings"), file.toString());
-        List<String> warnings = new ArrayList<>();
-        List<TrialLog.Line> lines = TrialLog.read(dir.resolve(TRIALS_JSONL), warnings);
-        Search search = new Search(dir, settings, new TrialLog(dir.resolve(TRIALS_JSONL)), lock);
-        search.warnings.addAll(warnings);
-        JsonNode rs = root.path("rounds");
-        for (int i = 0; i < rs.size(); i++) {
-            JsonNode r = rs.get(i);
-            String where = file + ": rounds[" + i + "].space";
-            SearchSpace space = SearchSpace.parse(r.path("space").toString(), where, dir);
-            Method method;
-            try {
-                method = Method.valueOf(r.path("method").asText("random").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("rounds[" + i + "].method", file + ": rounds[" + i + "].method: '"
-                        + r.path("method").asText() + "' is not random or grid");
-            }
-            search.rounds.add(new Round(i, space, method, r.path("trials").asInt(), r.path("gridValuesPerAxis").asInt(),
-                    r.path("origin").asText("")));
-            search.rules.put(i, StoppingRule.of(settings.stopping()));
+        c.trials().forEach(t -> search.trials.put(t.id(), t));
+        // Rounds whose trials were not all created (killed between search.json and the log).
+        for (Round r : search.rounds) {
+            search.createMissing(r, RoundDraws.draw(r.space(), r.method(), r.trials(), r.gridValuesPerAxis(), c.settings().seed(),
+                    r.index()));
         }
-        search.replay(lines);
+        search.restartUnfinished();
         search.warnings.forEach(w -> LOG.warn("{}", w));
         return search;
     }
 
-    private static Settings settingsFrom(JsonNode s, String source) throws ConfigException {
-        try {
-            JsonNode st = s.path("stopping");
-            EarlyStopping stopping = new EarlyStopping(
-                    EarlyStopping.Kind.valueOf(st.path("kind").asText("none").toUpperCase(Locale.ROOT)),
-                    st.path("graceEpochs").asInt(EarlyStopping.DEFAULT_GRACE), st.path("eta").asDouble(EarlyStopping.DEFAULT_ETA));
-            return new Settings(s.path("epochs").asInt(), s.path("parallel").asInt(1), stopping, s.path("seed").asLong());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("settings", source + ": settings: " + e.getMessage());
-        }
-    }
-
-    /** The seed of round {@code index}'s draws. */
-    static long roundSeed(long seed, int index) {
-        return seed * 0x9E3779B97F4A7C15L + 1_000_003L * index + 17;
-    }
-
-    /** The trial values of a round: seeded random draws, or the grid. */
-    static List<Map<String, Object>> draw(SearchSpace space, Method method, int trials, int gridValuesPerAxis,
-                                          long seed, int index) {
-        if (method == Method.GRID) {
-            return space.grid(gridValuesPerAxis);
-        }
-        Random r = new Random(roundSeed(seed, index));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < trials; i++) {
-            out.add(space.sample(r));
-        }
-        return out;
+    /**
+     * The search in {@code dir} as it is on disk, read without taking the folder's lock (a search
+     * another process is running can be read): settings, rounds and the trials as their log left
+     * them (unfinished ones as they were). Unreadable lines of the log are skipped and named in the
+     * warnings.
+     */
+    public static SearchFolder.Contents read(Path dir) throws IOException, ConfigException {
+        return SearchFolder.read(dir);
     }
 
     // ---------------------------------------------------------------- snapshots
@@ -272,7 +206,7 @@ public final class Search implements AutoCloseable {
         synchronized (this) {
             requireOpen();
             int index = rounds.size();
-            List<Map<String, Object>> values = draw(space, method, trials, gridValuesPerAxis, settings.seed(), index);
+            List<Map<String, Object>> values = RoundDraws.draw(space, method, trials, gridValuesPerAxis, settings.seed(), index);
             round = new Round(index, space, method, values.size(), method == Method.GRID ? gridValuesPerAxis : 0, origin);
             rounds.add(round);
             rules.put(index, StoppingRule.of(settings.stopping()));
@@ -300,131 +234,18 @@ public final class Search implements AutoCloseable {
             Trial t = new Trial(id, round.index(), values.get(k), TrialState.PENDING, List.of(), Double.NaN, -1, null,
                     null, "");
             trials.put(id, t);
-            ObjectNode line = line("created", id);
-            line.put("round", round.index());
-            ObjectNode v = line.putObject("values");
-            values.get(k).forEach((name, value) -> putValue(v, name, value));
-            log.append(line);
+            log.append(TrialLog.created(id, round.index(), values.get(k)));
             created.add(t);
         }
         return created;
     }
 
-    private static void putValue(ObjectNode o, String name, Object value) {
-        if (value instanceof Integer i) {
-            o.put(name, i);
-        } else if (value instanceof Number n) {
-            o.put(name, n.doubleValue());
-        } else {
-            o.put(name, String.valueOf(value));
-        }
-    }
 
     private void writeSearchJson() {
-        ObjectNode root = Json.object();
-        root.put("program", "babysitter");
-        root.put("format", 1);
-        ObjectNode s = root.putObject("settings");
-        s.put("epochs", settings.epochs());
-        s.put("parallel", settings.parallel());
-        s.put("seed", settings.seed());
-        ObjectNode st = s.putObject("stopping");
-        st.put("kind", settings.stopping().kind().name().toLowerCase(Locale.ROOT));
-        st.put("graceEpochs", settings.stopping().graceEpochs());
-        st.put("eta", settings.stopping().eta());
-        ArrayNode rs = root.putArray("rounds");
-        for (Round r : rounds) {
-            ObjectNode o = rs.addObject();
-            o.put("index", r.index());
-            o.put("method", r.method().name().toLowerCase(Locale.ROOT));
-            o.put("trials", r.trials());
-            o.put("gridValuesPerAxis", r.gridValuesPerAxis());
-            o.put("origin", r.origin());
-            o.set("space", r.space().toJson());
-        }
-        Path file = dir.resolve(SEARCH_JSON);
-        try {
-            AtomicFiles.write(file, Json.pretty().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage(), e);
-        }
+        SearchFolder.write(dir, settings, rounds);
     }
 
-    // ---------------------------------------------------------------- replay
-
-    private void replay(List<TrialLog.Line> lines) {
-        Path file = dir.resolve(TRIALS_JSONL);
-        for (TrialLog.Line line : lines) {
-            try {
-                replay(line.node());
-            } catch (RuntimeException e) {
-                // a line that does not make sense (a value of the wrong kind included) is skipped, not fatal
-                warnings.add(file + " line " + line.number() + ": skipped: "
-                        + (e.getMessage() == null ? "not a line this program wrote" : e.getMessage()));
-            }
-        }
-        // Rounds whose trials were not all created (killed between search.json and the log).
-        for (Round r : rounds) {
-            createMissing(r, draw(r.space(), r.method(), r.trials(), r.gridValuesPerAxis(), settings.seed(), r.index()));
-        }
-        restartUnfinished();
-    }
-
-    private static TrialState state(JsonNode n) {
-        String name = n.path("state").asText("DONE");
-        for (TrialState s : TrialState.values()) {
-            if (s.name().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown trial state '" + name + "'; known: "
-                + java.util.Arrays.toString(TrialState.values()).toLowerCase(Locale.ROOT));
-    }
-
-    private void replay(JsonNode n) {
-        JsonNode idNode = n.get("trial");
-        if (idNode == null || !idNode.canConvertToInt()) {
-            throw new IllegalArgumentException("no trial number (\"trial\")");
-        }
-        int id = idNode.asInt(-1);
-        String type = n.path("type").asText();
-        if (type.equals("created")) {
-            int round = n.path("round").asInt();
-            if (round < 0 || round >= rounds.size()) {
-                throw new IllegalArgumentException("trial " + id + " of unknown round " + round);
-            }
-            SearchSpace space = rounds.get(round).space();
-            Map<String, Object> values = new LinkedHashMap<>();
-            n.path("values").fields().forEachRemaining(e -> {
-                Param p = space.param(e.getKey());
-                Object raw = e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().asText();
-                values.put(e.getKey(), p == null ? raw : p.coerce(raw));
-            });
-            trials.put(id, new Trial(id, round, values, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, ""));
-            return;
-        }
-        Trial t = trials.get(id);
-        if (t == null) {
-            throw new IllegalArgumentException("a '" + type + "' line for unknown trial " + id);
-        }
-        switch (type) {
-            case "started" -> {
-                String rd = n.path("runDir").asText(null);
-                trials.put(id, new Trial(id, t.round(), t.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
-                        rd == null ? null : dir.resolve(rd), ""));
-            }
-            case "epoch" -> trials.put(id, withEpoch(t, new EpochPoint(n.path("epoch").asInt(),
-                    TrialLog.number(n.get("trainCost")), TrialLog.number(n.get("devCost")),
-                    TrialLog.number(n.get("devAccuracy")), TrialLog.number(n.get("seconds"))),
-                    n.path("checkpoint").asText(null)));
-            case "finished" -> {
-                TrialState state = state(n);
-                trials.put(id, with(t, state, n.path("note").asText("")));
-            }
-            case "cancelled" -> trials.put(id, with(t, TrialState.PENDING, n.path("note").asText("")));
-            default -> throw new IllegalArgumentException("unknown line type '" + type + "'");
-        }
-    }
+    // ---------------------------------------------------------------- resume
 
     private void restartUnfinished() {
         // Trials that did not finish start again from scratch; the stopping rules learn the curves so far.
@@ -447,32 +268,6 @@ public final class Search implements AutoCloseable {
         }
     }
 
-    private static Trial with(Trial t, TrialState state, String note) {
-        return new Trial(t.id(), t.round(), t.values(), state, t.curve(), t.bestDevAccuracy(), t.bestEpoch(),
-                t.bestCheckpoint(), t.runDir(), note);
-    }
-
-    private static Trial withEpoch(Trial t, EpochPoint p, String checkpoint) {
-        List<EpochPoint> curve = new ArrayList<>(t.curve());
-        curve.add(p);
-        double best = t.bestDevAccuracy();
-        int bestEpoch = t.bestEpoch();
-        String bestCp = t.bestCheckpoint();
-        if (!Double.isNaN(p.devAccuracy()) && (Double.isNaN(best) || p.devAccuracy() > best)) {
-            best = p.devAccuracy();
-            bestEpoch = p.epoch();
-            bestCp = checkpoint;
-        }
-        return new Trial(t.id(), t.round(), t.values(), t.state(), curve, best, bestEpoch, bestCp, t.runDir(), t.note());
-    }
-
-    private static ObjectNode line(String type, int id) {
-        ObjectNode o = Json.object();
-        o.put("type", type);
-        o.put("trial", id);
-        o.put("time", System.currentTimeMillis());
-        return o;
-    }
 
     // ---------------------------------------------------------------- running
 
@@ -526,14 +321,14 @@ public final class Search implements AutoCloseable {
                     }
                 }
                 if (invalid != null) {
-                    fail(next.id(), "invalid combination: " + invalid);
+                    new TrialReports(this).onFailed(next.id(), "invalid combination: " + invalid);
                     continue;
                 }
                 try {
                     executor.execute(new TrialTask(next.id(), config, dir.resolve(RUNS), settings.epochs()),
-                            new Callback());
+                            new TrialReports(this));
                 } catch (RuntimeException e) {
-                    fail(next.id(), "could not be started: " + e);
+                    new TrialReports(this).onFailed(next.id(), "could not be started: " + e);
                 }
             }
             synchronized (this) {
@@ -579,134 +374,8 @@ public final class Search implements AutoCloseable {
         return cancelled;
     }
 
-    private void fail(int id, String message) {
-        Trial t;
-        synchronized (this) {
-            t = trials.get(id);
-            if (t == null || t.state().finished()) {
-                inFlight.remove(id);
-                notifyAll();
-                return;
-            }
-            t = with(t, TrialState.FAILED, message);
-            trials.put(id, t);
-            ObjectNode line = line("finished", id);
-            line.put("state", "FAILED");
-            line.put("note", message);
-            log.append(line);
-            inFlight.remove(id);
-            notifyAll();
-        }
-        Trial snapshot = t;
-        emit(l -> l.onTrial(snapshot));
-    }
 
-    /** Reports of one executor task. */
-    private final class Callback implements TrialTask.Callback {
-        @Override
-        public void onStarted(int trialId, Path runDir) {
-            Trial t;
-            synchronized (Search.this) {
-                Trial old = trials.get(trialId);
-                t = new Trial(trialId, old.round(), old.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
-                        runDir, "");
-                trials.put(trialId, t);
-                ObjectNode line = line("started", trialId);
-                line.put("runDir", relative(runDir));
-                log.append(line);
-            }
-            Trial snapshot = t;
-            emit(l -> l.onTrial(snapshot));
-        }
-
-        @Override
-        public boolean onEpoch(int trialId, EpochPoint p, String checkpointId) {
-            Trial t;
-            boolean goOn;
-            synchronized (Search.this) {
-                Trial old = trials.get(trialId);
-                t = withEpoch(old, p, checkpointId);
-                ObjectNode line = line("epoch", trialId);
-                line.put("epoch", p.epoch());
-                TrialLog.put(line, "trainCost", p.trainCost());
-                TrialLog.put(line, "devCost", p.devCost());
-                TrialLog.put(line, "devAccuracy", p.devAccuracy());
-                TrialLog.put(line, "seconds", p.seconds());
-                line.put("checkpoint", checkpointId);
-                log.append(line);
-                String stop = null;
-                if (p.epoch() < settings.epochs()) {
-                    StoppingRule rule = rules.get(t.round());
-                    stop = rule == null ? null : rule.check(trialId, p.epoch(), t.bestDevAccuracy());
-                }
-                if (stop != null) {
-                    t = with(t, TrialState.STOPPED, stop);
-                    ObjectNode fin = line("finished", trialId);
-                    fin.put("state", "STOPPED");
-                    fin.put("note", stop);
-                    log.append(fin);
-                    goOn = false;
-                } else if (cancelled) {
-                    cancelledTrials.add(trialId);
-                    goOn = false;
-                } else {
-                    goOn = true;
-                }
-                trials.put(trialId, t);
-            }
-            Trial snapshot = t;
-            emit(l -> l.onTrial(snapshot));
-            return goOn;
-        }
-
-        @Override
-        public boolean cancelled(int trialId) {
-            if (cancelled) {
-                synchronized (Search.this) {
-                    cancelledTrials.add(trialId);
-                }
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public void onFinished(int trialId) {
-            Trial t;
-            synchronized (Search.this) {
-                Trial old = trials.get(trialId);
-                if (old.state() == TrialState.RUNNING) {
-                    if (cancelledTrials.remove(trialId)) {
-                        t = with(old, TrialState.PENDING, "cancelled after epoch " + old.curve().size()
-                                + "; restarts from scratch");
-                        ObjectNode line = line("cancelled", trialId);
-                        line.put("note", t.note());
-                        log.append(line);
-                    } else {
-                        t = with(old, TrialState.DONE, "");
-                        ObjectNode line = line("finished", trialId);
-                        line.put("state", "DONE");
-                        line.put("note", "");
-                        log.append(line);
-                    }
-                    trials.put(trialId, t);
-                } else {
-                    t = old;
-                }
-                inFlight.remove(trialId);
-                Search.this.notifyAll();
-            }
-            Trial snapshot = t;
-            emit(l -> l.onTrial(snapshot));
-        }
-
-        @Override
-        public void onFailed(int trialId, String message) {
-            fail(trialId, message);
-        }
-    }
-
-    private String relative(Path runDir) {
+    String relative(Path runDir) {
         if (runDir == null) {
             return null;
         }
@@ -717,7 +386,7 @@ public final class Search implements AutoCloseable {
         }
     }
 
-    private void emit(Consumer<SearchListener> call) {
+    void emit(Consumer<SearchListener> call) {
         for (SearchListener l : listeners) {
             try {
                 call.accept(l);
@@ -737,47 +406,20 @@ public final class Search implements AutoCloseable {
 
     /** The best trials of all rounds (FAILED trials and trials without a dev accuracy left out). */
     public synchronized List<Trial> best(int k) {
-        return rank(trials.values().stream().toList(), k);
+        return Ranking.best(trials.values(), k);
     }
 
     /** The best trials of one round. */
     public synchronized List<Trial> best(int round, int k) {
-        return rank(trials.values().stream().filter(t -> t.round() == round).toList(), k);
+        return Ranking.best(trials(round), k);
     }
 
     /** Best dev accuracy first, ties by lower dev cost at that epoch, then by id. */
-    public static final Comparator<Trial> BEST_FIRST = Comparator
-            .comparingDouble((Trial t) -> -t.bestDevAccuracy())
-            .thenComparingDouble(t -> Double.isNaN(t.bestDevCost()) ? Double.POSITIVE_INFINITY : t.bestDevCost())
-            .thenComparingInt(Trial::id);
-
-    private static List<Trial> rank(List<Trial> all, int k) {
-        return all.stream().filter(t -> t.state() != TrialState.FAILED && !Double.isNaN(t.bestDevAccuracy()))
-                .sorted(BEST_FIRST).limit(Math.max(0, k)).toList();
-    }
+    public static final Comparator<Trial> BEST_FIRST = Ranking.BEST_FIRST;
 
     /** Parameters on whose range edge the best trial of {@code round} sits. */
     public synchronized List<EdgeWarning> edgeWarnings(int round) {
-        List<Trial> best = best(round, 1);
-        if (best.isEmpty()) {
-            return List.of();
-        }
-        Trial b = best.get(0);
-        List<EdgeWarning> out = new ArrayList<>();
-        for (Param p : rounds.get(round).space().params()) {
-            Object v = b.values().get(p.name());
-            if (v == null) {
-                continue;
-            }
-            Param.Edge side = p.edge(v, EDGE_MARGIN);
-            if (side != Param.Edge.NONE) {
-                out.add(new EdgeWarning(p.name(), side, v, p.name() + ": the best trial (#" + b.id() + ", " + p.name() + " = "
-                        + p.format(v) + ") sits at the " + (side == Param.Edge.HIGH ? "top" : "bottom")
-                        + " of its range " + p.rangeText()
-                        + ": grow the range, don't shrink it"));
-            }
-        }
-        return out;
+        return Ranking.edgeWarnings(rounds.get(round), trials(round));
     }
 
     /** The space of {@code round} narrowed to the bounding box of its best {@code k} trials. */

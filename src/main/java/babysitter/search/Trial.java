@@ -1,6 +1,7 @@
 package babysitter.search;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,5 +48,25 @@ public record Trial(int id, int round, Map<String, Object> values, TrialState st
             }
         }
         return Double.NaN;
+    }
+
+    /** The same trial in another state, with this note. */
+    Trial withState(TrialState newState, String newNote) {
+        return new Trial(id, round, values, newState, curve, bestDevAccuracy, bestEpoch, bestCheckpoint, runDir, newNote);
+    }
+
+    /** The same trial with one more finished epoch (its best moves when the epoch's dev accuracy is higher). */
+    Trial withEpoch(EpochPoint p, String checkpoint) {
+        List<EpochPoint> longer = new ArrayList<>(curve);
+        longer.add(p);
+        double best = bestDevAccuracy;
+        int epoch = bestEpoch;
+        String cp = bestCheckpoint;
+        if (!Double.isNaN(p.devAccuracy()) && (Double.isNaN(best) || p.devAccuracy() > best)) {
+            best = p.devAccuracy();
+            epoch = p.epoch();
+            cp = checkpoint;
+        }
+        return new Trial(id, round, values, state, longer, best, epoch, cp, runDir, note);
     }
 }

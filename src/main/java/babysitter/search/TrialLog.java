@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +112,34 @@ final class TrialLog implements AutoCloseable {
                 LOG.warn("closing {}: {}", file, e.toString());
             }
             out = null;
+        }
+    }
+
+    /** A line of the log: its type, the trial and the time. */
+    static ObjectNode line(String type, int id) {
+        ObjectNode o = object();
+        o.put("type", type);
+        o.put("trial", id);
+        o.put("time", System.currentTimeMillis());
+        return o;
+    }
+
+    /** The line that creates a trial with its values. */
+    static ObjectNode created(int id, int round, Map<String, Object> values) {
+        ObjectNode line = line("created", id);
+        line.put("round", round);
+        ObjectNode v = line.putObject("values");
+        values.forEach((name, value) -> putValue(v, name, value));
+        return line;
+    }
+
+    private static void putValue(ObjectNode o, String name, Object value) {
+        if (value instanceof Integer i) {
+            o.put(name, i);
+        } else if (value instanceof Number n) {
+            o.put(name, n.doubleValue());
+        } else {
+            o.put(name, String.valueOf(value));
         }
     }
 }

@@ -11,12 +11,12 @@ import java.util.function.BiFunction;
  * A trial executor without training: the dev accuracy of epoch e is a scripted function of the
  * trial's configuration. Makes a (empty) run folder so that the search's bookkeeping is the same.
  */
-final class ScriptedExecutor implements TrialExecutor {
+public final class ScriptedExecutor implements TrialExecutor {
     private final int workers;
     private final ExecutorService pool;
     private final BiFunction<TrialTask, Integer, Double> accuracy;
 
-    ScriptedExecutor(int workers, BiFunction<TrialTask, Integer, Double> accuracy) {
+    public ScriptedExecutor(int workers, BiFunction<TrialTask, Integer, Double> accuracy) {
         this.workers = workers;
         this.pool = Executors.newFixedThreadPool(workers);
         this.accuracy = accuracy;

@@ -66,7 +66,7 @@ public final class NewSearchViewModel {
         spaceError.bind(Bindings.createStringBinding(() -> spaceFile.get().isBlank()
                 ? "Choose a space.json (a base configuration and the ranges to search)." : "", spaceFile));
         trialsError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID ? ""
-                : SearchViewModel.trialsRule(trials.get()), trials, method));
+                : SearchTexts.trialsRule(trials.get(), SearchViewModel.MAX_TRIALS), trials, method));
         gridError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID
                 ? gridRule(gridValues.get(), parsedSpace.get()) : "", gridValues, parsedSpace, method));
         gridCount.bind(Bindings.createStringBinding(() -> gridCountText(gridValues.get(), parsedSpace.get()),

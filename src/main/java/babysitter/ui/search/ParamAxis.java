@@ -4,7 +4,6 @@ import babysitter.search.Param;
 import babysitter.search.Scale;
 import babysitter.plot.Ticks;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,28 +15,6 @@ import java.util.Locale;
  */
 public final class ParamAxis {
     private ParamAxis() {
-    }
-
-    /** The smallest range of the same scale that holds all of {@code params} (one name, several rounds). */
-    public static Param union(List<Param> params) {
-        if (params.isEmpty()) {
-            throw new IllegalArgumentException("need at least one parameter to make an axis");
-        }
-        Param last = params.get(params.size() - 1);
-        if (last.scale() == Scale.CHOICE) {
-            LinkedHashSet<String> choices = new LinkedHashSet<>();
-            params.stream().filter(p -> p.scale() == Scale.CHOICE).forEach(p -> choices.addAll(p.choices()));
-            return new Param(last.name(), last.scale(), last.min(), last.max(), List.copyOf(choices));
-        }
-        double min = last.min();
-        double max = last.max();
-        for (Param p : params) {
-            if (p.scale() == last.scale()) {
-                min = Math.min(min, p.min());
-                max = Math.max(max, p.max());
-            }
-        }
-        return new Param(last.name(), last.scale(), min, max, last.choices());
     }
 
     /** The axis title: the name and how it is drawn. */

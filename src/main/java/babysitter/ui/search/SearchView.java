@@ -18,9 +18,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -28,7 +25,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -48,16 +44,14 @@ public final class SearchView extends BorderPane {
     private static final Color CURVE = Color.web("#8796a8");
     private static final Color BEST = Color.web("#d62728");
     private static final Color SELECTED = Color.web("#ff7f0e");
-    static final String BEST_ROW = "best-trial";
+    static final String BEST_ROW = TrialsTable.BEST_ROW;
 
     private final SearchViewModel vm;
-    private final TableView<TrialRow> table = new TableView<>();
+    private final TrialsTable table;
     private final LineChartCanvas curves = new LineChartCanvas("Dev accuracy of every trial", "epoch", "dev accuracy");
     private final GridPane scatterGrid = new GridPane();
     private final Map<String, ScatterCanvas> scatterCanvases = new HashMap<>();
-    private boolean syncingSelection;
-    private double sparkMin = 0;
-    private double sparkMax = 1;
+    private final ParallelCanvas parallel = new ParallelCanvas();
 
     public SearchView(SearchViewModel vm) {
         this.vm = vm;
@@ -66,7 +60,7 @@ public final class SearchView extends BorderPane {
 
         setTop(new VBox(toolBar(), trialsErrorLabel(), banner()));
 
-        buildTable();
+        table = new TrialsTable(vm);
         curves.setId("curvesChart");
         curves.setPrefSize(460, 280);
         curves.setMinSize(240, 160);
@@ -97,8 +91,18 @@ public final class SearchView extends BorderPane {
         roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
                 + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
         roundLines.textProperty().bind(vm.roundsSummaryProperty());
-        VBox lower = new VBox(roundLines, scatterBar, scatterScroll);
-        VBox.setVgrow(scatterScroll, Priority.ALWAYS);
+        parallel.setId("parallelCoordinates");
+        parallel.setOnBrush(vm::brushAxis);
+        parallel.setOnClearBrush(vm::clearBrush);
+        javafx.scene.control.TabPane views = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Scatters", scatterScroll),
+                new javafx.scene.control.Tab("Parallel coordinates", parallel));
+        views.setId("searchViews");
+        views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane viewsAndImportance = new SplitPane(views, new ImportancePane(vm.importance()));
+        viewsAndImportance.setDividerPositions(0.72);
+        VBox lower = new VBox(roundLines, scatterBar, viewsAndImportance);
+        VBox.setVgrow(viewsAndImportance, Priority.ALWAYS);
 
         SplitPane centre = new SplitPane(upper, lower);
         centre.setOrientation(Orientation.VERTICAL);
@@ -106,17 +110,15 @@ public final class SearchView extends BorderPane {
         setCenter(centre);
         setBottom(bottom());
 
-        vm.paramNames().addListener((ListChangeListener<String>) c -> buildParamColumns());
-        vm.rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
         vm.scatters().addListener((ListChangeListener<ScatterData>) c -> showScatters());
-        vm.versionProperty().addListener((o, a, b) -> showCurves());
-        vm.bestTrialProperty().addListener((o, a, b) -> table.refresh());
-        vm.selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
+        vm.versionProperty().addListener((o, a, b) -> {
+            showCurves();
+            parallel.show(vm.parallel());
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        buildParamColumns();
-        afterRowsChanged();
         showScatters();
         showCurves();
+        parallel.show(vm.parallel());
     }
 
     // ------------------------------------------------------------------ top
@@ -178,6 +180,10 @@ public final class SearchView extends BorderPane {
         Button fromTop = button("nextFromTop", "Next round from top k",
                 "zoom into the box around the best k trials of the last round (Ctrl+T)", vm::nextRoundFromTopK);
         fromTop.disableProperty().bind(vm.canNextRound().not());
+        Button important = button("nextOnImportant", "Next round on the important ones",
+                "hold the hyperparameters that did not matter at the best trial's values and search the others (Ctrl+I)",
+                vm::nextRoundOnImportant);
+        important.disableProperty().bind(vm.canNextRound().not());
         Button babysit = button("babysit", "Babysit this one",
                 "continue the selected trial by hand in the main window, from its best checkpoint (Enter, double-click, Ctrl+B)",
                 vm::babysitSelected);
@@ -185,7 +191,7 @@ public final class SearchView extends BorderPane {
         babysit.setDefaultButton(false);
         return new ToolBar(cancel, resume, new Separator(Orientation.VERTICAL), method, trialsLabel, trials, gridValues,
                 fromSelection,
-                new Label("k"), k, fromTop, new Separator(Orientation.VERTICAL), babysit);
+                new Label("k"), k, fromTop, important, new Separator(Orientation.VERTICAL), babysit);
     }
 
     private Node trialsErrorLabel() {
@@ -205,117 +211,6 @@ public final class SearchView extends BorderPane {
 
     private static Button button(String id, String text, String tip, Runnable action) {
         return babysitter.ui.fx.Buttons.button(id, text, tip, action);
-    }
-
-    // ------------------------------------------------------------------ table
-
-    private void buildTable() {
-        table.setId("trialsTable");
-        table.setPlaceholder(new Label("No trials yet."));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setItems(vm.rows());
-        table.setRowFactory(t -> {
-            TableRow<TrialRow> row = new TableRow<>() {
-                @Override
-                protected void updateItem(TrialRow item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove(BEST_ROW);
-                    if (!empty && item != null && item.id() == vm.bestTrialProperty().get()) {
-                        getStyleClass().add(BEST_ROW);
-                    }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.selectedTrialProperty().set(row.getItem().id());
-                    vm.babysitSelected();
-                }
-            });
-            return row;
-        });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!syncingSelection && b != null) {
-                vm.selectedTrialProperty().set(b.id());
-            }
-        });
-    }
-
-    private void buildParamColumns() {
-        table.getColumns().clear();
-        table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
-        table.getColumns().add(column("round", 50, r -> Integer.toString(SearchViewModel.displayRound(r.round()))));
-        table.getColumns().add(column("state", 120, TrialRow::stateText));
-        List<String> names = List.copyOf(vm.paramNames());
-        for (int i = 0; i < names.size(); i++) {
-            int index = i;
-            table.getColumns().add(column(names.get(i), Math.max(70, names.get(i).length() * 8 + 16),
-                    r -> index < r.values().size() ? r.values().get(index) : ""));
-        }
-        table.getColumns().add(column("best dev acc", 100, TrialRow::bestText));
-        TableColumn<TrialRow, TrialRow> spark = new TableColumn<>("dev accuracy");
-        spark.setPrefWidth(110);
-        spark.setSortable(false);
-        spark.setCellValueFactory(f -> new javafx.beans.property.SimpleObjectProperty<>(f.getValue()));
-        spark.setCellFactory(c -> new TableCell<>() {
-            private final Sparkline line = new Sparkline(96, 18);
-
-            @Override
-            protected void updateItem(TrialRow item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    line.show(item.devCurve(), sparkMin, sparkMax,
-                            item.id() == vm.bestTrialProperty().get() ? BEST : Color.web("#1f77b4"));
-                    setGraphic(line);
-                }
-            }
-        });
-        table.getColumns().add(spark);
-        table.getColumns().add(column("note", 220, TrialRow::note));
-    }
-
-    private static TableColumn<TrialRow, String> column(String title, double width,
-                                                        java.util.function.Function<TrialRow, String> value) {
-        TableColumn<TrialRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
-        return c;
-    }
-
-    private void afterRowsChanged() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (TrialRow r : vm.rows()) {
-            for (double v : r.devCurve()) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        sparkMin = Double.isFinite(lo) ? lo : 0;
-        sparkMax = Double.isFinite(hi) && hi > sparkMin ? hi : sparkMin + 1;
-        selectRowOf(vm.selectedTrialProperty().get());
-    }
-
-    private void selectRowOf(int id) {
-        syncingSelection = true;
-        try {
-            TrialRow current = table.getSelectionModel().getSelectedItem();
-            if (current != null && current.id() == id) {
-                return;
-            }
-            for (int i = 0; i < vm.rows().size(); i++) {
-                if (vm.rows().get(i).id() == id) {
-                    table.getSelectionModel().clearAndSelect(i);
-                    return;
-                }
-            }
-            table.getSelectionModel().clearSelection();
-        } finally {
-            syncingSelection = false;
-        }
     }
 
     // ------------------------------------------------------------------ charts
@@ -415,6 +310,9 @@ public final class SearchView extends BorderPane {
         } else if (KeyCombination.keyCombination("Shortcut+Shift+N").match(e)) {
             vm.nextRoundFromSelection();
             e.consume();
+        } else if (KeyCombination.keyCombination("Shortcut+I").match(e)) {
+            vm.nextRoundOnImportant();
+            e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+T").match(e)) {
             vm.nextRoundFromTopK();
             e.consume();
@@ -446,6 +344,10 @@ public final class SearchView extends BorderPane {
 
     public LineChartCanvas curvesChart() {
         return curves;
+    }
+
+    public ParallelCanvas parallelCoordinates() {
+        return parallel;
     }
 
     /** The scatter of one hyperparameter, or null. */

@@ -5,13 +5,13 @@ import babysitter.search.EpochPoint;
 import babysitter.search.Method;
 import babysitter.search.Param;
 import babysitter.search.Round;
-import babysitter.search.Scale;
 import babysitter.search.Search;
 import babysitter.search.SearchListener;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialState;
+import babysitter.search.importance.Importance;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +73,9 @@ public final class SearchViewModel {
 
     private final Map<Integer, Trial> trials = new TreeMap<>();
     private final Map<Integer, Round> rounds = new TreeMap<>();
-    private final Map<String, double[]> brushes = new LinkedHashMap<>();
+    private final Selection selection = new Selection();
+    private final ImportanceViewModel importance;
+    private ParallelData parallelData = new ParallelData(List.of(), List.of());
     private final ObservableList<TrialRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> paramNames = FXCollections.observableArrayList();
     private final ObservableList<ScatterData> scatters = FXCollections.observableArrayList();
@@ -110,6 +112,13 @@ public final class SearchViewModel {
      * @param executors makes the executor of trials for a number of parallel workers
      */
     public SearchViewModel(Executor fx, Executor runner, Clock clock, IntFunction<TrialExecutor> executors) {
+        this(fx, runner, clock, executors, runner);
+    }
+
+    /** @param importanceWorker computes the importance of the hyperparameters (a thread of its own) */
+    public SearchViewModel(Executor fx, Executor runner, Clock clock, IntFunction<TrialExecutor> executors,
+                           Executor importanceWorker) {
+        this.importance = new ImportanceViewModel(fx, importanceWorker, 1);
         this.fx = Objects.requireNonNull(fx);
         this.runner = Objects.requireNonNull(runner);
         this.clock = Objects.requireNonNull(clock);
@@ -287,7 +296,7 @@ public final class SearchViewModel {
         rows.setAll(newRows);
         List<String> lines = new ArrayList<>();
         for (Round r : rounds.values()) {
-            lines.add(roundLine(r, trials.values()));
+            lines.add(SearchTexts.roundLine(r, trials.values()));
         }
         if (lines.size() > SHOWN_ROUND_LINES) {
             int hidden = lines.size() - SHOWN_ROUND_LINES;
@@ -300,6 +309,7 @@ public final class SearchViewModel {
         unfinishedCount.set(trials.size() - done);
         refreshViews();
         refreshStatus();
+        importance.update(List.copyOf(rounds.values()), List.copyOf(trials.values()));
     }
 
     private void refreshViews() {
@@ -308,17 +318,10 @@ public final class SearchViewModel {
             s.add(scatter(name));
         }
         scatters.setAll(s);
-        brushed.set(!brushes.isEmpty());
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : brushes.entrySet()) {
-            Param axis = axis(e.getKey());
-            if (axis != null) {
-                Param n = axis.narrowed(e.getValue()[0], e.getValue()[1]);
-                parts.add(e.getKey() + " " + rangeText(n));
-            }
-        }
-        brushText.set(parts.isEmpty() ? "Drag across a scatter to choose a range for the next round."
-                : "Selection: " + String.join(" · ", parts));
+        parallelData = ParallelCoordinates.of(paramNames, this::axis, trials.values(), selection, bestTrial.get(),
+                selectedTrial.get());
+        brushed.set(!selection.isEmpty());
+        brushText.set(selection.text(this::axis));
         version.set(version.get() + 1);
     }
 
@@ -349,16 +352,16 @@ public final class SearchViewModel {
         Round last = rounds.isEmpty() ? null : lastRound();
         StringBuilder b = new StringBuilder();
         if (last != null) {
-            b.append("Round ").append(displayRound(last.index())).append(" (").append(last.origin()).append(") · ");
+            b.append("Round ").append(SearchTexts.displayRound(last.index())).append(" (").append(last.origin()).append(") · ");
         }
         b.append(done).append('/').append(total).append(" trials done");
         if (running.get()) {
             b.append(" · ").append(runningNow).append(" running");
             double elapsed = (clock.millis() - runStartMillis) / 1000.0;
-            b.append(" · ").append(duration(elapsed)).append(" elapsed");
+            b.append(" · ").append(SearchTexts.duration(elapsed)).append(" elapsed");
             double eta = etaSeconds(elapsed);
             if (Double.isFinite(eta)) {
-                b.append(" · ≈ ").append(duration(eta)).append(" left");
+                b.append(" · ≈ ").append(SearchTexts.duration(eta)).append(" left");
             }
             if (cancelling) {
                 b.append(" · cancelling …");
@@ -384,35 +387,6 @@ public final class SearchViewModel {
         long left = trials.values().stream().filter(t -> !t.state().finished())
                 .mapToLong(t -> Math.max(0, epochs - t.curve().size())).sum();
         return left * elapsedSeconds / doneSinceStart;
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
-        }
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
-    }
-
-    /**
-     * What a round tries per axis: "round 1 · random: 20 trials → distinct values: learningRate 20 ·
-     * momentum 20" against "round 2 · grid 3 per axis: 81 trials → distinct values: learningRate 3 ·
-     * momentum 3" (a grid's waste: many trials, few values of each parameter).
-     */
-    static String roundLine(Round r, Collection<Trial> all) {
-        long n = all.stream().filter(t -> t.round() == r.index()).count();
-        StringBuilder b = new StringBuilder("round ").append(displayRound(r.index())).append(" · ");
-        b.append(r.method() == Method.GRID ? "grid " + r.gridValuesPerAxis() + " per axis" : "random");
-        b.append(": ").append(n).append(n == 1 ? " trial" : " trials").append(" → distinct values: ");
-        List<String> per = new ArrayList<>();
-        r.distinctValues(all).forEach((name, count) -> per.add(name + " " + count));
-        b.append(String.join(" · ", per));
-        return b.toString();
-    }
-
-    /** Rounds are shown counting from 1. */
-    static int displayRound(int index) {
-        return index + 1;
     }
 
     private Round lastRound() {
@@ -458,7 +432,7 @@ public final class SearchViewModel {
                 ps.add(p);
             }
         }
-        return ps.isEmpty() ? null : ParamAxis.union(ps);
+        return ps.isEmpty() ? null : Param.union(ps);
     }
 
     /** The scatter of dev accuracy against {@code name}. */
@@ -467,7 +441,7 @@ public final class SearchViewModel {
         if (axis == null) {
             throw new IllegalArgumentException("no round searches a parameter named '" + name + "'");
         }
-        double[] brush = brushes.get(name);
+        double[] brush = selection.range(name);
         List<ScatterData.Point> points = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -477,7 +451,7 @@ public final class SearchViewModel {
                 continue;
             }
             double x = axis.toUnit(v);
-            boolean in = brush != null && x >= brush[0] - 1e-9 && x <= brush[1] + 1e-9;
+            boolean in = selection.selects(t, this::axis);
             Round r = rounds.get(t.round());
             points.add(new ScatterData.Point(t.id(), x, t.bestDevAccuracy(), t.id() == bestTrial.get(),
                     t.id() == selectedTrial.get(), in, r != null && r.method() == Method.GRID));
@@ -506,89 +480,70 @@ public final class SearchViewModel {
         if (axis(name) == null) {
             throw new IllegalArgumentException("no round searches a parameter named '" + name + "'");
         }
-        double a = Math.max(0, Math.min(1, Math.min(lo, hi)));
-        double b = Math.max(0, Math.min(1, Math.max(lo, hi)));
-        brushes.put(name, new double[] {a, b});
+        selection.brush(name, lo, hi);
         refreshViews();
     }
 
+    /** Brushes a parallel-coordinates axis: a parameter's (unit range) or the objective's (positions 0..1 of its axis). */
+    public void brushAxis(String axisName, double lo, double hi) {
+        if (ParallelData.OBJECTIVE.equals(axisName)) {
+            double[] range = ParallelCoordinates.objectiveRange(trials.values());
+            selection.brushObjective(range[0] + lo * (range[1] - range[0]), range[0] + hi * (range[1] - range[0]));
+            refreshViews();
+        } else {
+            brush(axisName, lo, hi);
+        }
+    }
+
+    /** Forgets the brush of one axis (a parameter's or {@link ParallelData#OBJECTIVE}). */
     public void clearBrush(String name) {
-        if (brushes.remove(name) != null) {
+        if (ParallelData.OBJECTIVE.equals(name) ? selection.clearObjective() : selection.clear(name)) {
             refreshViews();
         }
     }
 
     public void clearBrushes() {
-        brushes.clear();
+        selection.clearAll();
         refreshViews();
     }
 
     /** The brushed unit range of {@code name}'s axis, or null. */
     public double[] brushOf(String name) {
-        double[] b = brushes.get(name);
-        return b == null ? null : b.clone();
+        return selection.range(name);
+    }
+
+    /** The trials inside every brushed range, by id. */
+    public List<Integer> selectedTrials() {
+        return trials.values().stream().filter(t -> selection.selects(t, this::axis)).map(Trial::id).toList();
     }
 
     /**
      * The space of the next round from the brushes: the last round's space with every brushed
-     * parameter narrowed to its brushed range (on the axis over every round); the others unchanged.
+     * parameter narrowed to its brushed range (on the axis over every round); with the best dev
+     * accuracy brushed, first narrowed to the box of the selected trials.
      */
     public SearchSpace brushedSpace() {
         if (rounds.isEmpty()) {
             throw new IllegalStateException("there is no round to narrow yet");
         }
-        SearchSpace last = lastRound().space();
-        List<Param> params = new ArrayList<>();
-        for (Param p : last.params()) {
-            double[] b = brushes.get(p.name());
-            params.add(b == null ? p : axis(p.name()).narrowed(b[0], b[1]));
-        }
-        return new SearchSpace(last.base(), params);
-    }
-
-    static String rangeText(Param p) {
-        if (p.choices() != null && !p.choices().isEmpty() && p.scale() == Scale.CHOICE) {
-            return "{" + String.join(", ", p.choices()) + "}";
-        }
-        return "[" + p.format(p.fromUnit(0)) + ", " + p.format(p.fromUnit(1)) + "]";
+        List<Trial> chosen = trials.values().stream().filter(t -> selection.selects(t, this::axis)).toList();
+        return selection.space(lastRound().space(), this::axis, chosen);
     }
 
     // ------------------------------------------------------------------ next round
 
-    /** "" when the trials field holds a whole number from 1 to {@link #MAX_TRIALS}, else why not. */
-    static String trialsRule(String text) {
-        String s = text == null ? "" : text.trim();
-        String rule = "a whole number from 1 to " + MAX_TRIALS;
-        if (s.isEmpty()) {
-            return "Trials: enter " + rule + ".";
-        }
-        long n;
-        try {
-            n = Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return "Trials must be " + rule + ", got '" + s + "'.";
-        }
-        if (n < 1) {
-            return "Trials must be at least 1, got '" + s + "'.";
-        }
-        if (n > MAX_TRIALS) {
-            return "Trials must be at most " + MAX_TRIALS + ", got '" + s + "'.";
-        }
-        return "";
-    }
-
     private void refreshTrialsError() {
         trialsError.set(nextMethod.get() == Method.GRID ? NewSearchViewModel.gridRule(gridValuesText.get(), null)
-                : trialsRule(trialsText.get()));
+                : SearchTexts.trialsRule(trialsText.get(), MAX_TRIALS));
     }
 
     /** Adds a round over the brushed ranges and runs it. */
     public void nextRoundFromSelection() {
-        if (!canNextRound().get() || brushes.isEmpty()) {
+        if (!canNextRound().get() || selection.isEmpty()) {
             return;
         }
         int last = lastRound().index();
-        if (addRoundAndRun(brushedSpace(), "brushed on round " + displayRound(last))) {
+        if (addRoundAndRun(brushedSpace(), "brushed on round " + SearchTexts.displayRound(last))) {
             clearBrushes(); // kept when the round could not be added, to try again
         }
     }
@@ -607,7 +562,39 @@ public final class SearchViewModel {
             notification.set("Could not zoom into the top " + k + ": " + e.getMessage());
             return;
         }
-        addRoundAndRun(space, "top " + k + " of round " + displayRound(last));
+        addRoundAndRun(space, "top " + k + " of round " + SearchTexts.displayRound(last));
+    }
+
+    /**
+     * Adds a round that holds the parameters that did not matter ({@link Importance#unimportant()})
+     * at the best trial's values and searches the others over the last round's ranges, and runs it.
+     */
+    public void nextRoundOnImportant() {
+        if (!canNextRound().get()) {
+            return;
+        }
+        Importance imp = importance.latest();
+        Trial best = trials.get(bestTrial.get());
+        if (imp == null || !imp.available() || best == null) {
+            notification.set("Not yet: " + importance.readingProperty().get());
+            return;
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        for (String name : imp.unimportant()) {
+            Object v = best.values().get(name);
+            if (v != null && lastRound().space().param(name) != null) {
+                fixed.put(name, v);
+            }
+        }
+        if (fixed.isEmpty()) {
+            notification.set("Every searched hyperparameter mattered (at least " + Math.round(Importance.IMPORTANT * 100)
+                    + "% of the variance, its pairs included): nothing to hold fixed.");
+            return;
+        }
+        List<String> held = new ArrayList<>();
+        fixed.forEach((name, v) -> held.add(name + "=" + lastRound().space().param(name).format(v)));
+        addRoundAndRun(lastRound().space().fixing(fixed), "important ones of round "
+                + SearchTexts.displayRound(lastRound().index()) + "; held " + String.join(", ", held));
     }
 
     /** False (with the reason in the notification) when the round could not be added. */
@@ -693,6 +680,16 @@ public final class SearchViewModel {
 
     public ObservableList<ScatterData> scatters() {
         return scatters;
+    }
+
+    /** The parallel coordinates as of the last change ({@link #versionProperty()}). */
+    public ParallelData parallel() {
+        return parallelData;
+    }
+
+    /** The importance panel. */
+    public ImportanceViewModel importance() {
+        return importance;
     }
 
     public ReadOnlyIntegerProperty bestTrialProperty() {

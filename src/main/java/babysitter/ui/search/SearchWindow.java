@@ -242,7 +242,13 @@ public final class SearchWindow {
             t.setDaemon(true);
             return t;
         });
-        SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(), LocalExecutor::new);
+        ExecutorService importanceWorker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "search-importance");
+            t.setDaemon(true);
+            return t;
+        });
+        SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(), LocalExecutor::new,
+                importanceWorker);
         vm.attach(search, parallel);
         SearchView view = new SearchView(vm);
         Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,
@@ -270,6 +276,7 @@ public final class SearchWindow {
             vm.cancelAndClose();
             unregister.run();
             runner.shutdown();
+            importanceWorker.shutdown();
         });
         stage.show();
         if (start) {
