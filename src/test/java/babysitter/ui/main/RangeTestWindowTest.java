@@ -206,6 +206,9 @@ class RangeTestWindowTest {
         assertThat(onFx(chart::isZoomed)).isFalse();
         assertThat(onFx(panel::getVvalue)).as("the plain wheel scrolls the panel").isGreaterThan(vBefore);
 
+        // let the panel settle after the scroll (a layout pass may still clamp its position) before measuring
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> panel.layout());
         double vNow = onFx(panel::getVvalue);
         Point2D again = onFx(() -> chart.localToScene(chart.dataToLocal((before[0] + before[1]) / 2,
                 (chart.yAxisRange()[0] + chart.yAxisRange()[1]) / 2)));
