@@ -2,7 +2,6 @@ package babysitter.search;
 
 import babysitter.session.ConfigException;
 import babysitter.session.RunConfig;
-import babysitter.store.BadFileException;
 import babysitter.store.FolderLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -440,14 +439,5 @@ public final class Search implements AutoCloseable {
         closed = true;
         log.close();
         lock.close();
-    }
-
-    /** A folder that already holds a search where a new one was to be made. */
-    public static final class AlreadyASearchException extends BadFileException {
-        private static final long serialVersionUID = 1L;
-
-        AlreadyASearchException(Path dir, String message) {
-            super(dir, "", message);
-        }
     }
 }

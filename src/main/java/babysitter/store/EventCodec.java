@@ -263,23 +263,9 @@ public final class EventCodec {
     /** A number; one that is not finite is written as "NaN", "Infinity" or "-Infinity" (or null for NaN). */
     private static double number(JsonNode o, String path, String name) throws Unreadable {
         JsonNode v = field(o, path, name);
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isNull()) {
-            return Double.NaN;
-        }
-        if (v.isTextual()) {
-            switch (v.textValue()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
-            }
+        Double d = JsonLines.number(v);
+        if (d != null) {
+            return d;
         }
         throw new Unreadable(path + "." + name + " must be a number, got " + v);
     }

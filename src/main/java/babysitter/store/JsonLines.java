@@ -213,8 +213,11 @@ final class JsonLines {
         return o.has(name) ? doubleValue(o, name) : Double.NaN;
     }
 
-    static double doubleValue(JsonNode o, String name) throws BadLine {
-        JsonNode v = field(o, name);
+    /**
+     * A number as the run files write it: a JSON number, or a non-finite one as null (NaN), "NaN",
+     * "Infinity" or "-Infinity"; null when {@code v} is none of these.
+     */
+    static Double number(JsonNode v) {
         if (v.isNumber()) {
             return v.doubleValue();
         }
@@ -233,6 +236,15 @@ final class JsonLines {
                     break;
             }
         }
+        return null;
+    }
+
+    static double doubleValue(JsonNode o, String name) throws BadLine {
+        Double d = number(field(o, name));
+        if (d != null) {
+            return d;
+        }
+        JsonNode v = o.get(name);
         throw new BadLine("field \"" + name + "\" must be a number, null, \"NaN\", \"Infinity\" or \"-Infinity\", got "
                 + v);
     }
