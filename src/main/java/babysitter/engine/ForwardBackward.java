@@ -1,6 +1,7 @@
 package babysitter.engine;
 
 import babysitter.engine.Network.Mode;
+import babysitter.engine.StepPhases.Phase;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -35,13 +36,16 @@ final class ForwardBackward {
     private final Gemm.Operand[] wOp;
     private final Gemm.Operand[] dWOp;
     private final HostIO io = new HostIO();
+    /** Into how many blocks the products are split (the network's engine threads). */
+    private final int parts;
     /** The operand of the last input matrix, kept while that array lives (it is not held here). */
     private WeakReference<INDArray> inputKey = new WeakReference<>(null);
     private WeakReference<DataBuffer> inputData = new WeakReference<>(null);
     private Gemm.Operand inputOp;
 
-    ForwardBackward(NetworkConfig config, LayerViews v) {
+    ForwardBackward(NetworkConfig config, LayerViews v, int parts) {
         this.config = config;
+        this.parts = parts;
         this.depth = config.depth();
         this.units = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -67,18 +71,22 @@ final class ForwardBackward {
         Gemm.Operand prevOp = input(x);
         for (int l = 1; l <= depth; l++) {
             int n = units[l];
-            Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l]);
+            Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
+            StepPhases.lap(Phase.PRODUCTS);
             double[] z = buf.z[l];
             io.read(buf.zDev[l], z);
+            StepPhases.lap(Phase.COPIES);
             if (l == 1 && !Kernels.allFinite(z, m * n)) {
                 // A NaN or infinite input spreads to its whole row of z: find and name it before
                 // anything (running statistics, parameters) has changed.
                 requireFinite(x);
             }
+            StepPhases.lap(Phase.OTHER);
             if (l == depth) {
                 io.read(b[l], buf.vecA);
                 Kernels.addRowVector(z, buf.vecA, m, n);
                 Kernels.softmax(z, buf.probs, buf.logProbs, m, n);
+                StepPhases.lap(Phase.ELEMENT_WISE);
                 break;
             }
             double[] zt = buf.zTilde[l];
@@ -89,7 +97,9 @@ final class ForwardBackward {
                 Kernels.addRowVector(z, buf.vecA, m, n);
             }
             Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], m * n);
+            StepPhases.lap(Phase.ELEMENT_WISE);
             io.write(buf.a[l], buf.aDev[l]);
+            StepPhases.lap(Phase.COPIES);
             prev = buf.aDev[l];
             prevOp = buf.aOp[l];
         }
@@ -182,6 +192,7 @@ final class ForwardBackward {
         for (int i = 0; i < m; i++) {
             dzOut[i * c + labels[i]] -= 1.0 / m;
         }
+        StepPhases.lap(Phase.ELEMENT_WISE);
         for (int l = depth; l >= 1; l--) {
             int n = units[l];
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];
@@ -189,6 +200,7 @@ final class ForwardBackward {
             double[] dz = buf.dz[l];
             if (l < depth) {
                 io.read(buf.daDev[l], buf.da[l]);
+                StepPhases.lap(Phase.COPIES);
                 double[] dzt = buf.dzTilde[l];
                 Kernels.activationBackward(config.hidden().get(l - 1).activation(), buf.zTilde[l], buf.a[l],
                         buf.da[l], dzt, m * n);
@@ -203,15 +215,18 @@ final class ForwardBackward {
                 Kernels.columnSums(dz, m, n, buf.vecA);
                 io.write(buf.vecA, db[l]);
             }
+            StepPhases.lap(Phase.ELEMENT_WISE);
             io.write(dz, buf.dzDev[l]);
-            Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l]);
+            StepPhases.lap(Phase.COPIES);
+            Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l], parts);
             if (l2 != 0) {
                 Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
             }
             if (l > 1) {
                 Gemm.multiply(buf.dzDev[l], buf.dzOp[l], false, w[l], wOp[l], true,
-                        buf.daDev[l - 1], buf.daOp[l - 1]);
+                        buf.daDev[l - 1], buf.daOp[l - 1], parts);
             }
+            StepPhases.lap(Phase.PRODUCTS);
         }
     }
 

@@ -22,12 +22,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * vector and dot products; operands not in C order with unit column stride) go through
  * {@code Nd4j.gemm}, as does everything when the system property {@value #PROPERTY} is
  * {@code nd4j}.
+ *
+ * <p>A product big enough to share is split into blocks of c's longer side (whole rows or whole
+ * columns of c), one per engine thread ({@link Lanes}), each an OpenBLAS call on one thread. An
+ * element of c is the same dot product, summed in the same order, whichever block computes it.
  */
 final class Gemm {
     static final String PROPERTY = "babysitter.gemm";
     private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
     private static final int NO_TRANS = openblas_nolapack.CblasNoTrans;
     private static final int TRANS = openblas_nolapack.CblasTrans;
+    /** Products of fewer multiply-adds than this run whole (the hand-off would cost more than half). */
+    static final long SPLIT_MIN_WORK = 200_000;
+    /** Block boundaries fall on multiples of this many rows or columns (OpenBLAS's register tiles). */
+    private static final int BLOCK_ALIGN = 16;
 
     private Gemm() {
     }
@@ -50,6 +58,10 @@ final class Gemm {
         final int ld;
         final FloatPointer floats;
         final DoublePointer doubles;
+        private final long address;
+        /** Pointers for the blocks of a split product, one per block (each thread moves its own). */
+        private FloatAt[] floatBlocks = new FloatAt[0];
+        private DoubleAt[] doubleBlocks = new DoubleAt[0];
 
         Operand(INDArray a) {
             DataType type = a.dataType();
@@ -68,12 +80,37 @@ final class Gemm {
                 Pointer base = a.data().addressPointer();
                 long size = isDouble ? Double.BYTES : Float.BYTES;
                 long address = base.address() + (base.position() + a.offset() - a.data().offset()) * size;
+                this.address = address;
                 this.floats = isDouble ? null : new FloatAt(address);
                 this.doubles = isDouble ? new DoubleAt(address) : null;
             } else {
+                this.address = 0;
                 this.floats = null;
                 this.doubles = null;
             }
+        }
+
+        /** Makes block pointers for {@code parts} blocks (on the thread that splits, before it does). */
+        void prepareBlocks(int parts) {
+            if (isDouble && doubleBlocks.length < parts) {
+                doubleBlocks = new DoubleAt[parts];
+                for (int i = 0; i < parts; i++) {
+                    doubleBlocks[i] = new DoubleAt(address);
+                }
+            } else if (!isDouble && floatBlocks.length < parts) {
+                floatBlocks = new FloatAt[parts];
+                for (int i = 0; i < parts; i++) {
+                    floatBlocks[i] = new FloatAt(address);
+                }
+            }
+        }
+
+        FloatPointer floatsAt(int part, long elementOffset) {
+            return floatBlocks[part].position(elementOffset);
+        }
+
+        DoublePointer doublesAt(int part, long elementOffset) {
+            return doubleBlocks[part].position(elementOffset);
         }
     }
 
@@ -97,6 +134,15 @@ final class Gemm {
      */
     static void multiply(INDArray a, Operand ao, boolean ta, INDArray b, Operand bo, boolean tb,
             INDArray c, Operand co) {
+        multiply(a, ao, ta, b, bo, tb, c, co, 1);
+    }
+
+    /**
+     * As {@link #multiply(INDArray, Operand, boolean, INDArray, Operand, boolean, INDArray, Operand)},
+     * split into {@code parts} blocks run at once when the product is big enough to share.
+     */
+    static void multiply(INDArray a, Operand ao, boolean ta, INDArray b, Operand bo, boolean tb,
+            INDArray c, Operand co, int parts) {
         int m = co.rows;
         int n = co.cols;
         int k = ta ? ao.rows : ao.cols;
@@ -109,12 +155,54 @@ final class Gemm {
         }
         int transA = ta ? TRANS : NO_TRANS;
         int transB = tb ? TRANS : NO_TRANS;
-        if (co.isDouble) {
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0, ao.doubles, ao.ld,
-                    bo.doubles, bo.ld, 0.0, co.doubles, co.ld);
+        boolean byColumns = n >= m;
+        int side = byColumns ? n : m;
+        int blocks = (long) m * n * k < SPLIT_MIN_WORK ? 1 : Math.min(parts, Math.max(1, side / BLOCK_ALIGN));
+        if (blocks == 1) {
+            if (co.isDouble) {
+                openblas_nolapack.cblas_dgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0, ao.doubles, ao.ld,
+                        bo.doubles, bo.ld, 0.0, co.doubles, co.ld);
+            } else {
+                openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0f, ao.floats, ao.ld,
+                        bo.floats, bo.ld, 0.0f, co.floats, co.ld);
+            }
+            return;
+        }
+        ao.prepareBlocks(blocks);
+        bo.prepareBlocks(blocks);
+        co.prepareBlocks(blocks);
+        Lanes.shared().run(blocks, part -> {
+            int from = boundary(side, blocks, part);
+            int to = boundary(side, blocks, part + 1);
+            if (byColumns) {
+                // c[:, from:to] = op(a) · op(b)[:, from:to]; op(b)'s columns are b's rows when b is transposed.
+                long bOffset = tb ? (long) from * bo.ld : from;
+                product(co.isDouble, part, transA, transB, m, to - from, k, ao, 0, bo, bOffset, co, from);
+            } else {
+                // c[from:to, :] = op(a)[from:to, :] · op(b); op(a)'s rows are a's columns when a is transposed.
+                long aOffset = ta ? from : (long) from * ao.ld;
+                product(co.isDouble, part, transA, transB, to - from, n, k, ao, aOffset, bo, 0, co, (long) from * co.ld);
+            }
+        });
+    }
+
+    /** Where block {@code part} of {@code blocks} starts along a side of {@code length}, on the tile grid. */
+    static int boundary(int length, int blocks, int part) {
+        if (part >= blocks) {
+            return length;
+        }
+        int raw = (int) ((long) length * part / blocks);
+        return raw / BLOCK_ALIGN * BLOCK_ALIGN;
+    }
+
+    private static void product(boolean isDouble, int part, int transA, int transB, int m, int n, int k,
+            Operand ao, long aOffset, Operand bo, long bOffset, Operand co, long cOffset) {
+        if (isDouble) {
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0, ao.doublesAt(part, aOffset), ao.ld,
+                    bo.doublesAt(part, bOffset), bo.ld, 0.0, co.doublesAt(part, cOffset), co.ld);
         } else {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0f, ao.floats, ao.ld,
-                    bo.floats, bo.ld, 0.0f, co.floats, co.ld);
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0f, ao.floatsAt(part, aOffset), ao.ld,
+                    bo.floatsAt(part, bOffset), bo.ld, 0.0f, co.floatsAt(part, cOffset), co.ld);
         }
     }
 }

@@ -56,6 +56,8 @@ public final class Network {
     private final INDArray grads;
     private final LayerViews v;
     private final ForwardBackward passes;
+    /** The engine threads of this network's steps, fixed when it is made ({@link EngineThreads}). */
+    private final int threads;
     private final ParameterLayout layout;
 
     private final OptimizerState optimizerState;
@@ -88,7 +90,8 @@ public final class Network {
         this.params = Nd4j.zeros(dt, layout.size());
         this.grads = Nd4j.zeros(dt, layout.size());
         this.v = new LayerViews(config, layout, params, grads, dt);
-        this.passes = new ForwardBackward(config, v);
+        this.threads = EngineThreads.current();
+        this.passes = new ForwardBackward(config, v, threads);
         initialiseWeights(config.seed());
         this.optimizerState = new OptimizerState(initialOptimizer, layout.size(), dt);
     }
@@ -112,6 +115,11 @@ public final class Network {
 
     public NetworkConfig config() {
         return config;
+    }
+
+    /** How many threads this network's steps use ({@link EngineThreads}, fixed when it was made). */
+    public int threads() {
+        return threads;
     }
 
     /** Number of weight layers L. */
@@ -159,17 +167,21 @@ public final class Network {
      * @return the cost J of this batch before the update (mean cross-entropy plus the L2 term)
      */
     public double trainStep(INDArray x, int[] labels, Hyperparameters hp, int epoch) {
+        StepPhases.start();
         WorkArrays buf = check(x, labels);
         x = asDataType(x);
+        StepPhases.lap(StepPhases.Phase.OTHER);
         forward(x, buf, Mode.TRAIN, true);
         double cost = passes.cost(buf, labels, hp.l2());
         lastBatchCorrect = Kernels.countCorrect(buf.probs, units[depth], labels, null);
+        StepPhases.lap(StepPhases.Phase.OTHER);
         if (!Double.isFinite(cost)) {
             // Nothing is updated: the parameters stay those of the last finite cost.
             return cost;
         }
         passes.backward(x, buf, labels, hp.l2());
         optimizerState.apply(params, grads, hp, hp.learningRateAt(epoch));
+        StepPhases.lap(StepPhases.Phase.OPTIMIZER);
         steps++;
         return cost;
     }

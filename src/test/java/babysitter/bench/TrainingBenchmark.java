@@ -6,6 +6,8 @@ import babysitter.engine.LayerSpec;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.Nd4jSetup;
+import babysitter.engine.Precision;
+import babysitter.engine.StepPhases;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,15 +29,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * dataset-fashion-mnist is installed, else random data of that shape. Prints samples/second of
  * each epoch and the median of 3 epochs after a warm-up epoch, the bytes the training thread
  * allocates per step and the young collections per 1000 steps over the timed epochs, then the test
- * accuracy.
+ * accuracy and the inference throughput on the 10,000 test images (chunks of 1,000 rows, as the
+ * dev evaluation of an epoch runs).
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:exec -Pbench} (see docs/PERFORMANCE.md).
+ * <p>Arguments: epochs (3) and precision ({@code float32} or {@code float64}). With
+ * {@code -Dbabysitter.phases=wall} (or {@code cpu}) it also prints where the time of a step went, by phase.
+ * Run by {@code bench/run.sh} (see docs/PERFORMANCE.md).
  */
 public final class TrainingBenchmark {
     static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
     public static void main(String[] args) throws IOException {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Precision precision = args.length > 1 && args[1].equals("float64") ? Precision.FLOAT64 : Precision.FLOAT32;
         Nd4jSetup.configure();
         float[][] train = load("train");
         float[][] test = load("t10k");
@@ -43,12 +49,13 @@ public final class TrainingBenchmark {
         INDArray x = Nd4j.create(train[0], new long[] {n, 784}, 'c');
         int[] y = toInts(train[1]);
         NetworkConfig config = NetworkConfig.of(784, List.of(new LayerSpec(256, Activation.RELU, true),
-                new LayerSpec(128, Activation.RELU, true)), 10, 1);
+                new LayerSpec(128, Activation.RELU, true)), 10, 1).withPrecision(precision);
         Network net = new Network(config);
         Hyperparameters hp = Hyperparameters.DEFAULTS;
         int m = hp.batchSize();
-        System.out.printf("blas threads %d, OPENBLAS_CORETYPE=%s, data %s%n", Nd4jSetup.blasThreads(),
-                System.getenv("OPENBLAS_CORETYPE"), train.length > 2 ? "random" : "Fashion-MNIST");
+        System.out.printf("blas threads %d, %s, OPENBLAS_CORETYPE=%s, data %s%n", Nd4jSetup.blasThreads(),
+                precision.name().toLowerCase(), System.getenv("OPENBLAS_CORETYPE"),
+                train.length > 2 ? "random" : "Fashion-MNIST");
         SplittableRandom random = new SplittableRandom(7);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
@@ -59,6 +66,8 @@ public final class TrainingBenchmark {
         long steps = 0;
         long gcCount = 0;
         long gcMillis = 0;
+        long cpuNanos = 0;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // Mini-batches are gathered on the heap and copied into one reused native array, as a
         // data pipeline should: allocating native memory per batch costs more than the copy.
         float[] xHost = train[0];
@@ -68,6 +77,10 @@ public final class TrainingBenchmark {
             shuffle(order, random);
             long allocatedBefore = threads.getThreadAllocatedBytes(thread);
             long[] gcBefore = gc();
+            long cpuBefore = os.getProcessCpuTime();
+            if (e == 0) {
+                StepPhases.reset();
+            }
             long start = System.nanoTime();
             double cost = 0;
             for (int from = 0; from < n; from += m) {
@@ -87,6 +100,7 @@ public final class TrainingBenchmark {
             long epochAllocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
             long epochSteps = (n + m - 1) / m;
             if (e >= 0) {
+                cpuNanos += os.getProcessCpuTime() - cpuBefore;
                 allocated += epochAllocated;
                 steps += epochSteps;
                 gcCount += gcAfter[0] - gcBefore[0];
@@ -100,12 +114,42 @@ public final class TrainingBenchmark {
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         System.out.printf("babysitter: median %,.0f samples/s%n", sorted[sorted.length / 2]);
+        // Samples per second of the whole process's CPU time: with one OpenBLAS thread, what the
+        // engine needs of one core, and much less sensitive than elapsed time to other processes.
+        System.out.printf("timed epochs: %,.0f samples per CPU second of the process%n",
+                (double) n * epochs / (cpuNanos / 1e9));
         System.out.printf("timed epochs: %,d bytes allocated per step (training thread), %.2f collections"
                 + " and %.1f ms of collection per 1000 steps%n", allocated / steps, 1000.0 * gcCount / steps,
                 1000.0 * gcMillis / steps);
+        if (StepPhases.enabled()) {
+            printPhases(steps);
+        }
         INDArray xt = Nd4j.create(test[0], new long[] {test[1].length, 784}, 'c');
-        Network.Evaluation ev = net.evaluate(xt, toInts(test[1]), Network.Mode.INFERENCE, 2000);
+        int[] yt = toInts(test[1]);
+        Network.Evaluation ev = net.evaluate(xt, yt, Network.Mode.INFERENCE, 1000);
         System.out.printf("test accuracy after %d epochs (inference mode): %.4f, cost %.4f%n", epochs + 1, ev.accuracy(), ev.cost());
+        double[] inference = new double[7];
+        for (int r = 0; r < inference.length; r++) {
+            long start = System.nanoTime();
+            net.evaluate(xt, yt, Network.Mode.INFERENCE, 1000);
+            inference[r] = yt.length / ((System.nanoTime() - start) / 1e9);
+        }
+        Arrays.sort(inference);
+        System.out.printf("babysitter inference: median %,.0f samples/s (7 passes over the test set)%n",
+                inference[inference.length / 2]);
+    }
+
+    private static void printPhases(long steps) {
+        long total = 0;
+        for (long nanos : StepPhases.totals().values()) {
+            total += nanos;
+        }
+        System.out.printf("where a step's %s went (timed epochs, %.1f µs a step in all):%n",
+                StepPhases.cpuTime() ? "CPU time (trainer thread)" : "time", total / 1e3 / steps);
+        for (var entry : StepPhases.totals().entrySet()) {
+            System.out.printf("  %-13s %8.1f µs  %5.1f %%%n", entry.getKey().name().toLowerCase(),
+                    entry.getValue() / 1e3 / steps, 100.0 * entry.getValue() / total);
+        }
     }
 
     /** {collections, milliseconds} summed over the young-generation collectors (all but old/full ones). */

@@ -1,0 +1,64 @@
+package babysitter.engine;
+
+/**
+ * How many threads one network's training step uses: its matrix products are split into that many
+ * blocks and so are its element-wise loops, run at once on the trainer's thread and helpers
+ * ({@link Lanes}). The default is the machine's cores, at most {@value #MAX_DEFAULT}; the system
+ * property {@value #PROPERTY} sets another count for the process, and a thread that runs several
+ * networks side by side (a search's trial workers) sets its own with {@link #setForThisThread}.
+ *
+ * <p>The count is read when a network is made and stays that network's: the split depends on it,
+ * so a seeded run's numbers depend on it too (within float rounding, see docs/ENGINE.md).
+ */
+public final class EngineThreads {
+    public static final String PROPERTY = "babysitter.threads";
+    static final int MAX_DEFAULT = 4;
+    private static final ThreadLocal<Integer> FOR_THIS_THREAD = new ThreadLocal<>();
+
+    private EngineThreads() {
+    }
+
+    /** The count for the process: {@value #PROPERTY} if set, else min(cores, {@value #MAX_DEFAULT}). */
+    public static int processDefault() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT));
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(PROPERTY + " must be a whole number from 1 to 64, got '" + value + "'");
+    }
+
+    /** The count a network made on this thread now gets. */
+    public static int current() {
+        Integer own = FOR_THIS_THREAD.get();
+        return own != null ? own : processDefault();
+    }
+
+    /**
+     * Networks made on this thread from now on split their work into {@code threads} parts, run on
+     * at most {@link #maximum()} threads at once.
+     */
+    public static void setForThisThread(int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("engine threads must be from 1 to 64, got " + threads);
+        }
+        FOR_THIS_THREAD.set(threads);
+    }
+
+    /** Networks made on this thread from now on use the process's count again. */
+    public static void clearForThisThread() {
+        FOR_THIS_THREAD.remove();
+    }
+
+    /** The most threads any network in this process uses (the process's count). */
+    static int maximum() {
+        return processDefault();
+    }
+}
