@@ -3,7 +3,6 @@ package babysitter.engine;
 import babysitter.engine.Network.Mode;
 import babysitter.engine.StepPhases.Phase;
 import java.lang.ref.WeakReference;
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,13 +28,12 @@ final class ForwardBackward {
     private final INDArray[] beta;
     private final INDArray[] dW;
     private final INDArray[] db;
-    private final INDArray[] dGamma;
-    private final INDArray[] dBeta;
     private final INDArray[] runningMean;
     private final INDArray[] runningVar;
     private final Gemm.Operand[] wOp;
     private final Gemm.Operand[] dWOp;
     private final HostIO io = new HostIO();
+    private final HiddenLayerBlocks hidden;
     /** Into how many blocks the products are split (the network's engine threads). */
     private final int parts;
     /** The operand of the last input matrix, kept while that array lives (it is not held here). */
@@ -46,6 +44,7 @@ final class ForwardBackward {
     ForwardBackward(NetworkConfig config, LayerViews v, int parts) {
         this.config = config;
         this.parts = parts;
+        this.hidden = new HiddenLayerBlocks(config, v);
         this.depth = config.depth();
         this.units = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -57,8 +56,6 @@ final class ForwardBackward {
         this.beta = v.beta;
         this.dW = v.dW;
         this.db = v.db;
-        this.dGamma = v.dGamma;
-        this.dBeta = v.dBeta;
         this.runningMean = v.runningMean;
         this.runningVar = v.runningVar;
         this.wOp = v.wOp;
@@ -73,36 +70,75 @@ final class ForwardBackward {
             int n = units[l];
             Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
             StepPhases.lap(Phase.PRODUCTS);
-            double[] z = buf.z[l];
-            io.read(buf.zDev[l], z);
-            StepPhases.lap(Phase.COPIES);
-            if (l == 1 && !Kernels.allFinite(z, m * n)) {
-                // A NaN or infinite input spreads to its whole row of z: find and name it before
-                // anything (running statistics, parameters) has changed.
-                requireFinite(x);
-            }
-            StepPhases.lap(Phase.OTHER);
             if (l == depth) {
+                double[] z = buf.z[l];
+                io.read(buf.zDev[l], z);
+                StepPhases.lap(Phase.COPIES);
+                if (l == 1 && !Kernels.allFinite(z, m * n)) {
+                    requireFinite(x);
+                }
                 io.read(b[l], buf.vecA);
                 Kernels.addRowVector(z, buf.vecA, m, n);
                 Kernels.softmax(z, buf.probs, buf.logProbs, m, n);
                 StepPhases.lap(Phase.ELEMENT_WISE);
                 break;
             }
-            double[] zt = buf.zTilde[l];
-            if (config.batchNorm(l)) {
-                batchNormForward(l, buf, mode, updateRunning);
+            boolean bn = config.batchNorm(l);
+            if (bn) {
+                io.read(gamma[l], buf.vecA);
+                io.read(beta[l], buf.vecB);
+                if (mode == Mode.INFERENCE) {
+                    io.read(runningMean[l], buf.mu[l]);
+                    io.read(runningVar[l], buf.var[l]);
+                }
             } else {
                 io.read(b[l], buf.vecA);
-                Kernels.addRowVector(z, buf.vecA, m, n);
             }
-            Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], m * n);
+            int layer = l;
+            int blocks = hidden.blocks(l, m, parts);
+            Lanes.shared().run(blocks, part -> hidden.forward(layer, buf, mode, part, blocks));
+            if (l == 1 && !allTrue(buf.blockFinite, blocks)) {
+                // A NaN or infinite input spreads to its whole row of z: find and name it before
+                // anything (running statistics, parameters) has changed.
+                requireFinite(x);
+            }
+            if (bn && mode == Mode.TRAIN && updateRunning) {
+                updateRunningStatistics(l, buf);
+            }
             StepPhases.lap(Phase.ELEMENT_WISE);
-            io.write(buf.a[l], buf.aDev[l]);
-            StepPhases.lap(Phase.COPIES);
             prev = buf.aDev[l];
             prevOp = buf.aOp[l];
         }
+    }
+
+    private static boolean allTrue(boolean[] flags, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!flags[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Running μ, σ² ← momentum-weighted averages with the batch's (course notes §5). */
+    private void updateRunningStatistics(int l, WorkArrays buf) {
+        int m = buf.rows;
+        int n = units[l];
+        double mom = config.bnMomentum();
+        double[] run = buf.vecC;
+        double[] mu = buf.mu[l];
+        double[] var = buf.var[l];
+        io.read(runningMean[l], run);
+        for (int j = 0; j < n; j++) {
+            run[j] = mom * run[j] + (1 - mom) * mu[j];
+        }
+        io.write(run, runningMean[l]);
+        io.read(runningVar[l], run);
+        RunningVariance convention = config.bnRunningVariance();
+        for (int j = 0; j < n; j++) {
+            run[j] = mom * run[j] + (1 - mom) * convention.ofBatch(var[j], m);
+        }
+        io.write(run, runningVar[l]);
     }
 
     /** The operand of input x: made again for another array, or if x's memory was replaced. */
@@ -113,53 +149,6 @@ final class ForwardBackward {
             inputData = new WeakReference<>(x.data());
         }
         return inputOp;
-    }
-
-    private void batchNormForward(int l, WorkArrays buf, Mode mode, boolean updateRunning) {
-        int m = buf.rows;
-        int n = units[l];
-        double[] z = buf.z[l];
-        double[] mu = buf.mu[l];
-        double[] var = buf.var[l];
-        if (mode == Mode.TRAIN) {
-            Kernels.columnMeanAndVariance(z, m, n, mu, var);
-            if (updateRunning) {
-                double mom = config.bnMomentum();
-                double[] run = buf.vecA;
-                io.read(runningMean[l], run);
-                for (int j = 0; j < n; j++) {
-                    run[j] = mom * run[j] + (1 - mom) * mu[j];
-                }
-                io.write(run, runningMean[l]);
-                io.read(runningVar[l], run);
-                RunningVariance convention = config.bnRunningVariance();
-                for (int j = 0; j < n; j++) {
-                    run[j] = mom * run[j] + (1 - mom) * convention.ofBatch(var[j], m);
-                }
-                io.write(run, runningVar[l]);
-            }
-        } else {
-            io.read(runningMean[l], mu);
-            io.read(runningVar[l], var);
-        }
-        double[] invStd = buf.invStd[l];
-        double eps = config.bnEpsilon();
-        for (int j = 0; j < n; j++) {
-            invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
-        }
-        double[] g = buf.vecA;
-        double[] be = buf.vecB;
-        io.read(gamma[l], g);
-        io.read(beta[l], be);
-        double[] zn = buf.zNorm[l];
-        double[] zt = buf.zTilde[l];
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                double v = (z[k] - mu[j]) * invStd[j];
-                zn[k] = v;
-                zt[k] = g[j] * v + be[j];
-            }
-        }
     }
 
     double cost(WorkArrays buf, int[] labels, double l2) {
@@ -192,32 +181,23 @@ final class ForwardBackward {
         for (int i = 0; i < m; i++) {
             dzOut[i * c + labels[i]] -= 1.0 / m;
         }
+        Kernels.columnSums(dzOut, m, c, buf.vecA);
+        io.write(buf.vecA, db[depth]);
         StepPhases.lap(Phase.ELEMENT_WISE);
+        io.write(dzOut, buf.dzDev[depth]);
+        StepPhases.lap(Phase.COPIES);
         for (int l = depth; l >= 1; l--) {
-            int n = units[l];
+            if (l < depth) {
+                if (config.batchNorm(l)) {
+                    io.read(gamma[l], buf.vecD);
+                }
+                int layer = l;
+                int blocks = hidden.blocks(l, m, parts);
+                Lanes.shared().run(blocks, part -> hidden.backward(layer, buf, part, blocks));
+                StepPhases.lap(Phase.ELEMENT_WISE);
+            }
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];
             Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
-            double[] dz = buf.dz[l];
-            if (l < depth) {
-                io.read(buf.daDev[l], buf.da[l]);
-                StepPhases.lap(Phase.COPIES);
-                double[] dzt = buf.dzTilde[l];
-                Kernels.activationBackward(config.hidden().get(l - 1).activation(), buf.zTilde[l], buf.a[l],
-                        buf.da[l], dzt, m * n);
-                if (config.batchNorm(l)) {
-                    batchNormBackward(l, buf, dzt, dz);
-                } else {
-                    Kernels.columnSums(dzt, m, n, buf.vecA);
-                    io.write(buf.vecA, db[l]);
-                    System.arraycopy(dzt, 0, dz, 0, m * n);
-                }
-            } else {
-                Kernels.columnSums(dz, m, n, buf.vecA);
-                io.write(buf.vecA, db[l]);
-            }
-            StepPhases.lap(Phase.ELEMENT_WISE);
-            io.write(dz, buf.dzDev[l]);
-            StepPhases.lap(Phase.COPIES);
             Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l], parts);
             if (l2 != 0) {
                 Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
@@ -227,42 +207,6 @@ final class ForwardBackward {
                         buf.daDev[l - 1], buf.daOp[l - 1], parts);
             }
             StepPhases.lap(Phase.PRODUCTS);
-        }
-    }
-
-    /**
-     * From dz̃ to dz through z̃ = γ·z_norm + β, z_norm = (z − μ)/√(σ² + ε) with batch μ, σ²:
-     * dβ = Σ dz̃, dγ = Σ dz̃·z_norm, dz = γ/√(σ²+ε) · (dz̃ − dβ/m − z_norm·dγ/m).
-     */
-    private void batchNormBackward(int l, WorkArrays buf, double[] dzt, double[] dz) {
-        int m = buf.rows;
-        int n = units[l];
-        double[] zn = buf.zNorm[l];
-        double[] dGam = buf.vecA;
-        double[] dBet = buf.vecB;
-        Arrays.fill(dGam, 0, n, 0.0);
-        Arrays.fill(dBet, 0, n, 0.0);
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                dBet[j] += dzt[k];
-                dGam[j] += dzt[k] * zn[k];
-            }
-        }
-        io.write(dGam, dGamma[l]);
-        io.write(dBet, dBeta[l]);
-        double[] scale = buf.vecC;
-        double[] g = buf.vecD;
-        io.read(gamma[l], g);
-        double[] invStd = buf.invStd[l];
-        for (int j = 0; j < n; j++) {
-            scale[j] = g[j] * invStd[j];
-            dGam[j] /= m;
-            dBet[j] /= m;
-        }
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                dz[k] = scale[j] * (dzt[k] - dBet[j] - zn[k] * dGam[j]);
-            }
         }
     }
 

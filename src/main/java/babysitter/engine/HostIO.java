@@ -63,6 +63,36 @@ public final class HostIO {
         a.data().asNioFloat().put((int) a.offset(), src, 0, (int) a.length());
     }
 
+    /** Copies entries [from, to) of a float array {@code a} into the same places of {@code dst}. */
+    public static void readFloats(INDArray a, int from, int to, float[] dst) {
+        requireFloat(a);
+        a.data().asNioFloat().get((int) a.offset() + from, dst, from, to - from);
+    }
+
+    /** Copies {@code src[from, to)} into the same places of a float array {@code a}. */
+    public static void writeFloats(float[] src, int from, int to, INDArray a) {
+        requireFloat(a);
+        a.data().asNioFloat().put((int) a.offset() + from, src, from, to - from);
+    }
+
+    /** Copies entries [from, to) of a double array {@code a} into the same places of {@code dst}. */
+    public static void readDoubles(INDArray a, int from, int to, double[] dst) {
+        requireDouble(a);
+        a.data().asNioDouble().get((int) a.offset() + from, dst, from, to - from);
+    }
+
+    /** Copies {@code src[from, to)} into the same places of a double array {@code a}. */
+    public static void writeDoubles(double[] src, int from, int to, INDArray a) {
+        requireDouble(a);
+        a.data().asNioDouble().put((int) a.offset() + from, src, from, to - from);
+    }
+
+    private static void requireDouble(INDArray a) {
+        if (a.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("expected a float64 array, got " + a.dataType());
+        }
+    }
+
     private static void requireFloat(INDArray a) {
         if (a.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("expected a float32 array, got " + a.dataType());

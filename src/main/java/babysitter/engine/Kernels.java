@@ -7,103 +7,127 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** a = g(z) for the first {@code len} entries. */
-    static void activate(Activation g, double[] z, double[] a, int len) {
+    /** a = g(z) for the entries [from, to). */
+    static void activate(Activation g, double[] z, double[] a, int from, int to) {
         switch (g) {
             case RELU -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     a[k] = Math.max(z[k], 0.0);
                 }
             }
             case LEAKY_RELU -> {
                 double slope = Activation.LEAKY_SLOPE;
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     a[k] = z[k] > 0 ? z[k] : slope * z[k];
                 }
             }
             case TANH -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     a[k] = Math.tanh(z[k]);
                 }
             }
             case SIGMOID -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     a[k] = 1.0 / (1.0 + Math.exp(-z[k]));
                 }
             }
         }
     }
 
-    /** dz = da · g'(z), using a = g(z) where that is cheaper. */
-    static void activationBackward(Activation g, double[] z, double[] a, double[] da, double[] dz, int len) {
+    /** dz = da · g'(z) for the entries [from, to), using a = g(z) where that is cheaper. */
+    static void activationBackward(Activation g, double[] z, double[] a, double[] da, double[] dz, int from, int to) {
         switch (g) {
             case RELU -> {
                 // g'(z) = 1 for z > 0 and 0 otherwise, written as ceil(min(1, max(0, z))) so
                 // that the loop has no branch and vectorises.
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     dz[k] = da[k] * Math.ceil(Math.min(1.0, Math.max(0.0, z[k])));
                 }
             }
             case LEAKY_RELU -> {
                 double slope = Activation.LEAKY_SLOPE;
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     dz[k] = z[k] > 0 ? da[k] : slope * da[k];
                 }
             }
             case TANH -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     dz[k] = da[k] * (1 - a[k] * a[k]);
                 }
             }
             case SIGMOID -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = from; k < to; k++) {
                     dz[k] = da[k] * a[k] * (1 - a[k]);
                 }
             }
         }
     }
 
-    /** μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes. */
-    static void columnMeanAndVariance(double[] z, int m, int n, double[] mu, double[] var) {
-        columnSums(z, m, n, mu);
-        for (int j = 0; j < n; j++) {
+    /**
+     * For the columns c0 ≤ j < c1 of row-major m × n z: μ_j = (1/m) Σ_i z_ij and the biased
+     * σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes, each column summed from row 0 down.
+     */
+    static void columnMeanAndVariance(double[] z, int m, int n, int c0, int c1, double[] mu, double[] var) {
+        columnSums(z, m, n, c0, c1, mu);
+        for (int j = c0; j < c1; j++) {
             mu[j] /= m;
             var[j] = 0;
         }
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                double d = z[k] - mu[j];
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = c0; j < c1; j++) {
+                double d = z[row + j] - mu[j];
                 var[j] += d * d;
             }
         }
-        for (int j = 0; j < n; j++) {
+        for (int j = c0; j < c1; j++) {
             var[j] /= m;
+        }
+    }
+
+    /** s_j = Σ_i z_ij for the columns c0 ≤ j < c1, each summed from row 0 down. */
+    static void columnSums(double[] z, int m, int n, int c0, int c1, double[] s) {
+        Arrays.fill(s, c0, c1, 0.0);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = c0; j < c1; j++) {
+                s[j] += z[row + j];
+            }
         }
     }
 
     /** Whether the first {@code len} entries are all finite (their sum is, barring overflow). */
     static boolean allFinite(double[] z, int len) {
+        return allFinite(z, 1, len, 0, len);
+    }
+
+    /** Whether the columns c0 ≤ j < c1 of row-major m × n z are all finite. */
+    static boolean allFinite(double[] z, int m, int n, int c0, int c1) {
         double sum = 0;
-        for (int k = 0; k < len; k++) {
-            sum += z[k] * 0.0;
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = c0; j < c1; j++) {
+                sum += z[row + j] * 0.0;
+            }
         }
         return sum == 0.0;
     }
 
     /** s_j = Σ_i z_ij. */
     static void columnSums(double[] z, int m, int n, double[] s) {
-        Arrays.fill(s, 0, n, 0.0);
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                s[j] += z[k];
-            }
-        }
+        columnSums(z, m, n, 0, n, s);
     }
 
     static void addRowVector(double[] z, double[] row, int m, int n) {
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                z[k] += row[j];
+        addRowVector(z, row, m, n, 0, n);
+    }
+
+    /** z_ij += row_j for the columns c0 ≤ j < c1. */
+    static void addRowVector(double[] z, double[] row, int m, int n, int c0, int c1) {
+        for (int i = 0; i < m; i++) {
+            int at = i * n;
+            for (int j = c0; j < c1; j++) {
+                z[at + j] += row[j];
             }
         }
     }

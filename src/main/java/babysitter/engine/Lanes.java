@@ -15,13 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * never on which thread runs a part or when: when another network holds the helpers, the caller
  * runs every part itself, one after the other, with the same results.
  */
-final class Lanes {
+public final class Lanes {
     /** How long a helper spins for the next part before it parks. */
     private static final long SPIN_NANOS = 200_000;
     private static volatile Lanes shared;
 
     /** One piece of work, split into parts. */
-    interface Parts {
+    public interface Parts {
         void run(int part);
     }
 
@@ -38,7 +38,7 @@ final class Lanes {
     }
 
     /** The process's helpers: as many as {@link EngineThreads#maximum()} asks for, less the caller. */
-    static Lanes shared() {
+    public static Lanes shared() {
         Lanes lanes = shared;
         if (lanes == null) {
             synchronized (Lanes.class) {
@@ -56,7 +56,7 @@ final class Lanes {
      * Runs {@code work.run(p)} for p = 0 … parts − 1 and returns when all have finished; a part's
      * exception is thrown here (the first one, if several failed).
      */
-    void run(int parts, Parts work) {
+    public void run(int parts, Parts work) {
         if (parts <= 1) {
             work.run(0);
             return;

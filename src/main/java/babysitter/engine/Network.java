@@ -180,7 +180,7 @@ public final class Network {
             return cost;
         }
         passes.backward(x, buf, labels, hp.l2());
-        optimizerState.apply(params, grads, hp, hp.learningRateAt(epoch));
+        optimizerState.apply(params, grads, hp, hp.learningRateAt(epoch), threads);
         StepPhases.lap(StepPhases.Phase.OPTIMIZER);
         steps++;
         return cost;
@@ -400,6 +400,6 @@ public final class Network {
     }
 
     private WorkArrays buffers(int rows) {
-        return buffersByRows.computeIfAbsent(rows, r -> new WorkArrays(r, config, dt));
+        return buffersByRows.computeIfAbsent(rows, r -> new WorkArrays(r, config, dt, threads));
     }
 }

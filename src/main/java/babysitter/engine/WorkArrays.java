@@ -35,8 +35,16 @@ final class WorkArrays {
     final Gemm.Operand[] aOp;
     final Gemm.Operand[] dzOp;
     final Gemm.Operand[] daOp;
+    /** The device arrays seen as blocks of columns, for the split element-wise work. */
+    final NativeBlock[] zBlock;
+    final NativeBlock[] aBlock;
+    final NativeBlock[] dzBlock;
+    final NativeBlock[] daBlock;
+    /** A scratch row per engine thread, and layer 1's finiteness per block. */
+    final float[][] scratch;
+    final boolean[] blockFinite;
 
-    WorkArrays(int rows, NetworkConfig config, DataType dt) {
+    WorkArrays(int rows, NetworkConfig config, DataType dt, int parts) {
         this.rows = rows;
         int depth = config.depth();
         z = new double[depth + 1][];
@@ -57,6 +65,10 @@ final class WorkArrays {
         aOp = new Gemm.Operand[depth + 1];
         dzOp = new Gemm.Operand[depth + 1];
         daOp = new Gemm.Operand[depth + 1];
+        zBlock = new NativeBlock[depth + 1];
+        aBlock = new NativeBlock[depth + 1];
+        dzBlock = new NativeBlock[depth + 1];
+        daBlock = new NativeBlock[depth + 1];
         int widest = 0;
         for (int l = 1; l <= depth; l++) {
             int n = config.units(l);
@@ -67,6 +79,8 @@ final class WorkArrays {
             dzDev[l] = Nd4j.create(dt, rows, n);
             zOp[l] = new Gemm.Operand(zDev[l]);
             dzOp[l] = new Gemm.Operand(dzDev[l]);
+            zBlock[l] = new NativeBlock(zDev[l]);
+            dzBlock[l] = new NativeBlock(dzDev[l]);
             if (l < depth) {
                 a[l] = new double[rows * n];
                 da[l] = new double[rows * n];
@@ -75,6 +89,8 @@ final class WorkArrays {
                 daDev[l] = Nd4j.create(dt, rows, n);
                 aOp[l] = new Gemm.Operand(aDev[l]);
                 daOp[l] = new Gemm.Operand(daDev[l]);
+                aBlock[l] = new NativeBlock(aDev[l]);
+                daBlock[l] = new NativeBlock(daDev[l]);
                 if (config.batchNorm(l)) {
                     zNorm[l] = new double[rows * n];
                     zTilde[l] = new double[rows * n];
@@ -95,5 +111,7 @@ final class WorkArrays {
         vecB = new double[widest];
         vecC = new double[widest];
         vecD = new double[widest];
+        scratch = new float[Math.max(1, parts)][widest];
+        blockFinite = new boolean[Math.max(1, parts)];
     }
 }

@@ -13,13 +13,13 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(double[] p, double[] g, double[] v, double[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         double b1 = hp.beta1();
         double b2 = hp.beta2();
         double eps = hp.epsilon();
         double c1 = 1 - Math.pow(b1, t);
         double c2 = 1 - Math.pow(b2, t);
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             double vi = b1 * v[i] + (1 - b1) * gi;
             double si = b2 * s[i] + (1 - b2) * gi * gi;
@@ -32,7 +32,7 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(float[] p, float[] g, float[] v, float[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         float b1 = (float) hp.beta1();
         float b2 = (float) hp.beta2();
         float oneMinusB1 = (float) (1 - hp.beta1());
@@ -43,7 +43,7 @@ public final class Adam implements Optimizer {
         float inverseC1 = (float) (1 / (1 - Math.pow(hp.beta1(), t)));
         float inverseC2 = (float) (1 / (1 - Math.pow(hp.beta2(), t)));
         float a = (float) alpha;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float vi = b1 * v[i] + oneMinusB1 * gi;
             float si = b2 * s[i] + oneMinusB2 * gi * gi;

@@ -10,10 +10,10 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
-    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(double[] p, double[] g, double[] v, double[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         double beta = hp.momentum();
         double oneMinus = 1 - beta;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double vi = beta * v[i] + oneMinus * g[i];
             v[i] = vi;
             p[i] -= alpha * vi;
@@ -21,11 +21,11 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(float[] p, float[] g, float[] v, float[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         float beta = (float) hp.momentum();
         float oneMinus = (float) (1 - hp.momentum());
         float a = (float) alpha;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float vi = beta * v[i] + oneMinus * g[i];
             v[i] = vi;
             p[i] -= a * vi;

@@ -15,16 +15,16 @@ import babysitter.engine.Hyperparameters;
 public interface Optimizer {
 
     /**
-     * Updates {@code p[0..n)} in place from {@code g}; {@code v} and {@code s} are this rule's
+     * Updates {@code p[from..to)} in place from {@code g[from..to)}; {@code v} and {@code s} are this rule's
      * state (a rule that keeps no v or s leaves them alone).
      *
      * @param t     the step number of this rule, from 1
      * @param alpha the learning rate in effect for this step (after decay)
      */
-    void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha);
+    void update(double[] p, double[] g, double[] v, double[] s, int from, int to, long t, Hyperparameters hp, double alpha);
 
     /** The same update in float32 arithmetic. */
-    void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha);
+    void update(float[] p, float[] g, float[] v, float[] s, int from, int to, long t, Hyperparameters hp, double alpha);
 
     static Optimizer of(OptimizerKind kind) {
         return switch (kind) {

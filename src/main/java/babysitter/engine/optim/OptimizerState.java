@@ -2,6 +2,7 @@ package babysitter.engine.optim;
 
 import babysitter.engine.HostIO;
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.Lanes;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +25,8 @@ public final class OptimizerState {
     private final DataType dataType;
     private final int size;
     private final HostIO io = new HostIO();
+    /** Fewer parameters than this are updated on one thread (a hand-off would cost more than it saves). */
+    private static final int MIN_SPLIT = 16_384;
     // float32 networks: state and work arrays in float; float64 networks: in double.
     private final float[] vF;
     private final float[] sF;
@@ -159,19 +162,34 @@ public final class OptimizerState {
      * to it first, see the class comment), with learning rate {@code alpha}.
      */
     public void apply(INDArray params, INDArray grads, Hyperparameters hp, double alpha) {
+        apply(params, grads, hp, alpha, 1);
+    }
+
+    /**
+     * As {@link #apply(INDArray, INDArray, Hyperparameters, double)}, the parameters split into
+     * {@code parts} ranges updated at once ({@link Lanes}); each parameter's update is the same
+     * whichever range it falls in.
+     */
+    public void apply(INDArray params, INDArray grads, Hyperparameters hp, double alpha, int parts) {
         switchTo(hp.optimizer());
         t++;
         Optimizer rule = Optimizer.of(kind);
-        if (vF != null) {
-            HostIO.readFloats(params, pF);
-            HostIO.readFloats(grads, gF);
-            rule.update(pF, gF, vF, sF, size, t, hp, alpha);
-            HostIO.writeFloats(pF, params);
-        } else {
-            io.read(params, pD);
-            io.read(grads, gD);
-            rule.update(pD, gD, vD, sD, size, t, hp, alpha);
-            io.write(pD, params);
-        }
+        long step = t;
+        int blocks = size < MIN_SPLIT ? 1 : parts;
+        Lanes.shared().run(blocks, part -> {
+            int from = (int) ((long) size * part / blocks);
+            int to = (int) ((long) size * (part + 1) / blocks);
+            if (vF != null) {
+                HostIO.readFloats(params, from, to, pF);
+                HostIO.readFloats(grads, from, to, gF);
+                rule.update(pF, gF, vF, sF, from, to, step, hp, alpha);
+                HostIO.writeFloats(pF, from, to, params);
+            } else {
+                HostIO.readDoubles(params, from, to, pD);
+                HostIO.readDoubles(grads, from, to, gD);
+                rule.update(pD, gD, vD, sD, from, to, step, hp, alpha);
+                HostIO.writeDoubles(pD, from, to, params);
+            }
+        });
     }
 }

@@ -10,11 +10,11 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(double[] p, double[] g, double[] v, double[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         double b2 = hp.beta2();
         double oneMinus = 1 - b2;
         double eps = hp.epsilon();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             double si = b2 * s[i] + oneMinus * gi * gi;
             s[i] = si;
@@ -23,12 +23,12 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(float[] p, float[] g, float[] v, float[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         float b2 = (float) hp.beta2();
         float oneMinus = (float) (1 - hp.beta2());
         float eps = (float) hp.epsilon();
         float a = (float) alpha;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float si = b2 * s[i] + oneMinus * gi * gi;
             s[i] = si;

@@ -10,16 +10,16 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void update(double[] p, double[] g, double[] v, double[] s, int n, long t, Hyperparameters hp, double alpha) {
-        for (int i = 0; i < n; i++) {
+    public void update(double[] p, double[] g, double[] v, double[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
+        for (int i = from; i < to; i++) {
             p[i] -= alpha * g[i];
         }
     }
 
     @Override
-    public void update(float[] p, float[] g, float[] v, float[] s, int n, long t, Hyperparameters hp, double alpha) {
+    public void update(float[] p, float[] g, float[] v, float[] s, int from, int to, long t, Hyperparameters hp, double alpha) {
         float a = (float) alpha;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             p[i] -= a * g[i];
         }
     }

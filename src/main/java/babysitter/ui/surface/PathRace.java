@@ -149,7 +149,7 @@ public final class PathRace {
             }
             surface.gradient(p[0], p[1], g);
             t++;
-            rule.update(p, g, v, s, 2, t, hp, hp.learningRate());
+            rule.update(p, g, v, s, 0, 2, t, hp, hp.learningRate());
             if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
                 diverged = true;
                 t--;
