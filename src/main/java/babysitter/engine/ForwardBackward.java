@@ -13,10 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameters and offers the calls that use these passes.
  *
  * <p>Matrix products run on OpenBLAS in the network's precision, called directly (Gemm, no ND4J
- * op objects). Everything element-wise (batch norm, activations, softmax, their derivatives)
- * runs as fused loops over double work arrays: one bulk copy in and out per layer instead of a
- * dozen native calls, each of which costs more than the arithmetic at these sizes (see
- * docs/PERFORMANCE.md).
+ * op objects), split into blocks across the network's engine threads ({@link EngineThreads}).
+ * Everything element-wise (batch norm, activations, softmax, their derivatives) runs on the
+ * trainer's thread as fused loops over double work arrays ({@link HiddenLayerElementWise}): one
+ * bulk copy in and out per layer instead of a dozen native calls, each of which costs more than
+ * the arithmetic at these sizes (see docs/PERFORMANCE.md).
  */
 final class ForwardBackward {
     private final NetworkConfig config;
@@ -33,7 +34,7 @@ final class ForwardBackward {
     private final Gemm.Operand[] wOp;
     private final Gemm.Operand[] dWOp;
     private final HostIO io = new HostIO();
-    private final HiddenLayerBlocks hidden;
+    private final HiddenLayerElementWise hidden;
     /** Into how many blocks the products are split (the network's engine threads). */
     private final int parts;
     /** The operand of the last input matrix, kept while that array lives (it is not held here). */
@@ -44,7 +45,7 @@ final class ForwardBackward {
     ForwardBackward(NetworkConfig config, LayerViews v, int parts) {
         this.config = config;
         this.parts = parts;
-        this.hidden = new HiddenLayerBlocks(config, v);
+        this.hidden = new HiddenLayerElementWise(config, v);
         this.depth = config.depth();
         this.units = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -94,10 +95,7 @@ final class ForwardBackward {
             } else {
                 io.read(b[l], buf.vecA);
             }
-            int layer = l;
-            int blocks = hidden.blocks(l, m, parts);
-            Lanes.shared().run(blocks, part -> hidden.forward(layer, buf, mode, part, blocks));
-            if (l == 1 && !allTrue(buf.blockFinite, blocks)) {
+            if (!hidden.forward(l, buf, mode)) {
                 // A NaN or infinite input spreads to its whole row of z: find and name it before
                 // anything (running statistics, parameters) has changed.
                 requireFinite(x);
@@ -109,15 +107,6 @@ final class ForwardBackward {
             prev = buf.aDev[l];
             prevOp = buf.aOp[l];
         }
-    }
-
-    private static boolean allTrue(boolean[] flags, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!flags[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Running μ, σ² ← momentum-weighted averages with the batch's (course notes §5). */
@@ -191,9 +180,7 @@ final class ForwardBackward {
                 if (config.batchNorm(l)) {
                     io.read(gamma[l], buf.vecD);
                 }
-                int layer = l;
-                int blocks = hidden.blocks(l, m, parts);
-                Lanes.shared().run(blocks, part -> hidden.backward(layer, buf, part, blocks));
+                hidden.backward(l, buf);
                 StepPhases.lap(Phase.ELEMENT_WISE);
             }
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];

@@ -63,71 +63,47 @@ final class Kernels {
         }
     }
 
-    /**
-     * For the columns c0 ≤ j < c1 of row-major m × n z: μ_j = (1/m) Σ_i z_ij and the biased
-     * σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes, each column summed from row 0 down.
-     */
-    static void columnMeanAndVariance(double[] z, int m, int n, int c0, int c1, double[] mu, double[] var) {
-        columnSums(z, m, n, c0, c1, mu);
-        for (int j = c0; j < c1; j++) {
+    /** μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes. */
+    static void columnMeanAndVariance(double[] z, int m, int n, double[] mu, double[] var) {
+        columnSums(z, m, n, mu);
+        for (int j = 0; j < n; j++) {
             mu[j] /= m;
             var[j] = 0;
         }
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = c0; j < c1; j++) {
-                double d = z[row + j] - mu[j];
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                double d = z[k] - mu[j];
                 var[j] += d * d;
             }
         }
-        for (int j = c0; j < c1; j++) {
+        for (int j = 0; j < n; j++) {
             var[j] /= m;
-        }
-    }
-
-    /** s_j = Σ_i z_ij for the columns c0 ≤ j < c1, each summed from row 0 down. */
-    static void columnSums(double[] z, int m, int n, int c0, int c1, double[] s) {
-        Arrays.fill(s, c0, c1, 0.0);
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = c0; j < c1; j++) {
-                s[j] += z[row + j];
-            }
         }
     }
 
     /** Whether the first {@code len} entries are all finite (their sum is, barring overflow). */
     static boolean allFinite(double[] z, int len) {
-        return allFinite(z, 1, len, 0, len);
-    }
-
-    /** Whether the columns c0 ≤ j < c1 of row-major m × n z are all finite. */
-    static boolean allFinite(double[] z, int m, int n, int c0, int c1) {
         double sum = 0;
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = c0; j < c1; j++) {
-                sum += z[row + j] * 0.0;
-            }
+        for (int k = 0; k < len; k++) {
+            sum += z[k] * 0.0;
         }
         return sum == 0.0;
     }
 
     /** s_j = Σ_i z_ij. */
     static void columnSums(double[] z, int m, int n, double[] s) {
-        columnSums(z, m, n, 0, n, s);
+        Arrays.fill(s, 0, n, 0.0);
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                s[j] += z[k];
+            }
+        }
     }
 
     static void addRowVector(double[] z, double[] row, int m, int n) {
-        addRowVector(z, row, m, n, 0, n);
-    }
-
-    /** z_ij += row_j for the columns c0 ≤ j < c1. */
-    static void addRowVector(double[] z, double[] row, int m, int n, int c0, int c1) {
-        for (int i = 0; i < m; i++) {
-            int at = i * n;
-            for (int j = c0; j < c1; j++) {
-                z[at + j] += row[j];
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                z[k] += row[j];
             }
         }
     }

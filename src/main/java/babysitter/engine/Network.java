@@ -400,6 +400,6 @@ public final class Network {
     }
 
     private WorkArrays buffers(int rows) {
-        return buffersByRows.computeIfAbsent(rows, r -> new WorkArrays(r, config, dt, threads));
+        return buffersByRows.computeIfAbsent(rows, r -> new WorkArrays(r, config, dt));
     }
 }

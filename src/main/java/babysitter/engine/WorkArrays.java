@@ -35,16 +35,15 @@ final class WorkArrays {
     final Gemm.Operand[] aOp;
     final Gemm.Operand[] dzOp;
     final Gemm.Operand[] daOp;
-    /** The device arrays seen as blocks of columns, for the split element-wise work. */
-    final NativeBlock[] zBlock;
-    final NativeBlock[] aBlock;
-    final NativeBlock[] dzBlock;
-    final NativeBlock[] daBlock;
-    /** A scratch row per engine thread, and layer 1's finiteness per block. */
-    final float[][] scratch;
-    final boolean[] blockFinite;
+    /** The device arrays seen from Java, for the element-wise work's copies. */
+    final NativeView[] zBlock;
+    final NativeView[] aBlock;
+    final NativeView[] dzBlock;
+    final NativeView[] daBlock;
+    /** Room for a float copy of the widest layer's rows (the copies' conversions). */
+    final float[] scratch;
 
-    WorkArrays(int rows, NetworkConfig config, DataType dt, int parts) {
+    WorkArrays(int rows, NetworkConfig config, DataType dt) {
         this.rows = rows;
         int depth = config.depth();
         z = new double[depth + 1][];
@@ -65,10 +64,10 @@ final class WorkArrays {
         aOp = new Gemm.Operand[depth + 1];
         dzOp = new Gemm.Operand[depth + 1];
         daOp = new Gemm.Operand[depth + 1];
-        zBlock = new NativeBlock[depth + 1];
-        aBlock = new NativeBlock[depth + 1];
-        dzBlock = new NativeBlock[depth + 1];
-        daBlock = new NativeBlock[depth + 1];
+        zBlock = new NativeView[depth + 1];
+        aBlock = new NativeView[depth + 1];
+        dzBlock = new NativeView[depth + 1];
+        daBlock = new NativeView[depth + 1];
         int widest = 0;
         for (int l = 1; l <= depth; l++) {
             int n = config.units(l);
@@ -79,8 +78,8 @@ final class WorkArrays {
             dzDev[l] = Nd4j.create(dt, rows, n);
             zOp[l] = new Gemm.Operand(zDev[l]);
             dzOp[l] = new Gemm.Operand(dzDev[l]);
-            zBlock[l] = new NativeBlock(zDev[l]);
-            dzBlock[l] = new NativeBlock(dzDev[l]);
+            zBlock[l] = new NativeView(zDev[l]);
+            dzBlock[l] = new NativeView(dzDev[l]);
             if (l < depth) {
                 a[l] = new double[rows * n];
                 da[l] = new double[rows * n];
@@ -89,8 +88,8 @@ final class WorkArrays {
                 daDev[l] = Nd4j.create(dt, rows, n);
                 aOp[l] = new Gemm.Operand(aDev[l]);
                 daOp[l] = new Gemm.Operand(daDev[l]);
-                aBlock[l] = new NativeBlock(aDev[l]);
-                daBlock[l] = new NativeBlock(daDev[l]);
+                aBlock[l] = new NativeView(aDev[l]);
+                daBlock[l] = new NativeView(daDev[l]);
                 if (config.batchNorm(l)) {
                     zNorm[l] = new double[rows * n];
                     zTilde[l] = new double[rows * n];
@@ -111,7 +110,6 @@ final class WorkArrays {
         vecB = new double[widest];
         vecC = new double[widest];
         vecD = new double[widest];
-        scratch = new float[Math.max(1, parts)][widest];
-        blockFinite = new boolean[Math.max(1, parts)];
+        scratch = new float[rows * widest];
     }
 }
