@@ -1,5 +1,6 @@
 package babysitter.search;
 
+import babysitter.engine.EngineThreads;
 import babysitter.engine.Nd4jSetup;
 import babysitter.session.EpochInsights;
 import babysitter.session.RunConfig;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * ({@link Runs#start}) with a disk checkpoint per epoch. OpenBLAS's thread count is process-global:
  * the constructor sets it to max(1, min(babysitter.blasThreads, cores / workers)) so that parallel trials do not oversubscribe
  * the cores (ND4J's own kernels stay on one thread, see {@link Nd4jSetup}).
+ *
+ * <p>A trial's network uses one engine thread ({@link EngineThreads}) whatever the pool's size:
+ * the search gets its parallelism from running trials side by side, and a trial's numbers then do
+ * not depend on how many workers ran beside it (float32 products split across threads round
+ * differently).
  */
 public final class LocalExecutor implements TrialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
@@ -53,7 +59,10 @@ public final class LocalExecutor implements TrialExecutor {
         Nd4j.factory().blas().setMaxThreads(blasThreads);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "trial-worker-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                EngineThreads.setForThisThread(1);
+                r.run();
+            }, "trial-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
