@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.search.Round;
+import babysitter.session.Durations;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
 import java.time.Clock;
@@ -80,10 +81,10 @@ public final class SearchProgress {
         if (running.get()) {
             b.append(" · ").append(runningNow).append(" running");
             double elapsed = (clock.millis() - runStartMillis) / 1000.0;
-            b.append(" · ").append(SearchTexts.duration(elapsed)).append(" elapsed");
+            b.append(" · ").append(Durations.text(elapsed)).append(" elapsed");
             double eta = etaSeconds(elapsed);
             if (Double.isFinite(eta)) {
-                b.append(" · ≈ ").append(SearchTexts.duration(eta)).append(" left");
+                b.append(" · ≈ ").append(Durations.text(eta)).append(" left");
             }
             if (cancelling) {
                 b.append(" · cancelling …");

@@ -101,8 +101,8 @@ class SearchWindowTest {
     /** What the main window says, for a failure message. */
     private static String diagnosis() {
         MainViewModel m = watched;
-        return m == null ? "" : " (main window: state " + m.stateProperty().get() + ", status '"
-                + m.statusProperty().get() + "', notification '" + m.notificationProperty().get() + "', run "
+        return m == null ? "" : " (main window: state " + m.progress().stateProperty().get() + ", status '"
+                + m.progress().statusProperty().get() + "', notification '" + m.notificationProperty().get() + "', run "
                 + m.runDirProperty().get() + ")";
     }
 
@@ -245,15 +245,15 @@ class SearchWindowTest {
         assertThat(onFx(() -> vm.trials().selectedTrialProperty().get())).isEqualTo(bestNow);
         robot.type(KeyCode.ENTER);
         waitUntil("the main window continuing from the trial's checkpoint", 60,
-                () -> main.session() != null && main.stateProperty().get() == Report.State.IDLE
+                () -> main.session() != null && main.progress().stateProperty().get() == Report.State.IDLE
                         && main.runDirProperty().get().equals(chosen.runDir().toString()));
-        assertThat(onFx(() -> main.epochProperty().get())).isEqualTo((long) chosen.bestEpoch());
-        assertThat(onFx(() -> main.branchProperty().get())).isGreaterThanOrEqualTo(1L);
+        assertThat(onFx(() -> main.progress().epochProperty().get())).isEqualTo((long) chosen.bestEpoch());
+        assertThat(onFx(() -> main.progress().branchProperty().get())).isGreaterThanOrEqualTo(1L);
         // and it goes on training by hand
-        robot.interact(main::togglePause);
+        robot.interact(main.commands()::togglePause);
         // (with room for more epochs than the trial had: a tiny net may get through them before we look)
-        waitUntil("training on past the checkpoint", 60, () -> main.epochProperty().get() > chosen.bestEpoch()
-                && main.epochProperty().get() > chosen.curve().size());
+        waitUntil("training on past the checkpoint", 60, () -> main.progress().epochProperty().get() > chosen.bestEpoch()
+                && main.progress().epochProperty().get() > chosen.curve().size());
     }
 
     @Test
