@@ -166,7 +166,7 @@ public final class Trainer {
         epochs += n;
         event(new Event.MoreEpochs(n, epochs));
         if (writer != null) {
-            writer.updateRunJson(Runs.runJsonWithEpochs(writer.dir(), epochs));
+            writer.updateConfigEpochs(epochs);
         }
     }
 

@@ -85,7 +85,7 @@ public final class TrainerCheckpoints {
         Snapshot snap = new Snapshot(id, net, epoch, trainer.branch(), trainer.clock().millis(), trainer.state());
         kept.keep(snap);
         if (writer != null && onDisk && !trainer.muted()) {
-            kept.wrote(writer.checkpoint(id, net, net.steps(), epoch, trainer.branch(), snap.state.toJson()));
+            kept.wrote(writer.checkpointOf(id, net, net.steps(), epoch, trainer.branch(), snap.state.stored()));
             for (String old : retention.written(id, source, epoch, source.equals("epoch") ? lastWatchedCost
                     : Double.NaN)) {
                 writer.deleteCheckpoint(old);
@@ -117,7 +117,7 @@ public final class TrainerCheckpoints {
                     + kept.describe());
         }
         try {
-            TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
+            TrainerState state = TrainerState.of(cp);
             // read into a network of its own first: a folder that fails half-way leaves this one as it was
             Network read = new Network(net.config(), state.hp().optimizer());
             NetworkFiles.loadInto(read, cp.dir());
@@ -134,7 +134,7 @@ public final class TrainerCheckpoints {
      * that run); branches made from now on are numbered after {@code highestBranch}.
      */
     Found readFromDisk(CheckpointInfo cp, int highestBranch, String recordedBy) throws IOException {
-        TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir(), recordedBy);
+        TrainerState state = TrainerState.of(cp, recordedBy);
         NetworkFiles.loadInto(trainer.network(), cp.dir());
         maxBranch = Math.max(maxBranch, highestBranch);
         return new Found(summaryOf(cp), state, true);
