@@ -2,6 +2,7 @@ package babysitter.cli;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
+import babysitter.session.Durations;
 import babysitter.session.Trainer;
 import babysitter.store.EpochMetric;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class Progress implements Trainer.Listener {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double eta = done > 0 ? seconds * (batches - done) / done : 0;
         out.printf("\repoch %d/%d [%s%s] %3d%%  cost %.4f  %s left ", epoch + 1, epochs, "#".repeat(filled),
-                " ".repeat(BAR - filled), percent, r.cost(), duration(eta));
+                " ".repeat(BAR - filled), percent, r.cost(), Durations.text(eta));
         out.flush();
     }
 
@@ -78,11 +79,6 @@ final class Progress implements Trainer.Listener {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "-" : String.format("%.4f", v);
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
     static String layers(Network net) {

@@ -5,9 +5,6 @@ import babysitter.session.ConfigFiles;
 import babysitter.session.RunConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,17 +26,7 @@ final class SpaceFile {
 
     /** Reads and checks a space file; a relative "base" path is resolved against the file's folder. */
     static SearchSpace read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("", file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a space file"
-                    : ": cannot be read (" + e.getMessage() + ")"));
-        }
+        String text = ConfigFiles.readText(file, "space file");
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
     }

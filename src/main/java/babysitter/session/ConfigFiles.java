@@ -29,18 +29,24 @@ public final class ConfigFiles {
 
     /** Reads and checks a configuration file. */
     public static RunConfig read(Path file) throws ConfigException {
-        String text;
+        return parse(readText(file, "configuration file"), file.toString());
+    }
+
+    /**
+     * The UTF-8 text of a file a person named, or a message that says why not (no such file, not
+     * UTF-8, a folder rather than a {@code kind}, unreadable), naming the file.
+     */
+    public static String readText(Path file, String kind) throws ConfigException {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
         } catch (IOException e) {
-            throw new ConfigException("", file + (java.nio.file.Files.isDirectory(file) ? ": is a folder, not a configuration file"
+            throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a " + kind
                     : ": cannot be read (" + e.getMessage() + ")"));
         }
-        return parse(text, file.toString());
     }
 
     /** Parses and checks a configuration; {@code source} names it in messages. */
@@ -179,6 +185,15 @@ public final class ConfigFiles {
     /** The configuration as a JSON object (for run.json). */
     public static ObjectNode toJson(RunConfig config) {
         return MAPPER.valueToTree(config);
+    }
+
+    /** The configuration a recorded run was started with (run.json's {@code config}, as its version meant it). */
+    public static RunConfig ofRun(babysitter.store.Run run) throws ConfigException {
+        com.fasterxml.jackson.databind.JsonNode node = run.config().get("config");
+        if (node == null || !node.isObject()) {
+            throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
+        }
+        return fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), run.recordedBy());
     }
 
     /** A configuration back from the JSON object of {@link #toJson}. */

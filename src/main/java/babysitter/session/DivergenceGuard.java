@@ -89,7 +89,7 @@ final class DivergenceGuard implements SessionRule {
     private void trip(String reason, Trainer.StepResult r, RuleActions act) {
         Trainer trainer = act.trainer();
         Snapshot.CheckpointSummary good = lastGoodCheckpoint(trainer);
-        Hyperparameters restoredHp = good == null ? null : trainer.hyperparametersAt(good.id());
+        Hyperparameters restoredHp = good == null ? null : trainer.checkpointing().hyperparametersAt(good.id());
         double halved = good == null ? Double.NaN
                 : Math.min(restoredHp.learningRate(), trainer.hyperparameters().learningRate()) / 2;
         boolean autoRewind = act.rules().guardAutoRewind() && good != null && halved > 0;
@@ -112,7 +112,7 @@ final class DivergenceGuard implements SessionRule {
         List<Snapshot.CheckpointSummary> all = trainer.checkpoints();
         for (int i = all.size() - 1; i >= 0; i--) {
             Snapshot.CheckpointSummary c = all.get(i);
-            if (trainer.inLineage(c) && !suspect.contains(c.id())) {
+            if (trainer.checkpointing().inLineage(c) && !suspect.contains(c.id())) {
                 return c;
             }
         }

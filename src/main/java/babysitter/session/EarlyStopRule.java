@@ -27,7 +27,7 @@ final class EarlyStopRule extends RememberingRule<EarlyStopRule.State> {
     public boolean afterEpoch(EpochMetric m, String checkpointId, RuleActions act) {
         double cost = watchedCost(m);
         if (cost < state.best() - IMPROVEMENT) {
-            Snapshot.CheckpointSummary cp = act.trainer().lastCheckpoint();
+            Snapshot.CheckpointSummary cp = act.trainer().checkpointing().last();
             state = new State(cost, cp == null ? null : cp.id(), 0);
         } else {
             state = new State(state.best(), state.bestCheckpoint(), state.since() + 1);

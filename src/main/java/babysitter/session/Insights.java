@@ -1,17 +1,18 @@
 package babysitter.session;
 
 import babysitter.store.InsightRecord;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -43,10 +44,38 @@ public final class Insights {
     /** The largest array a field may unpack to (a guard against a damaged or hostile file). */
     static final int MAX_FIELD_BYTES = 64 << 20;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private Insights() {
     }
+
+    /** The payload of a "confusion" record. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConfusionPayload(List<String> classNames, long[] counts) {
+    }
+
+    /** The payload of a "samples" record: {@code values}, or {@code valuesAsBefore} when they did not change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SamplesPayload(List<String> classNames, Integer features, Integer imageSide, int[] labels,
+                          String probabilities, Boolean valuesAsBefore, String values) {
+    }
+
+    /** The payload of a "regions" record: the points, or {@code pointsAsBefore} when they did not change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RegionsPayload(List<String> classNames, Double xMin, Double xMax, Double yMin, Double yMax, Integer width,
+                          Integer height, String classOf, String confidence, String pointProbabilities,
+                          Boolean pointsAsBefore, String pointsX, String pointsY, int[] pointLabels) {
+    }
+
+    /** What each payload field must be, for the warning when a record breaks it. */
+    private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("classNames", "must be an array"), Map.entry("counts", "must hold integers"),
+            Map.entry("labels", "must hold integers"), Map.entry("pointLabels", "must hold integers"),
+            Map.entry("features", "must be an integer"), Map.entry("imageSide", "must be an integer"),
+            Map.entry("width", "must be an integer"), Map.entry("height", "must be an integer"),
+            Map.entry("xMin", "must be a number"), Map.entry("xMax", "must be a number"),
+            Map.entry("yMin", "must be a number"), Map.entry("yMax", "must be a number"),
+            Map.entry("valuesAsBefore", "must be true or false"), Map.entry("pointsAsBefore", "must be true or false"));
 
     /** Turns reports into records; remembers what it wrote last so unchanged rows and points are written once. */
     public static final class Encoder {
@@ -58,57 +87,35 @@ public final class Insights {
         /** The record of an insight report, or null for other reports. */
         public InsightRecord encode(Report r, long timeMillis) {
             if (r instanceof Report.ConfusionReport c) {
-                ObjectNode p = NODES.objectNode();
-                p.set("classNames", names(c.classNames()));
-                ArrayNode counts = p.putArray("counts");
-                for (long n : c.counts()) {
-                    counts.add(n);
-                }
-                return new InsightRecord(CONFUSION, c.epoch(), c.branch(), p, timeMillis);
+                return InsightRecord.of(CONFUSION, c.epoch(), c.branch(),
+                        new ConfusionPayload(c.classNames(), c.counts()), timeMillis);
             }
             if (r instanceof Report.SamplesReport s) {
-                ObjectNode p = NODES.objectNode();
-                p.set("classNames", names(s.classNames()));
-                p.put("features", s.features());
-                p.put("imageSide", s.imageSide());
-                p.set("labels", ints(s.labels()));
-                p.put("probabilities", floats(s.probabilities()));
                 float[] values = s.values();
-                if (Arrays.equals(values, lastValues)) {
-                    p.put("valuesAsBefore", true);
-                } else {
-                    p.put("values", floats(values));
+                boolean same = Arrays.equals(values, lastValues);
+                if (!same) {
                     lastValues = values;
                 }
-                return new InsightRecord(SAMPLES, s.epoch(), s.branch(), p, timeMillis);
+                return InsightRecord.of(SAMPLES, s.epoch(), s.branch(), new SamplesPayload(s.classNames(),
+                        s.features(), s.imageSide(), s.labels(), floats(s.probabilities()), same ? Boolean.TRUE : null,
+                        same ? null : floats(values)), timeMillis);
             }
             if (r instanceof Report.RegionsReport g) {
-                ObjectNode p = NODES.objectNode();
-                p.set("classNames", names(g.classNames()));
-                p.put("xMin", g.xMin());
-                p.put("xMax", g.xMax());
-                p.put("yMin", g.yMin());
-                p.put("yMax", g.yMax());
-                p.put("width", g.width());
-                p.put("height", g.height());
-                p.put("classOf", pack(g.classOf()));
-                p.put("confidence", pack(quantise(g.confidence())));
-                p.put("pointProbabilities", pack(quantise(g.pointProbabilities())));
                 float[] xs = g.pointsX();
                 float[] ys = g.pointsY();
                 int[] labels = g.pointLabels();
-                if (Arrays.equals(xs, lastPointsX) && Arrays.equals(ys, lastPointsY)
-                        && Arrays.equals(labels, lastPointLabels)) {
-                    p.put("pointsAsBefore", true);
-                } else {
-                    p.put("pointsX", floats(xs));
-                    p.put("pointsY", floats(ys));
-                    p.set("pointLabels", ints(labels));
+                boolean same = Arrays.equals(xs, lastPointsX) && Arrays.equals(ys, lastPointsY)
+                        && Arrays.equals(labels, lastPointLabels);
+                if (!same) {
                     lastPointsX = xs;
                     lastPointsY = ys;
                     lastPointLabels = labels;
                 }
-                return new InsightRecord(REGIONS, g.epoch(), g.branch(), p, timeMillis);
+                return InsightRecord.of(REGIONS, g.epoch(), g.branch(), new RegionsPayload(g.classNames(), g.xMin(),
+                        g.xMax(), g.yMin(), g.yMax(), g.width(), g.height(), pack(g.classOf()),
+                        pack(quantise(g.confidence())), pack(quantise(g.pointProbabilities())),
+                        same ? Boolean.TRUE : null, same ? null : floats(xs), same ? null : floats(ys),
+                        same ? null : labels), timeMillis);
             }
             return null;
         }
@@ -155,64 +162,65 @@ public final class Insights {
         }
 
         private Report decode(InsightRecord rec) {
-            ObjectNode p = rec.payload();
             switch (rec.kind()) {
                 case CONFUSION -> {
-                    JsonNode counts = p.path("counts");
-                    if (!counts.isArray()) {
-                        throw new IllegalArgumentException("\"counts\" must be an array");
-                    }
-                    long[] c = new long[counts.size()];
-                    for (int i = 0; i < c.length; i++) {
-                        if (!counts.get(i).canConvertToLong()) {
-                            throw new IllegalArgumentException("\"counts\" must hold integers");
-                        }
-                        c[i] = counts.get(i).longValue();
-                    }
-                    return new Report.ConfusionReport(rec.epoch(), rec.branch(), readNames(p), c);
+                    ConfusionPayload p = read(rec, ConfusionPayload.class);
+                    return new Report.ConfusionReport(rec.epoch(), rec.branch(), names(p.classNames()),
+                            required(p.counts(), "counts", "must be an array"));
                 }
                 case SAMPLES -> {
-                    if (p.has("values")) {
-                        values = unfloats(p, "values");
-                    } else if (!p.path("valuesAsBefore").asBoolean(false) || values == null) {
+                    SamplesPayload p = read(rec, SamplesPayload.class);
+                    if (p.values() != null) {
+                        values = unfloats(p.values(), "values");
+                    } else if (!Boolean.TRUE.equals(p.valuesAsBefore()) || values == null) {
                         throw new IllegalArgumentException("its rows were in an earlier line that is missing");
                     }
-                    return new Report.SamplesReport(rec.epoch(), rec.branch(), readNames(p),
-                            integer(p, "features"), integer(p, "imageSide"), values, unints(p, "labels"),
-                            unfloats(p, "probabilities"));
+                    return new Report.SamplesReport(rec.epoch(), rec.branch(), names(p.classNames()),
+                            integer(p.features(), "features"), integer(p.imageSide(), "imageSide"), values,
+                            required(p.labels(), "labels", "must be an array"),
+                            unfloats(p.probabilities(), "probabilities"));
                 }
                 case REGIONS -> {
-                    if (p.has("pointsX")) {
-                        points = new float[][] {unfloats(p, "pointsX"), unfloats(p, "pointsY")};
-                        pointLabels = unints(p, "pointLabels");
-                    } else if (!p.path("pointsAsBefore").asBoolean(false) || points == null) {
+                    RegionsPayload p = read(rec, RegionsPayload.class);
+                    if (p.pointsX() != null) {
+                        points = new float[][] {unfloats(p.pointsX(), "pointsX"), unfloats(p.pointsY(), "pointsY")};
+                        pointLabels = required(p.pointLabels(), "pointLabels", "must be an array");
+                    } else if (!Boolean.TRUE.equals(p.pointsAsBefore()) || points == null) {
                         throw new IllegalArgumentException("its points were in an earlier line that is missing");
                     }
-                    return new Report.RegionsReport(rec.epoch(), rec.branch(), readNames(p), number(p, "xMin"),
-                            number(p, "xMax"), number(p, "yMin"), number(p, "yMax"), integer(p, "width"),
-                            integer(p, "height"), unpack(p, "classOf"), unquantise(unpack(p, "confidence")),
-                            points[0], points[1], pointLabels, unquantise(unpack(p, "pointProbabilities")));
+                    return new Report.RegionsReport(rec.epoch(), rec.branch(), names(p.classNames()),
+                            number(p.xMin(), "xMin"), number(p.xMax(), "xMax"), number(p.yMin(), "yMin"),
+                            number(p.yMax(), "yMax"), integer(p.width(), "width"), integer(p.height(), "height"),
+                            unpack(p.classOf(), "classOf"), unquantise(unpack(p.confidence(), "confidence")),
+                            points[0], points[1], pointLabels,
+                            unquantise(unpack(p.pointProbabilities(), "pointProbabilities")));
                 }
                 default -> throw new IllegalArgumentException("unknown kind (written by a newer version?)");
             }
         }
     }
 
-    // ------------------------------------------------------------------ encoding
-
-    private static ArrayNode names(List<String> names) {
-        ArrayNode a = NODES.arrayNode();
-        names.forEach(a::add);
-        return a;
-    }
-
-    private static ArrayNode ints(int[] values) {
-        ArrayNode a = NODES.arrayNode();
-        for (int v : values) {
-            a.add(v);
+    /** The payload as a {@code type}; a field that does not fit is named with its rule. */
+    private static <T> T read(InsightRecord rec, Class<T> type) {
+        try {
+            return rec.payloadAs(type);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            throw new IllegalArgumentException(field == null ? "the payload is not an object: " + e.getOriginalMessage()
+                    : "\"" + field + "\" " + RULES.getOrDefault(field, "must be a base64 string"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the payload cannot be read: " + e.getMessage());
         }
-        return a;
     }
+
+    private static <T> T required(T value, String field, String rule) {
+        if (value == null) {
+            throw new IllegalArgumentException("\"" + field + "\" " + rule);
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ encoding
 
     private static String floats(float[] values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -259,49 +267,20 @@ public final class Insights {
 
     // ------------------------------------------------------------------ decoding
 
-    private static List<String> readNames(ObjectNode p) {
-        JsonNode a = p.path("classNames");
-        if (!a.isArray()) {
-            throw new IllegalArgumentException("\"classNames\" must be an array");
-        }
-        List<String> names = new ArrayList<>();
-        a.forEach(n -> names.add(n.asText()));
-        return names;
+    private static List<String> names(List<String> names) {
+        return required(names, "classNames", "must be an array");
     }
 
-    private static int integer(ObjectNode p, String field) {
-        JsonNode v = p.get(field);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be an integer, got " + v);
-        }
-        return v.intValue();
+    private static int integer(Integer v, String field) {
+        return required(v, field, "must be an integer, got null");
     }
 
-    private static double number(ObjectNode p, String field) {
-        JsonNode v = p.get(field);
-        if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a number, got " + v);
-        }
-        return v.doubleValue();
+    private static double number(Double v, String field) {
+        return required(v, field, "must be a number, got null");
     }
 
-    private static int[] unints(ObjectNode p, String field) {
-        JsonNode a = p.get(field);
-        if (a == null || !a.isArray()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be an array");
-        }
-        int[] v = new int[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).canConvertToInt() || !a.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("\"" + field + "\" must hold integers");
-            }
-            v[i] = a.get(i).intValue();
-        }
-        return v;
-    }
-
-    private static float[] unfloats(ObjectNode p, String field) {
-        byte[] bytes = unpack(p, field);
+    private static float[] unfloats(String packed, String field) {
+        byte[] bytes = unpack(packed, field);
         if (bytes.length % 4 != 0) {
             throw new IllegalArgumentException("\"" + field + "\" is not a whole number of float32 values");
         }
@@ -314,14 +293,13 @@ public final class Insights {
     }
 
     /** The bytes of a deflated base64 field. */
-    static byte[] unpack(ObjectNode p, String field) {
-        JsonNode v = p.get(field);
-        if (v == null || !v.isTextual()) {
+    static byte[] unpack(String packed, String field) {
+        if (packed == null) {
             throw new IllegalArgumentException("\"" + field + "\" must be a base64 string");
         }
         byte[] deflated;
         try {
-            deflated = Base64.getDecoder().decode(v.textValue());
+            deflated = Base64.getDecoder().decode(packed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + field + "\" is not base64: " + e.getMessage());
         }

@@ -68,7 +68,7 @@ public final class Replay {
 
         Trainer trainer = Runs.start(config.withName(config.name() + "-replay"), outRoot, init, clock);
         // a rewind may go back further than the ring of checkpoints in memory reaches
-        trainer.pinCheckpoints(actions.stream().map(RunEvent::event).filter(a -> a instanceof Event.Rewind)
+        trainer.checkpointing().pin(actions.stream().map(RunEvent::event).filter(a -> a instanceof Event.Rewind)
                 .map(a -> ((Event.Rewind) a).to()).toList());
         long[] mismatch = {-1};
         double[] costs = {Double.NaN, Double.NaN};

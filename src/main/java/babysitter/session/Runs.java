@@ -12,9 +12,8 @@ import babysitter.store.CheckpointInfo;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import babysitter.store.RunWriter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 
 /** Starting a run from its configuration, and reading a recorded run's configuration back. */
 public final class Runs {
@@ -61,45 +61,44 @@ public final class Runs {
             net.setSteps(0);
         }
         RunWriter writer = runsRoot == null ? null
-                : RunWriter.create(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
+                : RunWriter.createOf(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
         trainer.event(new babysitter.store.Event.Start(config.epochs()));
         return trainer;
     }
 
     /** What run.json holds: the configuration, the data as loaded, the network's shape, provenance. */
-    public static ObjectNode runJson(RunConfig config, DataSpec.LoadedData data, Network net, Path init, Clock clock) {
-        ObjectNode root = ConfigFiles.MAPPER.createObjectNode();
-        root.put("program", "babysitter");
-        root.put("version", PROGRAM_VERSION);
-        root.put("created", Instant.now(clock).toString());
-        root.set("config", ConfigFiles.toJson(config));
-        ObjectNode d = root.putObject("data");
-        d.put("description", data.description());
-        d.put("train", data.split().train().rows());
-        d.put("dev", data.split().dev().rows());
-        d.put("test", data.split().test().rows());
-        d.put("features", data.split().train().columns());
-        ArrayNode classes = d.putArray("classNames");
-        data.split().train().classNames().forEach(classes::add);
+    record RunJson(String program, String version, String created, RunConfig config, DataPart data,
+                   NetworkPart network, String init) {
+    }
+
+    /** run.json's {@code data}: the data as loaded (the standardiser only when the features were standardised). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DataPart(String description, int train, int dev, int test, int features, List<String> classNames,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) StandardizerPart standardizer) {
+    }
+
+    /** The mean and standard deviation of each feature, as the training rows had them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StandardizerPart(double[] mean, double[] std) {
+    }
+
+    /** run.json's {@code network}: the units of each layer, inputs first. */
+    record NetworkPart(int[] layerSizes) {
+    }
+
+    static RunJson runJson(RunConfig config, DataSpec.LoadedData data, Network net, Path init, Clock clock) {
+        Dataset train = data.split().train();
         Standardizer st = data.standardizer();
-        if (st != null) {
-            ObjectNode s = d.putObject("standardizer");
-            ArrayNode mean = s.putArray("mean");
-            for (double v : st.mean()) {
-                mean.add(v);
-            }
-            ArrayNode std = s.putArray("std");
-            for (double v : st.std()) {
-                std.add(v);
-            }
-        }
-        ArrayNode sizes = root.putObject("network").putArray("layerSizes");
+        DataPart d = new DataPart(data.description(), train.rows(), data.split().dev().rows(),
+                data.split().test().rows(), train.columns(), train.classNames(),
+                st == null ? null : new StandardizerPart(st.mean(), st.std()));
+        int[] sizes = new int[net.depth() + 1];
         for (int l = 0; l <= net.depth(); l++) {
-            sizes.add(net.config().units(l));
+            sizes[l] = net.config().units(l);
         }
-        root.put("init", init == null ? null : init.toAbsolutePath().toString());
-        return root;
+        return new RunJson("babysitter", PROGRAM_VERSION, Instant.now(clock).toString(), config, d,
+                new NetworkPart(sizes), init == null ? null : init.toAbsolutePath().toString());
     }
 
     /**
@@ -138,7 +137,7 @@ public final class Runs {
         RunWriter writer = RunWriter.reopen(runDir, clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
         if (config.epochs() != recorded.epochs()) {
-            writer.updateRunJson(runJsonWithEpochs(runDir, config.epochs()));
+            writer.updateConfigEpochs(config.epochs());
         }
         trainer.continueFrom(cp, highest, versionOf(run));
         return trainer;
@@ -156,26 +155,9 @@ public final class Runs {
         return run.checkpoints().stream().max(newest).orElse(null);
     }
 
-    /** The run's {@code run.json} with its configuration's epochs set to {@code epochs}. */
-    static ObjectNode runJsonWithEpochs(Path runDir, int epochs) {
-        Path file = runDir.resolve(RunWriter.RUN_JSON);
-        try {
-            ObjectNode root = (ObjectNode) ConfigFiles.MAPPER.readTree(file.toFile());
-            ((ObjectNode) root.path("config")).put("epochs", epochs);
-            return root;
-        } catch (IOException | ClassCastException e) {
-            throw new UncheckedIOException(new IOException(file + ": cannot record the new number of epochs: "
-                    + e.getMessage(), e));
-        }
-    }
-
     /** The configuration a recorded run was started with. */
     public static RunConfig configOf(Run run) throws ConfigException {
-        JsonNode node = run.config().get("config");
-        if (node == null || !node.isObject()) {
-            throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
-        }
-        return ConfigFiles.fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), versionOf(run));
+        return ConfigFiles.ofRun(run);
     }
 
     /** The program version that recorded a run (null when run.json does not say). */
@@ -185,20 +167,14 @@ public final class Runs {
 
     /** The standardiser recorded in a run, or null when the run did not standardise. */
     public static Standardizer standardizerOf(Run run) {
-        JsonNode s = run.config().path("data").path("standardizer");
-        if (!s.isObject()) {
-            return null;
+        DataPart data;
+        try {
+            data = run.partOf("data", DataPart.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(run.dir().resolve(RunWriter.RUN_JSON)
+                    + ": the data's standardiser cannot be read: " + e.getMessage(), e));
         }
-        double[] mean = toDoubles(s.path("mean"));
-        double[] std = toDoubles(s.path("std"));
-        return new Standardizer(mean, std);
-    }
-
-    private static double[] toDoubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
+        StandardizerPart s = data == null ? null : data.standardizer();
+        return s == null || s.mean() == null || s.std() == null ? null : new Standardizer(s.mean(), s.std());
     }
 }

@@ -275,7 +275,7 @@ final class SessionCore implements SiblingsController.Host {
             channels.publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(),
                     hp.learningRateAt(epochBefore), hp.momentum(), rate.samplesPerSecond(), trainer.elapsedSeconds()));
         }
-        String epochCheckpoint = r.endOfEpoch() ? trainer.lastEpochCheckpoint() : null;
+        String epochCheckpoint = r.endOfEpoch() ? trainer.checkpointing().lastEpochCheckpoint() : null;
         for (SessionRule rule : rules) {
             if (rule.afterStep(r, this)) {
                 return r;

@@ -66,7 +66,7 @@ final class SiblingsController {
             host.halt(Report.State.PAUSED);
         }
         // The checkpoint to branch from: one of this lineage at this very step, or a new one.
-        Snapshot.CheckpointSummary from = trainer.lastCheckpoint();
+        Snapshot.CheckpointSummary from = trainer.checkpointing().last();
         if (from == null || from.step() != trainer.step()) {
             from = trainer.checkpoint("siblings").summary();
         }
@@ -143,7 +143,7 @@ final class SiblingsController {
             return "sibling " + (index + 1) + " cannot be adopted: it is " + s.name().toLowerCase(Locale.ROOT)
                     + ", not done";
         }
-        if (!host.trainer().canRewindTo(run.from.id())) {
+        if (!host.trainer().checkpointing().canRewindTo(run.from.id())) {
             return "sibling " + (index + 1) + " cannot be adopted: its checkpoint " + run.from.id()
                     + " is no longer kept; discard the siblings";
         }

@@ -6,7 +6,6 @@ import babysitter.data.MiniBatches;
 import babysitter.data.SeededRandom;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
-import babysitter.engine.NetworkFiles;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
@@ -36,11 +35,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Steps are counted from 0: "step s" is the (s+1)-th mini-batch of the run. Epochs are counted
  * from 0 while running; checkpoint {@code epoch-0003} holds the state after 3 finished epochs.
  *
- * <p>Why this class is long: the step loop, taking checkpoints and going back to them (a rewind, a
- * continued run, a fork, a sandbox) all read and write one state (hyperparameters, epoch, batch
- * order, branch, the epoch's tally) that must change together at a step boundary. What needs none
- * of it lives apart: {@link Evaluator}, {@link TrainingTime}, {@link EpochTally}, {@link Checkpoints},
- * {@link TrainerState}, {@link CheckpointRetention}.
+ * <p>The step loop and going back to a checkpoint (a rewind, a continued run, a fork, a sandbox)
+ * read and write one state (hyperparameters, epoch, batch order, branch, the epoch's tally) that
+ * must change together at a step boundary, so both live here. Taking, keeping and finding the
+ * checkpoints is {@link TrainerCheckpoints}'s job; {@link Evaluator}, {@link TrainingTime} and
+ * {@link EpochTally} do the rest.
  */
 public final class Trainer {
 
@@ -82,13 +81,7 @@ public final class Trainer {
     private int epoch;
     private boolean inEpoch;
     private int branch;
-    private int maxBranch;
-    private final Checkpoints checkpoints = new Checkpoints(() -> this.time.now());
-    private final CheckpointRetention retention;
-    private String lastEpochCheckpoint;
-    /** The cost the retention rule calls best: the last epoch's dev cost, or its training cost. */
-    private double lastWatchedCost = Double.NaN;
-    private boolean diskCheckpoints = true;
+    private final TrainerCheckpoints checkpoints;
     private INDArray paramsBeforeLastStep;
     private boolean lastStepMeasured;
     private final EpochTally tally = new EpochTally();
@@ -106,7 +99,7 @@ public final class Trainer {
         this.writer = writer;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hp = config.optimizer().toHyperparameters();
-        this.retention = new CheckpointRetention(config.checkpoints());
+        this.checkpoints = new TrainerCheckpoints(this, writer, config.checkpoints());
         this.epochs = config.epochs();
         this.random = new SeededRandom(batchSeed(config.seed()));
         Dataset train = data.split().train();
@@ -173,7 +166,7 @@ public final class Trainer {
         epochs += n;
         event(new Event.MoreEpochs(n, epochs));
         if (writer != null) {
-            writer.updateRunJson(Runs.runJsonWithEpochs(writer.dir(), epochs));
+            writer.updateConfigEpochs(epochs);
         }
     }
 
@@ -315,59 +308,21 @@ public final class Trainer {
         EpochMetric m = new EpochMetric(epoch, net.steps(), branch, trainCost, tally.trainAccuracy(), dev.cost(),
                 dev.accuracy(), dev.costTrainMode(), dev.accuracyTrainMode(), seconds, clock.millis(),
                 time.epochEnds(elapsed), elapsed / 1e9);
-        lastWatchedCost = Double.isNaN(dev.cost()) ? trainCost : dev.cost();
+        checkpoints.epochEvaluated(Double.isNaN(dev.cost()) ? trainCost : dev.cost());
         epoch++;
         record(w -> w.epoch(m));
         listeners.forEach(l -> l.onEpoch(m));
-        lastEpochCheckpoint = takeCheckpoint(checkpointId("epoch-%04d".formatted(epoch)), "epoch").id();
-    }
-
-    private String checkpointId(String base) {
-        return branch == 0 ? base : base + ".b" + branch;
+        checkpoints.takeEpochCheckpoint();
     }
 
     /**
-     * Takes a checkpoint now, at a step boundary: kept in memory (the newest {@link #ringCapacity()})
-     * and written to the run store. Returns the existing one if this step already has one of that id.
+     * Takes a checkpoint now, at a step boundary: kept in memory and written to the run store.
+     * Returns the existing one if this step already has one of that id.
      *
      * @param source "epoch", "user", "auto" (before a change) or a rule's name
      */
     public Snapshot checkpoint(String source) {
-        String base = switch (source) {
-            case "epoch" -> "epoch-%04d".formatted(epoch);
-            case "auto" -> "auto-%d".formatted(net.steps());
-            default -> "step-%d".formatted(net.steps());
-        };
-        return takeCheckpoint(checkpointId(base), source);
-    }
-
-    private Snapshot takeCheckpoint(String id, String source) {
-        Snapshot existing = checkpoints.inMemory(id);
-        if (existing != null) {
-            return existing;
-        }
-        Snapshot snap = new Snapshot(id, net, epoch, branch, clock.millis(), state());
-        checkpoints.keep(snap);
-        if (writer != null && diskCheckpoints && !muted) {
-            checkpoints.wrote(writer.checkpoint(id, net, net.steps(), epoch, branch, snap.state.toJson()));
-            for (String old : retention.written(id, source, epoch, source.equals("epoch") ? lastWatchedCost
-                    : Double.NaN)) {
-                writer.deleteCheckpoint(old);
-                checkpoints.deletedFromDisk(old);
-            }
-        }
-        event(new Event.CheckpointTaken(id, source));
-        return snap;
-    }
-
-    /** The trainer's own state now, as a checkpoint keeps it. */
-    private TrainerState state() {
-        return new TrainerState(hp, batches.position(), inEpoch, tally.costSum(), tally.correct(), tally.examples());
-    }
-
-    /** The id of the checkpoint the last finished epoch left, or null before the first. */
-    String lastEpochCheckpoint() {
-        return lastEpochCheckpoint;
+        return checkpoints.take(source);
     }
 
     /** The checkpoints offered for a rewind: those in memory and those a person or a rule took, oldest first. */
@@ -375,50 +330,19 @@ public final class Trainer {
         return checkpoints.summaries();
     }
 
-    /** The newest checkpoint in memory taken at or before the current step of this branch's lineage, or null. */
-    public Snapshot.CheckpointSummary lastCheckpoint() {
-        return checkpoints.newestInLineage(branch, net.steps());
+    /** Everything about the checkpoints beyond taking one and going back: ring size, lineage, disk. */
+    public TrainerCheckpoints checkpointing() {
+        return checkpoints;
     }
 
-    /** Whether {@link #rewind} can go back to checkpoint {@code id}: it is in memory or in the run store. */
-    public boolean canRewindTo(String id) {
-        return checkpoints.inMemory(id) != null || checkpoints.onDisk(id) != null;
+    /** The trainer's own state now, as a checkpoint keeps it. */
+    TrainerState state() {
+        return new TrainerState(hp, batches.position(), inEpoch, tally.costSum(), tally.correct(), tally.examples());
     }
 
-    /** The hyperparameters stored with a checkpoint kept in memory. */
-    public Hyperparameters hyperparametersAt(String id) {
-        Snapshot s = checkpoints.inMemory(id);
-        if (s == null) {
-            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
-        }
-        return s.state.hp();
-    }
-
-    /**
-     * Whether a checkpoint lies on the history that led to the current state: taken on this branch
-     * at or before the current step, or on an ancestor branch at or before the step it was left at.
-     */
-    public boolean inLineage(Snapshot.CheckpointSummary c) {
-        return checkpoints.inLineage(c, branch, net.steps());
-    }
-
-    public int ringCapacity() {
-        return checkpoints.capacity();
-    }
-
-    /** How many checkpoints to keep in memory (at least 1); the oldest go first. */
-    public void setRingCapacity(int n) {
-        checkpoints.setCapacity(n);
-    }
-
-    /** Keeps the checkpoints with these ids in memory when they are taken (a replay's rewind targets). */
-    void pinCheckpoints(Collection<String> ids) {
-        checkpoints.pin(ids);
-    }
-
-    /** Whether checkpoints are also written to the run store (default true). */
-    public void setDiskCheckpoints(boolean on) {
-        diskCheckpoints = on;
+    /** True while a sandbox runs: nothing is recorded. */
+    boolean muted() {
+        return muted;
     }
 
     /** The branch the run is on: 0 at the start, a new number after every rewind. */
@@ -438,28 +362,8 @@ public final class Trainer {
     public int rewind(String id) {
         long fromStep = net.steps();
         int fromEpoch = epoch;
-        Snapshot target = checkpoints.inMemory(id);
-        if (target != null) {
-            target.restoreInto(net);
-            return branchFrom(target.summary(), target.state, false, fromStep, fromEpoch, branch);
-        }
-        CheckpointInfo cp = checkpoints.onDisk(id);
-        if (cp == null) {
-            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory or in the run store; kept "
-                    + checkpoints.describe());
-        }
-        try {
-            TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir());
-            // read into a network of its own first: a folder that fails half-way leaves this one as it was
-            Network read = new Network(net.config(), state.hp().optimizer());
-            NetworkFiles.loadInto(read, cp.dir());
-            new Snapshot(cp.id(), read, cp.epoch(), cp.branch(), cp.timeMillis(), state).restoreInto(net);
-            return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
-                    cp.timeMillis()), state, true, fromStep, fromEpoch, branch);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("checkpoint '" + id + "' cannot be read from " + cp.dir() + ": "
-                    + e.getMessage(), e);
-        }
+        TrainerCheckpoints.Found found = checkpoints.restore(id);
+        return branchFrom(found, fromStep, fromEpoch, branch);
     }
 
     /** Everything a snapshot holds, back into the network and this trainer (not the branch). */
@@ -477,16 +381,14 @@ public final class Trainer {
         tally.restore(s.costSum(), s.correct(), s.examples());
     }
 
-    /** Goes on as a new branch from checkpoint {@code c} whose state was just restored; records the rewind. */
-    private int branchFrom(Snapshot.CheckpointSummary c, TrainerState state, boolean fromDisk, long fromStep,
-                           int fromEpoch, int fromBranch) {
+    /** Goes on as a new branch from a checkpoint whose network state was just restored; records the rewind. */
+    private int branchFrom(TrainerCheckpoints.Found found, long fromStep, int fromEpoch, int fromBranch) {
+        Snapshot.CheckpointSummary c = found.summary();
         net.setSteps(c.step());
-        restoreState(state, c.epoch());
+        restoreState(found.state(), c.epoch());
         time.branched(net.steps());
-        branch = ++maxBranch;
-        checkpoints.branched(branch, c.branch(), c.step());
-        retention.branchedFrom(c.id());
-        event(new Event.Rewind(c.id(), fromStep, fromEpoch, fromBranch, branch, fromDisk));
+        branch = checkpoints.branchFrom(c);
+        event(new Event.Rewind(c.id(), fromStep, fromEpoch, fromBranch, branch, found.fromDisk()));
         return branch;
     }
 
@@ -502,12 +404,9 @@ public final class Trainer {
 
     /** As {@link #continueFrom(CheckpointInfo, int)} for a run recorded by version {@code recordedBy}. */
     public int continueFrom(CheckpointInfo cp, int highestBranch, String recordedBy) throws IOException {
-        TrainerState state = TrainerState.fromJson(cp.extra(), cp.dir(), recordedBy);
-        NetworkFiles.loadInto(net, cp.dir());
-        maxBranch = Math.max(maxBranch, highestBranch);
+        TrainerCheckpoints.Found found = checkpoints.readFromDisk(cp, highestBranch, recordedBy);
         // the rewind's "from" is the checkpoint itself: nothing of this process came before it
-        return branchFrom(new Snapshot.CheckpointSummary(cp.id(), cp.step(), cp.epoch(), cp.branch(),
-                cp.timeMillis()), state, true, cp.step(), cp.epoch(), cp.branch());
+        return branchFrom(found, cp.step(), cp.epoch(), cp.branch());
     }
 
     /**
@@ -523,8 +422,7 @@ public final class Trainer {
         }
         Network copy = new Network(net.config(), target.optimizer.kind());
         Trainer t = new Trainer(config, data, copy, null, clock);
-        t.diskCheckpoints = false;
-        t.checkpoints.setCapacity(1);
+        t.checkpoints.keepOneInMemoryOnly();
         t.restore(target);
         t.branch = target.branch;
         t.time.epochBegins(time.now(), copy.steps());
@@ -538,10 +436,8 @@ public final class Trainer {
      */
     <T> T sandboxed(Supplier<T> body) {
         Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), state());
-        List<Snapshot> savedRing = checkpoints.ringCopy();
+        TrainerCheckpoints.Saved savedCheckpoints = checkpoints.save();
         List<Listener> savedListeners = new ArrayList<>(listeners);
-        boolean savedDisk = diskCheckpoints;
-        int savedMaxBranch = maxBranch;
         TrainingTime savedTime = time.save();
         muted = true;
         listeners.clear();
@@ -550,11 +446,9 @@ public final class Trainer {
         } finally {
             muted = false;
             listeners.addAll(savedListeners);
-            diskCheckpoints = savedDisk;
-            checkpoints.restoreRing(savedRing);
+            checkpoints.restore(savedCheckpoints);
             restore(here);
             branch = here.branch;
-            maxBranch = savedMaxBranch;
             // the sandbox's steps are not training of the run: its clock does not move
             time.restore(savedTime);
         }

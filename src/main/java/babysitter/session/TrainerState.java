@@ -2,60 +2,59 @@ package babysitter.session;
 
 import babysitter.data.MiniBatches;
 import babysitter.engine.Hyperparameters;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.CheckpointInfo;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The trainer's part of a checkpoint, beside the network's arrays: the hyperparameters, where the
  * batch order stands (with its random state), whether an epoch is under way and its running sums.
  * Kept in memory with a {@link Snapshot} and written as the {@code extra} object of a checkpoint
- * folder's {@code checkpoint.json}; this is the one place that writes and reads that object.
+ * folder's {@code checkpoint.json} ({@link Stored}); this is the one place that writes and reads that object.
  */
 record TrainerState(Hyperparameters hp, MiniBatches.Position position, boolean inEpoch, double costSum,
                     long correct, long examples) {
 
-    ObjectNode toJson() {
-        ObjectNode o = ConfigFiles.MAPPER.createObjectNode();
-        o.set("hyperparameters", ConfigFiles.MAPPER.valueToTree(OptimizerSpec.of(hp)));
-        o.set("batches", ConfigFiles.MAPPER.valueToTree(position));
-        o.put("inEpoch", inEpoch);
-        o.put("epochCostSum", costSum);
-        o.put("epochCorrect", correct);
-        o.put("epochExamples", examples);
-        return o;
+    /**
+     * The {@code extra} object as written: {@code hyperparameters} and {@code batches} are required,
+     * the epoch's sums are 0 when absent; fields it does not know are passed over.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stored(OptimizerSpec hyperparameters, MiniBatches.Position batches, Boolean inEpoch, Double epochCostSum,
+                  Long epochCorrect, Long epochExamples) {
+    }
+
+    /** This state as a checkpoint folder stores it. */
+    Stored stored() {
+        return new Stored(OptimizerSpec.of(hp), position, inEpoch, costSum, correct, examples);
     }
 
     /**
-     * @param dir the checkpoint folder, for the message when the object cannot be read
+     * The trainer state of checkpoint {@code cp}.
+     *
      * @throws IOException naming the folder and what is wrong
      */
-    static TrainerState fromJson(ObjectNode o, Path dir) throws IOException {
-        return fromJson(o, dir, Runs.PROGRAM_VERSION);
+    static TrainerState of(CheckpointInfo cp) throws IOException {
+        return of(cp, Runs.PROGRAM_VERSION);
     }
 
     /**
-     * As {@link #fromJson(ObjectNode, Path)} for a checkpoint written by version {@code recordedBy}
+     * As {@link #of(CheckpointInfo)} for a checkpoint written by version {@code recordedBy}
      * (whose settings may have meant something else then; see {@link OptimizerSpec#asRecordedBy}).
      */
-    static TrainerState fromJson(ObjectNode o, Path dir, String recordedBy) throws IOException {
-        JsonNode hpNode = o.get("hyperparameters");
-        JsonNode batchesNode = o.get("batches");
-        if (hpNode == null || batchesNode == null) {
-            throw new IOException(dir + ": the checkpoint's trainer state has no "
-                    + (hpNode == null ? "\"hyperparameters\"" : "\"batches\""));
-        }
+    static TrainerState of(CheckpointInfo cp, String recordedBy) throws IOException {
         try {
-            Hyperparameters hp = ConfigFiles.MAPPER.treeToValue(hpNode, OptimizerSpec.class).asRecordedBy(recordedBy)
-                    .toHyperparameters();
-            MiniBatches.Position position = ConfigFiles.MAPPER.treeToValue(batchesNode, MiniBatches.Position.class);
-            return new TrainerState(hp, position, o.path("inEpoch").asBoolean(false),
-                    o.path("epochCostSum").asDouble(0), o.path("epochCorrect").asLong(0),
-                    o.path("epochExamples").asLong(0));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IOException(dir + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);
+            Stored s = cp.extraAs(Stored.class);
+            if (s.hyperparameters() == null || s.batches() == null) {
+                throw new IOException(cp.dir() + ": the checkpoint's trainer state has no "
+                        + (s.hyperparameters() == null ? "\"hyperparameters\"" : "\"batches\""));
+            }
+            Hyperparameters hp = s.hyperparameters().asRecordedBy(recordedBy).toHyperparameters();
+            return new TrainerState(hp, s.batches(), s.inEpoch() != null && s.inEpoch(),
+                    s.epochCostSum() == null ? 0 : s.epochCostSum(), s.epochCorrect() == null ? 0 : s.epochCorrect(),
+                    s.epochExamples() == null ? 0 : s.epochExamples());
+        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+            throw new IOException(cp.dir() + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package babysitter.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -37,6 +38,16 @@ public record CheckpointInfo(String id, Path dir, long step, int epoch, int bran
     @Override
     public ObjectNode extra() {
         return extra.deepCopy();
+    }
+
+    /**
+     * The extra state read as a {@code type} (a record the caller stores with {@link
+     * RunWriter#checkpointOf}), with the mapper every run file is read with.
+     *
+     * @throws IOException when the object does not fit {@code type}
+     */
+    public <T> T extraAs(Class<T> type) throws IOException {
+        return Json.MAPPER.treeToValue(extra, type);
     }
 
     /**

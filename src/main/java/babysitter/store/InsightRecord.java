@@ -2,6 +2,7 @@ package babysitter.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,20 @@ public record InsightRecord(String kind, int epoch, int branch, ObjectNode paylo
         Checks.nonNegative("branch", branch);
         payload = payload == null ? JsonNodeFactory.instance.objectNode() : payload.deepCopy();
         Checks.nonNegative("timeMillis", timeMillis);
+    }
+
+    /** A record whose payload is {@code payload} (a record) as the run files' mapper writes it. */
+    public static InsightRecord of(String kind, int epoch, int branch, Object payload, long timeMillis) {
+        return new InsightRecord(kind, epoch, branch, Json.MAPPER.valueToTree(payload), timeMillis);
+    }
+
+    /**
+     * The payload read as a {@code type} with the mapper every run file is read with.
+     *
+     * @throws IOException when the payload does not fit {@code type} (its path names the field)
+     */
+    public <T> T payloadAs(Class<T> type) throws IOException {
+        return Json.MAPPER.treeToValue(payload, type);
     }
 
     /** A copy of the payload: changing it does not change this record. */

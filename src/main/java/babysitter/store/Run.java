@@ -1,6 +1,7 @@
 package babysitter.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +59,17 @@ public record Run(Path dir, ObjectNode config, List<StepMetric> steps, List<Epoc
     /** The rows of the training part of its data (run.json's {@code data.train}), 0 when it does not say. */
     public int trainRows() {
         return config.path("data").path("train").asInt(0);
+    }
+
+    /**
+     * The object {@code field} of run.json read as a {@code type} (a record of the parts the caller
+     * needs), with the mapper every run file is read with; null when run.json has no such field.
+     *
+     * @throws IOException when the object does not fit {@code type}
+     */
+    public <T> T partOf(String field, Class<T> type) throws IOException {
+        var node = config.get(field);
+        return node == null || node.isNull() ? null : Json.MAPPER.treeToValue(node, type);
     }
 
     /** A copy of the configuration: changing it does not change this record. */

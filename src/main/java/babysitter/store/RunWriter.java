@@ -108,9 +108,18 @@ public final class RunWriter implements Closeable {
      * @see #sanitise(String)
      */
     public static RunWriter create(Path runsRoot, String name, ObjectNode runJson, Clock clock) {
+        return createOf(runsRoot, name, runJson, clock);
+    }
+
+    /**
+     * As {@link #create(Path, String, ObjectNode, Clock)} with run.json given as a value (a record)
+     * that the run files' mapper writes.
+     */
+    public static RunWriter createOf(Path runsRoot, String name, Object runJson, Clock clock) {
         Objects.requireNonNull(runsRoot, "runsRoot");
         Objects.requireNonNull(runJson, "runJson");
         Objects.requireNonNull(clock, "clock");
+        ObjectNode root = runJson instanceof ObjectNode o ? o : Json.MAPPER.valueToTree(runJson);
         String base = STAMP.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone())) + "-" + sanitise(name);
         try {
             if (Files.exists(runsRoot) && !Files.isDirectory(runsRoot)) {
@@ -135,7 +144,7 @@ public final class RunWriter implements Closeable {
                 }
             }
             try {
-                AtomicFiles.write(dir.resolve(RUN_JSON), Json.pretty().writeValueAsBytes(runJson));
+                AtomicFiles.write(dir.resolve(RUN_JSON), Json.pretty().writeValueAsBytes(root));
                 Files.createDirectories(dir.resolve(CHECKPOINTS));
                 LOG.debug("created run {}", dir);
                 return new RunWriter(dir, clock, lock);
@@ -289,6 +298,24 @@ public final class RunWriter implements Closeable {
         }
     }
 
+    /**
+     * Records in {@code run.json} that the run's configuration now has {@code epochs} epochs (a run
+     * given more), replacing the file atomically.
+     */
+    public synchronized void updateConfigEpochs(int epochs) {
+        ensureOpen();
+        Path file = dir.resolve(RUN_JSON);
+        ObjectNode root;
+        try {
+            root = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+            ((ObjectNode) root.path("config")).put("epochs", epochs);
+        } catch (IOException | ClassCastException e) {
+            throw new UncheckedIOException(new IOException(file + ": cannot record the new number of epochs: "
+                    + e.getMessage(), e));
+        }
+        updateRunJson(root);
+    }
+
     /** Replaces {@code run.json} atomically: readers see the old or the new version, never a mix. */
     public synchronized void updateRunJson(ObjectNode runJson) {
         Objects.requireNonNull(runJson, "runJson");
@@ -299,6 +326,14 @@ public final class RunWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace " + file + ": " + AtomicFiles.describe(e), e);
         }
+    }
+
+    /**
+     * As {@link #checkpoint(String, Network, long, int, int, ObjectNode)} with the caller's state
+     * given as a value (a record) that the run files' mapper writes as the {@code extra} object.
+     */
+    public CheckpointInfo checkpointOf(String id, Network net, long step, int epoch, int branch, Object extra) {
+        return checkpoint(id, net, step, epoch, branch, extra == null ? null : (ObjectNode) Json.MAPPER.valueToTree(extra));
     }
 
     /**

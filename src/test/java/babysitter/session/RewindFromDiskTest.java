@@ -15,7 +15,7 @@ class RewindFromDiskTest {
     @Test
     void aCheckpointNoLongerInMemoryIsRestoredFromItsFolderBitForBit(@TempDir Path runs) throws Exception {
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), runs, null, TrainerTest.CLOCK);
-        t.setRingCapacity(2);
+        t.checkpointing().setRingCapacity(2);
         List<Double> first = new ArrayList<>();
         for (int e = 0; e < 4; e++) {
             t.trainEpoch();
@@ -41,7 +41,7 @@ class RewindFromDiskTest {
     void aPersonsOwnCheckpointStaysOfferedAfterItLeavesTheRing(@TempDir Path runs) throws Exception {
         // a fast run passes the ring's 20 epochs in a second: what a person took must stay on the strip
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), runs, null, TrainerTest.CLOCK);
-        t.setRingCapacity(2);
+        t.checkpointing().setRingCapacity(2);
         t.trainEpoch();
         t.trainStep();
         String mine = t.checkpoint("user").id();
@@ -75,7 +75,7 @@ class RewindFromDiskTest {
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), null, null, TrainerTest.CLOCK);
         long[] now = {0};
         t.setTicker(() -> now[0]);
-        t.setRingCapacity(2);
+        t.checkpointing().setRingCapacity(2);
         for (int e = 0; e < 4; e++) {
             t.trainEpoch();
         }

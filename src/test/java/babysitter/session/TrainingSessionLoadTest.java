@@ -84,7 +84,7 @@ class TrainingSessionLoadTest {
         Hyperparameters base = c.optimizer().toHyperparameters();
         // Commands from 4 threads pile up while paused and make many checkpoints: keep more of them, so that
         // most rewinds find theirs (some are still refused, which is tested too).
-        t.setRingCapacity(100);
+        t.checkpointing().setRingCapacity(100);
         TrainingSession s = new TrainingSession(t);
         Log log = new Log();
         s.addListener(log);

@@ -49,21 +49,21 @@ public final class ScreenshotTool {
         });
         MainViewModel m = vm[0];
         watched = m;
-        waitUntil(() -> m.epochProperty().get() >= 6);
+        waitUntil(() -> m.progress().epochProperty().get() >= 6);
         fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.002))));
-        waitUntil(() -> m.epochProperty().get() >= 12);
+        waitUntil(() -> m.progress().epochProperty().get() >= 12);
         fx(() -> m.rewind("epoch-0006"));
-        waitUntil(() -> m.branchProperty().get() >= 1);
+        waitUntil(() -> m.progress().branchProperty().get() >= 1);
         fx(() -> m.submit(new Command.SetHyperparameters(m.controls().current().withLearningRate(0.03))));
-        waitUntil(() -> m.epochProperty().get() >= 14);
+        waitUntil(() -> m.progress().epochProperty().get() >= 14);
         fx(() -> window[0].rangeTest().viewModel().run());
         waitUntil(() -> window[0].rangeTest().viewModel().resultProperty().get() != null);
-        waitUntil(() -> m.epochProperty().get() >= 20);
+        waitUntil(() -> m.progress().epochProperty().get() >= 20);
         Stage[] network = new Stage[1];
         fx(() -> network[0] = babysitter.ui.network.NetworkWindow.show(window[0].getScene().getWindow(), m.feed()));
-        waitUntil(() -> m.epochProperty().get() >= 24);
+        waitUntil(() -> m.progress().epochProperty().get() >= 24);
         fx(() -> m.submit(new Command.Pause()));
-        waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);
+        waitUntil(() -> m.progress().stateProperty().get() == Report.State.PAUSED);
         Thread.sleep(500); // let the last frame draw (a picture, not a test)
         fx(() -> {
             try {
@@ -97,7 +97,7 @@ public final class ScreenshotTool {
             }
             if (System.nanoTime() > deadline) {
                 CompletableFuture<String> status = new CompletableFuture<>();
-                Platform.runLater(() -> status.complete(watched == null ? "" : watched.statusProperty().get()
+                Platform.runLater(() -> status.complete(watched == null ? "" : watched.progress().statusProperty().get()
                         + " | " + watched.notificationProperty().get()));
                 throw new IllegalStateException("the scripted session did not get there in time: "
                         + status.get(10, TimeUnit.SECONDS));

@@ -49,9 +49,9 @@ public final class SiblingsScreenshotTool {
             setup.toConfig().ifPresent(vm[0]::newRun);
         });
         MainViewModel m = vm[0];
-        waitUntil(() -> m.epochProperty().get() >= 8);
+        waitUntil(() -> m.progress().epochProperty().get() >= 8);
         fx(() -> m.submit(new Command.Pause()));
-        waitUntil(() -> m.stateProperty().get() == Report.State.PAUSED);
+        waitUntil(() -> m.progress().stateProperty().get() == Report.State.PAUSED);
         fx(() -> m.submit(new Command.TrySiblings(4, 6, 0.7, 0.5, 2026)));
         waitUntil(() -> m.siblings().winnerProperty().get() >= 0);
         Thread.sleep(500); // let the last frame draw (a picture, not a test)

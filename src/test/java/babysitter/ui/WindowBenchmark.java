@@ -63,7 +63,7 @@ public final class WindowBenchmark {
             Stage stage = new Stage();
             stage.setScene(window.scene());
             stage.show();
-            vm[0].epochProperty().addListener((o, a, b) -> {
+            vm[0].progress().epochProperty().addListener((o, a, b) -> {
                 epochEnds.add(System.nanoTime());
                 if (b.longValue() == 1 && !Boolean.getBoolean("bench.noProbe")) {
                     probe.start(); // start-up and data loading are not training

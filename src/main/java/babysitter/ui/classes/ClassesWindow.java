@@ -16,9 +16,7 @@ public final class ClassesWindow {
     public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         ClassesViewModel vm = new ClassesViewModel();
         Runnable detach = feed.subscribe(Report.ConfusionReport.class, vm::accept, vm::reset);
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Classes: dev confusion matrix and per-class accuracy", new ClassesView(vm), 1000, 640);
-        stage.setOnHidden(e -> detach.run());
-        stage.show();
-        return stage;
+        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, "Classes: dev confusion matrix and per-class accuracy",
+                new ClassesView(vm), 1000, 640, detach);
     }
 }

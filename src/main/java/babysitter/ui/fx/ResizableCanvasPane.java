@@ -2,7 +2,9 @@ package babysitter.ui.fx;
 
 import java.util.Objects;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 
 /**
  * A region whose canvas always has the region's size, in whole pixels: on each layout pass the
@@ -11,6 +13,7 @@ import javafx.scene.layout.Region;
  */
 public abstract class ResizableCanvasPane extends Region {
     private final Canvas canvas;
+    private int paints;
 
     /** Around a new canvas. */
     protected ResizableCanvasPane() {
@@ -26,6 +29,20 @@ public abstract class ResizableCanvasPane extends Region {
     /** The canvas kept at the region's size. */
     protected final Canvas canvas() {
         return canvas;
+    }
+
+    /** Starts a new picture: the whole canvas white, counted in {@link #paints()}. */
+    protected final GraphicsContext blankPicture() {
+        paints++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        return g;
+    }
+
+    /** How many pictures were started (a test sees that a change repaints once, or not at all). */
+    public int paints() {
+        return paints;
     }
 
     /** The canvas size for a region size along x ({@code horizontal}) or y; by default rounded down. */

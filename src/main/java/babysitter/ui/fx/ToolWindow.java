@@ -45,6 +45,18 @@ public final class ToolWindow {
         return stage;
     }
 
+    /**
+     * Shows {@code root} in a new tool window and runs {@code detach} when it closes: a window fed
+     * by a subscription (to the main window's reports) that ends with it.
+     */
+    public static Stage showUntilClosed(Window owner, String title, Parent root, double width, double height,
+                                        Runnable detach) {
+        Stage stage = create(owner, title, root, width, height);
+        stage.setOnHidden(e -> detach.run());
+        stage.show();
+        return stage;
+    }
+
     /** Puts the stage's top-left corner {@link #OFFSET} down and right of the owner's, inside the owner's screen. */
     static void place(Stage stage, Window owner, double width, double height) {
         double x = owner.getX() + OFFSET;

@@ -72,24 +72,24 @@ final class MainMenuBar {
     }
 
     private Menu session() {
-        MenuItem pause = item("Pause / resume", "Space", vm::togglePause);
+        MenuItem pause = item("Pause / resume", "Space", vm.commands()::togglePause);
         pause.setId("pauseItem");
-        pause.disableProperty().bind(vm.canPauseOrResume().not());
-        MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm::step);
+        pause.disableProperty().bind(vm.progress().canPauseOrResume().not());
+        MenuItem step = item("Step one batch", "Shortcut+RIGHT", vm.commands()::step);
         step.setId("stepItem");
-        step.disableProperty().bind(vm.canStep().not());
-        MenuItem epoch = item("Run one epoch", "Shortcut+E", vm::runEpoch);
+        step.disableProperty().bind(vm.progress().canStep().not());
+        MenuItem epoch = item("Run one epoch", "Shortcut+E", vm.commands()::runEpoch);
         epoch.setId("epochItem");
-        epoch.disableProperty().bind(vm.canStep().not());
-        MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm::checkpoint);
+        epoch.disableProperty().bind(vm.progress().canStep().not());
+        MenuItem checkpoint = item("Checkpoint now", "Shortcut+K", vm.commands()::checkpoint);
         checkpoint.setId("checkpointItem");
         checkpoint.disableProperty().bind(vm.hasSession().not());
         MenuItem undo = item("Undo last change", "Shortcut+Z", vm::undoLastChange);
         undo.setId("undoItem");
         undo.disableProperty().bind(vm.canUndo().not());
-        MenuItem stop = item("Stop", null, vm::stop);
+        MenuItem stop = item("Stop", null, vm.commands()::stop);
         stop.setId("stopItem");
-        stop.disableProperty().bind(vm.live().not());
+        stop.disableProperty().bind(vm.progress().live().not());
         MenuItem siblings = item("Try siblings…", "Shortcut+Shift+S", () -> SiblingsDialog.show(owner(), vm.siblings()));
         siblings.setId("trySiblings");
         siblings.disableProperty().bind(vm.hasSession().not().or(vm.siblings().activeProperty()));

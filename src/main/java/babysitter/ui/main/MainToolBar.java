@@ -26,26 +26,26 @@ final class MainToolBar {
         Button pause = new Button();
         pause.setId("pauseButton");
         pause.textProperty().bind(Bindings.createStringBinding(() -> {
-            Report.State s = vm.stateProperty().get();
+            Report.State s = vm.progress().stateProperty().get();
             return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
-        }, vm.stateProperty()));
+        }, vm.progress().stateProperty()));
         FontIcon pauseIcon = Icons.of(Icons.PLAY);
-        vm.stateProperty().addListener((o, a, now) ->
+        vm.progress().stateProperty().addListener((o, a, now) ->
                 pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
         pause.setGraphic(pauseIcon);
         pause.setTooltip(new Tooltip("Space"));
-        pause.setOnAction(e -> vm.togglePause());
-        pause.disableProperty().bind(vm.canPauseOrResume().not());
-        Button step = Icons.on(Buttons.button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm::step), Icons.STEP);
-        step.disableProperty().bind(vm.canStep().not());
+        pause.setOnAction(e -> vm.commands().togglePause());
+        pause.disableProperty().bind(vm.progress().canPauseOrResume().not());
+        Button step = Icons.on(Buttons.button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm.commands()::step), Icons.STEP);
+        step.disableProperty().bind(vm.progress().canStep().not());
         Button epoch = Icons.on(Buttons.button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)",
-                vm::runEpoch), Icons.EPOCH);
-        epoch.disableProperty().bind(vm.canStep().not());
-        Button stop = Icons.on(Buttons.button("stopButton", "Stop", "end the run; it stays on disk", vm::stop),
+                vm.commands()::runEpoch), Icons.EPOCH);
+        epoch.disableProperty().bind(vm.progress().canStep().not());
+        Button stop = Icons.on(Buttons.button("stopButton", "Stop", "end the run; it stays on disk", vm.commands()::stop),
                 Icons.STOP);
-        stop.disableProperty().bind(vm.live().not());
+        stop.disableProperty().bind(vm.progress().live().not());
         Button checkpoint = Icons.on(Buttons.button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
-                vm::checkpoint), Icons.CHECKPOINT);
+                vm.commands()::checkpoint), Icons.CHECKPOINT);
         checkpoint.disableProperty().bind(vm.hasSession().not());
         Button undo = Icons.on(Buttons.button("undoButton", "Undo last change",
                 "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);

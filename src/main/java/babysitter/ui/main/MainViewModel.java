@@ -1,6 +1,5 @@
 package babysitter.ui.main;
 
-import babysitter.engine.Hyperparameters;
 import babysitter.session.Command;
 import babysitter.session.Hints;
 import babysitter.session.Pace;
@@ -28,8 +27,6 @@ import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,11 +35,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The window's state and actions around one live {@link TrainingSession}: starting a run from a
- * configuration or opening a recorded one, the session buttons, the checkpoint strip, undo, the
- * pace and the learning-rate range test. Where the session is lives in {@link SessionProgress},
- * the banner in {@link Notice}. Toolkit free: the work that must not block the window runs on the
- * {@code background} executor, results come back through the {@code fx} executor.
+ * The main window's composition around one live {@link TrainingSession}: starting a run from a
+ * configuration or opening a recorded one, handing each frame's reports to the parts, the checkpoint
+ * strip, rewind and undo. The window binds to the parts directly: where the session is in
+ * {@link #progress()}, the session buttons in {@link #commands()}, the exports in {@link #exports()},
+ * the charts in {@link #monitor()}, the live controls in {@link #controls()}; the banner is
+ * {@link Notice}. Toolkit free: the work that must not block the window runs on the {@code background}
+ * executor, results come back through the {@code fx} executor.
  */
 public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
@@ -62,6 +61,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     private final RewindHold rewindHold;
     private final RunOpening opening;
     private final PaceChoice pace = new PaceChoice(this::submit);
+    private final SessionCommands commands;
 
     private TrainingSession session;
     /** The recorded run shown while no session is (null when none is). */
@@ -89,6 +89,8 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
                          Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
         this.bridge = Objects.requireNonNull(bridge);
         this.controls = new ControlsViewModel(this::submit);
+        this.commands = new SessionCommands(this::submit, progress.stateProperty()::get, controls::current,
+                rangeTest::get);
         SplittableRandom seeds = new SplittableRandom();
         this.siblings = new SiblingsViewModel(this::submit, monitor, controls::current, seeds::nextLong);
         this.exports = new RunExports(fx, background, runDir::get, notice, progress::setStatus);
@@ -127,6 +129,21 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     public ControlsViewModel controls() {
         return controls;
+    }
+
+    /** Where the session is (state, step, epoch, branch, status line) and which buttons that allows. */
+    public SessionProgress progress() {
+        return progress;
+    }
+
+    /** The session buttons: pause or resume, step, epoch, stop, checkpoint, more epochs, range test. */
+    public SessionCommands commands() {
+        return commands;
+    }
+
+    /** The HTML report and the configuration of the current (or opened) run, written in the background. */
+    public RunExports exports() {
+        return exports;
     }
 
     // ------------------------------------------------------------------ runs
@@ -260,23 +277,6 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         }
     }
 
-    /**
-     * Writes the HTML report of the current (or opened) run to {@code out} in the background: charts
-     * as inline SVG (and .svg files beside it), every event, final metrics, confusion matrix.
-     */
-    public void exportReport(Path out) {
-        exports.report(out);
-    }
-
-    /**
-     * Writes the current (or opened) run's configuration to {@code out} in the background, with its
-     * changes of hyperparameters as schedule entries, so that {@code train --config} trains it again
-     * headless (see {@link babysitter.session.RunAsConfiguration}).
-     */
-    public void saveConfiguration(Path out) {
-        exports.configuration(out);
-    }
-
     /** Mentions the last run in the status line, if there is one to open again. */
     public void announceLastRun() {
         lastRun().ifPresent(p -> progress.setStatus("Set up a run and press New run, or open your last run ("
@@ -332,34 +332,6 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         }
     }
 
-    /** Space bar: pause when running, resume otherwise. */
-    public void togglePause() {
-        Report.State s = progress.stateProperty().get();
-        if (s == Report.State.RUNNING) {
-            submit(new Command.Pause());
-        } else if (s == Report.State.IDLE) {
-            submit(new Command.Start());
-        } else if (s == Report.State.PAUSED || s == Report.State.GUARD_TRIPPED) {
-            submit(new Command.Resume());
-        }
-    }
-
-    public void step() {
-        submit(new Command.Step());
-    }
-
-    public void runEpoch() {
-        submit(new Command.RunEpoch());
-    }
-
-    public void stop() {
-        submit(new Command.Stop());
-    }
-
-    public void checkpoint() {
-        submit(new Command.TakeCheckpoint());
-    }
-
     /** Goes back to a checkpoint: in the live session, or, for an opened recorded run, continues from it. */
     public void rewind(String id) {
         if (session == null && openedRun != null) {
@@ -395,43 +367,11 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         return pace.property();
     }
 
-    /**
-     * Gives the live run more epochs, as typed ("10"); a finished run then waits, paused, for Resume.
-     *
-     * @return null, or what is wrong with the text
-     */
-    public String moreEpochs(String text) {
-        int n;
-        try {
-            n = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return "More epochs: '" + text + "' is not a whole number";
-        }
-        if (n < 1 || n > 1_000_000) {
-            return "More epochs: " + n + " is out of range; give from 1 to 1000000";
-        }
-        submit(new Command.MoreEpochs(n));
-        return null;
-    }
-
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */
     public void undoLastChange() {
         String id = undo.take();
         if (!id.isEmpty()) {
             rewind(id);
-        }
-    }
-
-    public void lrRangeTest(double min, double max, int steps) {
-        submit(new Command.LrRangeTest(min, max, steps));
-    }
-
-    /** Uses the range test's suggestion as α. */
-    public void takeSuggestedAlpha() {
-        Report.LrRangeReport r = rangeTest.get();
-        if (r != null && Double.isFinite(r.suggested())) {
-            Hyperparameters hp = controls.current().withLearningRate(r.suggested());
-            submit(new Command.SetHyperparameters(hp));
         }
     }
 
@@ -441,42 +381,9 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     // ------------------------------------------------------------------ observable state
 
-    public ReadOnlyObjectProperty<Report.State> stateProperty() {
-        return progress.stateProperty();
-    }
-
+    /** True while a run is being loaded or started (the setup shows it is busy). */
     public ReadOnlyBooleanProperty startingProperty() {
         return opening.startingProperty();
-    }
-
-    public ReadOnlyLongProperty stepProperty() {
-        return progress.stepProperty();
-    }
-
-    /** The epochs the run trains in all. */
-    public ReadOnlyLongProperty totalEpochsProperty() {
-        return progress.epochsProperty();
-    }
-
-    public ReadOnlyLongProperty epochProperty() {
-        return progress.epochProperty();
-    }
-
-    /** The number of epochs the run is set up for. */
-    public ReadOnlyLongProperty epochsProperty() {
-        return progress.epochsProperty();
-    }
-
-    public ReadOnlyLongProperty branchProperty() {
-        return progress.branchProperty();
-    }
-
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return progress.epochProgressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return progress.statusProperty();
     }
 
     /** A message worth a pop-up (guard, rule actions, errors); "" when none. */
@@ -515,21 +422,8 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         return hints;
     }
 
-    public BooleanBinding canPauseOrResume() {
-        return progress.canPauseOrResume();
-    }
-
-    public BooleanBinding canStep() {
-        return progress.canStep();
-    }
-
     public BooleanBinding hasSession() {
         return progress.hasSession();
-    }
-
-    /** A session that is still going (ready, running, paused or held by the guard): it can be stopped. */
-    public BooleanBinding live() {
-        return progress.live();
     }
 
     public BooleanBinding canUndo() {

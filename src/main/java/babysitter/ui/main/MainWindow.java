@@ -138,7 +138,7 @@ public final class MainWindow extends BorderPane {
 
     void newRun() {
         Optional<babysitter.session.RunConfig> config = setup.toConfig();
-        if (config.isPresent() && (!vm.live().get() || confirmNewRun())) {
+        if (config.isPresent() && (!vm.progress().live().get() || confirmNewRun())) {
             vm.newRun(config.get());
             if (getWidth() < NARROW) {
                 columns.setupShownProperty().set(false);
@@ -163,10 +163,10 @@ public final class MainWindow extends BorderPane {
     private Node statusBar() {
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.progress().statusProperty());
         ProgressBar progress = new ProgressBar();
         progress.setId("epochProgress");
-        progress.progressProperty().bind(vm.epochProgressProperty());
+        progress.progressProperty().bind(vm.progress().epochProgressProperty());
         progress.setPrefWidth(180);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -196,11 +196,11 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
         ask.setTitle("More epochs");
-        ask.setHeaderText("Train more epochs than planned (" + vm.totalEpochsProperty().get() + " so far)");
+        ask.setHeaderText("Train more epochs than planned (" + vm.progress().epochsProperty().get() + " so far)");
         ask.setContentText("Epochs to add:");
         ask.getDialogPane().setId("moreEpochsDialog");
         ask.showAndWait().ifPresent(text -> {
-            String error = vm.moreEpochs(text);
+            String error = vm.commands().moreEpochs(text);
             if (error != null) {
                 exports.error(error);
             }
@@ -233,10 +233,10 @@ public final class MainWindow extends BorderPane {
             return;
         }
         if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
-            vm.togglePause();
+            vm.commands().togglePause();
             e.consume();
         } else if (new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            vm.step();
+            vm.commands().step();
             e.consume();
         }
     }

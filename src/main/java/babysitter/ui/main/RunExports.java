@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Writing the shown run out, in the background: its HTML report, and its configuration with its
  * changes as a schedule. What went wrong becomes a banner; what was written, the status line.
  */
-final class RunExports {
+public final class RunExports {
     private final Executor fx;
     private final Executor background;
     private final Supplier<String> runDir;
@@ -34,8 +34,8 @@ final class RunExports {
         this.status = Objects.requireNonNull(status);
     }
 
-    /** Charts as inline SVG (and .svg files beside it), every event, final metrics, confusion matrix. */
-    void report(Path out) {
+    /** Writes the HTML report to {@code out}: charts as inline SVG (and .svg files beside it), every event, final metrics, confusion matrix. */
+    public void report(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
             notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
@@ -52,8 +52,11 @@ final class RunExports {
         });
     }
 
-    /** The run's configuration with its changes of hyperparameters as schedule entries ({@link RunAsConfiguration}). */
-    void configuration(Path out) {
+    /**
+     * Writes the run's configuration to {@code out} with its changes of hyperparameters as schedule
+     * entries, so that {@code train --config} trains it again headless ({@link RunAsConfiguration}).
+     */
+    public void configuration(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
             notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.session.Durations;
 import babysitter.session.Report;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -18,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * progress through the epoch, the speed, and the status line made of them; and which session
  * buttons that state allows. Fed the session's reports on the JavaFX thread; toolkit free.
  */
-final class SessionProgress {
+public final class SessionProgress {
 
     /** The status line changes with every step; a few updates a second are plenty to read. */
     private static final long STATUS_INTERVAL_NANOS = 250_000_000L;
@@ -108,7 +109,7 @@ final class SessionProgress {
             b.append(String.format(Locale.ROOT, " · %,.0f samples/s", samplesPerSecond.get()));
             double left = timeLeftSeconds();
             if (Double.isFinite(left)) {
-                b.append(" · ").append(duration(left)).append(" left");
+                b.append(" · ").append(Durations.text(left)).append(" left");
             }
         }
         b.append(" · ").append(stateText(s));
@@ -137,14 +138,6 @@ final class SessionProgress {
         };
     }
 
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
-        }
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
-    }
-
     // ------------------------------------------------------------------ what the buttons may do
 
     private BooleanBinding whenState(java.util.function.Predicate<Report.State> allowed) {
@@ -152,58 +145,58 @@ final class SessionProgress {
     }
 
     /** Pause or resume: a session that is ready, running, paused or held by the guard. */
-    BooleanBinding canPauseOrResume() {
+    public BooleanBinding canPauseOrResume() {
         return whenState(s -> s == Report.State.RUNNING || s == Report.State.PAUSED
                 || s == Report.State.GUARD_TRIPPED || s == Report.State.IDLE);
     }
 
     /** Step or run an epoch: a session that is not running. */
-    BooleanBinding canStep() {
+    public BooleanBinding canStep() {
         return whenState(s -> s == Report.State.PAUSED || s == Report.State.GUARD_TRIPPED || s == Report.State.IDLE);
     }
 
     /** A session that has not ended. */
-    BooleanBinding hasSession() {
+    public BooleanBinding hasSession() {
         return whenState(s -> s != null && s != Report.State.STOPPED && s != Report.State.FAILED);
     }
 
     /** A session that is still going (ready, running, paused or held by the guard): it can be stopped. */
-    BooleanBinding live() {
+    public BooleanBinding live() {
         return whenState(s -> s == Report.State.IDLE || s == Report.State.RUNNING || s == Report.State.PAUSED
                 || s == Report.State.GUARD_TRIPPED);
     }
 
     // ------------------------------------------------------------------ observable state
 
-    ReadOnlyObjectProperty<Report.State> stateProperty() {
+    public ReadOnlyObjectProperty<Report.State> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty stepProperty() {
+    public ReadOnlyLongProperty stepProperty() {
         return step.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty epochProperty() {
+    public ReadOnlyLongProperty epochProperty() {
         return epoch.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty epochsProperty() {
+    public ReadOnlyLongProperty epochsProperty() {
         return epochs.getReadOnlyProperty();
     }
 
-    ReadOnlyLongProperty branchProperty() {
+    public ReadOnlyLongProperty branchProperty() {
         return branch.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty epochProgressProperty() {
+    public ReadOnlyDoubleProperty epochProgressProperty() {
         return epochProgress.getReadOnlyProperty();
     }
 
-    ReadOnlyDoubleProperty samplesPerSecondProperty() {
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
         return samplesPerSecond.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty statusProperty() {
+    public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 }

@@ -47,14 +47,14 @@ final class WindowExports {
     void report() {
         Path file = choose("Export report", "report.html", "html");
         if (file != null) {
-            vm.exportReport(file);
+            vm.exports().report(file);
         }
     }
 
     void configuration() {
         Path file = choose("Save as configuration", "run.json", "json");
         if (file != null) {
-            vm.saveConfiguration(file);
+            vm.exports().configuration(file);
         }
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.text.TextAlignment;
  */
 abstract class TitledCanvas extends ResizableCanvasPane {
     protected final Canvas canvas = canvas();
-    private int paints;
 
     /** The title drawn at the top. */
     abstract String title();
@@ -22,23 +21,15 @@ abstract class TitledCanvas extends ResizableCanvasPane {
     /** Draws the content on {@code g} (already cleared, title drawn) for a canvas of w × h. */
     protected abstract void paintContent(GraphicsContext g, double w, double h);
 
-    /** How many times it painted. */
-    int paints() {
-        return paints;
-    }
-
     @Override
     protected void resized(double w, double h) {
         paint();
     }
 
     protected final void paint() {
-        paints++;
+        GraphicsContext g = blankPicture();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
         g.setFill(Color.BLACK);
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);

@@ -16,9 +16,7 @@ public final class SamplesWindow {
     public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         SamplesViewModel vm = new SamplesViewModel();
         Runnable detach = feed.subscribe(Report.SamplesReport.class, vm::accept, vm::reset);
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Samples: dev samples and their class probabilities", new SamplesView(vm), 1000, 640);
-        stage.setOnHidden(e -> detach.run());
-        stage.show();
-        return stage;
+        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, "Samples: dev samples and their class probabilities",
+                new SamplesView(vm), 1000, 640, detach);
     }
 }

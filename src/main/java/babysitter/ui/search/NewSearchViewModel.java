@@ -39,7 +39,7 @@ public final class NewSearchViewModel {
     private final Clock clock;
     private final StringProperty spaceFile = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty trials = new SimpleStringProperty(Integer.toString(SearchViewModel.DEFAULT_TRIALS));
+    private final StringProperty trials = new SimpleStringProperty(Integer.toString(NextRoundForm.DEFAULT_TRIALS));
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.RANDOM);
     private final StringProperty gridValues = new SimpleStringProperty("3");
     /** The space read from the space file as it is chosen or typed, null while it cannot be read. */
@@ -66,7 +66,7 @@ public final class NewSearchViewModel {
         spaceError.bind(Bindings.createStringBinding(() -> spaceFile.get().isBlank()
                 ? "Choose a space.json (a base configuration and the ranges to search)." : "", spaceFile));
         trialsError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID ? ""
-                : SearchTexts.trialsRule(trials.get(), SearchViewModel.MAX_TRIALS), trials, method));
+                : SearchTexts.trialsRule(trials.get(), NextRoundForm.MAX_TRIALS), trials, method));
         gridError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID
                 ? gridRule(gridValues.get(), parsedSpace.get()) : "", gridValues, parsedSpace, method));
         gridCount.bind(Bindings.createStringBinding(() -> gridCountText(gridValues.get(), parsedSpace.get()),
@@ -117,7 +117,7 @@ public final class NewSearchViewModel {
 
     /**
      * "" when {@code text} is a whole number of values per axis from 2 to {@link #MAX_GRID_VALUES} and
-     * (once the space is known) the grid has at most {@link SearchViewModel#MAX_TRIALS} trials; else a
+     * (once the space is known) the grid has at most {@link NextRoundForm#MAX_TRIALS} trials; else a
      * message naming the value and the rule.
      */
     static String gridRule(String text, SearchSpace space) {
@@ -135,12 +135,12 @@ public final class NewSearchViewModel {
         }
         if (space != null) {
             long n = space.gridSize((int) k);
-            if (n > SearchViewModel.MAX_TRIALS) {
+            if (n > NextRoundForm.MAX_TRIALS) {
                 int fits = 1;
-                while (fits < k && space.gridSize(fits + 1) <= SearchViewModel.MAX_TRIALS) {
+                while (fits < k && space.gridSize(fits + 1) <= NextRoundForm.MAX_TRIALS) {
                     fits++;
                 }
-                return "A grid may have at most " + SearchViewModel.MAX_TRIALS + " trials: " + k + " values per axis × "
+                return "A grid may have at most " + NextRoundForm.MAX_TRIALS + " trials: " + k + " values per axis × "
                         + space.params().size() + " parameters makes " + n + "; use at most " + fits
                         + " values per axis" + (fits < 2 ? " (or fewer parameters)." : ".");
             }

@@ -45,7 +45,6 @@ public final class ScatterCanvas extends ResizableCanvasPane {
     private BiConsumer<Double, Double> onBrush = (a, b) -> { };
     private Runnable onClearBrush = () -> { };
     private IntConsumer onSelect = id -> { };
-    private int paints;
 
     public ScatterCanvas() {
         getStyleClass().add("scatter-canvas");
@@ -85,10 +84,6 @@ public final class ScatterCanvas extends ResizableCanvasPane {
         this.onSelect = onSelect;
     }
 
-    int paints() {
-        return paints;
-    }
-
     /** The local x of a unit coordinate. */
     public double unitToLocalX(double u) {
         return LEFT + INSET + u * (plotWidth() - 2 * INSET);
@@ -120,12 +115,9 @@ public final class ScatterCanvas extends ResizableCanvasPane {
     }
 
     private void paint() {
-        paints++;
+        GraphicsContext g = blankPicture();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
         if (data == null || w < 40 || h < 40) {
             return;
         }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Texts of the Search window that are pure functions of the search: round lines, durations, ranges, rules. */
+/** Texts of the Search window that are pure functions of the search: round lines, ranges, rules. */
 final class SearchTexts {
     private SearchTexts() {
     }
@@ -17,14 +17,6 @@ final class SearchTexts {
     /** Rounds are shown counting from 1. */
     static int displayRound(int index) {
         return index + 1;
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return (s / 3600) + " h " + (s % 3600) / 60 + " min";
-        }
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
     /**

@@ -78,9 +78,9 @@ public final class SearchView extends BorderPane {
         Label scatterHint = new Label();
         scatterHint.setId("brushText");
         scatterHint.getStyleClass().add("readout");
-        scatterHint.textProperty().bind(vm.brushTextProperty());
+        scatterHint.textProperty().bind(vm.charts().brushTextProperty());
         Button clear = button("clearBrushes", "Clear selection", "forget the brushed ranges (double-click a scatter to clear its own)",
-                vm::clearBrushes);
+                vm.charts()::clearBrushes);
         HBox scatterBar = new HBox(10, scatterHint, clear);
         scatterBar.setAlignment(Pos.CENTER_LEFT);
         scatterBar.setPadding(new Insets(2, 8, 0, 8));
@@ -90,10 +90,10 @@ public final class SearchView extends BorderPane {
         roundLines.setPadding(new Insets(4, 8, 0, 8));
         roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
                 + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
-        roundLines.textProperty().bind(vm.roundsSummaryProperty());
+        roundLines.textProperty().bind(vm.trials().roundsSummaryProperty());
         parallel.setId("parallelCoordinates");
-        parallel.setOnBrush(vm::brushAxis);
-        parallel.setOnClearBrush(vm::clearBrush);
+        parallel.setOnBrush(vm.charts()::brushAxis);
+        parallel.setOnClearBrush(vm.charts()::clearBrush);
         javafx.scene.control.TabPane views = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Scatters", scatterScroll),
                 new javafx.scene.control.Tab("Parallel coordinates", parallel));
@@ -110,15 +110,15 @@ public final class SearchView extends BorderPane {
         setCenter(centre);
         setBottom(bottom());
 
-        vm.scatters().addListener((ListChangeListener<ScatterData>) c -> showScatters());
-        vm.versionProperty().addListener((o, a, b) -> {
+        vm.charts().scatters().addListener((ListChangeListener<ScatterData>) c -> showScatters());
+        vm.charts().versionProperty().addListener((o, a, b) -> {
             showCurves();
-            parallel.show(vm.parallel());
+            parallel.show(vm.charts().parallel());
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         showScatters();
         showCurves();
-        parallel.show(vm.parallel());
+        parallel.show(vm.charts().parallel());
     }
 
     // ------------------------------------------------------------------ top
@@ -127,7 +127,7 @@ public final class SearchView extends BorderPane {
         Button cancel = button("cancelSearch", "Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
                 vm::cancel);
         babysitter.ui.fx.Icons.on(cancel, babysitter.ui.fx.Icons.STOP);
-        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.disableProperty().bind(vm.progress().runningProperty().not());
         Button resume = button("resumeSearch", "Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
         babysitter.ui.fx.Icons.on(resume, babysitter.ui.fx.Icons.PLAY);
         resume.disableProperty().bind(vm.canResume().not());
@@ -135,27 +135,27 @@ public final class SearchView extends BorderPane {
         TextField trials = new TextField();
         trials.setId("trialsField");
         trials.setPrefColumnCount(4);
-        trials.textProperty().bindBidirectional(vm.trialsTextProperty());
-        trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + SearchViewModel.MAX_TRIALS));
-        javafx.beans.binding.BooleanBinding grid = vm.nextMethodProperty().isEqualTo(babysitter.search.Method.GRID);
+        trials.textProperty().bindBidirectional(vm.nextRound().trialsTextProperty());
+        trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + NextRoundForm.MAX_TRIALS));
+        javafx.beans.binding.BooleanBinding grid = vm.nextRound().nextMethodProperty().isEqualTo(babysitter.search.Method.GRID);
         trials.visibleProperty().bind(grid.not());
         trials.managedProperty().bind(trials.visibleProperty());
         TextField gridValues = new TextField();
         gridValues.setId("gridValuesField");
         gridValues.setPrefColumnCount(3);
-        gridValues.textProperty().bindBidirectional(vm.gridValuesTextProperty());
+        gridValues.textProperty().bindBidirectional(vm.nextRound().gridValuesTextProperty());
         gridValues.setTooltip(new Tooltip("values per axis of a grid round: every combination, the trials multiply"));
         gridValues.visibleProperty().bind(grid);
         gridValues.managedProperty().bind(gridValues.visibleProperty());
         trialsLabel.textProperty().bind(Bindings.when(grid).then("Values per axis").otherwise("Trials"));
-        vm.trialsErrorProperty().addListener((o, a, b) -> {
+        vm.nextRound().trialsErrorProperty().addListener((o, a, b) -> {
             trials.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
             gridValues.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
         });
         javafx.scene.control.ChoiceBox<babysitter.search.Method> method = new javafx.scene.control.ChoiceBox<>();
         method.setId("nextMethod");
         method.getItems().setAll(babysitter.search.Method.RANDOM, babysitter.search.Method.GRID);
-        method.valueProperty().bindBidirectional(vm.nextMethodProperty());
+        method.valueProperty().bindBidirectional(vm.nextRound().nextMethodProperty());
         method.setTooltip(new Tooltip("how the next round picks its trials: random points (the default) or a grid"));
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -169,21 +169,21 @@ public final class SearchView extends BorderPane {
             }
         });
         Button fromSelection = button("nextFromSelection", "Next round from selection",
-                "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm::nextRoundFromSelection);
-        fromSelection.disableProperty().bind(vm.canNextFromSelection().not());
-        Spinner<Integer> k = new Spinner<>(1, 50, vm.topKProperty().get());
+                "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm.nextRound()::fromSelection);
+        fromSelection.disableProperty().bind(vm.nextRound().canNextFromSelection().not());
+        Spinner<Integer> k = new Spinner<>(1, 50, vm.nextRound().topKProperty().get());
         k.setId("topK");
         k.setPrefWidth(70);
         k.setEditable(true);
-        k.valueProperty().addListener((o, a, b) -> vm.topKProperty().set(b == null ? SearchViewModel.DEFAULT_TOP_K : b));
-        vm.topKProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
+        k.valueProperty().addListener((o, a, b) -> vm.nextRound().topKProperty().set(b == null ? NextRoundForm.DEFAULT_TOP_K : b));
+        vm.nextRound().topKProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
         Button fromTop = button("nextFromTop", "Next round from top k",
-                "zoom into the box around the best k trials of the last round (Ctrl+T)", vm::nextRoundFromTopK);
-        fromTop.disableProperty().bind(vm.canNextRound().not());
+                "zoom into the box around the best k trials of the last round (Ctrl+T)", vm.nextRound()::fromTopK);
+        fromTop.disableProperty().bind(vm.nextRound().canNextRound().not());
         Button important = button("nextOnImportant", "Next round on the important ones",
                 "hold the hyperparameters that did not matter at the best trial's values and search the others (Ctrl+I)",
-                vm::nextRoundOnImportant);
-        important.disableProperty().bind(vm.canNextRound().not());
+                vm.nextRound()::onImportant);
+        important.disableProperty().bind(vm.nextRound().canNextRound().not());
         Button babysit = button("babysit", "Babysit this one",
                 "continue the selected trial by hand in the main window, from its best checkpoint (Enter, double-click, Ctrl+B)",
                 vm::babysitSelected);
@@ -199,8 +199,8 @@ public final class SearchView extends BorderPane {
         error.setId("trialsError");
         error.getStyleClass().add("error");
         error.setPadding(new Insets(0, 10, 2, 10));
-        error.textProperty().bind(vm.trialsErrorProperty());
-        error.visibleProperty().bind(Bindings.isNotEmpty(vm.trialsErrorProperty()));
+        error.textProperty().bind(vm.nextRound().trialsErrorProperty());
+        error.visibleProperty().bind(Bindings.isNotEmpty(vm.nextRound().trialsErrorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         return error;
     }
@@ -219,7 +219,7 @@ public final class SearchView extends BorderPane {
         for (ChartSeries s : List.copyOf(curves.series())) {
             curves.removeSeries(s);
         }
-        for (SearchViewModel.Curve c : vm.curves()) {
+        for (TrialCharts.Curve c : vm.charts().curves()) {
             SeriesBuffer data = new SeriesBuffer(c.epochs().length + 1);
             for (int i = 0; i < c.epochs().length; i++) {
                 if (Double.isFinite(c.devAccuracy()[i])) {
@@ -238,7 +238,7 @@ public final class SearchView extends BorderPane {
     }
 
     private void showScatters() {
-        List<ScatterData> all = List.copyOf(vm.scatters());
+        List<ScatterData> all = List.copyOf(vm.charts().scatters());
         int n = all.size();
         int columns = Math.max(1, Math.min(4, n));
         boolean rebuild = n != scatterGrid.getChildren().size()
@@ -265,9 +265,9 @@ public final class SearchView extends BorderPane {
                 ScatterCanvas canvas = new ScatterCanvas();
                 canvas.setId("scatter-" + name);
                 canvas.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-                canvas.setOnBrush((lo, hi) -> vm.brush(name, lo, hi));
-                canvas.setOnClearBrush(() -> vm.clearBrush(name));
-                canvas.setOnSelect(id -> vm.selectedTrialProperty().set(id));
+                canvas.setOnBrush((lo, hi) -> vm.charts().brush(name, lo, hi));
+                canvas.setOnClearBrush(() -> vm.charts().clearBrush(name));
+                canvas.setOnSelect(id -> vm.trials().selectedTrialProperty().set(id));
                 scatterCanvases.put(name, canvas);
                 scatterGrid.add(canvas, i % columns, i / columns);
             }
@@ -290,7 +290,7 @@ public final class SearchView extends BorderPane {
         warnings.managedProperty().bind(warnings.visibleProperty());
         Label status = new Label();
         status.setId("searchStatus");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.progress().statusProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(10, status, gap);
@@ -308,13 +308,13 @@ public final class SearchView extends BorderPane {
             vm.babysitSelected();
             e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+Shift+N").match(e)) {
-            vm.nextRoundFromSelection();
+            vm.nextRound().fromSelection();
             e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+I").match(e)) {
-            vm.nextRoundOnImportant();
+            vm.nextRound().onImportant();
             e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+T").match(e)) {
-            vm.nextRoundFromTopK();
+            vm.nextRound().fromTopK();
             e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+R").match(e)) {
             vm.resume();

@@ -256,7 +256,7 @@ public final class SearchWindow {
         vm.setBabysitter(t -> babysit(stage, owner, main, t));
         stage.getProperties().put(SearchViewModel.class, vm);
         stage.setOnCloseRequest(e -> {
-            if (vm.runningProperty().get()) {
+            if (vm.progress().runningProperty().get()) {
                 Alert a = new Alert(Alert.AlertType.CONFIRMATION);
                 a.initOwner(stage);
                 a.setTitle("Close the search");

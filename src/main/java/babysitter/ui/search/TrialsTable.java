@@ -28,10 +28,10 @@ final class TrialsTable extends TableView<TrialRow> {
     TrialsTable(SearchViewModel vm) {
         this.vm = vm;
         buildTable();
-        vm.paramNames().addListener((ListChangeListener<String>) c -> buildParamColumns());
-        vm.rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
-        vm.bestTrialProperty().addListener((o, a, b) -> refresh());
-        vm.selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
+        vm.trials().paramNames().addListener((ListChangeListener<String>) c -> buildParamColumns());
+        vm.trials().rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
+        vm.trials().bestTrialProperty().addListener((o, a, b) -> refresh());
+        vm.trials().selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
         buildParamColumns();
         afterRowsChanged();
     }
@@ -40,21 +40,21 @@ final class TrialsTable extends TableView<TrialRow> {
         table.setId("trialsTable");
         table.setPlaceholder(new Label("No trials yet."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setItems(vm.rows());
+        table.setItems(vm.trials().rows());
         table.setRowFactory(t -> {
             TableRow<TrialRow> row = new TableRow<>() {
                 @Override
                 protected void updateItem(TrialRow item, boolean empty) {
                     super.updateItem(item, empty);
                     getStyleClass().remove(BEST_ROW);
-                    if (!empty && item != null && item.id() == vm.bestTrialProperty().get()) {
+                    if (!empty && item != null && item.id() == vm.trials().bestTrialProperty().get()) {
                         getStyleClass().add(BEST_ROW);
                     }
                 }
             };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.selectedTrialProperty().set(row.getItem().id());
+                    vm.trials().selectedTrialProperty().set(row.getItem().id());
                     vm.babysitSelected();
                 }
             });
@@ -62,7 +62,7 @@ final class TrialsTable extends TableView<TrialRow> {
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncingSelection && b != null) {
-                vm.selectedTrialProperty().set(b.id());
+                vm.trials().selectedTrialProperty().set(b.id());
             }
         });
     }
@@ -72,7 +72,7 @@ final class TrialsTable extends TableView<TrialRow> {
         table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
         table.getColumns().add(column("round", 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
         table.getColumns().add(column("state", 120, TrialRow::stateText));
-        List<String> names = List.copyOf(vm.paramNames());
+        List<String> names = List.copyOf(vm.trials().paramNames());
         for (int i = 0; i < names.size(); i++) {
             int index = i;
             table.getColumns().add(column(names.get(i), Math.max(70, names.get(i).length() * 8 + 16),
@@ -93,7 +93,7 @@ final class TrialsTable extends TableView<TrialRow> {
                     setGraphic(null);
                 } else {
                     line.show(item.devCurve(), sparkMin, sparkMax,
-                            item.id() == vm.bestTrialProperty().get() ? BEST : Color.web("#1f77b4"));
+                            item.id() == vm.trials().bestTrialProperty().get() ? BEST : Color.web("#1f77b4"));
                     setGraphic(line);
                 }
             }
@@ -113,7 +113,7 @@ final class TrialsTable extends TableView<TrialRow> {
     private void afterRowsChanged() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (TrialRow r : vm.rows()) {
+        for (TrialRow r : vm.trials().rows()) {
             for (double v : r.devCurve()) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -123,7 +123,7 @@ final class TrialsTable extends TableView<TrialRow> {
         }
         sparkMin = Double.isFinite(lo) ? lo : 0;
         sparkMax = Double.isFinite(hi) && hi > sparkMin ? hi : sparkMin + 1;
-        selectRowOf(vm.selectedTrialProperty().get());
+        selectRowOf(vm.trials().selectedTrialProperty().get());
     }
 
     private void selectRowOf(int id) {
@@ -133,8 +133,8 @@ final class TrialsTable extends TableView<TrialRow> {
             if (current != null && current.id() == id) {
                 return;
             }
-            for (int i = 0; i < vm.rows().size(); i++) {
-                if (vm.rows().get(i).id() == id) {
+            for (int i = 0; i < vm.trials().rows().size(); i++) {
+                if (vm.trials().rows().get(i).id() == id) {
                     table.getSelectionModel().clearAndSelect(i);
                     return;
                 }

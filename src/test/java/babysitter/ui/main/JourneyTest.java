@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
+import static babysitter.ui.main.WindowTestKit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -59,12 +59,9 @@ class JourneyTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("babysitter.runs", runs.toString());
-        BabysitterApp app = new BabysitterApp();
+        BabysitterApp app = WindowTestKit.app(runs);
         vm = app.createViewModel(Executors.newSingleThreadExecutor());
-        SetupViewModel setup = SetupViewModel.defaults();
-        setup.epochsProperty().set("2000");
-        setup.nProperty().set("300");
+        SetupViewModel setup = WindowTestKit.spiralSetup("2000");
         // the person's answers to the file dialogs
         app.context().setChoosers(new Choosers() {
             @Override
@@ -82,22 +79,16 @@ class JourneyTest {
                 return exports.resolve(name).toFile();
             }
         });
-        window = new MainWindow(app.context(), vm, setup);
-        stage.setScene(window.scene());
-        stage.show();
+        window = WindowTestKit.show(stage, new MainWindow(app.context(), vm, setup));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
+        WindowTestKit.closeSession(vm);
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
-        }
+        WindowTestKit.waitUntil(what, 60, condition);
     }
 
     private static void menu(FxRobot robot, String menu, String item) {
@@ -122,7 +113,7 @@ class JourneyTest {
     void oneWholeSessionThroughTheWindow(FxRobot robot) throws Exception {
         // new run: it trains at once
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING && vm.epochProperty().get() >= 2);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING && vm.progress().epochProperty().get() >= 2);
         Path run = Path.of(onFx(() -> vm.runDirProperty().get()));
         double alphaBefore = onFx(() -> vm.controls().current().learningRate());
 
@@ -137,7 +128,7 @@ class JourneyTest {
 
         // pause, then a checkpoint of one's own
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         shortcut(robot, KeyCode.K);
         waitUntil("the person's checkpoint on the strip", () -> vm.checkpoints().stream()
                 .anyMatch(c -> c.id().startsWith("step-")));
@@ -147,7 +138,7 @@ class JourneyTest {
         // resume with Space and, while it trains, rewind to that checkpoint from the strip
         robot.clickOn("#stepChart");
         robot.type(KeyCode.SPACE);
-        waitUntil("running again", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running again", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         waitUntil("an epoch after the checkpoint", () -> vm.checkpoints().stream().reduce((a, b) -> b)
                 .map(c -> !c.id().equals(mine)).orElse(false));
         // the strip moves under the mouse as epochs add chips: read the question, as a person does
@@ -160,17 +151,17 @@ class JourneyTest {
                 break;
             }
         }
-        waitUntil("branch 1 from my checkpoint", () -> vm.branchProperty().get() == 1);
+        waitUntil("branch 1 from my checkpoint", () -> vm.progress().branchProperty().get() == 1);
 
         // undo: back to the checkpoint taken before the α change, with the α from before
         waitUntil("undo possible", () -> !vm.lastChangeProperty().get().isEmpty());
         shortcut(robot, KeyCode.Z);
-        waitUntil("branch 2 from before the change", () -> vm.branchProperty().get() == 2);
+        waitUntil("branch 2 from before the change", () -> vm.progress().branchProperty().get() == 2);
         waitUntil("α from before the change", () -> vm.controls().current().learningRate() == alphaBefore);
 
         // siblings for one epoch from here, and adopt the best
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         shortcut(robot, KeyCode.Z); // nothing left to undo: no harm
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil("the siblings dialog", () -> robot.lookup("#siblingsDialog").tryQuery().isPresent());
@@ -182,8 +173,8 @@ class JourneyTest {
         waitUntil("both siblings done", () -> vm.siblings().winnerProperty().get() >= 0);
         int winner = onFx(() -> vm.siblings().winnerProperty().get());
         robot.clickOn("#adoptSibling-" + winner);
-        waitUntil("the adopted branch", () -> vm.branchProperty().get() == 3);
-        waitUntil("paused after the adopted epoch", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("the adopted branch", () -> vm.progress().branchProperty().get() == 3);
+        waitUntil("paused after the adopted epoch", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
 
         // the three exports from the File menu
         menu(robot, "File", "Export window (PNG)…");
@@ -214,9 +205,9 @@ class JourneyTest {
         assertThat(rewinds.get(1).path("details").path("branch").asInt()).isEqualTo(2);
 
         // open the run again: its branches and its last α come back
-        int lastBranchEpoch = onFx(() -> (int) vm.epochProperty().get());
+        int lastBranchEpoch = onFx(() -> (int) vm.progress().epochProperty().get());
         menu(robot, "File", "Open run folder…");
-        waitUntil("the run read back", () -> !vm.hasSession().get() && vm.epochProperty().get() == lastBranchEpoch
+        waitUntil("the run read back", () -> !vm.hasSession().get() && vm.progress().epochProperty().get() == lastBranchEpoch
                 && vm.monitor().lines().stream().map(l -> l.branch()).distinct().count() == 4);
         assertThat(onFx(() -> vm.runDirProperty().get())).isEqualTo(run.toString());
         assertThat(onFx(() -> vm.events().stream().noneMatch(e -> e.kind().equals("error")))).isTrue();

@@ -88,19 +88,19 @@ class MainViewModelTest {
         assertThat(vm.monitor().points()).isEqualTo(18);
         assertThat(vm.monitor().markers()).extracting(m -> m.label()).contains("α 0.02→0.005");
         assertThat(vm.checkpoints()).extracting(c -> c.id()).containsExactly("epoch-0001", "epoch-0002", "epoch-0003");
-        assertThat(vm.statusProperty().get()).contains("3 checkpoints");
+        assertThat(vm.progress().statusProperty().get()).contains("3 checkpoints");
         Path report = runs.resolve("report.html");
-        vm.exportReport(report);
-        pump(() -> vm.statusProperty().get().startsWith("Report written"));
+        vm.exports().report(report);
+        pump(() -> vm.progress().statusProperty().get().startsWith("Report written"));
         assertThat(java.nio.file.Files.readString(report)).contains("α 0.02→0.005").contains("<svg");
         assertThat(vm.regions().availableProperty().get()).as("a recorded run has no regions").isFalse();
 
         vm.rewind("epoch-0001");
-        pump(() -> vm.stateProperty().get() == Report.State.IDLE);
-        assertThat(vm.branchProperty().get()).isEqualTo(1);
-        assertThat(vm.epochProperty().get()).isEqualTo(1);
-        vm.togglePause();
-        pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        pump(() -> vm.progress().stateProperty().get() == Report.State.IDLE);
+        assertThat(vm.progress().branchProperty().get()).isEqualTo(1);
+        assertThat(vm.progress().epochProperty().get()).isEqualTo(1);
+        vm.commands().togglePause();
+        pump(() -> vm.progress().stateProperty().get() == Report.State.FINISHED);
         // the continued epochs of the 2-D spiral bring their decision regions, the last one kept
         assertThat(vm.regions().availableProperty().get()).isTrue();
         assertThat(vm.regions().reportProperty().get().epoch()).isEqualTo(2);
@@ -183,7 +183,7 @@ class MainViewModelTest {
         List<Report.ConfusionReport> live = new ArrayList<>();
         vm.feed().subscribe(Report.ConfusionReport.class, live::add, () -> { });
         vm.newRun(spiral(3));
-        pump(() -> vm.stateProperty().get() == Report.State.FINISHED);
+        pump(() -> vm.progress().stateProperty().get() == Report.State.FINISHED);
         Report.SamplesReport liveSamples = newestSamples(vm);
         Report.RegionsReport liveRegions = vm.regions().reportProperty().get();
         Path dir = Path.of(vm.runDirProperty().get());
@@ -206,7 +206,7 @@ class MainViewModelTest {
         pump(() -> !opened.checkpoints().isEmpty());
         assertThat(order).as("an open Classes window forgets the previous run first").startsWith("reset",
                 "confusion").containsOnlyOnce("reset");
-        assertThat(opened.statusProperty().get()).doesNotContain("damaged");
+        assertThat(opened.progress().statusProperty().get()).doesNotContain("damaged");
         assertThat(replayed).isEqualTo(live);
         assertThat(opened.feed().kept(Report.ConfusionReport.class)).isEqualTo(live);
         assertThat(newestSamples(opened)).isEqualTo(liveSamples);
@@ -235,9 +235,9 @@ class MainViewModelTest {
 
         // continued from a checkpoint, the run keeps appending: the new branch's reports follow
         opened.rewind("epoch-0001");
-        pump(() -> opened.stateProperty().get() == Report.State.IDLE);
-        opened.togglePause();
-        pump(() -> opened.stateProperty().get() == Report.State.FINISHED);
+        pump(() -> opened.progress().stateProperty().get() == Report.State.IDLE);
+        opened.commands().togglePause();
+        pump(() -> opened.progress().stateProperty().get() == Report.State.FINISHED);
         opened.closeSession();
         babysitter.store.Run run = babysitter.store.RunReader.read(dir);
         List<String> warnings = new ArrayList<>();
@@ -274,7 +274,7 @@ class MainViewModelTest {
         opened.feed().subscribe(Report.ConfusionReport.class, shown::add, () -> { });
         opened.openRun(dir);
         pump(() -> !opened.checkpoints().isEmpty());
-        assertThat(opened.statusProperty().get()).doesNotContain("damaged");
+        assertThat(opened.progress().statusProperty().get()).doesNotContain("damaged");
         assertThat(shown).extracting(Report.ConfusionReport::epoch).containsExactly(0, 1, 2);
         // 240 rows, a quarter of them dev
         assertThat(shown).allSatisfy(c -> assertThat(java.util.Arrays.stream(c.counts()).sum()).isEqualTo(60));

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
-import static babysitter.ui.main.MainWindowKeyboardTest.waitUntil;
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
@@ -73,17 +73,17 @@ class MainWindowAgreementTest {
             setup.epochsProperty().set("3");
         });
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
-        robot.interact(vm::togglePause);
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
+        robot.interact(vm.commands()::togglePause);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         robot.interact(() -> {
             vm.controls().alphaTextProperty().set("0.002");
             vm.controls().commitAlphaText();
         });
         waitUntil("the change", () -> vm.events().stream().anyMatch(e -> e.kind().equals("hyperparameters")));
         Path dir = Path.of(onFx(() -> vm.runDirProperty().get()));
-        robot.interact(vm::stop);
-        waitUntil("stopped", () -> vm.stateProperty().get() == Report.State.STOPPED);
+        robot.interact(vm.commands()::stop);
+        waitUntil("stopped", () -> vm.progress().stateProperty().get() == Report.State.STOPPED);
 
         // the person sets up something else, then opens the recorded run
         robot.interact(() -> {
@@ -92,7 +92,7 @@ class MainWindowAgreementTest {
             setup.batchSizeProperty().set("32");
         });
         robot.interact(() -> vm.openRun(dir));
-        waitUntil("the recorded run", () -> vm.statusProperty().get().startsWith("Recorded run"));
+        waitUntil("the recorded run", () -> vm.progress().statusProperty().get().startsWith("Recorded run"));
         assertThat(onFx(() -> vm.controls().current().optimizer())).isEqualTo(OptimizerKind.MOMENTUM);
         assertThat(text(robot, "#alphaField")).as("the run's last α").isEqualTo("2.00e-03");
         assertThat(text(robot, "#batchSize")).isEqualTo("16");
@@ -107,7 +107,7 @@ class MainWindowAgreementTest {
         });
         String first = onFx(() -> vm.checkpoints().get(0).id());
         robot.interact(() -> vm.openRunAndContinue(dir, first, 2));
-        waitUntil("continued", () -> vm.stateProperty().get() == Report.State.IDLE);
+        waitUntil("continued", () -> vm.progress().stateProperty().get() == Report.State.IDLE);
         assertThat(onFx(() -> setup.optimizerProperty().get())).isEqualTo(OptimizerKind.MOMENTUM);
         assertThat(onFx(() -> setup.learningRateProperty().get())).isEqualTo("0.05");
         assertThat(onFx(() -> vm.controls().current().optimizer())).isEqualTo(OptimizerKind.MOMENTUM);

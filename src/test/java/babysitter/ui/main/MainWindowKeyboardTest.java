@@ -1,5 +1,7 @@
 package babysitter.ui.main;
 
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -44,38 +46,21 @@ class MainWindowKeyboardTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty("babysitter.runs", runs.toString());
-        vm = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
-        setup = SetupViewModel.defaults();
-        setup.epochsProperty().set("400");
-        setup.nProperty().set("300");
-        window = new MainWindow(vm, setup);
-        stage.setScene(window.scene());
-        stage.show();
+        vm = WindowTestKit.app(runs).createViewModel(Executors.newSingleThreadExecutor());
+        setup = WindowTestKit.spiralSetup("400");
+        window = WindowTestKit.show(stage, new MainWindow(vm, setup));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
-    }
-
-    static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
-        }
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        WindowTestKit.closeSession(vm);
     }
 
     private void startAndPause(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
     }
 
     private boolean editing() throws Exception {
@@ -98,7 +83,7 @@ class MainWindowKeyboardTest {
         assertThat(onFx(() -> setup.nProperty().get())).isEqualTo("500");
         assertThat(editing()).as("Enter ends the edit").isFalse();
         assertThat(onFx(() -> vm.runDirProperty().get())).as("Enter started no run").isEqualTo(first);
-        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.PAUSED);
+        assertThat(onFx(() -> vm.progress().stateProperty().get())).isEqualTo(Report.State.PAUSED);
 
         // New run asks, names that the old run stays on disk; Cancel keeps the session
         robot.clickOn("#newRun");
@@ -107,13 +92,13 @@ class MainWindowKeyboardTest {
         robot.clickOn((Button) dialog.lookupButton(ButtonType.CANCEL));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> vm.runDirProperty().get())).isEqualTo(first);
-        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.PAUSED);
+        assertThat(onFx(() -> vm.progress().stateProperty().get())).isEqualTo(Report.State.PAUSED);
 
         robot.clickOn("#newRun");
         DialogPane again = robot.lookup("#newRunDialog").queryAs(DialogPane.class);
         robot.clickOn((Button) again.lookupButton(ButtonType.OK));
         waitUntil("the new run", () -> !vm.runDirProperty().get().equals(first)
-                && vm.stateProperty().get() == Report.State.RUNNING);
+                && vm.progress().stateProperty().get() == Report.State.RUNNING);
     }
 
     @Test
@@ -125,12 +110,12 @@ class MainWindowKeyboardTest {
         assertThat(editing()).as("Enter gives the keyboard back").isFalse();
 
         robot.type(KeyCode.SPACE);
-        waitUntil("resumed by Space", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("resumed by Space", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.type(KeyCode.SPACE);
-        waitUntil("paused by Space", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused by Space", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         waitUntil("undo possible", () -> !vm.lastChangeProperty().get().isEmpty());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        waitUntil("undone: back before the change, on a new branch", () -> vm.branchProperty().get() == 1);
+        waitUntil("undone: back before the change, on a new branch", () -> vm.progress().branchProperty().get() == 1);
         assertThat(onFx(() -> vm.controls().current().learningRate())).isNotEqualTo(0.003);
         assertThat(onFx(() -> alpha.getText())).isNotEqualTo("0.003");
 
@@ -140,12 +125,12 @@ class MainWindowKeyboardTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         waitUntil("a checkpoint by Ctrl+K", () -> vm.events().stream().filter(e -> e.event()
                 instanceof babysitter.store.Event.CheckpointTaken c && c.source().equals("user")).count() > checkpoints);
-        long step = onFx(() -> vm.stepProperty().get());
+        long step = onFx(() -> vm.progress().stepProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.RIGHT).release(KeyCode.CONTROL);
-        waitUntil("one step by Ctrl+→", () -> vm.stepProperty().get() == step + 1);
-        long epoch = onFx(() -> vm.epochProperty().get());
+        waitUntil("one step by Ctrl+→", () -> vm.progress().stepProperty().get() == step + 1);
+        long epoch = onFx(() -> vm.progress().epochProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
-        waitUntil("an epoch by Ctrl+E", () -> vm.epochProperty().get() == epoch + 1);
+        waitUntil("an epoch by Ctrl+E", () -> vm.progress().epochProperty().get() == epoch + 1);
     }
 
     @Test
@@ -168,11 +153,11 @@ class MainWindowKeyboardTest {
         assertThat(menuItem(robot, "pauseItem").getAccelerator()).as("Space is shown in the menu").isNotNull();
         assertThat(menuItem(robot, "pauseItem").getAccelerator().getDisplayText()).isEqualTo("Space");
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         assertThat(onFx(() -> menuItem(robot, "stopItem").isDisable())).isFalse();
         assertThat(onFx(() -> robot.lookup("#stopButton").queryAs(Button.class).isDisable())).isFalse();
         robot.clickOn("#stopButton");
-        waitUntil("stopped", () -> vm.stateProperty().get() == Report.State.STOPPED);
+        waitUntil("stopped", () -> vm.progress().stateProperty().get() == Report.State.STOPPED);
         assertThat(onFx(() -> menuItem(robot, "stopItem").isDisable())).isTrue();
         assertThat(onFx(() -> robot.lookup("#stopButton").queryAs(Button.class).isDisable())).isTrue();
     }

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
-import static babysitter.ui.main.MainWindowKeyboardTest.waitUntil;
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
@@ -73,7 +73,7 @@ class MainWindowLookTest {
             assertThat(b.getText()).as(id).matches("[A-Za-z ]+");
         }
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         assertThat(onFx(icon::getIconLiteral)).isEqualTo("mdi2p-pause");
         assertThat(onFx(pause::getText)).isEqualTo("Pause");
     }
@@ -89,7 +89,7 @@ class MainWindowLookTest {
     @Test
     void aChangeOfOptimiserIsMarkedWithTheWindowsSpelling(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.interact(() -> vm.controls().optimizerProperty().set(OptimizerKind.MOMENTUM));
         waitUntil("the change", () -> vm.events().stream().anyMatch(e -> e.kind().equals("hyperparameters")));
         assertThat(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("hyperparameters")).findFirst()
@@ -99,9 +99,9 @@ class MainWindowLookTest {
     @Test
     void theChartsAndControlsStayPutWhenABannerOrAnErrorAppears(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         Node chart = robot.lookup("#stepChart").query();
         Node beta = robot.lookup("#betaSlider").query();
         double chartY = sceneY(chart);

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
-import static babysitter.ui.main.MainWindowKeyboardTest.waitUntil;
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -80,7 +80,7 @@ class MainWindowSizeTest {
         SplitPane columns = robot.lookup("#columns").queryAs(SplitPane.class);
         assertThat(onFx(() -> columns.getItems().size())).isEqualTo(3);
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         WaitForAsyncUtils.waitForFxEvents();
         Node chart = robot.lookup("#stepChart").query();
         assertThat(onFx(() -> columns.getItems().size())).as("the setup folds away for the run").isEqualTo(2);

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
-import static babysitter.ui.main.MainWindowKeyboardTest.waitUntil;
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -59,15 +59,15 @@ class MainWindowSlidersTest {
     /** Takes a checkpoint and waits for it: every command sent before it has then been applied. */
     private void drain(FxRobot robot) throws Exception {
         long before = onFx(() -> vm.events().stream().filter(e -> e.kind().equals("checkpoint")).count());
-        robot.interact(vm::checkpoint);
+        robot.interact(vm.commands()::checkpoint);
         waitUntil("the checkpoint", () -> vm.events().stream().filter(e -> e.kind().equals("checkpoint")).count() > before);
     }
 
     private void startPaused(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package babysitter.ui.main;
 
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
@@ -40,33 +42,15 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("babysitter.runs", runs.toString());
-        BabysitterApp app = new BabysitterApp();
+        BabysitterApp app = WindowTestKit.app(runs);
         vm = app.createViewModel(Executors.newSingleThreadExecutor());
-        setup = SetupViewModel.defaults();
-        setup.epochsProperty().set("400");
-        setup.nProperty().set("300");
-        window = new MainWindow(vm, setup);
-        stage.setScene(window.scene());
-        stage.show();
+        setup = WindowTestKit.spiralSetup("400");
+        window = WindowTestKit.show(stage, new MainWindow(vm, setup));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
-        }
-    }
-
-    /** Reads the window's state on the JavaFX thread, which owns it. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        WindowTestKit.closeSession(vm);
     }
 
     private long hyperparameterEvents() {
@@ -76,10 +60,10 @@ class MainWindowTest {
     @Test
     void aPersonTrainsSteersPausesAndRewinds(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("three epochs", () -> vm.epochProperty().get() >= 3);
+        waitUntil("three epochs", () -> vm.progress().epochProperty().get() >= 3);
         assertThat(onFx(() -> vm.monitor().points())).isGreaterThan(0);
         assertThat(onFx(() -> window.monitor().stepChart().series())).isNotEmpty();
-        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.RUNNING);
+        assertThat(onFx(() -> vm.progress().stateProperty().get())).isEqualTo(Report.State.RUNNING);
 
         // moving the α slider while training: the next step uses the new α
         Slider alpha = robot.lookup("#alphaSlider").queryAs(Slider.class);
@@ -115,19 +99,19 @@ class MainWindowTest {
 
         // pause stops the step counter; resume continues it
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long paused = onFx(() -> vm.stepProperty().get());
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
+        long paused = onFx(() -> vm.progress().stepProperty().get());
         WaitForAsyncUtils.waitForFxEvents(20);
-        assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(paused);
+        assertThat(onFx(() -> vm.progress().stepProperty().get())).isEqualTo(paused);
         robot.clickOn("#stepButton");
-        waitUntil("one step", () -> vm.stepProperty().get() == paused + 1);
+        waitUntil("one step", () -> vm.progress().stepProperty().get() == paused + 1);
         robot.clickOn("#pauseButton");
-        waitUntil("running again", () -> vm.stepProperty().get() > paused + 5);
+        waitUntil("running again", () -> vm.progress().stepProperty().get() > paused + 5);
 
         // rewind through the checkpoint strip: the epoch goes back and a new branch is drawn
         robot.clickOn("#pauseButton");
-        waitUntil("paused again", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long epochBefore = onFx(() -> vm.epochProperty().get());
+        waitUntil("paused again", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
+        long epochBefore = onFx(() -> vm.progress().epochProperty().get());
         // the oldest epoch checkpoint still kept (the ring holds the newest 20)
         var target = onFx(() -> vm.checkpoints().stream()
                 .filter(c -> c.id().startsWith("epoch-") && c.epoch() < epochBefore).findFirst().orElseThrow());
@@ -135,8 +119,8 @@ class MainWindowTest {
         Button ok = (Button) robot.lookup("#rewindDialog").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(javafx.scene.control.ButtonType.OK);
         robot.clickOn(ok);
-        waitUntil("the new branch", () -> vm.branchProperty().get() == 1);
-        assertThat(onFx(() -> vm.epochProperty().get())).isEqualTo(target.epoch()).isLessThan(epochBefore);
+        waitUntil("the new branch", () -> vm.progress().branchProperty().get() == 1);
+        assertThat(onFx(() -> vm.progress().epochProperty().get())).isEqualTo(target.epoch()).isLessThan(epochBefore);
         robot.clickOn("#pauseButton");
         waitUntil("points on the new branch", () -> vm.monitor().lines().stream()
                 .anyMatch(l -> l.branch() == 1 && l.data().size() > 3));
@@ -160,9 +144,9 @@ class MainWindowTest {
     @Test
     void badAlphaValuesAreRefusedAndChangeNothing(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         double alphaBefore = onFx(() -> vm.controls().current().learningRate());
         long eventsBefore = hyperparameterEvents();
         TextField field = robot.lookup("#alphaField").queryAs(TextField.class);
@@ -174,7 +158,7 @@ class MainWindowTest {
             assertThat(error.isVisible()).isTrue();
         }
         robot.clickOn("#stepButton");
-        waitUntil("a step", () -> vm.stepProperty().get() > 0);
+        waitUntil("a step", () -> vm.progress().stepProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents(10);
         assertThat(hyperparameterEvents()).isEqualTo(eventsBefore);
         assertThat(onFx(() -> vm.controls().current().learningRate())).isEqualTo(alphaBefore);
@@ -183,7 +167,7 @@ class MainWindowTest {
     @Test
     void aChartExportsAsAPngOfTheExpectedSize(FxRobot robot, @TempDir Path tmp) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("an epoch", () -> vm.epochProperty().get() >= 1);
+        waitUntil("an epoch", () -> vm.progress().epochProperty().get() >= 1);
         Path one = tmp.resolve("one.png");
         Path two = tmp.resolve("two.png");
         double[] size = new double[2];
@@ -207,19 +191,19 @@ class MainWindowTest {
     @Test
     void theSpaceBarPausesAndResumes(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.clickOn("#stepChart"); // focus on the chart, not on a text field
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        waitUntil("paused by space", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long paused = onFx(() -> vm.stepProperty().get());
+        waitUntil("paused by space", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
+        long paused = onFx(() -> vm.progress().stepProperty().get());
         robot.type(javafx.scene.input.KeyCode.SPACE);
-        waitUntil("running again by space", () -> vm.stateProperty().get() == Report.State.RUNNING
-                && vm.stepProperty().get() > paused);
+        waitUntil("running again by space", () -> vm.progress().stateProperty().get() == Report.State.RUNNING
+                && vm.progress().stepProperty().get() > paused);
         // in a text field, space is a character, not a command
         TextField field = robot.lookup("#alphaField").queryAs(TextField.class);
         robot.clickOn(field).type(javafx.scene.input.KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.RUNNING);
+        assertThat(onFx(() -> vm.progress().stateProperty().get())).isEqualTo(Report.State.RUNNING);
     }
 
     @Test

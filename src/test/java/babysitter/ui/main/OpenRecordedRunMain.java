@@ -26,13 +26,13 @@ public final class OpenRecordedRunMain {
         }
         System.gc();
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.println("status " + vm.statusProperty().get());
+        System.out.println("status " + vm.progress().statusProperty().get());
         System.out.println("regions " + vm.regions().captionProperty().get());
         var samples = vm.feed().kept(babysitter.session.Report.SamplesReport.class);
         System.out.println("samples " + (samples.isEmpty() ? "none" : samples.get(samples.size() - 1).epoch() + 1));
         System.out.println("confusion " + vm.feed().kept(babysitter.session.Report.ConfusionReport.class).size());
         System.out.printf("opened in %.1f s, %.0f MB of heap in use after%n", (System.nanoTime() - start) / 1e9,
                 used / 1e6);
-        System.exit(vm.statusProperty().get().startsWith("Recorded run") ? 0 : 1);
+        System.exit(vm.progress().statusProperty().get().startsWith("Recorded run") ? 0 : 1);
     }
 }

@@ -35,10 +35,10 @@ class PaceChoiceTest {
         pump.until(() -> paceEvent("5 epochs/s"));
         assertThat(vm.paceProperty().get()).isEqualTo(Pace.WATCHABLE);
         vm.paceProperty().set(Pace.EPOCH_BY_EPOCH);
-        pump.until(() -> vm.stateProperty().get() == Report.State.PAUSED);
+        pump.until(() -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         assertThat(paceEvent("pause after each epoch")).isTrue();
         vm.newRun(MainViewModelTest.spiral(3));
-        pump.until(() -> vm.stateProperty().get() == Report.State.PAUSED && vm.epochProperty().get() == 1);
+        pump.until(() -> vm.progress().stateProperty().get() == Report.State.PAUSED && vm.progress().epochProperty().get() == 1);
         assertThat(vm.paceProperty().get()).isEqualTo(Pace.EPOCH_BY_EPOCH);
     }
 }

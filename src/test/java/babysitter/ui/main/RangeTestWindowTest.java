@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import static babysitter.ui.main.WindowTestKit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -49,32 +50,20 @@ class RangeTestWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty("babysitter.runs", runs.toString());
-        vm = new BabysitterApp().createViewModel(Executors.newSingleThreadExecutor());
-        setup = SetupViewModel.defaults();
-        setup.nProperty().set("300");
-        MainWindow window = new MainWindow(vm, setup);
-        stage.setScene(window.scene());
-        stage.show();
+        vm = WindowTestKit.app(runs).createViewModel(Executors.newSingleThreadExecutor());
+        setup = WindowTestKit.spiralSetup(null);
+        MainWindow window = WindowTestKit.show(stage, new MainWindow(vm, setup));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
+        WindowTestKit.closeSession(vm);
         // the stage is shared with the next test classes: back to the size of its scene
         WaitForAsyncUtils.asyncFx(() -> stage.sizeToScene()).get(10, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        WindowTestKit.waitUntil(what, 60, condition);
     }
 
     private static void fx(Runnable r) throws Exception {
@@ -141,12 +130,12 @@ class RangeTestWindowTest {
     void theRangeTestWorksWhileARunTrainsAndAfterItEndsAndLeavesTheRunAlone(FxRobot robot) throws Exception {
         fx(() -> setup.epochsProperty().set("3"));
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.stateProperty().get() == Report.State.RUNNING
-                || vm.stateProperty().get() == Report.State.FINISHED);
+        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING
+                || vm.progress().stateProperty().get() == Report.State.FINISHED);
         rangeTest(robot, "1e-4", "1", "30");
-        waitUntil("the run's end", () -> vm.stateProperty().get() == Report.State.FINISHED);
+        waitUntil("the run's end", () -> vm.progress().stateProperty().get() == Report.State.FINISHED);
         long folders = runFolders();
-        long steps = onFx(() -> vm.stepProperty().get());
+        long steps = onFx(() -> vm.progress().stepProperty().get());
         int events = onFx(() -> vm.events().size());
         assertThat(onFx(() -> vm.notificationProperty().get())).doesNotContain("range test");
 
@@ -155,9 +144,9 @@ class RangeTestWindowTest {
         assertThat(chartAlphas(robot)[1]).isCloseTo(-5, org.assertj.core.api.Assertions.within(1e-9));
         WaitForAsyncUtils.waitForFxEvents(10);
         // the finished run is as it was: no steps, no events, still one run folder
-        assertThat(onFx(() -> vm.stepProperty().get())).isEqualTo(steps);
+        assertThat(onFx(() -> vm.progress().stepProperty().get())).isEqualTo(steps);
         assertThat(onFx(() -> vm.events().size())).isEqualTo(events);
-        assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(Report.State.FINISHED);
+        assertThat(onFx(() -> vm.progress().stateProperty().get())).isEqualTo(Report.State.FINISHED);
         assertThat(onFx(() -> vm.notificationProperty().get())).doesNotContain("range test");
         assertThat(runFolders()).isEqualTo(folders);
     }

@@ -42,15 +42,15 @@ class RewindWhileRunningTest {
         // New run starts training at once
         Random random = new Random(5);
         for (int i = 0; i < 50; i++) {
-            pump.until(() -> vm.stateProperty().get() == Report.State.RUNNING && vm.checkpoints().size() >= 5);
+            pump.until(() -> vm.progress().stateProperty().get() == Report.State.RUNNING && vm.checkpoints().size() >= 5);
             pump.forMillis(random.nextInt(60));
             List<Snapshot.CheckpointSummary> strip = List.copyOf(vm.checkpoints());
             Snapshot.CheckpointSummary chip = strip.get(random.nextInt(strip.size()));
             vm.holdForRewind(); // the confirmation opens
             pump.forMillis(20 + random.nextInt(80)); // the person reads it while reports still arrive
-            long branch = vm.branchProperty().get();
+            long branch = vm.progress().branchProperty().get();
             vm.rewindHeld(chip.id());
-            pump.until(() -> vm.branchProperty().get() != branch
+            pump.until(() -> vm.progress().branchProperty().get() != branch
                     || vm.events().stream().anyMatch(e -> e.kind().equals("error")));
         }
         assertThat(vm.events()).filteredOn(e -> e.kind().equals("error")).isEmpty();

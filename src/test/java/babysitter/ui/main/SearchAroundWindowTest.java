@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import static babysitter.ui.main.MainWindowKeyboardTest.onFx;
-import static babysitter.ui.main.MainWindowKeyboardTest.waitUntil;
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.search.Param;

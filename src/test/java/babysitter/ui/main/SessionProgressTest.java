@@ -88,9 +88,9 @@ class SessionProgressTest {
 
     @Test
     void durationsReadAsAPersonWouldSayThem() {
-        assertThat(SessionProgress.duration(5)).isEqualTo("5 s");
-        assertThat(SessionProgress.duration(75)).isEqualTo("1 min 15 s");
-        assertThat(SessionProgress.duration(3700)).isEqualTo("1 h 1 min");
+        assertThat(babysitter.session.Durations.text(5)).isEqualTo("5 s");
+        assertThat(babysitter.session.Durations.text(75)).isEqualTo("1 min 15 s");
+        assertThat(babysitter.session.Durations.text(3700)).isEqualTo("1 h 1 min");
         assertThat(SessionProgress.stateText(Report.State.GUARD_TRIPPED)).isEqualTo("guard tripped: paused");
     }
 }

@@ -1,5 +1,7 @@
 package babysitter.ui.main;
 
+import static babysitter.ui.main.WindowTestKit.onFx;
+import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.Report;
@@ -37,32 +39,15 @@ class SiblingsWindowTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("babysitter.runs", runs.toString());
-        BabysitterApp app = new BabysitterApp();
+        BabysitterApp app = WindowTestKit.app(runs);
         vm = app.createViewModel(Executors.newSingleThreadExecutor());
-        SetupViewModel setup = SetupViewModel.defaults();
-        setup.epochsProperty().set("400");
-        setup.nProperty().set("300");
-        window = new MainWindow(vm, setup);
-        stage.setScene(window.scene());
-        stage.show();
+        SetupViewModel setup = WindowTestKit.spiralSetup("400");
+        window = WindowTestKit.show(stage, new MainWindow(vm, setup));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.closeSession()).get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        WindowTestKit.closeSession(vm);
     }
 
     private static long siblingSeries(LineChartCanvas chart) {
@@ -72,10 +57,10 @@ class SiblingsWindowTest {
     @Test
     void aPersonTriesTwoSiblingsForAnEpochAndAdoptsOne(FxRobot robot) throws Exception {
         robot.clickOn("#newRun");
-        waitUntil("an epoch", () -> vm.epochProperty().get() >= 1);
+        waitUntil("an epoch", () -> vm.progress().epochProperty().get() >= 1);
         robot.clickOn("#pauseButton");
-        waitUntil("paused", () -> vm.stateProperty().get() == Report.State.PAUSED);
-        long epochAtStart = onFx(() -> vm.epochProperty().get());
+        waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
+        long epochAtStart = onFx(() -> vm.progress().epochProperty().get());
 
         javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("Session"))
@@ -124,10 +109,10 @@ class SiblingsWindowTest {
 
         int winner = onFx(() -> vm.siblings().winnerProperty().get());
         robot.clickOn("#adoptSibling-" + winner);
-        waitUntil("the new branch", () -> vm.branchProperty().get() == 1);
+        waitUntil("the new branch", () -> vm.progress().branchProperty().get() == 1);
         waitUntil("the panel gone", () -> !robot.lookup("#siblingsPanel").query().isVisible());
-        waitUntil("the adopted epoch trained again, then paused", () -> vm.epochProperty().get() == epochAtStart + 1
-                && vm.stateProperty().get() == Report.State.PAUSED);
+        waitUntil("the adopted epoch trained again, then paused", () -> vm.progress().epochProperty().get() == epochAtStart + 1
+                && vm.progress().stateProperty().get() == Report.State.PAUSED);
         assertThat(onFx(() -> siblingSeries(window.monitor().epochAccuracyChart()))).isZero();
         double alpha = onFx(() -> vm.controls().current().learningRate());
         assertThat(alpha).isEqualTo(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("siblings-adopted"))

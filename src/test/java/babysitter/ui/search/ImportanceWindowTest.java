@@ -147,11 +147,11 @@ class ImportanceWindowTest {
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(from.add(0, -5)).moveTo(to).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
 
-        double[] b = onFx(() -> vm.brushOf("learningRate"));
+        double[] b = onFx(() -> vm.charts().brushOf("learningRate"));
         assertThat(b).isNotNull();
         assertThat(b[0]).isBetween(0.17, 0.23);
         assertThat(b[1]).isBetween(0.67, 0.73);
-        List<Integer> chosen = onFx(vm::selectedTrials);
+        List<Integer> chosen = onFx(vm.charts()::selectedTrials);
         assertThat(chosen).isNotEmpty().hasSizeLessThan(24);
         // every scatter marks exactly those trials, the parallel coordinates too
         for (String name : List.of("learningRate", "momentum", "batchSize", "optimizer")) {
@@ -168,7 +168,7 @@ class ImportanceWindowTest {
         Point2D mid = onFx(() -> pc.localToScreen(pc.axisX(last), pc.unitToLocalY(0.6)));
         robot.moveTo(top).press(MouseButton.PRIMARY).moveTo(top.add(0, 5)).moveTo(mid).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        List<Integer> narrower = onFx(vm::selectedTrials);
+        List<Integer> narrower = onFx(vm.charts()::selectedTrials);
         assertThat(chosen).containsAll(narrower);
         assertThat(onFx(() -> robot.lookup("#brushText").queryAs(Label.class).getText()))
                 .contains("learningRate").contains("best dev accuracy");

@@ -66,7 +66,7 @@ class NewSearchViewModelTest {
         f.spaceFileProperty().set(bad.toString());
         assertThat(f.create()).isEmpty();
         assertThat(f.errorProperty().get()).contains(bad.toString()).contains("JSON");
-        assertThat(f.trialsProperty().get()).isEqualTo(Integer.toString(SearchViewModel.DEFAULT_TRIALS));
+        assertThat(f.trialsProperty().get()).isEqualTo(Integer.toString(NextRoundForm.DEFAULT_TRIALS));
 
         Path good = tmp.resolve("space.json");
         Files.writeString(good, SearchViewModelTest.SPACE);

@@ -39,15 +39,15 @@ class NextRoundOnImportantTest {
             }
             // with too few finished trials it says why and adds nothing
             v.show(search.rounds(), done.subList(0, 3));
-            v.nextRoundOnImportant();
+            v.nextRound().onImportant();
             assertThat(v.notificationProperty().get()).isEqualTo("Not yet: No importance yet: 3 finished trials: at least 5"
                     + " are needed.");
             assertThat(search.rounds()).hasSize(1);
 
             v.show(search.rounds(), done);
             assertThat(v.importance().latest().unimportant()).containsExactlyInAnyOrder("momentum", "batchSize", "optimizer");
-            Trial best = v.trial(v.bestTrialProperty().get());
-            v.nextRoundOnImportant();
+            Trial best = v.trials().trial(v.trials().bestTrialProperty().get());
+            v.nextRound().onImportant();
             assertThat(search.rounds()).hasSize(2);
             Round next = search.rounds().get(1);
             assertThat(next.origin()).startsWith("important ones of round 1; held momentum=");
@@ -55,7 +55,7 @@ class NextRoundOnImportantTest {
             for (String held : List.of("momentum", "batchSize", "optimizer")) {
                 assertThat(next.space().param(held).grid(3)).as(held).containsExactly(best.values().get(held));
             }
-            assertThat(search.trials(1)).hasSize(Integer.parseInt(v.trialsTextProperty().get()))
+            assertThat(search.trials(1)).hasSize(Integer.parseInt(v.nextRound().trialsTextProperty().get()))
                     .allSatisfy(t -> assertThat(t.values().get("batchSize")).isEqualTo(best.values().get("batchSize")));
             v.cancel();
         }

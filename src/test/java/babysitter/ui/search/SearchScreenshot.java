@@ -69,18 +69,18 @@ public final class SearchScreenshot {
             stage[0] = SearchWindow.show(new babysitter.ui.app.AppContext(runs), null, main, search, 2, true);
         });
         SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
-        waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 12
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        waitUntil(() -> !vm.progress().runningProperty().get() && vm.trials().rows().size() == 12
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
         fx(() -> {
-            vm.trialsTextProperty().set("6");
-            vm.topKProperty().set(4);
-            vm.nextRoundFromTopK();
+            vm.nextRound().trialsTextProperty().set("6");
+            vm.nextRound().topKProperty().set(4);
+            vm.nextRound().fromTopK();
         });
-        waitUntil(() -> vm.rows().size() == 18 && vm.rows().stream().filter(r -> r.state().finished()).count() >= 15);
+        waitUntil(() -> vm.trials().rows().size() == 18 && vm.trials().rows().stream().filter(r -> r.state().finished()).count() >= 15);
         fx(() -> {
-            vm.brush("learningRate", 0.45, 0.8);
-            vm.brush("momentum", 0.3, 0.9);
-            vm.selectedTrialProperty().set(vm.rows().get(3).id());
+            vm.charts().brush("learningRate", 0.45, 0.8);
+            vm.charts().brush("momentum", 0.3, 0.9);
+            vm.trials().selectedTrialProperty().set(vm.trials().rows().get(3).id());
         });
         Thread.sleep(800); // let the last frame draw (a picture, not a test)
         fx(() -> {
@@ -143,9 +143,9 @@ public final class SearchScreenshot {
         Stage[] stage = new Stage[1];
         fx(() -> stage[0] = SearchWindow.show(new babysitter.ui.app.AppContext(runs), null, main[0], search, 2, true));
         SearchViewModel vm = (SearchViewModel) stage[0].getProperties().get(SearchViewModel.class);
-        waitUntil(() -> !vm.runningProperty().get() && vm.rows().size() == 32
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
-        fx(() -> vm.nextMethodProperty().set(Method.GRID)); // the tool bar offers a grid next round too
+        waitUntil(() -> !vm.progress().runningProperty().get() && vm.trials().rows().size() == 32
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
+        fx(() -> vm.nextRound().nextMethodProperty().set(Method.GRID)); // the tool bar offers a grid next round too
         Thread.sleep(800);
         fx(() -> {
             try {

@@ -95,13 +95,13 @@ class SearchViewModelTest {
                 trial(2, TrialState.DONE, values(1e-4, 0.9, 16, "momentum"), 0.6),
                 trial(3, TrialState.DONE, values(1.0, 0.999, 256, "adam"), 0.7)));
         // log: 0.01 is half way between 1e-4 and 1
-        ScatterData lr = vm.scatter("learningRate");
+        ScatterData lr = vm.charts().scatter("learningRate");
         assertThat(xOf(lr, 1)).isCloseTo(0.5, within(1e-9));
         assertThat(xOf(lr, 2)).isCloseTo(0.0, within(1e-9));
         assertThat(xOf(lr, 3)).isCloseTo(1.0, within(1e-9));
         assertThat(tickAt(lr, Ticks.formatValue(0.01))).isCloseTo(0.5, within(1e-9));
         // one-minus-log: 0.9, 0.99, 0.999 evenly spaced, labelled as β
-        ScatterData beta = vm.scatter("momentum");
+        ScatterData beta = vm.charts().scatter("momentum");
         assertThat(xOf(beta, 1)).isCloseTo(0.5, within(1e-9));
         assertThat(xOf(beta, 2)).isCloseTo(0.0, within(1e-9));
         assertThat(tickAt(beta, "0.9")).isCloseTo(0.0, within(1e-9));
@@ -109,12 +109,12 @@ class SearchViewModelTest {
         assertThat(tickAt(beta, "0.999")).isCloseTo(1.0, within(1e-9));
         assertThat(beta.xLabel()).contains("1 − momentum");
         // pow2: five bins 16..256, 64 in the middle one; a tick for every power
-        ScatterData batch = vm.scatter("batchSize");
+        ScatterData batch = vm.charts().scatter("batchSize");
         assertThat(xOf(batch, 1)).isCloseTo(0.5, within(1e-9));
         assertThat(xOf(batch, 2)).isCloseTo(0.1, within(1e-9));
         assertThat(batch.xTicks()).extracting(Ticks.Tick::label).containsExactly("16", "32", "64", "128", "256");
         // choice: categories at their bin centres
-        ScatterData opt = vm.scatter("optimizer");
+        ScatterData opt = vm.charts().scatter("optimizer");
         assertThat(xOf(opt, 2)).isCloseTo(0.25, within(1e-9));
         assertThat(xOf(opt, 1)).isCloseTo(0.75, within(1e-9));
         assertThat(opt.xTicks()).extracting(Ticks.Tick::label).containsExactly("momentum", "adam");
@@ -134,10 +134,10 @@ class SearchViewModelTest {
 
     @Test
     void brushingNarrowsTheNextRoundsRangesAndBrushesCombine() {
-        vm.brush("learningRate", 0.75, 0.25); // any order
-        vm.brush("momentum", 0.5, 1.0);
-        vm.brush("batchSize", 0.42, 0.58); // inside the middle bin only: 64 (partly covered bins would count)
-        SearchSpace next = vm.brushedSpace();
+        vm.charts().brush("learningRate", 0.75, 0.25); // any order
+        vm.charts().brush("momentum", 0.5, 1.0);
+        vm.charts().brush("batchSize", 0.42, 0.58); // inside the middle bin only: 64 (partly covered bins would count)
+        SearchSpace next = vm.charts().brushedSpace();
         Param lr = next.param("learningRate");
         assertThat(lr.scale()).isEqualTo(babysitter.search.Scale.LOG);
         assertThat(lr.min()).isCloseTo(1e-3, within(1e-12));
@@ -150,12 +150,12 @@ class SearchViewModelTest {
         // not brushed: unchanged
         assertThat(next.param("optimizer")).isEqualTo(space.param("optimizer"));
         assertThat(next.base()).isEqualTo(space.base());
-        assertThat(vm.brushTextProperty().get()).contains("learningRate").contains("momentum");
+        assertThat(vm.charts().brushTextProperty().get()).contains("learningRate").contains("momentum");
 
-        vm.clearBrush("learningRate");
-        assertThat(vm.brushedSpace().param("learningRate")).isEqualTo(space.param("learningRate"));
-        vm.clearBrushes();
-        assertThat(vm.brushedSpace()).isEqualTo(space);
+        vm.charts().clearBrush("learningRate");
+        assertThat(vm.charts().brushedSpace().param("learningRate")).isEqualTo(space.param("learningRate"));
+        vm.charts().clearBrushes();
+        assertThat(vm.charts().brushedSpace()).isEqualTo(space);
     }
 
     @Test
@@ -163,8 +163,8 @@ class SearchViewModelTest {
         vm.show(List.of(), List.of(
                 trial(1, TrialState.DONE, values(0.01, 0.99, 64, "adam"), 0.8),
                 trial(2, TrialState.DONE, values(1e-4, 0.9, 16, "momentum"), 0.6)));
-        vm.brush("learningRate", 0.4, 0.6);
-        ScatterData d = vm.scatter("learningRate");
+        vm.charts().brush("learningRate", 0.4, 0.6);
+        ScatterData d = vm.charts().scatter("learningRate");
         assertThat(d.points()).filteredOn(ScatterData.Point::inBrush).extracting(ScatterData.Point::trialId)
                 .containsExactly(1);
         assertThat(d.brush()).containsExactly(0.4, 0.6);
@@ -174,34 +174,34 @@ class SearchViewModelTest {
     void rowsFollowTrialUpdatesInPlace() {
         Map<String, Object> v = values(0.00123456, 0.995, 32, "adam");
         vm.show(List.of(), List.of(new Trial(1, 0, v, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, "")));
-        assertThat(vm.rows()).hasSize(1);
-        TrialRow r = vm.rows().get(0);
+        assertThat(vm.trials().rows()).hasSize(1);
+        TrialRow r = vm.trials().rows().get(0);
         assertThat(r.stateText()).isEqualTo("pending");
         assertThat(r.bestText()).isEmpty();
-        assertThat(vm.paramNames()).containsExactly("learningRate", "momentum", "batchSize", "optimizer");
+        assertThat(vm.trials().paramNames()).containsExactly("learningRate", "momentum", "batchSize", "optimizer");
         assertThat(r.values()).containsExactly(space.param("learningRate").format(0.00123456),
                 space.param("momentum").format(0.995), "32", "adam");
         assertThat(r.values().get(0)).isEqualTo("0.00123");
 
         vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5)));
-        assertThat(vm.rows()).hasSize(1);
-        assertThat(vm.rows().get(0).stateText()).isEqualTo("running (epoch 1)");
-        assertThat(vm.rows().get(0).devCurve()).containsExactly(0.5);
+        assertThat(vm.trials().rows()).hasSize(1);
+        assertThat(vm.trials().rows().get(0).stateText()).isEqualTo("running (epoch 1)");
+        assertThat(vm.trials().rows().get(0).devCurve()).containsExactly(0.5);
 
         vm.show(List.of(), List.of(trial(1, TrialState.DONE, v, 0.5, 0.75, 0.7), trial(2, TrialState.PENDING, v)));
-        assertThat(vm.rows()).extracting(TrialRow::id).containsExactly(1, 2);
-        assertThat(vm.rows().get(0).bestText()).isEqualTo("0.750 (e2)");
-        assertThat(vm.rows().get(0).canBabysit()).isTrue();
-        assertThat(vm.rows().get(1).canBabysit()).isFalse();
-        assertThat(vm.statusProperty().get()).contains("1/2 trials done");
+        assertThat(vm.trials().rows()).extracting(TrialRow::id).containsExactly(1, 2);
+        assertThat(vm.trials().rows().get(0).bestText()).isEqualTo("0.750 (e2)");
+        assertThat(vm.trials().rows().get(0).canBabysit()).isTrue();
+        assertThat(vm.trials().rows().get(1).canBabysit()).isFalse();
+        assertThat(vm.progress().statusProperty().get()).contains("1/2 trials done");
     }
 
     @Test
     void listenerUpdatesFromWorkerThreadsArriveInOrder() {
         Map<String, Object> v = values(0.01, 0.99, 64, "adam");
         vm.accept(List.of(trial(3, TrialState.RUNNING, v, 0.4), trial(3, TrialState.RUNNING, v, 0.4, 0.6)));
-        assertThat(vm.rows()).hasSize(1);
-        assertThat(vm.rows().get(0).devCurve()).containsExactly(0.4, 0.6);
+        assertThat(vm.trials().rows()).hasSize(1);
+        assertThat(vm.trials().rows().get(0).devCurve()).containsExactly(0.4, 0.6);
     }
 
     @Test
@@ -211,23 +211,23 @@ class SearchViewModelTest {
                 trial(1, TrialState.DONE, v, 0.70),
                 trial(2, TrialState.DONE, v, 0.60, 0.90),
                 trial(3, TrialState.RUNNING, v, 0.80)));
-        assertThat(vm.bestTrialProperty().get()).isEqualTo(2);
-        assertThat(vm.scatter("learningRate").points()).filteredOn(ScatterData.Point::best)
+        assertThat(vm.trials().bestTrialProperty().get()).isEqualTo(2);
+        assertThat(vm.charts().scatter("learningRate").points()).filteredOn(ScatterData.Point::best)
                 .extracting(ScatterData.Point::trialId).containsExactly(2);
-        List<SearchViewModel.Curve> curves = vm.curves();
+        List<TrialCharts.Curve> curves = vm.charts().curves();
         assertThat(curves.get(curves.size() - 1).trialId()).isEqualTo(2);
         assertThat(curves.get(curves.size() - 1).best()).isTrue();
         assertThat(curves.get(curves.size() - 1).epochs()).containsExactly(1, 2);
 
         // a later trial does better: it becomes the best
         vm.show(List.of(), List.of(trial(3, TrialState.DONE, v, 0.80, 0.95)));
-        assertThat(vm.bestTrialProperty().get()).isEqualTo(3);
+        assertThat(vm.trials().bestTrialProperty().get()).isEqualTo(3);
 
         // selection is marked too, and drawn on top
-        vm.selectedTrialProperty().set(1);
-        assertThat(vm.scatter("momentum").points()).filteredOn(ScatterData.Point::selected)
+        vm.trials().selectedTrialProperty().set(1);
+        assertThat(vm.charts().scatter("momentum").points()).filteredOn(ScatterData.Point::selected)
                 .extracting(ScatterData.Point::trialId).containsExactly(1);
-        assertThat(vm.curves()).filteredOn(SearchViewModel.Curve::selected).extracting(SearchViewModel.Curve::trialId)
+        assertThat(vm.charts().curves()).filteredOn(TrialCharts.Curve::selected).extracting(TrialCharts.Curve::trialId)
                 .containsExactly(1);
     }
 
@@ -238,27 +238,27 @@ class SearchViewModelTest {
                 null, "");
         Trial b = new Trial(2, 0, v, TrialState.DONE, List.of(new EpochPoint(1, 1, 0.30, 0.9, 1)), 0.9, 1, "e",
                 null, "");
-        assertThat(SearchViewModel.best(List.of(a, b))).isEqualTo(2);
-        assertThat(SearchViewModel.best(List.of())).isEqualTo(-1);
+        assertThat(SearchTrials.best(List.of(a, b))).isEqualTo(2);
+        assertThat(SearchTrials.best(List.of())).isEqualTo(-1);
     }
 
     @Test
     void theTrialsCountIsValidatedInline() {
         vm.show(List.of(), List.of(trial(1, TrialState.DONE, values(0.01, 0.99, 64, "adam"), 0.8)));
-        assertThat(vm.trialsErrorProperty().get()).isEmpty();
+        assertThat(vm.nextRound().trialsErrorProperty().get()).isEmpty();
         for (String bad : new String[] {"abc", "0", "-3", "2.5", "100000"}) {
-            vm.trialsTextProperty().set(bad);
-            assertThat(vm.trialsErrorProperty().get()).as(bad).contains("'" + bad + "'").containsIgnoringCase("trials");
-            assertThat(vm.canNextRound().get()).as(bad).isFalse();
+            vm.nextRound().trialsTextProperty().set(bad);
+            assertThat(vm.nextRound().trialsErrorProperty().get()).as(bad).contains("'" + bad + "'").containsIgnoringCase("trials");
+            assertThat(vm.nextRound().canNextRound().get()).as(bad).isFalse();
         }
-        vm.trialsTextProperty().set("0");
-        assertThat(vm.trialsErrorProperty().get()).contains("at least 1");
-        vm.trialsTextProperty().set("abc");
-        assertThat(vm.trialsErrorProperty().get()).contains("whole number from 1 to " + SearchViewModel.MAX_TRIALS);
-        vm.trialsTextProperty().set("");
-        assertThat(vm.trialsErrorProperty().get()).isNotEmpty();
-        vm.trialsTextProperty().set(" 5 ");
-        assertThat(vm.trialsErrorProperty().get()).isEmpty();
+        vm.nextRound().trialsTextProperty().set("0");
+        assertThat(vm.nextRound().trialsErrorProperty().get()).contains("at least 1");
+        vm.nextRound().trialsTextProperty().set("abc");
+        assertThat(vm.nextRound().trialsErrorProperty().get()).contains("whole number from 1 to " + NextRoundForm.MAX_TRIALS);
+        vm.nextRound().trialsTextProperty().set("");
+        assertThat(vm.nextRound().trialsErrorProperty().get()).isNotEmpty();
+        vm.nextRound().trialsTextProperty().set(" 5 ");
+        assertThat(vm.nextRound().trialsErrorProperty().get()).isEmpty();
     }
 
     @Test
@@ -267,12 +267,12 @@ class SearchViewModelTest {
         List<Trial> handed = new ArrayList<>();
         vm.setBabysitter(handed::add);
         vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5), trial(2, TrialState.DONE, v, 0.6, 0.7)));
-        vm.selectedTrialProperty().set(1);
+        vm.trials().selectedTrialProperty().set(1);
         assertThat(vm.canBabysit().get()).isFalse();
         vm.babysitSelected();
         assertThat(handed).isEmpty();
         assertThat(vm.notificationProperty().get()).contains("#1");
-        vm.selectedTrialProperty().set(2);
+        vm.trials().selectedTrialProperty().set(2);
         assertThat(vm.canBabysit().get()).isTrue();
         vm.babysitSelected();
         assertThat(handed).extracting(Trial::id).containsExactly(2);
@@ -283,12 +283,12 @@ class SearchViewModelTest {
     void theAxisSpansEveryRound() {
         SearchSpace narrow = space.narrowed(Map.of("learningRate", new double[] {0.5, 0.75}));
         vm.show(List.of(new Round(1, narrow, Method.RANDOM, 2, 0, "brushed on round 1")), List.of());
-        Param axis = vm.axis("learningRate");
+        Param axis = vm.trials().axis("learningRate");
         assertThat(axis.min()).isEqualTo(1e-4);
         assertThat(axis.max()).isEqualTo(1.0);
         // a brush is made on that axis but narrows the last round's space where not brushed
-        assertThat(vm.brushedSpace().param("learningRate")).isEqualTo(narrow.param("learningRate"));
-        assertThat(vm.statusProperty().get()).startsWith("Round 2 (brushed on round 1)");
+        assertThat(vm.charts().brushedSpace().param("learningRate")).isEqualTo(narrow.param("learningRate"));
+        assertThat(vm.progress().statusProperty().get()).startsWith("Round 2 (brushed on round 1)");
     }
 
     @Test
@@ -297,8 +297,8 @@ class SearchViewModelTest {
         Map<String, Object> v = values(0.01, 0.99, 64, "adam");
         vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5, 0.6), trial(2, TrialState.PENDING, v)));
         // 2 epochs in 10 s; 2 + 4 epochs left
-        assertThat(vm.etaSeconds(10)).isCloseTo(30, within(1e-9));
-        assertThat(SearchTexts.duration(75)).isEqualTo("1 min 15 s");
+        assertThat(vm.progress().etaSeconds(10)).isCloseTo(30, within(1e-9));
+        assertThat(babysitter.session.Durations.text(75)).isEqualTo("1 min 15 s");
     }
 
     @Test
@@ -315,7 +315,7 @@ class SearchViewModelTest {
                     t.bestCheckpoint(), t.runDir(), t.note()));
         }
         vm.show(List.of(new Round(1, space, Method.GRID, 16, 2, "top 3 of round 1")), ts);
-        assertThat(vm.roundsSummaryProperty().get()).isEqualTo(
+        assertThat(vm.trials().roundsSummaryProperty().get()).isEqualTo(
                 "round 1 · random: 4 trials → distinct values: learningRate 4 · momentum 4 · batchSize 2 · optimizer 2\n"
                 + "round 2 · grid 2 per axis: 16 trials → distinct values: learningRate 2 · momentum 2 · batchSize 2"
                 + " · optimizer 2");
@@ -323,7 +323,7 @@ class SearchViewModelTest {
         Trial g = trial(5, TrialState.DONE, grid.get(0), 0.6);
         vm.show(List.of(), List.of(new Trial(5, 1, g.values(), g.state(), g.curve(), g.bestDevAccuracy(),
                 g.bestEpoch(), g.bestCheckpoint(), g.runDir(), g.note())));
-        ScatterData lr = vm.scatter("learningRate");
+        ScatterData lr = vm.charts().scatter("learningRate");
         assertThat(lr.points()).filteredOn(ScatterData.Point::grid).extracting(ScatterData.Point::trialId)
                 .containsExactly(5);
         assertThat(lr.points()).filteredOn(p -> !p.grid()).hasSize(4);
@@ -331,10 +331,10 @@ class SearchViewModelTest {
         for (int r = 2; r < 6; r++) {
             vm.show(List.of(new Round(r, space, Method.RANDOM, 0, 0, "more")), List.of());
         }
-        String[] lines = vm.roundsSummaryProperty().get().split("\n");
-        assertThat(lines).hasSize(SearchViewModel.SHOWN_ROUND_LINES + 1);
+        String[] lines = vm.trials().roundsSummaryProperty().get().split("\n");
+        assertThat(lines).hasSize(SearchTrials.SHOWN_ROUND_LINES + 1);
         assertThat(lines[0]).isEqualTo("… 2 earlier rounds");
-        assertThat(lines[SearchViewModel.SHOWN_ROUND_LINES]).isEqualTo("round 6 · random: 0 trials → distinct values: "
+        assertThat(lines[SearchTrials.SHOWN_ROUND_LINES]).isEqualTo("round 6 · random: 0 trials → distinct values: "
                 + "learningRate 0 · momentum 0 · batchSize 0 · optimizer 0");
     }
 
@@ -355,33 +355,33 @@ class SearchViewModelTest {
                 done.add(f);
             }
             v.show(search.rounds(), done);
-            assertThat(v.canNextRound().get()).isTrue();
+            assertThat(v.nextRound().canNextRound().get()).isTrue();
 
-            v.nextMethodProperty().set(Method.GRID);
-            v.gridValuesTextProperty().set("1");
-            assertThat(v.trialsErrorProperty().get()).contains("Values per axis").contains("'1'");
-            assertThat(v.canNextRound().get()).isFalse();
-            v.gridValuesTextProperty().set("40"); // 40 × 40 × 5 × 2 trials: over the cap
-            assertThat(v.trialsErrorProperty().get()).isEmpty();
-            v.brush("learningRate", 0.2, 0.6);
-            v.nextRoundFromSelection();
-            assertThat(v.notificationProperty().get()).contains("at most " + SearchViewModel.MAX_TRIALS + " trials")
+            v.nextRound().nextMethodProperty().set(Method.GRID);
+            v.nextRound().gridValuesTextProperty().set("1");
+            assertThat(v.nextRound().trialsErrorProperty().get()).contains("Values per axis").contains("'1'");
+            assertThat(v.nextRound().canNextRound().get()).isFalse();
+            v.nextRound().gridValuesTextProperty().set("40"); // 40 × 40 × 5 × 2 trials: over the cap
+            assertThat(v.nextRound().trialsErrorProperty().get()).isEmpty();
+            v.charts().brush("learningRate", 0.2, 0.6);
+            v.nextRound().fromSelection();
+            assertThat(v.notificationProperty().get()).contains("at most " + NextRoundForm.MAX_TRIALS + " trials")
                     .contains("40 values per axis");
             assertThat(search.rounds()).hasSize(1);
 
-            v.gridValuesTextProperty().set("2");
-            v.nextRoundFromSelection();
+            v.nextRound().gridValuesTextProperty().set("2");
+            v.nextRound().fromSelection();
             assertThat(search.rounds()).hasSize(2);
             Round r = search.rounds().get(1);
             assertThat(r.method()).isEqualTo(Method.GRID);
             assertThat(r.gridValuesPerAxis()).isEqualTo(2);
             assertThat(search.trials(1)).hasSize(16);
-            assertThat(v.roundsSummaryProperty().get()).endsWith(
+            assertThat(v.trials().roundsSummaryProperty().get()).endsWith(
                     "round 2 · grid 2 per axis: 16 trials → distinct values: learningRate 2 · momentum 2 · batchSize 2"
                     + " · optimizer 2");
-            v.nextMethodProperty().set(Method.RANDOM);
-            v.trialsTextProperty().set("0");
-            assertThat(v.trialsErrorProperty().get()).startsWith("Trials");
+            v.nextRound().nextMethodProperty().set(Method.RANDOM);
+            v.nextRound().trialsTextProperty().set("0");
+            assertThat(v.nextRound().trialsErrorProperty().get()).startsWith("Trials");
             v.cancel();
         }
     }

@@ -101,8 +101,8 @@ class SearchWindowTest {
     /** What the main window says, for a failure message. */
     private static String diagnosis() {
         MainViewModel m = watched;
-        return m == null ? "" : " (main window: state " + m.stateProperty().get() + ", status '"
-                + m.statusProperty().get() + "', notification '" + m.notificationProperty().get() + "', run "
+        return m == null ? "" : " (main window: state " + m.progress().stateProperty().get() + ", status '"
+                + m.progress().statusProperty().get() + "', notification '" + m.notificationProperty().get() + "', run "
                 + m.runDirProperty().get() + ")";
     }
 
@@ -178,11 +178,11 @@ class SearchWindowTest {
 
         // the table fills live, then the first round finishes
         waitUntil("4 rows", 30, () -> view.table().getItems().size() == 4);
-        waitUntil("round 1 done", 180, () -> !vm.runningProperty().get()
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
-        assertThat(onFx(() -> vm.rows().stream().filter(r -> Double.isFinite(r.bestDevAccuracy())).count()))
+        waitUntil("round 1 done", 180, () -> !vm.progress().runningProperty().get()
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
+        assertThat(onFx(() -> vm.trials().rows().stream().filter(r -> Double.isFinite(r.bestDevAccuracy())).count()))
                 .isEqualTo(4);
-        int best = onFx(() -> vm.bestTrialProperty().get());
+        int best = onFx(() -> vm.trials().bestTrialProperty().get());
         assertThat(best).isBetween(1, 4);
         assertThat(onFx(() -> view.curvesChart().series().stream().filter(s -> s.name().startsWith("best #")).count()))
                 .isEqualTo(1);
@@ -199,12 +199,12 @@ class SearchWindowTest {
         ScatterCanvas lr = view.scatter("learningRate");
         assertThat(lr).isNotNull();
         brush(robot, lr, 0.2, 0.8);
-        double[] b = onFx(() -> vm.brushOf("learningRate"));
+        double[] b = onFx(() -> vm.charts().brushOf("learningRate"));
         assertThat(b).isNotNull();
         assertThat(b[0]).isCloseTo(0.2, within(0.03));
         assertThat(b[1]).isCloseTo(0.8, within(0.03));
         brush(robot, view.scatter("batchSize"), 0.02, 0.6);
-        assertThat(onFx(() -> vm.brushOf("batchSize"))).isNotNull();
+        assertThat(onFx(() -> vm.charts().brushOf("batchSize"))).isNotNull();
         // trials count validation disables the button
         TextField trials = robot.lookup("#trialsField").queryAs(TextField.class);
         Button fromSelection = robot.lookup("#nextFromSelection").queryAs(Button.class);
@@ -214,8 +214,8 @@ class SearchWindowTest {
         assertThat(onFx(() -> robot.lookup("#trialsError").queryAs(Label.class).getText())).contains("'0'");
         robot.interact(() -> trials.setText("2"));
         robot.clickOn(fromSelection);
-        waitUntil("round 2 done", 180, () -> vm.rows().size() == 6 && !vm.runningProperty().get()
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        waitUntil("round 2 done", 180, () -> vm.trials().rows().size() == 6 && !vm.progress().runningProperty().get()
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
         Search search = vm.search();
         assertThat(search.rounds()).hasSize(2);
         assertThat(search.rounds().get(1).origin()).isEqualTo("brushed on round 1");
@@ -231,29 +231,29 @@ class SearchWindowTest {
         // the next round from the top k is there too
         robot.interact(() -> trials.setText("1"));
         robot.clickOn("#nextFromTop");
-        waitUntil("round 3 done", 180, () -> vm.rows().size() == 7 && !vm.runningProperty().get()
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        waitUntil("round 3 done", 180, () -> vm.trials().rows().size() == 7 && !vm.progress().runningProperty().get()
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
         assertThat(search.rounds().get(2).origin()).startsWith("top 3 of round 2");
 
         // "Babysit this one": select the best trial in the table and press Enter
-        int bestNow = onFx(() -> vm.bestTrialProperty().get());
-        Trial chosen = onFx(() -> vm.trial(bestNow));
+        int bestNow = onFx(() -> vm.trials().bestTrialProperty().get());
+        Trial chosen = onFx(() -> vm.trials().trial(bestNow));
         TableRow<?> row = onFx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() instanceof TrialRow tr && tr.id() == bestNow).findFirst().orElseThrow());
         assertThat(onFx(() -> row.getStyleClass().contains(SearchView.BEST_ROW))).isTrue();
         robot.clickOn(row);
-        assertThat(onFx(() -> vm.selectedTrialProperty().get())).isEqualTo(bestNow);
+        assertThat(onFx(() -> vm.trials().selectedTrialProperty().get())).isEqualTo(bestNow);
         robot.type(KeyCode.ENTER);
         waitUntil("the main window continuing from the trial's checkpoint", 60,
-                () -> main.session() != null && main.stateProperty().get() == Report.State.IDLE
+                () -> main.session() != null && main.progress().stateProperty().get() == Report.State.IDLE
                         && main.runDirProperty().get().equals(chosen.runDir().toString()));
-        assertThat(onFx(() -> main.epochProperty().get())).isEqualTo((long) chosen.bestEpoch());
-        assertThat(onFx(() -> main.branchProperty().get())).isGreaterThanOrEqualTo(1L);
+        assertThat(onFx(() -> main.progress().epochProperty().get())).isEqualTo((long) chosen.bestEpoch());
+        assertThat(onFx(() -> main.progress().branchProperty().get())).isGreaterThanOrEqualTo(1L);
         // and it goes on training by hand
-        robot.interact(main::togglePause);
+        robot.interact(main.commands()::togglePause);
         // (with room for more epochs than the trial had: a tiny net may get through them before we look)
-        waitUntil("training on past the checkpoint", 60, () -> main.epochProperty().get() > chosen.bestEpoch()
-                && main.epochProperty().get() > chosen.curve().size());
+        waitUntil("training on past the checkpoint", 60, () -> main.progress().epochProperty().get() > chosen.bestEpoch()
+                && main.progress().epochProperty().get() > chosen.curve().size());
     }
 
     @Test
@@ -266,7 +266,7 @@ class SearchWindowTest {
                 new babysitter.search.Settings(400, 1, babysitter.search.EarlyStopping.none(), 1));
         Stage stage = onFx(() -> SearchWindow.show(babysitter.ui.app.AppContext.fromSystem(), mainStage, main, s, 1, true));
         SearchViewModel vm = (SearchViewModel) stage.getProperties().get(SearchViewModel.class);
-        waitUntil("a running trial", 60, () -> vm.rows().stream()
+        waitUntil("a running trial", 60, () -> vm.trials().rows().stream()
                 .anyMatch(r -> r.state() == babysitter.search.TrialState.RUNNING && r.devCurve().length > 0));
         Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -274,20 +274,20 @@ class SearchWindowTest {
         Button ok = (Button) robot.lookup("#closeSearchDialog").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(javafx.scene.control.ButtonType.OK);
         robot.clickOn(ok);
-        waitUntil("stopped", 60, () -> !vm.runningProperty().get());
+        waitUntil("stopped", 60, () -> !vm.progress().runningProperty().get());
         assertThat(onFx(stage::isShowing)).isFalse();
 
         // opened again: the unfinished trials are there and Resume is offered
         Stage again = onFx(() -> SearchWindow.open(babysitter.ui.app.AppContext.fromSystem(), mainStage, main, dir).orElseThrow());
         SearchViewModel vm2 = (SearchViewModel) again.getProperties().get(SearchViewModel.class);
-        assertThat(onFx(() -> vm2.rows().size())).isEqualTo(3);
+        assertThat(onFx(() -> vm2.trials().rows().size())).isEqualTo(3);
         assertThat(onFx(() -> vm2.canResume().get())).isTrue();
-        assertThat(onFx(() -> vm2.runningProperty().get())).isFalse();
+        assertThat(onFx(() -> vm2.progress().runningProperty().get())).isFalse();
         robot.interact(vm2::resume);
-        waitUntil("running again", 30, () -> vm2.rows().stream()
+        waitUntil("running again", 30, () -> vm2.trials().rows().stream()
                 .anyMatch(r -> r.state() == babysitter.search.TrialState.RUNNING));
         robot.interact(vm2::cancel);
-        waitUntil("stopped again", 60, () -> !vm2.runningProperty().get());
+        waitUntil("stopped again", 60, () -> !vm2.progress().runningProperty().get());
     }
 
     @Test
@@ -330,15 +330,15 @@ class SearchWindowTest {
         });
         Stage stage = searchStage();
         SearchViewModel vm = (SearchViewModel) stage.getProperties().get(SearchViewModel.class);
-        waitUntil("the grid done", 120, () -> vm.rows().size() == 4 && !vm.runningProperty().get()
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        waitUntil("the grid done", 120, () -> vm.trials().rows().size() == 4 && !vm.progress().runningProperty().get()
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
         assertThat(onFx(() -> vm.search().rounds().get(0).method())).isEqualTo(babysitter.search.Method.GRID);
         Label line = onFx(() -> (Label) stage.getScene().lookup("#roundsSummary"));
         assertThat(onFx(line::getText)).isEqualTo(
                 "round 1 · grid 2 per axis: 4 trials → distinct values: learningRate 2 · momentum 2");
         assertThat(onFx(line::isVisible)).isTrue();
         // its points line up in two columns on each scatter
-        assertThat(onFx(() -> vm.scatter("learningRate").points().stream().map(ScatterData.Point::x).distinct()
+        assertThat(onFx(() -> vm.charts().scatter("learningRate").points().stream().map(ScatterData.Point::x).distinct()
                 .count())).isEqualTo(2L);
 
         // the next round as a grid too, from the tool bar
@@ -350,9 +350,9 @@ class SearchWindowTest {
         assertThat(onFx(perAxis::isVisible)).isTrue();
         assertThat(onFx(() -> stage.getScene().lookup("#trialsField").isVisible())).isFalse();
         robot.interact(() -> perAxis.setText("2"));
-        robot.interact(vm::nextRoundFromTopK);
-        waitUntil("the second grid done", 120, () -> vm.rows().size() == 8 && !vm.runningProperty().get()
-                && vm.rows().stream().allMatch(r -> r.state().finished()));
+        robot.interact(vm.nextRound()::fromTopK);
+        waitUntil("the second grid done", 120, () -> vm.trials().rows().size() == 8 && !vm.progress().runningProperty().get()
+                && vm.trials().rows().stream().allMatch(r -> r.state().finished()));
         assertThat(onFx(line::getText)).endsWith("\nround 2 · grid 2 per axis: 4 trials → distinct values: "
                 + "learningRate 2 · momentum 2");
     }
