@@ -2,18 +2,19 @@
 # Builds the installed form of Babysitter with the JDK's jpackage; `./mvnw -Pdist package` runs it
 # after the jar is made (see the dist profile in pom.xml, which passes the arguments).
 #
-#   jpackage.sh JAVA_HOME BUILD_DIR VERSION MODULES DEB
+#   jpackage.sh JAVA_HOME BUILD_DIR VERSION MODULES DEB NATIVE_CLASSIFIER
 #
 # JAVA_HOME  the JDK whose jpackage and jlink are used (the one running Maven)
 # BUILD_DIR  Maven's target/; the jar and target/dist-input/ (the dependencies) must be there
 # MODULES    the JDK modules of the trimmed runtime, comma-separated; ALL for jpackage's default
 #            runtime (every module of the JDK that a class-path application might need)
 # DEB        true to build the Debian package as well (needs fakeroot and dpkg-deb)
+# NATIVE_CLASSIFIER  the platform of ND4J's native libraries in the build (-Dnative.classifier)
 #
 # Makes BUILD_DIR/dist/Babysitter/ (the application image: bin/Babysitter, lib/runtime, lib/app)
 # and BUILD_DIR/dist/babysitter_VERSION_amd64.deb.
 set -euo pipefail
-java_home=$1 build=$2 version=$3 modules=$4 deb=$5
+java_home=$1 build=$2 version=$3 modules=$4 deb=$5 classifier=$6
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
 jpackage="$java_home/bin/jpackage"
@@ -21,6 +22,9 @@ input="$build/dist-input"
 dist="$build/dist"
 
 fail() { echo "dist: $*" >&2; exit 1; }
+# jpackage builds for the machine it runs on; ND4J's libraries must be that machine's too
+host="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m | sed 's/^amd64$/x86_64/')"
+[ "$classifier" = "$host" ] || fail "-Dnative.classifier=$classifier, but jpackage here builds for $host: the program could not load ND4J (build the package on a $classifier machine)"
 [ -x "$jpackage" ] || fail "$jpackage not found: build with a full JDK 17 or later (Debian: openjdk-17-jdk), not a JRE"
 if [ "$deb" = true ]; then
   for tool in fakeroot dpkg-deb; do
