@@ -2,7 +2,8 @@
 # Smoke test of the Debian package that `./mvnw -Pdist package` built: unpacks it into a scratch
 # root (dpkg -x, nothing is installed on this machine), then from the unpacked launcher
 #   1. `Babysitter --version` prints the project's version,
-#   2. a 2-epoch `train` of the shipped spiral example records a run,
+#   2. a 2-epoch `train` of the shipped spiral example records a run, and a small search of the
+#      shipped digits space ranks its hyperparameters (the trimmed runtime holds what they use),
 #   3. the window opens on a virtual display (Xvfb) — screenshot window.png —
 #   4. and opening that run's run.json (what the menu entry does) shows it — window-run.png.
 # Run from the project root: src/dist/smoke-test.sh  (results in target/dist/smoke/)
@@ -26,6 +27,10 @@ app="$smoke/root/opt/babysitter"
 launcher="$app/bin/Babysitter"
 [ -x "$launcher" ] || fail "$deb has no opt/babysitter/bin/Babysitter"
 echo "smoke: unpacked $deb ($(du -h "$deb" | cut -f1); $(du -sh "$app" | cut -f1) unpacked)"
+dpkg-deb -e "$deb" "$smoke/control"
+for script in postinst prerm; do
+  sh -n "$smoke/control/$script" || fail "the package's $script is not a valid shell script"
+done
 
 # 1. the version
 printed=$("$launcher" --version)
@@ -43,6 +48,16 @@ run=${run%/}
 [ -f "$run/run.json" ] || fail "train made no run folder with a run.json"
 grep -q '^epoch 2/2' train.log || { cat train.log; fail "train did not report epoch 2/2"; }
 echo "smoke: train: 2 epochs in $((SECONDS - start)) s, run folder $run"
+start=$SECONDS
+status=0
+"$launcher" search --space "$app/lib/app/examples/digits-space.json" --trials 3 --epochs 1 --parallel 1 \
+  --out search >search.log 2>&1 || status=$?
+[ "$status" = 0 ] || { cat search.log; fail "search exited with status $status"; }
+status=0
+"$launcher" search --importance search >importance.log 2>&1 || status=$?
+[ "$status" = 0 ] || { cat importance.log; fail "search --importance exited with status $status"; }
+grep -q learningRate importance.log || { cat importance.log; fail "search --importance named no learningRate"; }
+echo "smoke: search: 3 trials and their importance in $((SECONDS - start)) s"
 
 # 3. and 4. the window on a virtual display
 display=""
