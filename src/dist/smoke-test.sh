@@ -50,14 +50,14 @@ grep -q '^epoch 2/2' train.log || { cat train.log; fail "train did not report ep
 echo "smoke: train: 2 epochs in $((SECONDS - start)) s, run folder $run"
 start=$SECONDS
 status=0
-"$launcher" search --space "$app/lib/app/examples/digits-space.json" --trials 3 --epochs 1 --parallel 1 \
+"$launcher" search --space "$app/lib/app/examples/digits-space.json" --trials 5 --epochs 1 --parallel 1 \
   --out search >search.log 2>&1 || status=$?
 [ "$status" = 0 ] || { cat search.log; fail "search exited with status $status"; }
 status=0
 "$launcher" search --importance search >importance.log 2>&1 || status=$?
 [ "$status" = 0 ] || { cat importance.log; fail "search --importance exited with status $status"; }
 grep -q learningRate importance.log || { cat importance.log; fail "search --importance named no learningRate"; }
-echo "smoke: search: 3 trials and their importance in $((SECONDS - start)) s"
+echo "smoke: search: 5 trials and their importance in $((SECONDS - start)) s"
 
 # 3. and 4. the window on a virtual display
 display=""
