@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * cost became NaN, the disk filled up, replay differs). Either way a one-line message that names the
  * file instead of a stack trace, unless {@code --verbose}.
  */
-@Command(name = "babysitter", mixinStandardHelpOptions = true, version = "babysitter 0.2.0",
+@Command(name = "babysitter", mixinStandardHelpOptions = true, versionProvider = ProgramVersion.class,
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
             ImportTorchCommand.class, RunsCommand.class, DemoCommand.class,

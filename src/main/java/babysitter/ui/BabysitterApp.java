@@ -6,10 +6,12 @@ import babysitter.ui.fx.HandOver;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;
 import babysitter.ui.setup.SetupViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -24,9 +26,13 @@ public final class BabysitterApp extends Application {
     private MainViewModel vm;
     private HandOver<Report> pump;
 
-    /** Opens the window (returns when it is closed). */
-    public static void launchWindow() {
-        Application.launch(BabysitterApp.class);
+    /** Opens the window, on the recorded run in {@code runDir} unless null (returns when it is closed). */
+    public static void launchWindow(Path runDir) {
+        if (runDir == null) {
+            Application.launch(BabysitterApp.class);
+        } else {
+            Application.launch(BabysitterApp.class, runDir.toString());
+        }
     }
 
     @Override
@@ -34,9 +40,11 @@ public final class BabysitterApp extends Application {
         vm = createViewModel(app.background());
         MainWindow window = new MainWindow(app, vm, SetupViewModel.defaults());
         stage.setTitle("Babysitter");
+        stage.getIcons().add(new Image(BabysitterApp.class.getResource("/assets/icon/babysitter.png").toExternalForm()));
         stage.setScene(window.scene());
         stage.setOnCloseRequest(e -> shutdown());
         stage.show();
+        getParameters().getRaw().stream().findFirst().ifPresent(run -> vm.openRun(Path.of(run)));
     }
 
     /** The context this application gives its windows. */
