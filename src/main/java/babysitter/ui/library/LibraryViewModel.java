@@ -8,6 +8,7 @@ import babysitter.store.RunNotes;
 import babysitter.store.RunReader;
 import babysitter.store.RunTrash;
 import babysitter.store.RunsWatcher;
+import babysitter.ui.monitor.ReferenceRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ public final class LibraryViewModel implements AutoCloseable {
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
     /** The deleted runs, newest last: where each went and where it came from. */
     private final Deque<Path[]> trash = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canShowOnMonitor = new ReadOnlyBooleanWrapper(false);
+    private Consumer<List<ReferenceRun>> monitor;
     private RunsWatcher watcher;
     private int generation;
 
@@ -165,6 +168,26 @@ public final class LibraryViewModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ actions on runs
+
+    /** Where {@link #showOnMonitor()} sends the selected runs: the main window's charts. */
+    public void setMonitor(Consumer<List<ReferenceRun>> monitor) {
+        this.monitor = monitor;
+        canShowOnMonitor.set(monitor != null);
+    }
+
+    /** Whether there is a monitor to show runs on. */
+    public ReadOnlyBooleanProperty canShowOnMonitorProperty() {
+        return canShowOnMonitor.getReadOnlyProperty();
+    }
+
+    /** Draws the selected runs (as read for the curves) as references on the monitor's charts. */
+    public void showOnMonitor() {
+        if (monitor != null && !current.isEmpty()) {
+            monitor.accept(current.stream().map(l -> ReferenceRun.of(l.entry().summary().name(), l.run())).toList());
+            status.set(current.size() == 1 ? "Shown on the monitor: " + current.get(0).entry().summary().name()
+                    : current.size() + " runs shown on the monitor");
+        }
+    }
 
     /** Opens the run in the main window. */
     public void open(RunLibrary.Entry e) {
