@@ -56,6 +56,7 @@ public final class LibraryViewModel implements AutoCloseable {
     private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
     private final ObservableList<RunCurves.Curve> curves = FXCollections.observableArrayList();
     private final ObservableList<ConfigDiff.Row> differences = FXCollections.observableArrayList();
+    private final ObservableList<RunChanges.Column> changes = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canUndoDelete = new ReadOnlyBooleanWrapper(false);
     /** What each selected run recorded, read once per version of its summary. */
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
@@ -151,6 +152,8 @@ public final class LibraryViewModel implements AutoCloseable {
                     current = read;
                     updateCurves();
                     differences.setAll(ConfigDiff.of(read.stream().map(l -> (JsonNode) l.run().config()).toList()));
+                    changes.setAll(read.stream().map(l -> new RunChanges.Column(l.entry().summary().name(),
+                            RunChanges.of(l.run().events()))).toList());
                     error.set(problems.isEmpty() ? "" : String.join("; ", problems));
                 }
             });
@@ -339,6 +342,11 @@ public final class LibraryViewModel implements AutoCloseable {
     /** The selected runs' configurations side by side. */
     public ObservableList<ConfigDiff.Row> differences() {
         return differences;
+    }
+
+    /** What changed during each selected run (its events), in the selection's order. */
+    public ObservableList<RunChanges.Column> changes() {
+        return changes;
     }
 
     public ReadOnlyBooleanProperty canUndoDeleteProperty() {

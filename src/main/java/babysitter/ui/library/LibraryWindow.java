@@ -130,6 +130,7 @@ public final class LibraryWindow extends BorderPane {
                 case NAME, FOLDER -> 200;
                 case CREATED -> 130;
                 case DEV_ACC, DEV_COST -> 100;
+                case ALPHA, BETA -> 120; // "0.0100 → 0.00200"
                 default -> 80;
             });
             if (c.numeric()) {
