@@ -1,7 +1,6 @@
 package babysitter.plot;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one colour scheme of every chart, on screen and in the exported SVG and HTML reports, as
@@ -35,8 +34,14 @@ public final class Palette {
     private static final List<String> SIBLINGS = List.of("#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
             "#bcbd22", "#17becf", "#7f7f7f");
 
-    private static final Map<String, String> MARKERS = Map.of("hyperparameters", "#2ca02c", "rewind", "#9467bd",
-            "guard", "#d62728", "checkpoint", "#7f7f7f", "early-stop", "#ff7f0e", "lr-range-test", "#17becf");
+    /**
+     * Colours of runs drawn as references beside the live run (on the monitor's charts): none of
+     * them the blue of train, the red of dev or the first siblings' orange and green.
+     */
+    private static final List<String> REFERENCES = List.of("#8c564b", "#e377c2", "#17becf", "#bcbd22", "#9467bd",
+            "#7f7f7f");
+    /** The opacity of a reference run's line: faded, so the live run stays in front. */
+    public static final double REFERENCE_OPACITY = 0.55;
 
     private Palette() {
     }
@@ -61,9 +66,20 @@ public final class Palette {
         return SIBLINGS.get(Math.floorMod(index, SIBLINGS.size()));
     }
 
-    /** The colour of a marker for an event of {@code kind} ("rewind", "hyperparameters"…); grey for others. */
-    public static String marker(String kind) {
-        return MARKERS.getOrDefault(kind, "#808080");
+    /** The colour of reference run {@code index} (from 0) on the monitor's charts. */
+    public static String reference(int index) {
+        return REFERENCES.get(Math.floorMod(index, REFERENCES.size()));
+    }
+
+    /** The colour of a marker of {@code kind}. */
+    public static String marker(MarkerKind kind) {
+        return kind.colour();
+    }
+
+    /** The colour of a marker for a recorded event named {@code eventKind} ("rewind", …); grey for kinds not marked. */
+    public static String marker(String eventKind) {
+        MarkerKind k = MarkerKind.ofEventKind(eventKind);
+        return k == null ? MarkerKind.UNMARKED : k.colour();
     }
 
     /** A colour darkened for text drawn on white (a marker's label): each channel times {@code factor}. */

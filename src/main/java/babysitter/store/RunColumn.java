@@ -17,7 +17,8 @@ public enum RunColumn {
     NETWORK("network", "Network", e -> e.summary().network(), null),
     OPTIMIZER("optimizer", "Optimiser", e -> e.summary().optimizer(), null),
     ALPHA("alpha", "α", e -> range(e.summary().alphaStart(), e.summary().alphaLast()), e -> e.summary().alphaLast()),
-    BETA("beta", "β", e -> range(e.summary().betaStart(), e.summary().betaLast()), e -> e.summary().betaLast()),
+    BETA("beta", "β", e -> e.summary().hasBeta() ? range(e.summary().betaStart(), e.summary().betaLast()) : "—",
+            e -> e.summary().betaLast()),
     EPOCHS("epochs", "Epochs", e -> e.summary().epochs() + (e.summary().plannedEpochs() > 0
             ? "/" + e.summary().plannedEpochs() : ""), e -> (double) e.summary().epochs()),
     DEV_ACC("dev-acc", "Best dev acc", e -> number(e.summary().bestDevAccuracy(), "%.4f"),

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +44,7 @@ public final class RunLibrary {
     private static final String[] SOURCES = {RunWriter.RUN_JSON, RunWriter.METRICS, RunWriter.EVENTS, RunNotes.FILE};
 
     private final Map<Path, Cached> memory = new ConcurrentHashMap<>();
-    private volatile int made;
+    private final AtomicInteger made = new AtomicInteger();
 
     private record Cached(String key, RunSummary summary) {
     }
@@ -60,34 +65,81 @@ public final class RunLibrary {
         }
     }
 
-    /** Every run directly inside each of {@code roots} (a missing root counts as empty). */
+    /**
+     * Every run directly inside each of {@code roots} (a missing root counts as empty). The runs are
+     * summarised on a few threads at once: making a summary mostly waits for the file system, and
+     * with 1,000 runs without caches one thread took seconds (docs/PERFORMANCE.md).
+     */
     public Listing list(List<Path> roots) {
-        List<Entry> runs = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Path root : roots) {
-            List<Path> dirs;
             try {
-                dirs = RunReader.listRuns(root);
+                dirs.addAll(RunReader.listRuns(root));
             } catch (IOException e) {
                 warnings.add(root + ": cannot be listed: " + AtomicFiles.describe(e));
-                continue;
             }
-            for (Path dir : dirs) {
-                try {
-                    RunSummary s = summary(dir);
-                    runs.add(new Entry(s, state(s)));
-                } catch (IOException | RuntimeException e) {
-                    warnings.add(e.getMessage() != null && e.getMessage().contains(dir.toString()) ? e.getMessage()
-                            : dir + ": " + e.getMessage());
-                }
+        }
+        List<Object> results = summarise(dirs);
+        List<Entry> runs = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Entry e) {
+                runs.add(e);
+            } else {
+                warnings.add((String) r);
             }
         }
         return new Listing(runs, warnings);
     }
 
+    /** Threads that make summaries at once: enough to keep the disk busy, few enough for a small machine. */
+    private static final int THREADS = Math.max(2, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
+
+    /** For each folder, in order, its entry or the warning that says why it could not be read. */
+    private List<Object> summarise(List<Path> dirs) {
+        if (dirs.size() < 2 * THREADS) {
+            return dirs.stream().map(this::entryOrWarning).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "run-library");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Path dir : dirs) {
+                futures.add(pool.submit(() -> entryOrWarning(dir)));
+            }
+            List<Object> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    results.add(dirs.get(i) + ": " + e.getCause());
+                }
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("listing the runs was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Object entryOrWarning(Path dir) {
+        try {
+            RunSummary s = summary(dir);
+            return new Entry(s, state(s));
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage() != null && e.getMessage().contains(dir.toString()) ? e.getMessage()
+                    : dir + ": " + e.getMessage();
+        }
+    }
+
     /** How many summaries were made from the metrics (not taken from a cache) so far. */
     public int summariesMade() {
-        return made;
+        return made.get();
     }
 
     /** Forgets the run's summary kept in memory (it was moved or deleted). */
@@ -107,11 +159,11 @@ public final class RunLibrary {
         if (c != null && c.key().equals(key)) {
             return c.summary();
         }
-        RunSummary s = readCache(runDir, key);
+        RunSummary s = SummaryCache.read(runDir, key);
         if (s == null) {
             s = make(runDir);
-            made++;
-            writeCache(runDir, key, s);
+            made.incrementAndGet();
+            SummaryCache.write(runDir, key, s);
         }
         memory.put(runDir, new Cached(key, s));
         return s;
@@ -315,89 +367,26 @@ public final class RunLibrary {
         return new Events(ending, branches);
     }
 
+    /** Bytes of every file in {@code dir}, its sub-folders included; one look at each file (the walk's own). */
     private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException gone) {
-                    return 0; // removed while we looked (an old checkpoint)
+        long[] total = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    total[0] += a.size();
                 }
-            }).sum();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    // ------------------------------------------------------------------ the cache file
-
-    private static RunSummary readCache(Path runDir, String key) {
-        Path file = runDir.resolve(CACHE);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            ObjectNode o = Json.readObject(file);
-            if (!key.equals(o.path("key").asText())) {
-                return null;
+                return FileVisitResult.CONTINUE;
             }
-            List<String> tags = new ArrayList<>();
-            o.path("tags").forEach(t -> tags.add(t.asText()));
-            RunNotes notes = new RunNotes(o.path("title").asText(""), o.path("note").asText(""), tags);
-            return new RunSummary(runDir, o.path("name").asText(), o.path("data").asText(),
-                    o.path("network").asText(), o.path("optimizer").asText(), num(o, "alphaStart"),
-                    num(o, "alphaLast"), num(o, "betaStart"), num(o, "betaLast"), o.path("epochs").asInt(),
-                    o.path("plannedEpochs").asInt(), o.path("steps").asLong(), num(o, "bestDevAccuracy"),
-                    num(o, "bestDevCost"), num(o, "wallSeconds"),
-                    RunSummary.Ending.valueOf(o.path("ending").asText()), o.path("branches").asInt(1),
-                    o.path("sizeBytes").asLong(), o.path("createdMillis").asLong(), notes);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{}: not used, made again: {}", file, e.getMessage());
-            return null;
-        }
-    }
 
-    private static double num(ObjectNode o, String field) {
-        try {
-            return JsonLines.doubleValue(o, field);
-        } catch (JsonLines.BadLine e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private static void writeCache(Path runDir, String key, RunSummary s) {
-        ObjectNode o = Json.object();
-        o.put("key", key);
-        o.put("name", s.name());
-        o.put("data", s.data());
-        o.put("network", s.network());
-        o.put("optimizer", s.optimizer());
-        putNum(o, "alphaStart", s.alphaStart());
-        putNum(o, "alphaLast", s.alphaLast());
-        putNum(o, "betaStart", s.betaStart());
-        putNum(o, "betaLast", s.betaLast());
-        o.put("epochs", s.epochs());
-        o.put("plannedEpochs", s.plannedEpochs());
-        o.put("steps", s.steps());
-        putNum(o, "bestDevAccuracy", s.bestDevAccuracy());
-        putNum(o, "bestDevCost", s.bestDevCost());
-        putNum(o, "wallSeconds", s.wallSeconds());
-        o.put("ending", s.ending().name());
-        o.put("branches", s.branches());
-        o.put("sizeBytes", s.sizeBytes());
-        o.put("createdMillis", s.createdMillis());
-        o.put("title", s.notes().title());
-        o.put("note", s.notes().note());
-        s.notes().tags().forEach(o.putArray("tags")::add);
-        try {
-            AtomicFiles.write(runDir.resolve(CACHE), Json.line(o));
-        } catch (IOException e) {
-            // a folder we may not write (a copy on read-only media) is summarised again next time
-            LOG.debug("{}: cannot cache the summary: {}", runDir, e.getMessage());
-        }
-    }
-
-    private static void putNum(ObjectNode o, String field, double v) {
-        JsonLines.putDouble(o, field, v);
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // removed while we looked (an old checkpoint)
+                }
+                throw e;
+            }
+        });
+        return total[0];
     }
 }

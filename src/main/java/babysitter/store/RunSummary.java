@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param optimizer      the optimiser's kind in lower case ("adam"), or ""
  * @param alphaStart     the learning rate of the first step
  * @param alphaLast      the learning rate of the last step
- * @param betaStart      the momentum (β or β1) of the first step, NaN if none applies
+ * @param betaStart      the momentum (β or β1) of the first step, NaN if none applies (always for SGD)
  * @param betaLast       the momentum of the last step
  * @param epochs         epochs measured (the highest epoch number + 1)
  * @param plannedEpochs  the configuration's epochs, 0 if unknown
@@ -62,6 +62,21 @@ public record RunSummary(Path dir, String name, String data, String network, Str
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(notes, "notes");
+        if (!hasBeta(optimizer)) {
+            // the steps of an SGD run record the momentum hyperparameter it never used
+            betaStart = Double.NaN;
+            betaLast = Double.NaN;
+        }
+    }
+
+    /** Whether the optimiser named {@code optimizer} ("sgd", "adam"…) keeps an average with a β; unknown ones are assumed to. */
+    static boolean hasBeta(String optimizer) {
+        return !optimizer.equalsIgnoreCase("sgd");
+    }
+
+    /** Whether its optimiser uses a β at all (plain SGD does not). */
+    public boolean hasBeta() {
+        return hasBeta(optimizer);
     }
 
     /** The folder's name (what the command line takes). */

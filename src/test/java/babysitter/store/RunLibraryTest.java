@@ -35,6 +35,28 @@ class RunLibraryTest {
     }
 
     @Test
+    void plainSgdShowsNoBetaThoughItsStepsRecordTheUnusedMomentum(@TempDir Path root) throws Exception {
+        // the trainer writes the momentum hyperparameter into every step, also for SGD, which has no β
+        Path sgd = FakeRuns.run(root, "plain", "spiral", "sgd", 0.1, 0.9, 2, "finished", 1_700_000_000L, 0.5);
+        Path momentum = FakeRuns.run(root, "heavy", "spiral", "momentum", 0.1, 0.9, 2, "finished", 1_700_000_001L, 0.5);
+        RunLibrary library = new RunLibrary();
+        RunLibrary.Entry plain = new RunLibrary.Entry(library.summary(sgd), RunSummary.State.FINISHED);
+        RunLibrary.Entry heavy = new RunLibrary.Entry(library.summary(momentum), RunSummary.State.FINISHED);
+        assertThat(plain.summary().betaStart()).isNaN();
+        assertThat(plain.summary().betaLast()).isNaN();
+        assertThat(RunColumn.BETA.text(plain)).isEqualTo("—");
+        assertThat(RunColumn.BETA.number(plain)).isNaN();
+        assertThat(RunColumn.BETA.text(heavy)).isEqualTo("0.900");
+        // a summary cached before this rule reads the same way
+        RunSummary cached = plain.summary();
+        RunSummary old = new RunSummary(cached.dir(), cached.name(), cached.data(), cached.network(), "sgd",
+                cached.alphaStart(), cached.alphaLast(), 0.9, 0.9, cached.epochs(), cached.plannedEpochs(),
+                cached.steps(), cached.bestDevAccuracy(), cached.bestDevCost(), cached.wallSeconds(), cached.ending(),
+                cached.branches(), cached.sizeBytes(), cached.createdMillis(), cached.notes());
+        assertThat(old.betaLast()).isNaN();
+    }
+
+    @Test
     void theStateTellsStoppedKilledAndRunningApart(@TempDir Path root) throws Exception {
         Path stopped = FakeRuns.run(root, "s", "spiral", "sgd", 0.1, Double.NaN, 2, "stopped", 1_700_000_000L, 0.5);
         Path killed = FakeRuns.run(root, "k", "spiral", "sgd", 0.1, Double.NaN, 2, "killed", 1_700_000_001L, 0.5);

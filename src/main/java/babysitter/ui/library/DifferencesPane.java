@@ -1,6 +1,7 @@
 package babysitter.ui.library;
 
 import babysitter.store.RunLibrary;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -9,10 +10,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The selected runs' configurations side by side; the keys whose values differ are marked (and can be shown alone). */
+/**
+ * The selected runs side by side: their configurations, the keys whose values differ marked (and
+ * shown alone on request), and below them what changed during each run.
+ */
 final class DifferencesPane extends VBox {
     private final LibraryViewModel vm;
     private final GridPane grid = new GridPane();
+    private final GridPane changes = new GridPane();
     private final CheckBox onlyDifferent = new CheckBox("Only the keys that differ");
 
     DifferencesPane(LibraryViewModel vm) {
@@ -23,12 +28,34 @@ final class DifferencesPane extends VBox {
         grid.setPadding(new Insets(8));
         onlyDifferent.setId("onlyDifferent");
         onlyDifferent.selectedProperty().addListener((o, a, b) -> rebuild());
-        ScrollPane scroll = new ScrollPane(grid);
+        changes.setId("changesGrid");
+        changes.setHgap(24);
+        changes.setVgap(2);
+        changes.setPadding(new Insets(8));
+        Label changesHeading = heading("What changed during each run");
+        changesHeading.setPadding(new Insets(12, 0, 0, 8));
+        ScrollPane scroll = new ScrollPane(new VBox(grid, changesHeading, changes));
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(onlyDifferent, scroll);
         setSpacing(6);
         setPadding(new Insets(8));
         vm.differences().addListener((ListChangeListener<ConfigDiff.Row>) c -> rebuild());
+        vm.changes().addListener((ListChangeListener<RunChanges.Column>) c -> rebuildChanges());
+    }
+
+    private void rebuildChanges() {
+        changes.getChildren().clear();
+        int col = 0;
+        for (RunChanges.Column c : vm.changes()) {
+            changes.add(heading(c.run()), col, 0);
+            List<String> lines = c.changes().isEmpty() ? List.of("nothing changed") : c.changes();
+            for (int i = 0; i < lines.size(); i++) {
+                Label l = new Label(lines.get(i));
+                l.setId("change-" + col + "-" + i);
+                changes.add(l, col, i + 1);
+            }
+            col++;
+        }
     }
 
     private void rebuild() {

@@ -8,6 +8,7 @@ import babysitter.store.RunNotes;
 import babysitter.store.RunReader;
 import babysitter.store.RunTrash;
 import babysitter.store.RunsWatcher;
+import babysitter.ui.monitor.ReferenceRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,11 +56,14 @@ public final class LibraryViewModel implements AutoCloseable {
     private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
     private final ObservableList<RunCurves.Curve> curves = FXCollections.observableArrayList();
     private final ObservableList<ConfigDiff.Row> differences = FXCollections.observableArrayList();
+    private final ObservableList<RunChanges.Column> changes = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canUndoDelete = new ReadOnlyBooleanWrapper(false);
     /** What each selected run recorded, read once per version of its summary. */
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
     /** The deleted runs, newest last: where each went and where it came from. */
     private final Deque<Path[]> trash = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canShowOnMonitor = new ReadOnlyBooleanWrapper(false);
+    private Consumer<List<ReferenceRun>> monitor;
     private RunsWatcher watcher;
     private int generation;
 
@@ -148,6 +152,8 @@ public final class LibraryViewModel implements AutoCloseable {
                     current = read;
                     updateCurves();
                     differences.setAll(ConfigDiff.of(read.stream().map(l -> (JsonNode) l.run().config()).toList()));
+                    changes.setAll(read.stream().map(l -> new RunChanges.Column(l.entry().summary().name(),
+                            RunChanges.of(l.run().events()))).toList());
                     error.set(problems.isEmpty() ? "" : String.join("; ", problems));
                 }
             });
@@ -165,6 +171,26 @@ public final class LibraryViewModel implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ actions on runs
+
+    /** Where {@link #showOnMonitor()} sends the selected runs: the main window's charts. */
+    public void setMonitor(Consumer<List<ReferenceRun>> monitor) {
+        this.monitor = monitor;
+        canShowOnMonitor.set(monitor != null);
+    }
+
+    /** Whether there is a monitor to show runs on. */
+    public ReadOnlyBooleanProperty canShowOnMonitorProperty() {
+        return canShowOnMonitor.getReadOnlyProperty();
+    }
+
+    /** Draws the selected runs (as read for the curves) as references on the monitor's charts. */
+    public void showOnMonitor() {
+        if (monitor != null && !current.isEmpty()) {
+            monitor.accept(current.stream().map(l -> ReferenceRun.of(l.entry().summary().name(), l.run())).toList());
+            status.set(current.size() == 1 ? "Shown on the monitor: " + current.get(0).entry().summary().name()
+                    : current.size() + " runs shown on the monitor");
+        }
+    }
 
     /** Opens the run in the main window. */
     public void open(RunLibrary.Entry e) {
@@ -316,6 +342,11 @@ public final class LibraryViewModel implements AutoCloseable {
     /** The selected runs' configurations side by side. */
     public ObservableList<ConfigDiff.Row> differences() {
         return differences;
+    }
+
+    /** What changed during each selected run (its events), in the selection's order. */
+    public ObservableList<RunChanges.Column> changes() {
+        return changes;
     }
 
     public ReadOnlyBooleanProperty canUndoDeleteProperty() {

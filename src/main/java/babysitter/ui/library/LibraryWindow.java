@@ -5,6 +5,7 @@ import babysitter.store.RunLibrary;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.fx.Buttons;
 import babysitter.ui.fx.ToolWindow;
+import babysitter.ui.monitor.ReferenceRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,10 +59,15 @@ public final class LibraryWindow extends BorderPane {
         setBottom(actions());
     }
 
-    /** Opens the library of {@code app}'s runs folder; {@code opener} opens a run in the main window. */
-    public static Stage show(AppContext app, Window owner, Consumer<Path> opener) {
+    /**
+     * Opens the library of {@code app}'s runs folder; {@code opener} opens a run in the main window,
+     * {@code monitor} draws runs as references on the main window's charts.
+     */
+    public static Stage show(AppContext app, Window owner, Consumer<Path> opener,
+                             Consumer<List<ReferenceRun>> monitor) {
         LibraryViewModel vm = new LibraryViewModel(List.of(app.runsRoot()), Platform::runLater, app.background(),
                 opener);
+        vm.setMonitor(monitor);
         LibraryWindow view = new LibraryWindow(vm);
         view.getStylesheets().add(LibraryWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
         Stage stage = ToolWindow.create(owner, "Runs", view, 1300, 860);
@@ -124,6 +130,7 @@ public final class LibraryWindow extends BorderPane {
                 case NAME, FOLDER -> 200;
                 case CREATED -> 130;
                 case DEV_ACC, DEV_COST -> 100;
+                case ALPHA, BETA -> 120; // "0.0100 → 0.00200"
                 default -> 80;
             });
             if (c.numeric()) {
@@ -165,6 +172,10 @@ public final class LibraryWindow extends BorderPane {
     private VBox actions() {
         Button open = Buttons.button("openRunButton", "Open", "open the run in the main window (double-click, Enter)",
                 () -> vm.open(one()));
+        Button overlay = Buttons.button("showOnMonitorButton", "Show on monitor",
+                "draw the selected runs as references on the main window's charts (faded, in the legend; "
+                + "the × beside the charts takes one off)", vm::showOnMonitor);
+        overlay.disableProperty().bind(Bindings.isEmpty(vm.selected()).or(vm.canShowOnMonitorProperty().not()));
         Button rename = Buttons.button("renameButton", "Rename…", "a name shown instead of the folder's", this::rename);
         Button notes = Buttons.button("notesButton", "Note and tags…", "kept in the run folder (notes.json)",
                 this::notes);
@@ -184,7 +195,7 @@ public final class LibraryWindow extends BorderPane {
                 + "the folder by itself)", vm::refresh);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, open, rename, notes, report, delete, undo, gap, refresh);
+        HBox buttons = new HBox(8, open, overlay, rename, notes, report, delete, undo, gap, refresh);
         Label status = new Label();
         status.setId("libraryStatus");
         status.textProperty().bind(vm.statusProperty());

@@ -47,7 +47,8 @@ final class MainMenuBar {
     private Menu file() {
         MonitorView monitor = window.monitor();
         MenuItem newRun = item("New run", "Shortcut+N", window::newRun);
-        MenuItem runs = item("Runs…", "Shortcut+O", () -> LibraryWindow.show(app, owner(), vm::openRun));
+        MenuItem runs = item("Runs…", "Shortcut+O",
+                () -> LibraryWindow.show(app, owner(), vm::openRun, vm.monitor().references()::add));
         runs.setId("runsItem");
         MenuItem openRun = item("Open run folder…", null, window::openRunFolder);
         MenuItem openLast = item("Open last run", "Shortcut+Shift+O", () -> vm.lastRun().ifPresent(vm::openRun));

@@ -1,6 +1,5 @@
 package babysitter.ui.monitor;
 
-import babysitter.ui.chart.ChartSeries;
 import babysitter.plot.Palette;
 import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.FxColors;
@@ -82,7 +81,8 @@ public final class MonitorView extends VBox {
         for (javafx.scene.layout.Region r : List.of(smoothingLabel, logY, xLabel, xAxis)) {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the note gives way first
         }
-        HBox options = new HBox(8, smoothingLabel, smoothing, logY, xLabel, xAxis, siblingsNote);
+        HBox options = new HBox(8, smoothingLabel, smoothing, logY, xLabel, xAxis, siblingsNote,
+                new ReferenceBar(vm.references()));
         options.setAlignment(Pos.CENTER_LEFT);
         options.setPadding(new Insets(4, 8, 4, 8));
 
@@ -211,15 +211,17 @@ public final class MonitorView extends VBox {
                 drawn.put(line, s);
             }
             s.setName(vm.displayName(line));
-            boolean current = line.branch() == live || line.role() == MonitorViewModel.Role.SIBLING;
+            boolean current = line.branch() == live || line.role().overlay();
             s.setOpacity(current ? style.opacity : style.opacity * Palette.EARLIER_BRANCH_FADE);
             s.setDashed(style.dashed || (!current && line.role() != MonitorViewModel.Role.RAW));
             // the legend names each kind of line once, in the live line's style, also right after a
             // rewind when the live branch has no line yet; a sibling is "sib 2" (the hover box and the
             // siblings panel give α and β), and not listed while its overlay is not drawn (TIME mode)
-            String entry = line.role() == MonitorViewModel.Role.SIBLING
-                    ? (vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "")
-                    : MonitorViewModel.roleName(line);
+            String entry = switch (line.role()) {
+                case SIBLING -> vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "";
+                case REFERENCE -> line.name();
+                default -> line.role().label();
+            };
             if (!entry.isEmpty()) {
                 legends.get(chartOf(line.chart())).putIfAbsent(entry,
                         new LegendEntry(entry, style.color, style.width, style.opacity, style.dashed));
@@ -239,6 +241,7 @@ public final class MonitorView extends VBox {
                 case DEV -> new Style(FxColors.of(Palette.DEV), 1.8, 1, false);
                 case DEV_BATCH_STATS -> new Style(FxColors.of(Palette.DEV_BATCH_STATS), 1.8, 1, true);
                 case SIBLING -> new Style(siblingColor(line.sibling()), 1.3, 0.9, false);
+                case REFERENCE -> new Style(referenceColor(line.overlay()), 1.5, Palette.REFERENCE_OPACITY, false);
             };
         }
     }
@@ -246,6 +249,11 @@ public final class MonitorView extends VBox {
     /** The colour of sibling {@code index} (from 0), on the charts and in the siblings panel. */
     public static Color siblingColor(int index) {
         return FxColors.of(Palette.sibling(index));
+    }
+
+    /** The colour of the reference run in colour slot {@code slot}, on the charts and on its remove button. */
+    public static Color referenceColor(int slot) {
+        return FxColors.of(Palette.reference(slot));
     }
 
     /**
@@ -266,7 +274,7 @@ public final class MonitorView extends VBox {
         for (MonitorViewModel.Marker m : vm.markers()) {
             Color color = FxColors.of(Palette.marker(m.kind()));
             stepChart.addMarker(vm.markerX(m), m.label(), color);
-            if (epochCharts && !m.kind().equals("checkpoint")) {
+            if (epochCharts && m.kind().onEpochCharts()) {
                 epochCost.addMarker(vm.markerEpochX(m), "", color);
                 epochAccuracy.addMarker(vm.markerEpochX(m), "", color);
             }

@@ -1,25 +1,22 @@
 package babysitter.ui.monitor;
 
-import babysitter.session.Report;
-import babysitter.plot.MovingAverage;
+import babysitter.plot.MarkerKind;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
+import babysitter.session.Report;
+import babysitter.store.Event;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -30,8 +27,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The data behind the three monitor charts (cost per step, cost per epoch, accuracy per epoch):
- * every branch's history in primitive arrays, the smoothed cost, and the event markers. Toolkit
- * free: the view draws what it holds and redraws when {@link #revision()} changes.
+ * every branch's history ({@link BranchHistory}), the smoothed cost, the event markers, and the
+ * overlays: "Try siblings" ({@link SiblingOverlay}) and recorded runs as references
+ * ({@link ReferenceOverlay}). Toolkit free: the view draws what it holds and redraws when
+ * {@link #revision()} changes.
  *
  * <p>Smoothing is a debiased exponential moving average, computed forwards only: a smoothed point
  * depends on the points before it, so new points never change the past.
@@ -52,11 +51,17 @@ public final class MonitorViewModel {
         }
     }
 
-    /** One drawn line: which chart it belongs to and its data. */
-    public record Line(Chart chart, String name, int branch, Role role, SeriesBuffer data) {
-        /** For a {@link Role#SIBLING} line (whose branch is −1 − index): the sibling's index from 0, else −1. */
+    /**
+     * One drawn line: which chart it belongs to, what it shows and its data.
+     *
+     * @param branch  the live run's branch, −1 for an overlay
+     * @param overlay for a {@link Role#SIBLING} the sibling's index, for a {@link Role#REFERENCE} its
+     *                colour slot (from 0); −1 for the live run's lines
+     */
+    public record Line(Chart chart, String name, int branch, Role role, int overlay, SeriesBuffer data) {
+        /** For a {@link Role#SIBLING} line: the sibling's index from 0, else −1. */
         public int sibling() {
-            return role == Role.SIBLING ? -1 - branch : -1;
+            return role == Role.SIBLING ? overlay : -1;
         }
     }
 
@@ -64,15 +69,30 @@ public final class MonitorViewModel {
     public enum Chart { STEP_COST, EPOCH_COST, EPOCH_ACCURACY }
 
     /** What a line shows. */
-    public enum Role { RAW, SMOOTHED, TRAIN, DEV, DEV_BATCH_STATS, SIBLING }
+    public enum Role {
+        RAW("cost"), SMOOTHED("smoothed"), TRAIN("train"), DEV("dev"), DEV_BATCH_STATS("dev, batch statistics"),
+        SIBLING("sibling"), REFERENCE("reference");
 
-    /** A vertical marker: an event at a step. */
-    public record Marker(long step, int epoch, double seconds, int branch, String kind, String label) {
+        private final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+
+        /** What the legend calls a line of the live run with this role: "train", "dev, batch statistics". */
+        public String label() {
+            return label;
+        }
+
+        /** Whether the line belongs to another run drawn over the live one (a sibling, a reference). */
+        public boolean overlay() {
+            return this == SIBLING || this == REFERENCE;
+        }
     }
 
-    /** Event kinds that become markers. */
-    static final Set<String> MARKED = Set.of("hyperparameters", "rewind", "guard", "checkpoint", "early-stop",
-            "lr-range-test");
+    /** A vertical marker: an event at a step. */
+    public record Marker(long step, int epoch, double seconds, int branch, MarkerKind kind, String label) {
+    }
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ObservableList<Marker> markers = FXCollections.observableArrayList();
@@ -83,26 +103,30 @@ public final class MonitorViewModel {
     private final SimpleIntegerProperty branch = new SimpleIntegerProperty(0);
     private final SimpleLongProperty revision = new SimpleLongProperty();
     private long epochChartsRevision;
-    private final List<Branch> branches = new ArrayList<>();
+    private final List<BranchHistory> branches = new ArrayList<>();
     /** The recorded ends of epochs: markers and step points are placed on an epoch axis by them. */
     private final StepEpochMap epochEnds = new StepEpochMap();
+    private final SiblingOverlay siblings = new SiblingOverlay(this);
+    private final ReferenceOverlay references = new ReferenceOverlay(this);
     private long startNanos = -1;
     private long points;
 
     public MonitorViewModel() {
         smoothing.addListener((o, a, b) -> {
-            branches.forEach(Branch::resmooth);
-            bump();
+            branches.forEach(BranchHistory::resmooth);
+            references.refill();
+            changed();
         });
         xAxis.addListener((o, a, b) -> {
-            branches.forEach(Branch::rebuildX);
-            fillSiblings();
-            bump();
+            branches.forEach(BranchHistory::rebuildX);
+            siblings.fill();
+            references.refill();
+            changed();
         });
         stepsPerEpoch.addListener((o, a, b) -> {
             if (xAxis.get() == XAxis.EPOCH) {
-                branches.forEach(Branch::rebuildX);
-                bump();
+                branches.forEach(BranchHistory::rebuildX);
+                changed();
             }
         });
     }
@@ -156,11 +180,14 @@ public final class MonitorViewModel {
         return points;
     }
 
-    /** Forgets everything (a new run). */
+    /** Recorded runs drawn beside the live one; they stay when the live run changes. */
+    public ReferenceOverlay references() {
+        return references;
+    }
+
+    /** Forgets the live run (a new run); the reference runs stay. */
     public void reset() {
-        siblingLines.clear();
-        siblingsShown = null;
-        siblingsNote.set("");
+        siblings.clear();
         lines.clear();
         markers.clear();
         branches.clear();
@@ -168,7 +195,8 @@ public final class MonitorViewModel {
         branch.set(0);
         startNanos = -1;
         points = 0;
-        bump();
+        references.restore();
+        changed();
     }
 
     /** Takes one frame's reports (on the JavaFX thread). */
@@ -211,18 +239,35 @@ public final class MonitorViewModel {
                     e.devAccuracy(), e.devCostTrainMode(), e.devAccuracyTrainMode());
             return true;
         }
-        if (r instanceof Report.EventReport e && MARKED.contains(e.kind())) {
-            if (e.event() instanceof babysitter.store.Event.CheckpointTaken c
-                    && !c.source().equals(babysitter.store.Event.CheckpointTaken.USER)) {
-                return false; // epoch checkpoints are in the strip; automatic ones sit under a change's marker
+        if (r instanceof Report.EventReport e) {
+            MarkerKind kind = markerKind(e.event());
+            if (kind == null) {
+                return false;
             }
-            markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), e.kind(), e.label()));
-            if (e.event() instanceof babysitter.store.Event.Rewind rewind) {
+            markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), kind, e.label()));
+            if (e.event() instanceof Event.Rewind rewind) {
                 branch(rewind.branch());
             }
             return true;
         }
         return false;
+    }
+
+    /**
+     * The marker an event gets, or null for none: changes, rewinds, the rules' interventions, range
+     * tests and checkpoints a person took (epoch checkpoints are in the strip; automatic ones sit
+     * under a change's marker).
+     */
+    static MarkerKind markerKind(Event event) {
+        if (event instanceof Event.CheckpointTaken c) {
+            return c.source().equals(Event.CheckpointTaken.USER) ? MarkerKind.CHECKPOINT : null;
+        }
+        return event instanceof Event.HyperparametersChanged ? MarkerKind.HYPERPARAMETERS
+                : event instanceof Event.Rewind ? MarkerKind.REWIND
+                : event instanceof Event.GuardTripped ? MarkerKind.GUARD
+                : event instanceof Event.EarlyStop ? MarkerKind.EARLY_STOP
+                : event instanceof Event.RangeTest ? MarkerKind.RANGE_TEST
+                : null;
     }
 
     /** The x of a marker on the step chart, in the current x mode. */
@@ -252,99 +297,49 @@ public final class MonitorViewModel {
         return xAxis.get() == XAxis.TIME ? m.seconds() : epochOf(m.branch(), m.step());
     }
 
-    private double epochOf(int branch, long step) {
+    double epochOf(int branch, long step) {
         return epochEnds.epochAt(branch, step, stepsPerEpoch.get());
     }
 
     /**
-     * The name of a line in the hover box and the SVG: the sibling's full name, else what it shows,
+     * The name of a line in the hover box and the SVG: an overlay's full name, else what it shows,
      * with its branch once the run has more than one ("train (branch 2)").
      */
     public String displayName(Line line) {
-        if (line.role() == Role.SIBLING) {
+        if (line.role().overlay()) {
             return line.name();
         }
-        String role = roleName(line);
-        return branches.size() > 1 ? role + " (branch " + line.branch() + ")" : role;
+        return branches.size() > 1 ? line.role().label() + " (branch " + line.branch() + ")" : line.role().label();
     }
 
-    /** What a line shows, without its branch: "train", "dev, batch statistics". */
-    public static String roleName(Line line) {
-        return line.name().replaceAll(" \\(branch \\d+\\)$", "");
-    }
-
-    /**
-     * The epochs the epoch charts show while siblings are overlaid, or null for all: the siblings'
-     * epochs and as many before them (at least two), so that on a long run the siblings are not
-     * a few pixels at the right edge.
-     */
+    /** The epochs the epoch charts show while siblings are overlaid, or null for all ({@link SiblingOverlay#window()}). */
     public double[] siblingWindow() {
-        Report.SiblingsReport r = siblingsShown;
-        if (r == null || xAxis.get() == XAxis.TIME || r.epochs() < 1) {
-            return null;
-        }
-        double context = Math.max(2, r.epochs());
-        return new double[] {Math.max(0, r.fromEpoch() - context), r.fromEpoch() + r.epochs()};
+        return siblings.window();
     }
 
     /** The columns of {@link #writeCsv}: a step's cost, then the metrics of the epoch that ended at that step. */
-    public static final String CSV_HEADER = "branch,step,seconds,cost,smoothed_cost,smoothing,epoch,train_cost,dev_cost,"
-            + "train_accuracy,dev_accuracy,dev_cost_batch_statistics,dev_accuracy_batch_statistics";
+    public static final String CSV_HEADER = HistoryCsv.HEADER;
 
     /**
-     * Writes the history as CSV ({@link #CSV_HEADER}), readable by everyone: a row per logged step
-     * (raw and smoothed cost) by branch and step; the row of the step that ended an epoch also holds
-     * that epoch's train and dev metrics (an epoch whose last step was not logged gets a row of its
-     * own with the step columns empty). Values not measured are empty.
+     * Writes the live run's history as CSV ({@link #CSV_HEADER}): a row per logged step by branch and
+     * step, with the metrics of the epoch that ended there; values not measured are empty.
      */
     public void writeCsv(Path file) throws IOException {
-        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
-        for (Branch br : branches) {
-            double[] smooth = br.smoothedValues();
-            int e = 0;
-            for (int i = 0; i <= br.n; i++) {
-                long step = i < br.n ? (long) br.step[i] : Long.MAX_VALUE;
-                while (e < br.epochs.size() && (long) br.epochs.get(e)[8] < step) {
-                    double[] m = br.epochs.get(e++);
-                    b.append(br.id).append(',').append((long) m[8]).append(",,,,");
-                    epochColumns(b, m);
-                    b.append('\n');
-                }
-                if (i == br.n) {
-                    break;
-                }
-                b.append(String.format(Locale.ROOT, "%d,%d,%.3f,%s,%s,%s", br.id, step, br.sec[i], br.cost[i], smooth[i],
-                        smoothing.get()));
-                if (e < br.epochs.size() && (long) br.epochs.get(e)[8] == step) {
-                    epochColumns(b, br.epochs.get(e++));
-                } else {
-                    b.append(",,,,,,,");
-                }
-                b.append('\n');
-            }
-        }
-        babysitter.report.ExportFile.write(file, b.toString());
+        HistoryCsv.write(file, branches, smoothing.get());
     }
 
-    private static void epochColumns(StringBuilder b, double[] m) {
-        b.append(',').append((int) m[0]);
-        for (int k : new int[] {2, 3, 4, 5, 6, 7}) {
-            b.append(',').append(Double.isFinite(m[k]) ? Double.toString(m[k]) : "");
-        }
-    }
-
-    private void bump() {
+    /** Tells the view that something it draws changed (on both kinds of chart). */
+    void changed() {
         epochChartsRevision++;
         revision.set(revision.get() + 1);
     }
 
-    private Branch branch(int id) {
-        for (Branch b : branches) {
-            if (b.id == id) {
-                return b;
-            }
+    private BranchHistory branch(int id) {
+        BranchHistory known = branchIfKnown(id);
+        if (known != null) {
+            return known;
         }
-        Branch b = new Branch(id);
+        BranchHistory b = new BranchHistory(id, this, lines);
         branches.add(b);
         if (id > branch.get()) {
             branch.set(id);
@@ -352,12 +347,17 @@ public final class MonitorViewModel {
         return b;
     }
 
-    // ------------------------------------------------------------------ sibling overlays
+    /** The branch {@code id}, or null when nothing of it arrived yet. */
+    BranchHistory branchIfKnown(int id) {
+        for (BranchHistory b : branches) {
+            if (b.id == id) {
+                return b;
+            }
+        }
+        return null;
+    }
 
-    /** The lines of the siblings shown, two per sibling (dev accuracy, dev cost), in sibling order. */
-    private final List<Line> siblingLines = new ArrayList<>();
-    private Report.SiblingsReport siblingsShown;
-    private final ReadOnlyStringWrapper siblingsNote = new ReadOnlyStringWrapper("");
+    // ------------------------------------------------------------------ sibling overlays
 
     /**
      * Overlays "Try siblings" on the epoch charts: per sibling a line of dev accuracy and one of dev
@@ -366,45 +366,13 @@ public final class MonitorViewModel {
      * (see {@link #siblingsNoteProperty()}).
      */
     public void showSiblings(Report.SiblingsReport r) {
-        boolean over = r == null || r.phase() == Report.SiblingsReport.Phase.ADOPTED
-                || r.phase() == Report.SiblingsReport.Phase.DISCARDED;
-        if (over || siblingsShown == null || !siblingsShown.checkpoint().equals(r.checkpoint())
-                || siblingsShown.siblings().size() != r.siblings().size()) {
-            lines.removeAll(siblingLines);
-            siblingLines.clear();
-            siblingsShown = null;
-            if (!over) {
-                for (Report.SiblingsReport.Sibling s : r.siblings()) {
-                    String name = siblingName(r, s);
-                    siblingLines.add(new Line(Chart.EPOCH_ACCURACY, name, -1 - s.index(), Role.SIBLING,
-                            new SeriesBuffer()));
-                    siblingLines.add(new Line(Chart.EPOCH_COST, name, -1 - s.index(), Role.SIBLING,
-                            new SeriesBuffer()));
-                }
-                lines.addAll(siblingLines);
-            }
-        }
-        if (!over) {
-            siblingsShown = r;
-        }
-        fillSiblings();
-        bump();
+        siblings.show(r);
+        changed();
     }
 
     /** The overlay lines of the siblings shown now. */
     public List<Line> siblingLines() {
-        return List.copyOf(siblingLines);
-    }
-
-    /**
-     * "sib 1 α=0.0032 β1=0.914", with the symbol of the β the siblings vary (β, β1 or β2; none with
-     * SGD) and "(control)" for the sibling that kept α and β.
-     */
-    public static String siblingName(Report.SiblingsReport r, Report.SiblingsReport.Sibling s) {
-        String b = r.varied() == babysitter.session.OptimizerBeta.NONE ? ""
-                : " " + r.varied().symbol() + "=" + beta(s.beta());
-        return String.format(Locale.ROOT, "sib %d%s α=%s%s", s.index() + 1, s.control() ? " (control)" : "",
-                alpha(s.alpha()), b);
+        return siblings.lines();
     }
 
     /**
@@ -413,14 +381,7 @@ public final class MonitorViewModel {
      * the run alone would), so in TIME mode they are not drawn and this note says where they are.
      */
     public ReadOnlyStringProperty siblingsNoteProperty() {
-        return siblingsNote.getReadOnlyProperty();
-    }
-
-    /** The text of {@link #siblingsNoteProperty()} while siblings are shown in TIME mode. */
-    public static final String SIBLINGS_TIME_NOTE = "sibling curves: switch x to EPOCH or STEP";
-
-    private void updateSiblingsNote() {
-        siblingsNote.set(siblingsShown != null && xAxis.get() == XAxis.TIME ? SIBLINGS_TIME_NOTE : "");
+        return siblings.noteProperty();
     }
 
     /** α with two significant digits and no trailing zeros: 0.01, 0.0032, 1.5e-05. */
@@ -435,163 +396,5 @@ public final class MonitorViewModel {
         }
         int digits = Math.max(2, Math.min(6, (int) Math.ceil(-Math.log10(1 - b)) + 1));
         return String.format(Locale.ROOT, "%." + digits + "f", b).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-
-    private void fillSiblings() {
-        updateSiblingsNote();
-        Report.SiblingsReport r = siblingsShown;
-        if (r == null) {
-            return;
-        }
-        double[] start = null;
-        for (Branch b : branches) {
-            if (b.id == r.fromBranch()) {
-                for (double[] e : b.epochs) {
-                    if ((int) e[0] == r.fromEpoch()) {
-                        start = e;
-                    }
-                }
-            }
-        }
-        boolean time = xAxis.get() == XAxis.TIME;
-        for (int i = 0; i < r.siblings().size(); i++) {
-            Report.SiblingsReport.Sibling s = r.siblings().get(i);
-            SeriesBuffer acc = siblingLines.get(2 * i).data();
-            SeriesBuffer cost = siblingLines.get(2 * i + 1).data();
-            acc.clear();
-            cost.clear();
-            if (time) {
-                continue; // siblings have no common clock with the run
-            }
-            boolean dev = !s.devCost().isEmpty() && Double.isFinite(s.devCost().get(0));
-            if (start != null) {
-                addFinite(acc, r.fromEpoch(), start[5]);
-                addFinite(cost, r.fromEpoch(), dev ? start[3] : start[2]);
-            }
-            for (int e = 0; e < s.epochsDone(); e++) {
-                double x = r.fromEpoch() + e + 1;
-                addFinite(acc, x, s.devAccuracy().get(e));
-                addFinite(cost, x, dev ? s.devCost().get(e) : s.trainCost().get(e));
-            }
-        }
-    }
-
-    private static void addFinite(SeriesBuffer b, double x, double y) {
-        if (Double.isFinite(y) && (b.isEmpty() || x > b.lastX())) {
-            b.add(x, y);
-        }
-    }
-
-    /** One branch's history: master arrays and the chart buffers derived from them. */
-    private final class Branch {
-        final int id;
-        double[] step = new double[1024];
-        double[] sec = new double[1024];
-        double[] cost = new double[1024];
-        int n;
-        MovingAverage average = new MovingAverage(smoothing.get());
-        final SeriesBuffer raw = new SeriesBuffer();
-        final SeriesBuffer smooth = new SeriesBuffer();
-        final SeriesBuffer trainCost = new SeriesBuffer();
-        final SeriesBuffer devCost = new SeriesBuffer();
-        final SeriesBuffer trainAcc = new SeriesBuffer();
-        final SeriesBuffer devAcc = new SeriesBuffer();
-        final SeriesBuffer devCostBatch = new SeriesBuffer();
-        final SeriesBuffer devAccBatch = new SeriesBuffer();
-        final List<double[]> epochs = new ArrayList<>();
-
-        Branch(int id) {
-            this.id = id;
-            String suffix = id == 0 ? "" : " (branch " + id + ")";
-            lines.add(new Line(Chart.STEP_COST, "cost" + suffix, id, Role.RAW, raw));
-            lines.add(new Line(Chart.STEP_COST, "smoothed" + suffix, id, Role.SMOOTHED, smooth));
-            lines.add(new Line(Chart.EPOCH_COST, "train" + suffix, id, Role.TRAIN, trainCost));
-            lines.add(new Line(Chart.EPOCH_COST, "dev" + suffix, id, Role.DEV, devCost));
-            lines.add(new Line(Chart.EPOCH_ACCURACY, "train" + suffix, id, Role.TRAIN, trainAcc));
-            lines.add(new Line(Chart.EPOCH_ACCURACY, "dev" + suffix, id, Role.DEV, devAcc));
-            lines.add(new Line(Chart.EPOCH_COST, "dev, batch statistics" + suffix, id, Role.DEV_BATCH_STATS,
-                    devCostBatch));
-            lines.add(new Line(Chart.EPOCH_ACCURACY, "dev, batch statistics" + suffix, id, Role.DEV_BATCH_STATS,
-                    devAccBatch));
-        }
-
-        void addStep(long s, double seconds, double c) {
-            if (n == step.length) {
-                step = java.util.Arrays.copyOf(step, n * 2);
-                sec = java.util.Arrays.copyOf(sec, n * 2);
-                cost = java.util.Arrays.copyOf(cost, n * 2);
-            }
-            if (n > 0 && s <= step[n - 1]) {
-                return; // a report already seen (a branch never goes back within itself)
-            }
-            step[n] = s;
-            sec[n] = seconds;
-            cost[n] = c;
-            n++;
-            // an epoch x extrapolated before a batch-size change may lie past the next one's: never go back
-            double x = raw.isEmpty() ? x(n - 1) : Math.max(raw.lastX(), x(n - 1));
-            raw.add(x, c);
-            smooth.add(x, average.add(c));
-        }
-
-        double x(int i) {
-            return switch (xAxis.get()) {
-                case STEP -> step[i];
-                case EPOCH -> epochOf(id, (long) step[i]);
-                case TIME -> sec[i];
-            };
-        }
-
-        void addEpoch(int epoch, long endStep, double seconds, double trainC, double devC, double trainA, double devA,
-                      double devCBatch, double devABatch) {
-            epochs.add(new double[] {epoch, seconds, trainC, devC, trainA, devA, devCBatch, devABatch, endStep});
-            double x = xAxis.get() == XAxis.TIME ? seconds : epoch;
-            if (trainCost.size() > 0 && x <= trainCost.x(trainCost.size() - 1)) {
-                return;
-            }
-            addIfFinite(trainCost, x, trainC);
-            addIfFinite(devCost, x, devC);
-            addIfFinite(trainAcc, x, trainA);
-            addIfFinite(devAcc, x, devA);
-            addIfFinite(devCostBatch, x, devCBatch);
-            addIfFinite(devAccBatch, x, devABatch);
-        }
-
-        private void addIfFinite(SeriesBuffer b, double x, double y) {
-            if (Double.isFinite(y)) {
-                b.add(x, y);
-            }
-        }
-
-        double[] smoothedValues() {
-            return MovingAverage.of(cost, n, smoothing.get());
-        }
-
-        void resmooth() {
-            smooth.clear();
-            average = new MovingAverage(smoothing.get());
-            for (int i = 0; i < n; i++) {
-                smooth.add(raw.x(i), average.add(cost[i]));
-            }
-        }
-
-        void rebuildX() {
-            raw.clear();
-            for (int i = 0; i < n; i++) {
-                raw.add(raw.isEmpty() ? x(i) : Math.max(raw.lastX(), x(i)), cost[i]);
-            }
-            resmooth();
-            trainCost.clear();
-            devCost.clear();
-            trainAcc.clear();
-            devAcc.clear();
-            devCostBatch.clear();
-            devAccBatch.clear();
-            List<double[]> all = new ArrayList<>(epochs);
-            epochs.clear();
-            for (double[] e : all) {
-                addEpoch((int) e[0], (long) e[8], e[1], e[2], e[3], e[4], e[5], e[6], e[7]);
-            }
-        }
     }
 }

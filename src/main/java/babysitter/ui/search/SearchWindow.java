@@ -78,6 +78,7 @@ public final class SearchWindow {
                 e.consume(); // keep the dialog and what was typed; the error shows in it
             } else {
                 created[0] = s.get();
+                RecentSpaces.of(app.runsRoot()).remember(Path.of(form.spaceFileProperty().get().trim()));
             }
         });
         dialog.setResultConverter(b -> b == start ? created[0] : null);
@@ -93,14 +94,16 @@ public final class SearchWindow {
         TextField space = field("spaceField", form.spaceFileProperty(), 32);
         Button browse = new Button("Browse…");
         browse.setId("browseSpace");
+        RecentSpaces recent = RecentSpaces.of(app.runsRoot());
         browse.setOnAction(e -> {
+            Path start = java.nio.file.Files.isDirectory(recent.spacesFolder()) ? recent.spacesFolder() : app.runsRoot();
             File f = app.choosers().openFile(dialog.getDialogPane().getScene().getWindow(), "Choose a search space",
-                    app.runsRoot(), "Search space (JSON)", "json");
+                    start, "Search space (JSON)", "json");
             if (f != null) {
                 form.spaceFileProperty().set(f.getPath());
             }
         });
-        HBox spaceBox = new HBox(6, space, browse);
+        HBox spaceBox = new HBox(6, space, browse, RecentSpacesMenu.of(recent, form.spaceFileProperty()));
         HBox.setHgrow(space, Priority.ALWAYS);
         int row = 0;
         row = add(g, row, "Space (space.json)", spaceBox, form.spaceErrorProperty(), "spaceError");

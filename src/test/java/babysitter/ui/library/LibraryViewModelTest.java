@@ -32,9 +32,27 @@ class LibraryViewModelTest {
                 .contains("name", "data.kind", "optimizer.kind", "optimizer.learningRate")
                 .doesNotContain("seed", "optimizer.batchSize");
 
+        assertThat(vm.changes()).extracting(RunChanges.Column::run).containsExactly("b", "a");
+        assertThat(vm.changes().get(0).changes()).as("b only started and stopped").isEmpty();
+
         vm.rename(vm.runs().get(1), "the good one");
         assertThat(vm.runs()).extracting(e -> e.summary().name()).contains("the good one");
         vm.open(vm.runs().get(1));
         assertThat(opened).containsExactly(a);
+    }
+
+    @Test
+    void theChangesOfASelectedRunComeFromItsEventsFile(@TempDir Path root) throws Exception {
+        Path a = FakeRuns.run(root, "a", "spiral", "adam", 0.02, 0.9, 4, "finished", 1_700_000_000L, 0.5, 0.6);
+        babysitter.engine.Hyperparameters hp = babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.02);
+        try (babysitter.store.RunWriter w = babysitter.store.RunWriter.reopen(a)) {
+            w.event(new babysitter.store.RunEvent(6, 1, 0, new babysitter.store.Event.HyperparametersChanged(hp,
+                    hp.withLearningRate(0.01), "user", -1), 1_700_000_001_000L));
+        }
+        LibraryViewModel vm = new LibraryViewModel(List.of(root), Runnable::run, Runnable::run, p -> { });
+        vm.refresh();
+        vm.selected().setAll(vm.runs());
+        assertThat(vm.changes()).singleElement().extracting(RunChanges.Column::changes)
+                .isEqualTo(List.of("epoch 2 · step 6: α 0.02→0.01 (user)"));
     }
 }

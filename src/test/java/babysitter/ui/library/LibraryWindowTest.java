@@ -8,6 +8,7 @@ import babysitter.store.RunTrash;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.chart.LegendEntry;
 import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.monitor.ReferenceRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,7 @@ class LibraryWindowTest {
     private Stage stage;
     private AppContext app;
     private final List<Path> opened = new CopyOnWriteArrayList<>();
+    private final List<ReferenceRun> onMonitor = new CopyOnWriteArrayList<>();
     private Path low;
     private Path high;
     private Path moons;
@@ -47,7 +49,7 @@ class LibraryWindowTest {
         moons = FakeRuns.run(root, "moons", "moons", "adam", 0.01, 0.9, 4, "killed", 1_700_000_200L, 0.6, 0.7, 0.8,
                 0.85);
         app = new AppContext(root);
-        stage = LibraryWindow.show(app, null, opened::add);
+        stage = LibraryWindow.show(app, null, opened::add, onMonitor::addAll);
     }
 
     @AfterEach
@@ -122,6 +124,22 @@ class LibraryWindowTest {
         assertThat(robot.lookup(n -> "key-optimizer.batchSize".equals(n.getId())).queryAs(Label.class).getStyleClass())
                 .doesNotContain("differs");
         assertThat(robot.lookup(n -> "key-seed".equals(n.getId())).queryAs(Label.class).getStyleClass()).doesNotContain("differs");
+    }
+
+    @Test
+    void theSelectedRunsGoToTheMonitorAsReferencesWithTheirWholeHistory(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        javafx.scene.control.Button show = robot.lookup("#showOnMonitorButton").queryButton();
+        assertThat(show.isDisabled()).as("nothing selected").isTrue();
+        robot.interact(() -> table(robot).getSelectionModel().selectIndices(0, 2));
+        waitUntil(() -> robot.lookup("#overlayChart").queryAs(LineChartCanvas.class).series().size() == 2);
+        robot.clickOn(show);
+        waitUntil(() -> onMonitor.size() == 2);
+        assertThat(onMonitor).extracting(ReferenceRun::name).containsExactly("moons", "low");
+        assertThat(onMonitor).extracting(ReferenceRun::dir).containsExactly(moons, low);
+        assertThat(onMonitor.get(0).epochs()).as("moons: 4 epochs").hasSize(4);
+        assertThat(onMonitor.get(0).steps()).as("moons: 4 epochs of 4 steps").hasSize(16);
+        assertThat(onMonitor.get(1).epochs().get(2).devAccuracy()).isEqualTo(0.62);
     }
 
     @Test

@@ -144,6 +144,8 @@ class JourneyTest {
         // the strip moves under the mouse as epochs add chips: read the question, as a person does
         for (int attempt = 0; ; attempt++) {
             robot.clickOn("#checkpoint-" + mine);
+            // on a busy machine the question opens a moment after the click
+            waitUntil("the rewind question", () -> robot.lookup("#rewindDialog").tryQuery().isPresent());
             DialogPane confirm = robot.lookup("#rewindDialog").queryAs(DialogPane.class);
             boolean right = confirm.getHeaderText().contains(mine);
             robot.clickOn((Button) confirm.lookupButton(right ? ButtonType.OK : ButtonType.CANCEL));

@@ -69,6 +69,8 @@ class MonitorViewModelTest {
                 step(1, 1, 0.95)));
         assertThat(vm.markers()).extracting(MonitorViewModel.Marker::label)
                 .containsExactly("α 0.03→0.01", "rewind to step-1");
+        assertThat(vm.markers()).extracting(MonitorViewModel.Marker::kind)
+                .containsExactly(babysitter.plot.MarkerKind.HYPERPARAMETERS, babysitter.plot.MarkerKind.REWIND);
         assertThat(vm.branchProperty().get()).isEqualTo(1);
         assertThat(line(vm, MonitorViewModel.Chart.STEP_COST, MonitorViewModel.Role.RAW, 1).size()).isEqualTo(1);
         assertThat(line(vm, MonitorViewModel.Chart.STEP_COST, MonitorViewModel.Role.RAW, 0).size()).isEqualTo(2);

@@ -177,4 +177,35 @@ class MonitorViewTest {
         assertThat(svg).contains("stroke=\"" + babysitter.plot.Palette.DEV + "\"")
                 .contains("stroke=\"" + babysitter.plot.Palette.TRAIN + "\"");
     }
+
+    @Test
+    void referenceRunsAreFadedInTheLegendOfEveryChartAndTheirButtonTakesThemOff(FxRobot robot) throws Exception {
+        ReferenceRun wide = new ReferenceRun("wide", Path.of("runs", "wide"), new long[] {5, 10, 15, 20},
+                new double[] {1, 2, 3, 4}, new double[] {1.2, 1.0, 0.9, 0.8},
+                List.of(new babysitter.store.EpochMetric(0, 10, 0, 1.0, 0.6, 1.1, 0.55, Double.NaN, Double.NaN, 1, 0, 1, 2),
+                        new babysitter.store.EpochMetric(1, 20, 0, 0.8, 0.7, 0.9, 0.65, Double.NaN, Double.NaN, 1, 0, 1, 4)));
+        fx(() -> {
+            vm.accept(List.of(new Report.StepReport(1, 0, 0, 1.0, 0.01, 0.9, 100), epoch(0, 10, 0, 1.0)));
+            vm.references().add(List.of(wide));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (LineChartCanvas chart : fx(view::charts)) {
+            LegendEntry entry = fx(chart::legend).stream().filter(e -> e.name().startsWith("wide")).findFirst()
+                    .orElseThrow(() -> new AssertionError(chart.title() + " has no legend entry for the reference"));
+            assertThat(entry.opacity()).as(chart.title()).isEqualTo(babysitter.plot.Palette.REFERENCE_OPACITY);
+            assertThat(entry.color()).as(chart.title()).isEqualTo(MonitorView.referenceColor(0));
+            assertThat(fx(chart::series).stream().filter(c -> c.name().startsWith("wide")).findFirst().orElseThrow()
+                    .data().size()).as(chart.title()).isGreaterThan(0);
+        }
+        assertThat(fx(() -> view.epochAccuracyChart().legend()).stream().map(LegendEntry::name))
+                .contains("wide (reference, dev)", "train", "dev");
+        robot.clickOn("#removeReference-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (LineChartCanvas chart : fx(view::charts)) {
+            assertThat(fx(chart::legend)).extracting(LegendEntry::name).noneMatch(n -> n.startsWith("wide"));
+            assertThat(fx(chart::series)).noneMatch(c -> c.name().startsWith("wide"));
+        }
+        assertThat(robot.lookup("#referenceBar").query().isVisible()).isFalse();
+    }
 }

@@ -1,0 +1,69 @@
+package babysitter.ui.library;
+
+import babysitter.session.EventLabels;
+import babysitter.store.Event;
+import babysitter.store.RunEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What changed during a run, from its typed events, one line each ("epoch 3 · step 120: α 0.01→0.005
+ * (plateau)"): hyperparameter changes and who made them, rewinds, the rules switched on or off,
+ * the guard, early stopping, range tests, siblings, added epochs and checkpoints a person took.
+ * What every run does (start, stop, pauses, the pace, a checkpoint at each epoch's end) is left out.
+ */
+final class RunChanges {
+    private RunChanges() {
+    }
+
+    /** One run's changes, for a column of the difference view. */
+    record Column(String run, List<String> changes) {
+        Column {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** The lines of {@code events}, in the order they happened. */
+    static List<String> of(List<RunEvent> events) {
+        boolean branched = events.stream().anyMatch(e -> e.branch() > 0);
+        List<String> lines = new ArrayList<>();
+        for (RunEvent e : events) {
+            String what = describe(e.event());
+            if (what != null) {
+                lines.add(String.format(Locale.ROOT, "epoch %d · step %d%s: %s", e.epoch() + 1, e.step(),
+                        branched ? " · branch " + e.branch() : "", what));
+            }
+        }
+        return lines;
+    }
+
+    /** The text of a change, or null for what every run does. */
+    static String describe(Event event) {
+        if (event instanceof Event.Start || event instanceof Event.Stop || event instanceof Event.Pause
+                || event instanceof Event.Resume || event instanceof Event.PaceSet || event instanceof Event.Failure) {
+            return null;
+        }
+        if (event instanceof Event.CheckpointTaken c) {
+            return c.source().equals(Event.CheckpointTaken.USER) ? EventLabels.label(event) : null;
+        }
+        if (event instanceof Event.HyperparametersChanged h) {
+            return EventLabels.label(event) + " (" + h.source() + ")";
+        }
+        if (event instanceof Event.RulesSet r) {
+            return "rules: guard " + onOff(r.guard()) + (r.guard() && r.guardAutoRewind() ? " (rewinds by itself)" : "")
+                    + ", α down on plateau " + onOff(r.reduceOnPlateau()) + ", early stop " + onOff(r.earlyStop());
+        }
+        if (event instanceof Event.MoreEpochs m) {
+            return "+" + m.added() + " epochs (" + m.epochs() + " in all)";
+        }
+        if (event instanceof Event.Other o) {
+            return o.kind() + (o.problem() == null ? "" : " (unreadable: " + o.problem() + ")");
+        }
+        return EventLabels.label(event);
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+}
