@@ -75,6 +75,8 @@ public final class Members {
 
     /** Starts and joins (or founds) the cluster. */
     static HazelcastInstance start(ClusterSpec spec, String role, int slots) {
+        // read before the configuration is: without it Hazelcast's first lines go to java.util.logging
+        System.setProperty("hazelcast.logging.type", "slf4j");
         return Hazelcast.newHazelcastInstance(config(spec, role, slots));
     }
 

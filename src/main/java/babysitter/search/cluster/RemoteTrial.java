@@ -42,6 +42,7 @@ final class RemoteTrial implements TrialTask.Callback {
         f.put("folder", runDir.getFileName().toString());
         f.put("member", worker.memberId());
         send(Message.Kind.STARTED, f);
+        worker.say("trial " + trialId + " started");
     }
 
     @Override

@@ -54,10 +54,23 @@ public final class Worker implements AutoCloseable {
     private volatile boolean stopping;
     private volatile long lastActive = System.nanoTime();
     private volatile String refusal;
+    private final TrialRunner runner;
+
+    /** How a slot trains one trial; the local pool's way unless a measurement replaces it. */
+    @FunctionalInterface
+    interface TrialRunner {
+        void run(TrialTask task, TrialTask.Callback callback);
+    }
 
     /** A worker on an existing member (the coordinator's own slots) or on one of its own ({@link #join}). */
     public Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
                   boolean ownsInstance) {
+        this(hz, secret, slots, scratch, say, ownsInstance, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+    }
+
+    Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
+           boolean ownsInstance, TrialRunner runner) {
+        this.runner = runner;
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be at least 1, got " + slots);
         }
@@ -98,13 +111,17 @@ public final class Worker implements AutoCloseable {
      * another Babysitter version is there.
      */
     public static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say) {
+        return join(spec, slots, scratch, say, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+    }
+
+    static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say, TrialRunner runner) {
         HazelcastInstance hz = Members.start(spec, "worker", slots);
         String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
         }
-        return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, say, true);
+        return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, say, true, runner);
     }
 
     /** Starts the slots. */
@@ -229,9 +246,7 @@ public final class Worker implements AutoCloseable {
         Path root = scratch.resolve(task.token());
         try {
             RunConfig config = ConfigFiles.fromJson((ObjectNode) f.path("config"), "trial " + task.trialId());
-            say.accept("trial " + task.trialId() + " started");
-            LocalExecutor.runTrial(new TrialTask(task.trialId(), config, root, f.path("epochs").asInt()), remote,
-                    Clock.systemUTC());
+            runner.run(new TrialTask(task.trialId(), config, root, f.path("epochs").asInt()), remote);
             trained.incrementAndGet();
             say.accept("trial " + task.trialId() + " ended");
         } catch (ConfigException | RuntimeException e) {
