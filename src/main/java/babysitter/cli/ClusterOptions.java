@@ -1,9 +1,13 @@
 package babysitter.cli;
 
 import babysitter.engine.Nd4jSetup;
+import babysitter.search.LocalExecutor;
+import babysitter.search.TrialExecutor;
+import babysitter.search.cluster.ClusterExecutor;
 import babysitter.search.cluster.ClusterSecret;
 import babysitter.search.cluster.ClusterSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -67,5 +71,21 @@ final class ClusterOptions {
             return slots;
         }
         return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, Nd4jSetup.blasThreads()));
+    }
+
+    /** The local pool, or with --cluster this process as the cluster's coordinator. */
+    static TrialExecutor executor(int workers, PrintWriter o, ClusterSpec spec, int slots) throws java.io.IOException {
+        if (spec == null) {
+            return new LocalExecutor(workers);
+        }
+        ClusterExecutor ex = ClusterExecutor.start(spec, slots, line -> {
+            synchronized (o) {
+                o.println("  cluster " + spec.name() + ": " + line);
+                o.flush();
+            }
+        });
+        o.printf("  cluster %s: %d member(s), %d slot(s)%n", ex.name(), ex.members(), ex.slots());
+        o.flush();
+        return ex;
     }
 }

@@ -13,7 +13,7 @@ import babysitter.search.SearchSpace;
 import babysitter.search.Settings;
 import babysitter.search.Trial;
 import babysitter.search.TrialExecutor;
-import babysitter.search.cluster.ClusterExecutor;
+import babysitter.search.cluster.ClusterSpec;
 import babysitter.search.TrialState;
 import babysitter.session.ConfigException;
 import java.io.PrintWriter;
@@ -131,6 +131,9 @@ final class SearchCommand implements Callable<Integer> {
             throw new Cli.UsageException("--json and --rounds go with --importance DIR");
         }
         cluster.requireCluster();
+        // checked before a search folder is made
+        ClusterSpec clusterSpec = cluster.on() ? cluster.spec() : null;
+        int clusterSlots = cluster.on() ? cluster.slots() : 0;
         checkPositive("--trials", trials);
         checkPositive("--grid", grid);
         checkPositive("--parallel", parallel);
@@ -198,7 +201,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         int workers = parallel != null ? parallel : search.settings().parallel();
         try (search) {
-            return run(search, round, workers, o);
+            return run(search, round, workers, o, clusterSpec, clusterSlots);
         }
     }
 
@@ -299,7 +302,8 @@ final class SearchCommand implements Callable<Integer> {
         return out;
     }
 
-    private int run(Search search, int round, int workers, PrintWriter o) throws Exception {
+    private int run(Search search, int round, int workers, PrintWriter o, ClusterSpec clusterSpec, int clusterSlots)
+            throws Exception {
         Round r = search.rounds().get(round);
         List<Trial> todo = search.trials().stream().filter(t -> !t.state().finished()).toList();
         o.printf("search %s: round %d (%s), %d %s trials of %d parameters, %d epochs each, %s%s%n",
@@ -317,7 +321,7 @@ final class SearchCommand implements Callable<Integer> {
         TrialProgress progress = new TrialProgress(o, System.console() != null, todo.size(), search);
         search.addListener(progress);
         long start = System.nanoTime();
-        try (TrialExecutor ex = executor(workers, o)) {
+        try (TrialExecutor ex = ClusterOptions.executor(workers, o, clusterSpec, clusterSlots)) {
             search.run(ex);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -345,22 +349,6 @@ final class SearchCommand implements Callable<Integer> {
         o.flush();
         List<Trial> thisRound = search.trials(round);
         return !thisRound.isEmpty() && thisRound.stream().allMatch(t -> t.state() == TrialState.FAILED) ? Cli.FAILURE : 0;
-    }
-
-    /** The local pool, or with --cluster this process as the cluster's coordinator. */
-    private TrialExecutor executor(int workers, PrintWriter o) throws java.io.IOException {
-        if (!cluster.on()) {
-            return new LocalExecutor(workers);
-        }
-        ClusterExecutor ex = ClusterExecutor.start(cluster.spec(), cluster.slots(), line -> {
-            synchronized (o) {
-                o.println("  cluster " + cluster.name + ": " + line);
-                o.flush();
-            }
-        });
-        o.printf("  cluster %s: %d member(s), %d slot(s)%n", ex.name(), ex.members(), ex.slots());
-        o.flush();
-        return ex;
     }
 
     /** "random: 20 trials → 20 distinct values on every axis" or the grid's waste. */
