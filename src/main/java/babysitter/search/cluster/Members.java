@@ -50,6 +50,10 @@ public final class Members {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
         c.setProperty("hazelcast.partition.count", "23");
+        // members started before the one they name (workers before the search) each found a cluster
+        // of their own; these are merged 10 s later instead of Hazelcast's default 5 minutes
+        c.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        c.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
         c.getJetConfig().setEnabled(false);
         c.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
