@@ -42,6 +42,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlySearchClusterUsesHazelcast() {
+        noClasses().that().resideOutsideOfPackage("babysitter.search.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..").check(classes);
+        // not vacuous: the cluster package does use it
+        assertThat(classes.stream().filter(c -> c.getPackageName().equals("babysitter.search.cluster"))
+                .anyMatch(c -> c.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("com.hazelcast")))).isTrue();
+    }
+
+    @Test
     void theEngineDependsOnlyOnItselfTheJdkNd4jLoggingAndJackson() {
         ArchRule rule = classes().that().resideInAPackage("babysitter.engine..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report},
- * {@code import-torch}, {@code demo}.
+ * {@code import-torch}, {@code demo}, {@code worker}.
  *
  * <p>Exit status: 0 on success; 2 for bad input, found before anything is made — a wrong option or
  * combination of options, a configuration or space file that breaks a rule, a data file, an
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "babysitter", mixinStandardHelpOptions = true, versionProvider = ProgramVersion.class,
         description = "Train, search hyperparameters, replay, evaluate and export babysitted training runs.",
         subcommands = {TrainCommand.class, SearchCommand.class, ReplayCommand.class, EvalCommand.class, ExportCommand.class, ReportCommand.class,
-            ImportTorchCommand.class, RunsCommand.class, DemoCommand.class,
+            ImportTorchCommand.class, RunsCommand.class, DemoCommand.class, WorkerCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -43,7 +43,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, replay, eval, export, report, import-torch or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, search, worker, replay, eval, export, report, import-torch or demo");
     }
 
     /** Options every command has. */

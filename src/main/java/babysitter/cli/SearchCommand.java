@@ -12,6 +12,8 @@ import babysitter.search.SearchListener;
 import babysitter.search.SearchSpace;
 import babysitter.search.Settings;
 import babysitter.search.Trial;
+import babysitter.search.TrialExecutor;
+import babysitter.search.cluster.ClusterSpec;
 import babysitter.search.TrialState;
 import babysitter.session.ConfigException;
 import java.io.PrintWriter;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Option;
             "  search --resume DIR              finish the trials that did not finish",
             "  search --next DIR --top 5 --trials 20   a finer round in the top-5 box of the last round",
             "  search --next DIR --narrow learningRate=1e-3:1e-1,units=32:96",
-            "  search --importance DIR [--objective cost] [--json]   which hyperparameters mattered"})
+            "  search --importance DIR [--objective cost] [--json]   which hyperparameters mattered",
+            "  search --space space.json --out DIR --cluster lab --members 10.0.0.5 --secret-file lab.secret   on a cluster"})
 final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--space", paramLabel = "FILE", description = "Search space (JSON): a base configuration and the parameters to vary.")
@@ -104,6 +107,9 @@ final class SearchCommand implements Callable<Integer> {
     int show;
 
     @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
     Cli.Common common;
 
     @picocli.CommandLine.Spec
@@ -124,6 +130,10 @@ final class SearchCommand implements Callable<Integer> {
         if (json || importanceRounds != null) {
             throw new Cli.UsageException("--json and --rounds go with --importance DIR");
         }
+        cluster.requireCluster();
+        // checked before a search folder is made
+        ClusterSpec clusterSpec = cluster.on() ? cluster.spec() : null;
+        int clusterSlots = cluster.on() ? cluster.slots() : 0;
         checkPositive("--trials", trials);
         checkPositive("--grid", grid);
         checkPositive("--parallel", parallel);
@@ -191,7 +201,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         int workers = parallel != null ? parallel : search.settings().parallel();
         try (search) {
-            return run(search, round, workers, o);
+            return run(search, round, workers, o, clusterSpec, clusterSlots);
         }
     }
 
@@ -292,12 +302,14 @@ final class SearchCommand implements Callable<Integer> {
         return out;
     }
 
-    private int run(Search search, int round, int workers, PrintWriter o) throws Exception {
+    private int run(Search search, int round, int workers, PrintWriter o, ClusterSpec clusterSpec, int clusterSlots)
+            throws Exception {
         Round r = search.rounds().get(round);
         List<Trial> todo = search.trials().stream().filter(t -> !t.state().finished()).toList();
-        o.printf("search %s: round %d (%s), %d %s trials of %d parameters, %d epochs each, %d at a time%s%n",
+        o.printf("search %s: round %d (%s), %d %s trials of %d parameters, %d epochs each, %s%s%n",
                 search.dir(), round + 1, r.origin(), r.trials(), r.method().name().toLowerCase(Locale.ROOT),
-                r.space().params().size(), search.settings().epochs(), workers,
+                r.space().params().size(), search.settings().epochs(),
+                cluster.on() ? "on cluster " + cluster.name : workers + " at a time",
                 search.settings().stopping().kind() == EarlyStopping.Kind.NONE ? ""
                         : ", early stopping: " + search.settings().stopping().kind().name().toLowerCase(Locale.ROOT));
         o.println("  " + distinctLine(r, search.trials(round)));
@@ -309,7 +321,7 @@ final class SearchCommand implements Callable<Integer> {
         TrialProgress progress = new TrialProgress(o, System.console() != null, todo.size(), search);
         search.addListener(progress);
         long start = System.nanoTime();
-        try (LocalExecutor ex = new LocalExecutor(workers)) {
+        try (TrialExecutor ex = ClusterOptions.executor(workers, o, clusterSpec, clusterSlots)) {
             search.run(ex);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -320,8 +332,8 @@ final class SearchCommand implements Callable<Integer> {
         long failed = all.stream().filter(t -> t.state() == TrialState.FAILED).count();
         int ran = progress.finished();
         o.printf("%d trials: %d done, %d stopped early, %d failed; this sitting %d trials in %.1f s (%.0f trials per hour,"
-                + " %d in parallel)%n", all.size(), done, stopped, failed, ran, seconds,
-                seconds > 0 ? ran * 3600 / seconds : 0, workers);
+                + " %s)%n", all.size(), done, stopped, failed, ran, seconds,
+                seconds > 0 ? ran * 3600 / seconds : 0, cluster.on() ? "on cluster " + cluster.name : workers + " in parallel");
         for (Round x : search.rounds()) {
             List<Trial> b = search.best(x.index(), 1);
             o.printf("round %d (%s): %s%n", x.index() + 1, x.origin(), b.isEmpty() ? "no result"

@@ -54,9 +54,7 @@ public final class LocalExecutor implements TrialExecutor {
         }
         this.workers = workers;
         this.clock = clock;
-        Nd4jSetup.configure();
-        this.blasThreads = blasThreadsFor(workers, Runtime.getRuntime().availableProcessors(), Nd4jSetup.blasThreads());
-        Nd4j.factory().blas().setMaxThreads(blasThreads);
+        this.blasThreads = configureThreads(workers);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(() -> {
@@ -80,6 +78,17 @@ public final class LocalExecutor implements TrialExecutor {
         return Math.max(1, Math.min(configured, cores / workers));
     }
 
+    /**
+     * Sets up ND4J for {@code workers} trials at once in this process and returns the OpenBLAS
+     * thread count it set (see {@link #blasThreadsFor}); a cluster worker's slots use the same.
+     */
+    public static int configureThreads(int workers) {
+        Nd4jSetup.configure();
+        int threads = blasThreadsFor(workers, Runtime.getRuntime().availableProcessors(), Nd4jSetup.blasThreads());
+        Nd4j.factory().blas().setMaxThreads(threads);
+        return threads;
+    }
+
     /** The OpenBLAS thread count this executor set. */
     public int blasThreads() {
         return blasThreads;
@@ -95,10 +104,14 @@ public final class LocalExecutor implements TrialExecutor {
         pool.execute(() -> runTrial(task, callback, clock));
     }
 
-    /** Trains one trial on the calling thread, reporting through the callback. */
-    static void runTrial(TrialTask task, TrialTask.Callback cb, Clock clock) {
+    /**
+     * Trains one trial on the calling thread, reporting through the callback. The trial ends
+     * (onFinished / onFailed) only after its trainer is closed, so its run folder is complete by then.
+     */
+    public static void runTrial(TrialTask task, TrialTask.Callback cb, Clock clock) {
         int id = task.trialId();
         Trainer trainer = null;
+        String failure = null;
         try {
             // every epoch's checkpoint stays: the trial's best by dev accuracy is where "Babysit this one" starts
             RunConfig config = task.config().withEpochs(task.epochs())
@@ -108,48 +121,11 @@ public final class LocalExecutor implements TrialExecutor {
                 EpochInsights.attach(trainer);
             }
             cb.onStarted(id, trainer.runDir());
-            double alpha = trainer.hyperparameters().learningRate();
-            EpochMetric[] last = new EpochMetric[1];
-            trainer.addListener(new Trainer.Listener() {
-                @Override
-                public void onEpoch(EpochMetric metric) {
-                    last[0] = metric;
-                }
-            });
-            while (!trainer.finished()) {
-                Trainer.StepResult r;
-                do {
-                    if (cb.cancelled(id)) {
-                        cb.onFinished(id);
-                        return;
-                    }
-                    r = trainer.trainStep();
-                    if (!Double.isFinite(r.cost())) {
-                        cb.onFailed(id, "diverged at epoch " + (r.epoch() + 1) + ": cost " + r.cost() + ", α="
-                                + Param.num(alpha));
-                        return;
-                    }
-                } while (!r.endOfEpoch());
-                EpochMetric m = last[0];
-                int epoch = trainer.epoch();
-                if (!Double.isFinite(m.trainCost()) || Double.isInfinite(m.devCost())
-                        || (Double.isNaN(m.devCost()) && !Double.isNaN(m.devAccuracy()))) {
-                    cb.onFailed(id, "diverged at epoch " + epoch + ": cost "
-                            + (Double.isFinite(m.trainCost()) ? m.devCost() + " (dev)" : String.valueOf(m.trainCost()))
-                            + ", α=" + Param.num(alpha));
-                    return;
-                }
-                EpochPoint p = new EpochPoint(epoch, m.trainCost(), m.devCost(), m.devAccuracy(), m.seconds());
-                if (!cb.onEpoch(id, p, "epoch-%04d".formatted(epoch))) {
-                    cb.onFinished(id);
-                    return;
-                }
-            }
-            cb.onFinished(id);
+            failure = train(id, trainer, cb);
         } catch (Throwable e) {
             LOG.warn("trial {} failed", id, e);
             String m = e.getMessage();
-            cb.onFailed(id, (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
+            failure = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
         } finally {
             if (trainer != null) {
                 try {
@@ -159,6 +135,48 @@ public final class LocalExecutor implements TrialExecutor {
                 }
             }
         }
+        if (failure != null) {
+            cb.onFailed(id, failure);
+        } else {
+            cb.onFinished(id);
+        }
+    }
+
+    /** Trains until the end, a stop or a cancel (null), or a divergence (its message). */
+    private static String train(int id, Trainer trainer, TrialTask.Callback cb) {
+        double alpha = trainer.hyperparameters().learningRate();
+        EpochMetric[] last = new EpochMetric[1];
+        trainer.addListener(new Trainer.Listener() {
+            @Override
+            public void onEpoch(EpochMetric metric) {
+                last[0] = metric;
+            }
+        });
+        while (!trainer.finished()) {
+            Trainer.StepResult r;
+            do {
+                if (cb.cancelled(id)) {
+                    return null;
+                }
+                r = trainer.trainStep();
+                if (!Double.isFinite(r.cost())) {
+                    return "diverged at epoch " + (r.epoch() + 1) + ": cost " + r.cost() + ", α=" + Param.num(alpha);
+                }
+            } while (!r.endOfEpoch());
+            EpochMetric m = last[0];
+            int epoch = trainer.epoch();
+            if (!Double.isFinite(m.trainCost()) || Double.isInfinite(m.devCost())
+                    || (Double.isNaN(m.devCost()) && !Double.isNaN(m.devAccuracy()))) {
+                return "diverged at epoch " + epoch + ": cost "
+                        + (Double.isFinite(m.trainCost()) ? m.devCost() + " (dev)" : String.valueOf(m.trainCost()))
+                        + ", α=" + Param.num(alpha);
+            }
+            EpochPoint p = new EpochPoint(epoch, m.trainCost(), m.devCost(), m.devAccuracy(), m.seconds());
+            if (!cb.onEpoch(id, p, "epoch-%04d".formatted(epoch))) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package babysitter.search;
 
-/** Where trials run: today a local pool ({@link LocalExecutor}); a distributed engine can implement the same later. */
+/** Where trials run: a local pool ({@link LocalExecutor}, the default) or the members of a cluster ({@code search.cluster}). */
 public interface TrialExecutor extends AutoCloseable {
     /** How many trials run at once. */
     int workers();

@@ -134,4 +134,27 @@ final class TrialReports implements TrialTask.Callback {
         Trial snapshot = t;
         search.emit(l -> l.onTrial(snapshot));
     }
+
+    @Override
+    public void onReturned(int id, String why) {
+        Trial t;
+        synchronized (search) {
+            Trial old = search.trials.get(id);
+            if (old == null || old.state().finished()) {
+                search.inFlight.remove(id);
+                search.notifyAll();
+                return;
+            }
+            t = old.withState(TrialState.PENDING, why + "; restarts from scratch");
+            search.trials.put(id, t);
+            ObjectNode line = TrialLog.line("cancelled", id);
+            line.put("note", t.note());
+            search.log.append(line);
+            search.cancelledTrials.remove(id);
+            search.inFlight.remove(id);
+            search.notifyAll();
+        }
+        Trial snapshot = t;
+        search.emit(l -> l.onTrial(snapshot));
+    }
 }

@@ -21,7 +21,7 @@ public record TrialTask(int trialId, RunConfig config, Path runsRoot, int epochs
     }
 
     /**
-     * What an executor reports. Exactly one of {@code onFinished} / {@code onFailed} ends every task
+     * What an executor reports. Exactly one of {@code onFinished} / {@code onFailed} / {@code onReturned} ends every task
      * that was executed.
      */
     public interface Callback {
@@ -36,6 +36,15 @@ public record TrialTask(int trialId, RunConfig config, Path runsRoot, int epochs
 
         /** Could not train: invalid configuration, diverged (cost NaN/inf), or an error. */
         void onFailed(int trialId, String message);
+
+        /**
+         * The trial was handed back unfinished (the member that trained it left the cluster or shut
+         * down): it is pending again and starts from scratch in a fresh run folder. Ends the task
+         * like onFinished / onFailed. A local pool never hands a trial back.
+         */
+        default void onReturned(int trialId, String why) {
+            onFailed(trialId, why);
+        }
 
         /** Asked between steps: true stops the trial at once (it then ends with onFinished). */
         default boolean cancelled(int trialId) {

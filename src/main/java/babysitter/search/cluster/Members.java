@@ -1,0 +1,124 @@
+package babysitter.search.cluster;
+
+import babysitter.session.Runs;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.AdvancedNetworkConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InterfacesConfig;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts this process's Hazelcast member the one way Babysitter allows: listening on the given
+ * interface only, joining the named members over TCP-IP (no multicast, no auto-detection), under a
+ * cluster name derived from the secret, with a member endpoint only (no client, REST or Memcache
+ * endpoint, hence no Management Center either), the Java deserialization filter on, and no phone-home.
+ */
+public final class Members {
+    /** Member attribute: the Babysitter version of the member. */
+    static final String VERSION = "babysitter.version";
+    /** Member attribute: "coordinator" or "worker". */
+    static final String ROLE = "babysitter.role";
+    /** Member attribute: how many trials it trains at once. */
+    static final String SLOTS = "babysitter.slots";
+
+    private Members() {
+    }
+
+    /** The Hazelcast configuration of a member with that role and slots. */
+    static Config config(ClusterSpec spec, String role, int slots) {
+        ClusterSecret secret = spec.secret() == null ? ClusterSecret.none() : spec.secret();
+        Config c = new Config();
+        c.setClusterName(secret.hazelcastName(spec.name()));
+        c.setInstanceName("babysitter-" + role + "-" + ProcessHandle.current().pid());
+        c.setProperty("hazelcast.phone.home.enabled", "false");
+        c.setProperty("hazelcast.logging.type", "slf4j");
+        // Ctrl+C is ours: a worker hands its trials back before it leaves
+        c.setProperty("hazelcast.shutdownhook.enabled", "false");
+        c.setProperty("hazelcast.socket.bind.any", "false");
+        c.setProperty("hazelcast.local.localAddress", spec.bindHost());
+        c.setProperty("hazelcast.wait.seconds.before.join", "1");
+        // a member that stops answering is declared lost after 15 s (default 60 s)
+        c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        c.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+        c.setProperty("hazelcast.partition.count", "23");
+        // members started before the one they name (workers before the search) each found a cluster
+        // of their own; these are merged 10 s later instead of Hazelcast's default 5 minutes
+        c.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+        c.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
+        c.getJetConfig().setEnabled(false);
+        c.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
+        c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
+        c.getMemberAttributeConfig().setAttribute(VERSION, Runs.PROGRAM_VERSION);
+        c.getMemberAttributeConfig().setAttribute(ROLE, role);
+        c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
+
+        c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        AdvancedNetworkConfig net = c.getAdvancedNetworkConfig();
+        net.setEnabled(true);
+        ServerSocketEndpointConfig member = new ServerSocketEndpointConfig();
+        member.setPort(spec.bindPort() == 0 ? 5701 : spec.bindPort());
+        member.setPortAutoIncrement(spec.bindPort() == 0);
+        member.setInterfaces(new InterfacesConfig().setEnabled(true).addInterface(spec.bindHost()));
+        net.setMemberEndpointConfig(member);
+        JoinConfig join = net.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(new ArrayList<>(spec.members())).setConnectionTimeoutSeconds(3);
+        return c;
+    }
+
+    /** Starts and joins (or founds) the cluster. */
+    static HazelcastInstance start(ClusterSpec spec, String role, int slots) {
+        // read before the configuration is: without it Hazelcast's first lines go to java.util.logging
+        System.setProperty("hazelcast.logging.type", "slf4j");
+        return Hazelcast.newHazelcastInstance(config(spec, role, slots));
+    }
+
+    /**
+     * Why a member of version {@code mine} must not work with these members, or null: every member
+     * must run the same Babysitter version (a task means the same thing to both ends only then).
+     */
+    static String versionRefusal(String mine, Collection<Member> members) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (Member m : members) {
+            versions.put(String.valueOf(m.getAddress()), m.getAttribute(VERSION));
+        }
+        return versionRefusal(mine, versions);
+    }
+
+    /** The same for versions by member address (a member without one is not ours and is left out). */
+    static String versionRefusal(String mine, Map<String, String> versionsByAddress) {
+        List<String> others = new ArrayList<>();
+        versionsByAddress.forEach((address, v) -> {
+            if (v != null && !v.equals(mine)) {
+                others.add(address + " runs Babysitter " + v);
+            }
+        });
+        return others.isEmpty() ? null
+                : "this member runs Babysitter " + mine + " but " + String.join(", ", others)
+                        + ": every member of a cluster must run the same version";
+    }
+
+    /** Trials the members train at once (their slots attribute summed). */
+    static int slots(Collection<Member> members) {
+        int n = 0;
+        for (Member m : members) {
+            try {
+                n += Integer.parseInt(m.getAttribute(SLOTS));
+            } catch (NumberFormatException | NullPointerException e) {
+                // not one of ours: trains nothing
+            }
+        }
+        return n;
+    }
+}

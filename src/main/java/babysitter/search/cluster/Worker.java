@@ -1,0 +1,312 @@
+package babysitter.search.cluster;
+
+import babysitter.search.LocalExecutor;
+import babysitter.search.TrialTask;
+import babysitter.session.ConfigException;
+import babysitter.session.ConfigFiles;
+import babysitter.session.RunConfig;
+import babysitter.session.Runs;
+import babysitter.store.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.transaction.TransactionContext;
+import com.hazelcast.transaction.TransactionalMap;
+import com.hazelcast.transaction.TransactionalQueue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains trials of the cluster's task queue, {@code slots} at once: each slot takes a task only when
+ * it is free (so a slow member never holds a queue of trials), checks its signature and version,
+ * trains it in a scratch folder as the local pool would, and reports home through a
+ * {@link RemoteTrial}. {@link #close} hands the running trials back before the member leaves.
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    private final HazelcastInstance hz;
+    private final ClusterSecret secret;
+    private final int slots;
+    private final Path scratch;
+    private final Consumer<String> say;
+    private final boolean ownsInstance;
+    private final Set<String> cancelledTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> leftMembers = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger trained = new AtomicInteger();
+    private volatile boolean stopping;
+    private volatile long lastActive = System.nanoTime();
+    private volatile String refusal;
+    private final TrialRunner runner;
+
+    /** How a slot trains one trial; the local pool's way unless a measurement replaces it. */
+    @FunctionalInterface
+    interface TrialRunner {
+        void run(TrialTask task, TrialTask.Callback callback);
+    }
+
+    /** A worker on an existing member (the coordinator's own slots) or on one of its own ({@link #join}). */
+    public Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
+                  boolean ownsInstance) {
+        this(hz, secret, slots, scratch, say, ownsInstance, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+    }
+
+    Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
+           boolean ownsInstance, TrialRunner runner) {
+        this.runner = runner;
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, got " + slots);
+        }
+        this.hz = hz;
+        this.secret = secret;
+        this.slots = slots;
+        this.scratch = scratch;
+        this.say = say;
+        this.ownsInstance = ownsInstance;
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, List.of(e.getMember()));
+                say.accept(refused != null ? "ignored a member: " + refused
+                        : "member joined: " + e.getMember().getAddress() + " (" + e.getMember().getAttribute(Members.ROLE) + ")");
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                leftMembers.add(e.getMember().getUuid().toString());
+                say.accept("member left: " + e.getMember().getAddress());
+            }
+        });
+        hz.getTopic(Channels.CANCELS).addMessageListener(m -> {
+            try {
+                Message c = Message.decode((byte[]) m.getMessageObject(), secret);
+                if (c.kind() == Message.Kind.CANCEL) {
+                    cancelledTokens.add(c.token());
+                }
+            } catch (Message.RefusedException | ClassCastException e) {
+                say.accept("refused a cancel: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Starts a worker member of the cluster; refuses (closes it again and throws) when a member of
+     * another Babysitter version is there.
+     */
+    public static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say) {
+        return join(spec, slots, scratch, say, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+    }
+
+    static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say, TrialRunner runner) {
+        HazelcastInstance hz = Members.start(spec, "worker", slots);
+        String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, hz.getCluster().getMembers());
+        if (refused != null) {
+            hz.shutdown();
+            throw new IllegalStateException(refused);
+        }
+        return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, say, true, runner);
+    }
+
+    /** Starts the slots. */
+    public void start() {
+        LocalExecutor.configureThreads(slots);
+        for (int i = 1; i <= slots; i++) {
+            Thread t = new Thread(this::pull, "cluster-slot-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Members of the cluster now, this one included. */
+    public int members() {
+        return hz.getCluster().getMembers().size();
+    }
+
+    /** Trials this worker has trained (to any end) so far. */
+    public int trained() {
+        return trained.get();
+    }
+
+    /** Why the worker stopped taking trials (another version's tasks), or null. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /**
+     * Blocks until the worker is stopping, or (with {@code idleSeconds > 0}) until no trial ran for
+     * that long.
+     */
+    public void await(long idleSeconds) throws InterruptedException {
+        while (!stopping) {
+            Thread.sleep(200);
+            if (idleSeconds > 0 && busy.get() == 0
+                    && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
+                say.accept("no trial for " + idleSeconds + " s: leaving");
+                return;
+            }
+        }
+    }
+
+    private void pull() {
+        while (!stopping) {
+            try {
+                Claimed c = claim();
+                if (c != null) {
+                    busy.incrementAndGet();
+                    try {
+                        run(c);
+                    } finally {
+                        busy.decrementAndGet();
+                        lastActive = System.nanoTime();
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (stopping || !hz.getLifecycleService().isRunning()) {
+                    return;
+                }
+                LOG.warn("taking a trial failed", e);
+                say.accept("taking a trial failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private record Claimed(Message task, byte[] bytes) {
+    }
+
+    /** Takes a task and records the claim in one transaction: a member that dies in between takes nothing. */
+    private Claimed claim() {
+        TransactionContext tx = hz.newTransactionContext();
+        tx.beginTransaction();
+        try {
+            TransactionalQueue<byte[]> q = tx.getQueue(Channels.TASKS);
+            byte[] bytes = q.poll(500, TimeUnit.MILLISECONDS);
+            if (bytes == null || stopping) {
+                tx.rollbackTransaction();
+                return null;
+            }
+            Message task;
+            try {
+                task = Message.decode(bytes, secret);
+            } catch (Message.RefusedException e) {
+                tx.commitTransaction();
+                say.accept("dropped a task: " + e.getMessage());
+                return null;
+            }
+            TransactionalMap<String, String> claims = tx.getMap(Channels.CLAIMS);
+            claims.set(task.token(), memberId());
+            tx.commitTransaction();
+            return new Claimed(task, bytes);
+        } catch (InterruptedException e) {
+            tx.rollbackTransaction();
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (RuntimeException e) {
+            tx.rollbackTransaction();
+            throw e;
+        }
+    }
+
+    private void run(Claimed c) {
+        Message task = c.task();
+        ObjectNode f = task.fields();
+        String version = f.path("version").asText();
+        if (!version.equals(Runs.PROGRAM_VERSION)) {
+            refusal = "this worker runs Babysitter " + Runs.PROGRAM_VERSION + " but the coordinator sends tasks of "
+                    + version + ": every member of a cluster must run the same version";
+            hz.getQueue(Channels.TASKS).offer(c.bytes());
+            say.accept(refusal);
+            stopping = true;
+            return;
+        }
+        String coordinator = f.path("coordinator").asText();
+        if (leftMembers.contains(coordinator) || hz.getCluster().getMembers().stream()
+                .noneMatch(m -> m.getUuid().toString().equals(coordinator))) {
+            say.accept("dropped trial " + task.trialId() + ": its coordinator left");
+            return;
+        }
+        RemoteTrial remote = new RemoteTrial(task, this, () -> leftMembers.contains(coordinator));
+        Path root = scratch.resolve(task.token());
+        try {
+            RunConfig config = ConfigFiles.fromJson((ObjectNode) f.path("config"), "trial " + task.trialId());
+            runner.run(new TrialTask(task.trialId(), config, root, f.path("epochs").asInt()), remote);
+            trained.incrementAndGet();
+            say.accept("trial " + task.trialId() + " ended");
+        } catch (ConfigException | RuntimeException e) {
+            remote.onFailed(task.trialId(), e.getMessage());
+        } finally {
+            deleteQuietly(root);
+        }
+    }
+
+    HazelcastInstance hazelcast() {
+        return hz;
+    }
+
+    ClusterSecret secret() {
+        return secret;
+    }
+
+    String memberId() {
+        return hz.getCluster().getLocalMember().getUuid().toString();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    boolean isCancelled(String token) {
+        return cancelledTokens.contains(token);
+    }
+
+    void say(String line) {
+        say.accept(line);
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete the scratch folder {}: {}", root, e.toString());
+        }
+    }
+
+    /** Hands the running trials back (they stop at their next step), then leaves the cluster. */
+    @Override
+    public void close() {
+        stopping = true;
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (ownsInstance && hz.getLifecycleService().isRunning()) {
+            hz.shutdown();
+        }
+    }
+}
