@@ -57,10 +57,7 @@ public final class LocalExecutor implements TrialExecutor {
         this.blasThreads = configureThreads(workers);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(() -> {
-                EngineThreads.setForThisThread(1);
-                r.run();
-            }, "trial-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, "trial-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -112,6 +109,8 @@ public final class LocalExecutor implements TrialExecutor {
         int id = task.trialId();
         Trainer trainer = null;
         String failure = null;
+        // One engine thread for every trial, on this pool or a cluster worker's slot (class comment).
+        EngineThreads.setForThisThread(1);
         try {
             // every epoch's checkpoint stays: the trial's best by dev accuracy is where "Babysit this one" starts
             RunConfig config = task.config().withEpochs(task.epochs())

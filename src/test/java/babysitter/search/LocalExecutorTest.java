@@ -78,4 +78,42 @@ class LocalExecutorTest {
             }
         }
     }
+
+    /** A trial's network has one engine thread on any thread that runs it: the pool's or a cluster worker's slot. */
+    @Test
+    void aTrialTrainsOnOneEngineThreadWhateverThreadRunsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        babysitter.session.RunConfig c = babysitter.session.ConfigFiles.parse("""
+                { "data": { "kind": "spiral", "n": 60, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
+                  "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": false } ] },
+                  "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 }, "epochs": 1, "seed": 1 }
+                """, "trial");
+        int[] threadsAtStart = new int[1];
+        TrialTask.Callback cb = new TrialTask.Callback() {
+            @Override
+            public boolean onEpoch(int trialId, EpochPoint p, String checkpointId) {
+                return true;
+            }
+
+            @Override
+            public void onStarted(int trialId, java.nio.file.Path runDir) {
+                threadsAtStart[0] = babysitter.engine.EngineThreads.current();
+            }
+
+            @Override
+            public void onFinished(int trialId) {
+            }
+
+            @Override
+            public void onFailed(int trialId, String message) {
+            }
+        };
+        Thread slot = new Thread(() -> {
+            babysitter.engine.EngineThreads.setForThisThread(2); // as any thread may have it
+            LocalExecutor.runTrial(new TrialTask(1, c, tmp, 1), cb, java.time.Clock.systemUTC());
+        });
+        slot.start();
+        slot.join(60_000);
+        assertThat(threadsAtStart[0]).isEqualTo(1);
+    }
 }
