@@ -95,7 +95,7 @@ final class ForwardBackward {
             } else {
                 io.read(b[l], buf.vecA);
             }
-            if (!hidden.forward(l, buf, mode)) {
+            if (!hidden.forward(l, buf, mode, parts)) {
                 // A NaN or infinite input spreads to its whole row of z: find and name it before
                 // anything (running statistics, parameters) has changed.
                 requireFinite(x);

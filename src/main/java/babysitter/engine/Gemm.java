@@ -158,6 +158,7 @@ final class Gemm {
         boolean byColumns = n >= m;
         int side = byColumns ? n : m;
         int blocks = (long) m * n * k < SPLIT_MIN_WORK ? 1 : Math.min(parts, Math.max(1, side / BLOCK_ALIGN));
+        // (rowBlocks repeats this choice for the element-wise work that follows a row split.)
         if (blocks == 1) {
             if (co.isDouble) {
                 openblas_nolapack.cblas_dgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0, ao.doubles, ao.ld,
@@ -184,6 +185,17 @@ final class Gemm {
                 product(co.isDouble, part, transA, transB, to - from, n, k, ao, aOffset, bo, 0, co, (long) from * co.ld);
             }
         });
+    }
+
+    /**
+     * Into how many blocks of rows the product of an m × k matrix and a k × n one is split for
+     * {@code parts} threads: 1 when it is made whole or split by columns.
+     */
+    static int rowBlocks(int m, int n, int k, int parts) {
+        if (n >= m || (long) m * n * k < SPLIT_MIN_WORK) {
+            return 1;
+        }
+        return Math.min(parts, Math.max(1, m / BLOCK_ALIGN));
     }
 
     /** Where block {@code part} of {@code blocks} starts along a side of {@code length}, on the tile grid. */

@@ -7,11 +7,14 @@ import java.util.Arrays;
  * The element-wise work of a hidden layer, forward and backward: the copies out of and into the
  * products' native arrays, batch norm or the bias, the activation and their derivatives.
  *
- * <p>It runs on the trainer's thread only, while the products are split across the engine
- * threads: split by rows or columns onto a second core, this work got slower, not faster (one
- * step of the reference network: 365 µs on one thread, 654 µs split in two, see
+ * <p>In training it runs on the trainer's thread only, while the products are split across the
+ * engine threads: split by rows or columns onto a second core, this work got slower, not faster
+ * (one step of the reference network: 365 µs on one thread, 654 µs split in two, see
  * docs/PERFORMANCE.md). It reads and writes about as many bytes as it computes numbers, and the
- * blocks the other core had just written had to travel between the cores first.
+ * training batch's products are split by columns, so every row's values had to travel between
+ * the cores first. In inference mode with more rows than units (the evaluation's chunks) the
+ * products are split by rows instead, and the forward work is split along the same rows: each
+ * core goes on with the rows it has just computed, and no batch statistics are summed.
  */
 final class HiddenLayerElementWise {
 
@@ -48,28 +51,61 @@ final class HiddenLayerElementWise {
      *
      * @return for layer 1, whether z is finite (true for the other layers)
      */
-    boolean forward(int l, WorkArrays buf, Mode mode) {
+    boolean forward(int l, WorkArrays buf, Mode mode, int parts) {
         int m = buf.rows;
+        int n = units[l];
+        boolean bn = config.batchNorm(l);
+        int blocks = mode == Mode.INFERENCE ? Gemm.rowBlocks(m, n, units[l - 1], parts) : 1;
+        if (blocks == 1) {
+            buf.zBlock[l].readAll(buf.z[l], buf.scratch);
+            if (bn && mode == Mode.TRAIN) {
+                Kernels.columnMeanAndVariance(buf.z[l], m, n, buf.mu[l], buf.var[l]);
+            }
+            inverseStd(l, buf);
+            return forwardRows(l, buf, 0, m);
+        }
+        inverseStd(l, buf);
+        boolean[] finite = buf.blockFinite;
+        Lanes.shared().run(blocks, part -> {
+            int r0 = Gemm.boundary(m, blocks, part);
+            int r1 = Gemm.boundary(m, blocks, part + 1);
+            buf.zBlock[l].readRows(r0, r1, buf.z[l], buf.scratch);
+            finite[part] = forwardRows(l, buf, r0, r1);
+        });
+        for (int part = 0; part < blocks; part++) {
+            if (!finite[part]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1/√(σ² + ε) of batch norm's σ² in buf.var (nothing without batch norm). */
+    private void inverseStd(int l, WorkArrays buf) {
+        if (!config.batchNorm(l)) {
+            return;
+        }
+        double[] var = buf.var[l];
+        double[] invStd = buf.invStd[l];
+        double eps = config.bnEpsilon();
+        for (int j = 0, n = units[l]; j < n; j++) {
+            invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
+        }
+    }
+
+    /** The forward work of the rows r0 ≤ i < r1 once z is read and μ, 1/σ are known; whether layer 1's z is finite. */
+    private boolean forwardRows(int l, WorkArrays buf, int r0, int r1) {
         int n = units[l];
         double[] z = buf.z[l];
         double[] zt = buf.zTilde[l];
-        buf.zBlock[l].readAll(z, buf.scratch);
-        boolean finite = l != 1 || Kernels.allFinite(z, m * n);
+        boolean finite = l != 1 || Kernels.allFinite(z, r0 * n, r1 * n);
         if (config.batchNorm(l)) {
             double[] mu = buf.mu[l];
-            double[] var = buf.var[l];
-            if (mode == Mode.TRAIN) {
-                Kernels.columnMeanAndVariance(z, m, n, mu, var);
-            }
             double[] invStd = buf.invStd[l];
-            double eps = config.bnEpsilon();
-            for (int j = 0; j < n; j++) {
-                invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
-            }
             double[] g = buf.vecA;
             double[] be = buf.vecB;
             double[] zn = buf.zNorm[l];
-            for (int k = 0, i = 0; i < m; i++) {
+            for (int k = r0 * n, i = r0; i < r1; i++) {
                 for (int j = 0; j < n; j++, k++) {
                     double v = (z[k] - mu[j]) * invStd[j];
                     zn[k] = v;
@@ -77,10 +113,10 @@ final class HiddenLayerElementWise {
                 }
             }
         } else {
-            Kernels.addRowVector(z, buf.vecA, m, n);
+            Kernels.addRowVector(z, buf.vecA, r0, r1, n);
         }
-        Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], 0, m * n);
-        buf.aBlock[l].writeAll(buf.a[l], buf.scratch);
+        Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], r0 * n, r1 * n);
+        buf.aBlock[l].writeRows(r0, r1, buf.a[l], buf.scratch);
         return finite;
     }
 

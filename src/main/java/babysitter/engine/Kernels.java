@@ -83,8 +83,13 @@ final class Kernels {
 
     /** Whether the first {@code len} entries are all finite (their sum is, barring overflow). */
     static boolean allFinite(double[] z, int len) {
+        return allFinite(z, 0, len);
+    }
+
+    /** Whether the entries [from, to) are all finite. */
+    static boolean allFinite(double[] z, int from, int to) {
         double sum = 0;
-        for (int k = 0; k < len; k++) {
+        for (int k = from; k < to; k++) {
             sum += z[k] * 0.0;
         }
         return sum == 0.0;
@@ -101,7 +106,12 @@ final class Kernels {
     }
 
     static void addRowVector(double[] z, double[] row, int m, int n) {
-        for (int i = 0, k = 0; i < m; i++) {
+        addRowVector(z, row, 0, m, n);
+    }
+
+    /** z_ij += row_j for the rows r0 ≤ i < r1 of row-major z with n columns. */
+    static void addRowVector(double[] z, double[] row, int r0, int r1, int n) {
+        for (int i = r0, k = r0 * n; i < r1; i++) {
             for (int j = 0; j < n; j++, k++) {
                 z[k] += row[j];
             }

@@ -44,27 +44,42 @@ final class NativeView {
 
     /** dst[0 .. rows·cols) = this, row after row ({@code scratch} holds at least rows·cols floats). */
     void readAll(double[] dst, float[] scratch) {
-        int size = rows * cols;
+        readRows(0, rows, dst, scratch);
+    }
+
+    /** this = src[0 .. rows·cols), rounded to float in a float array. */
+    void writeAll(double[] src, float[] scratch) {
+        writeRows(0, rows, src, scratch);
+    }
+
+    /**
+     * The rows r0 ≤ i < r1 into the same places of {@code dst}, through the same places of
+     * {@code scratch}: threads copying disjoint rows may share both arrays.
+     */
+    void readRows(int r0, int r1, double[] dst, float[] scratch) {
+        int from = r0 * cols;
+        int to = r1 * cols;
         if (doubles != null) {
-            doubles.get(offset, dst, 0, size);
+            doubles.get(offset + from, dst, from, to - from);
         } else {
-            floats.get(offset, scratch, 0, size);
-            for (int k = 0; k < size; k++) {
+            floats.get(offset + from, scratch, from, to - from);
+            for (int k = from; k < to; k++) {
                 dst[k] = scratch[k];
             }
         }
     }
 
-    /** this = src[0 .. rows·cols), rounded to float in a float array. */
-    void writeAll(double[] src, float[] scratch) {
-        int size = rows * cols;
+    /** The rows r0 ≤ i < r1 from the same places of {@code src} (as {@link #readRows}). */
+    void writeRows(int r0, int r1, double[] src, float[] scratch) {
+        int from = r0 * cols;
+        int to = r1 * cols;
         if (doubles != null) {
-            doubles.put(offset, src, 0, size);
+            doubles.put(offset + from, src, from, to - from);
         } else {
-            for (int k = 0; k < size; k++) {
+            for (int k = from; k < to; k++) {
                 scratch[k] = (float) src[k];
             }
-            floats.put(offset, scratch, 0, size);
+            floats.put(offset + from, scratch, from, to - from);
         }
     }
 }

@@ -40,8 +40,10 @@ final class WorkArrays {
     final NativeView[] aBlock;
     final NativeView[] dzBlock;
     final NativeView[] daBlock;
-    /** Room for a float copy of the widest layer's rows (the copies' conversions). */
+    /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
+    /** Whether each row block of layer 1's z was finite (inference split by rows). */
+    final boolean[] blockFinite = new boolean[64];
 
     WorkArrays(int rows, NetworkConfig config, DataType dt) {
         this.rows = rows;

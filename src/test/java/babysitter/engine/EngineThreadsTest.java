@@ -41,6 +41,60 @@ class EngineThreadsTest {
         assertThat(worst).isLessThan(1e-3);
     }
 
+    /**
+     * Inference on chunks with more rows than units splits the products by rows and the
+     * element-wise work along the same rows: float64 results, including every per-layer quantity
+     * the accessors show, are those of one thread.
+     */
+    @Test
+    void float64InferenceOnManyRowsIsBitIdenticalAcrossThreadCounts() {
+        TestNets.Batch data = TestNets.randomBatch(600, 100, 10, Precision.FLOAT64.dataType(), 9);
+        long[][] reference = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            EngineThreads.setForThisThread(threads);
+            Network net = new Network(config(Precision.FLOAT64));
+            // a few training steps so that the running statistics are not the initial ones
+            Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128);
+            for (int step = 0; step < 4; step++) {
+                INDArray x = data.x().get(NDArrayIndex.interval(step * 128, step * 128 + 128), NDArrayIndex.all());
+                net.trainStep(x, Arrays.copyOfRange(data.labels(), step * 128, step * 128 + 128), hp, 0);
+            }
+            Network.Evaluation e = net.evaluate(data.x(), data.labels(), Network.Mode.INFERENCE, 300);
+            INDArray probs = net.predict(data.x(), Network.Mode.INFERENCE);
+            long[][] now = {
+                {Double.doubleToRawLongBits(e.cost()), Double.doubleToRawLongBits(e.accuracy())},
+                bits(probs), bits(net.z(1)), bits(net.zNorm(1)), bits(net.activation(1)), bits(net.activation(2))};
+            if (reference == null) {
+                reference = now;
+            } else {
+                for (int i = 0; i < now.length; i++) {
+                    assertThat(now[i]).as("quantity %d with %d threads", i, threads).isEqualTo(reference[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNonFiniteInputInALaterRowBlockIsStillNamed() {
+        EngineThreads.setForThisThread(2);
+        Network net = new Network(config(Precision.FLOAT32));
+        TestNets.Batch data = TestNets.randomBatch(600, 100, 10, Precision.FLOAT32.dataType(), 9);
+        INDArray x = data.x().dup();
+        x.putScalar(new long[] {517, 3}, Double.NaN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> net.evaluate(x, data.labels(), Network.Mode.INFERENCE, 600))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 517, column 3");
+    }
+
+    private static long[] bits(INDArray a) {
+        double[] v = a.dup().data().asDouble();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Double.doubleToRawLongBits(v[i]);
+        }
+        return out;
+    }
+
     @Test
     void aNetworkKeepsTheCountItWasMadeWith() {
         EngineThreads.setForThisThread(1);
