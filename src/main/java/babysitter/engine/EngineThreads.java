@@ -2,10 +2,11 @@ package babysitter.engine;
 
 /**
  * How many threads one network's training step uses: its matrix products are split into that many
- * blocks and so are its element-wise loops, run at once on the trainer's thread and helpers
- * ({@link Lanes}). The default is the machine's cores, at most {@value #MAX_DEFAULT}; the system
- * property {@value #PROPERTY} sets another count for the process, and a thread that runs several
- * networks side by side (a search's trial workers) sets its own with {@link #setForThisThread}.
+ * blocks (and the optimiser's update into as many ranges), run at once on the trainer's thread and
+ * helpers ({@link Lanes}). The default is the machine's cores, at most {@value #MAX_DEFAULT}; in
+ * the window one core fewer ({@link #useWindowDefault}); the system property {@value #PROPERTY}
+ * sets another count for the process, and a thread that runs several networks side by side (a
+ * search's trial workers) sets its own with {@link #setForThisThread}.
  *
  * <p>The count is read when a network is made and stays that network's: the split depends on it,
  * so a seeded run's numbers depend on it too (within float rounding, see docs/ENGINE.md).
@@ -33,6 +34,24 @@ public final class EngineThreads {
             // fall through to the message below
         }
         throw new IllegalArgumentException(PROPERTY + " must be a whole number from 1 to 64, got '" + value + "'");
+    }
+
+    /**
+     * The window's count for a machine with {@code cores} cores: one fewer than the cores, for
+     * the JavaFX thread, the renderer and the display server. Measured on 2 cores, the window
+     * trained at 23,000–29,000 samples/s with two engine threads and 35,000–42,000 with one
+     * (docs/PERFORMANCE.md).
+     */
+    public static int forWindow(int cores) {
+        return Math.max(1, Math.min(cores - 1, MAX_DEFAULT));
+    }
+
+    /** In a window process: the window's count unless {@value #PROPERTY} says otherwise (call before any network). */
+    public static void useWindowDefault() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            System.setProperty(PROPERTY, String.valueOf(forWindow(Runtime.getRuntime().availableProcessors())));
+        }
     }
 
     /** The count a network made on this thread now gets. */

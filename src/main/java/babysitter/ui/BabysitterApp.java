@@ -9,6 +9,7 @@ import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import babysitter.engine.EngineThreads;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -33,6 +34,11 @@ public final class BabysitterApp extends Application {
         } else {
             Application.launch(BabysitterApp.class, runDir.toString());
         }
+    }
+
+    @Override
+    public void init() {
+        EngineThreads.useWindowDefault();
     }
 
     @Override

@@ -96,6 +96,14 @@ class EngineThreadsTest {
     }
 
     @Test
+    void theWindowLeavesOneCoreToTheDisplay() {
+        assertThat(EngineThreads.forWindow(1)).isEqualTo(1);
+        assertThat(EngineThreads.forWindow(2)).isEqualTo(1);
+        assertThat(EngineThreads.forWindow(4)).isEqualTo(3);
+        assertThat(EngineThreads.forWindow(16)).isEqualTo(EngineThreads.MAX_DEFAULT);
+    }
+
+    @Test
     void aNetworkKeepsTheCountItWasMadeWith() {
         EngineThreads.setForThisThread(1);
         Network net = new Network(config(Precision.FLOAT32));
