@@ -1,5 +1,6 @@
 package babysitter.store;
 
+import babysitter.engine.Hyperparameters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -245,6 +246,16 @@ public final class RunLibrary {
             LOG.warn("{}", e.getMessage());
             notes = RunNotes.NONE;
         }
+        // The steps record the momentum hyperparameter; Adam's β is β1 and RMSprop's β2, from the
+        // configuration and the last change of hyperparameters.
+        String betaKey = optimizer.equals("adam") ? "beta1" : optimizer.equals("rmsprop") ? "beta2" : null;
+        if (betaKey != null) {
+            double configured = config.path("optimizer").path(betaKey).asDouble(betaKey.equals("beta1")
+                    ? Hyperparameters.DEFAULTS.beta1() : Hyperparameters.DEFAULTS.beta2());
+            m.betaStart = configured;
+            m.betaLast = ev.lastChange == null ? configured
+                    : betaKey.equals("beta1") ? ev.lastChange.beta1() : ev.lastChange.beta2();
+        }
         RunSummary s = new RunSummary(runDir, "", data, String.join("-", sizes), optimizer, m.alphaStart, m.alphaLast,
                 m.betaStart, m.betaLast, m.epochs, planned, m.steps, m.bestDevAccuracy, m.bestDevCost, m.wallSeconds(),
                 ev.ending, Math.max(ev.branches, m.branches), sizeOf(runDir), created, RunNotes.NONE);
@@ -345,26 +356,31 @@ public final class RunLibrary {
         }
     }
 
-    private record Events(RunSummary.Ending ending, int branches) {
+    /** How the run ended, its branches, and the hyperparameters after its last change (null if none). */
+    private record Events(RunSummary.Ending ending, int branches, Hyperparameters lastChange) {
     }
 
     private static Events scanEvents(Path file) throws IOException {
         RunSummary.Ending ending = RunSummary.Ending.NONE;
         int branches = 1;
+        Hyperparameters lastChange = null;
         if (!Files.isRegularFile(file)) {
-            return new Events(ending, branches);
+            return new Events(ending, branches, null);
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (parse(file, line) instanceof RunEvent e) {
                     branches = Math.max(branches, e.branch() + 1);
+                    if (e.event() instanceof Event.HyperparametersChanged change) {
+                        lastChange = change.to();
+                    }
                     ending = !(e.event() instanceof Event.Stop stop) ? RunSummary.Ending.NONE
                             : stop.finished() ? RunSummary.Ending.FINISHED
                             : RunSummary.Ending.STOPPED;
                 }
             }
         }
-        return new Events(ending, branches);
+        return new Events(ending, branches, lastChange);
     }
 
     /** Bytes of every file in {@code dir}, its sub-folders included; one look at each file (the walk's own). */

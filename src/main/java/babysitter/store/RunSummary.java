@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param optimizer      the optimiser's kind in lower case ("adam"), or ""
  * @param alphaStart     the learning rate of the first step
  * @param alphaLast      the learning rate of the last step
- * @param betaStart      the momentum (β or β1) of the first step, NaN if none applies (always for SGD)
- * @param betaLast       the momentum of the last step
+ * @param betaStart      the β the optimiser averages with at the start (momentum's β, Adam's β1,
+ *                       RMSprop's β2), NaN if none applies (always for SGD)
+ * @param betaLast       that β at the end (after the last live change)
  * @param epochs         epochs measured (the highest epoch number + 1)
  * @param plannedEpochs  the configuration's epochs, 0 if unknown
  * @param steps          the highest step number recorded + 1

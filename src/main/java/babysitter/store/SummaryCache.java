@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 final class SummaryCache {
     private static final Logger LOG = LoggerFactory.getLogger(SummaryCache.class);
 
+    /** Summaries of an older format are made again (2: Adam's and RMSprop's β from their β1, β2). */
+    private static final int FORMAT = 2;
+
     private SummaryCache() {
     }
 
@@ -27,7 +30,7 @@ final class SummaryCache {
         }
         try {
             ObjectNode o = Json.readObject(file);
-            if (!key.equals(o.path("key").asText())) {
+            if (!key.equals(o.path("key").asText()) || o.path("format").asInt(1) != FORMAT) {
                 return null;
             }
             List<String> tags = new ArrayList<>();
@@ -57,6 +60,7 @@ final class SummaryCache {
     /** Caches {@code s}, made for {@code key}; a folder that cannot be written is summarised again next time. */
     static void write(Path runDir, String key, RunSummary s) {
         ObjectNode o = Json.object();
+        o.put("format", FORMAT);
         o.put("key", key);
         o.put("name", s.name());
         o.put("data", s.data());
