@@ -26,7 +26,7 @@ public final class LrRangeTest {
     static Report.LrRangeReport run(Trainer trainer, Command.LrRangeTest t) {
         double[] alphas = new double[t.steps()];
         double[] costs = new double[t.steps()];
-        int done = trainer.sandboxed(() -> sweep(trainer, t, alphas, costs, () -> false));
+        int done = TrainerCopies.sandboxed(trainer, () -> sweep(trainer, t, alphas, costs, () -> false));
         Report.LrRangeReport r = report(alphas, costs, done);
         trainer.event(new babysitter.store.Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, r.suggested()));
         return r;

@@ -12,7 +12,7 @@ import babysitter.store.Event;
 final class PaceRule implements SessionRule {
     private final Trainer trainer;
     private Pace pace = Pace.FASTEST;
-    /** When the next epoch may start ({@link Trainer#nanoTime}); in the past for now. */
+    /** When the next epoch may start ({@link TrainingTime#now}); in the past for now. */
     private long nextEpochNanos;
     /** When the current epoch's first step began. */
     private long epochStartNanos;
@@ -27,19 +27,19 @@ final class PaceRule implements SessionRule {
             return;
         }
         pace = p;
-        nextEpochNanos = trainer.nanoTime();
+        nextEpochNanos = trainer.time().now();
         trainer.event(new Event.PaceSet(p.toString(), p.fastest() ? -1 : p.epochsPerSecond()));
     }
 
     /** How long a running session waits before its next step (0: go now). */
     long holdNanos() {
-        return Math.max(0, nextEpochNanos - trainer.nanoTime());
+        return Math.max(0, nextEpochNanos - trainer.time().now());
     }
 
     @Override
     public void beforeStep(RuleActions act) {
         if (!trainer.inEpoch()) {
-            epochStartNanos = trainer.nanoTime(); // this step begins an epoch
+            epochStartNanos = trainer.time().now(); // this step begins an epoch
         }
     }
 

@@ -269,7 +269,7 @@ final class SessionCore implements SiblingsController.Host {
         Hyperparameters hp = trainer.hyperparameters();
         int epochBefore = trainer.epoch();
         Trainer.StepResult r = trainer.trainStep();
-        rate.stepped(hp.batchSize(), trainer.nanoTime());
+        rate.stepped(hp.batchSize(), trainer.time().now());
         if (Double.isFinite(r.cost())) {
             // Charts never get a NaN or infinite cost; the guard's event tells what happened.
             channels.publish(new Report.StepReport(r.step(), epochBefore, trainer.branch(), r.cost(),

@@ -74,7 +74,7 @@ final class SiblingsController {
                 t.betaDecades(), t.seed());
         List<Trainer> forks = new ArrayList<>();
         for (Hyperparameters hp : hps) {
-            Trainer f = trainer.fork(from.id());
+            Trainer f = TrainerCopies.fork(trainer, from.id());
             f.setHyperparameters(hp, "siblings");
             forks.add(f);
         }

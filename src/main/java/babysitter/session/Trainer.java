@@ -16,14 +16,8 @@ import babysitter.store.InsightRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains one network on one data set a mini-batch at a time, on the caller's thread. Hyperparameter
@@ -35,11 +29,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Steps are counted from 0: "step s" is the (s+1)-th mini-batch of the run. Epochs are counted
  * from 0 while running; checkpoint {@code epoch-0003} holds the state after 3 finished epochs.
  *
- * <p>The step loop and going back to a checkpoint (a rewind, a continued run, a fork, a sandbox)
- * read and write one state (hyperparameters, epoch, batch order, branch, the epoch's tally) that
- * must change together at a step boundary, so both live here. Taking, keeping and finding the
- * checkpoints is {@link TrainerCheckpoints}'s job; {@link Evaluator}, {@link TrainingTime} and
- * {@link EpochTally} do the rest.
+ * <p>The step loop and going back to a checkpoint (a rewind, a continued run) read and write one
+ * state (hyperparameters, epoch, batch order, branch, the epoch's tally) that must change together
+ * at a step boundary, so both live here. Taking, keeping and finding the checkpoints is
+ * {@link TrainerCheckpoints}'s job, recording {@link TrainerRecorder}'s, forks and sandboxes
+ * {@link TrainerCopies}'; {@link Evaluator}, {@link TrainingTime}, {@link EpochTally} and
+ * {@link UpdateBase} do the rest.
  */
 public final class Trainer {
 
@@ -68,26 +63,23 @@ public final class Trainer {
     private final RunConfig config;
     private final DataSpec.LoadedData data;
     private final Network net;
-    private final RunWriter writer;
+    private final TrainerRecorder recorder;
     private final Clock clock;
     private final MiniBatches batches;
     private final SeededRandom random;
-    private final List<Listener> listeners = new ArrayList<>();
 
     private Hyperparameters hp;
     /** The epochs to train: the configuration's, plus any added with {@link #addEpochs}. */
     private int epochs;
-    private boolean closed;
     private int epoch;
     private boolean inEpoch;
     private int branch;
     private final TrainerCheckpoints checkpoints;
-    private INDArray paramsBeforeLastStep;
-    private boolean lastStepMeasured;
+    private final UpdateBase updateBase = new UpdateBase();
+    /** The summary of the last finished epoch. */
+    private EpochMetric lastEpoch;
     private final EpochTally tally = new EpochTally();
     private final TrainingTime time = new TrainingTime();
-    /** While a sandbox runs: nothing is recorded. */
-    private boolean muted;
 
     /**
      * @param writer where the run is recorded, or null to record nothing
@@ -96,7 +88,7 @@ public final class Trainer {
         this.config = Objects.requireNonNull(config, "config");
         this.data = Objects.requireNonNull(data, "data");
         this.net = Objects.requireNonNull(net, "net");
-        this.writer = writer;
+        this.recorder = new TrainerRecorder(writer);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hp = config.optimizer().toHyperparameters();
         this.checkpoints = new TrainerCheckpoints(this, writer, config.checkpoints());
@@ -116,7 +108,7 @@ public final class Trainer {
     }
 
     public void addListener(Listener l) {
-        listeners.add(Objects.requireNonNull(l));
+        recorder.add(l);
     }
 
     public Network network() {
@@ -165,9 +157,7 @@ public final class Trainer {
         }
         epochs += n;
         event(new Event.MoreEpochs(n, epochs));
-        if (writer != null) {
-            writer.updateConfigEpochs(epochs);
-        }
+        recorder.epochs(epochs);
     }
 
     /** Whether every configured epoch is done. */
@@ -206,21 +196,6 @@ public final class Trainer {
         return time.elapsedNanos() / 1e9;
     }
 
-    /** The time durations are measured with, in nanoseconds (System.nanoTime unless a test set a fake). */
-    long nanoTime() {
-        return time.now();
-    }
-
-    /** Reads durations from {@code ticker} (nanoseconds) instead of System.nanoTime: for tests. */
-    void setTicker(LongSupplier ticker) {
-        time.setTicker(ticker);
-    }
-
-    /** Starts the run's training clock at {@code seconds} (a recorded run continued where it stopped). */
-    void setElapsedSeconds(double seconds) {
-        time.setElapsedSeconds(seconds);
-    }
-
     /** Takes one mini-batch step (starting an epoch first if needed, finishing it after its last batch). */
     public StepResult trainStep() {
         if (finished()) {
@@ -240,15 +215,7 @@ public final class Trainer {
         }
         MiniBatches.Batch b = batches.next();
         long index = net.steps();
-        lastStepMeasured = !batches.hasNext();
-        if (lastStepMeasured) {
-            // Kept once an epoch for the update-to-parameter ratios of the epoch report.
-            if (paramsBeforeLastStep == null) {
-                paramsBeforeLastStep = net.parameters().dup();
-            } else {
-                paramsBeforeLastStep.assign(net.parameters());
-            }
-        }
+        updateBase.beforeStep(net, !batches.hasNext());
         double cost = net.trainStep(b.x(), b.labels(), hp, epoch);
         if (Double.isFinite(cost)) {
             tally.add(cost, b.labels().length, net.lastBatchCorrect());
@@ -260,8 +227,7 @@ public final class Trainer {
             double rate = time.logRate(index + 1, hp.batchSize());
             StepMetric m = new StepMetric(index, epoch, branch, cost, hp.learningRateAt(epoch), hp.momentum(),
                     rate, clock.millis(), elapsedSeconds());
-            record(w -> w.step(m));
-            listeners.forEach(l -> l.onStep(m));
+            recorder.step(m);
         }
         boolean end = !batches.hasNext();
         if (end) {
@@ -272,24 +238,10 @@ public final class Trainer {
 
     /** Trains until the current epoch ends; returns its summary. */
     public EpochMetric trainEpoch() {
-        EpochMetric[] last = new EpochMetric[1];
-        Listener capture = new Listener() {
-            @Override
-            public void onEpoch(EpochMetric metric) {
-                last[0] = metric;
-            }
-        };
-        listeners.add(capture);
-        try {
-            while (true) {
-                StepResult r = trainStep();
-                if (r.endOfEpoch()) {
-                    return last[0];
-                }
-            }
-        } finally {
-            listeners.remove(capture);
+        while (!trainStep().endOfEpoch()) {
+            // the epoch's last step finishes it
         }
+        return lastEpoch;
     }
 
     private void beginEpoch() {
@@ -310,8 +262,8 @@ public final class Trainer {
                 time.epochEnds(elapsed), elapsed / 1e9);
         checkpoints.epochEvaluated(Double.isNaN(dev.cost()) ? trainCost : dev.cost());
         epoch++;
-        record(w -> w.epoch(m));
-        listeners.forEach(l -> l.onEpoch(m));
+        lastEpoch = m;
+        recorder.epoch(m);
         checkpoints.takeEpochCheckpoint();
     }
 
@@ -342,7 +294,7 @@ public final class Trainer {
 
     /** True while a sandbox runs: nothing is recorded. */
     boolean muted() {
-        return muted;
+        return recorder.muted();
     }
 
     /** The branch the run is on: 0 at the start, a new number after every rewind. */
@@ -364,12 +316,6 @@ public final class Trainer {
         int fromEpoch = epoch;
         TrainerCheckpoints.Found found = checkpoints.restore(id);
         return branchFrom(found, fromStep, fromEpoch, branch);
-    }
-
-    /** Everything a snapshot holds, back into the network and this trainer (not the branch). */
-    private void restore(Snapshot s) {
-        s.restoreInto(net);
-        restoreState(s.state, s.epoch);
     }
 
     /** The trainer's part of a checkpoint back into this trainer (the network's part is restored already). */
@@ -409,49 +355,35 @@ public final class Trainer {
         return branchFrom(found, cp.step(), cp.epoch(), cp.branch());
     }
 
-    /**
-     * A trainer of its own in the state of checkpoint {@code id} kept in memory: a new network with
-     * the checkpoint's parameters, optimiser state and batch-norm statistics, the same batch order
-     * and random state, recording nothing (no run store, no disk checkpoints, a ring of one). It
-     * shares only the (read-only) data with this trainer, so it may train on another thread.
-     */
-    Trainer fork(String id) {
-        Snapshot target = checkpoints.inMemory(id);
-        if (target == null) {
-            throw new IllegalArgumentException("no checkpoint '" + id + "' in memory");
-        }
+    /** A trainer recording nothing on this one's data, in the state of {@code target} (a fork). */
+    Trainer copyAt(Snapshot target) {
         Network copy = new Network(net.config(), target.optimizer.kind());
         Trainer t = new Trainer(config, data, copy, null, clock);
         t.checkpoints.keepOneInMemoryOnly();
         t.restore(target);
-        t.branch = target.branch;
         t.time.epochBegins(time.now(), copy.steps());
         return t;
     }
 
-    /**
-     * Runs {@code body} and then puts the trainer back exactly where it was, on the same branch,
-     * with nothing recorded in between (the learning-rate range test). Steps taken by the body
-     * are not part of the run.
-     */
-    <T> T sandboxed(Supplier<T> body) {
-        Snapshot here = new Snapshot("sandbox", net, epoch, branch, clock.millis(), state());
-        TrainerCheckpoints.Saved savedCheckpoints = checkpoints.save();
-        List<Listener> savedListeners = new ArrayList<>(listeners);
-        TrainingTime savedTime = time.save();
-        muted = true;
-        listeners.clear();
-        try {
-            return body.get();
-        } finally {
-            muted = false;
-            listeners.addAll(savedListeners);
-            checkpoints.restore(savedCheckpoints);
-            restore(here);
-            branch = here.branch;
-            // the sandbox's steps are not training of the run: its clock does not move
-            time.restore(savedTime);
-        }
+    /** Back into exactly the state of {@code s}, its branch included. */
+    void restore(Snapshot s) {
+        s.restoreInto(net);
+        restoreState(s.state, s.epoch);
+        branch = s.branch;
+    }
+
+    /** A snapshot of the network and this trainer now, not kept anywhere. */
+    Snapshot snapshot(String id) {
+        return new Snapshot(id, net, epoch, branch, clock.millis(), state());
+    }
+
+    /** The run's training clock (System.nanoTime unless a test set a ticker). */
+    TrainingTime time() {
+        return time;
+    }
+
+    TrainerRecorder recorder() {
+        return recorder;
     }
 
     /**
@@ -460,16 +392,7 @@ public final class Trainer {
      * update-to-parameter ratio ‖ΔW‖/‖W‖.
      */
     public List<LayerStats> layerStats(int bins) {
-        List<LayerStats> out = new ArrayList<>();
-        for (int l = 1; l <= net.depth(); l++) {
-            out.add(LayerStats.of(net, l, bins, lastStepMeasured ? paramsBeforeLastStep : null));
-        }
-        return out;
-    }
-
-    /** Cost and accuracy on a data set, in chunks of at most {@code chunk} rows. */
-    public Network.Evaluation evaluate(Dataset d, Network.Mode mode, int chunk) {
-        return Evaluator.evaluate(net, d, mode, chunk);
+        return updateBase.layerStats(net, bins);
     }
 
     /**
@@ -482,17 +405,16 @@ public final class Trainer {
 
     /** The run folder, or null when nothing is recorded. */
     public Path runDir() {
-        return writer == null ? null : writer.dir();
+        return recorder.runDir();
     }
 
     /** Records a stop event and closes the run's files. */
     public void close() {
-        if (writer == null || closed) {
+        if (!recorder.open()) {
             return;
         }
-        closed = true;
         event(new Event.Stop(finished()));
-        writer.close();
+        recorder.close();
     }
 
     /** Records an event at the current step. */
@@ -505,24 +427,16 @@ public final class Trainer {
      * whose cost was bad, which is already taken).
      */
     void event(Event what, long step, int epoch) {
-        RunEvent e = new RunEvent(step, epoch, branch, what, clock.millis());
-        record(w -> w.event(e));
-        listeners.forEach(l -> l.onEvent(e));
+        recorder.event(new RunEvent(step, epoch, branch, what, clock.millis()));
     }
 
     /** Appends an insight (confusion matrix, samples, decision regions) to the run's {@code insights.jsonl}. */
     void recordInsight(InsightRecord r) {
-        record(w -> w.insight(r));
+        recorder.insight(r);
     }
 
     /** The clock the run's records are stamped with. */
     Clock clock() {
         return clock;
-    }
-
-    private void record(Consumer<RunWriter> action) {
-        if (writer != null && !muted) {
-            action.accept(writer);
-        }
     }
 }

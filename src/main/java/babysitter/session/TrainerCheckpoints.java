@@ -32,7 +32,7 @@ public final class TrainerCheckpoints {
     TrainerCheckpoints(Trainer trainer, RunWriter writer, CheckpointPolicy policy) {
         this.trainer = Objects.requireNonNull(trainer);
         this.writer = writer;
-        this.kept = new Checkpoints(trainer::nanoTime);
+        this.kept = new Checkpoints(() -> trainer.time().now());
         this.retention = new CheckpointRetention(policy);
     }
 

@@ -36,12 +36,6 @@ final class TrainingTime {
         return activeNanos + (stepStartNanos < 0 ? 0 : ticker.getAsLong() - stepStartNanos);
     }
 
-    /** Starts the training time at {@code seconds} (a recorded run continued where it stopped). */
-    void setElapsedSeconds(double seconds) {
-        activeNanos = Math.round(seconds * 1e9);
-        lastEpochElapsedNanos = activeNanos;
-    }
-
     void stepBegins() {
         stepStartNanos = ticker.getAsLong();
     }

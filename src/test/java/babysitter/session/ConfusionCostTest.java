@@ -27,7 +27,7 @@ class ConfusionCostTest {
             long t0 = System.nanoTime();
             counts = Evaluator.confusion(t.network(), dev, Trainer.EVAL_CHUNK);
             long t1 = System.nanoTime();
-            eval = t.evaluate(dev, Network.Mode.INFERENCE, Trainer.EVAL_CHUNK);
+            eval = Evaluator.evaluate(t.network(), dev, Network.Mode.INFERENCE, Trainer.EVAL_CHUNK);
             long t2 = System.nanoTime();
             bestConfusion = Math.min(bestConfusion, t1 - t0);
             bestEval = Math.min(bestEval, t2 - t1);

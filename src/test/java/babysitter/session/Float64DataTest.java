@@ -79,7 +79,7 @@ class Float64DataTest {
     @Test
     void theEvaluationOfAFloat64NetworkSeesTheValuesAsRead(@TempDir Path dir) throws Exception {
         Trainer t = start(dir, "float64");
-        var e = t.evaluate(t.data().split().train(), babysitter.engine.Network.Mode.INFERENCE, 3);
+        var e = Evaluator.evaluate(t.network(), t.data().split().train(), babysitter.engine.Network.Mode.INFERENCE, 3);
         assertThat(e.cost()).isCloseTo(handCost(X), within(1e-15));
         t.close();
     }

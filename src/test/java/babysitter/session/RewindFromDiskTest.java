@@ -74,7 +74,7 @@ class RewindFromDiskTest {
         // the strip a person clicks shows the ring of a moment ago; a fast run has moved on since
         Trainer t = Runs.start(TrainingSessionTest.sgd(0.1, 10), null, null, TrainerTest.CLOCK);
         long[] now = {0};
-        t.setTicker(() -> now[0]);
+        t.time().setTicker(() -> now[0]);
         t.checkpointing().setRingCapacity(2);
         for (int e = 0; e < 4; e++) {
             t.trainEpoch();

@@ -34,7 +34,7 @@ class TimingTest {
     /** A trainer whose clock moves only when a step or an epoch end "takes time". */
     static Trainer fakeClocked(RunConfig config, Path runs, AtomicLong now) throws Exception {
         Trainer t = Runs.start(config, runs, null, TrainerTest.CLOCK);
-        t.setTicker(now::get);
+        t.time().setTicker(now::get);
         t.addListener(new Trainer.Listener() {
             @Override
             public void onStep(StepMetric m) {
