@@ -157,8 +157,7 @@ final class Gemm {
         int transB = tb ? TRANS : NO_TRANS;
         boolean byColumns = n >= m;
         int side = byColumns ? n : m;
-        int blocks = (long) m * n * k < SPLIT_MIN_WORK ? 1 : Math.min(parts, Math.max(1, side / BLOCK_ALIGN));
-        // (rowBlocks repeats this choice for the element-wise work that follows a row split.)
+        int blocks = blockCount((long) m * n * k, side, parts);
         if (blocks == 1) {
             if (co.isDouble) {
                 openblas_nolapack.cblas_dgemm(ROW_MAJOR, transA, transB, m, n, k, 1.0, ao.doubles, ao.ld,
@@ -192,10 +191,12 @@ final class Gemm {
      * {@code parts} threads: 1 when it is made whole or split by columns.
      */
     static int rowBlocks(int m, int n, int k, int parts) {
-        if (n >= m || (long) m * n * k < SPLIT_MIN_WORK) {
-            return 1;
-        }
-        return Math.min(parts, Math.max(1, m / BLOCK_ALIGN));
+        return n >= m ? 1 : blockCount((long) m * n * k, m, parts);
+    }
+
+    /** Blocks for a product of {@code work} multiply-adds split along a side of {@code side}. */
+    private static int blockCount(long work, int side, int parts) {
+        return work < SPLIT_MIN_WORK ? 1 : Math.min(parts, Math.max(1, side / BLOCK_ALIGN));
     }
 
     /** Where block {@code part} of {@code blocks} starts along a side of {@code length}, on the tile grid. */
