@@ -3,6 +3,7 @@ package babysitter;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -65,7 +66,7 @@ class ArchitectureTest {
         // the rule is not vacuous: without org.nd4j.. among the allowed packages, the engine violates it
         ArchRule rule = classes().that().resideInAPackage("babysitter.engine..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("babysitter.engine..", "java..");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.check(classes))
+        assertThatThrownBy(() -> rule.check(classes))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("org.nd4j");
     }
 
@@ -100,7 +101,7 @@ class ArchitectureTest {
      * checkpoint's trainer state and the insight payloads among them, goes through records and the
      * codecs of babysitter.store. The list may only shrink.
      */
-    private static final List<String> SESSION_JSON_TREE_USERS = List.of("ConfigFiles", "ScheduleArgument");
+    private static final List<String> SESSION_JSON_TREE_USERS = List.of("configuration.ConfigFiles", "configuration.ScheduleArgument");
 
     private static final DescribedPredicate<JavaClass> JSON_TREE = DescribedPredicate.describe(
             "Jackson's tree model (JsonNode, com.fasterxml.jackson.databind.node)",
@@ -125,8 +126,28 @@ class ArchitectureTest {
         for (String user : SESSION_JSON_TREE_USERS) {
             // each exception is still needed: without it the rule fails, naming the class
             List<String> others = SESSION_JSON_TREE_USERS.stream().filter(n -> !n.equals(user)).toList();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessionWithoutJsonTrees(others).check(classes))
+            assertThatThrownBy(() -> sessionWithoutJsonTrees(others).check(classes))
                     .as(user).isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.session." + user);
+        }
+    }
+
+    /**
+     * The session's sub-packages in layers, each knowing only those before it: configuration (what
+     * a run is), training (the trainer, its checkpoints, run folders), reports (what a session
+     * tells its listeners), insights (confusion, samples, regions, hints), live (the session core,
+     * its commands and rules).
+     */
+    @Test
+    void sessionSubPackagesAreLayered() {
+        String[] layers = {"configuration", "training", "reports", "insights", "live"};
+        for (int i = 0; i < layers.length - 1; i++) {
+            assertThat(classes.containPackage("babysitter.session." + layers[i]))
+                    .as(layers[i]).isTrue();
+            String[] above = new String[layers.length - 1 - i];
+            for (int j = i + 1; j < layers.length; j++) {
+                above[j - i - 1] = "babysitter.session." + layers[j] + "..";
+            }
+            noDependency("babysitter.session." + layers[i] + "..", above);
         }
     }
 
@@ -164,7 +185,7 @@ class ArchitectureTest {
     void theReportRuleIsNotVacuous() {
         assertThat(classes.contain("babysitter.report.RunReport")).isTrue();
         // the report does use the session layer, so forbidding it must fail
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noDependency("babysitter.report..", "babysitter.session.."))
+        assertThatThrownBy(() -> noDependency("babysitter.report..", "babysitter.session.."))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.session");
     }
 
@@ -193,7 +214,7 @@ class ArchitectureTest {
     void theMainWindowRuleIsNotVacuous() {
         assertThat(classes.contain("babysitter.ui.network.NetworkWindow")).isTrue();
         // the main window does depend on the network package, so forbidding that must fail
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noDependency("babysitter.ui.main..",
+        assertThatThrownBy(() -> noDependency("babysitter.ui.main..",
                         "babysitter.ui.network.."))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.ui.network");
     }
@@ -208,7 +229,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("babysitter.ui")
                 .check(classes);
         // not vacuous: "babysitter.ui.*.." holds the main window's package, which does use the search's
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses().that().resideInAPackage("babysitter.ui.*..")
+        assertThatThrownBy(() -> noClasses().that().resideInAPackage("babysitter.ui.*..")
                         .should().dependOnClassesThat().resideInAPackage("babysitter.ui.search").check(classes))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("babysitter.ui.main");
     }

@@ -2,8 +2,8 @@ package babysitter.cli;
 
 import babysitter.data.DataFileException;
 import babysitter.engine.NpyFormatException;
-import babysitter.session.ConfigException;
-import babysitter.session.TooLargeException;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.training.TooLargeException;
 import babysitter.store.BadFileException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

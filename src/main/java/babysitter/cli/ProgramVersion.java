@@ -1,6 +1,6 @@
 package babysitter.cli;
 
-import babysitter.session.Runs;
+import babysitter.session.configuration.Release;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class ProgramVersion implements IVersionProvider {
     /** The line {@code --version} prints. */
     public static String line() {
-        return "babysitter " + Runs.PROGRAM_VERSION;
+        return "babysitter " + Release.VERSION;
     }
 
     @Override

@@ -2,8 +2,8 @@ package babysitter.cli;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
-import babysitter.session.Durations;
-import babysitter.session.Trainer;
+import babysitter.session.training.Durations;
+import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
 import java.io.PrintWriter;
 

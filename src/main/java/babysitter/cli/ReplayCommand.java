@@ -1,6 +1,6 @@
 package babysitter.cli;
 
-import babysitter.session.Replay;
+import babysitter.session.training.Replay;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import java.nio.file.Path;

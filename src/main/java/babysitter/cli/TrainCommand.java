@@ -1,13 +1,13 @@
 package babysitter.cli;
 
 import babysitter.data.BatchOrder;
-import babysitter.session.ConfigFiles;
-import babysitter.session.EpochInsights;
-import babysitter.session.RunConfig;
-import babysitter.session.Runs;
-import babysitter.session.Schedule;
-import babysitter.session.ScheduleArgument;
-import babysitter.session.Trainer;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.insights.EpochInsights;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.training.Runs;
+import babysitter.session.live.Schedule;
+import babysitter.session.configuration.ScheduleArgument;
+import babysitter.session.training.Trainer;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;

@@ -1,7 +1,7 @@
 package babysitter.search;
 
-import babysitter.session.ConfigException;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.RunConfig;
 import babysitter.store.FolderLock;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package babysitter.search;
 
-import babysitter.session.ConfigException;
+import babysitter.session.configuration.ConfigException;
 import babysitter.store.AtomicFiles;
 import babysitter.store.BadFileException;
 import babysitter.store.FolderLock;

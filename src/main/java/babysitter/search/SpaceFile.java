@@ -1,8 +1,8 @@
 package babysitter.search;
 
-import babysitter.session.ConfigException;
-import babysitter.session.ConfigFiles;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package babysitter.search;
 
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.RunConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 

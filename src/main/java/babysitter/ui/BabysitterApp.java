@@ -1,6 +1,6 @@
 package babysitter.ui;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.fx.HandOver;
 import babysitter.ui.main.MainViewModel;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import babysitter.engine.NpyFile;
-import babysitter.session.ConfigFiles;
-import babysitter.session.Runs;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.training.Runs;
 import babysitter.store.RunReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

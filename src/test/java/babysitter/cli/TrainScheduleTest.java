@@ -48,34 +48,34 @@ class TrainScheduleTest {
 
     @Test
     void aSessionSteeredByHandSavedAsAConfigurationTrainsTheSameCostsHeadless(@TempDir Path tmp) throws Exception {
-        babysitter.session.RunConfig config = babysitter.session.ConfigFiles.parse(CliTest.SPIRAL, "test");
-        babysitter.session.Trainer t = babysitter.session.Runs.start(config, tmp.resolve("live"), null,
+        babysitter.session.configuration.RunConfig config = babysitter.session.configuration.ConfigFiles.parse(CliTest.SPIRAL, "test");
+        babysitter.session.training.Trainer t = babysitter.session.training.Runs.start(config, tmp.resolve("live"), null,
                 java.time.Clock.systemUTC());
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-        try (babysitter.session.TrainingSession s = new babysitter.session.TrainingSession(t)) {
+        try (babysitter.session.live.TrainingSession s = new babysitter.session.live.TrainingSession(t)) {
             s.addListener(r -> {
-                if (r instanceof babysitter.session.Report.StateReport st
-                        && st.state() == babysitter.session.Report.State.FINISHED) {
+                if (r instanceof babysitter.session.reports.Report.StateReport st
+                        && st.state() == babysitter.session.reports.Report.State.FINISHED) {
                     finished.countDown();
                 }
             });
             s.open();
             for (int i = 0; i < 4; i++) {
-                s.submit(new babysitter.session.Command.Step());
+                s.submit(new babysitter.session.live.Command.Step());
             }
-            s.submit(new babysitter.session.Command.SetHyperparameters(t.config().optimizer().toHyperparameters()
+            s.submit(new babysitter.session.live.Command.SetHyperparameters(t.config().optimizer().toHyperparameters()
                     .withLearningRate(0.01)));
             for (int i = 0; i < 6; i++) {
-                s.submit(new babysitter.session.Command.Step());
+                s.submit(new babysitter.session.live.Command.Step());
             }
-            s.submit(new babysitter.session.Command.SetHyperparameters(t.config().optimizer().toHyperparameters()
+            s.submit(new babysitter.session.live.Command.SetHyperparameters(t.config().optimizer().toHyperparameters()
                     .withLearningRate(0.004)));
-            s.submit(new babysitter.session.Command.Start());
+            s.submit(new babysitter.session.live.Command.Start());
             assertThat(finished.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the session finished").isTrue();
         }
         Run live = RunReader.read(t.runDir());
         Path saved = tmp.resolve("steered.json");
-        babysitter.session.RunAsConfiguration.write(live, saved);
+        babysitter.session.training.RunAsConfiguration.write(live, saved);
         assertThat(Files.readString(saved)).contains("\"schedule\"").contains("\"step\" : 4")
                 .contains("\"step\" : 10");
 
@@ -96,8 +96,8 @@ class TrainScheduleTest {
 
     @Test
     void onlyTheChangesOnTheWayToTheNewestBranchAreSaved(@TempDir Path tmp) throws Exception {
-        babysitter.session.Trainer t = babysitter.session.Runs.start(
-                babysitter.session.ConfigFiles.parse(CliTest.SPIRAL, "test"), tmp, null, java.time.Clock.systemUTC());
+        babysitter.session.training.Trainer t = babysitter.session.training.Runs.start(
+                babysitter.session.configuration.ConfigFiles.parse(CliTest.SPIRAL, "test"), tmp, null, java.time.Clock.systemUTC());
         t.trainStep();
         t.setHyperparameters(t.hyperparameters().withLearningRate(0.01), "user"); // step 1, kept
         t.trainStep();
@@ -109,7 +109,7 @@ class TrainScheduleTest {
         t.trainStep();
         t.setHyperparameters(t.hyperparameters().withMomentum(0.5), "user"); // step 4 of branch 1, kept
         t.close();
-        babysitter.session.RunConfig c = babysitter.session.RunAsConfiguration.of(RunReader.read(t.runDir()));
+        babysitter.session.configuration.RunConfig c = babysitter.session.training.RunAsConfiguration.of(RunReader.read(t.runDir()));
         assertThat(c.schedule()).extracting(e -> e.at().step() + " " + e.set()).containsExactly(
                 "1 Change[learningRate=0.01, momentum=null, beta1=null, beta2=null, batchSize=null, optimizer=null]",
                 "4 Change[learningRate=null, momentum=0.5, beta1=null, beta2=null, batchSize=null, optimizer=null]");

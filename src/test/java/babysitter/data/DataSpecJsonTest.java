@@ -2,8 +2,8 @@ package babysitter.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.ConfigFiles;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

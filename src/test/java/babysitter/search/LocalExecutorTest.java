@@ -30,7 +30,7 @@ class LocalExecutorTest {
     @Test
     void trialsRecordTheirInsightReportsOnlyWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
-        babysitter.session.RunConfig c = babysitter.session.ConfigFiles.parse("""
+        babysitter.session.configuration.RunConfig c = babysitter.session.configuration.ConfigFiles.parse("""
                 { "data": { "kind": "spiral", "n": 120, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
                   "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": false } ] },
                   "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 }, "epochs": 2, "seed": 1 }
@@ -83,7 +83,7 @@ class LocalExecutorTest {
     @Test
     void aTrialTrainsOnOneEngineThreadWhateverThreadRunsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
-        babysitter.session.RunConfig c = babysitter.session.ConfigFiles.parse("""
+        babysitter.session.configuration.RunConfig c = babysitter.session.configuration.ConfigFiles.parse("""
                 { "data": { "kind": "spiral", "n": 60, "arms": 3, "noise": 0.1, "devFraction": 0.25 },
                   "network": { "hidden": [ { "units": 8, "activation": "relu", "batchNorm": false } ] },
                   "optimizer": { "kind": "adam", "learningRate": 0.02, "batchSize": 32 }, "epochs": 1, "seed": 1 }

@@ -2,7 +2,7 @@ package babysitter.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.ConfigException;
+import babysitter.session.configuration.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package babysitter.ui;
 
-import babysitter.session.Command;
-import babysitter.session.Report;
+import babysitter.session.live.Command;
+import babysitter.session.reports.Report;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;
 import babysitter.ui.main.Snapshots;

@@ -1,9 +1,9 @@
 package babysitter.ui;
 
-import babysitter.session.ConfigFiles;
-import babysitter.session.RunConfig;
-import babysitter.session.Runs;
-import babysitter.session.Trainer;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;
 import babysitter.ui.setup.SetupViewModel;
@@ -106,16 +106,16 @@ public final class WindowBenchmark {
         int rows = t.data().split().train().rows();
         List<Long> ends = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> done = new CompletableFuture<>();
-        try (babysitter.session.TrainingSession s = new babysitter.session.TrainingSession(t)) {
+        try (babysitter.session.live.TrainingSession s = new babysitter.session.live.TrainingSession(t)) {
             s.addListener(r -> {
-                if (r instanceof babysitter.session.Report.EpochReport) {
+                if (r instanceof babysitter.session.reports.Report.EpochReport) {
                     ends.add(System.nanoTime());
                     if (ends.size() >= config.epochs()) {
                         done.complete(null);
                     }
                 }
             });
-            s.open().submit(new babysitter.session.Command.Start());
+            s.open().submit(new babysitter.session.live.Command.Start());
             done.get(30, TimeUnit.MINUTES);
         }
         List<Double> rates = new ArrayList<>();

@@ -1,6 +1,6 @@
 package babysitter.search.cluster;
 
-import babysitter.session.Runs;
+import babysitter.session.configuration.Release;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
@@ -57,7 +57,7 @@ public final class Members {
         c.getJetConfig().setEnabled(false);
         c.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
-        c.getMemberAttributeConfig().setAttribute(VERSION, Runs.PROGRAM_VERSION);
+        c.getMemberAttributeConfig().setAttribute(VERSION, Release.VERSION);
         c.getMemberAttributeConfig().setAttribute(ROLE, role);
         c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
 

@@ -1,6 +1,6 @@
 package babysitter.ui.classes;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package babysitter.ui.classes;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;

@@ -1,6 +1,6 @@
 package babysitter.ui.classes;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 

@@ -3,7 +3,7 @@ package babysitter.ui.controls;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import javafx.beans.binding.Bindings;
-import babysitter.session.LearningRateRange;
+import babysitter.session.configuration.LearningRateRange;
 import babysitter.ui.fx.TextEditing;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;

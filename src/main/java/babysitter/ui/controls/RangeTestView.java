@@ -1,7 +1,7 @@
 package babysitter.ui.controls;
 
 import babysitter.plot.SeriesBuffer;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.fx.Buttons;
 import javafx.geometry.Insets;

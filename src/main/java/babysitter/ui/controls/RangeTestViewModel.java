@@ -1,10 +1,10 @@
 package babysitter.ui.controls;
 
-import babysitter.session.Command;
-import babysitter.session.LearningRateRange;
-import babysitter.session.LrRangeTest;
-import babysitter.session.Report;
-import babysitter.session.RunConfig;
+import babysitter.session.live.Command;
+import babysitter.session.configuration.LearningRateRange;
+import babysitter.session.live.LrRangeTest;
+import babysitter.session.reports.Report;
+import babysitter.session.configuration.RunConfig;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;

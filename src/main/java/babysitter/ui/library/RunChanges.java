@@ -1,6 +1,6 @@
 package babysitter.ui.library;
 
-import babysitter.session.EventLabels;
+import babysitter.session.live.EventLabels;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package babysitter.ui.library;
 
 import babysitter.search.Scale;
-import babysitter.session.ConfigException;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.RunConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

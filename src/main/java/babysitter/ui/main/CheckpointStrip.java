@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import babysitter.session.Snapshot;
+import babysitter.session.training.Snapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.session.Pace;
-import babysitter.session.Report;
+import babysitter.session.live.Pace;
+import babysitter.session.reports.Report;
 import babysitter.ui.fx.Buttons;
 import babysitter.ui.fx.Icons;
 import javafx.beans.binding.Bindings;

@@ -1,14 +1,14 @@
 package babysitter.ui.main;
 
-import babysitter.session.Command;
-import babysitter.session.Hints;
-import babysitter.session.Pace;
-import babysitter.session.Report;
-import babysitter.session.RunConfig;
-import babysitter.session.Rules;
-import babysitter.session.Snapshot;
-import babysitter.session.Trainer;
-import babysitter.session.TrainingSession;
+import babysitter.session.live.Command;
+import babysitter.session.insights.Hints;
+import babysitter.session.live.Pace;
+import babysitter.session.reports.Report;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.configuration.Rules;
+import babysitter.session.training.Snapshot;
+import babysitter.session.training.Trainer;
+import babysitter.session.live.TrainingSession;
 import babysitter.ui.classes.ClassesViewModel;
 import babysitter.ui.controls.ControlsViewModel;
 import babysitter.ui.fx.ReplayFeed;

@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import babysitter.session.Snapshot;
+import babysitter.session.training.Snapshot;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.library.SearchAround;
 import babysitter.ui.library.SearchAroundDialog;
@@ -22,7 +22,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -137,7 +136,7 @@ public final class MainWindow extends BorderPane {
     }
 
     void newRun() {
-        Optional<babysitter.session.RunConfig> config = setup.toConfig();
+        Optional<babysitter.session.configuration.RunConfig> config = setup.toConfig();
         if (config.isPresent() && (!vm.progress().live().get() || confirmNewRun())) {
             vm.newRun(config.get());
             if (getWidth() < NARROW) {

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.session.Command;
-import babysitter.session.Pace;
+import babysitter.session.live.Command;
+import babysitter.session.live.Pace;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;

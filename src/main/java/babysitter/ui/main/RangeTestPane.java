@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import babysitter.session.Command;
+import babysitter.session.live.Command;
 import babysitter.ui.controls.RangeTestView;
 import babysitter.ui.controls.RangeTestViewModel;
 import babysitter.ui.setup.SetupViewModel;

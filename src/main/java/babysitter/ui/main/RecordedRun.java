@@ -1,13 +1,13 @@
 package babysitter.ui.main;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.session.ConfigException;
-import babysitter.session.RecordedInsights;
-import babysitter.session.Report;
-import babysitter.session.RunConfig;
-import babysitter.session.RunHistory;
-import babysitter.session.Runs;
-import babysitter.session.Snapshot;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.insights.RecordedInsights;
+import babysitter.session.reports.Report;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.RunHistory;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Snapshot;
 import babysitter.store.Event;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;

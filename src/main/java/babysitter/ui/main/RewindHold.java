@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.session.Command;
-import babysitter.session.Report;
+import babysitter.session.live.Command;
+import babysitter.session.reports.Report;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package babysitter.ui.main;
 
 import babysitter.report.RunReport;
-import babysitter.session.ConfigException;
-import babysitter.session.RunAsConfiguration;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.training.RunAsConfiguration;
 import babysitter.store.RunReader;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package babysitter.ui.main;
 
-import babysitter.session.ConfigException;
-import babysitter.session.RunConfig;
-import babysitter.session.Runs;
-import babysitter.session.Trainer;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

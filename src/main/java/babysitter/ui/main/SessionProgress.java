@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.session.Durations;
-import babysitter.session.Report;
+import babysitter.session.training.Durations;
+import babysitter.session.reports.Report;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

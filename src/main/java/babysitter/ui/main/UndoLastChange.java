@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -3,7 +3,7 @@ package babysitter.ui.monitor;
 import babysitter.plot.MarkerKind;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import java.io.IOException;
 import java.nio.file.Path;

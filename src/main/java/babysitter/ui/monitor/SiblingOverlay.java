@@ -1,8 +1,8 @@
 package babysitter.ui.monitor;
 
 import babysitter.plot.SeriesBuffer;
-import babysitter.session.OptimizerBeta;
-import babysitter.session.Report;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.reports.Report;
 import babysitter.ui.monitor.MonitorViewModel.Chart;
 import babysitter.ui.monitor.MonitorViewModel.Line;
 import babysitter.ui.monitor.MonitorViewModel.Role;

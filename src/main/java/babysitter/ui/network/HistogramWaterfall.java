@@ -1,6 +1,6 @@
 package babysitter.ui.network;
 
-import babysitter.session.LayerStats;
+import babysitter.session.training.LayerStats;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;

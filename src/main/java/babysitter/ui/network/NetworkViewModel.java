@@ -1,7 +1,7 @@
 package babysitter.ui.network;
 
-import babysitter.session.LayerStats;
-import babysitter.session.Report;
+import babysitter.session.training.LayerStats;
+import babysitter.session.reports.Report;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package babysitter.ui.regions;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.chart.FxColors;
 import babysitter.plot.Ticks;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package babysitter.ui.samples;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;

@@ -5,7 +5,7 @@ import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.SearchSpace;
 import babysitter.search.Settings;
-import babysitter.session.ConfigException;
+import babysitter.session.configuration.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.search.Round;
-import babysitter.session.Durations;
+import babysitter.session.training.Durations;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
 import java.time.Clock;

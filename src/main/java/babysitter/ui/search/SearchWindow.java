@@ -5,7 +5,7 @@ import babysitter.search.LocalExecutor;
 import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Trial;
-import babysitter.session.ConfigException;
+import babysitter.session.configuration.ConfigException;
 import babysitter.ui.app.AppContext;
 import java.io.File;
 import java.io.IOException;

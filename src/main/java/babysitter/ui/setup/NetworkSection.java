@@ -2,7 +2,7 @@ package babysitter.ui.setup;
 
 import babysitter.engine.LayerSpec;
 import babysitter.engine.Precision;
-import babysitter.session.NetworkSpec;
+import babysitter.session.configuration.NetworkSpec;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;

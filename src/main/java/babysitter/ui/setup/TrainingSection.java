@@ -2,9 +2,9 @@ package babysitter.ui.setup;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.LearningRateRange;
-import babysitter.session.OptimizerSpec;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.LearningRateRange;
+import babysitter.session.configuration.OptimizerSpec;
+import babysitter.session.configuration.RunConfig;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;

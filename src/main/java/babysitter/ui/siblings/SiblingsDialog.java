@@ -21,8 +21,8 @@ public final class SiblingsDialog extends Dialog<ButtonType> {
 
     public SiblingsDialog(SiblingsViewModel vm) {
         setTitle("Try siblings");
-        babysitter.session.OptimizerBeta varied = vm.varied();
-        boolean noBeta = varied == babysitter.session.OptimizerBeta.NONE;
+        babysitter.session.configuration.OptimizerBeta varied = vm.varied();
+        boolean noBeta = varied == babysitter.session.configuration.OptimizerBeta.NONE;
         String sym = noBeta ? "β" : varied.symbol();
         setHeaderText("Copies of the run from the current checkpoint, with α"
                 + (noBeta ? " (SGD has no β)" : " and " + sym) + " drawn around the current "

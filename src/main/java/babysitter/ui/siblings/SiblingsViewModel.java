@@ -1,11 +1,11 @@
 package babysitter.ui.siblings;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.session.Command;
-import babysitter.session.Report;
-import babysitter.session.Report.SiblingsReport;
-import babysitter.session.OptimizerBeta;
-import babysitter.session.Siblings;
+import babysitter.session.live.Command;
+import babysitter.session.reports.Report;
+import babysitter.session.reports.Report.SiblingsReport;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.live.Siblings;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.List;
 import java.util.Locale;

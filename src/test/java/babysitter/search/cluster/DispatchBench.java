@@ -1,8 +1,8 @@
 package babysitter.search.cluster;
 
 import babysitter.search.TrialTask;
-import babysitter.session.ConfigFiles;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.Command;
-import babysitter.session.OptimizerBeta;
-import babysitter.session.Rules;
+import babysitter.session.live.Command;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.configuration.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,17 +247,17 @@ class ControlsViewModelTest {
     void theAlphaRuleIsTheOneOfLearningRateRangeAndTheSliderSpansIt() {
         vm.alphaTextProperty().set("11");
         assertThat(vm.commitAlphaText()).isFalse();
-        assertThat(vm.alphaErrorProperty().get()).contains(babysitter.session.LearningRateRange.describe());
+        assertThat(vm.alphaErrorProperty().get()).contains(babysitter.session.configuration.LearningRateRange.describe());
         vm.alphaTextProperty().set("10");
         assertThat(vm.commitAlphaText()).isTrue();
         assertThat(vm.logAlphaProperty().get()).as("10 sits at the slider's end, not past it")
                 .isEqualTo(ControlsViewModel.LOG_ALPHA_MAX).isEqualTo(1.0);
-        assertThat(ControlsViewModel.LOG_ALPHA_MIN).isEqualTo(Math.log10(babysitter.session.LearningRateRange.MIN));
+        assertThat(ControlsViewModel.LOG_ALPHA_MIN).isEqualTo(Math.log10(babysitter.session.configuration.LearningRateRange.MIN));
     }
 
     @Test
     void aSessionAtAnExtremeAlphaLeavesTheSliderFreeToMoveBack() {
-        vm.show(Hyperparameters.DEFAULTS.withLearningRate(babysitter.session.LearningRateRange.MIN), Rules.DEFAULTS);
+        vm.show(Hyperparameters.DEFAULTS.withLearningRate(babysitter.session.configuration.LearningRateRange.MIN), Rules.DEFAULTS);
         assertThat(vm.logAlphaProperty().get()).isCloseTo(ControlsViewModel.LOG_ALPHA_MIN, within(1e-12));
         vm.logAlphaProperty().set(ControlsViewModel.LOG_ALPHA_MIN + 0.1);
         vm.alphaSliderMoved();

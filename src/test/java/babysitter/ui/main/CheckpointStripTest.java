@@ -2,7 +2,7 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Snapshot.CheckpointSummary;
+import babysitter.session.training.Snapshot.CheckpointSummary;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;

@@ -1,6 +1,6 @@
 package babysitter.ui.main;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

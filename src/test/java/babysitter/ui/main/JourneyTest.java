@@ -3,7 +3,7 @@ package babysitter.ui.main;
 import static babysitter.ui.main.WindowTestKit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.app.Choosers;
 import babysitter.ui.setup.SetupViewModel;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;

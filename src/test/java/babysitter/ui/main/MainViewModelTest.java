@@ -2,11 +2,11 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
-import babysitter.session.Runs;
-import babysitter.session.Trainer;
-import babysitter.session.ConfigFiles;
-import babysitter.session.RunConfig;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -241,7 +241,7 @@ class MainViewModelTest {
         opened.closeSession();
         babysitter.store.Run run = babysitter.store.RunReader.read(dir);
         List<String> warnings = new ArrayList<>();
-        List<Report> all = babysitter.session.Insights.decode(run.insights(), warnings);
+        List<Report> all = babysitter.session.insights.Insights.decode(run.insights(), warnings);
         assertThat(warnings).isEmpty();
         assertThat(all.stream().filter(x -> x instanceof Report.ConfusionReport)
                 .map(x -> ((Report.ConfusionReport) x).branch() + "/" + ((Report.ConfusionReport) x).epoch()))
@@ -291,7 +291,7 @@ class MainViewModelTest {
 
     private static Report.StateReport state(Report.State s) {
         return new Report.StateReport(s, 10, 1, 0, 5, babysitter.engine.Hyperparameters.DEFAULTS,
-                babysitter.session.Rules.DEFAULTS, List.of());
+                babysitter.session.configuration.Rules.DEFAULTS, List.of());
     }
 
     @Test

@@ -4,15 +4,11 @@ import static babysitter.ui.main.WindowTestKit.onFx;
 import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
-import babysitter.ui.BabysitterApp;
+import babysitter.session.reports.Report;
 import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;

@@ -4,7 +4,7 @@ import static babysitter.ui.main.WindowTestKit.onFx;
 import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Path;

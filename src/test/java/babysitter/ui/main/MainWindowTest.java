@@ -5,15 +5,13 @@ import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -241,10 +239,10 @@ class MainWindowTest {
                 network.getScene().getRoot().lookup(".combo-box");
         assertThat(layers.getItems()).isEmpty();
         double[] none = new double[0];
-        babysitter.session.LayerStats.Histogram h = new babysitter.session.LayerStats.Histogram(0, 1, new long[] {1});
-        babysitter.session.LayerStats.Summary nan = new babysitter.session.LayerStats.Summary(Double.NaN, Double.NaN,
+        babysitter.session.training.LayerStats.Histogram h = new babysitter.session.training.LayerStats.Histogram(0, 1, new long[] {1});
+        babysitter.session.training.LayerStats.Summary nan = new babysitter.session.training.LayerStats.Summary(Double.NaN, Double.NaN,
                 Double.NaN);
-        babysitter.session.LayerStats stats = new babysitter.session.LayerStats(1, 3, "softmax", false, none, none, none, none,
+        babysitter.session.training.LayerStats stats = new babysitter.session.training.LayerStats(1, 3, "softmax", false, none, none, none, none,
                 h, h, h, nan, nan, 1, 1, 1e-3, Double.NaN, Double.NaN);
         robot.interact(() -> vm.accept(java.util.List.of(new Report.EpochReport(0, 10, 0, 1, 0.5, 1, 0.5, 1, 0.5, 1,
                 java.util.List.of(stats)))));

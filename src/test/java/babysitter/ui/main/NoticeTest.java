@@ -3,7 +3,7 @@ package babysitter.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import org.junit.jupiter.api.Test;
 

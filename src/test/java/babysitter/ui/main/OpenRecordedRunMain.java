@@ -28,9 +28,9 @@ public final class OpenRecordedRunMain {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.println("status " + vm.progress().statusProperty().get());
         System.out.println("regions " + vm.regions().captionProperty().get());
-        var samples = vm.feed().kept(babysitter.session.Report.SamplesReport.class);
+        var samples = vm.feed().kept(babysitter.session.reports.Report.SamplesReport.class);
         System.out.println("samples " + (samples.isEmpty() ? "none" : samples.get(samples.size() - 1).epoch() + 1));
-        System.out.println("confusion " + vm.feed().kept(babysitter.session.Report.ConfusionReport.class).size());
+        System.out.println("confusion " + vm.feed().kept(babysitter.session.reports.Report.ConfusionReport.class).size());
         System.out.printf("opened in %.1f s, %.0f MB of heap in use after%n", (System.nanoTime() - start) / 1e9,
                 used / 1e6);
         System.exit(vm.progress().statusProperty().get().startsWith("Recorded run") ? 0 : 1);

@@ -2,11 +2,9 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.ConfigFiles;
-import babysitter.session.Pace;
-import babysitter.session.Report;
+import babysitter.session.live.Pace;
+import babysitter.session.reports.Report;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,13 +3,11 @@ package babysitter.ui.main;
 import static babysitter.ui.main.WindowTestKit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
-import babysitter.ui.BabysitterApp;
+import babysitter.session.reports.Report;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

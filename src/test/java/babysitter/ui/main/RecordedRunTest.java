@@ -3,9 +3,9 @@ package babysitter.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.LrDecay;
-import babysitter.session.Report;
-import babysitter.session.Runs;
-import babysitter.session.Trainer;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

@@ -2,8 +2,8 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Command;
-import babysitter.session.Report;
+import babysitter.session.live.Command;
+import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.ConfigFiles;
-import babysitter.session.Report;
-import babysitter.session.Snapshot;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;

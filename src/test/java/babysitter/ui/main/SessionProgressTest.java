@@ -3,8 +3,8 @@ package babysitter.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.session.Report;
-import babysitter.session.Rules;
+import babysitter.session.reports.Report;
+import babysitter.session.configuration.Rules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,9 +88,9 @@ class SessionProgressTest {
 
     @Test
     void durationsReadAsAPersonWouldSayThem() {
-        assertThat(babysitter.session.Durations.text(5)).isEqualTo("5 s");
-        assertThat(babysitter.session.Durations.text(75)).isEqualTo("1 min 15 s");
-        assertThat(babysitter.session.Durations.text(3700)).isEqualTo("1 h 1 min");
+        assertThat(babysitter.session.training.Durations.text(5)).isEqualTo("5 s");
+        assertThat(babysitter.session.training.Durations.text(75)).isEqualTo("1 min 15 s");
+        assertThat(babysitter.session.training.Durations.text(3700)).isEqualTo("1 h 1 min");
         assertThat(SessionProgress.stateText(Report.State.GUARD_TRIPPED)).isEqualTo("guard tripped: paused");
     }
 }

@@ -2,7 +2,7 @@ package babysitter.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package babysitter.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.plot.SeriesBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package babysitter.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import babysitter.session.OptimizerBeta;
-import babysitter.session.Report;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.reports.Report;
 import babysitter.ui.chart.ChartMarker;
 import babysitter.ui.chart.LegendEntry;
 import babysitter.ui.chart.LineChartCanvas;

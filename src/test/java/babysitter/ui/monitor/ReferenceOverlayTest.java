@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import babysitter.plot.SeriesBuffer;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.store.EpochMetric;
 import babysitter.store.Json;
 import babysitter.store.Run;

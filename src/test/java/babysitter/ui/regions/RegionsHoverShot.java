@@ -1,10 +1,10 @@
 package babysitter.ui.regions;
 
-import babysitter.session.ConfigFiles;
-import babysitter.session.DecisionRegions;
-import babysitter.session.Report;
-import babysitter.session.Runs;
-import babysitter.session.Trainer;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.insights.DecisionRegions;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
 import babysitter.ui.main.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package babysitter.ui.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package babysitter.ui.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.chart.FxColors;
 import java.util.List;
 import javafx.scene.Scene;

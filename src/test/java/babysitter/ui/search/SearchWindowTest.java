@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import babysitter.search.Search;
 import babysitter.search.Trial;
-import babysitter.session.Report;
+import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;

@@ -12,9 +12,9 @@ import babysitter.engine.LayerSpec;
 import babysitter.engine.LrDecay;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.NetworkSpec;
-import babysitter.session.OptimizerSpec;
-import babysitter.session.RunConfig;
+import babysitter.session.configuration.NetworkSpec;
+import babysitter.session.configuration.OptimizerSpec;
+import babysitter.session.configuration.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class SetupViewModelTest {
         // the same rule as the live controls and the configuration reader: 1000 is refused, 10 is not
         vm.learningRateProperty().set("1000");
         assertThat(vm.error("learningRate").get()).isEqualTo(
-                "learning rate α must be a number from " + babysitter.session.LearningRateRange.describe() + ", got 1000");
+                "learning rate α must be a number from " + babysitter.session.configuration.LearningRateRange.describe() + ", got 1000");
         vm.learningRateProperty().set("10");
         assertThat(vm.error("learningRate").get()).isEmpty();
         vm.learningRateProperty().set("1e999");

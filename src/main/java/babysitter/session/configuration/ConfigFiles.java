@@ -1,0 +1,336 @@
+package babysitter.session.configuration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import babysitter.store.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes run configurations as JSON. Reading is strict: an unknown key, a value of the
+ * wrong type (a string where a number belongs, a fraction where a whole number belongs) or a
+ * value out of range is a {@link ConfigException} that names the JSON path and the rule.
+ * Enumerations are case-insensitive ({@code "adam"}, {@code "ADAM"}).
+ */
+public final class ConfigFiles {
+    private ConfigFiles() {
+    }
+
+    /** The mapper used for configuration files: the program's one strict mapper. */
+    public static final ObjectMapper MAPPER = Json.MAPPER;
+
+    /** Reads and checks a configuration file. */
+    public static RunConfig read(Path file) throws ConfigException {
+        return parse(readText(file, "configuration file"), file.toString());
+    }
+
+    /**
+     * The UTF-8 text of a file a person named, or a message that says why not (no such file, not
+     * UTF-8, a folder rather than a {@code kind}, unreadable), naming the file.
+     */
+    public static String readText(Path file, String kind) throws ConfigException {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a " + kind
+                    : ": cannot be read (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Parses and checks a configuration; {@code source} names it in messages. */
+    public static RunConfig parse(String json, String source) throws ConfigException {
+        RunConfig config;
+        try {
+            config = MAPPER.readValue(json, RunConfig.class);
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        }
+        if (config == null) {
+            throw new ConfigException("", source + ": the file holds no configuration object");
+        }
+        check(config, source);
+        checkLearningRates(config, source);
+        return config;
+    }
+
+    /**
+     * The rule for an α a person writes ({@link LearningRateRange}), the same as the window's fields:
+     * applied to configuration files and {@code --set} entries, not to recorded runs, which open with
+     * whatever α they were trained at.
+     */
+    static void checkLearningRates(RunConfig config, String source) throws ConfigException {
+        Double alpha = config.optimizer().learningRate();
+        if (alpha != null) {
+            requireRange(alpha, "optimizer.learningRate", source);
+        }
+        checkScheduledLearningRates(config.schedule(), 0, source);
+    }
+
+    /** {@link #checkLearningRates} for schedule entries numbered from {@code first}. */
+    static void checkScheduledLearningRates(java.util.List<ScheduleEntry> entries, int first, String source)
+            throws ConfigException {
+        for (int i = 0; i < entries.size(); i++) {
+            Double alpha = entries.get(i).set().learningRate();
+            if (alpha != null) {
+                requireRange(alpha, "schedule[" + (first + i) + "].set.learningRate", source);
+            }
+        }
+    }
+
+    private static void requireRange(double alpha, String path, String source) throws ConfigException {
+        var problem = LearningRateRange.problem(alpha);
+        if (problem.isPresent()) {
+            throw new ConfigException(path, source + ": " + path + ": " + problem.get());
+        }
+    }
+
+    /** Checks what only the combination of values can tell (hyperparameters, network). */
+    public static void check(RunConfig config, String source) throws ConfigException {
+        try {
+            config.optimizer().toHyperparameters();
+        } catch (babysitter.engine.LrDecay.InvalidParameter e) {
+            String path = "optimizer." + e.parameter();
+            throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("optimizer", source + ": optimizer: " + e.getMessage());
+        }
+        checkSchedule(config.schedule(), 0, config.optimizer().toHyperparameters(), source);
+        try {
+            config.network().toConfig(1, 2, config.seed());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("network", source + ": network: " + e.getMessage());
+        }
+        // the smallest data it could be trained on: one feature, two classes, one row
+        String tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) {
+            String path = config.network().widestPath();
+            throw new ConfigException(path, source + ": " + path + ": " + tooLarge);
+        }
+        try {
+            config.data().withDefaults();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("data", source + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks each schedule entry's values against the rules of {@link babysitter.engine.Hyperparameters},
+     * naming the entry's key ({@code schedule[1].set.learningRate}) when one breaks them.
+     *
+     * @param first the index of {@code entries.get(0)} in the whole schedule
+     * @param base  the run's starting hyperparameters
+     */
+    static void checkSchedule(java.util.List<ScheduleEntry> entries, int first,
+                              babysitter.engine.Hyperparameters base, String source) throws ConfigException {
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = "schedule[" + (first + i) + "]";
+            ScheduleEntry.At at = entries.get(i).at();
+            if ((at.epoch() == null) == (at.step() == null)) {
+                throw new ConfigException(entry + ".at", source + ": " + entry + ".at: give either \"epoch\" or "
+                        + "\"step\" (one of them), as {\"epoch\": 5} or {\"step\": 900}");
+            }
+            if ((at.epoch() != null && at.epoch() < 0) || (at.step() != null && at.step() < 0)) {
+                String path = entry + ".at." + (at.epoch() != null ? "epoch" : "step");
+                throw new ConfigException(path, source + ": " + path + ": must be >= 0 (the "
+                        + (at.epoch() != null ? "epochs" : "steps") + " done before the change), got "
+                        + (at.epoch() != null ? at.epoch() : at.step()));
+            }
+            ScheduleEntry.Change set = entries.get(i).set();
+            if (set.empty()) {
+                throw new ConfigException(entry + ".set", source + ": " + entry + ".set: changes nothing: give at "
+                        + "least one of learningRate, momentum, beta1, beta2, batchSize, optimizer");
+            }
+            String prefix = entry + ".set.";
+            // each key alone on the run's start, so that the message names the key that is wrong
+            java.util.Map<String, java.util.function.UnaryOperator<babysitter.engine.Hyperparameters>> keys =
+                    new java.util.LinkedHashMap<>();
+            if (set.learningRate() != null) {
+                keys.put("learningRate", hp -> hp.withLearningRate(set.learningRate()));
+            }
+            if (set.momentum() != null) {
+                keys.put("momentum", hp -> hp.withMomentum(set.momentum()));
+            }
+            if (set.beta1() != null) {
+                keys.put("beta1", hp -> hp.withBetas(set.beta1(), hp.beta2()));
+            }
+            if (set.beta2() != null) {
+                keys.put("beta2", hp -> hp.withBetas(hp.beta1(), set.beta2()));
+            }
+            if (set.batchSize() != null) {
+                keys.put("batchSize", hp -> hp.withBatchSize(set.batchSize()));
+            }
+            for (var k : keys.entrySet()) {
+                try {
+                    k.getValue().apply(base);
+                } catch (IllegalArgumentException e) {
+                    String path = prefix + k.getKey();
+                    throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The configuration as a JSON object (for run.json). */
+    public static ObjectNode toJson(RunConfig config) {
+        return MAPPER.valueToTree(config);
+    }
+
+    /** The configuration a recorded run was started with (run.json's {@code config}, as its version meant it). */
+    public static RunConfig ofRun(babysitter.store.Run run) throws ConfigException {
+        com.fasterxml.jackson.databind.JsonNode node = run.config().get("config");
+        if (node == null || !node.isObject()) {
+            throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
+        }
+        return fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), run.recordedBy());
+    }
+
+    /** A configuration back from the JSON object of {@link #toJson}. */
+    public static RunConfig fromJson(ObjectNode node, String source) throws ConfigException {
+        return fromJson(node, source, Release.VERSION);
+    }
+
+    /**
+     * A configuration recorded by program version {@code recordedBy}, read as that version meant it
+     * (see {@link OptimizerSpec#asRecordedBy}).
+     */
+    public static RunConfig fromJson(ObjectNode node, String source, String recordedBy) throws ConfigException {
+        try {
+            RunConfig read = MAPPER.treeToValue(node, RunConfig.class);
+            RunConfig config = read.withOptimizer(read.optimizer().asRecordedBy(recordedBy));
+            if ("0.1.0".equals(recordedBy) && config.data().shuffleSplit() == null) {
+                // 0.1.0 shuffled the rows even when nothing was held out
+                config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
+            }
+            if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
+                // 0.1.0 stored every data set as float32, whatever the network's precision
+                config = config.withData(config.data().withPrecision(babysitter.data.DataPrecision.FLOAT32));
+            }
+            check(config, source);
+            return config;
+        } catch (JsonProcessingException e) {
+            throw describe(e, source);
+        }
+    }
+
+    static ConfigException describe(JsonProcessingException e, String source) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+            return new ConfigException("", source + ": the file is empty: expected a JSON object");
+        }
+        if (Json.syntaxCause(e) != null || !(e instanceof JsonMappingException m) || trailing(e)) {
+            Json.Problem p = Json.problem(e);
+            return new ConfigException(p.path(), p.message(source));
+        }
+        String path = Json.path(m);
+        String where = path.isEmpty() ? source : source + ": " + path;
+        String at = m.getLocation() == null || m.getLocation().getLineNr() < 1 ? ""
+                : " (line " + m.getLocation().getLineNr() + ", column " + m.getLocation().getColumnNr() + ")";
+        ConfigException described = describeMapping(m, path, where);
+        return at.isEmpty() ? described : new ConfigException(described.jsonPath(), described.getMessage() + at);
+    }
+
+    private static boolean trailing(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+    }
+
+    private static ConfigException describeMapping(JsonMappingException m, String path, String where) {
+        if (m instanceof UnrecognizedPropertyException u) {
+            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+            return new ConfigException(path, where + ": unknown key '" + u.getPropertyName() + "'"
+                    + (parent.isEmpty() ? "" : " in " + parent) + "; known keys: " + u.getKnownPropertyIds());
+        }
+        if (m instanceof ValueInstantiationException v) {
+            Throwable cause = v.getCause() != null ? v.getCause() : v;
+            String reason = cause instanceof NullPointerException npe && npe.getMessage() != null
+                    ? "'" + npe.getMessage() + "' is required" : cause.getMessage();
+            return new ConfigException(path, where + ": " + reason);
+        }
+        if (m instanceof InvalidFormatException f) {
+            return new ConfigException(path, where + ": " + quote(f.getValue()) + " is not a valid "
+                    + typeName(f.getTargetType()) + allowed(f.getTargetType()));
+        }
+        if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            return new ConfigException(path, where + ": expected " + typeName(mi.getTargetType())
+                    + allowed(mi.getTargetType()) + found(mi.getOriginalMessage()));
+        }
+        return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "value";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String allowed(Class<?> type) {
+        if (!type.isEnum()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" (one of ");
+        Object[] values = type.getEnumConstants();
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return b.append(')').toString();
+    }
+
+    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile(
+            "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
+
+    /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
+    private static String found(String original) {
+        java.util.regex.Matcher m = FOUND.matcher(original == null ? "" : original);
+        if (!m.find()) {
+            return "";
+        }
+        String value = m.group(2);
+        return switch (m.group(1)) {
+            case "String" -> ", found the text " + (value != null ? value : "");
+            case "Boolean" -> ", found " + (value != null ? value : "true or false");
+            case "Object" -> ", found an object";
+            case "Array" -> ", found a list";
+            case "Floating-point" -> ", found the fraction " + (value != null ? value : "");
+            case "Null" -> ", found null";
+            default -> ", found the whole number " + (value != null ? value : "");
+        };
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
