@@ -1,7 +1,6 @@
 package babysitter.ui.main;
 
 import babysitter.session.live.Command;
-import babysitter.session.insights.Hints;
 import babysitter.session.live.Pace;
 import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
@@ -28,16 +27,14 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The main window's composition around one live {@link TrainingSession}: starting a run from a
- * configuration or opening a recorded one, handing each frame's reports to the parts, the checkpoint
- * strip, rewind and undo. The window binds to the parts directly: where the session is in
+ * configuration or opening a recorded one ({@link RunOpening}), handing each frame's reports to the
+ * parts ({@link RunReports}), rewind and undo. The window binds to the parts directly: where the session is in
  * {@link #progress()}, the session buttons in {@link #commands()}, the exports in {@link #exports()},
  * the charts in {@link #monitor()}, the live controls in {@link #controls()}; the banner is
  * {@link Notice}. Toolkit free: the work that must not block the window runs on the {@code background}
@@ -62,22 +59,13 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     private final RunOpening opening;
     private final PaceChoice pace = new PaceChoice(this::submit);
     private final SessionCommands commands;
+    private final RunReports reports;
 
     private TrainingSession session;
     /** The recorded run shown while no session is (null when none is). */
     private Path openedRun;
     private final ReadOnlyStringWrapper runDir = new ReadOnlyStringWrapper("");
-    private final UndoLastChange undo = new UndoLastChange();
-    private final ReadOnlyObjectWrapper<Report.LrRangeReport> rangeTest = new ReadOnlyObjectWrapper<>();
     private Consumer<RunConfig> onRunLoaded = c -> { };
-    private final ObservableList<Snapshot.CheckpointSummary> checkpoints = FXCollections.observableArrayList();
-    private final ObservableList<Report.EventReport> events = FXCollections.observableArrayList();
-    private final ObservableList<String> hints = FXCollections.observableArrayList();
-    /** What the tool windows are fed: the last epochs of the branch, the confusion matrices, the newest samples. */
-    private final ReplayFeed feed = new ReplayFeed()
-            .keep(Report.EpochReport.class, RECENT_EPOCHS, Report.EpochReport::branch)
-            .keep(Report.ConfusionReport.class, RECENT_CONFUSION, null)
-            .keep(Report.SamplesReport.class, 1, null);
 
     /**
      * @param fx         runs on the JavaFX thread ({@code Platform::runLater} in the application)
@@ -89,28 +77,15 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
                          Function<Consumer<List<Report>>, Consumer<Report>> bridge) {
         this.bridge = Objects.requireNonNull(bridge);
         this.controls = new ControlsViewModel(this::submit);
-        this.commands = new SessionCommands(this::submit, progress.stateProperty()::get, controls::current,
-                rangeTest::get);
         SplittableRandom seeds = new SplittableRandom();
         this.siblings = new SiblingsViewModel(this::submit, monitor, controls::current, seeds::nextLong);
+        this.reports = new RunReports(monitor, regions, siblings, controls, progress, notice);
+        this.commands = new SessionCommands(this::submit, progress.stateProperty()::get, controls::current,
+                reports.rangeTest()::get);
         this.exports = new RunExports(fx, background, runDir::get, notice, progress::setStatus);
         this.rewindHold = new RewindHold(this::submit, progress.stateProperty()::get);
-        this.opening = new RunOpening(fx, background, runsRoot, clock, new RunOpening.Host() {
-            @Override
-            public void closeSession() {
-                MainViewModel.this.closeSession();
-            }
-
-            @Override
-            public void attach(Trainer t, boolean start, boolean keepHistory) {
-                MainViewModel.this.attach(t, start, keepHistory);
-            }
-
-            @Override
-            public void show(RecordedRun run) {
-                MainViewModel.this.show(run);
-            }
-        }, notice, progress::setStatus);
+        this.opening = new RunOpening(fx, background, runsRoot, clock, this::closeSession, this::attach, this::show,
+                notice, progress::setStatus);
     }
 
     /** "Try siblings": the dialog's fields, the panel's rows, the overlays. */
@@ -163,18 +138,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         notice.clear();
         openedRun = null;
         progress.newRun(t.data().split().train().rows(), t.hyperparameters().batchSize(), t.config().epochs());
-        if (!keepHistory) {
-            monitor.reset();
-            regions.reset();
-            events.clear();
-            feed.reset();
-        }
-        hints.clear();
-        siblings.reset();
-        monitor.stepsPerEpochProperty().set((int) progress.stepsPerEpoch());
-        checkpoints.clear();
-        rangeTest.set(null);
-        undo.clear();
+        reports.newSession(keepHistory);
         runDir.set(t.runDir() == null ? "" : t.runDir().toString());
         if (t.runDir() != null) {
             LastRun.remember(t.runDir());
@@ -236,17 +200,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         progress.newRun(recorded.trainRows(), recorded.config().optimizer().toHyperparameters().batchSize(),
                 recorded.config().epochs());
         progress.noSession();
-        monitor.reset();
-        regions.reset();
-        siblings.reset();
-        feed.reset();
-        monitor.stepsPerEpochProperty().set((int) progress.stepsPerEpoch());
-        monitor.accept(recorded.history());
-        events.setAll(recorded.events());
-        // the recorded confusion matrices, samples and decision regions, as if they had just arrived
-        regions.accept(recorded.insights());
-        recorded.insights().forEach(feed::publish);
-        checkpoints.setAll(recorded.checkpoints());
+        reports.show(recorded);
         runDir.set(openedRun.toString());
         progress.setStatus(recorded.status());
     }
@@ -288,40 +242,10 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
         return LastRun.recall();
     }
 
-    // ------------------------------------------------------------------ reports (JavaFX thread)
 
-    /** One frame's reports. */
+    /** One frame's reports (JavaFX thread); a live session's come here through the bridge. */
     public void accept(List<Report> batch) {
-        Report.CheckpointsReport strip = null;
-        monitor.accept(batch);
-        regions.accept(batch);
-        siblings.accept(batch);
-        for (Report r : batch) {
-            progress.accept(r);
-            if (r instanceof Report.EpochReport e) {
-                feed.publish(e);
-                hints.setAll(Hints.of(feed.kept(Report.EpochReport.class)));
-            } else if (r instanceof Report.StateReport s) {
-                notice.state(s.state());
-                checkpoints.setAll(s.checkpoints());
-                controls.show(s.hyperparameters(), s.rules());
-                monitor.stepsPerEpochProperty().set((int) progress.stepsPerEpoch());
-            } else if (r instanceof Report.EventReport e) {
-                events.add(e);
-                undo.event(e);
-                notice.event(e);
-            } else if (r instanceof Report.SamplesReport || r instanceof Report.ConfusionReport) {
-                feed.publish(r);
-            } else if (r instanceof Report.LrRangeReport l) {
-                rangeTest.set(l);
-            } else if (r instanceof Report.CheckpointsReport c) {
-                strip = c;
-            }
-        }
-        if (strip != null) {
-            checkpoints.setAll(strip.checkpoints()); // the newest of the batch: the strip is current
-        }
-        progress.refresh(batch.stream().allMatch(r -> r instanceof Report.StepReport), System.nanoTime());
+        reports.accept(batch);
     }
 
     // ------------------------------------------------------------------ actions
@@ -369,7 +293,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** Goes back to the automatic checkpoint taken before the last change of α or β. */
     public void undoLastChange() {
-        String id = undo.take();
+        String id = reports.undo().take();
         if (!id.isEmpty()) {
             rewind(id);
         }
@@ -397,29 +321,29 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** The automatic checkpoint before the last change of α or β ("" when there is none). */
     public ReadOnlyStringProperty lastChangeProperty() {
-        return undo.property();
+        return reports.undo().property();
     }
 
     public ReadOnlyObjectProperty<Report.LrRangeReport> rangeTestProperty() {
-        return rangeTest.getReadOnlyProperty();
+        return reports.rangeTest();
     }
 
     public ObservableList<Snapshot.CheckpointSummary> checkpoints() {
-        return checkpoints;
+        return reports.checkpoints();
     }
 
     public ObservableList<Report.EventReport> events() {
-        return events;
+        return reports.events();
     }
 
     /** The reports the tool windows (network view, classes, samples) are fed from, with the kept ones replayed. */
     public ReplayFeed feed() {
-        return feed;
+        return reports.feed();
     }
 
     /** Advice from the recent epochs (plateau, large updates, dead units, batch-norm gap); never acted on. */
     public ObservableList<String> hints() {
-        return hints;
+        return reports.hints();
     }
 
     public BooleanBinding hasSession() {
@@ -427,7 +351,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
     }
 
     public BooleanBinding canUndo() {
-        return undo.possible(hasSession());
+        return reports.undo().possible(hasSession());
     }
 
     /** The session, for tests and the application's shutdown. */

@@ -16,21 +16,15 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 /**
  * Getting a run to show: a new one from a configuration, a recorded one read from disk, or a
  * recorded one continued from a checkpoint. The slow part runs in the background, one at a time
- * ({@link #startingProperty}); what it made is handed to the {@link Host} on the JavaFX thread, and
+ * ({@link #startingProperty}); what it made goes on on the JavaFX thread (the live session is closed first,
+ * then the trainer attached or the recorded run shown), and
  * a failure becomes a banner, losing nothing already shown.
  */
 final class RunOpening {
 
-    /** Where the runs go. */
-    interface Host {
-        /** Ends the live session, if any, before another run is shown. */
-        void closeSession();
-
-        /** Takes over a trainer; {@code keepHistory} when it continues the run shown. */
+    /** Takes over a trainer; {@code keepHistory} when it continues the run shown. */
+    interface Attach {
         void attach(Trainer t, boolean start, boolean keepHistory);
-
-        /** Shows a recorded run. */
-        void show(RecordedRun run);
     }
 
     /** Slow work that ends in something to do on the JavaFX thread. */
@@ -42,18 +36,22 @@ final class RunOpening {
     private final Executor background;
     private final Path runsRoot;
     private final Clock clock;
-    private final Host host;
+    private final Runnable closeSession;
+    private final Attach attach;
+    private final Consumer<RecordedRun> show;
     private final Notice notice;
     private final Consumer<String> status;
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper(false);
 
-    RunOpening(Executor fx, Executor background, Path runsRoot, Clock clock, Host host, Notice notice,
-               Consumer<String> status) {
+    RunOpening(Executor fx, Executor background, Path runsRoot, Clock clock, Runnable closeSession, Attach attach,
+               Consumer<RecordedRun> show, Notice notice, Consumer<String> status) {
         this.fx = Objects.requireNonNull(fx);
         this.background = Objects.requireNonNull(background);
         this.runsRoot = runsRoot;
         this.clock = clock;
-        this.host = Objects.requireNonNull(host);
+        this.closeSession = Objects.requireNonNull(closeSession);
+        this.attach = Objects.requireNonNull(attach);
+        this.show = Objects.requireNonNull(show);
         this.notice = Objects.requireNonNull(notice);
         this.status = Objects.requireNonNull(status);
     }
@@ -72,7 +70,7 @@ final class RunOpening {
     void newRun(RunConfig config) {
         load("Loading " + config.data().kind() + " …", true, () -> {
             Trainer t = Runs.start(config, runsRoot, null, clock);
-            return () -> host.attach(t, true, false);
+            return () -> attach.attach(t, true, false);
         }, Notice.Cause.START, "Could not start the run: ", "Could not start: ");
     }
 
@@ -81,7 +79,7 @@ final class RunOpening {
         load("Reading " + dir + " …", true, () -> {
             RecordedRun run = RecordedRun.read(dir, confusions);
             return () -> {
-                host.show(run);
+                show.accept(run);
                 then.accept(run);
             };
         }, Notice.Cause.OPEN, "Could not open the run: ", "Could not open " + dir + ": ");
@@ -91,7 +89,7 @@ final class RunOpening {
     void continueFrom(Path dir, String id, int moreEpochs) {
         load("Loading " + id + " …", false, () -> {
             Trainer t = Runs.resume(dir, id, clock, moreEpochs);
-            return () -> host.attach(t, false, true);
+            return () -> attach.attach(t, false, true);
         }, Notice.Cause.CONTINUE, "Could not continue from " + id + ": ", null);
     }
 
@@ -105,7 +103,7 @@ final class RunOpening {
             return;
         }
         if (closeFirst) {
-            host.closeSession();
+            closeSession.run();
         }
         starting.set(true);
         status.accept(what);
