@@ -7,6 +7,8 @@ import babysitter.store.RunReader;
 import babysitter.store.StepMetric;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Files.createDirectories(parent);
         AtomicFiles.write(csv, stream -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8));
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             w.write(HEADER);
             w.newLine();
             for (StepMetric m : r.steps()) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,7 +66,7 @@ final class ImportTorchCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory(parent, ".import-");
         try {
             NetworkFiles.save(net, tmp);
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             deleteTree(tmp);
         }

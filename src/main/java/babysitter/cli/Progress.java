@@ -6,6 +6,7 @@ import babysitter.session.training.Durations;
 import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * What {@code train} and {@code replay} print: on a terminal a progress bar per epoch, redrawn
@@ -88,12 +89,12 @@ final class Progress implements Trainer.Listener {
         }
         StringBuilder hidden = new StringBuilder();
         net.config().hidden().forEach(h -> hidden.append(hidden.length() == 0 ? "" : ", ")
-                .append(h.activation().name().toLowerCase(java.util.Locale.ROOT)).append(h.batchNorm() ? "+bn" : ""));
-        return b + (hidden.length() > 0 ? " (" + hidden + ")" : "") + " " + net.config().precision().name().toLowerCase(java.util.Locale.ROOT);
+                .append(h.activation().name().toLowerCase(Locale.ROOT)).append(h.batchNorm() ? "+bn" : ""));
+        return b + (hidden.length() > 0 ? " (" + hidden + ")" : "") + " " + net.config().precision().name().toLowerCase(Locale.ROOT);
     }
 
     static String hyperparameters(Hyperparameters hp) {
-        return String.format("%s α=%s batch %d", hp.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+        return String.format("%s α=%s batch %d", hp.optimizer().name().toLowerCase(Locale.ROOT),
                 hp.learningRate(), hp.batchSize());
     }
 }

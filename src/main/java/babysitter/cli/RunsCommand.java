@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -93,7 +95,7 @@ final class RunsCommand implements Runnable {
                 runs.sort(order);
             }
             if (reverse) {
-                java.util.Collections.reverse(runs);
+                Collections.reverse(runs);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -129,7 +131,7 @@ final class RunsCommand implements Runnable {
             o.put("state", e.state().label());
             o.put("branches", s.branches());
             o.put("sizeBytes", s.sizeBytes());
-            o.put("created", s.createdMillis() > 0 ? java.time.Instant.ofEpochMilli(s.createdMillis()).toString() : null);
+            o.put("created", s.createdMillis() > 0 ? Instant.ofEpochMilli(s.createdMillis()).toString() : null);
             o.put("note", s.notes().note());
             s.tags().forEach(o.putArray("tags")::add);
         }

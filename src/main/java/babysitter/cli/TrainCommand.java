@@ -2,11 +2,11 @@ package babysitter.cli;
 
 import babysitter.data.BatchOrder;
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.insights.EpochInsights;
 import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.live.Schedule;
 import babysitter.session.configuration.ScheduleArgument;
+import babysitter.session.insights.EpochInsights;
+import babysitter.session.live.Schedule;
+import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
@@ -14,6 +14,8 @@ import babysitter.store.Run;
 import babysitter.store.RunReader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Add a schedule entry: epoch=E or step=S, then changes, e.g. epoch=5:learningRate=0.003 "
                     + "or step=900:momentum=0.95 (keys: learningRate, momentum, beta1, beta2, batchSize, optimizer). "
                     + "Repeatable.")
-    java.util.List<String> sets = new java.util.ArrayList<>();
+    List<String> sets = new ArrayList<>();
 
     @Mixin
     Cli.Common common;

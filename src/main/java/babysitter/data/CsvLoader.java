@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -113,7 +115,7 @@ public final class CsvLoader {
 
     /** The separator of a file by its name: a tab for ".tsv" and ".tsv.gz", else a comma. */
     public static char separator(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         return lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") ? '\t' : ',';
     }
 
@@ -231,7 +233,7 @@ public final class CsvLoader {
             }
         } else {
             Map<String, Integer> index = new LinkedHashMap<>();
-            Map<Double, Integer> numbers = new java.util.HashMap<>();
+            Map<Double, Integer> numbers = new HashMap<>();
             for (int i = 0; i < labels.length; i++) {
                 String label = raw.get(i);
                 if (!index.containsKey(label)) {

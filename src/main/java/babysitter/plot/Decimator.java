@@ -1,5 +1,8 @@
 package babysitter.plot;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Reduces the visible part of a series to a polyline of at most four vertices per pixel column
  * (the first, lowest, highest and last point of the column, in the order they occur), so that a
@@ -29,12 +32,12 @@ public final class Decimator {
 
         /** x of vertex i in pixels from the left edge of the plot (fractional; may lie outside 0..width). */
         public double x(int i) {
-            return xs[java.util.Objects.checkIndex(i, size)];
+            return xs[Objects.checkIndex(i, size)];
         }
 
         /** y of vertex i in data units (the series' own y, not transformed). */
         public double y(int i) {
-            return ys[java.util.Objects.checkIndex(i, size)];
+            return ys[Objects.checkIndex(i, size)];
         }
 
         public void clear() {
@@ -43,8 +46,8 @@ public final class Decimator {
 
         void add(double x, double y) {
             if (size == xs.length) {
-                xs = java.util.Arrays.copyOf(xs, size * 2);
-                ys = java.util.Arrays.copyOf(ys, size * 2);
+                xs = Arrays.copyOf(xs, size * 2);
+                ys = Arrays.copyOf(ys, size * 2);
             }
             xs[size] = x;
             ys[size] = y;

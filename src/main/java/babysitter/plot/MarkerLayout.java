@@ -1,5 +1,7 @@
 package babysitter.plot;
 
+import java.util.Arrays;
+
 /**
  * Places the labels of vertical markers so that no label covers another label or any marker's
  * line: a label sits just right of its line, else just left of it, in the lowest free row. A label
@@ -60,7 +62,7 @@ public final class MarkerLayout {
                         continue;
                     }
                     if (2 * counts[r] + 2 > spans[r].length) {
-                        spans[r] = java.util.Arrays.copyOf(spans[r], spans[r].length * 2);
+                        spans[r] = Arrays.copyOf(spans[r], spans[r].length * 2);
                     }
                     spans[r][2 * counts[r]] = left;
                     spans[r][2 * counts[r] + 1] = right;

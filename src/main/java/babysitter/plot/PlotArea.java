@@ -1,5 +1,7 @@
 package babysitter.plot;
 
+import java.util.List;
+
 /**
  * Where a chart's plot sits and which data it shows: the plot rectangle in pixels (or SVG units)
  * and the x and y ranges, the y range in axis units (log10 of the values on a log axis). Maps data
@@ -44,7 +46,7 @@ public record PlotArea(double x, double y, double width, double height, double x
     }
 
     /** The y ticks of this area (data values), at most about {@code maxTicks}. */
-    public java.util.List<Ticks.Tick> yTicks(int maxTicks) {
+    public List<Ticks.Tick> yTicks(int maxTicks) {
         return logY ? Ticks.log(yMin, yMax, maxTicks) : Ticks.linear(yMin, yMax, maxTicks);
     }
 }

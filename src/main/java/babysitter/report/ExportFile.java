@@ -1,5 +1,6 @@
 package babysitter.report;
 
+import babysitter.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class ExportFile {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + file + ": its folder does not exist");
         }
-        babysitter.store.AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         makeReadable(file);
     }
 

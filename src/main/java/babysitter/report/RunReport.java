@@ -3,15 +3,16 @@ package babysitter.report;
 import babysitter.data.Dataset;
 import babysitter.data.Split;
 import babysitter.engine.Network;
-import babysitter.session.live.EventLabels;
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.training.Evaluator;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.Palette;
 import babysitter.plot.StepEpochMap;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.EventLabels;
+import babysitter.session.training.Evaluator;
+import babysitter.session.training.Runs;
+import babysitter.store.BadFileException;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
@@ -64,10 +65,10 @@ public final class RunReport {
      */
     public static Path write(Path runDir, Path outHtml) throws IOException {
         if (!Files.isDirectory(runDir)) {
-            throw new babysitter.store.BadFileException(runDir, "", runDir + ": no such run folder");
+            throw new BadFileException(runDir, "", runDir + ": no such run folder");
         }
         if (!Files.isRegularFile(runDir.resolve("run.json"))) {
-            throw new babysitter.store.BadFileException(runDir, "", runDir + ": not a run folder (no run.json)");
+            throw new BadFileException(runDir, "", runDir + ": not a run folder (no run.json)");
         }
         Run run = RunReader.read(runDir, false); // the report draws no insights
         List<String> charts = charts(run);

@@ -3,6 +3,7 @@ package babysitter.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,7 +71,7 @@ public final class AtomicFiles {
 
     /** The system's reason of an I/O error, without Java's class names. */
     public static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         String m = e.getMessage();

@@ -3,6 +3,7 @@ package babysitter.store;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,7 +97,7 @@ public final class EventCodec {
     private static ObjectNode otherDetails(Event.Other o) {
         try {
             return Json.MAPPER.readTree(o.details()) instanceof ObjectNode d ? d : Json.MAPPER.createObjectNode();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             return Json.MAPPER.createObjectNode();
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,7 +123,7 @@ public final class Json {
             case STRING -> "a string";
             case BOOLEAN -> "true or false";
             case NULL -> "null";
-            default -> n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> n.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -154,7 +158,7 @@ public final class Json {
 
     /** The problem a parse or mapping error describes. */
     public static Problem problem(JacksonException e) {
-        com.fasterxml.jackson.core.exc.StreamReadException cause = syntaxCause(e);
+        StreamReadException cause = syntaxCause(e);
         if (cause != null && cause != e) {
             return problem(cause);
         }
@@ -166,7 +170,7 @@ public final class Json {
                 && !m.getPath().isEmpty()) {
             return new Problem(path(m), firstLine(m.getOriginalMessage()), line, column, false);
         }
-        String path = e instanceof com.fasterxml.jackson.core.exc.StreamReadException p && p.getProcessor() != null
+        String path = e instanceof StreamReadException p && p.getProcessor() != null
                 ? path(p.getProcessor().getParsingContext()) : "";
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher dup = DUPLICATE.matcher(original);
@@ -183,9 +187,9 @@ public final class Json {
     }
 
     /** The parse error under a mapping error (databinding wraps what the parser throws), or null. */
-    public static com.fasterxml.jackson.core.exc.StreamReadException syntaxCause(Throwable e) {
+    public static StreamReadException syntaxCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException p) {
+            if (t instanceof StreamReadException p) {
                 return p;
             }
             if (t.getCause() == t) {
@@ -279,7 +283,7 @@ public final class Json {
 
     /** The path of a parser's current place. */
     static String path(JsonStreamContext ctx) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");

@@ -1,6 +1,7 @@
 package babysitter.store;
 
 import babysitter.engine.LrDecay;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the program version that recorded a run meant by what it wrote, where that differs from
@@ -20,7 +21,7 @@ public final class RecordedBy {
     }
 
     /** The version that recorded a run, from its run.json (null when it does not say). */
-    public static String versionOf(com.fasterxml.jackson.databind.JsonNode runJson) {
+    public static String versionOf(JsonNode runJson) {
         var v = runJson == null ? null : runJson.get("version");
         return v != null && v.isTextual() ? v.asText() : null;
     }

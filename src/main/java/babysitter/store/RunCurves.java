@@ -1,6 +1,7 @@
 package babysitter.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -133,7 +134,7 @@ public final class RunCurves {
                 n++;
             }
         }
-        return new Curve(name, java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n));
+        return new Curve(name, Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
     }
 
     /** The metric named {@code key} ("dev-acc", …). */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ final class RunFolders {
     private static final Logger LOG = LoggerFactory.getLogger(RunFolders.class);
 
     /** How old an unfinished folder must be before it counts as left behind. */
-    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(60);
+    static final Duration GRACE = Duration.ofSeconds(60);
 
     private RunFolders() {
     }
@@ -43,7 +45,7 @@ final class RunFolders {
     }
 
     private static boolean old(Path dir) throws IOException {
-        return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(GRACE));
+        return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minus(GRACE));
     }
 
     private static boolean onlyLeftovers(Path dir) throws IOException {

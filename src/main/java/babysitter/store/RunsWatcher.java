@@ -3,6 +3,7 @@ package babysitter.store;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -36,7 +37,7 @@ public final class RunsWatcher implements AutoCloseable {
 
     /** Starts watching {@code folders} (those that exist); {@code changed} runs on the watcher's thread. */
     public RunsWatcher(List<Path> folders, Runnable changed) throws IOException {
-        this.service = java.nio.file.FileSystems.getDefault().newWatchService();
+        this.service = FileSystems.getDefault().newWatchService();
         this.changed = changed;
         for (Path root : folders) {
             if (Files.isDirectory(root)) {

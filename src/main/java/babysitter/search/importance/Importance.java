@@ -1,5 +1,6 @@
 package babysitter.search.importance;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -71,7 +72,7 @@ public record Importance(Objective objective, int trials, List<Share> params, Li
             return List.of();
         }
         String top = ranked().get(0).param();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Share s : params) {
             double total = s.share();
             for (PairShare p : pairs) {

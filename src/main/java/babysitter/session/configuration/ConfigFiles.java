@@ -1,18 +1,31 @@
 package babysitter.session.configuration;
 
+import babysitter.data.DataPrecision;
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.LrDecay;
+import babysitter.store.Json;
+import babysitter.store.Run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import babysitter.store.Json;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes run configurations as JSON. Reading is strict: an unknown key, a value of the
@@ -41,7 +54,7 @@ public final class ConfigFiles {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a " + kind
@@ -79,7 +92,7 @@ public final class ConfigFiles {
     }
 
     /** {@link #checkLearningRates} for schedule entries numbered from {@code first}. */
-    static void checkScheduledLearningRates(java.util.List<ScheduleEntry> entries, int first, String source)
+    static void checkScheduledLearningRates(List<ScheduleEntry> entries, int first, String source)
             throws ConfigException {
         for (int i = 0; i < entries.size(); i++) {
             Double alpha = entries.get(i).set().learningRate();
@@ -100,7 +113,7 @@ public final class ConfigFiles {
     public static void check(RunConfig config, String source) throws ConfigException {
         try {
             config.optimizer().toHyperparameters();
-        } catch (babysitter.engine.LrDecay.InvalidParameter e) {
+        } catch (LrDecay.InvalidParameter e) {
             String path = "optimizer." + e.parameter();
             throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -132,8 +145,8 @@ public final class ConfigFiles {
      * @param first the index of {@code entries.get(0)} in the whole schedule
      * @param base  the run's starting hyperparameters
      */
-    static void checkSchedule(java.util.List<ScheduleEntry> entries, int first,
-                              babysitter.engine.Hyperparameters base, String source) throws ConfigException {
+    static void checkSchedule(List<ScheduleEntry> entries, int first,
+                              Hyperparameters base, String source) throws ConfigException {
         for (int i = 0; i < entries.size(); i++) {
             String entry = "schedule[" + (first + i) + "]";
             ScheduleEntry.At at = entries.get(i).at();
@@ -154,8 +167,8 @@ public final class ConfigFiles {
             }
             String prefix = entry + ".set.";
             // each key alone on the run's start, so that the message names the key that is wrong
-            java.util.Map<String, java.util.function.UnaryOperator<babysitter.engine.Hyperparameters>> keys =
-                    new java.util.LinkedHashMap<>();
+            Map<String, UnaryOperator<Hyperparameters>> keys =
+                    new LinkedHashMap<>();
             if (set.learningRate() != null) {
                 keys.put("learningRate", hp -> hp.withLearningRate(set.learningRate()));
             }
@@ -188,8 +201,8 @@ public final class ConfigFiles {
     }
 
     /** The configuration a recorded run was started with (run.json's {@code config}, as its version meant it). */
-    public static RunConfig ofRun(babysitter.store.Run run) throws ConfigException {
-        com.fasterxml.jackson.databind.JsonNode node = run.config().get("config");
+    public static RunConfig ofRun(Run run) throws ConfigException {
+        JsonNode node = run.config().get("config");
         if (node == null || !node.isObject()) {
             throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
         }
@@ -215,7 +228,7 @@ public final class ConfigFiles {
             }
             if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
                 // 0.1.0 stored every data set as float32, whatever the network's precision
-                config = config.withData(config.data().withPrecision(babysitter.data.DataPrecision.FLOAT32));
+                config = config.withData(config.data().withPrecision(DataPrecision.FLOAT32));
             }
             check(config, source);
             return config;
@@ -283,7 +296,7 @@ public final class ConfigFiles {
         if (type.isEnum()) {
             return "value";
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "a list";
         }
         return "an object";
@@ -296,17 +309,17 @@ public final class ConfigFiles {
         StringBuilder b = new StringBuilder(" (one of ");
         Object[] values = type.getEnumConstants();
         for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(java.util.Locale.ROOT));
+            b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(Locale.ROOT));
         }
         return b.append(')').toString();
     }
 
-    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile(
+    private static final Pattern FOUND = Pattern.compile(
             "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
 
     /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
     private static String found(String original) {
-        java.util.regex.Matcher m = FOUND.matcher(original == null ? "" : original);
+        Matcher m = FOUND.matcher(original == null ? "" : original);
         if (!m.find()) {
             return "";
         }

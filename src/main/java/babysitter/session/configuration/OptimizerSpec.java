@@ -3,6 +3,7 @@ package babysitter.session.configuration;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.store.RecordedBy;
 
 /**
  * The optimiser part of a run configuration; every absent field takes its default from
@@ -45,7 +46,7 @@ public record OptimizerSpec(OptimizerKind kind, Double learningRate, Double mome
      * @param recordedBy the {@code version} in the run's run.json (null: the current version)
      */
     public OptimizerSpec asRecordedBy(String recordedBy) {
-        if (!babysitter.store.RecordedBy.fixedExponentialBase(recordedBy, decay)) {
+        if (!RecordedBy.fixedExponentialBase(recordedBy, decay)) {
             return this;
         }
         return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon, l2, batchSize, decay,

@@ -1,11 +1,14 @@
 package babysitter.session.configuration;
 
-import babysitter.session.live.Schedule;
 import babysitter.data.BatchOrder;
 import babysitter.data.DataSpec;
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.Precision;
+import babysitter.session.live.Schedule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Everything needed to start a run, as written in a JSON configuration file (see
@@ -33,7 +36,7 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
     public RunConfig {
         Objects.requireNonNull(data, "data");
         network = network == null ? new NetworkSpec(null, null, null, null) : network;
-        optimizer = optimizer == null ? OptimizerSpec.of(babysitter.engine.Hyperparameters.DEFAULTS) : optimizer;
+        optimizer = optimizer == null ? OptimizerSpec.of(Hyperparameters.DEFAULTS) : optimizer;
         epochs = epochs == null ? DEFAULT_EPOCHS : epochs;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -76,12 +79,12 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
     }
 
     /** FLOAT or DOUBLE: how the data of this run are stored ({@code data.precision}, else the network's). */
-    public org.nd4j.linalg.api.buffer.DataType storage() {
+    public DataType storage() {
         if (data.precision() != null) {
             return data.precision().dataType();
         }
-        babysitter.engine.Precision p = network.precision();
-        return (p == null ? babysitter.engine.Precision.FLOAT32 : p).dataType();
+        Precision p = network.precision();
+        return (p == null ? Precision.FLOAT32 : p).dataType();
     }
 
     public RunConfig withEpochs(int n) {

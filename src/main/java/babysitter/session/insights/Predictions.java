@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Class probabilities of a network for every row of a data set. */
 public final class Predictions {
@@ -43,8 +44,8 @@ public final class Predictions {
                 }
                 x = Nd4j.create(v, new long[] {m, cols}, 'c');
             }
-            out.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + m),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(net.predict(x, mode));
+            out.get(NDArrayIndex.interval(from, from + m),
+                    NDArrayIndex.all()).assign(net.predict(x, mode));
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package babysitter.session.live;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.Rules;
-import babysitter.engine.Hyperparameters;
 import java.util.Objects;
 
 /**

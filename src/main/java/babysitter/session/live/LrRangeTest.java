@@ -1,13 +1,15 @@
 package babysitter.session.live;
 
-import babysitter.session.training.DebiasedAverage;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
+import babysitter.session.training.DebiasedAverage;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerCopies;
+import babysitter.store.Event;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,7 +36,7 @@ public final class LrRangeTest {
         double[] costs = new double[t.steps()];
         int done = TrainerCopies.sandboxed(trainer, () -> sweep(trainer, t, alphas, costs, () -> false));
         Report.LrRangeReport r = report(alphas, costs, done);
-        trainer.event(new babysitter.store.Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, r.suggested()));
+        trainer.event(new Event.RangeTest(t.minAlpha(), t.maxAlpha(), done, r.suggested()));
         return r;
     }
 
@@ -57,8 +59,8 @@ public final class LrRangeTest {
     }
 
     private static Report.LrRangeReport report(double[] alphas, double[] costs, int done) {
-        double[] a = java.util.Arrays.copyOf(alphas, done);
-        double[] c = java.util.Arrays.copyOf(costs, done);
+        double[] a = Arrays.copyOf(alphas, done);
+        double[] c = Arrays.copyOf(costs, done);
         return new Report.LrRangeReport(a, c, suggest(a, c));
     }
 

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * A trainer's checkpoints: the newest ones in memory (a bounded ring, plus any pinned ones), the
@@ -36,9 +38,9 @@ final class Checkpoints {
      * fraction of a second: a chip a person clicks must still be there when the pause arrives.
      */
     private final ArrayDeque<Map.Entry<Long, Snapshot>> leaving = new ArrayDeque<>();
-    private final java.util.function.LongSupplier nanos;
+    private final LongSupplier nanos;
     /** Ids in the order they were taken, while in the ring or kept on disk for good. */
-    private final java.util.Set<String> taken = new java.util.LinkedHashSet<>();
+    private final Set<String> taken = new LinkedHashSet<>();
 
     /** How long a checkpoint that left the ring can still be restored from memory. */
     static final long GRACE_NANOS = 3_000_000_000L;
@@ -46,7 +48,7 @@ final class Checkpoints {
     static final int GRACE_COUNT = 500;
 
     /** @param nanos the time, in nanoseconds (System::nanoTime; a test's clock) */
-    Checkpoints(java.util.function.LongSupplier nanos) {
+    Checkpoints(LongSupplier nanos) {
         this.nanos = nanos;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Re-runs a recorded run from its configuration, applying every recorded hyperparameter change,
@@ -124,7 +125,7 @@ public final class Replay {
     }
 
     /** The kinds of event that steer a run: one of them that cannot be read makes a replay impossible. */
-    static final java.util.Set<String> STEERING = java.util.Set.of("hyperparameters", "rewind", "checkpoint");
+    static final Set<String> STEERING = Set.of("hyperparameters", "rewind", "checkpoint");
 
     /** Why a run cannot be trained again: a steering event of it cannot be read. */
     static ConfigException unreadable(Run run, RunEvent e, Event.Other o) {

@@ -1,9 +1,5 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.Release;
-import babysitter.session.configuration.RunConfig;
 import babysitter.data.DataSpec;
 import babysitter.data.Dataset;
 import babysitter.data.Standardizer;
@@ -11,8 +7,13 @@ import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.NetworkFiles;
 import babysitter.engine.NpyFormatException;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.Release;
+import babysitter.session.configuration.RunConfig;
 import babysitter.store.BadFileException;
 import babysitter.store.CheckpointInfo;
+import babysitter.store.Event;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import babysitter.store.RunWriter;
@@ -65,7 +66,7 @@ public final class Runs {
         RunWriter writer = runsRoot == null ? null
                 : RunWriter.createOf(runsRoot, config.name(), runJson(config, data, net, init, clock), clock);
         Trainer trainer = new Trainer(config, data, net, writer, clock);
-        trainer.event(new babysitter.store.Event.Start(config.epochs()));
+        trainer.event(new Event.Start(config.epochs()));
         return trainer;
     }
 

@@ -1,11 +1,12 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.OptimizerSpec;
-import babysitter.session.configuration.Release;
 import babysitter.data.MiniBatches;
 import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.OptimizerSpec;
+import babysitter.session.configuration.Release;
 import babysitter.store.CheckpointInfo;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
 
 /**
@@ -55,7 +56,7 @@ record TrainerState(Hyperparameters hp, MiniBatches.Position position, boolean i
             return new TrainerState(hp, s.batches(), s.inEpoch() != null && s.inEpoch(),
                     s.epochCostSum() == null ? 0 : s.epochCostSum(), s.epochCorrect() == null ? 0 : s.epochCorrect(),
                     s.epochExamples() == null ? 0 : s.epochExamples());
-        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new IOException(cp.dir() + ": the checkpoint's trainer state cannot be read: " + e.getMessage(), e);
         }
     }
