@@ -5,6 +5,7 @@ import babysitter.store.AtomicFiles;
 import babysitter.store.BadFileException;
 import babysitter.store.FolderLock;
 import babysitter.store.Json;
+import babysitter.store.RunWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -193,7 +194,7 @@ public final class SearchFolder {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadFileException(dir, "", dir + " is a file, not a folder: name a folder for the search");
         }
-        babysitter.store.RunWriter.makeFolder(dir);
+        RunWriter.makeFolder(dir);
         return FolderLock.acquire(dir);
     }
 }

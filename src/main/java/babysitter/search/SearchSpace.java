@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         m.put("optimizer", Set.of(Scale.CHOICE));
         m.put("activation", Set.of(Scale.CHOICE));
         m.put("batchNorm", Set.of(Scale.CHOICE));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     public SearchSpace {

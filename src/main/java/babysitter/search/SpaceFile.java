@@ -3,6 +3,7 @@ package babysitter.search;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
+import babysitter.store.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class SpaceFile {
         try {
             root = ConfigFiles.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            babysitter.store.Json.Problem p = babysitter.store.Json.problem(e);
+            Json.Problem p = Json.problem(e);
             throw new ConfigException(p.path(), p.message(source));
         }
         if (root == null || !root.isObject()) {
