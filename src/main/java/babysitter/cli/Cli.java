@@ -5,15 +5,21 @@ import babysitter.engine.NpyFormatException;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.training.TooLargeException;
 import babysitter.store.BadFileException;
+import babysitter.store.Run;
+import babysitter.store.RunReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code train}, {@code search}, {@code replay}, {@code eval}, {@code export}, {@code report},
@@ -50,6 +56,26 @@ public final class Cli implements Runnable {
     static final class Common {
         @Option(names = "--verbose", description = "Print stack traces of errors.")
         boolean verbose;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        /** Where the command prints its results. */
+        PrintWriter out() {
+            return command.commandLine().getOut();
+        }
+
+        /** Where warnings and errors go. */
+        PrintWriter err() {
+            return command.commandLine().getErr();
+        }
+
+        /** Reads a recorded run folder and prints what was wrong with it but could be read around. */
+        Run readRun(Path dir) throws IOException {
+            Run run = RunReader.read(dir, false);
+            run.warnings().forEach(w -> err().println("warning: " + w));
+            return run;
+        }
     }
 
     /** Runs the command line and returns the exit status. */

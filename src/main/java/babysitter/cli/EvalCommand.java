@@ -72,14 +72,10 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Run r = RunReader.read(run, false);
-        r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        PrintWriter out = common.out();
+        Run r = common.readRun(run);
         CheckpointInfo cp = choose(r.checkpoints());
         Network net = RunReader.loadCheckpoint(cp);
         RunConfig config = Runs.configOf(r);

@@ -3,7 +3,6 @@ package babysitter.cli;
 import babysitter.store.AtomicFiles;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
-import babysitter.store.RunReader;
 import babysitter.store.StepMetric;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,13 +34,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        Run r = RunReader.read(run, false);
-        r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        Run r = common.readRun(run);
         if (Files.isDirectory(csv)) {
             throw new Cli.UsageException("--csv " + csv + " is a folder, not a file: name the CSV file to write");
         }
@@ -69,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             w.flush();
         });
-        spec.commandLine().getOut().printf("wrote %d step rows and %d epoch rows to %s%n", r.steps().size(),
+        common.out().printf("wrote %d step rows and %d epoch rows to %s%n", r.steps().size(),
                 r.epochs().size(), csv);
         return 0;
     }

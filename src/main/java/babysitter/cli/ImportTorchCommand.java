@@ -49,9 +49,6 @@ final class ImportTorchCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (!(torchMomentum > 0 && torchMomentum <= 1)) {
@@ -70,7 +67,7 @@ final class ImportTorchCommand implements Callable<Integer> {
         } finally {
             deleteTree(tmp);
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = common.out();
         NetworkConfig c = net.config();
         o.printf("imported %s into %s: %d inputs, %d hidden layers, %d classes, %s%n", from, out, c.inputSize(),
                 c.hidden().size(), c.classes(), c.precision().name().toLowerCase(Locale.ROOT));

@@ -2,7 +2,6 @@ package babysitter.cli;
 
 import babysitter.session.training.Replay;
 import babysitter.store.Run;
-import babysitter.store.RunReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -26,14 +25,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var print = spec.commandLine().getOut();
-        Run run = RunReader.read(runDir, false);
-        run.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        var print = common.out();
+        Run run = common.readRun(runDir);
         Progress progress = new Progress(print, false);
         Replay.Result r = Replay.run(run, out, Clock.systemUTC(), progress);
         print.printf("replayed %d steps into %s%n", r.steps(), r.dir());

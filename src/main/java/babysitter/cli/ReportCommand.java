@@ -23,15 +23,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Path html = RunReport.write(run, out);
-        spec.commandLine().getOut().println("report written to " + html);
+        common.out().println("report written to " + html);
         for (Path svg : RunReport.chartFiles(html)) {
-            spec.commandLine().getOut().println("chart written to " + svg);
+            common.out().println("chart written to " + svg);
         }
         return 0;
     }

@@ -70,9 +70,6 @@ final class RunsCommand implements Runnable {
         @Mixin
         Cli.Common common;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             RunFilter filter;
@@ -88,7 +85,7 @@ final class RunsCommand implements Runnable {
                         + e.getMessage());
             }
             RunLibrary.Listing listing = new RunLibrary().list(dirs);
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = common.err();
             listing.warnings().forEach(w -> err.println("warning: " + w));
             List<RunLibrary.Entry> runs = new ArrayList<>(listing.runs().stream().filter(filter).toList());
             if (order != null) {
@@ -97,7 +94,7 @@ final class RunsCommand implements Runnable {
             if (reverse) {
                 Collections.reverse(runs);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = common.out();
             if (json) {
                 out.println(Json.pretty().writeValueAsString(toJson(runs)));
             } else {

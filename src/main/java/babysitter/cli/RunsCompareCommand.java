@@ -6,7 +6,6 @@ import babysitter.report.SvgChart;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
 import babysitter.store.RunCurves;
-import babysitter.store.RunReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +54,6 @@ final class RunsCompareCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     static final String HEADER = "run,epoch,step,seconds,train_cost,train_accuracy,dev_cost,dev_accuracy,"
             + "dev_cost_batch_stats,dev_accuracy_batch_stats";
 
@@ -78,8 +74,7 @@ final class RunsCompareCommand implements Callable<Integer> {
         List<Run> read = new ArrayList<>();
         for (Path r : runs) {
             Path folder = Files.isDirectory(r) || r.isAbsolute() ? r : dir.resolve(r);
-            Run run = RunReader.read(folder, false);
-            run.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            Run run = common.readRun(folder);
             read.add(run);
         }
         if (output.csv != null) {
@@ -108,7 +103,7 @@ final class RunsCompareCommand implements Callable<Integer> {
             chart.legend(legend);
             ExportFile.write(output.svg, chart.toSvg());
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d runs to %s%n", read.size(), target);
+        common.out().printf(Locale.ROOT, "wrote %d runs to %s%n", read.size(), target);
         return 0;
     }
 

@@ -58,9 +58,6 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     Cli.Common common;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if ((config == null) == (continueRun == null)) {
@@ -104,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train(Trainer trainer) throws Exception {
         RunConfig cfg = trainer.config();
-        var out = spec.commandLine().getOut();
+        var out = common.out();
         // each epoch's confusion matrix, samples and (2 features) decision regions, as the window records them
         EpochInsights.attach(trainer);
         out.printf("run %s%n  data: %s%n  network: %s, %s%n", trainer.runDir(), trainer.data().description(),
