@@ -99,10 +99,7 @@ public final class CsvLoader {
             String line;
             int lineNo = 0;
             while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
+                line = withoutByteOrderMark(line, ++lineNo);
                 if (!line.isBlank()) {
                     return split(line, separator(file.toString()), file, lineNo);
                 }
@@ -136,10 +133,7 @@ public final class CsvLoader {
         String line;
         int lineNo = 0;
         while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
+            line = withoutByteOrderMark(line, ++lineNo);
             if (line.indexOf('\uFFFD') >= 0) {
                 // the decoder puts U+FFFD where bytes are not UTF-8
                 throw new DataFileException(file, "line " + lineNo + ", column " + (line.indexOf('\uFFFD') + 1)
@@ -422,5 +416,10 @@ public final class CsvLoader {
         double[] doubleArray() {
             return size == values.length ? values : Arrays.copyOf(values, size);
         }
+    }
+
+    /** Line {@code lineNo} (from 1) without the byte-order mark some editors put at a UTF-8 file's start. */
+    private static String withoutByteOrderMark(String line, int lineNo) {
+        return lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 }
