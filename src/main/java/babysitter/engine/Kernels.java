@@ -118,9 +118,9 @@ final class Kernels {
         }
     }
 
-    /** Per row: t = exp(z − max z), ŷ = t / Σt, log ŷ = (z − max z) − log Σt. */
-    static void softmax(double[] z, double[] probs, double[] logProbs, int m, int c) {
-        for (int i = 0; i < m; i++) {
+    /** Per row r0 ≤ i < r1: t = exp(z − max z), ŷ = t / Σt, log ŷ = (z − max z) − log Σt. */
+    static void softmax(double[] z, double[] probs, double[] logProbs, int r0, int r1, int c) {
+        for (int i = r0; i < r1; i++) {
             int row = i * c;
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) {

@@ -244,12 +244,14 @@ public final class Network {
         long correct = 0;
         for (int from = 0; from < rows; from += chunk) {
             int to = (int) Math.min(rows, from + (long) chunk);
+            StepPhases.start();
             INDArray part = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             int[] partLabels = Arrays.copyOfRange(labels, from, to);
             WorkArrays buf = check(part, partLabels);
             forward(asDataType(part), buf, mode, false);
             costSum += passes.cost(buf, partLabels, 0.0) * (to - from);
             correct += Kernels.countCorrect(buf.probs, units[depth], partLabels, confusion);
+            StepPhases.lap(StepPhases.Phase.OTHER);
         }
         return new Evaluation(costSum / rows, (double) correct / rows, rows);
     }

@@ -21,12 +21,15 @@ final class WorkArrays {
     final double[][] dz;
     final double[][] dzTilde;
     final double[][] da;
+    /** Host copies of γ, β (batch norm) or b of each layer, read before a forward pass. */
+    final double[][] gamma;
+    final double[][] beta;
+    final double[][] bias;
     final double[] probs;
     final double[] logProbs;
     final double[] vecA;
     final double[] vecB;
     final double[] vecC;
-    final double[] vecD;
     final INDArray[] zDev;
     final INDArray[] aDev;
     final INDArray[] dzDev;
@@ -42,7 +45,7 @@ final class WorkArrays {
     final NativeView[] daBlock;
     /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
-    /** Whether each row block of layer 1's z was finite (inference split by rows). */
+    /** Whether each row block's z of layer 1 was finite (inference split by rows). */
     final boolean[] blockFinite = new boolean[64];
 
     WorkArrays(int rows, NetworkConfig config, DataType dt) {
@@ -58,6 +61,9 @@ final class WorkArrays {
         dz = new double[depth + 1][];
         dzTilde = new double[depth + 1][];
         da = new double[depth + 1][];
+        gamma = new double[depth + 1][];
+        beta = new double[depth + 1][];
+        bias = new double[depth + 1][];
         zDev = new INDArray[depth + 1];
         aDev = new INDArray[depth + 1];
         dzDev = new INDArray[depth + 1];
@@ -93,15 +99,19 @@ final class WorkArrays {
                 aBlock[l] = new NativeView(aDev[l]);
                 daBlock[l] = new NativeView(daDev[l]);
                 if (config.batchNorm(l)) {
+                    gamma[l] = new double[n];
+                    beta[l] = new double[n];
                     zNorm[l] = new double[rows * n];
                     zTilde[l] = new double[rows * n];
                     mu[l] = new double[n];
                     var[l] = new double[n];
                     invStd[l] = new double[n];
                 } else {
+                    bias[l] = new double[n];
                     zTilde[l] = z[l];
                 }
             } else {
+                bias[l] = new double[n];
                 zTilde[l] = z[l];
             }
         }
@@ -111,7 +121,6 @@ final class WorkArrays {
         vecA = new double[widest];
         vecB = new double[widest];
         vecC = new double[widest];
-        vecD = new double[widest];
         scratch = new float[rows * widest];
     }
 }

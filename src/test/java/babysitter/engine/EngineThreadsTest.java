@@ -86,6 +86,39 @@ class EngineThreadsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 517, column 3");
     }
 
+    /**
+     * Inference split by rows takes each block through every layer; layers without batch norm
+     * (their bias) and a layer too narrow to be split by rows (one unit: the whole batch runs
+     * layer by layer instead) give the same bits as one thread.
+     */
+    @Test
+    void float64InferenceWithBiasLayersAndAOneUnitLayerIsBitIdenticalAcrossThreadCounts() {
+        TestNets.Batch data = TestNets.randomBatch(500, 40, 3, Precision.FLOAT64.dataType(), 4);
+        NetworkConfig[] configs = {
+            TestNets.config(40, 3, Precision.FLOAT64, 21, new LayerSpec(32, Activation.SIGMOID, false),
+                    new LayerSpec(24, Activation.LEAKY_RELU, false)),
+            TestNets.config(40, 3, Precision.FLOAT64, 22, new LayerSpec(32, Activation.RELU, true),
+                    new LayerSpec(1, Activation.TANH, false))};
+        for (NetworkConfig config : configs) {
+            long[][] reference = null;
+            for (int threads : new int[] {1, 2}) {
+                EngineThreads.setForThisThread(threads);
+                Network net = new Network(config);
+                Network.Evaluation e = net.evaluate(data.x(), data.labels(), Network.Mode.INFERENCE, 250);
+                long[][] now = {
+                    {Double.doubleToRawLongBits(e.cost()), Double.doubleToRawLongBits(e.accuracy())},
+                    bits(net.predict(data.x(), Network.Mode.INFERENCE)), bits(net.z(1)), bits(net.activation(2))};
+                if (reference == null) {
+                    reference = now;
+                } else {
+                    for (int i = 0; i < now.length; i++) {
+                        assertThat(now[i]).as("quantity %d of %s", i, config.hidden()).isEqualTo(reference[i]);
+                    }
+                }
+            }
+        }
+    }
+
     private static long[] bits(INDArray a) {
         double[] v = a.dup().data().asDouble();
         long[] out = new long[v.length];
