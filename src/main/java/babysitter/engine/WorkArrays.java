@@ -43,6 +43,8 @@ final class WorkArrays {
     final NativeView[] aBlock;
     final NativeView[] dzBlock;
     final NativeView[] daBlock;
+    /** The batch converted to the network's precision when it comes in another (made on first use). */
+    INDArray convertedInput;
     /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
     /** Whether each row block's z of layer 1 was finite (inference split by rows). */
