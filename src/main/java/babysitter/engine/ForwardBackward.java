@@ -65,6 +65,7 @@ final class ForwardBackward {
 
     void forward(INDArray x, WorkArrays buf, Mode mode, boolean updateRunning) {
         int m = buf.rows;
+        buf.hiddenLayersDeferred = false;
         Gemm.Operand inputOp = input(x);
         readParameters(buf, mode);
         int blocks = mode == Mode.INFERENCE ? Gemm.rowBlocks(m, units[1], units[0], parts) : 1;
@@ -152,11 +153,17 @@ final class ForwardBackward {
         }
         int m = buf.rows;
         boolean[] finite = buf.blockFinite;
+        for (int part = 0; part < blocks; part++) {
+            if (buf.tiles[part] == null) {
+                buf.tiles[part] = new WorkArrays.Tile(buf.widest);
+            }
+        }
         Lanes.shared().run(blocks, part -> {
             int r0 = Gemm.boundary(m, blocks, part);
             int r1 = Gemm.boundary(m, blocks, part + 1);
             finite[part] = forwardRows(inputOp, buf, r0, r1, part);
         });
+        buf.hiddenLayersDeferred = true;
         StepPhases.lap(Phase.PRODUCTS);
         for (int part = 0; part < blocks; part++) {
             if (!finite[part]) {
@@ -176,7 +183,7 @@ final class ForwardBackward {
         Gemm.Operand prevOp = inputOp;
         for (int l = 1; l < depth; l++) {
             Gemm.multiplyRows(prevOp, wOp[l], buf.zOp[l], r0, r1, part);
-            boolean rowsFinite = hidden.forwardRows(l, buf, r0, r1);
+            boolean rowsFinite = hidden.forwardRowsThroughTile(l, buf, r0, r1, buf.tiles[part]);
             if (l == 1) {
                 finite = rowsFinite;
             }
@@ -191,6 +198,21 @@ final class ForwardBackward {
         Kernels.addRowVector(z, buf.bias[depth], r0, r1, c);
         Kernels.softmax(z, buf.probs, buf.logProbs, r0, r1, c);
         return finite;
+    }
+
+    /**
+     * Computes the hidden layers' z, z_norm, z̃ and a of the last inference pass split by rows,
+     * which kept only a (for the per-layer accessors): from the products' outputs, still in the
+     * work arrays, with the same arithmetic as the pass itself.
+     */
+    void keepHiddenLayers(WorkArrays buf) {
+        if (!buf.hiddenLayersDeferred) {
+            return;
+        }
+        for (int l = 1; l < depth; l++) {
+            hidden.forwardRows(l, buf, 0, buf.rows);
+        }
+        buf.hiddenLayersDeferred = false;
     }
 
     /** Running μ, σ² ← momentum-weighted averages with the batch's (course notes §5). */

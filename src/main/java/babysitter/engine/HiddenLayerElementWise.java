@@ -73,6 +73,49 @@ final class HiddenLayerElementWise {
         return forwardRows(l, buf, r0, r1, false);
     }
 
+    /**
+     * As {@link #forwardRows(int, WorkArrays, int, int)}, but only a reaches the work arrays (the
+     * next product's operand): z, z̃ and a pass through the small {@code tile}, a few rows at a
+     * time, with the same arithmetic, so a is the same to the bit. Inference on a large chunk
+     * otherwise writes four double arrays a layer that nothing may read.
+     *
+     * @return for layer 1, whether those rows of z are finite
+     */
+    boolean forwardRowsThroughTile(int l, WorkArrays buf, int r0, int r1, WorkArrays.Tile tile) {
+        int n = units[l];
+        int rowsPerTile = Math.max(1, tile.z.length / n);
+        Activation g = config.hidden().get(l - 1).activation();
+        boolean bn = config.batchNorm(l);
+        boolean finite = true;
+        double[] z = tile.z;
+        double[] zt = bn ? tile.zTilde : tile.z;
+        for (int t0 = r0; t0 < r1; t0 += rowsPerTile) {
+            int t1 = Math.min(r1, t0 + rowsPerTile);
+            int len = (t1 - t0) * n;
+            buf.zBlock[l].readRowsToTile(t0, t1, z, tile.floats);
+            if (l == 1) {
+                finite &= Kernels.allFinite(z, 0, len);
+            }
+            if (bn) {
+                double[] mu = buf.mu[l];
+                double[] invStd = buf.invStd[l];
+                double[] gam = buf.gamma[l];
+                double[] be = buf.beta[l];
+                for (int k = 0; k < len; k += n) {
+                    for (int j = 0; j < n; j++) {
+                        double v = (z[k + j] - mu[j]) * invStd[j];
+                        zt[k + j] = gam[j] * v + be[j];
+                    }
+                }
+            } else {
+                Kernels.addRowVector(z, buf.bias[l], 0, t1 - t0, n);
+            }
+            Kernels.activate(g, zt, tile.a, 0, len);
+            buf.aBlock[l].writeRowsFromTile(t0, t1, tile.a, tile.floats);
+        }
+        return finite;
+    }
+
     /** 1/√(σ² + ε) of batch norm's σ² in buf.var (nothing without batch norm). */
     void inverseStd(int l, WorkArrays buf) {
         if (!config.batchNorm(l)) {

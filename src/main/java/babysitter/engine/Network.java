@@ -362,6 +362,7 @@ public final class Network {
         if (last == null) {
             throw new IllegalStateException("the network has not run on a batch yet");
         }
+        passes.keepHiddenLayers(last);
         return last;
     }
 

@@ -43,10 +43,37 @@ final class WorkArrays {
     final NativeView[] aBlock;
     final NativeView[] dzBlock;
     final NativeView[] daBlock;
+    /**
+     * Whether the hidden layers' z, z_norm, z̃ and a of the last inference pass are still to be
+     * computed from the products' outputs (see {@link ForwardBackward#keepHiddenLayers}).
+     */
+    boolean hiddenLayersDeferred;
+    /** Each row block's tiles (inference split by rows), made on first use. */
+    final Tile[] tiles = new Tile[64];
+
+    /** A thread's few rows of a hidden layer while they go from z to a. */
+    static final class Tile {
+        /** Room for 2,048 numbers (16 KB of doubles an array: the first cache keeps them), at least one row. */
+        final double[] z;
+        final double[] zTilde;
+        final double[] a;
+        final float[] floats;
+
+        Tile(int widest) {
+            int numbers = Math.max(2048, widest);
+            z = new double[numbers];
+            zTilde = new double[numbers];
+            a = new double[numbers];
+            floats = new float[numbers];
+        }
+    }
+
     /** The batch converted to the network's precision when it comes in another (made on first use). */
     INDArray convertedInput;
     /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
+    /** The most units of any layer. */
+    final int widest;
     /** Whether each row block's z of layer 1 was finite (inference split by rows). */
     final boolean[] blockFinite = new boolean[64];
 
@@ -124,5 +151,6 @@ final class WorkArrays {
         vecB = new double[widest];
         vecC = new double[widest];
         scratch = new float[rows * widest];
+        this.widest = widest;
     }
 }
