@@ -281,22 +281,49 @@ final class ForwardBackward {
         StepPhases.lap(Phase.ELEMENT_WISE);
         io.write(dzOut, buf.dzDev[depth]);
         StepPhases.lap(Phase.COPIES);
+        // Layer l's da (needed next) is split across the engine threads; its dW is not needed
+        // until the optimiser, so one helper computes it whole while this thread goes on with
+        // layer l − 1's element-wise work. Each element of dW is the same either way.
+        Lanes.Forked pendingDW = null;
         for (int l = depth; l >= 1; l--) {
             if (l < depth) {
                 hidden.backward(l, buf);
                 StepPhases.lap(Phase.ELEMENT_WISE);
+                if (pendingDW != null) {
+                    finishWeightGradient(pendingDW, l + 1, m, l2);
+                    pendingDW = null;
+                    StepPhases.lap(Phase.PRODUCTS);
+                }
             }
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];
             Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
-            Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l], parts);
-            if (l2 != 0) {
-                Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
-            }
+            INDArray dz = buf.dzDev[l];
+            Gemm.Operand dzOp = buf.dzOp[l];
             if (l > 1) {
-                Gemm.multiply(buf.dzDev[l], buf.dzOp[l], false, w[l], wOp[l], true,
-                        buf.daDev[l - 1], buf.daOp[l - 1], parts);
+                Gemm.multiply(dz, dzOp, false, w[l], wOp[l], true, buf.daDev[l - 1], buf.daOp[l - 1], parts);
+                int layer = l;
+                Runnable product = () -> Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[layer], dWOp[layer]);
+                if (parts > 1) {
+                    pendingDW = Lanes.shared().fork(product);
+                } else {
+                    product.run();
+                    finishWeightGradient(null, l, m, l2);
+                }
+            } else {
+                Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[l], dWOp[l], parts);
+                finishWeightGradient(null, l, m, l2);
             }
             StepPhases.lap(Phase.PRODUCTS);
+        }
+    }
+
+    /** Waits for layer l's dW product if it was forked, then adds the L2 term's gradient. */
+    private void finishWeightGradient(Lanes.Forked pending, int l, int m, double l2) {
+        if (pending != null) {
+            pending.join();
+        }
+        if (l2 != 0) {
+            Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
         }
     }
 

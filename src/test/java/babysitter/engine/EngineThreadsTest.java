@@ -27,6 +27,16 @@ class EngineThreadsTest {
         assertThat(train(Precision.FLOAT64, 3)).isEqualTo(one);
     }
 
+    /**
+     * With an L2 term, the weight gradients computed by a helper while the trainer goes on (see
+     * ForwardBackward.backward) get the term once, after the product: the same bits as one thread.
+     */
+    @Test
+    void float64TrainingWithL2IsBitIdenticalWithOneAndTwoThreads() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128).withL2(0.5);
+        assertThat(train(Precision.FLOAT64, 2, hp)).isEqualTo(train(Precision.FLOAT64, 1, hp));
+    }
+
     @Test
     void float32TrainingRepeatsExactlyWithTheSameThreadsAndStaysCloseAcrossCounts() {
         long[] two = train(Precision.FLOAT32, 2);
@@ -147,11 +157,14 @@ class EngineThreadsTest {
 
     /** 40 steps of 128 rows (products big enough to be split), then the parameters' bits. */
     private static long[] train(Precision p, int threads) {
+        return train(p, threads, Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128));
+    }
+
+    private static long[] train(Precision p, int threads, Hyperparameters hp) {
         EngineThreads.setForThisThread(threads);
         Network net = new Network(config(p));
         assertThat(net.threads()).isEqualTo(threads);
         TestNets.Batch data = TestNets.randomBatch(1024, 100, 10, p.dataType(), 5);
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128);
         for (int step = 0; step < 40; step++) {
             int from = (step * 128) % 1024;
             INDArray x = data.x().get(NDArrayIndex.interval(from, from + 128), NDArrayIndex.all());
