@@ -84,13 +84,7 @@ public final class Lanes {
                 own = e;
             }
             awaitHelpers();
-            Throwable first = own != null ? own : failure;
-            if (first instanceof RuntimeException r) {
-                throw r;
-            }
-            if (first instanceof Error e) {
-                throw e;
-            }
+            rethrow(own != null ? own : failure);
         } finally {
             inUse.unlock();
         }
@@ -111,13 +105,7 @@ public final class Lanes {
             }
             try {
                 awaitHelpers();
-                Throwable e = failure;
-                if (e instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e instanceof Error err) {
-                    throw err;
-                }
+                rethrow(failure);
             } finally {
                 inUse.unlock();
             }
@@ -140,6 +128,16 @@ public final class Lanes {
         // Lane 1 of 2 runs part 1, the work; part 0 is nobody's.
         helpers[0].hand(part -> work.run(), 2, 2);
         return new Forked(true);
+    }
+
+    /** Throws a part's exception (parts run {@code Runnable}-like code: unchecked ones only), if any. */
+    private static void rethrow(Throwable failed) {
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
     }
 
     private void awaitHelpers() {

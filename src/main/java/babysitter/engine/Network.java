@@ -169,7 +169,7 @@ public final class Network {
     public double trainStep(INDArray x, int[] labels, Hyperparameters hp, int epoch) {
         StepPhases.start();
         WorkArrays buf = check(x, labels);
-        x = asDataType(x, buf);
+        x = buf.inNetworkPrecision(x);
         StepPhases.lap(StepPhases.Phase.OTHER);
         forward(x, buf, Mode.TRAIN, true);
         double cost = passes.cost(buf, labels, hp.l2());
@@ -194,7 +194,7 @@ public final class Network {
      */
     public double computeGradients(INDArray x, int[] labels, double l2) {
         WorkArrays buf = check(x, labels);
-        x = asDataType(x, buf);
+        x = buf.inNetworkPrecision(x);
         forward(x, buf, Mode.TRAIN, false);
         double cost = passes.cost(buf, labels, l2);
         passes.backward(x, buf, labels, l2);
@@ -204,7 +204,7 @@ public final class Network {
     /** The cost J of a batch in the given mode, without changing anything. */
     public double cost(INDArray x, int[] labels, Mode mode, double l2) {
         WorkArrays buf = check(x, labels);
-        forward(asDataType(x, buf), buf, mode, false);
+        forward(buf.inNetworkPrecision(x), buf, mode, false);
         return passes.cost(buf, labels, l2);
     }
 
@@ -214,7 +214,7 @@ public final class Network {
      */
     public INDArray predict(INDArray x, Mode mode) {
         WorkArrays buf = check(x, null);
-        forward(asDataType(x, buf), buf, mode, false);
+        forward(buf.inNetworkPrecision(x), buf, mode, false);
         return matrix(buf.probs, units[depth]);
     }
 
@@ -248,7 +248,7 @@ public final class Network {
             INDArray part = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             int[] partLabels = Arrays.copyOfRange(labels, from, to);
             WorkArrays buf = check(part, partLabels);
-            forward(asDataType(part, buf), buf, mode, false);
+            forward(buf.inNetworkPrecision(part), buf, mode, false);
             costSum += passes.cost(buf, partLabels, 0.0) * (to - from);
             correct += Kernels.countCorrect(buf.probs, units[depth], partLabels, confusion);
             StepPhases.lap(StepPhases.Phase.OTHER);
@@ -373,20 +373,6 @@ public final class Network {
     }
 
     // ------------------------------------------------------------------ input checks and buffers
-
-    /**
-     * x in this network's precision: x itself, or its values converted into the work arrays' input
-     * array (made once per batch size: a new native array per batch cost milliseconds a step).
-     */
-    private INDArray asDataType(INDArray x, WorkArrays buf) {
-        if (x.dataType() == dt) {
-            return x;
-        }
-        if (buf.convertedInput == null) {
-            buf.convertedInput = Nd4j.create(dt, buf.rows, units[0]);
-        }
-        return buf.convertedInput.assign(x);
-    }
 
     private WorkArrays check(INDArray x, int[] labels) {
         if (x.rank() != 2 || x.columns() != units[0]) {

@@ -68,8 +68,10 @@ final class WorkArrays {
         }
     }
 
+    private final DataType dataType;
+    private final int inputs;
     /** The batch converted to the network's precision when it comes in another (made on first use). */
-    INDArray convertedInput;
+    private INDArray convertedInput;
     /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
     /** The most units of any layer. */
@@ -79,6 +81,8 @@ final class WorkArrays {
 
     WorkArrays(int rows, NetworkConfig config, DataType dt) {
         this.rows = rows;
+        this.dataType = dt;
+        this.inputs = config.units(0);
         int depth = config.depth();
         z = new double[depth + 1][];
         zNorm = new double[depth + 1][];
@@ -152,5 +156,19 @@ final class WorkArrays {
         vecC = new double[widest];
         scratch = new float[rows * widest];
         this.widest = widest;
+    }
+
+    /**
+     * x in the network's precision: x itself, or its values converted into this batch size's input
+     * array (made once: a new native array per batch cost milliseconds a step).
+     */
+    INDArray inNetworkPrecision(INDArray x) {
+        if (x.dataType() == dataType) {
+            return x;
+        }
+        if (convertedInput == null) {
+            convertedInput = Nd4j.create(dataType, rows, inputs);
+        }
+        return convertedInput.assign(x);
     }
 }
