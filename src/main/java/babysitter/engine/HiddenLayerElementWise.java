@@ -14,7 +14,7 @@ import java.util.Arrays;
  * training batch's products are split by columns, so every row's values had to travel between
  * the cores first. In inference mode with more rows than units (the evaluation's chunks) each
  * engine thread takes its own rows through every layer instead ({@link ForwardBackward}), with
- * {@link #forwardRows(int, WorkArrays, int, int)}: no batch statistics are summed there.
+ * {@link #forwardRowsThroughTile}: no batch statistics are summed there.
  */
 final class HiddenLayerElementWise {
 
@@ -64,7 +64,7 @@ final class HiddenLayerElementWise {
 
     /**
      * The inference forward work of the rows r0 ≤ i < r1 (z read from the product here; μ, σ² and
-     * 1/σ already known, see {@link #inverseStd}): threads may run disjoint rows at once.
+     * 1/σ already known, see {@link #inverseStd}), every quantity kept in the work arrays.
      *
      * @return for layer 1, whether those rows of z are finite
      */
@@ -164,8 +164,8 @@ final class HiddenLayerElementWise {
 
     /**
      * Backward: da from the product, dz̃ = da·g'(z̃), then through batch norm (γ already in
-     * buf.gamma, read by the forward pass) with dγ, dβ written to the gradients, or db written to the gradients, and dz into
-     * the next products' operand.
+     * buf.gamma, read by the forward pass) with dγ, dβ written to the gradients, or db written to
+     * the gradients, and dz into the next products' operand.
      *
      * <p>Batch norm: dβ = Σ dz̃, dγ = Σ dz̃·z_norm, dz = γ/√(σ²+ε) · (dz̃ − dβ/m − z_norm·dγ/m).
      */

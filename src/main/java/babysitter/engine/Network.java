@@ -341,8 +341,9 @@ public final class Network {
         return l == depth ? matrix(lastWorkArrays().probs, units[l]) : matrix(lastWorkArrays().a[l], units[l]);
     }
 
+    /** A copy of the last batch's rows of {@code values} (called once the accessor has the work arrays). */
     private INDArray matrix(double[] values, int columns) {
-        int rows = lastWorkArrays().rows;
+        int rows = last.rows;
         double[] copy = Arrays.copyOf(values, rows * columns);
         return Nd4j.create(copy, new long[] {rows, columns}, dt);
     }
