@@ -65,8 +65,16 @@ final class ForwardBackward {
 
     void forward(INDArray x, WorkArrays buf, Mode mode, boolean updateRunning) {
         int m = buf.rows;
+        buf.hiddenLayersDeferred = false;
+        Gemm.Operand inputOp = input(x);
+        readParameters(buf, mode);
+        int blocks = mode == Mode.INFERENCE ? Gemm.rowBlocks(m, units[1], units[0], parts) : 1;
+        if (blocks > 1 && splitsByRows(inputOp, buf)) {
+            forwardByRows(x, inputOp, buf, blocks);
+            return;
+        }
         INDArray prev = x;
-        Gemm.Operand prevOp = input(x);
+        Gemm.Operand prevOp = inputOp;
         for (int l = 1; l <= depth; l++) {
             int n = units[l];
             Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
@@ -78,35 +86,133 @@ final class ForwardBackward {
                 if (l == 1 && !Kernels.allFinite(z, m * n)) {
                     requireFinite(x);
                 }
-                io.read(b[l], buf.vecA);
-                Kernels.addRowVector(z, buf.vecA, m, n);
-                Kernels.softmax(z, buf.probs, buf.logProbs, m, n);
+                Kernels.addRowVector(z, buf.bias[l], m, n);
+                Kernels.softmax(z, buf.probs, buf.logProbs, 0, m, n);
                 StepPhases.lap(Phase.ELEMENT_WISE);
                 break;
             }
-            boolean bn = config.batchNorm(l);
-            if (bn) {
-                io.read(gamma[l], buf.vecA);
-                io.read(beta[l], buf.vecB);
-                if (mode == Mode.INFERENCE) {
-                    io.read(runningMean[l], buf.mu[l]);
-                    io.read(runningVar[l], buf.var[l]);
-                }
-            } else {
-                io.read(b[l], buf.vecA);
-            }
-            if (!hidden.forward(l, buf, mode, parts)) {
+            if (!hidden.forward(l, buf, mode)) {
                 // A NaN or infinite input spreads to its whole row of z: find and name it before
                 // anything (running statistics, parameters) has changed.
                 requireFinite(x);
             }
-            if (bn && mode == Mode.TRAIN && updateRunning) {
+            if (config.batchNorm(l) && mode == Mode.TRAIN && updateRunning) {
                 updateRunningStatistics(l, buf);
             }
             StepPhases.lap(Phase.ELEMENT_WISE);
             prev = buf.aDev[l];
             prevOp = buf.aOp[l];
         }
+    }
+
+    /** Whether every layer's product can be computed a block of rows at a time ({@link Gemm#multiplyRows}). */
+    private boolean splitsByRows(Gemm.Operand inputOp, WorkArrays buf) {
+        Gemm.Operand prevOp = inputOp;
+        for (int l = 1; l <= depth; l++) {
+            if (!Gemm.rowsDirect(prevOp, wOp[l], buf.zOp[l])) {
+                return false;
+            }
+            prevOp = buf.aOp[l];
+        }
+        return true;
+    }
+
+    /** γ, β (and in inference mode the running μ, σ²) or b of every layer into the work arrays. */
+    private void readParameters(WorkArrays buf, Mode mode) {
+        for (int l = 1; l <= depth; l++) {
+            if (l < depth && config.batchNorm(l)) {
+                io.read(gamma[l], buf.gamma[l]);
+                io.read(beta[l], buf.beta[l]);
+                if (mode == Mode.INFERENCE) {
+                    io.read(runningMean[l], buf.mu[l]);
+                    io.read(runningVar[l], buf.var[l]);
+                }
+            } else {
+                io.read(b[l], buf.bias[l]);
+            }
+        }
+    }
+
+    /**
+     * Inference on a chunk with more rows than units: each engine thread takes its own block of
+     * rows through every layer (product, element-wise work, softmax), with no hand-off between the
+     * layers; nothing depends on other rows in inference mode. An element of each product is the
+     * same dot product as in the whole product, so the results are those of one thread.
+     */
+    private void forwardByRows(INDArray x, Gemm.Operand inputOp, WorkArrays buf, int blocks) {
+        for (int l = 1; l < depth; l++) {
+            hidden.inverseStd(l, buf);
+        }
+        inputOp.prepareBlocks(blocks);
+        for (int l = 1; l <= depth; l++) {
+            wOp[l].prepareBlocks(blocks);
+            buf.zOp[l].prepareBlocks(blocks);
+            if (l < depth) {
+                buf.aOp[l].prepareBlocks(blocks);
+            }
+        }
+        int m = buf.rows;
+        boolean[] finite = buf.blockFinite;
+        for (int part = 0; part < blocks; part++) {
+            if (buf.tiles[part] == null) {
+                buf.tiles[part] = new WorkArrays.Tile(buf.widest);
+            }
+        }
+        Lanes.shared().run(blocks, part -> {
+            int r0 = Gemm.boundary(m, blocks, part);
+            int r1 = Gemm.boundary(m, blocks, part + 1);
+            finite[part] = forwardRows(inputOp, buf, r0, r1, part);
+        });
+        buf.hiddenLayersDeferred = true;
+        StepPhases.lap(Phase.PRODUCTS);
+        for (int part = 0; part < blocks; part++) {
+            if (!finite[part]) {
+                requireFinite(x);
+            }
+        }
+    }
+
+    /**
+     * The rows r0 ≤ i < r1 through every layer in inference mode, as block {@code part} of a
+     * split by rows; whether those rows of layer 1's z are finite. (Cut into smaller tiles of
+     * 64–256 rows for the cache, it got slower: the products lose more than the copies gain.)
+     */
+    private boolean forwardRows(Gemm.Operand inputOp, WorkArrays buf, int r0, int r1, int part) {
+        int c = units[depth];
+        boolean finite = true;
+        Gemm.Operand prevOp = inputOp;
+        for (int l = 1; l < depth; l++) {
+            Gemm.multiplyRows(prevOp, wOp[l], buf.zOp[l], r0, r1, part);
+            boolean rowsFinite = hidden.forwardRowsThroughTile(l, buf, r0, r1, buf.tiles[part]);
+            if (l == 1) {
+                finite = rowsFinite;
+            }
+            prevOp = buf.aOp[l];
+        }
+        Gemm.multiplyRows(prevOp, wOp[depth], buf.zOp[depth], r0, r1, part);
+        double[] z = buf.z[depth];
+        buf.zBlock[depth].readRows(r0, r1, z, buf.scratch);
+        if (depth == 1) {
+            finite = Kernels.allFinite(z, r0 * c, r1 * c);
+        }
+        Kernels.addRowVector(z, buf.bias[depth], r0, r1, c);
+        Kernels.softmax(z, buf.probs, buf.logProbs, r0, r1, c);
+        return finite;
+    }
+
+    /**
+     * Computes the hidden layers' z, z_norm, z̃ and a of the last inference pass split by rows,
+     * which kept only a (for the per-layer accessors): from the products' outputs, still in the
+     * work arrays, with the same arithmetic as the pass itself.
+     */
+    void keepHiddenLayers(WorkArrays buf) {
+        if (!buf.hiddenLayersDeferred) {
+            return;
+        }
+        for (int l = 1; l < depth; l++) {
+            hidden.forwardRows(l, buf, 0, buf.rows);
+        }
+        buf.hiddenLayersDeferred = false;
     }
 
     /** Running μ, σ² ← momentum-weighted averages with the batch's (course notes §5). */
@@ -175,25 +281,49 @@ final class ForwardBackward {
         StepPhases.lap(Phase.ELEMENT_WISE);
         io.write(dzOut, buf.dzDev[depth]);
         StepPhases.lap(Phase.COPIES);
+        // Layer l's da (needed next) is split across the engine threads; its dW is not needed
+        // until the optimiser, so one helper computes it whole while this thread goes on with
+        // layer l − 1's element-wise work. Each element of dW is the same either way.
+        Lanes.Forked pendingDW = null;
         for (int l = depth; l >= 1; l--) {
             if (l < depth) {
-                if (config.batchNorm(l)) {
-                    io.read(gamma[l], buf.vecD);
-                }
                 hidden.backward(l, buf);
                 StepPhases.lap(Phase.ELEMENT_WISE);
+                if (pendingDW != null) {
+                    finishWeightGradient(pendingDW, l + 1, m, l2);
+                    pendingDW = null;
+                    StepPhases.lap(Phase.PRODUCTS);
+                }
             }
             INDArray prev = l == 1 ? x : buf.aDev[l - 1];
             Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
-            Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l], parts);
-            if (l2 != 0) {
-                Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
-            }
+            INDArray dz = buf.dzDev[l];
+            Gemm.Operand dzOp = buf.dzOp[l];
             if (l > 1) {
-                Gemm.multiply(buf.dzDev[l], buf.dzOp[l], false, w[l], wOp[l], true,
-                        buf.daDev[l - 1], buf.daOp[l - 1], parts);
+                Gemm.multiply(dz, dzOp, false, w[l], wOp[l], true, buf.daDev[l - 1], buf.daOp[l - 1], parts);
+                int layer = l;
+                Runnable product = () -> Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[layer], dWOp[layer]);
+                if (parts > 1) {
+                    pendingDW = Lanes.shared().fork(product);
+                } else {
+                    product.run();
+                    finishWeightGradient(null, l, m, l2);
+                }
+            } else {
+                Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[l], dWOp[l], parts);
+                finishWeightGradient(null, l, m, l2);
             }
             StepPhases.lap(Phase.PRODUCTS);
+        }
+    }
+
+    /** Waits for layer l's dW product if it was forked, then adds the L2 term's gradient. */
+    private void finishWeightGradient(Lanes.Forked pending, int l, int m, double l2) {
+        if (pending != null) {
+            pending.join();
+        }
+        if (l2 != 0) {
+            Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
         }
     }
 

@@ -187,6 +187,27 @@ final class Gemm {
     }
 
     /**
+     * The rows r0 ≤ i < r1 of c = a·b (no transposes) as one OpenBLAS call on this thread, for
+     * block {@code part} of work split by rows (its own pointers, see {@link Operand#prepareBlocks},
+     * called before the split). Each element is the same as in the whole product.
+     */
+    static void multiplyRows(Operand ao, Operand bo, Operand co, int r0, int r1, int part) {
+        if (!rowsDirect(ao, bo, co)) {
+            throw new IllegalArgumentException("operands cannot be split by rows: " + ao.rows + "×" + ao.cols
+                    + " · " + bo.rows + "×" + bo.cols + " → " + co.rows + "×" + co.cols);
+        }
+        product(co.isDouble, part, NO_TRANS, NO_TRANS, r1 - r0, co.cols, ao.cols, ao, (long) r0 * ao.ld,
+                bo, 0, co, (long) r0 * co.ld);
+    }
+
+    /** Whether c = a·b can be computed by {@link #multiplyRows} (direct operands, shapes that agree, no vector sides). */
+    static boolean rowsDirect(Operand ao, Operand bo, Operand co) {
+        return ao.direct && bo.direct && co.direct && ao.isDouble == co.isDouble && bo.isDouble == co.isDouble
+                && ao.rows == co.rows && bo.cols == co.cols && ao.cols == bo.rows
+                && co.rows > 1 && co.cols > 1 && ao.cols > 1;
+    }
+
+    /**
      * Into how many blocks of rows the product of an m × k matrix and a k × n one is split for
      * {@code parts} threads: 1 when it is made whole or split by columns.
      */

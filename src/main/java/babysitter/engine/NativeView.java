@@ -82,4 +82,32 @@ final class NativeView {
             floats.put(offset + from, scratch, from, to - from);
         }
     }
+
+    /** The rows r0 ≤ i < r1 into {@code tile[0 ..)} ({@code floatTile} as long, for a float array's copy). */
+    void readRowsToTile(int r0, int r1, double[] tile, float[] floatTile) {
+        int from = r0 * cols;
+        int len = (r1 - r0) * cols;
+        if (doubles != null) {
+            doubles.get(offset + from, tile, 0, len);
+        } else {
+            floats.get(offset + from, floatTile, 0, len);
+            for (int k = 0; k < len; k++) {
+                tile[k] = floatTile[k];
+            }
+        }
+    }
+
+    /** The rows r0 ≤ i < r1 from {@code tile[0 ..)}, rounded to float in a float array. */
+    void writeRowsFromTile(int r0, int r1, double[] tile, float[] floatTile) {
+        int from = r0 * cols;
+        int len = (r1 - r0) * cols;
+        if (doubles != null) {
+            doubles.put(offset + from, tile, 0, len);
+        } else {
+            for (int k = 0; k < len; k++) {
+                floatTile[k] = (float) tile[k];
+            }
+            floats.put(offset + from, floatTile, 0, len);
+        }
+    }
 }

@@ -169,7 +169,7 @@ public final class Network {
     public double trainStep(INDArray x, int[] labels, Hyperparameters hp, int epoch) {
         StepPhases.start();
         WorkArrays buf = check(x, labels);
-        x = asDataType(x);
+        x = buf.inNetworkPrecision(x);
         StepPhases.lap(StepPhases.Phase.OTHER);
         forward(x, buf, Mode.TRAIN, true);
         double cost = passes.cost(buf, labels, hp.l2());
@@ -194,7 +194,7 @@ public final class Network {
      */
     public double computeGradients(INDArray x, int[] labels, double l2) {
         WorkArrays buf = check(x, labels);
-        x = asDataType(x);
+        x = buf.inNetworkPrecision(x);
         forward(x, buf, Mode.TRAIN, false);
         double cost = passes.cost(buf, labels, l2);
         passes.backward(x, buf, labels, l2);
@@ -204,7 +204,7 @@ public final class Network {
     /** The cost J of a batch in the given mode, without changing anything. */
     public double cost(INDArray x, int[] labels, Mode mode, double l2) {
         WorkArrays buf = check(x, labels);
-        forward(asDataType(x), buf, mode, false);
+        forward(buf.inNetworkPrecision(x), buf, mode, false);
         return passes.cost(buf, labels, l2);
     }
 
@@ -214,7 +214,7 @@ public final class Network {
      */
     public INDArray predict(INDArray x, Mode mode) {
         WorkArrays buf = check(x, null);
-        forward(asDataType(x), buf, mode, false);
+        forward(buf.inNetworkPrecision(x), buf, mode, false);
         return matrix(buf.probs, units[depth]);
     }
 
@@ -244,12 +244,14 @@ public final class Network {
         long correct = 0;
         for (int from = 0; from < rows; from += chunk) {
             int to = (int) Math.min(rows, from + (long) chunk);
+            StepPhases.start();
             INDArray part = x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             int[] partLabels = Arrays.copyOfRange(labels, from, to);
             WorkArrays buf = check(part, partLabels);
-            forward(asDataType(part), buf, mode, false);
+            forward(buf.inNetworkPrecision(part), buf, mode, false);
             costSum += passes.cost(buf, partLabels, 0.0) * (to - from);
             correct += Kernels.countCorrect(buf.probs, units[depth], partLabels, confusion);
+            StepPhases.lap(StepPhases.Phase.OTHER);
         }
         return new Evaluation(costSum / rows, (double) correct / rows, rows);
     }
@@ -339,8 +341,9 @@ public final class Network {
         return l == depth ? matrix(lastWorkArrays().probs, units[l]) : matrix(lastWorkArrays().a[l], units[l]);
     }
 
+    /** A copy of the last batch's rows of {@code values} (called once the accessor has the work arrays). */
     private INDArray matrix(double[] values, int columns) {
-        int rows = lastWorkArrays().rows;
+        int rows = last.rows;
         double[] copy = Arrays.copyOf(values, rows * columns);
         return Nd4j.create(copy, new long[] {rows, columns}, dt);
     }
@@ -360,6 +363,7 @@ public final class Network {
         if (last == null) {
             throw new IllegalStateException("the network has not run on a batch yet");
         }
+        passes.keepHiddenLayers(last);
         return last;
     }
 
@@ -370,10 +374,6 @@ public final class Network {
     }
 
     // ------------------------------------------------------------------ input checks and buffers
-
-    private INDArray asDataType(INDArray x) {
-        return x.dataType() == dt ? x : x.castTo(dt);
-    }
 
     private WorkArrays check(INDArray x, int[] labels) {
         if (x.rank() != 2 || x.columns() != units[0]) {

@@ -21,12 +21,15 @@ final class WorkArrays {
     final double[][] dz;
     final double[][] dzTilde;
     final double[][] da;
+    /** Host copies of γ, β (batch norm) or b of each layer, read before a forward pass. */
+    final double[][] gamma;
+    final double[][] beta;
+    final double[][] bias;
     final double[] probs;
     final double[] logProbs;
     final double[] vecA;
     final double[] vecB;
     final double[] vecC;
-    final double[] vecD;
     final INDArray[] zDev;
     final INDArray[] aDev;
     final INDArray[] dzDev;
@@ -40,13 +43,46 @@ final class WorkArrays {
     final NativeView[] aBlock;
     final NativeView[] dzBlock;
     final NativeView[] daBlock;
+    /**
+     * Whether the hidden layers' z, z_norm, z̃ and a of the last inference pass are still to be
+     * computed from the products' outputs (see {@link ForwardBackward#keepHiddenLayers}).
+     */
+    boolean hiddenLayersDeferred;
+    /** Each row block's tiles (inference split by rows), made on first use. */
+    final Tile[] tiles = new Tile[64];
+
+    /** A thread's few rows of a hidden layer while they go from z to a. */
+    static final class Tile {
+        /** Room for 2,048 numbers (16 KB of doubles an array: the first cache keeps them), at least one row. */
+        final double[] z;
+        final double[] zTilde;
+        final double[] a;
+        final float[] floats;
+
+        Tile(int widest) {
+            int numbers = Math.max(2048, widest);
+            z = new double[numbers];
+            zTilde = new double[numbers];
+            a = new double[numbers];
+            floats = new float[numbers];
+        }
+    }
+
+    private final DataType dataType;
+    private final int inputs;
+    /** The batch converted to the network's precision when it comes in another (made on first use). */
+    private INDArray convertedInput;
     /** Room for a float copy of the widest layer's rows (the copies' conversions; threads use disjoint rows). */
     final float[] scratch;
-    /** Whether each row block of layer 1's z was finite (inference split by rows). */
+    /** The most units of any layer. */
+    final int widest;
+    /** Whether each row block's z of layer 1 was finite (inference split by rows). */
     final boolean[] blockFinite = new boolean[64];
 
     WorkArrays(int rows, NetworkConfig config, DataType dt) {
         this.rows = rows;
+        this.dataType = dt;
+        this.inputs = config.units(0);
         int depth = config.depth();
         z = new double[depth + 1][];
         zNorm = new double[depth + 1][];
@@ -58,6 +94,9 @@ final class WorkArrays {
         dz = new double[depth + 1][];
         dzTilde = new double[depth + 1][];
         da = new double[depth + 1][];
+        gamma = new double[depth + 1][];
+        beta = new double[depth + 1][];
+        bias = new double[depth + 1][];
         zDev = new INDArray[depth + 1];
         aDev = new INDArray[depth + 1];
         dzDev = new INDArray[depth + 1];
@@ -93,15 +132,19 @@ final class WorkArrays {
                 aBlock[l] = new NativeView(aDev[l]);
                 daBlock[l] = new NativeView(daDev[l]);
                 if (config.batchNorm(l)) {
+                    gamma[l] = new double[n];
+                    beta[l] = new double[n];
                     zNorm[l] = new double[rows * n];
                     zTilde[l] = new double[rows * n];
                     mu[l] = new double[n];
                     var[l] = new double[n];
                     invStd[l] = new double[n];
                 } else {
+                    bias[l] = new double[n];
                     zTilde[l] = z[l];
                 }
             } else {
+                bias[l] = new double[n];
                 zTilde[l] = z[l];
             }
         }
@@ -111,7 +154,21 @@ final class WorkArrays {
         vecA = new double[widest];
         vecB = new double[widest];
         vecC = new double[widest];
-        vecD = new double[widest];
         scratch = new float[rows * widest];
+        this.widest = widest;
+    }
+
+    /**
+     * x in the network's precision: x itself, or its values converted into this batch size's input
+     * array (made once: a new native array per batch cost milliseconds a step).
+     */
+    INDArray inNetworkPrecision(INDArray x) {
+        if (x.dataType() == dataType) {
+            return x;
+        }
+        if (convertedInput == null) {
+            convertedInput = Nd4j.create(dataType, rows, inputs);
+        }
+        return convertedInput.assign(x);
     }
 }

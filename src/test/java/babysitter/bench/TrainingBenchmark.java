@@ -46,7 +46,6 @@ public final class TrainingBenchmark {
         float[][] train = load("train");
         float[][] test = load("t10k");
         int n = train[1].length;
-        INDArray x = Nd4j.create(train[0], new long[] {n, 784}, 'c');
         int[] y = toInts(train[1]);
         NetworkConfig config = NetworkConfig.of(784, List.of(new LayerSpec(256, Activation.RELU, true),
                 new LayerSpec(128, Activation.RELU, true)), 10, 1).withPrecision(precision);
@@ -69,10 +68,16 @@ public final class TrainingBenchmark {
         long cpuNanos = 0;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // Mini-batches are gathered on the heap and copied into one reused native array, as a
-        // data pipeline should: allocating native memory per batch costs more than the copy.
+        // data pipeline should: allocating native memory per batch costs more than the copy. The
+        // data are in the network's precision, as a run stores them (RunConfig): a float64
+        // network fed float32 batches would time a conversion of every batch.
+        DataType dt = precision.dataType();
+        boolean doubles = dt == DataType.DOUBLE;
         float[] xHost = train[0];
+        double[] xHostDoubles = doubles ? toDoubles(xHost) : null;
         float[] batchHost = new float[m * 784];
-        INDArray full = Nd4j.create(DataType.FLOAT, m, 784);
+        double[] batchHostDoubles = new double[doubles ? m * 784 : 0];
+        INDArray full = Nd4j.create(dt, m, 784);
         for (int e = -1; e < epochs; e++) {
             shuffle(order, random);
             long allocatedBefore = threads.getThreadAllocatedBytes(thread);
@@ -86,13 +91,21 @@ public final class TrainingBenchmark {
             for (int from = 0; from < n; from += m) {
                 int to = Math.min(n, from + m);
                 int[] idx = Arrays.copyOfRange(order, from, to);
-                INDArray xb = idx.length == m ? full : Nd4j.create(DataType.FLOAT, idx.length, 784);
+                INDArray xb = idx.length == m ? full : Nd4j.create(dt, idx.length, 784);
                 int[] yb = new int[idx.length];
                 for (int i = 0; i < idx.length; i++) {
                     yb[i] = y[idx[i]];
-                    System.arraycopy(xHost, idx[i] * 784, batchHost, i * 784, 784);
+                    if (doubles) {
+                        System.arraycopy(xHostDoubles, idx[i] * 784, batchHostDoubles, i * 784, 784);
+                    } else {
+                        System.arraycopy(xHost, idx[i] * 784, batchHost, i * 784, 784);
+                    }
                 }
-                xb.data().asNioFloat().put(0, batchHost, 0, idx.length * 784);
+                if (doubles) {
+                    xb.data().asNioDouble().put(0, batchHostDoubles, 0, idx.length * 784);
+                } else {
+                    xb.data().asNioFloat().put(0, batchHost, 0, idx.length * 784);
+                }
                 cost = net.trainStep(xb, yb, hp, Math.max(e, 0));
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
@@ -124,10 +137,11 @@ public final class TrainingBenchmark {
         if (StepPhases.enabled()) {
             printPhases(steps);
         }
-        INDArray xt = Nd4j.create(test[0], new long[] {test[1].length, 784}, 'c');
+        INDArray xt = Nd4j.create(test[0], new long[] {test[1].length, 784}, 'c').castTo(dt);
         int[] yt = toInts(test[1]);
         Network.Evaluation ev = net.evaluate(xt, yt, Network.Mode.INFERENCE, 1000);
         System.out.printf("test accuracy after %d epochs (inference mode): %.4f, cost %.4f%n", epochs + 1, ev.accuracy(), ev.cost());
+        StepPhases.reset();
         double[] inference = new double[7];
         for (int r = 0; r < inference.length; r++) {
             long start = System.nanoTime();
@@ -137,6 +151,10 @@ public final class TrainingBenchmark {
         Arrays.sort(inference);
         System.out.printf("babysitter inference: median %,.0f samples/s (7 passes over the test set)%n",
                 inference[inference.length / 2]);
+        if (StepPhases.enabled()) {
+            System.out.print("inference, per chunk of 1,000 rows: ");
+            printPhases(7L * ((yt.length + 999) / 1000));
+        }
     }
 
     private static void printPhases(long steps) {
@@ -174,6 +192,14 @@ public final class TrainingBenchmark {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = f[i];
+        }
+        return out;
     }
 
     private static int[] toInts(float[] f) {

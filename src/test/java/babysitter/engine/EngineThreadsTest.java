@@ -27,6 +27,16 @@ class EngineThreadsTest {
         assertThat(train(Precision.FLOAT64, 3)).isEqualTo(one);
     }
 
+    /**
+     * With an L2 term, the weight gradients computed by a helper while the trainer goes on (see
+     * ForwardBackward.backward) get the term once, after the product: the same bits as one thread.
+     */
+    @Test
+    void float64TrainingWithL2IsBitIdenticalWithOneAndTwoThreads() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128).withL2(0.5);
+        assertThat(train(Precision.FLOAT64, 2, hp)).isEqualTo(train(Precision.FLOAT64, 1, hp));
+    }
+
     @Test
     void float32TrainingRepeatsExactlyWithTheSameThreadsAndStaysCloseAcrossCounts() {
         long[] two = train(Precision.FLOAT32, 2);
@@ -86,6 +96,39 @@ class EngineThreadsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 517, column 3");
     }
 
+    /**
+     * Inference split by rows takes each block through every layer; layers without batch norm
+     * (their bias) and a layer too narrow to be split by rows (one unit: the whole batch runs
+     * layer by layer instead) give the same bits as one thread.
+     */
+    @Test
+    void float64InferenceWithBiasLayersAndAOneUnitLayerIsBitIdenticalAcrossThreadCounts() {
+        TestNets.Batch data = TestNets.randomBatch(500, 40, 3, Precision.FLOAT64.dataType(), 4);
+        NetworkConfig[] configs = {
+            TestNets.config(40, 3, Precision.FLOAT64, 21, new LayerSpec(32, Activation.SIGMOID, false),
+                    new LayerSpec(24, Activation.LEAKY_RELU, false)),
+            TestNets.config(40, 3, Precision.FLOAT64, 22, new LayerSpec(32, Activation.RELU, true),
+                    new LayerSpec(1, Activation.TANH, false))};
+        for (NetworkConfig config : configs) {
+            long[][] reference = null;
+            for (int threads : new int[] {1, 2}) {
+                EngineThreads.setForThisThread(threads);
+                Network net = new Network(config);
+                Network.Evaluation e = net.evaluate(data.x(), data.labels(), Network.Mode.INFERENCE, 250);
+                long[][] now = {
+                    {Double.doubleToRawLongBits(e.cost()), Double.doubleToRawLongBits(e.accuracy())},
+                    bits(net.predict(data.x(), Network.Mode.INFERENCE)), bits(net.z(1)), bits(net.activation(2))};
+                if (reference == null) {
+                    reference = now;
+                } else {
+                    for (int i = 0; i < now.length; i++) {
+                        assertThat(now[i]).as("quantity %d of %s", i, config.hidden()).isEqualTo(reference[i]);
+                    }
+                }
+            }
+        }
+    }
+
     private static long[] bits(INDArray a) {
         double[] v = a.dup().data().asDouble();
         long[] out = new long[v.length];
@@ -114,11 +157,14 @@ class EngineThreadsTest {
 
     /** 40 steps of 128 rows (products big enough to be split), then the parameters' bits. */
     private static long[] train(Precision p, int threads) {
+        return train(p, threads, Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128));
+    }
+
+    private static long[] train(Precision p, int threads, Hyperparameters hp) {
         EngineThreads.setForThisThread(threads);
         Network net = new Network(config(p));
         assertThat(net.threads()).isEqualTo(threads);
         TestNets.Batch data = TestNets.randomBatch(1024, 100, 10, p.dataType(), 5);
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128);
         for (int step = 0; step < 40; step++) {
             int from = (step * 128) % 1024;
             INDArray x = data.x().get(NDArrayIndex.interval(from, from + 128), NDArrayIndex.all());
