@@ -1,5 +1,6 @@
 package babysitter.search;
 
+import babysitter.store.Json;
 import babysitter.engine.Activation;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.LrDecay;
@@ -73,7 +74,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
     /** The space as the JSON of a space file (the base inline). */
     public ObjectNode toJson() {
         ObjectNode root = ConfigFiles.MAPPER.createObjectNode();
-        root.set("base", ConfigFiles.toJson(base));
+        root.set("base", Json.MAPPER.valueToTree(base));
         ArrayNode ps = root.putArray("params");
         for (Param p : params) {
             ObjectNode o = ps.addObject();

@@ -1,5 +1,6 @@
 package babysitter.data;
 
+import babysitter.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.configuration.ConfigFiles;
@@ -39,7 +40,7 @@ class DataSpecJsonTest {
         assertThat(JSON.readValue(JSON.writeValueAsString(spec), DataSpec.class)).isEqualTo(spec);
 
         RunConfig config = ConfigFiles.parse("{\"data\":" + json + ",\"epochs\":3,\"seed\":5}", "test");
-        String written = ConfigFiles.toJson(config).toString();
+        String written = Json.MAPPER.writeValueAsString(config);
         assertThat(written).contains("\"data\":" + json);
         assertThat(ConfigFiles.parse(written, "again")).isEqualTo(config);
     }

@@ -4,7 +4,6 @@ import babysitter.session.configuration.Release;
 import babysitter.search.EpochPoint;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialTask;
-import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.training.Runs;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -143,7 +142,7 @@ public final class ClusterExecutor implements TrialExecutor {
         f.put("coordinator", memberId());
         f.put("replyTo", Channels.results(memberId()));
         f.put("epochs", task.epochs());
-        f.set("config", ConfigFiles.toJson(task.config()));
+        f.set("config", Json.MAPPER.valueToTree(task.config()));
         byte[] bytes = new Message(Message.Kind.TASK, token, task.trialId(), f).encode(secret);
         synchronized (this) {
             if (closed) {

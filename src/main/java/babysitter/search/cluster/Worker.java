@@ -243,7 +243,7 @@ public final class Worker implements AutoCloseable {
         RemoteTrial remote = new RemoteTrial(task, this, () -> leftMembers.contains(coordinator));
         Path root = scratch.resolve(task.token());
         try {
-            RunConfig config = ConfigFiles.fromJson((ObjectNode) f.path("config"), "trial " + task.trialId());
+            RunConfig config = ConfigFiles.fromJson(f.path("config"), "trial " + task.trialId());
             runner.run(new TrialTask(task.trialId(), config, root, f.path("epochs").asInt()), remote);
             trained.incrementAndGet();
             say.accept("trial " + task.trialId() + " ended");

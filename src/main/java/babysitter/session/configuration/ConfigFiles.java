@@ -7,13 +7,11 @@ import babysitter.store.Json;
 import babysitter.store.Run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -195,45 +193,57 @@ public final class ConfigFiles {
         }
     }
 
-    /** The configuration as a JSON object (for run.json). */
-    public static ObjectNode toJson(RunConfig config) {
-        return MAPPER.valueToTree(config);
-    }
-
     /** The configuration a recorded run was started with (run.json's {@code config}, as its version meant it). */
     public static RunConfig ofRun(Run run) throws ConfigException {
-        JsonNode node = run.config().get("config");
-        if (node == null || !node.isObject()) {
-            throw new ConfigException("config", run.dir().resolve("run.json") + ": has no 'config' object");
+        String source = run.dir().resolve("run.json").toString();
+        Object config;
+        try {
+            config = run.partOf("config", Object.class);
+        } catch (IOException e) {
+            throw new ConfigException("config", source + ": config: cannot be read (" + e.getMessage() + ")");
         }
-        return fromJson((ObjectNode) node, run.dir().resolve("run.json").toString(), run.recordedBy());
+        if (!(config instanceof Map)) {
+            throw new ConfigException("config", source + ": has no 'config' object");
+        }
+        return fromJson(config, source, run.recordedBy());
     }
 
-    /** A configuration back from the JSON object of {@link #toJson}. */
-    public static RunConfig fromJson(ObjectNode node, String source) throws ConfigException {
-        return fromJson(node, source, Release.VERSION);
+    /**
+     * A configuration back from its JSON form as read by the store or a cluster task: a JSON
+     * object in any form the mapper converts (a tree's object node, a map of maps).
+     */
+    public static RunConfig fromJson(Object json, String source) throws ConfigException {
+        return fromJson(json, source, Release.VERSION);
     }
 
     /**
      * A configuration recorded by program version {@code recordedBy}, read as that version meant it
      * (see {@link OptimizerSpec#asRecordedBy}).
      */
-    public static RunConfig fromJson(ObjectNode node, String source, String recordedBy) throws ConfigException {
+    public static RunConfig fromJson(Object json, String source, String recordedBy) throws ConfigException {
+        RunConfig read = convert(json, RunConfig.class, source);
+        RunConfig config = read.withOptimizer(read.optimizer().asRecordedBy(recordedBy));
+        if ("0.1.0".equals(recordedBy) && config.data().shuffleSplit() == null) {
+            // 0.1.0 shuffled the rows even when nothing was held out
+            config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
+        }
+        if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
+            // 0.1.0 stored every data set as float32, whatever the network's precision
+            config = config.withData(config.data().withPrecision(DataPrecision.FLOAT32));
+        }
+        check(config, source);
+        return config;
+    }
+
+    /** {@code json} (already parsed) as a {@code type}, a mapping error described as for a file. */
+    static <T> T convert(Object json, Class<T> type, String source) throws ConfigException {
         try {
-            RunConfig read = MAPPER.treeToValue(node, RunConfig.class);
-            RunConfig config = read.withOptimizer(read.optimizer().asRecordedBy(recordedBy));
-            if ("0.1.0".equals(recordedBy) && config.data().shuffleSplit() == null) {
-                // 0.1.0 shuffled the rows even when nothing was held out
-                config = config.withData(config.data().withShuffleSplit(Boolean.TRUE));
+            return MAPPER.convertValue(json, type);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonProcessingException j) {
+                throw describe(j, source);
             }
-            if ("0.1.0".equals(recordedBy) && config.data().precision() == null) {
-                // 0.1.0 stored every data set as float32, whatever the network's precision
-                config = config.withData(config.data().withPrecision(DataPrecision.FLOAT32));
-            }
-            check(config, source);
-            return config;
-        } catch (JsonProcessingException e) {
-            throw describe(e, source);
+            throw new ConfigException("", source + ": " + e.getMessage());
         }
     }
 

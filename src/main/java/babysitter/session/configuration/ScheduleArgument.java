@@ -1,11 +1,10 @@
 package babysitter.session.configuration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Schedule entries written on the command line, as {@code epoch=5:learningRate=0.003} or
@@ -38,9 +37,11 @@ public final class ScheduleArgument {
             throw new ConfigException(path, source + ": " + path + ": expected the point and at least one change, as "
                     + "epoch=5:learningRate=0.003 or step=900:momentum=0.95");
         }
-        ObjectNode entry = JsonNodeFactory.instance.objectNode();
-        ObjectNode at = entry.putObject("at");
-        ObjectNode set = entry.putObject("set");
+        Map<String, Object> at = new LinkedHashMap<>();
+        Map<String, Object> set = new LinkedHashMap<>();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", at);
+        entry.put("set", set);
         for (int i = 0; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq <= 0) {
@@ -48,20 +49,19 @@ public final class ScheduleArgument {
             }
             String key = parts[i].substring(0, eq).trim();
             String value = parts[i].substring(eq + 1).trim();
-            ObjectNode target = i == 0 ? at : set;
+            Map<String, Object> target = i == 0 ? at : set;
             if (i == 0 && !key.equals("epoch") && !key.equals("step")) {
                 throw new ConfigException(path + ".at", source + ": " + path + ".at: the point comes first, as epoch=N or step=N, "
                         + "not '" + parts[i] + "'");
             }
-            if (target.has(key)) {
+            if (target.containsKey(key)) {
                 throw new ConfigException(path + ".set." + key, source + ": " + path + ".set." + key + ": given twice");
             }
-            target.set(key, valueNode(value));
+            target.put(key, value(value));
         }
         try {
-            return ConfigFiles.MAPPER.treeToValue(entry, ScheduleEntry.class);
-        } catch (JsonProcessingException e) {
-            ConfigException c = ConfigFiles.describe(e, source);
+            return ConfigFiles.convert(entry, ScheduleEntry.class, source);
+        } catch (ConfigException c) {
             String inner = c.jsonPath();
             String full = inner.isEmpty() ? path : path + "." + inner;
             String said = source + ": " + inner;
@@ -72,15 +72,15 @@ public final class ScheduleArgument {
     }
 
     /** A number as a JSON number (so that "0.003" reads as the number), anything else as text. */
-    private static JsonNode valueNode(String value) {
+    private static Object value(String text) {
         try {
-            JsonNode n = ConfigFiles.MAPPER.readTree(value);
-            if (n != null && n.isNumber()) {
+            Object n = ConfigFiles.MAPPER.readValue(text, Object.class);
+            if (n instanceof Number) {
                 return n;
             }
         } catch (JsonProcessingException e) {
             // not a number: the text, which the entry's reading judges
         }
-        return JsonNodeFactory.instance.textNode(value);
+        return text;
     }
 }

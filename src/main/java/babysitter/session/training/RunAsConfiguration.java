@@ -54,8 +54,7 @@ public final class RunAsConfiguration {
 
     /** Writes {@link #of}'s configuration to {@code file} as indented JSON (atomically). */
     public static void write(Run run, Path file) throws ConfigException, IOException {
-        String json = ConfigFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-                ConfigFiles.toJson(of(run)));
+        String json = ConfigFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(of(run));
         AtomicFiles.write(file, (json + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,6 @@ import babysitter.engine.optim.OptimizerKind;
 import babysitter.search.Scale;
 import babysitter.search.SearchSpace;
 import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import babysitter.store.AtomicFiles;
 import babysitter.store.Json;
@@ -62,7 +61,7 @@ public final class SearchAround {
      */
     public static SearchSpace write(RunConfig base, List<Row> rows, Path file) throws IOException, ConfigException {
         ObjectNode root = Json.object();
-        root.set("base", ConfigFiles.toJson(base));
+        root.set("base", Json.MAPPER.valueToTree(base));
         ArrayNode params = root.putArray("params");
         for (Row r : rows) {
             if (r.on()) {

@@ -1,5 +1,7 @@
 package babysitter.session.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import babysitter.store.Json;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.training.Replay;
@@ -206,8 +208,8 @@ class ScheduleTest {
     void aRunWithoutAScheduleWritesNoScheduleKey() throws Exception {
         RunConfig c = ConfigFiles.parse(CONFIG.substring(0, CONFIG.indexOf(",\n  \"schedule\"")) + "}", "test");
         assertThat(c.schedule()).isEmpty();
-        assertThat(ConfigFiles.toJson(c).has("schedule")).isFalse();
-        assertThat(ConfigFiles.fromJson(ConfigFiles.toJson(config()), "run.json").schedule())
+        assertThat(Json.MAPPER.<JsonNode>valueToTree(c).has("schedule")).isFalse();
+        assertThat(ConfigFiles.fromJson(Json.MAPPER.<JsonNode>valueToTree(config()), "run.json").schedule())
                 .isEqualTo(config().schedule());
     }
 }

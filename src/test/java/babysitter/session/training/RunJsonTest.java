@@ -37,7 +37,7 @@ class RunJsonTest {
         assertThat(root.get("version").asText()).isEqualTo(Release.VERSION);
         assertThat(root.get("created").asText()).isEqualTo(TrainerTest.CLOCK.instant().toString());
         assertThat(root.get("init").isNull()).isTrue();
-        assertThat(root.get("config").toString()).isEqualTo(ConfigFiles.toJson(TrainerTest.spiral(2)).toString());
+        assertThat(root.get("config").toString()).isEqualTo(Json.MAPPER.<JsonNode>valueToTree(TrainerTest.spiral(2)).toString());
         JsonNode data = root.get("data");
         assertThat(fields(data)).containsExactly("description", "train", "dev", "test", "features", "classNames",
                 "standardizer");

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.reports.Report;
@@ -258,7 +259,7 @@ class MainViewModelTest {
             throws Exception {
         Path runs = tmp.resolve("runs");
         Path cfg = tmp.resolve("spiral.json");
-        java.nio.file.Files.writeString(cfg, ConfigFiles.toJson(spiral(3)).toString());
+        java.nio.file.Files.writeString(cfg, Json.MAPPER.writeValueAsString(spiral(3)));
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = babysitter.cli.Cli.run(new String[] {"train", "--config", cfg.toString(), "--out", runs.toString()},
