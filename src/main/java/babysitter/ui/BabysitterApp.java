@@ -1,5 +1,7 @@
 package babysitter.ui;
 
+import babysitter.i18n.Texts;
+import babysitter.i18n.Language;
 import babysitter.session.Report;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.fx.HandOver;
@@ -39,13 +41,15 @@ public final class BabysitterApp extends Application {
     @Override
     public void init() {
         EngineThreads.useWindowDefault();
+        // the language picked in View ▸ Language, before any text of the window is made
+        Language.applyRemembered();
     }
 
     @Override
     public void start(Stage stage) {
         vm = createViewModel(app.background());
         MainWindow window = new MainWindow(app, vm, SetupViewModel.defaults());
-        stage.setTitle("Babysitter");
+        stage.setTitle(Texts.get("app.title"));
         stage.getIcons().add(new Image(BabysitterApp.class.getResource("/assets/icon/babysitter.png").toExternalForm()));
         stage.setScene(window.scene());
         stage.setOnCloseRequest(e -> shutdown());

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.Command;
 import babysitter.session.Hints;
 import babysitter.session.Pace;
@@ -279,8 +280,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** Mentions the last run in the status line, if there is one to open again. */
     public void announceLastRun() {
-        lastRun().ifPresent(p -> progress.setStatus("Set up a run and press New run, or open your last run ("
-                + p.getFileName() + ") with File ▸ Open last run (Ctrl+Shift+O)."));
+        lastRun().ifPresent(p -> progress.setStatus(Texts.get("main.status.lastRun", p.getFileName())));
     }
 
     /** The last run this program recorded, if it still exists. */

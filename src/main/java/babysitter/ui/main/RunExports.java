@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.report.RunReport;
 import babysitter.session.ConfigException;
 import babysitter.session.RunAsConfiguration;
@@ -38,16 +39,16 @@ public final class RunExports {
     public void report(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
+            notice.show(Notice.Cause.REPORT, Texts.get("main.export.noRunReport"));
             return;
         }
-        status.accept("Writing the report …");
+        status.accept(Texts.get("main.export.writingReport"));
         background.execute(() -> {
             try {
                 Path written = RunReport.write(Path.of(dir), out);
-                fx.execute(() -> done("Report written to " + written));
+                fx.execute(() -> done(Texts.get("main.export.reportWritten", written)));
             } catch (IOException | RuntimeException e) {
-                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not write the report: " + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.reportFailed", e.getMessage())));
             }
         });
     }
@@ -59,16 +60,16 @@ public final class RunExports {
     public void configuration(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");
+            notice.show(Notice.Cause.REPORT, Texts.get("main.export.noRunConfiguration"));
             return;
         }
         background.execute(() -> {
             try {
                 RunAsConfiguration.write(RunReader.read(Path.of(dir)), out);
-                fx.execute(() -> done("Configuration written to " + out));
+                fx.execute(() -> done(Texts.get("main.export.configurationWritten", out)));
             } catch (IOException | ConfigException | RuntimeException e) {
-                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not save the configuration: "
-                        + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.configurationFailed",
+                        e.getMessage())));
             }
         });
     }
