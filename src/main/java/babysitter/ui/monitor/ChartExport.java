@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.SeriesBuffer;
 import babysitter.report.ExportFile;
 import babysitter.report.SvgChart;
@@ -34,7 +35,7 @@ public final class ChartExport {
                 xs[i] = b.x(i);
                 ys[i] = b.y(i);
             }
-            String name = s.name().isBlank() ? "earlier branch " + (++unnamed) : s.name();
+            String name = s.name().isBlank() ? Texts.get("monitor.earlierBranch", ++unnamed) : s.name();
             svg.series(new SvgChart.Series(name, xs, ys, FxColors.hex(s.color()), s.lineWidth(), s.opacity(),
                     s.isDashed()));
         }
