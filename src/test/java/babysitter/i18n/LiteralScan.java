@@ -30,7 +30,7 @@ final class LiteralScan {
             "sigmoid", "softmax", "ms", "px", "log", "linear",
             "last", // the label column's keyword, typed as is in every language
             "log10 α", // a formula
-            "Ag Ag"); // a probe that measures the height of two lines
+            "Ag Ag", "Xg"); // probes that measure the height of a line of text
 
     /** Calls whose string arguments are for the program, not for a person. */
     private static final Set<String> CODE_CALLS = Set.of("LOG", "styleClass", "setId",
@@ -39,7 +39,7 @@ final class LiteralScan {
             "replaceAll", "replaceFirst", "split", "matches", "compile", "keyCombination", "resolve",
             "requireNonNull", "SuppressWarnings", "createTempFile", "createTempDirectory", "getLogger", "Thread",
             "toPath", "indexOf", "ofPattern", "DecimalFormat", "PseudoClass", "forName", "bundle", "setOnAction",
-            "Banner.of");
+            "Banner.of", "font");
 
     /** Calls that put their string argument on the screen. */
     private static final Set<String> UI_SINKS = Set.of("Label", "Button", "Tooltip", "CheckBox", "RadioButton",

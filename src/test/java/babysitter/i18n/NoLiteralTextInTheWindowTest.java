@@ -20,7 +20,15 @@ class NoLiteralTextInTheWindowTest {
     /** The packages whose texts come from the bundles; the scan covers each of them. */
     static final List<String> COVERED = List.of("babysitter/ui", "babysitter/ui/main",
             "babysitter/ui/setup", "babysitter/ui/monitor", "babysitter/ui/controls", "babysitter/ui/app",
-            "babysitter/ui/fx");
+            "babysitter/ui/fx", "babysitter/ui/library", "babysitter/ui/siblings", "babysitter/ui/network",
+            "babysitter/ui/classes", "babysitter/ui/regions", "babysitter/ui/samples", "babysitter/ui/surface",
+            "babysitter/ui/chart");
+
+    /**
+     * Classes of the covered packages that write files and show nothing: their names (JSON fields,
+     * parameter names) stay the same in every language.
+     */
+    static final List<String> FILE_WRITERS = List.of("babysitter/ui/library/SearchAround.java");
 
     @Test
     void theCoveredPackagesHoldNoLiteralWords() throws IOException {
@@ -29,7 +37,8 @@ class NoLiteralTextInTheWindowTest {
             Path dir = Path.of("src/main/java", pkg);
             assertThat(dir).isDirectory();
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                        .filter(p -> FILE_WRITERS.stream().noneMatch(w -> p.endsWith(w))).sorted().toList()) {
                     found.addAll(LiteralScan.scan(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 }
             }
