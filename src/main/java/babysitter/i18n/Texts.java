@@ -1,5 +1,7 @@
 package babysitter.i18n;
 
+import babysitter.i18n.Texts;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -10,7 +12,8 @@ import java.util.ResourceBundle;
  * The text of a key in the language of the default locale ({@code babysitter/i18n/messages*.properties}).
  * Every value is a {@link MessageFormat} pattern, with or without arguments, so a quote is written
  * {@code ''} in the bundles. Numbers inside a pattern ({@code {0,number,0.000}}) and those made by
- * {@link #number} follow the locale's conventions: for a person to read, never for a file.
+ * {@link #number} follow the locale's conventions: for a person to read, never for a file; a plain
+ * {@code {0}} shows a whole number as it is.
  */
 public final class Texts {
     /** The base name of the bundles. */
@@ -44,7 +47,39 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return new MessageFormat(pattern, Locale.getDefault(Locale.Category.FORMAT)).format(args);
+        return format(pattern, Locale.getDefault(Locale.Category.FORMAT), args);
+    }
+
+    /**
+     * The text of {@code key} in a given language, whatever the window speaks (a report written for
+     * the command line is English).
+     */
+    public static String in(Locale language, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle(language).getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return format(pattern, language, args);
+    }
+
+    /**
+     * Fills in a pattern. A plain {@code {0}} shows a whole number as it is (an epoch, a step, a
+     * count in a sentence: "epoch 20000"); a quantity meant to be grouped in the reader's way asks
+     * for it ({@code {0,number,integer}}).
+     */
+    static String format(String pattern, Locale locale, Object... args) {
+        MessageFormat f = new MessageFormat(pattern, locale);
+        Format[] formats = f.getFormatsByArgumentIndex();
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length && i < formats.length; i++) {
+            if (formats[i] == null && (shown[i] instanceof Integer || shown[i] instanceof Long
+                    || shown[i] instanceof Short || shown[i] instanceof Byte)) {
+                shown[i] = shown[i].toString();
+            }
+        }
+        return f.format(shown);
     }
 
     /** A number with {@code decimals} digits after the point, grouped, in the reader's locale. */

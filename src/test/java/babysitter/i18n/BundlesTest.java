@@ -114,6 +114,14 @@ class BundlesTest {
         }
     }
 
+    @Test
+    void aPlainPlaceholderShowsAWholeNumberAsItIsAndANumberFormatGroupsIt() {
+        assertThat(Texts.format("epoch {0} · {1,number,integer} steps", Locale.US, 20000, 140001L))
+                .isEqualTo("epoch 20000 · 140,001 steps");
+        assertThat(Texts.format("{0,choice,0#{0} runs|1#1 run|1<{0} runs}", Locale.US, 1)).isEqualTo("1 run");
+        assertThat(Texts.format("{0,number,0.0} %", Locale.GERMANY, 12.25)).isEqualTo("12,2 %");
+    }
+
     private static Set<String> placeholders(String pattern) {
         Set<String> found = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(pattern);
