@@ -274,7 +274,8 @@ public final class LibraryViewModel implements AutoCloseable {
         Path dir = e.summary().dir();
         background.execute(() -> {
             try {
-                Path html = babysitter.report.RunReport.write(dir, file);
+                Path html = babysitter.report.RunReport.write(dir, file,
+                        java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY));
                 fx.execute(() -> {
                     error.set("");
                     status.set(Texts.get("library.reportWritten", dir.getFileName(), html));

@@ -7,6 +7,7 @@ import babysitter.session.RunAsConfiguration;
 import babysitter.store.RunReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -45,7 +46,7 @@ public final class RunExports {
         status.accept(Texts.get("main.export.writingReport"));
         background.execute(() -> {
             try {
-                Path written = RunReport.write(Path.of(dir), out);
+                Path written = RunReport.write(Path.of(dir), out, Locale.getDefault(Locale.Category.DISPLAY));
                 fx.execute(() -> done(Texts.get("main.export.reportWritten", written)));
             } catch (IOException | RuntimeException e) {
                 fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.reportFailed", e.getMessage())));

@@ -22,7 +22,8 @@ public final class ChartExport {
 
     /** The SVG text of what the chart shows (visible series only; hidden ones are left out). */
     public static String svg(LineChartCanvas chart) {
-        SvgChart svg = new SvgChart(chart.title(), chart.xLabel(), chart.yLabel()).logY(chart.isLogY());
+        SvgChart svg = new SvgChart(chart.title(), chart.xLabel(), chart.yLabel()).logY(chart.isLogY())
+                .logScaleSuffix(Texts.get("report.logScale"));
         int unnamed = 0;
         for (ChartSeries s : chart.series()) {
             if (!s.isVisible() || s.data().isEmpty()) {
