@@ -41,13 +41,7 @@ public final class Texts {
      * rather than failing a window; the bundle tests make sure none is missing.
      */
     public static String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle().getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return format(pattern, Locale.getDefault(Locale.Category.FORMAT), args);
+        return text(bundle(), Locale.getDefault(Locale.Category.FORMAT), key, args);
     }
 
     /**
@@ -55,13 +49,15 @@ public final class Texts {
      * the command line is English).
      */
     public static String in(Locale language, String key, Object... args) {
-        String pattern;
+        return text(bundle(language), language, key, args);
+    }
+
+    private static String text(ResourceBundle bundle, Locale numbers, String key, Object... args) {
         try {
-            pattern = bundle(language).getString(key);
+            return format(bundle.getString(key), numbers, args);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return format(pattern, language, args);
     }
 
     /**
