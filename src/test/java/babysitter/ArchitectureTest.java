@@ -78,6 +78,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTextsDependOnlyOnTheJdk() {
+        // the window and the report both read their words through babysitter.i18n, so it may know neither
+        classes().that().resideInAPackage("babysitter.i18n..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("babysitter.i18n..", "java..", "org.slf4j..")
+                .check(classes);
+        assertThat(classes.contain("babysitter.i18n.Texts")).isTrue();
+    }
+
+    @Test
     void dataKnowsNothingAbove() {
         noDependency("babysitter.data..", "babysitter.session..", "babysitter.search..", "babysitter.store..",
                 "babysitter.cli..", "babysitter.ui..", "babysitter.report..");

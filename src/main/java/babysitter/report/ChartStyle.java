@@ -10,11 +10,11 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** A line of {@code role} on {@code branch} when {@code live} is the run's last branch. */
-    static SvgChart.Series line(String role, int branch, int live, String colour, double width, double opacity,
-            boolean dashed, double[] x, double[] y) {
+    /** A line of {@code role} (a key of the report's words) on {@code branch} when {@code live} is the run's last branch. */
+    static SvgChart.Series line(ReportWords w, String role, int branch, int live, String colour, double width,
+            double opacity, boolean dashed, double[] x, double[] y) {
         boolean earlier = branch != live;
-        String name = branch == 0 ? role : role + " (branch " + branch + ")";
+        String name = branch == 0 ? w.get(role) : w.get("report.branch", w.get(role), branch);
         return new SvgChart.Series(name, x, y, colour, width, earlier ? opacity * Palette.EARLIER_BRANCH_FADE : opacity,
                 dashed || (earlier && opacity >= 1));
     }

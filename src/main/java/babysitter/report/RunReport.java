@@ -58,12 +58,19 @@ public final class RunReport {
 
     /**
      * Writes the report of the run in {@code runDir} to {@code outHtml} (and its charts next to it).
-     * A run without a checkpoint still gets a report, which says that it has no final metrics.
+     * A run without a checkpoint still gets a report, which says that it has no final metrics. In
+     * English, as everything the command line writes.
      *
      * @return the HTML file
      * @throws IOException when there is no run in {@code runDir}, or it cannot be read or written
      */
     public static Path write(Path runDir, Path outHtml) throws IOException {
+        return write(runDir, outHtml, Locale.ENGLISH);
+    }
+
+    /** Writes the report as {@link #write(Path, Path)} does, its words in {@code language} (English or Korean). */
+    public static Path write(Path runDir, Path outHtml, Locale language) throws IOException {
+        ReportWords w = new ReportWords(language);
         if (!Files.isDirectory(runDir)) {
             throw new BadFileException(runDir, "", runDir + ": no such run folder");
         }
@@ -71,8 +78,8 @@ public final class RunReport {
             throw new BadFileException(runDir, "", runDir + ": not a run folder (no run.json)");
         }
         Run run = RunReader.read(runDir, false); // the report draws no insights
-        List<String> charts = charts(run);
-        String html = html(run, charts);
+        List<String> charts = charts(run, w);
+        String html = html(run, charts, w);
         Path out = outHtml.toAbsolutePath();
         Files.createDirectories(out.getParent());
         List<Path> files = chartFiles(out);
@@ -85,7 +92,7 @@ public final class RunReport {
 
     // ------------------------------------------------------------------ charts
 
-    static List<String> charts(Run run) {
+    static List<String> charts(Run run, ReportWords w) {
         int live = 0;
         for (EpochMetric e : run.epochs()) {
             live = Math.max(live, e.branch());
@@ -93,21 +100,28 @@ public final class RunReport {
         for (StepMetric m : run.steps()) {
             live = Math.max(live, m.branch());
         }
-        SvgChart steps = new SvgChart("Cost per logged step", "step", "mini-batch cost");
+        SvgChart steps = new SvgChart(w.get("report.chart.steps"), w.get("report.axis.step"),
+                w.get("report.axis.batchCost"));
         Map<Integer, List<StepMetric>> byBranch = new TreeMap<>();
         run.steps().forEach(s -> byBranch.computeIfAbsent(s.branch(), b -> new ArrayList<>()).add(s));
         for (Map.Entry<Integer, List<StepMetric>> e : byBranch.entrySet()) {
             int b = e.getKey();
             double[] x = e.getValue().stream().mapToDouble(StepMetric::step).toArray();
             double[] y = e.getValue().stream().mapToDouble(StepMetric::cost).toArray();
-            steps.series(ChartStyle.line("cost", b, live, Palette.RAW, 1.0, Palette.RAW_OPACITY, false, x, y));
-            steps.series(ChartStyle.line("smoothed", b, live, Palette.SMOOTHED, 1.8, 1, false, x,
+            steps.series(ChartStyle.line(w, "report.role.cost", b, live, Palette.RAW, 1.0, Palette.RAW_OPACITY, false,
+                    x, y));
+            steps.series(ChartStyle.line(w, "report.role.smoothed", b, live, Palette.SMOOTHED, 1.8, 1, false, x,
                     MovingAverage.of(y, y.length, SMOOTHING)));
         }
-        steps.legend(List.of(ChartStyle.entry("cost", Palette.RAW, 1.0, Palette.RAW_OPACITY, false),
-                ChartStyle.entry("smoothed", Palette.SMOOTHED, 1.8, 1, false)));
-        SvgChart cost = new SvgChart("Cost per epoch", "epoch", "cost");
-        SvgChart accuracy = new SvgChart("Accuracy per epoch", "epoch", "accuracy");
+        steps.legend(List.of(ChartStyle.entry(w.get("report.role.cost"), Palette.RAW, 1.0, Palette.RAW_OPACITY, false),
+                ChartStyle.entry(w.get("report.role.smoothed"), Palette.SMOOTHED, 1.8, 1, false)));
+        SvgChart cost = new SvgChart(w.get("report.chart.epochCost"), w.get("report.axis.epoch"),
+                w.get("report.axis.cost"));
+        SvgChart accuracy = new SvgChart(w.get("report.chart.epochAccuracy"), w.get("report.axis.epoch"),
+                w.get("report.axis.accuracy"));
+        for (SvgChart c : List.of(steps, cost, accuracy)) {
+            c.logScaleSuffix(w.get("report.logScale"));
+        }
         StepEpochMap epochOf = new StepEpochMap();
         Map<Integer, List<EpochMetric>> epochs = new TreeMap<>();
         for (EpochMetric e : run.epochs()) {
@@ -118,22 +132,24 @@ public final class RunReport {
         for (Map.Entry<Integer, List<EpochMetric>> e : epochs.entrySet()) {
             int b = e.getKey();
             List<EpochMetric> list = e.getValue();
-            cost.series(epochLine("train", b, live, Palette.TRAIN, false, list, EpochMetric::trainCost));
-            cost.series(epochLine("dev", b, live, Palette.DEV, false, list, EpochMetric::devCost));
-            accuracy.series(epochLine("train", b, live, Palette.TRAIN, false, list, EpochMetric::trainAccuracy));
-            accuracy.series(epochLine("dev", b, live, Palette.DEV, false, list, EpochMetric::devAccuracy));
+            cost.series(epochLine(w, "report.role.train", b, live, Palette.TRAIN, false, list, EpochMetric::trainCost));
+            cost.series(epochLine(w, "report.role.dev", b, live, Palette.DEV, false, list, EpochMetric::devCost));
+            accuracy.series(epochLine(w, "report.role.train", b, live, Palette.TRAIN, false, list,
+                    EpochMetric::trainAccuracy));
+            accuracy.series(epochLine(w, "report.role.dev", b, live, Palette.DEV, false, list, EpochMetric::devAccuracy));
             if (list.stream().anyMatch(m -> Double.isFinite(m.devCostTrainMode()))) {
                 batchStats = true;
-                cost.series(epochLine(BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
+                cost.series(epochLine(w, BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
                         EpochMetric::devCostTrainMode));
-                accuracy.series(epochLine(BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
+                accuracy.series(epochLine(w, BATCH_STATS, b, live, Palette.DEV_BATCH_STATS, true, list,
                         EpochMetric::devAccuracyTrainMode));
             }
         }
         List<SvgChart.LegendEntry> epochLegend = new ArrayList<>(List.of(
-                ChartStyle.entry("train", Palette.TRAIN, 1.8, 1, false), ChartStyle.entry("dev", Palette.DEV, 1.8, 1, false)));
+                ChartStyle.entry(w.get("report.role.train"), Palette.TRAIN, 1.8, 1, false),
+                ChartStyle.entry(w.get("report.role.dev"), Palette.DEV, 1.8, 1, false)));
         if (batchStats) {
-            epochLegend.add(ChartStyle.entry(BATCH_STATS, Palette.DEV_BATCH_STATS, 1.8, 1, true));
+            epochLegend.add(ChartStyle.entry(w.get(BATCH_STATS), Palette.DEV_BATCH_STATS, 1.8, 1, true));
         }
         cost.legend(epochLegend);
         accuracy.legend(epochLegend);
@@ -154,7 +170,7 @@ public final class RunReport {
 
     /** The smoothing of the step chart's cost, the window's default. */
     private static final double SMOOTHING = 0.9;
-    private static final String BATCH_STATS = "dev, batch statistics";
+    private static final String BATCH_STATS = "report.role.devBatchStats";
 
     /** Start and stop bound the charts anyway; a checkpoint at every epoch's end would bury the changes. */
     static boolean routine(RunEvent e) {
@@ -169,59 +185,62 @@ public final class RunReport {
         return ((Event.CheckpointTaken) e.event()).id();
     }
 
-    private static SvgChart.Series epochLine(String role, int branch, int live, String colour, boolean dashed,
+    private static SvgChart.Series epochLine(ReportWords w, String role, int branch, int live, String colour, boolean dashed,
             List<EpochMetric> list, ToDoubleFunction<EpochMetric> f) {
-        return ChartStyle.line(role, branch, live, colour, 1.8, 1, dashed,
+        return ChartStyle.line(w, role, branch, live, colour, 1.8, 1, dashed,
                 list.stream().mapToDouble(m -> m.epoch() + 1).toArray(), list.stream().mapToDouble(f).toArray());
     }
 
     // ------------------------------------------------------------------ HTML
 
-    private static String html(Run run, List<String> charts) throws IOException {
+    private static String html(Run run, List<String> charts, ReportWords w) throws IOException {
         JsonNode root = run.config();
         String name = run.dir().toAbsolutePath().normalize().getFileName().toString();
         String created = root.path("created").asText("");
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Run ")
-                .append(esc(name)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        b.append("<h1>Run ").append(esc(name)).append("</h1>\n<p class=\"meta\">created ")
-                .append(esc(created.isEmpty() ? "(unknown)" : created)).append(" · babysitter ")
-                .append(esc(root.path("version").asText("?"))).append(" · ").append(run.steps().size())
-                .append(" logged steps, ").append(run.epochs().size()).append(" epochs, ")
-                .append(run.events().size()).append(" events, ").append(run.checkpoints().size())
-                .append(" checkpoints</p>\n");
+        String title = esc(w.get("report.title", name));
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(w.language().getLanguage())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(title)
+                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        b.append("<h1>").append(title).append("</h1>\n<p class=\"meta\">")
+                .append(esc(w.get("report.meta", created.isEmpty() ? w.get("report.unknown") : created,
+                        root.path("version").asText("?"), String.valueOf(run.steps().size()),
+                        String.valueOf(run.epochs().size()), String.valueOf(run.events().size()),
+                        String.valueOf(run.checkpoints().size())))).append("</p>\n");
         if (!run.warnings().isEmpty()) {
-            b.append("<div class=\"warn\"><p>Reading the run skipped:</p><ul>\n");
-            run.warnings().forEach(w -> b.append("<li>").append(esc(w)).append("</li>\n"));
+            b.append("<div class=\"warn\"><p>").append(esc(w.get("report.skipped"))).append("</p><ul>\n");
+            run.warnings().forEach(warning -> b.append("<li>").append(esc(warning)).append("</li>\n"));
             b.append("</ul></div>\n");
         }
-        data(b, root);
-        b.append("<h2>Charts</h2>\n<p class=\"note\">Vertical lines mark events (not start, stop, nor the checkpoint at each epoch end); hover over one for its full label. Earlier branches are drawn faded and dashed.</p>\n");
+        data(b, root, w);
+        b.append("<h2>").append(esc(w.get("report.charts"))).append("</h2>\n<p class=\"note\">")
+                .append(esc(w.get("report.chartsNote"))).append("</p>\n");
         for (String svg : charts) {
             b.append("<figure>\n").append(svg).append("</figure>\n");
         }
-        events(b, run.events());
-        finalMetrics(b, run);
-        b.append("<h2>Configuration</h2>\n<pre>").append(esc(pretty(root.path("config")))).append("</pre>\n");
+        events(b, run.events(), w);
+        finalMetrics(b, run, w);
+        b.append("<h2>").append(esc(w.get("report.configuration"))).append("</h2>\n<pre>").append(esc(pretty(root.path("config")))).append("</pre>\n");
         b.append("</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void data(StringBuilder b, JsonNode root) {
+    private static void data(StringBuilder b, JsonNode root, ReportWords w) {
         JsonNode d = root.path("data");
-        b.append("<h2>Data</h2>\n<table class=\"kv\">\n");
-        row(b, "description", d.path("description").asText("(none)"));
-        row(b, "rows: train / dev / test", d.path("train").asText("?") + " / " + d.path("dev").asText("?") + " / "
+        b.append("<h2>").append(esc(w.get("report.data"))).append("</h2>\n<table class=\"kv\">\n");
+        row(b, w.get("report.data.description"), d.path("description").asText(w.get("report.data.none")));
+        row(b, w.get("report.data.rows"), d.path("train").asText("?") + " / " + d.path("dev").asText("?") + " / "
                 + d.path("test").asText("?"));
-        row(b, "features", d.path("features").asText("?"));
+        row(b, w.get("report.data.features"), d.path("features").asText("?"));
         List<String> classes = new ArrayList<>();
         d.path("classNames").forEach(c -> classes.add(c.asText()));
-        row(b, "classes", classes.size() + (classes.isEmpty() ? "" : ": " + String.join(", ", classes)));
-        row(b, "standardised", d.path("standardizer").isObject() ? "yes (with the training part's statistics)" : "no");
+        row(b, w.get("report.data.classes"), classes.size() + (classes.isEmpty() ? "" : ": " + String.join(", ", classes)));
+        row(b, w.get("report.data.standardised"), w.get(d.path("standardizer").isObject()
+                ? "report.data.standardisedYes" : "report.data.standardisedNo"));
         List<String> sizes = new ArrayList<>();
         root.path("network").path("layerSizes").forEach(s -> sizes.add(s.asText()));
         if (!sizes.isEmpty()) {
-            row(b, "layer sizes", String.join(" → ", sizes));
+            row(b, w.get("report.data.layerSizes"), String.join(" → ", sizes));
         }
         b.append("</table>\n");
     }
@@ -236,19 +255,21 @@ public final class RunReport {
         return text.equals("{}") ? "" : text;
     }
 
-    private static void events(StringBuilder b, List<RunEvent> events) {
-        b.append("<h2>Events</h2>\n<p class=\"note\">Who changed what at which step, in the order recorded.");
+    private static void events(StringBuilder b, List<RunEvent> events, ReportWords w) {
+        b.append("<h2>").append(esc(w.get("report.events"))).append("</h2>\n<p class=\"note\">")
+                .append(esc(w.get("report.eventsNote")));
         List<RunEvent> epochEnds = events.stream().filter(RunReport::epochCheckpoint).toList();
         if (!epochEnds.isEmpty()) {
-            b.append(" Not listed: ").append(epochEnds.size()).append(epochEnds.size() == 1 ? " checkpoint" : " checkpoints")
-                    .append(" taken at the end of an epoch (")
-                    .append(esc(checkpointId(epochEnds.get(0))))
-                    .append(epochEnds.size() == 1 ? "" : " … " + esc(checkpointId(epochEnds.get(epochEnds.size() - 1))))
-                    .append(").");
+            String ids = checkpointId(epochEnds.get(0))
+                    + (epochEnds.size() == 1 ? "" : " … " + checkpointId(epochEnds.get(epochEnds.size() - 1)));
+            b.append(esc(w.get("report.eventsNotListed", epochEnds.size(), ids)));
         }
         b.append("</p>\n");
-        b.append("<table class=\"events\">\n<thead><tr><th>step</th><th>epoch</th><th>branch</th><th>kind</th>"
-                + "<th>what</th><th>details</th><th>time (UTC)</th></tr></thead>\n<tbody>\n");
+        b.append("<table class=\"events\">\n<thead><tr>");
+        for (String col : List.of("step", "epoch", "branch", "kind", "what", "details", "time")) {
+            b.append("<th>").append(esc(w.get("report.col." + col))).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
         for (RunEvent e : events) {
             if (epochCheckpoint(e)) {
                 continue;
@@ -262,10 +283,10 @@ public final class RunReport {
         b.append("</tbody>\n</table>\n");
     }
 
-    private static void finalMetrics(StringBuilder b, Run run) throws IOException {
-        b.append("<h2>Final metrics</h2>\n");
+    private static void finalMetrics(StringBuilder b, Run run, ReportWords w) throws IOException {
+        b.append("<h2>").append(esc(w.get("report.finalMetrics"))).append("</h2>\n");
         if (run.checkpoints().isEmpty()) {
-            b.append("<p class=\"warn\">No final metrics: the run has no complete checkpoint.</p>\n");
+            b.append("<p class=\"warn\">").append(esc(w.get("report.noFinalMetrics"))).append("</p>\n");
             return;
         }
         CheckpointInfo cp = run.checkpoints().get(run.checkpoints().size() - 1);
@@ -277,32 +298,36 @@ public final class RunReport {
         } catch (ConfigException e) {
             throw new IOException(run.dir() + ": cannot read the run's configuration: " + e.getMessage(), e);
         }
-        b.append("<p>Checkpoint <code>").append(esc(cp.id())).append("</code> (step ").append(cp.step())
-                .append(", epoch ").append(cp.epoch()).append(", branch ").append(cp.branch())
-                .append("), batch norm in inference mode, on the run's own data.</p>\n");
-        b.append("<table class=\"metrics\">\n<thead><tr><th>part</th><th>examples</th><th>cost</th><th>accuracy</th>"
-                + "</tr></thead>\n<tbody>\n");
+        // the pattern holds the <code> tags; the id in it is escaped
+        b.append("<p>").append(w.get("report.checkpoint", esc(cp.id()), String.valueOf(cp.step()),
+                String.valueOf(cp.epoch()), String.valueOf(cp.branch()))).append("</p>\n");
+        b.append("<table class=\"metrics\">\n<thead><tr>");
+        for (String col : List.of("part", "examples", "cost", "accuracy")) {
+            b.append("<th>").append(esc(w.get("report.col." + col))).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Dataset> part : List.of(Map.entry("dev", split.dev()), Map.entry("test", split.test()))) {
             Dataset d = part.getValue();
             if (d.rows() == 0) {
                 continue;
             }
             Network.Evaluation e = Evaluator.evaluate(net, d, Network.Mode.INFERENCE, CHUNK);
-            b.append("<tr><td>").append(part.getKey()).append("</td><td class=\"n\">").append(d.rows())
+            b.append("<tr><td>").append(esc(w.get("report.part." + part.getKey()))).append("</td><td class=\"n\">").append(d.rows())
                     .append("</td><td class=\"n\">").append(cost(e.cost())).append("</td><td class=\"n\">")
                     .append(accuracy(e.accuracy())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
         String partName = split.test().rows() > 0 ? "test" : split.dev().rows() > 0 ? "dev" : null;
         if (partName == null) {
-            b.append("<p>The run has neither a dev nor a test part: no final metrics on held-out data.</p>\n");
+            b.append("<p>").append(esc(w.get("report.noHeldOut"))).append("</p>\n");
             return;
         }
         Dataset d = partName.equals("test") ? split.test() : split.dev();
         long[][] counts = Evaluator.confusion(net, d, CHUNK);
         List<String> names = d.classNames();
-        b.append("<h3>Confusion matrix on the ").append(partName)
-                .append(" part</h3>\n<table class=\"confusion\">\n<thead><tr><th>true \\ predicted</th>");
+        b.append("<h3>").append(esc(w.get("report.confusion", w.get("report.part." + partName))))
+                .append("</h3>\n<table class=\"confusion\">\n<thead><tr><th>")
+                .append(esc(w.get("report.trueVsPredicted"))).append("</th>");
         names.forEach(n -> b.append("<th>").append(esc(n)).append("</th>"));
         b.append("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < counts.length; i++) {

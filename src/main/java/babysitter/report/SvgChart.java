@@ -83,6 +83,7 @@ public final class SvgChart {
     private final List<Marker> markers = new ArrayList<>();
     private List<LegendEntry> legend;
     private boolean logY;
+    private String logScaleSuffix = " (log scale)";
     private double[] xRange;
     private double[] yRange;
 
@@ -90,6 +91,12 @@ public final class SvgChart {
         this.title = Objects.requireNonNull(title, "title");
         this.xLabel = Objects.requireNonNull(xLabel, "x label");
         this.yLabel = Objects.requireNonNull(yLabel, "y label");
+    }
+
+    /** What the y label says after itself on a log scale, in the report's language (" (log scale)"). */
+    public SvgChart logScaleSuffix(String suffix) {
+        this.logScaleSuffix = Objects.requireNonNull(suffix, "log scale suffix");
+        return this;
     }
 
     public SvgChart series(Series s) {
@@ -249,7 +256,7 @@ public final class SvgChart {
                 .append("\" text-anchor=\"middle\">").append(escape(xLabel)).append("</text>\n");
         double mid = f.y() + f.height() / 2;
         b.append("<text x=\"16\" y=\"").append(num(mid)).append("\" text-anchor=\"middle\" transform=\"rotate(-90 16 ")
-                .append(num(mid)).append(")\">").append(escape(yLabel + (logY ? " (log scale)" : "")))
+                .append(num(mid)).append(")\">").append(escape(yLabel + (logY ? logScaleSuffix : "")))
                 .append("</text>\n");
     }
 

@@ -1,5 +1,8 @@
 package babysitter.ui;
 
+import babysitter.engine.EngineThreads;
+import babysitter.i18n.Language;
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.fx.HandOver;
@@ -9,7 +12,6 @@ import babysitter.ui.setup.SetupViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
-import babysitter.engine.EngineThreads;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -39,13 +41,15 @@ public final class BabysitterApp extends Application {
     @Override
     public void init() {
         EngineThreads.useWindowDefault();
+        // the language picked in View ▸ Language, before any text of the window is made
+        Language.applyRemembered();
     }
 
     @Override
     public void start(Stage stage) {
         vm = createViewModel(app.background());
         MainWindow window = new MainWindow(app, vm, SetupViewModel.defaults());
-        stage.setTitle("Babysitter");
+        stage.setTitle(Texts.get("app.title"));
         stage.getIcons().add(new Image(BabysitterApp.class.getResource("/assets/icon/babysitter.png").toExternalForm()));
         stage.setScene(window.scene());
         stage.setOnCloseRequest(e -> shutdown());

@@ -79,6 +79,27 @@ class RunReportTest {
         assertThat(text).contains("Not listed: " + epochEnds + " checkpoint");
     }
 
+    @Test
+    void theReportIsWrittenInTheLanguageAskedForAndTheCommandLinesIsEnglish(@TempDir Path tmp) throws Exception {
+        Path runDir = scriptedRun(tmp.resolve("runs"));
+        String en = Files.readString(RunReport.write(runDir, tmp.resolve("en.html")));
+        String ko = Files.readString(RunReport.write(runDir, tmp.resolve("ko.html"), java.util.Locale.KOREAN));
+        assertThat(en).contains("<html lang=\"en\">").contains("<h2>Final metrics</h2>").contains("Cost per epoch");
+        assertThat(ko).contains("<html lang=\"ko\">").contains("<h2>최종 지표</h2>").contains("<h2>이벤트</h2>")
+                .contains("에폭별 비용").contains("<th>실제 \\ 예측</th>").doesNotContain("Final metrics");
+        // what the run recorded is the same in both: the configuration, and the numbers of the metrics
+        String config = "<pre>";
+        assertThat(ko.substring(ko.lastIndexOf(config))).isEqualTo(en.substring(en.lastIndexOf(config)));
+        assertThat(rows(ko, "<table class=\"metrics\">")).isEqualTo(rows(en, "<table class=\"metrics\">")
+                .replace("<td>dev</td>", "<td>검증</td>").replace("<td>test</td>", "<td>테스트</td>"));
+    }
+
+    /** The body rows of the first table that starts with {@code start}. */
+    private static String rows(String html, String start) {
+        String table = html.substring(html.indexOf(start));
+        return table.substring(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
+    }
+
     /** 150 training rows: 5 steps an epoch at batch 32 for 8 epochs, then 2 an epoch at batch 128 up to epoch 30. */
     static Path batchChangeRun(Path runs) throws Exception {
         Trainer t = Runs.start(spiral().withEpochs(30), runs, null, CLOCK);

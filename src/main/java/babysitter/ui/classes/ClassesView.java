@@ -1,5 +1,6 @@
 package babysitter.ui.classes;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class ClassesView extends BorderPane {
 
     private final ClassesViewModel vm;
     private final Slider slider = new Slider(0, 0, 0);
-    private final Label epochLabel = new Label("no epoch yet");
+    private final Label epochLabel = new Label(Texts.get("classes.noEpoch"));
     private final Label overall = new Label("");
     private final Canvas canvas = new Canvas(CANVAS_SIZE, CANVAS_SIZE);
     private final VBox bars = new VBox(4);
@@ -61,12 +62,12 @@ public final class ClassesView extends BorderPane {
         canvas.setId("confusionCanvas");
         bars.setId("classBars");
 
-        HBox top = new HBox(10, new Label("Dev set after"), slider, epochLabel, overall);
+        HBox top = new HBox(10, new Label(Texts.get("classes.devSetAfter")), slider, epochLabel, overall);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8));
         setTop(top);
         setCenter(new StackPane(canvas));
-        Label barsTitle = new Label("Accuracy per class (right / rows of the class)");
+        Label barsTitle = new Label(Texts.get("classes.barsTitle"));
         barsTitle.setStyle("-fx-font-weight: bold");
         VBox right = new VBox(8, barsTitle, bars);
         right.setPadding(new Insets(8));
@@ -103,10 +104,9 @@ public final class ClassesView extends BorderPane {
     }
 
     private void show(Report.ConfusionReport r) {
-        epochLabel.setText(r == null ? "no epoch yet" : vm.captionProperty().get());
+        epochLabel.setText(r == null ? Texts.get("classes.noEpoch") : vm.captionProperty().get());
         double acc = r == null ? Double.NaN : ClassesViewModel.overallAccuracy(r);
-        overall.setText(Double.isNaN(acc) ? "" : String.format(Locale.ROOT, "accuracy %.1f %% of %,d rows",
-                100 * acc, r.total()));
+        overall.setText(Double.isNaN(acc) ? "" : Texts.get("classes.overall", 100 * acc, r.total()));
         draw(r);
         showBars(r);
     }
@@ -127,8 +127,8 @@ public final class ClassesView extends BorderPane {
             bar.setId("classBar-" + c);
             StackPane track = new StackPane(back, bar);
             StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-            Label value = new Label(Double.isNaN(a) ? "— (no rows)"
-                    : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100 * a, r.count(c, c), r.rowSum(c)));
+            Label value = new Label(Double.isNaN(a) ? Texts.get("classes.noRows")
+                    : Texts.get("classes.bar", 100 * a, r.count(c, c), r.rowSum(c)));
             value.setId("classValue-" + c);
             value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, track, value);
@@ -156,7 +156,7 @@ public final class ClassesView extends BorderPane {
             g.setFill(Color.GRAY);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("The confusion matrix appears after the first epoch with a dev set.", w / 2, h / 2);
+            g.fillText(Texts.get("classes.empty"), w / 2, h / 2);
             return;
         }
         int c = r.classes();
@@ -204,12 +204,12 @@ public final class ClassesView extends BorderPane {
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("predicted", LEFT + size / 2, 6);
+        g.fillText(Texts.get("classes.predicted"), LEFT + size / 2, 6);
         g.save();
         g.translate(10, TOP + size / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("true", 0, 0);
+        g.fillText(Texts.get("classes.true"), 0, 0);
         g.restore();
     }
 

@@ -1,5 +1,6 @@
 package babysitter.ui.classes;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +116,8 @@ public final class ClassesViewModel {
         Report.ConfusionReport r = i >= 0 && i < reports.size() ? reports.get(i) : null;
         // caption and accuracy first: a listener of the selection sees them up to date
         overallAccuracy.set(r == null ? Double.NaN : overallAccuracy(r));
-        caption.set(r == null ? "" : "epoch " + (r.epoch() + 1) + (r.branch() > 0 ? " · branch " + r.branch() : ""));
+        caption.set(r == null ? "" : r.branch() > 0 ? Texts.get("classes.captionBranch", r.epoch() + 1, r.branch())
+                : Texts.get("classes.caption", r.epoch() + 1));
         selected.set(r);
     }
 

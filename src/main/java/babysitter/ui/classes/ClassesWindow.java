@@ -1,5 +1,6 @@
 package babysitter.ui.classes;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,7 +17,7 @@ public final class ClassesWindow {
     public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         ClassesViewModel vm = new ClassesViewModel();
         Runnable detach = feed.subscribe(Report.ConfusionReport.class, vm::accept, vm::reset);
-        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, "Classes: dev confusion matrix and per-class accuracy",
+        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, Texts.get("classes.title"),
                 new ClassesView(vm), 1000, 640, detach);
     }
 }

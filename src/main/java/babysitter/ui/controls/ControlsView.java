@@ -1,5 +1,6 @@
 package babysitter.ui.controls;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import javafx.beans.binding.Bindings;
@@ -30,7 +31,7 @@ public final class ControlsView extends VBox {
         setPrefWidth(280);
 
         // α on a log scale
-        Label alphaTitle = heading("Learning rate α");
+        Label alphaTitle = heading(Texts.get("controls.alpha"));
         Slider alpha = new Slider(ControlsViewModel.LOG_ALPHA_MIN, ControlsViewModel.LOG_ALPHA_MAX, vm.logAlphaProperty().get());
         alpha.setId("alphaSlider");
         // room for the end ticks' labels, which are centred on the track's ends
@@ -53,8 +54,7 @@ public final class ControlsView extends VBox {
         });
         alpha.valueProperty().bindBidirectional(vm.logAlphaProperty());
         settleThenSend(alpha, vm::alphaSliderMoved, vm::alphaSliderSettled);
-        alpha.setTooltip(new Tooltip("log scale from " + LearningRateRange.describe()
-                + "; arrow keys move a tenth of a decade; the change is applied when you let go"));
+        alpha.setTooltip(new Tooltip(Texts.get("controls.alphaTip", LearningRateRange.describe())));
         TextField alphaField = new TextField();
         alphaField.setId("alphaField");
         alphaField.setPrefColumnCount(8);
@@ -99,10 +99,10 @@ public final class ControlsView extends VBox {
         beta.disableProperty().bind(vm.betaDisabledProperty());
         Tooltip betaTip = new Tooltip();
         betaTip.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.betaKindProperty().get()) {
-            case NONE -> "SGD keeps no running average, so it has no β";
-            case MOMENTUM -> "momentum's β, on the scale of log10(1 − β): from 0 to 0.9999";
-            case BETA1 -> "Adam's β1 (average of dP), on the scale of log10(1 − β): from 0 to 0.9999";
-            case BETA2 -> "RMSprop's β2 (average of dP²), on the scale of log10(1 − β): from 0 to 0.9999";
+            case NONE -> Texts.get("controls.betaTip.none");
+            case MOMENTUM -> Texts.get("controls.betaTip.momentum");
+            case BETA1 -> Texts.get("controls.betaTip.beta1");
+            case BETA2 -> Texts.get("controls.betaTip.beta2");
         }, vm.betaKindProperty()));
         beta.setTooltip(betaTip);
         Label betaReadout = new Label();
@@ -120,7 +120,7 @@ public final class ControlsView extends VBox {
             public String toString(OptimizerKind k) {
                 return k == null ? "" : switch (k) {
                     case SGD -> "SGD";
-                    case MOMENTUM -> "Momentum";
+                    case MOMENTUM -> Texts.get("controls.optimizer.momentum");
                     case RMSPROP -> "RMSprop";
                     case ADAM -> "Adam";
                 };
@@ -141,30 +141,30 @@ public final class ControlsView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.addRow(0, new Label("Optimiser"), optimizer);
-        grid.addRow(1, new Label("Mini-batch"), batch);
-        grid.addRow(2, new Label("Decay"), decay);
-        grid.addRow(3, new Label("Decay rate"), decayRate);
-        grid.addRow(4, new Label("L2 λ"), l2);
-        Tooltip.install(batch, new Tooltip("takes effect at the next epoch"));
+        grid.addRow(0, new Label(Texts.get("controls.optimiser")), optimizer);
+        grid.addRow(1, new Label(Texts.get("controls.miniBatch")), batch);
+        grid.addRow(2, new Label(Texts.get("controls.decay")), decay);
+        grid.addRow(3, new Label(Texts.get("controls.decayRate")), decayRate);
+        grid.addRow(4, new Label(Texts.get("controls.l2")), l2);
+        Tooltip.install(batch, new Tooltip(Texts.get("controls.batchTip")));
 
         GridPane adv = new GridPane();
         adv.setHgap(8);
         adv.setVgap(6);
         adv.addRow(0, new Label("β1"), field("beta1", vm.beta1Property(), vm));
         adv.addRow(1, new Label("β2"), field("beta2", vm.beta2Property(), vm));
-        TitledPane advanced = new TitledPane("Advanced (Adam, RMSprop)", adv);
+        TitledPane advanced = new TitledPane(Texts.get("controls.advanced"), adv);
         advanced.setExpanded(false);
         advanced.setId("advanced");
 
         Label fieldError = error(vm.fieldErrorProperty());
         fieldError.setId("fieldError");
 
-        VBox rules = new VBox(6, heading("Automatic rules"),
-                toggle("guardSwitch", "Divergence guard", vm.guardProperty()),
-                toggle("guardRewindSwitch", "  …rewind and halve α", vm.guardAutoRewindProperty()),
-                toggle("plateauSwitch", "Reduce α on plateau", vm.reduceOnPlateauProperty()),
-                toggle("earlyStopSwitch", "Early stop", vm.earlyStopProperty()));
+        VBox rules = new VBox(6, heading(Texts.get("controls.rules")),
+                toggle("guardSwitch", Texts.get("controls.guard"), vm.guardProperty()),
+                toggle("guardRewindSwitch", Texts.get("controls.guardRewind"), vm.guardAutoRewindProperty()),
+                toggle("plateauSwitch", Texts.get("controls.plateau"), vm.reduceOnPlateauProperty()),
+                toggle("earlyStopSwitch", Texts.get("controls.earlyStop"), vm.earlyStopProperty()));
 
         getChildren().addAll(alphaTitle, alpha, alphaField, alphaError, betaTitle, beta, betaReadout, grid, fieldError,
                 advanced, rules);

@@ -1,5 +1,6 @@
 package babysitter.ui.controls;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
@@ -289,7 +290,7 @@ public final class ControlsViewModel {
             alpha = Double.NaN;
         }
         if (Double.isNaN(alpha) || LearningRateRange.problem(alpha).isPresent()) {
-            alphaError.set("α must be a number from " + LearningRateRange.describe() + ", got '" + text + "'");
+            alphaError.set(Texts.get("controls.alphaError", LearningRateRange.describe(), text));
             return false;
         }
         alphaError.set("");
@@ -312,9 +313,9 @@ public final class ControlsViewModel {
             return false;
         }
         try {
-            int batch = parseInt(batchSize.get(), "mini-batch size");
-            double rate = parse(decayRate.get(), "decay rate");
-            double lambda = parse(l2.get(), "L2 strength λ");
+            int batch = parseInt(batchSize.get(), Texts.get("controls.field.batchSize"));
+            double rate = parse(decayRate.get(), Texts.get("controls.field.decayRate"));
+            double lambda = parse(l2.get(), Texts.get("controls.field.l2"));
             double b1 = parse(beta1.get(), "β1");
             double b2 = parse(beta2.get(), "β2");
             Hyperparameters next = current.withBatchSize(batch).withDecay(decay.get(), rate).withL2(lambda)
@@ -342,7 +343,7 @@ public final class ControlsViewModel {
         try {
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got '" + t + "'");
+            throw new IllegalArgumentException(Texts.get("controls.notANumber", name, t));
         }
     }
 
@@ -351,7 +352,7 @@ public final class ControlsViewModel {
         try {
             return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + t + "'");
+            throw new IllegalArgumentException(Texts.get("controls.notWhole", name, t));
         }
     }
 
@@ -376,7 +377,7 @@ public final class ControlsViewModel {
                 betaScale.set(scale(betaOf(hp)));
             }
             if (moveSlider || kind == OptimizerBeta.NONE) {
-                betaReadout.set(kind == OptimizerBeta.NONE ? NO_BETA : readout(kind, kind.get(hp)));
+                betaReadout.set(kind == OptimizerBeta.NONE ? noBeta() : readout(kind, kind.get(hp)));
             }
         } finally {
             updating = was;
@@ -396,7 +397,9 @@ public final class ControlsViewModel {
     // ------------------------------------------------------------------ formatting
 
     /** The readout with SGD, whose slider is disabled. */
-    public static final String NO_BETA = "SGD keeps no average";
+    public static String noBeta() {
+        return Texts.get("controls.noBeta");
+    }
 
     /** The β at a position of the β slider's scale: 0 → 0, 1 → 0.9, 2 → 0.99 … (a tick label). */
     public static String betaAt(double scale) {
@@ -407,16 +410,16 @@ public final class ControlsViewModel {
     static String title(OptimizerBeta kind) {
         return switch (kind) {
             case NONE -> "β";
-            case MOMENTUM -> "Momentum β";
-            case BETA1 -> "Adam β1";
-            case BETA2 -> "RMSprop β2";
+            case MOMENTUM -> Texts.get("controls.betaTitle.momentum");
+            case BETA1 -> Texts.get("controls.betaTitle.beta1");
+            case BETA2 -> Texts.get("controls.betaTitle.beta2");
         };
     }
 
     static String readout(OptimizerBeta kind, double beta) {
         double steps = 1 / (1 - beta);
-        return String.format(Locale.ROOT, kind.symbol() + " %.4g · averages over ≈ %s steps", beta,
-                steps < 100 ? String.format(Locale.ROOT, "%.0f", steps) : String.format(Locale.ROOT, "%,.0f", steps));
+        return Texts.get("controls.betaReadout", kind.symbol(), String.format(Locale.ROOT, "%.4g", beta),
+                Texts.number(Math.round(steps)));
     }
 
     /** α in scientific notation, e.g. 3.00e-03. */

@@ -1,5 +1,6 @@
 package babysitter.ui.controls;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.SeriesBuffer;
 import babysitter.session.reports.Report;
 import babysitter.ui.chart.LineChartCanvas;
@@ -20,27 +21,28 @@ import javafx.scene.paint.Color;
  * Stop, cost against log10 α, the suggestion and where to use it.
  */
 public final class RangeTestView extends TitledPane {
-    private final LineChartCanvas chart = new LineChartCanvas("Range test", "log10 α", "cost");
+    private final LineChartCanvas chart = new LineChartCanvas(Texts.get("range.chart"), "log10 α",
+            Texts.get("range.axis.cost"));
     private final SeriesBuffer costs = new SeriesBuffer();
     private final RangeTestViewModel vm;
 
     public RangeTestView(RangeTestViewModel vm) {
         this.vm = vm;
-        setText("Learning-rate range test");
+        setText(Texts.get("range.title"));
         setId("rangeTestPane");
         setExpanded(false);
 
-        TextField min = field("rangeMinAlpha", "the α of the first step", vm.minAlphaProperty().get());
-        TextField max = field("rangeMaxAlpha", "the largest α tried: the test may stop earlier, once the cost blows up",
+        TextField min = field("rangeMinAlpha", Texts.get("range.minTip"), vm.minAlphaProperty().get());
+        TextField max = field("rangeMaxAlpha", Texts.get("range.maxTip"),
                 vm.maxAlphaProperty().get());
-        TextField steps = field("rangeSteps", "how many mini-batch steps, α growing by the same factor each",
+        TextField steps = field("rangeSteps", Texts.get("range.stepsTip"),
                 vm.stepsProperty().get());
         min.textProperty().bindBidirectional(vm.minAlphaProperty());
         max.textProperty().bindBidirectional(vm.maxAlphaProperty());
         steps.textProperty().bindBidirectional(vm.stepsProperty());
-        HBox alphas = new HBox(4, label("α from"), min, label("to"), max);
+        HBox alphas = new HBox(4, label(Texts.get("range.from")), min, label(Texts.get("range.to")), max);
         alphas.setAlignment(Pos.CENTER_LEFT);
-        HBox count = new HBox(4, label("in"), steps, label("steps"));
+        HBox count = new HBox(4, label(Texts.get("range.in")), steps, label(Texts.get("range.steps")));
         count.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -51,10 +53,10 @@ public final class RangeTestView extends TitledPane {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        Button run = Buttons.button("rangeTestButton", "Run range test",
-                "on a throw-away copy of the setup's network: no run is made or touched", vm::run);
+        Button run = Buttons.button("rangeTestButton", Texts.get("range.run"),
+                Texts.get("range.runTip"), vm::run);
         run.disableProperty().bind(vm.canRunProperty().not());
-        Button stop = Buttons.button("rangeStopButton", "Stop", "end the test here and show what it measured",
+        Button stop = Buttons.button("rangeStopButton", Texts.get("range.stop"), Texts.get("range.stopTip"),
                 vm::stop);
         stop.disableProperty().bind(vm.runningProperty().not());
         HBox actions = new HBox(6, run, stop);
@@ -62,16 +64,18 @@ public final class RangeTestView extends TitledPane {
         chart.setId("rangeChart");
         chart.setPrefSize(260, 160);
         chart.setMinSize(200, 140);
-        chart.addSeries("cost", Color.web("#1f77b4"), 1.5, 1.0, costs);
+        chart.addSeries(Texts.get("range.axis.cost"), Color.web("#1f77b4"), 1.5, 1.0, costs);
 
         Label message = new Label();
         message.setId("rangeSuggestion");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
 
-        Button toSetup = Buttons.button("rangeUseInSetup", "Use in setup", "put the suggested α into the setup panel",
+        Button toSetup = Buttons.button("rangeUseInSetup", Texts.get("range.useInSetup"),
+                Texts.get("range.useInSetupTip"),
                 vm::useInSetup);
-        Button toRun = Buttons.button("takeSuggestion", "Use in run", "set the run's α to the suggestion now",
+        Button toRun = Buttons.button("takeSuggestion", Texts.get("range.useInRun"),
+                Texts.get("range.useInRunTip"),
                 vm::useInRun);
         toSetup.setDisable(true);
         toRun.setDisable(true);
@@ -120,7 +124,7 @@ public final class RangeTestView extends TitledPane {
                 }
             }
             if (Double.isFinite(r.suggested())) {
-                chart.addMarker(Math.log10(r.suggested()), "suggested", Color.web("#2ca02c"));
+                chart.addMarker(Math.log10(r.suggested()), Texts.get("range.suggested"), Color.web("#2ca02c"));
             }
         }
         chart.requestRedraw();

@@ -1,10 +1,11 @@
 package babysitter.ui.controls;
 
-import babysitter.session.live.Command;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.LearningRateRange;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.Command;
 import babysitter.session.live.LrRangeTest;
 import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
@@ -101,7 +102,7 @@ public final class RangeTestViewModel {
         range = null;
         String problem = rangeProblem();
         if (problem.isEmpty() && config.getValue() == null) {
-            problem = "the setup has a problem: fix it to run a range test on its network";
+            problem = Texts.get("range.setupProblem");
         }
         error.set(problem);
         canRun.set(range != null && config.getValue() != null && !running.get());
@@ -114,14 +115,14 @@ public final class RangeTestViewModel {
         String stepsText = trimmed(steps);
         double min = number(minText);
         if (Double.isNaN(min) || LearningRateRange.problem(min).isPresent()) {
-            return "minimum α must be a number from " + LearningRateRange.describe() + ", got '" + minText + "'";
+            return Texts.get("range.minError", LearningRateRange.describe(), minText);
         }
         double max = number(maxText);
         if (Double.isNaN(max) || LearningRateRange.problem(max).isPresent()) {
-            return "maximum α must be a number from " + LearningRateRange.describe() + ", got '" + maxText + "'";
+            return Texts.get("range.maxError", LearningRateRange.describe(), maxText);
         }
         if (!(max > min)) {
-            return "maximum α must be larger than the minimum (" + minText + "), got '" + maxText + "'";
+            return Texts.get("range.maxBelowMin", minText, maxText);
         }
         int n;
         try {
@@ -130,8 +131,8 @@ public final class RangeTestViewModel {
             n = -1;
         }
         if (n < MIN_STEPS || n > LrRangeTest.MAX_STEPS) {
-            return "steps must be a whole number from " + MIN_STEPS + " to " + LrRangeTest.MAX_STEPS + ", got '"
-                    + stepsText + "'";
+            return Texts.get("range.stepsError", String.valueOf(MIN_STEPS),
+                    String.valueOf(LrRangeTest.MAX_STEPS), stepsText);
         }
         range = new Command.LrRangeTest(min, max, n);
         return "";
@@ -160,8 +161,7 @@ public final class RangeTestViewModel {
         AtomicBoolean stop = new AtomicBoolean();
         stopFlag = stop;
         running.set(true);
-        message.set(String.format(Locale.ROOT, "running: α from %s to %s over %d steps…", sci(r.minAlpha()),
-                sci(r.maxAlpha()), r.steps()));
+        message.set(Texts.get("range.running", sci(r.minAlpha()), sci(r.maxAlpha()), r.steps()));
         background.execute(() -> {
             try {
                 Report.LrRangeReport report = runner.run(c, r, stop::get);
@@ -182,19 +182,17 @@ public final class RangeTestViewModel {
         running.set(false);
         result.set(report);
         int done = report.learningRates().length;
-        String taken = done < r.steps() ? String.format(Locale.ROOT, " (%d of %d steps: the cost blew up or the test was stopped)",
-                done, r.steps()) : "";
+        String taken = done < r.steps() ? Texts.get("range.cut", done, r.steps()) : "";
         if (Double.isFinite(report.suggested())) {
-            message.set("suggested α = " + sci(report.suggested()) + taken);
+            message.set(Texts.get("range.suggestion", sci(report.suggested()), taken));
         } else {
-            message.set("no clear descent between α " + sci(r.minAlpha()) + " and " + sci(r.maxAlpha())
-                    + ": try a wider range (minimum and maximum α above)" + taken);
+            message.set(Texts.get("range.noDescent", sci(r.minAlpha()), sci(r.maxAlpha()), taken));
         }
     }
 
     private void failed(String why) {
         running.set(false);
-        message.set("the range test could not run: " + why);
+        message.set(Texts.get("range.failed", why));
     }
 
     /** The last result's suggestion, when it has one. */

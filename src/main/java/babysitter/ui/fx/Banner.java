@@ -1,5 +1,6 @@
 package babysitter.ui.fx;
 
+import babysitter.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Banner {
         banner.textProperty().bind(message);
         Button close = Icons.on(new Button(), Icons.CLOSE);
         close.setId(id + "Close");
-        close.setTooltip(new javafx.scene.control.Tooltip("dismiss"));
+        close.setTooltip(new javafx.scene.control.Tooltip(Texts.get("fx.dismiss")));
         close.setOnAction(e -> dismiss.run());
         HBox box = new HBox(8, banner, close);
         HBox.setHgrow(banner, Priority.ALWAYS);

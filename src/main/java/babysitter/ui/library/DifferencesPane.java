@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.store.RunLibrary;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -18,7 +19,7 @@ final class DifferencesPane extends VBox {
     private final LibraryViewModel vm;
     private final GridPane grid = new GridPane();
     private final GridPane changes = new GridPane();
-    private final CheckBox onlyDifferent = new CheckBox("Only the keys that differ");
+    private final CheckBox onlyDifferent = new CheckBox(Texts.get("library.onlyDifferent"));
 
     DifferencesPane(LibraryViewModel vm) {
         this.vm = vm;
@@ -32,7 +33,7 @@ final class DifferencesPane extends VBox {
         changes.setHgap(24);
         changes.setVgap(2);
         changes.setPadding(new Insets(8));
-        Label changesHeading = heading("What changed during each run");
+        Label changesHeading = heading(Texts.get("library.changesHeading"));
         changesHeading.setPadding(new Insets(12, 0, 0, 8));
         ScrollPane scroll = new ScrollPane(new VBox(grid, changesHeading, changes));
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -48,7 +49,7 @@ final class DifferencesPane extends VBox {
         int col = 0;
         for (RunChanges.Column c : vm.changes()) {
             changes.add(heading(c.run()), col, 0);
-            List<String> lines = c.changes().isEmpty() ? List.of("nothing changed") : c.changes();
+            List<String> lines = c.changes().isEmpty() ? List.of(Texts.get("library.nothingChanged")) : c.changes();
             for (int i = 0; i < lines.size(); i++) {
                 Label l = new Label(lines.get(i));
                 l.setId("change-" + col + "-" + i);
@@ -60,7 +61,7 @@ final class DifferencesPane extends VBox {
 
     private void rebuild() {
         grid.getChildren().clear();
-        grid.add(heading("key"), 0, 0);
+        grid.add(heading(Texts.get("library.key")), 0, 0);
         int col = 1;
         for (RunLibrary.Entry e : vm.selected()) {
             grid.add(heading(e.summary().name()), col++, 0);

@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.store.Run;
 import babysitter.store.RunCurves;
 import babysitter.store.RunFilter;
@@ -87,7 +88,7 @@ public final class LibraryViewModel implements AutoCloseable {
         try {
             watcher = new RunsWatcher(roots, this::refresh);
         } catch (IOException e) {
-            error.set("The runs folders are not watched (" + e.getMessage() + "): the list is not updated by itself.");
+            error.set(Texts.get("library.notWatched", e.getMessage()));
         }
     }
 
@@ -106,9 +107,9 @@ public final class LibraryViewModel implements AutoCloseable {
         if (!again.equals(selected)) {
             selected.setAll(again);
         }
-        status.set(runs.size() + (runs.size() == 1 ? " run" : " runs") + " in " + folders()
-                + (l.warnings().isEmpty() ? "" : "; " + l.warnings().size() + " could not be read: "
-                + String.join("; ", l.warnings())));
+        status.set(l.warnings().isEmpty() ? Texts.get("library.status", runs.size(), folders())
+                : Texts.get("library.statusWarnings", runs.size(), folders(), l.warnings().size(),
+                        String.join("; ", l.warnings())));
     }
 
     private String folders() {
@@ -187,8 +188,8 @@ public final class LibraryViewModel implements AutoCloseable {
     public void showOnMonitor() {
         if (monitor != null && !current.isEmpty()) {
             monitor.accept(current.stream().map(l -> ReferenceRun.of(l.entry().summary().name(), l.run())).toList());
-            status.set(current.size() == 1 ? "Shown on the monitor: " + current.get(0).entry().summary().name()
-                    : current.size() + " runs shown on the monitor");
+            status.set(current.size() == 1 ? Texts.get("library.shownOne", current.get(0).entry().summary().name())
+                    : Texts.get("library.shownMany", current.size()));
         }
     }
 
@@ -216,7 +217,7 @@ public final class LibraryViewModel implements AutoCloseable {
                 RunLibrary.Listing l = library.list(roots);
                 fx.execute(() -> show(l));
             } catch (IOException ex) {
-                fx.execute(() -> error.set("Could not write the notes of " + dir + ": " + ex.getMessage()));
+                fx.execute(() -> error.set(Texts.get("library.notesFailed", dir, ex.getMessage())));
             }
         });
     }
@@ -239,7 +240,7 @@ public final class LibraryViewModel implements AutoCloseable {
             fx.execute(() -> {
                 trash.addAll(moved);
                 canUndoDelete.set(!trash.isEmpty());
-                error.set(problems.isEmpty() ? "" : "Not deleted: " + String.join("; ", problems));
+                error.set(problems.isEmpty() ? "" : Texts.get("library.notDeleted", String.join("; ", problems)));
                 show(l);
             });
         });
@@ -257,7 +258,7 @@ public final class LibraryViewModel implements AutoCloseable {
             try {
                 RunTrash.restore(last[0], last[1]);
             } catch (IOException ex) {
-                problem = "Could not bring back " + last[1] + " from " + last[0] + ": " + ex.getMessage();
+                problem = Texts.get("library.restoreFailed", last[1], last[0], ex.getMessage());
             }
             RunLibrary.Listing l = library.list(roots);
             String p = problem;
@@ -273,13 +274,14 @@ public final class LibraryViewModel implements AutoCloseable {
         Path dir = e.summary().dir();
         background.execute(() -> {
             try {
-                Path html = babysitter.report.RunReport.write(dir, file);
+                Path html = babysitter.report.RunReport.write(dir, file,
+                        java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY));
                 fx.execute(() -> {
                     error.set("");
-                    status.set("Report of " + dir.getFileName() + " written to " + html);
+                    status.set(Texts.get("library.reportWritten", dir.getFileName(), html));
                 });
             } catch (IOException | RuntimeException ex) {
-                fx.execute(() -> error.set("Could not write the report of " + dir + ": " + ex.getMessage()));
+                fx.execute(() -> error.set(Texts.get("library.reportFailed", dir, ex.getMessage())));
             }
         });
     }

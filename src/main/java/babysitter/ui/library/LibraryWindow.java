@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.store.RunColumn;
 import babysitter.store.RunLibrary;
 import babysitter.ui.app.AppContext;
@@ -52,7 +53,8 @@ public final class LibraryWindow extends BorderPane {
         getStyleClass().add("library-window");
         setTop(filterBar());
         SplitPane split = new SplitPane(table(), new TabPane(
-                tab("Curves", new OverlayPane(vm)), tab("Configuration", new DifferencesPane(vm))));
+                tab(Texts.get("library.tab.curves"), new OverlayPane(vm)),
+                tab(Texts.get("library.tab.configuration"), new DifferencesPane(vm))));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
@@ -70,7 +72,7 @@ public final class LibraryWindow extends BorderPane {
         vm.setMonitor(monitor);
         LibraryWindow view = new LibraryWindow(vm);
         view.getStylesheets().add(LibraryWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
-        Stage stage = ToolWindow.create(owner, "Runs", view, 1300, 860);
+        Stage stage = ToolWindow.create(owner, Texts.get("library.title"), view, 1300, 860);
         stage.getProperties().put(LibraryViewModel.class, vm);
         Runnable unregister = app.onClose(vm::close);
         stage.setOnHidden(e -> {
@@ -92,16 +94,15 @@ public final class LibraryWindow extends BorderPane {
     private HBox filterBar() {
         TextField filter = new TextField();
         filter.setId("libraryFilter");
-        filter.setPromptText("words, or column=value, dev-acc>0.9, state!=killed …");
+        filter.setPromptText(Texts.get("library.filterPrompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        filter.setTooltip(new Tooltip("every term must hold: a word that any column contains, or a column compared "
-                + "with a value (=, != for text; also <, <=, >, >= for numbers). Columns: " + RunColumn.keys()));
+        filter.setTooltip(new Tooltip(Texts.get("library.filterTip", RunColumn.keys())));
         HBox.setHgrow(filter, Priority.ALWAYS);
         Label error = new Label();
         error.setId("filterError");
         error.getStyleClass().add("error");
         error.textProperty().bind(vm.filterErrorProperty());
-        Label label = new Label("Filter");
+        Label label = new Label(Texts.get("library.filter"));
         label.setLabelFor(filter);
         HBox bar = new HBox(8, label, filter, error);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -141,7 +142,7 @@ public final class LibraryWindow extends BorderPane {
         SortedList<RunLibrary.Entry> sorted = new SortedList<>(vm.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No runs here yet: a run appears as soon as it starts."));
+        table.setPlaceholder(new Label(Texts.get("library.empty")));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<RunLibrary.Entry>) c -> {
                     List<RunLibrary.Entry> now = List.copyOf(table.getSelectionModel().getSelectedItems());
@@ -170,29 +171,27 @@ public final class LibraryWindow extends BorderPane {
     }
 
     private VBox actions() {
-        Button open = Buttons.button("openRunButton", "Open", "open the run in the main window (double-click, Enter)",
+        Button open = Buttons.button("openRunButton", Texts.get("library.open"), Texts.get("library.openTip"),
                 () -> vm.open(one()));
-        Button overlay = Buttons.button("showOnMonitorButton", "Show on monitor",
-                "draw the selected runs as references on the main window's charts (faded, in the legend; "
-                + "the × beside the charts takes one off)", vm::showOnMonitor);
+        Button overlay = Buttons.button("showOnMonitorButton", Texts.get("library.showOnMonitor"),
+                Texts.get("library.showOnMonitorTip"), vm::showOnMonitor);
         overlay.disableProperty().bind(Bindings.isEmpty(vm.selected()).or(vm.canShowOnMonitorProperty().not()));
-        Button rename = Buttons.button("renameButton", "Rename…", "a name shown instead of the folder's", this::rename);
-        Button notes = Buttons.button("notesButton", "Note and tags…", "kept in the run folder (notes.json)",
+        Button rename = Buttons.button("renameButton", Texts.get("library.rename"), Texts.get("library.renameTip"), this::rename);
+        Button notes = Buttons.button("notesButton", Texts.get("library.notes"), Texts.get("library.notesTip"),
                 this::notes);
-        Button report = Buttons.button("reportButton", "Export report…", "an HTML report with SVG charts",
+        Button report = Buttons.button("reportButton", Texts.get("library.report"), Texts.get("library.reportTip"),
                 this::exportReport);
         var oneSelected = Bindings.size(vm.selected()).isEqualTo(1);
         for (Button b : List.of(open, rename, notes, report)) {
             b.disableProperty().bind(oneSelected.not());
         }
-        Button delete = Buttons.button("deleteButton", "Delete", "move to the trash folder (.trash) beside the runs; "
-                + "Undo brings it back (Delete key)", () -> vm.delete(List.copyOf(vm.selected())));
+        Button delete = Buttons.button("deleteButton", Texts.get("library.delete"), Texts.get("library.deleteTip"), () -> vm.delete(List.copyOf(vm.selected())));
         delete.disableProperty().bind(Bindings.isEmpty(vm.selected()));
-        Button undo = Buttons.button("undoDeleteButton", "Undo delete", "bring back the run deleted last",
+        Button undo = Buttons.button("undoDeleteButton", Texts.get("library.undoDelete"),
+                Texts.get("library.undoDeleteTip"),
                 vm::undoDelete);
         undo.disableProperty().bind(vm.canUndoDeleteProperty().not());
-        Button refresh = Buttons.button("refreshButton", "Refresh", "list the runs again (the list also follows "
-                + "the folder by itself)", vm::refresh);
+        Button refresh = Buttons.button("refreshButton", Texts.get("library.refresh"), Texts.get("library.refreshTip"), vm::refresh);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, open, overlay, rename, notes, report, delete, undo, gap, refresh);
@@ -215,9 +214,9 @@ public final class LibraryWindow extends BorderPane {
         TextInputDialog ask = new TextInputDialog(e.summary().notes().title().isEmpty() ? e.summary().name()
                 : e.summary().notes().title());
         ask.initOwner(getScene().getWindow());
-        ask.setTitle("Rename");
-        ask.setHeaderText("A name for " + e.summary().folder() + " (the folder keeps its name)");
-        ask.setContentText("Name:");
+        ask.setTitle(Texts.get("library.renameTitle"));
+        ask.setHeaderText(Texts.get("library.renameHeader", e.summary().folder()));
+        ask.setContentText(Texts.get("library.renameContent"));
         ask.getDialogPane().setId("renameDialog");
         ask.showAndWait().ifPresent(t -> vm.rename(e, t));
     }
@@ -230,7 +229,7 @@ public final class LibraryWindow extends BorderPane {
     private void exportReport() {
         RunLibrary.Entry e = one();
         FileChooser c = new FileChooser();
-        c.setTitle("Export report");
+        c.setTitle(Texts.get("library.reportTitle"));
         c.setInitialFileName(e.summary().folder() + ".html");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
         java.io.File f = c.showSaveDialog(getScene().getWindow());

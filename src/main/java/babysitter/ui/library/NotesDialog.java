@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.store.RunLibrary;
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -19,21 +20,21 @@ final class NotesDialog {
     static Optional<String[]> ask(Window owner, RunLibrary.Entry e) {
         Dialog<String[]> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Note and tags");
-        d.setHeaderText("About " + e.summary().name() + " (kept in its folder as notes.json)");
+        d.setTitle(Texts.get("library.notesTitle"));
+        d.setHeaderText(Texts.get("library.notesHeader", e.summary().name()));
         TextArea note = new TextArea(e.summary().notes().note());
         note.setId("noteArea");
         note.setPrefRowCount(5);
         note.setWrapText(true);
         TextField tags = new TextField(String.join(", ", e.summary().tags()));
         tags.setId("tagsField");
-        tags.setPromptText("words separated by commas or spaces");
+        tags.setPromptText(Texts.get("library.tagsPrompt"));
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(10));
-        g.addRow(0, new Label("Note"), note);
-        g.addRow(1, new Label("Tags"), tags);
+        g.addRow(0, new Label(Texts.get("library.note")), note);
+        g.addRow(1, new Label(Texts.get("library.tags")), tags);
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("notesDialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

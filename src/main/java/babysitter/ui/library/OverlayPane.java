@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.Palette;
 import babysitter.plot.SeriesBuffer;
 import babysitter.store.RunCurves;
@@ -17,7 +18,8 @@ import javafx.scene.paint.Color;
 /** The selected runs' epoch curves on one chart, one colour each with a legend; any metric on y, step, epoch or seconds on x. */
 final class OverlayPane extends VBox {
     private final LibraryViewModel vm;
-    private final LineChartCanvas chart = new LineChartCanvas("Selected runs", "epoch", "dev accuracy");
+    private final LineChartCanvas chart = new LineChartCanvas(Texts.get("library.overlayTitle"),
+            Texts.get("library.axis.epoch"), Texts.get("library.axis.devAccuracy"));
 
     OverlayPane(LibraryViewModel vm) {
         this.vm = vm;
@@ -29,9 +31,9 @@ final class OverlayPane extends VBox {
         x.setId("xChoice");
         x.getItems().setAll(RunCurves.XAxis.values());
         x.valueProperty().bindBidirectional(vm.xAxisProperty());
-        Label hint = new Label("Select runs in the table (Ctrl+click, Shift+click) to draw them here.");
+        Label hint = new Label(Texts.get("library.overlayHint"));
         hint.getStyleClass().add("readout");
-        HBox controls = new HBox(8, new Label("y"), metric, new Label("x"), x, hint);
+        HBox controls = new HBox(8, new Label(Texts.get("library.y")), metric, new Label(Texts.get("library.x")), x, hint);
         controls.setAlignment(Pos.CENTER_LEFT);
         chart.setId("overlayChart");
         chart.setMinSize(300, 200);

@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.session.live.EventLabels;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
@@ -31,8 +32,8 @@ final class RunChanges {
         for (RunEvent e : events) {
             String what = describe(e.event());
             if (what != null) {
-                lines.add(String.format(Locale.ROOT, "epoch %d · step %d%s: %s", e.epoch() + 1, e.step(),
-                        branched ? " · branch " + e.branch() : "", what));
+                lines.add(Texts.get("library.change", String.valueOf(e.epoch() + 1), String.valueOf(e.step()),
+                        branched ? Texts.get("library.changeBranch", e.branch()) : "", what));
             }
         }
         return lines;
@@ -48,22 +49,23 @@ final class RunChanges {
             return c.source().equals(Event.CheckpointTaken.USER) ? EventLabels.label(event) : null;
         }
         if (event instanceof Event.HyperparametersChanged h) {
-            return EventLabels.label(event) + " (" + h.source() + ")";
+            return Texts.get("library.changeSource", EventLabels.label(event), h.source());
         }
         if (event instanceof Event.RulesSet r) {
-            return "rules: guard " + onOff(r.guard()) + (r.guard() && r.guardAutoRewind() ? " (rewinds by itself)" : "")
-                    + ", α down on plateau " + onOff(r.reduceOnPlateau()) + ", early stop " + onOff(r.earlyStop());
+            return Texts.get("library.rules", onOff(r.guard()),
+                    r.guard() && r.guardAutoRewind() ? Texts.get("library.rulesRewinds") : "",
+                    onOff(r.reduceOnPlateau()), onOff(r.earlyStop()));
         }
         if (event instanceof Event.MoreEpochs m) {
-            return "+" + m.added() + " epochs (" + m.epochs() + " in all)";
+            return Texts.get("library.moreEpochs", m.added(), m.epochs());
         }
         if (event instanceof Event.Other o) {
-            return o.kind() + (o.problem() == null ? "" : " (unreadable: " + o.problem() + ")");
+            return o.problem() == null ? o.kind() : Texts.get("library.unreadable", o.kind(), o.problem());
         }
         return EventLabels.label(event);
     }
 
     private static String onOff(boolean on) {
-        return on ? "on" : "off";
+        return Texts.get(on ? "library.on" : "library.off");
     }
 }

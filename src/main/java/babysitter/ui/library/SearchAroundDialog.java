@@ -1,5 +1,6 @@
 package babysitter.ui.library;
 
+import babysitter.i18n.Texts;
 import babysitter.search.Scale;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
@@ -38,15 +39,17 @@ public final class SearchAroundDialog {
         if (owner != null) {
             d.initOwner(owner);
         }
-        d.setTitle("Search around this run");
-        d.setHeaderText("A search space around " + (config.name() == null ? "this run" : config.name())
-                + ": change a range, switch a parameter off, then start the search.");
+        d.setTitle(Texts.get("library.around.title"));
+        d.setHeaderText(Texts.get("library.around.header",
+                config.name() == null ? Texts.get("library.around.thisRun") : config.name()));
         d.getDialogPane().setId("searchAroundDialog");
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
         g.setPadding(new Insets(10));
-        g.addRow(0, new Label("search"), new Label("parameter"), new Label("scale"), new Label("min"), new Label("max"));
+        g.addRow(0, new Label(Texts.get("library.around.search")), new Label(Texts.get("library.around.parameter")),
+                new Label(Texts.get("library.around.scale")), new Label(Texts.get("library.around.min")),
+                new Label(Texts.get("library.around.max")));
         List<CheckBox> on = new ArrayList<>();
         List<ChoiceBox<Scale>> scales = new ArrayList<>();
         List<TextField> mins = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class SearchAroundDialog {
             maxs.add(max);
             g.addRow(i + 1, c, new Label(r.name()), scale, min, max);
         }
-        Label where = new Label("Written to " + spaceFile);
+        Label where = new Label(Texts.get("library.around.writtenTo", spaceFile));
         where.getStyleClass().add("readout");
         Label error = new Label();
         error.setId("searchAroundError");
@@ -82,7 +85,7 @@ public final class SearchAroundDialog {
         g.add(where, 0, rows.size() + 1, 5, 1);
         g.add(error, 0, rows.size() + 2, 5, 1);
         d.getDialogPane().setContent(g);
-        ButtonType write = new ButtonType("Write space and start…", ButtonBar.ButtonData.OK_DONE);
+        ButtonType write = new ButtonType(Texts.get("library.around.write"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(write, ButtonType.CANCEL);
         Button ok = (Button) d.getDialogPane().lookupButton(write);
         ok.setId("writeSpace");
@@ -97,15 +100,14 @@ public final class SearchAroundDialog {
                     lo = Double.parseDouble(mins.get(i).getText().strip());
                     hi = Double.parseDouble(maxs.get(i).getText().strip());
                 } catch (NumberFormatException bad) {
-                    error.setText(name + ": min and max must be numbers, got '" + mins.get(i).getText() + "' and '"
-                            + maxs.get(i).getText() + "'");
+                    error.setText(Texts.get("library.around.notNumbers", name, mins.get(i).getText(), maxs.get(i).getText()));
                     e.consume();
                     return;
                 }
                 edited.add(new SearchAround.Row(name, on.get(i).isSelected(), scales.get(i).getValue(), lo, hi));
             }
             if (edited.stream().noneMatch(SearchAround.Row::on)) {
-                error.setText("switch at least one parameter on");
+                error.setText(Texts.get("library.around.noneOn"));
                 e.consume();
                 return;
             }

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.training.Snapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class CheckpointStrip extends HBox {
         if (c.id().startsWith("auto-")) {
             b.getStyleClass().add("auto");
         }
-        b.setTooltip(new Tooltip(c.id() + " · step " + c.step() + " · epoch " + c.epoch() + " · branch " + c.branch()));
+        b.setTooltip(new Tooltip(Texts.get("main.checkpoint.tip", c.id(), c.step(), c.epoch(), c.branch())));
         b.setOnAction(e -> chosen.accept(c));
         return b;
     }

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.live.Pace;
 import babysitter.session.reports.Report;
 import babysitter.ui.fx.Buttons;
@@ -27,28 +28,29 @@ final class MainToolBar {
         pause.setId("pauseButton");
         pause.textProperty().bind(Bindings.createStringBinding(() -> {
             Report.State s = vm.progress().stateProperty().get();
-            return s == Report.State.RUNNING ? "Pause" : s == null || s == Report.State.IDLE ? "Start" : "Resume";
+            return Texts.get(s == Report.State.RUNNING ? "main.tool.pause"
+                    : s == null || s == Report.State.IDLE ? "main.tool.start" : "main.tool.resume");
         }, vm.progress().stateProperty()));
         FontIcon pauseIcon = Icons.of(Icons.PLAY);
         vm.progress().stateProperty().addListener((o, a, now) ->
                 pauseIcon.setIconLiteral(now == Report.State.RUNNING ? Icons.PAUSE : Icons.PLAY));
         pause.setGraphic(pauseIcon);
-        pause.setTooltip(new Tooltip("Space"));
+        pause.setTooltip(new Tooltip(Texts.get("main.tool.pauseTip")));
         pause.setOnAction(e -> vm.commands().togglePause());
         pause.disableProperty().bind(vm.progress().canPauseOrResume().not());
-        Button step = Icons.on(Buttons.button("stepButton", "Step", "one mini-batch (Ctrl+→)", vm.commands()::step), Icons.STEP);
+        Button step = Icons.on(Buttons.button("stepButton", Texts.get("main.tool.step"), Texts.get("main.tool.stepTip"), vm.commands()::step), Icons.STEP);
         step.disableProperty().bind(vm.progress().canStep().not());
-        Button epoch = Icons.on(Buttons.button("epochButton", "Run epoch", "to the end of this epoch (Ctrl+E)",
+        Button epoch = Icons.on(Buttons.button("epochButton", Texts.get("main.tool.epoch"), Texts.get("main.tool.epochTip"),
                 vm.commands()::runEpoch), Icons.EPOCH);
         epoch.disableProperty().bind(vm.progress().canStep().not());
-        Button stop = Icons.on(Buttons.button("stopButton", "Stop", "end the run; it stays on disk", vm.commands()::stop),
+        Button stop = Icons.on(Buttons.button("stopButton", Texts.get("main.tool.stop"), Texts.get("main.tool.stopTip"), vm.commands()::stop),
                 Icons.STOP);
         stop.disableProperty().bind(vm.progress().live().not());
-        Button checkpoint = Icons.on(Buttons.button("checkpointButton", "Checkpoint", "keep this moment (Ctrl+K)",
+        Button checkpoint = Icons.on(Buttons.button("checkpointButton", Texts.get("main.tool.checkpoint"), Texts.get("main.tool.checkpointTip"),
                 vm.commands()::checkpoint), Icons.CHECKPOINT);
         checkpoint.disableProperty().bind(vm.hasSession().not());
-        Button undo = Icons.on(Buttons.button("undoButton", "Undo last change",
-                "back to before the last change of α or β (Ctrl+Z)", vm::undoLastChange), Icons.UNDO);
+        Button undo = Icons.on(Buttons.button("undoButton", Texts.get("main.tool.undo"),
+                Texts.get("main.tool.undoTip"), vm::undoLastChange), Icons.UNDO);
         undo.disableProperty().bind(vm.canUndo().not());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -65,9 +67,8 @@ final class MainToolBar {
         box.getItems().addAll(Pace.FASTEST, new Pace(50), new Pace(20), new Pace(10), Pace.WATCHABLE, new Pace(2),
                 new Pace(1), Pace.EPOCH_BY_EPOCH);
         box.valueProperty().bindBidirectional(vm.paceProperty());
-        box.setTooltip(new Tooltip("how fast training goes: slow enough to watch the decision "
-                + "regions move, or a pause after each epoch; the numbers trained are the same at any pace"));
-        Label label = new Label("Pace");
+        box.setTooltip(new Tooltip(Texts.get("main.tool.paceTip")));
+        Label label = new Label(Texts.get("main.tool.pace"));
         label.setLabelFor(box);
         HBox paceBox = new HBox(4, label, box);
         paceBox.setAlignment(Pos.CENTER_LEFT);

@@ -1,13 +1,15 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
+import babysitter.session.configuration.Rules;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.insights.Hints;
 import babysitter.session.live.Command;
 import babysitter.session.live.Pace;
+import babysitter.session.live.TrainingSession;
 import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.configuration.Rules;
 import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
-import babysitter.session.live.TrainingSession;
 import babysitter.ui.classes.ClassesViewModel;
 import babysitter.ui.controls.ControlsViewModel;
 import babysitter.ui.fx.ReplayFeed;
@@ -233,8 +235,7 @@ public final class MainViewModel implements babysitter.ui.search.TrialHost {
 
     /** Mentions the last run in the status line, if there is one to open again. */
     public void announceLastRun() {
-        lastRun().ifPresent(p -> progress.setStatus("Set up a run and press New run, or open your last run ("
-                + p.getFileName() + ") with File ▸ Open last run (Ctrl+Shift+O)."));
+        lastRun().ifPresent(p -> progress.setStatus(Texts.get("main.status.lastRun", p.getFileName())));
     }
 
     /** The last run this program recorded, if it still exists. */

@@ -1,15 +1,16 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.training.Snapshot;
 import babysitter.ui.app.AppContext;
-import babysitter.ui.library.SearchAround;
-import babysitter.ui.library.SearchAroundDialog;
-import babysitter.ui.search.SearchWindow;
 import babysitter.ui.controls.ControlsView;
 import babysitter.ui.controls.RangeTestView;
 import babysitter.ui.fx.TextEditing;
+import babysitter.ui.library.SearchAround;
+import babysitter.ui.library.SearchAroundDialog;
 import babysitter.ui.monitor.MonitorView;
 import babysitter.ui.regions.RegionsView;
+import babysitter.ui.search.SearchWindow;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class MainWindow extends BorderPane {
         stripScroll.setFitToHeight(true);
         stripScroll.setPrefHeight(44);
         stripScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        Label stripLabel = new Label("Checkpoints");
+        Label stripLabel = new Label(Texts.get("main.checkpoints"));
         stripLabel.getStyleClass().add("heading");
         stripLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox stripBox = new HBox(8, stripLabel, stripScroll);
@@ -98,7 +99,8 @@ public final class MainWindow extends BorderPane {
         hints.setMaxWidth(Double.MAX_VALUE);
         hints.setMinHeight(Region.USE_PREF_SIZE);
         hints.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.hints().isEmpty() ? "Hints: none" : "Hints: " + String.join(" · ", vm.hints()), vm.hints()));
+                () -> vm.hints().isEmpty() ? Texts.get("main.hints.none")
+                        : Texts.get("main.hints.some", String.join(" · ", vm.hints())), vm.hints()));
         Tooltip hintsTip = new Tooltip();
         hintsTip.setWrapText(true);
         hintsTip.setMaxWidth(600);
@@ -149,11 +151,10 @@ public final class MainWindow extends BorderPane {
     private boolean confirmNewRun() {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
-        alert.setTitle("New run");
-        alert.setHeaderText("Stop the current run and start a new one?");
+        alert.setTitle(Texts.get("main.newRun.title"));
+        alert.setHeaderText(Texts.get("main.newRun.header"));
         String dir = vm.runDirProperty().get();
-        alert.setContentText("The current run" + (dir.isEmpty() ? "" : " (" + dir + ")") + " stays on disk: "
-                + "File ▸ Runs… shows it again and continues it from any of its checkpoints.");
+        alert.setContentText(dir.isEmpty() ? Texts.get("main.newRun.content") : Texts.get("main.newRun.contentDir", dir));
         alert.getDialogPane().setId("newRunDialog");
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == ButtonType.OK;
@@ -169,7 +170,7 @@ public final class MainWindow extends BorderPane {
         progress.setPrefWidth(180);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, status, gap, new Label("epoch"), progress);
+        HBox bar = new HBox(10, status, gap, new Label(Texts.get("main.status.epoch")), progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
@@ -177,7 +178,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node regionsBox() {
-        Label title = new Label("Decision regions");
+        Label title = new Label(Texts.get("main.regions.title"));
         title.getStyleClass().add("heading");
         Label caption = new Label();
         caption.setId("regionsCaption");
@@ -194,9 +195,9 @@ public final class MainWindow extends BorderPane {
     void moreEpochs() {
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
-        ask.setTitle("More epochs");
-        ask.setHeaderText("Train more epochs than planned (" + vm.progress().epochsProperty().get() + " so far)");
-        ask.setContentText("Epochs to add:");
+        ask.setTitle(Texts.get("main.moreEpochs.title"));
+        ask.setHeaderText(Texts.get("main.moreEpochs.header", vm.progress().epochsProperty().get()));
+        ask.setContentText(Texts.get("main.moreEpochs.content"));
         ask.getDialogPane().setId("moreEpochsDialog");
         ask.showAndWait().ifPresent(text -> {
             String error = vm.commands().moreEpochs(text);
@@ -210,12 +211,10 @@ public final class MainWindow extends BorderPane {
     private void confirmRewind(Snapshot.CheckpointSummary c) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
-        alert.setTitle("Rewind");
-        alert.setHeaderText((vm.hasSession().get() ? "Go back to " : "Continue the recorded run from ") + c.id()
-                + " (epoch " + c.epoch() + ", step " + c.step() + ")?");
-        alert.setContentText("Restores the parameters, the optimiser state (v, s, t), the batch-norm running "
-                + "statistics, the batch order and the hyperparameters of that moment. Training continues as a "
-                + "new branch; the current branch stays recorded and drawn, faded.");
+        alert.setTitle(Texts.get("main.rewind.title"));
+        alert.setHeaderText(Texts.get(vm.hasSession().get() ? "main.rewind.headerLive" : "main.rewind.headerRecorded",
+                c.id(), c.epoch(), c.step()));
+        alert.setContentText(Texts.get("main.rewind.content"));
         alert.getDialogPane().setId("rewindDialog");
         vm.holdForRewind();
         Optional<ButtonType> answer = alert.showAndWait();
@@ -253,7 +252,7 @@ public final class MainWindow extends BorderPane {
 
     /** File ▸ Open run folder…: a folder chooser in the runs folder. */
     void openRunFolder() {
-        java.io.File dir = app.choosers().folder(getScene().getWindow(), "Open a recorded run", app.runsRoot());
+        java.io.File dir = app.choosers().folder(getScene().getWindow(), Texts.get("main.openRun.title"), app.runsRoot());
         if (dir != null) {
             vm.openRun(dir.toPath());
         }

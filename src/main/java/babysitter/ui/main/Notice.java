@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,8 +61,8 @@ final class Notice {
     void event(Report.EventReport e) {
         Event what = e.event();
         if (what instanceof Event.GuardTripped g) {
-            show(Cause.GUARD, "Guard: " + g.reason()
-                    + (g.lastGood() == null ? "" : ". Last good checkpoint: " + g.lastGood()));
+            show(Cause.GUARD, g.lastGood() == null ? Texts.get("main.notice.guard", g.reason())
+                    : Texts.get("main.notice.guardLastGood", g.reason(), g.lastGood()));
             guardRewinds = g.autoRewind();
         } else if (what instanceof Event.Rewind) {
             if (guardRewinds) {
@@ -71,12 +72,12 @@ final class Notice {
             }
         } else if (what instanceof Event.HyperparametersChanged h) {
             if (h.source().equals("guard") && cause == Cause.GUARD) {
-                text.set(text.get() + ". Rewound there and set " + e.label());
+                text.set(Texts.get("main.notice.guardRewound", text.get(), e.label()));
             } else if (h.source().equals("plateau") || h.source().equals("guard")) {
-                show(Cause.RULE, "Rule (" + h.source() + "): " + e.label());
+                show(Cause.RULE, Texts.get("main.notice.rule", h.source(), e.label()));
             }
         } else if (what instanceof Event.EarlyStop s) {
-            show(Cause.EARLY_STOP, "Early stop: no improvement; back to " + s.best());
+            show(Cause.EARLY_STOP, Texts.get("main.notice.earlyStop", s.best()));
         } else if (what instanceof Event.Failure) {
             show(Cause.ERROR, e.label());
         }

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.insights.RecordedInsights;
@@ -72,9 +73,8 @@ record RecordedRun(Run run, RunConfig config, Hyperparameters last, int trainRow
 
     /** What the status line says about it. */
     String status() {
-        return "Recorded run " + run.dir().getFileName() + ": " + run.steps().size() + " step records, "
-                + run.epochs().size() + " epochs, " + run.checkpoints().size()
-                + " checkpoints. Click a checkpoint to continue from it."
-                + (damagedLines == 0 ? "" : " (" + damagedLines + " damaged lines skipped)");
+        String status = Texts.get("main.recorded.status", run.dir().getFileName(), run.steps().size(),
+                run.epochs().size(), run.checkpoints().size());
+        return damagedLines == 0 ? status : Texts.get("main.recorded.damaged", status, damagedLines);
     }
 }

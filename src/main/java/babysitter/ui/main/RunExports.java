@@ -1,11 +1,13 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.report.RunReport;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.training.RunAsConfiguration;
 import babysitter.store.RunReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -38,16 +40,16 @@ public final class RunExports {
     public void report(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notice.show(Notice.Cause.REPORT, "There is no recorded run to report on yet.");
+            notice.show(Notice.Cause.REPORT, Texts.get("main.export.noRunReport"));
             return;
         }
-        status.accept("Writing the report …");
+        status.accept(Texts.get("main.export.writingReport"));
         background.execute(() -> {
             try {
-                Path written = RunReport.write(Path.of(dir), out);
-                fx.execute(() -> done("Report written to " + written));
+                Path written = RunReport.write(Path.of(dir), out, Locale.getDefault(Locale.Category.DISPLAY));
+                fx.execute(() -> done(Texts.get("main.export.reportWritten", written)));
             } catch (IOException | RuntimeException e) {
-                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not write the report: " + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.reportFailed", e.getMessage())));
             }
         });
     }
@@ -59,16 +61,16 @@ public final class RunExports {
     public void configuration(Path out) {
         String dir = runDir.get();
         if (dir.isEmpty()) {
-            notice.show(Notice.Cause.REPORT, "There is no recorded run to save as a configuration yet.");
+            notice.show(Notice.Cause.REPORT, Texts.get("main.export.noRunConfiguration"));
             return;
         }
         background.execute(() -> {
             try {
                 RunAsConfiguration.write(RunReader.read(Path.of(dir)), out);
-                fx.execute(() -> done("Configuration written to " + out));
+                fx.execute(() -> done(Texts.get("main.export.configurationWritten", out)));
             } catch (IOException | ConfigException | RuntimeException e) {
-                fx.execute(() -> notice.show(Notice.Cause.REPORT, "Could not save the configuration: "
-                        + e.getMessage()));
+                fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.configurationFailed",
+                        e.getMessage())));
             }
         });
     }

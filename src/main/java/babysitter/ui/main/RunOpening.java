@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Runs;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
@@ -68,37 +70,39 @@ final class RunOpening {
 
     /** Starts a new run from {@code config} (the data is loaded in the background), then trains. */
     void newRun(RunConfig config) {
-        load("Loading " + config.data().kind() + " …", true, () -> {
+        load(Texts.get("main.loading.data", config.data().kind()), true, () -> {
             Trainer t = Runs.start(config, runsRoot, null, clock);
             return () -> attach.attach(t, true, false);
-        }, Notice.Cause.START, "Could not start the run: ", "Could not start: ");
+        }, Notice.Cause.START, e -> Texts.get("main.loading.startFailedBanner", e),
+                e -> Texts.get("main.loading.startFailedStatus", e));
     }
 
     /** Reads the run in {@code dir} and shows it, then does {@code then} with it (on the JavaFX thread). */
     void open(Path dir, int confusions, Consumer<RecordedRun> then) {
-        load("Reading " + dir + " …", true, () -> {
+        load(Texts.get("main.loading.reading", dir), true, () -> {
             RecordedRun run = RecordedRun.read(dir, confusions);
             return () -> {
                 show.accept(run);
                 then.accept(run);
             };
-        }, Notice.Cause.OPEN, "Could not open the run: ", "Could not open " + dir + ": ");
+        }, Notice.Cause.OPEN, e -> Texts.get("main.loading.openFailedBanner", e),
+                e -> Texts.get("main.loading.openFailedStatus", dir, e));
     }
 
     /** Continues the recorded run in {@code dir} from checkpoint {@code id}, as a new branch, paused. */
     void continueFrom(Path dir, String id, int moreEpochs) {
-        load("Loading " + id + " …", false, () -> {
+        load(Texts.get("main.loading.data", id), false, () -> {
             Trainer t = Runs.resume(dir, id, clock, moreEpochs);
             return () -> attach.attach(t, false, true);
-        }, Notice.Cause.CONTINUE, "Could not continue from " + id + ": ", null);
+        }, Notice.Cause.CONTINUE, e -> Texts.get("main.loading.continueFailed", id, e), null);
     }
 
     /**
      * Runs {@code work} in the background while the status line says {@code what}; a failure becomes a
-     * banner ({@code bannerPrefix} + the message) and, if {@code statusPrefix} is given, a status line.
+     * banner ({@code banner} of the error's message) and, if {@code statusLine} is given, a status line.
      */
-    private void load(String what, boolean closeFirst, Loading work, Notice.Cause why, String bannerPrefix,
-                      String statusPrefix) {
+    private void load(String what, boolean closeFirst, Loading work, Notice.Cause why,
+                      UnaryOperator<String> banner, UnaryOperator<String> statusLine) {
         if (starting.get()) {
             return;
         }
@@ -113,10 +117,10 @@ final class RunOpening {
             } catch (RuntimeException | IOException | ConfigException e) {
                 fx.execute(() -> {
                     starting.set(false);
-                    if (statusPrefix != null) {
-                        status.accept(statusPrefix + e.getMessage());
+                    if (statusLine != null) {
+                        status.accept(statusLine.apply(e.getMessage()));
                     }
-                    notice.show(why, bannerPrefix + e.getMessage());
+                    notice.show(why, banner.apply(e.getMessage()));
                 });
             }
         });

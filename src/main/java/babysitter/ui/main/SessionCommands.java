@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.session.live.Command;
 import babysitter.session.reports.Report;
@@ -68,10 +69,10 @@ public final class SessionCommands {
         try {
             n = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            return "More epochs: '" + text + "' is not a whole number";
+            return Texts.get("main.moreEpochs.notWhole", text);
         }
         if (n < 1 || n > 1_000_000) {
-            return "More epochs: " + n + " is out of range; give from 1 to 1000000";
+            return Texts.get("main.moreEpochs.outOfRange", String.valueOf(n));
         }
         submit.accept(new Command.MoreEpochs(n));
         return null;

@@ -1,7 +1,8 @@
 package babysitter.ui.main;
 
-import babysitter.session.training.Durations;
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.session.training.Durations;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -31,7 +32,7 @@ public final class SessionProgress {
     private final ReadOnlyLongWrapper branch = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set up a run and press New run.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Texts.get("main.status.start"));
     private int trainRows;
     private long stepsPerEpoch = 1;
     private long epochStartStep;
@@ -100,16 +101,16 @@ public final class SessionProgress {
             return status.get();
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "epoch %d/%d · step %,d", Math.min(epoch.get()
-                + (s == Report.State.FINISHED ? 0 : 1), epochs.get()), epochs.get(), step.get()));
+        b.append(Texts.get("main.status.progress", Math.min(epoch.get() + (s == Report.State.FINISHED ? 0 : 1),
+                epochs.get()), epochs.get(), step.get()));
         if (branch.get() > 0) {
-            b.append(" · branch ").append(branch.get());
+            b.append(Texts.get("main.status.branch", branch.get()));
         }
         if (samplesPerSecond.get() > 0 && s == Report.State.RUNNING) {
-            b.append(String.format(Locale.ROOT, " · %,.0f samples/s", samplesPerSecond.get()));
+            b.append(Texts.get("main.status.speed", samplesPerSecond.get()));
             double left = timeLeftSeconds();
             if (Double.isFinite(left)) {
-                b.append(" · ").append(Durations.text(left)).append(" left");
+                b.append(Texts.get("main.status.left", Durations.text(left)));
             }
         }
         b.append(" · ").append(stateText(s));
@@ -128,13 +129,13 @@ public final class SessionProgress {
 
     static String stateText(Report.State s) {
         return switch (s) {
-            case IDLE -> "ready";
-            case RUNNING -> "running";
-            case PAUSED -> "paused";
-            case GUARD_TRIPPED -> "guard tripped: paused";
-            case FINISHED -> "finished";
-            case STOPPED -> "stopped";
-            case FAILED -> "failed";
+            case IDLE -> Texts.get("main.state.ready");
+            case RUNNING -> Texts.get("main.state.running");
+            case PAUSED -> Texts.get("main.state.paused");
+            case GUARD_TRIPPED -> Texts.get("main.state.guardTripped");
+            case FINISHED -> Texts.get("main.state.finished");
+            case STOPPED -> Texts.get("main.state.stopped");
+            case FAILED -> Texts.get("main.state.failed");
         };
     }
 

@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.i18n.Texts;
 import babysitter.ui.chart.LineChartCanvas;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,11 +28,11 @@ final class WindowExports {
     }
 
     void chart(LineChartCanvas chart, double scale) {
-        write("Export chart", "chart.png", "png", file -> chart.exportPng(file, scale));
+        write(Texts.get("main.export.chartTitle"), "chart.png", "png", file -> chart.exportPng(file, scale));
     }
 
     void windowPng() {
-        write("Export window", "babysitter.png", "png", this::writeWindowPng);
+        write(Texts.get("main.export.windowTitle"), "babysitter.png", "png", this::writeWindowPng);
     }
 
     /** The window as a PNG, without its banner. */
@@ -41,18 +42,18 @@ final class WindowExports {
     }
 
     void csv() {
-        write("Export metrics", "metrics.csv", "csv", file -> vm.monitor().writeCsv(file));
+        write(Texts.get("main.export.metricsTitle"), "metrics.csv", "csv", file -> vm.monitor().writeCsv(file));
     }
 
     void report() {
-        Path file = choose("Export report", "report.html", "html");
+        Path file = choose(Texts.get("main.export.reportTitle"), "report.html", "html");
         if (file != null) {
             vm.exports().report(file);
         }
     }
 
     void configuration() {
-        Path file = choose("Save as configuration", "run.json", "json");
+        Path file = choose(Texts.get("main.export.configurationTitle"), "run.json", "json");
         if (file != null) {
             vm.exports().configuration(file);
         }
@@ -68,7 +69,7 @@ final class WindowExports {
             try {
                 writer.write(file);
             } catch (IOException | RuntimeException ex) {
-                error("Could not write " + file + ": " + ex.getMessage());
+                error(Texts.get("main.export.writeFailed", file, ex.getMessage()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.SeriesBuffer;
 import babysitter.ui.monitor.MonitorViewModel.Chart;
@@ -53,7 +54,7 @@ final class BranchHistory {
     }
 
     private Line line(Chart chart, Role role, SeriesBuffer data) {
-        return new Line(chart, role.label() + (id == 0 ? "" : " (branch " + id + ")"), id, role, -1, data);
+        return new Line(chart, id == 0 ? role.label() : Texts.get("monitor.branch", role.label(), id), id, role, -1, data);
     }
 
     void addStep(long s, double seconds, double c) {

@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.SeriesBuffer;
 import babysitter.report.ExportFile;
 import babysitter.report.SvgChart;
@@ -21,7 +22,8 @@ public final class ChartExport {
 
     /** The SVG text of what the chart shows (visible series only; hidden ones are left out). */
     public static String svg(LineChartCanvas chart) {
-        SvgChart svg = new SvgChart(chart.title(), chart.xLabel(), chart.yLabel()).logY(chart.isLogY());
+        SvgChart svg = new SvgChart(chart.title(), chart.xLabel(), chart.yLabel()).logY(chart.isLogY())
+                .logScaleSuffix(Texts.get("report.logScale"));
         int unnamed = 0;
         for (ChartSeries s : chart.series()) {
             if (!s.isVisible() || s.data().isEmpty()) {
@@ -34,7 +36,7 @@ public final class ChartExport {
                 xs[i] = b.x(i);
                 ys[i] = b.y(i);
             }
-            String name = s.name().isBlank() ? "earlier branch " + (++unnamed) : s.name();
+            String name = s.name().isBlank() ? Texts.get("monitor.earlierBranch", ++unnamed) : s.name();
             svg.series(new SvgChart.Series(name, xs, ys, FxColors.hex(s.color()), s.lineWidth(), s.opacity(),
                     s.isDashed()));
         }

@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.Palette;
 import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.FxColors;
@@ -27,9 +28,12 @@ import javafx.scene.paint.Color;
 public final class MonitorView extends VBox {
 
     private final MonitorViewModel vm;
-    private final LineChartCanvas stepChart = new LineChartCanvas("Cost per step", "step", "cost");
-    private final LineChartCanvas epochCost = new LineChartCanvas("Cost per epoch", "epoch", "cost");
-    private final LineChartCanvas epochAccuracy = new LineChartCanvas("Accuracy per epoch", "epoch", "accuracy");
+    private final LineChartCanvas stepChart = new LineChartCanvas(Texts.get("monitor.chart.stepCost"),
+            Texts.get("monitor.x.step"), Texts.get("monitor.axis.cost"));
+    private final LineChartCanvas epochCost = new LineChartCanvas(Texts.get("monitor.chart.epochCost"),
+            Texts.get("monitor.x.epoch"), Texts.get("monitor.axis.cost"));
+    private final LineChartCanvas epochAccuracy = new LineChartCanvas(Texts.get("monitor.chart.epochAccuracy"),
+            Texts.get("monitor.x.epoch"), Texts.get("monitor.axis.accuracy"));
     private final Map<MonitorViewModel.Line, ChartSeries> drawn = new HashMap<>();
     /** The {@link MonitorViewModel#epochChartsRevision()} the epoch charts were last redrawn at. */
     private long epochChartsDrawn = -1;
@@ -45,8 +49,8 @@ public final class MonitorView extends VBox {
         smoothing.setId("smoothing");
         smoothing.setPrefWidth(140);
         smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
-        smoothing.setTooltip(new Tooltip("smoothing: weight of the past in a debiased moving average"));
-        CheckBox logY = new CheckBox("log y");
+        smoothing.setTooltip(new Tooltip(Texts.get("monitor.smoothingTip")));
+        CheckBox logY = new CheckBox(Texts.get("monitor.logY"));
         logY.setId("logY");
         logY.selectedProperty().bindBidirectional(vm.logYProperty());
         ComboBox<MonitorViewModel.XAxis> xAxis = new ComboBox<>();
@@ -74,10 +78,9 @@ public final class MonitorView extends VBox {
         siblingsNote.visibleProperty().bind(vm.siblingsNoteProperty().isNotEmpty());
         siblingsNote.managedProperty().bind(siblingsNote.visibleProperty());
         siblingsNote.setMinWidth(0);
-        siblingsNote.setTooltip(new Tooltip("the siblings share the cores, so their seconds do not compare with the "
-                + "run's; their curves are drawn against epochs"));
-        Label smoothingLabel = new Label("Smoothing");
-        Label xLabel = new Label("x");
+        siblingsNote.setTooltip(new Tooltip(Texts.get("monitor.siblingsNoteTip")));
+        Label smoothingLabel = new Label(Texts.get("monitor.smoothing"));
+        Label xLabel = new Label(Texts.get("monitor.x"));
         for (javafx.scene.layout.Region r : List.of(smoothingLabel, logY, xLabel, xAxis)) {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the note gives way first
         }
@@ -114,14 +117,10 @@ public final class MonitorView extends VBox {
         vm.siblingsNoteProperty().addListener((o, a, b) -> syncLines());
         vm.revision().addListener((o, a, b) -> redraw(false));
         vm.xAxisProperty().addListener((o, a, b) -> {
-            String x = switch (b) {
-                case STEP -> "step";
-                case EPOCH -> "epoch";
-                case TIME -> "seconds";
-            };
-            stepChart.setXLabel(x);
-            epochCost.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
-            epochAccuracy.setXLabel(b == MonitorViewModel.XAxis.TIME ? "seconds" : "epoch");
+            stepChart.setXLabel(MonitorViewModel.XAxis.label(b));
+            String epochX = MonitorViewModel.XAxis.label(b == MonitorViewModel.XAxis.TIME ? b : MonitorViewModel.XAxis.EPOCH);
+            epochCost.setXLabel(epochX);
+            epochAccuracy.setXLabel(epochX);
             redraw(true);
         });
         syncLines();
@@ -146,11 +145,11 @@ public final class MonitorView extends VBox {
 
     /** Right-click on a chart: export it as PNG (1×, 2×) or as a vector SVG figure. */
     private void installContextMenu(LineChartCanvas chart) {
-        javafx.scene.control.MenuItem png1 = new javafx.scene.control.MenuItem("Export as PNG (1×)…");
+        javafx.scene.control.MenuItem png1 = new javafx.scene.control.MenuItem(Texts.get("monitor.exportPng1"));
         png1.setOnAction(e -> export(chart, "png", 1));
-        javafx.scene.control.MenuItem png2 = new javafx.scene.control.MenuItem("Export as PNG (2×)…");
+        javafx.scene.control.MenuItem png2 = new javafx.scene.control.MenuItem(Texts.get("monitor.exportPng2"));
         png2.setOnAction(e -> export(chart, "png", 2));
-        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Export as SVG…");
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem(Texts.get("monitor.exportSvg"));
         svg.setOnAction(e -> export(chart, "svg", 1));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png1, png2, svg);
         chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
@@ -158,7 +157,7 @@ public final class MonitorView extends VBox {
 
     private void export(LineChartCanvas chart, String kind, double scale) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export " + chart.title());
+        chooser.setTitle(Texts.get("monitor.exportTitle", chart.title()));
         chooser.setInitialFileName(chart.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "." + kind);
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind.toUpperCase(java.util.Locale.ROOT),
                 "*." + kind));
@@ -174,7 +173,7 @@ public final class MonitorView extends VBox {
             }
         } catch (java.io.IOException | RuntimeException ex) {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                    "Could not write " + f + ": " + ex.getMessage(), javafx.scene.control.ButtonType.OK);
+                    Texts.get("monitor.writeFailed", f, ex.getMessage()), javafx.scene.control.ButtonType.OK);
             a.initOwner(getScene().getWindow());
             a.showAndWait();
         }
@@ -218,7 +217,7 @@ public final class MonitorView extends VBox {
             // rewind when the live branch has no line yet; a sibling is "sib 2" (the hover box and the
             // siblings panel give α and β), and not listed while its overlay is not drawn (TIME mode)
             String entry = switch (line.role()) {
-                case SIBLING -> vm.siblingsNoteProperty().get().isEmpty() ? "sib " + (line.sibling() + 1) : "";
+                case SIBLING -> vm.siblingsNoteProperty().get().isEmpty() ? Texts.get("monitor.sibling", line.sibling() + 1) : "";
                 case REFERENCE -> line.name();
                 default -> line.role().label();
             };

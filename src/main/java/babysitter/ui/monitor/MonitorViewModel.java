@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.MarkerKind;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
@@ -44,9 +45,9 @@ public final class MonitorViewModel {
         /** What the x choice reads: "step", "epoch", "seconds". */
         public static String label(XAxis x) {
             return switch (x) {
-                case STEP -> "step";
-                case EPOCH -> "epoch";
-                case TIME -> "seconds";
+                case STEP -> Texts.get("monitor.x.step");
+                case EPOCH -> Texts.get("monitor.x.epoch");
+                case TIME -> Texts.get("monitor.x.seconds");
             };
         }
     }
@@ -70,18 +71,19 @@ public final class MonitorViewModel {
 
     /** What a line shows. */
     public enum Role {
-        RAW("cost"), SMOOTHED("smoothed"), TRAIN("train"), DEV("dev"), DEV_BATCH_STATS("dev, batch statistics"),
-        SIBLING("sibling"), REFERENCE("reference");
+        RAW("monitor.role.cost"), SMOOTHED("monitor.role.smoothed"), TRAIN("monitor.role.train"),
+        DEV("monitor.role.dev"), DEV_BATCH_STATS("monitor.role.devBatchStats"), SIBLING("monitor.role.sibling"),
+        REFERENCE("monitor.role.reference");
 
-        private final String label;
+        private final String key;
 
-        Role(String label) {
-            this.label = label;
+        Role(String key) {
+            this.key = key;
         }
 
         /** What the legend calls a line of the live run with this role: "train", "dev, batch statistics". */
         public String label() {
-            return label;
+            return Texts.get(key);
         }
 
         /** Whether the line belongs to another run drawn over the live one (a sibling, a reference). */
@@ -309,7 +311,7 @@ public final class MonitorViewModel {
         if (line.role().overlay()) {
             return line.name();
         }
-        return branches.size() > 1 ? line.role().label() + " (branch " + line.branch() + ")" : line.role().label();
+        return branches.size() > 1 ? Texts.get("monitor.branch", line.role().label(), line.branch()) : line.role().label();
     }
 
     /** The epochs the epoch charts show while siblings are overlaid, or null for all ({@link SiblingOverlay#window()}). */

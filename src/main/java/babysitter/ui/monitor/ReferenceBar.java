@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.ui.fx.Buttons;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +34,18 @@ final class ReferenceBar extends HBox {
         List<ReferenceRun> runs = references.runs();
         setVisible(!runs.isEmpty());
         List<Node> children = new ArrayList<>();
-        children.add(new Label("References"));
+        children.add(new Label(Texts.get("monitor.references")));
         List<Integer> slots = references.slots();
         for (int i = 0; i < runs.size(); i++) {
             ReferenceRun r = runs.get(i);
             Button remove = Buttons.button("removeReference-" + i, "× " + r.name(),
-                    "take " + r.name() + " (" + r.dir() + ") off the charts", () -> references.remove(r));
+                    Texts.get("monitor.removeReferenceTip", r.name(), r.dir()), () -> references.remove(r));
             Rectangle swatch = new Rectangle(10, 10, MonitorView.referenceColor(slots.get(i)));
             remove.setGraphic(swatch);
             remove.getStyleClass().add("reference-button");
             children.add(remove);
         }
-        children.add(Buttons.button("clearReferences", "Clear", "take every reference run off the charts",
+        children.add(Buttons.button("clearReferences", Texts.get("monitor.clearReferences"), Texts.get("monitor.clearReferencesTip"),
                 references::clear));
         getChildren().setAll(children);
     }

@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.MovingAverage;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
@@ -54,11 +55,13 @@ public final class ReferenceOverlay {
             shown.values().forEach(s -> used.set(s.slot()));
             int slot = used.nextClearBit(0);
             List<Line> lines = List.of(
-                    new Line(Chart.STEP_COST, r.name() + " (reference)", -1, Role.REFERENCE, slot, new SeriesBuffer()),
-                    new Line(Chart.EPOCH_COST, r.name() + " (reference, " + (r.hasDev() ? "dev" : "train") + ")", -1,
+                    new Line(Chart.STEP_COST, Texts.get("monitor.referenceName", r.name()), -1, Role.REFERENCE, slot,
+                            new SeriesBuffer()),
+                    new Line(Chart.EPOCH_COST, Texts.get("monitor.referenceNameOf", r.name(),
+                            Texts.get(r.hasDev() ? "monitor.role.dev" : "monitor.role.train")), -1,
                             Role.REFERENCE, slot, new SeriesBuffer()),
-                    new Line(Chart.EPOCH_ACCURACY, r.name() + " (reference, " + (r.hasDev() ? "dev" : "train") + ")",
-                            -1, Role.REFERENCE, slot, new SeriesBuffer()));
+                    new Line(Chart.EPOCH_ACCURACY, Texts.get("monitor.referenceNameOf", r.name(),
+                            Texts.get(r.hasDev() ? "monitor.role.dev" : "monitor.role.train")), -1, Role.REFERENCE, slot, new SeriesBuffer()));
             shown.put(r, new Shown(slot, lines));
             runs.add(r);
             fill(r);

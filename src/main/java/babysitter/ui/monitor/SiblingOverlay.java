@@ -1,5 +1,6 @@
 package babysitter.ui.monitor;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.SeriesBuffer;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.reports.Report;
@@ -19,8 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * siblings share the cores, so their seconds do not compare with the run's; a note says so.
  */
 final class SiblingOverlay {
-    /** The text of the note while siblings are shown in TIME mode. */
-    static final String TIME_NOTE = "sibling curves: switch x to EPOCH or STEP";
 
     private final MonitorViewModel monitor;
     /** Two per sibling (dev accuracy, dev cost), in sibling order. */
@@ -92,7 +91,7 @@ final class SiblingOverlay {
     static String name(Report.SiblingsReport r, Report.SiblingsReport.Sibling s) {
         String b = r.varied() == OptimizerBeta.NONE ? ""
                 : " " + r.varied().symbol() + "=" + MonitorViewModel.beta(s.beta());
-        return String.format(Locale.ROOT, "sib %d%s α=%s%s", s.index() + 1, s.control() ? " (control)" : "",
+        return Texts.get("monitor.siblingName", s.index() + 1, s.control() ? Texts.get("monitor.siblingControl") : "",
                 MonitorViewModel.alpha(s.alpha()), b);
     }
 
@@ -100,7 +99,7 @@ final class SiblingOverlay {
     void fill() {
         Report.SiblingsReport r = shown;
         boolean time = monitor.xAxisProperty().get() == XAxis.TIME;
-        note.set(r != null && time ? TIME_NOTE : "");
+        note.set(r != null && time ? Texts.get("monitor.siblingTimeNote") : "");
         if (r == null) {
             return;
         }

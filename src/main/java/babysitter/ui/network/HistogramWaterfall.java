@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.i18n.Texts;
 import babysitter.session.training.LayerStats;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ final class HistogramWaterfall extends TitledCanvas {
         if (!(min <= max)) {
             g.setFill(Color.GRAY);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("no histograms yet", w / 2, top + plotH / 2);
+            g.fillText(Texts.get("network.noHistograms"), w / 2, top + plotH / 2);
             return;
         }
         if (max == min) {
@@ -155,8 +156,8 @@ final class HistogramWaterfall extends TitledCanvas {
         g.fillText(String.format(Locale.ROOT, "%.3g", max), w - 2, top + plotH + 1);
         g.setTextAlign(TextAlignment.CENTER);
         double[] shown = shownEpochs();
-        String span = rows.size() == all.size() ? "epochs " : "scroll: epochs ";
-        g.fillText("↓ newer · " + span + (int) shown[0] + "–" + (int) shown[1] + " of " + all.size(), w / 2,
+        g.fillText(Texts.get(rows.size() == all.size() ? "network.span" : "network.spanScroll", (int) shown[0],
+                (int) shown[1], all.size()), w / 2,
                 top + plotH + 1);
     }
 }

@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.i18n.Texts;
 import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
 import babysitter.ui.network.NetworkViewModel.Metric;
@@ -29,13 +30,17 @@ public final class NetworkView extends BorderPane {
 
     private final NetworkViewModel vm;
     private final ComboBox<String> layers = new ComboBox<>();
-    private final LineChartCanvas ratioChart = new LineChartCanvas("‖ΔW‖/‖W‖ per epoch", "epoch", "update ratio");
-    private final LineChartCanvas gammaBetaChart = new LineChartCanvas("γ and β (mean; min and max faint)", "epoch", "value");
-    private final LineChartCanvas driftChart = new LineChartCanvas("batch-norm drift: mean |batch − running|", "epoch", "drift");
-    private final LineChartCanvas shareChart = new LineChartCanvas("dead and saturated units", "epoch", "share");
+    private final LineChartCanvas ratioChart = new LineChartCanvas(Texts.get("network.ratioChart"),
+            Texts.get("network.axis.epoch"), Texts.get("network.axis.updateRatio"));
+    private final LineChartCanvas gammaBetaChart = new LineChartCanvas(Texts.get("network.gammaBetaChart"),
+            Texts.get("network.axis.epoch"), Texts.get("network.axis.value"));
+    private final LineChartCanvas driftChart = new LineChartCanvas(Texts.get("network.driftChart"),
+            Texts.get("network.axis.epoch"), Texts.get("network.axis.drift"));
+    private final LineChartCanvas shareChart = new LineChartCanvas(Texts.get("network.shareChart"),
+            Texts.get("network.axis.epoch"), Texts.get("network.axis.share"));
     private final UnitStatsStrip unitStrip = new UnitStatsStrip();
-    private final HistogramWaterfall zWaterfall = new HistogramWaterfall("z before batch norm");
-    private final HistogramWaterfall zTildeWaterfall = new HistogramWaterfall("z̃ after batch norm");
+    private final HistogramWaterfall zWaterfall = new HistogramWaterfall(Texts.get("network.zBeforeBn"));
+    private final HistogramWaterfall zTildeWaterfall = new HistogramWaterfall(Texts.get("network.zTildeAfterBn"));
 
     private final GridPane grid = new GridPane();
     private Boolean arrangedForBatchNorm;
@@ -65,19 +70,19 @@ public final class NetworkView extends BorderPane {
         guideLow.setDashed(true);
         guideHigh = ratioChart.addSeries("1e-2", grey, 1, 0.8);
         guideHigh.setDashed(true);
-        gammaMean = gammaBetaChart.addSeries("γ mean", blue, 2, 1);
-        gammaMin = gammaBetaChart.addSeries("γ min", blue, 1, 0.35);
-        gammaMax = gammaBetaChart.addSeries("γ max", blue, 1, 0.35);
-        betaMean = gammaBetaChart.addSeries("β mean", orange, 2, 1);
-        betaMin = gammaBetaChart.addSeries("β min", orange, 1, 0.35);
-        betaMax = gammaBetaChart.addSeries("β max", orange, 1, 0.35);
-        meanDrift = driftChart.addSeries("μ drift", blue, 2, 1);
-        varDrift = driftChart.addSeries("σ² drift", orange, 2, 1);
-        dead = shareChart.addSeries("dead", Color.rgb(214, 39, 40), 2, 1);
-        saturated = shareChart.addSeries("saturated", Color.rgb(148, 103, 189), 2, 1);
+        gammaMean = gammaBetaChart.addSeries(Texts.get("network.gammaMean"), blue, 2, 1);
+        gammaMin = gammaBetaChart.addSeries(Texts.get("network.gammaMin"), blue, 1, 0.35);
+        gammaMax = gammaBetaChart.addSeries(Texts.get("network.gammaMax"), blue, 1, 0.35);
+        betaMean = gammaBetaChart.addSeries(Texts.get("network.betaMean"), orange, 2, 1);
+        betaMin = gammaBetaChart.addSeries(Texts.get("network.betaMin"), orange, 1, 0.35);
+        betaMax = gammaBetaChart.addSeries(Texts.get("network.betaMax"), orange, 1, 0.35);
+        meanDrift = driftChart.addSeries(Texts.get("network.meanDrift"), blue, 2, 1);
+        varDrift = driftChart.addSeries(Texts.get("network.varDrift"), orange, 2, 1);
+        dead = shareChart.addSeries(Texts.get("network.dead"), Color.rgb(214, 39, 40), 2, 1);
+        saturated = shareChart.addSeries(Texts.get("network.saturated"), Color.rgb(148, 103, 189), 2, 1);
 
         layers.setItems(vm.layerNames());
-        layers.setPromptText("no layer statistics yet");
+        layers.setPromptText(Texts.get("network.noLayerStats"));
         layers.getSelectionModel().select(vm.selectedIndexProperty().get());
         layers.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) {
@@ -91,7 +96,7 @@ public final class NetworkView extends BorderPane {
         });
         vm.updatesProperty().addListener((o, a, b) -> refresh());
 
-        HBox top = new HBox(8, new Label("Layer"), layers);
+        HBox top = new HBox(8, new Label(Texts.get("network.layer")), layers);
         top.setPadding(new Insets(6));
         setTop(top);
 
@@ -148,7 +153,7 @@ public final class NetworkView extends BorderPane {
         zTildeWaterfall.show(l == null ? List.of() : l.zTildeHistory(), x);
         boolean bn = l == null || l.batchNorm();
         arrange(bn);
-        zWaterfall.setTitle(bn ? "z before batch norm" : "z = W·a + b");
+        zWaterfall.setTitle(bn ? Texts.get("network.zBeforeBn") : "z = W·a + b");
         boolean gaps = l != null && l.batchNorm(); // no strip before the first statistics either
         unitStrip.setVisible(gaps);
         unitStrip.setManaged(gaps);

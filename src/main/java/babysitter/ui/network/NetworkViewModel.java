@@ -1,7 +1,8 @@
 package babysitter.ui.network;
 
-import babysitter.session.training.LayerStats;
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.session.training.LayerStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -413,7 +414,10 @@ public final class NetworkViewModel {
      * "output · 10 softmax".
      */
     static String nameOf(LayerStats s) {
-        String head = s.output() ? "output" : "layer " + s.layer();
-        return head + " · " + s.units() + " " + s.activation() + (s.batchNorm() ? ", BN" : "");
+        if (s.output()) {
+            return Texts.get(s.batchNorm() ? "network.outputLabelBn" : "network.outputLabel", s.units(), s.activation());
+        }
+        return Texts.get(s.batchNorm() ? "network.layerLabelBn" : "network.layerLabel", s.layer(), s.units(),
+                s.activation());
     }
 }

@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,7 +17,7 @@ public final class NetworkWindow {
     public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         NetworkViewModel vm = new NetworkViewModel();
         Runnable detach = feed.subscribe(Report.EpochReport.class, vm::accept, () -> { });
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Network: batch norm and activations per layer", new NetworkView(vm), 1100, 800);
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, Texts.get("network.title"), new NetworkView(vm), 1100, 800);
         stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;

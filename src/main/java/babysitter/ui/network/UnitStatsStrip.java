@@ -1,5 +1,6 @@
 package babysitter.ui.network;
 
+import babysitter.i18n.Texts;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -15,9 +16,6 @@ import javafx.scene.text.TextAlignment;
  */
 final class UnitStatsStrip extends TitledCanvas {
 
-    static final String TITLE = "batch vs running statistics, per unit (last batch)";
-    static final String MEAN_CAPTION = "μ: (batch − running)/σ_run, −3 … +3";
-    static final String VAR_CAPTION = "σ²: batch/running, ¼ … 4";
     static final double MEAN_CLAMP = 3;
     static final double LOG_VAR_CLAMP = 2;
     static final Color NEGATIVE = Color.rgb(33, 102, 172);
@@ -92,7 +90,7 @@ final class UnitStatsStrip extends TitledCanvas {
 
     @Override
     String title() {
-        return TITLE;
+        return Texts.get("network.unitStats");
     }
 
     @Override
@@ -110,7 +108,7 @@ final class UnitStatsStrip extends TitledCanvas {
         if (n == 0) {
             g.setFill(Color.GRAY);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("no batch-norm statistics yet", w / 2, top + rowH + GAP / 2);
+            g.fillText(Texts.get("network.noBnStats"), w / 2, top + rowH + GAP / 2);
         } else {
             double cw = cellWidth();
             for (int i = 0; i < n; i++) {
@@ -132,8 +130,8 @@ final class UnitStatsStrip extends TitledCanvas {
         g.setTextBaseline(VPos.TOP);
         double captionY = top + 2 * rowH + GAP + 1;
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(MEAN_CAPTION + "   " + VAR_CAPTION, LABEL_W, captionY);
+        g.fillText(Texts.get("network.meanCaption") + "   " + Texts.get("network.varCaption"), LABEL_W, captionY);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(n + (n == 1 ? " unit" : " units") + "  (blue below, white equal, red above)", w - 2, captionY);
+        g.fillText(Texts.get("network.units", n), w - 2, captionY);
     }
 }

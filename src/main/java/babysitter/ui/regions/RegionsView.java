@@ -1,8 +1,9 @@
 package babysitter.ui.regions;
 
+import babysitter.i18n.Texts;
+import babysitter.plot.Ticks;
 import babysitter.session.reports.Report;
 import babysitter.ui.chart.FxColors;
-import babysitter.plot.Ticks;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.VPos;
@@ -122,7 +123,7 @@ public final class RegionsView extends Canvas {
             pointBox(g, p, x, y, w, h);
         } else if (hover instanceof RegionsViewModel.CellHover c) {
             String[] lines = {coordinates(c.x(), c.y()),
-                "predicted " + c.className() + " (" + RegionsViewModel.percent(c.confidence()) + ")"};
+                Texts.get("regions.predicted", c.className(), RegionsViewModel.percent(c.confidence()))};
             double bw = 8 + Math.max(textWidth(lines[0], FONT), textWidth(lines[1], FONT));
             double bh = 8 + LINE * lines.length;
             double[] at = place(c.px(), c.py(), bw, bh, w, h);
@@ -181,7 +182,7 @@ public final class RegionsView extends Canvas {
         }
         String name = p.trueClass() < p.classNames().size() ? p.classNames().get(p.trueClass())
                 : Integer.toString(p.trueClass());
-        String truth = "true class " + name + (p.trueClass() == p.predicted() ? "" : " (misclassified)");
+        String truth = Texts.get(p.trueClass() == p.predicted() ? "regions.trueClass" : "regions.trueClassWrong", name);
         String where = coordinates(p.x(), p.y());
         double bw = 8 + Math.max(nameW + 4 + BAR + 4 + textWidth("100%", FONT),
                 Math.max(textWidth(truth, FONT), textWidth(where, FONT)));

@@ -1,5 +1,6 @@
 package babysitter.ui.regions;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class RegionsViewModel {
         if (latest != null) {
             report.set(latest);
             available.set(true);
-            caption.set("epoch " + (latest.epoch() + 1) + (latest.branch() > 0 ? ", branch " + latest.branch() : ""));
+            caption.set(latest.branch() > 0 ? Texts.get("regions.captionBranch", latest.epoch() + 1, latest.branch())
+                    : Texts.get("regions.caption", latest.epoch() + 1));
             if (mouse != null) {
                 hover(mouse[0], mouse[1], mouse[2], mouse[3]);
             }

@@ -1,5 +1,6 @@
 package babysitter.ui.samples;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public final class SamplesView extends BorderPane {
     private final VBox detail = new VBox(8);
     private final StackPane large = new StackPane();
     private final VBox bars = new VBox(4);
-    private final Label caption = new Label("No samples yet: they come at the end of each epoch.");
+    private final Label caption = new Label(Texts.get("samples.none"));
 
     public SamplesView(SamplesViewModel vm) {
         this.vm = vm;
@@ -101,13 +102,13 @@ public final class SamplesView extends BorderPane {
         large.getChildren().clear();
         bars.getChildren().clear();
         if (r == null || i < 0) {
-            caption.setText("No samples yet: they come at the end of each epoch.");
+            caption.setText(Texts.get("samples.none"));
             return;
         }
         String truth = r.classNames().get(r.label(i));
         String predicted = r.classNames().get(r.predicted(i));
-        caption.setText(String.format(Locale.ROOT, "Epoch %d, sample %d: true %s, predicted %s (%s)",
-                r.epoch() + 1, i + 1, truth, predicted, vm.selectedCorrect() ? "right" : "wrong"));
+        caption.setText(Texts.get("samples.caption", r.epoch() + 1, i + 1, truth, predicted,
+                Texts.get(vm.selectedCorrect() ? "samples.right" : "samples.wrong")));
         large.getChildren().add(sampleNode(r, i, LARGE));
         List<SamplesViewModel.Bar> list = vm.barsProperty().get();
         List<Label> names = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package babysitter.ui.samples;
 
+import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,7 +17,7 @@ public final class SamplesWindow {
     public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
         SamplesViewModel vm = new SamplesViewModel();
         Runnable detach = feed.subscribe(Report.SamplesReport.class, vm::accept, vm::reset);
-        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, "Samples: dev samples and their class probabilities",
+        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, Texts.get("samples.title"),
                 new SamplesView(vm), 1000, 640, detach);
     }
 }

@@ -1,5 +1,6 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import babysitter.data.BuiltInSet;
 import babysitter.data.CsvFile;
 import babysitter.data.CsvLoader;
@@ -178,16 +179,18 @@ final class DataSection {
         String path = null;
         String labelColumn = null;
         if (kindOk()) {
-            arms = fields.applies("arms") ? v.whole("arms", "arms", 2, "a whole number ≥ 2") : null;
-            classes = fields.applies("classes") ? v.whole("classes", "classes", 2, "a whole number ≥ 2") : null;
-            n = fields.applies("n") ? v.whole("n", "n", 2, "a whole number ≥ 2") : null;
+            arms = fields.applies("arms") ? v.whole("arms", Texts.get("setup.field.arms"), 2, Texts.get("setup.rule.wholeAtLeast", 2)) : null;
+            classes = fields.applies("classes") ? v.whole("classes", Texts.get("setup.field.classes"), 2,
+                    Texts.get("setup.rule.wholeAtLeast", 2)) : null;
+            n = fields.applies("n") ? v.whole("n", Texts.get("setup.field.n"), 2, Texts.get("setup.rule.wholeAtLeast", 2)) : null;
             if (n != null && arms != null && n < arms) {
-                v.fail("n", "n must be at least the number of arms (" + arms + "), got " + n);
+                v.fail("n", Texts.get("setup.check.nAtLeastArms", arms, n));
             }
             if (n != null && classes != null && n < classes) {
-                v.fail("n", "n must be at least the number of classes (" + classes + "), got " + n);
+                v.fail("n", Texts.get("setup.check.nAtLeastClasses", classes, n));
             }
-            noise = fields.applies("noise") ? v.number("noise", "noise", x -> x >= 0, "a finite number ≥ 0") : null;
+            noise = fields.applies("noise") ? v.number("noise", Texts.get("setup.field.noise"), x -> x >= 0,
+                    Texts.get("setup.rule.finiteAtLeastZero")) : null;
             if (fields.applies("path")) {
                 path = checkPath(k, v);
             }
@@ -195,13 +198,15 @@ final class DataSection {
                 labelColumn = checkLabelColumn(v);
             }
         }
-        Double dev = v.number("devFraction", "dev fraction", x -> x >= 0 && x < 1, "a number in [0, 1)");
+        Double dev = v.number("devFraction", Texts.get("setup.field.devFraction"), x -> x >= 0 && x < 1,
+                Texts.get("setup.rule.fraction"));
         Double test = fields.applies("testFraction")
-                ? v.number("testFraction", "test fraction", x -> x >= 0 && x < 1, "a number in [0, 1)")
+                ? v.number("testFraction", Texts.get("setup.field.testFraction"), x -> x >= 0 && x < 1,
+                        Texts.get("setup.rule.fraction"))
                 : Double.valueOf(fields.quiet("testFraction", x -> x >= 0 && x < 1, DataSpec.DEFAULT_TEST_FRACTION));
         if (dev != null && test != null && fields.applies("testFraction") && !(dev + test < 1)) {
-            v.fail("testFraction", "dev fraction + test fraction must be < 1, got " + fields.clean("devFraction")
-                    + " + " + fields.clean("testFraction"));
+            v.fail("testFraction", Texts.get("setup.check.fractionsSum", fields.clean("devFraction"),
+                    fields.clean("testFraction")));
         }
         if (!kindOk()) {
             return null;
@@ -223,26 +228,26 @@ final class DataSection {
         String t = fields.clean("path");
         boolean folder = k.equals("idx");
         if (t.isEmpty()) {
-            v.fail("path", folder ? "choose a folder of IDX files" : "choose a CSV file");
+            v.fail("path", Texts.get(folder ? "setup.check.chooseIdxFolder" : "setup.check.chooseCsv"));
             return null;
         }
         Path p;
         try {
             p = Path.of(t);
         } catch (InvalidPathException e) {
-            v.fail("path", "not a valid path: '" + t + "'");
+            v.fail("path", Texts.get("setup.check.invalidPath", t));
             return null;
         }
         if (!Files.exists(p)) {
-            v.fail("path", (folder ? "no such folder: " : "no such file: ") + t);
+            v.fail("path", Texts.get(folder ? "setup.check.noSuchFolder" : "setup.check.noSuchFile", t));
             return null;
         }
         if (folder && !Files.isDirectory(p)) {
-            v.fail("path", "not a folder: " + t + " (choose the folder that holds the IDX files)");
+            v.fail("path", Texts.get("setup.check.notAFolder", t));
             return null;
         }
         if (!folder && !Files.isRegularFile(p)) {
-            v.fail("path", "not a file: " + t + " (choose a CSV file)");
+            v.fail("path", Texts.get("setup.check.notAFile", t));
             return null;
         }
         if (!folder && !csvProblem.isEmpty()) {
@@ -254,9 +259,8 @@ final class DataSection {
 
     private String checkLabelColumn(Fields.Check v) {
         String t = fields.clean("labelColumn");
-        String rule = "a column name, a 0-based index or \"last\"";
         if (t.isEmpty()) {
-            v.fail("labelColumn", "label column must be " + rule + ", got ''");
+            v.fail("labelColumn", Texts.get("setup.check.labelColumnEmpty", Texts.get("setup.check.labelColumnRule")));
             return null;
         }
         if (t.equals("last") || csvFieldCount < 0) {
@@ -270,20 +274,17 @@ final class DataSection {
                 index = Long.MAX_VALUE;
             }
             if (index < 0 || index >= csvFieldCount) {
-                v.fail("labelColumn", "label column " + t + " is out of range: the file has " + csvFieldCount
-                        + " columns (0–" + (csvFieldCount - 1) + ")");
+                v.fail("labelColumn", Texts.get("setup.check.labelColumnRange", t, csvFieldCount, csvFieldCount - 1));
                 return null;
             }
             return t;
         }
         if (header.get() && !csvColumns.contains(t)) {
-            v.fail("labelColumn", "label column '" + t + "' is not a column of the file (columns: "
-                    + String.join(", ", csvColumns) + ")");
+            v.fail("labelColumn", Texts.get("setup.check.labelColumnUnknown", t, String.join(", ", csvColumns)));
             return null;
         }
         if (!header.get()) {
-            v.fail("labelColumn", "label column must be a 0-based index or \"last\" when the file has no header, got '"
-                    + t + "'");
+            v.fail("labelColumn", Texts.get("setup.check.labelColumnNoHeader", t));
             return null;
         }
         return t;
@@ -307,10 +308,10 @@ final class DataSection {
                 if (Files.isRegularFile(p)) {
                     List<String> first = CsvFile.firstLineFields(p);
                     if (first == null) {
-                        csvProblem = "the file is empty: " + t;
+                        csvProblem = Texts.get("setup.check.fileEmpty", t);
                     } else if (first.size() < 2) {
-                        csvProblem = "the first line has " + first.size() + " field(s); a CSV file needs features and"
-                                + " a label separated by " + (CsvLoader.separator(t) == '\t' ? "tabs" : "commas");
+                        csvProblem = Texts.get("setup.check.tooFewFields", first.size(),
+                                Texts.get(CsvLoader.separator(t) == '\t' ? "setup.check.tabs" : "setup.check.commas"));
                     } else {
                         csvFieldCount = first.size();
                         if (header.get()) {

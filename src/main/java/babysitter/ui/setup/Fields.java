@@ -1,5 +1,6 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,12 +172,12 @@ final class Fields {
         Double number(String field, String label, DoublePredicate ok, String rule) {
             String t = clean(field);
             if (!NUMBER.matcher(t).matches()) {
-                fail(field, label + " must be " + rule + ", got '" + t + "'");
+                fail(field, Texts.get("setup.check.mustBeQuoted", label, rule, t));
                 return null;
             }
             double x = Double.parseDouble(t);
             if (!Double.isFinite(x) || !ok.test(x)) {
-                fail(field, label + " must be " + rule + ", got " + t);
+                fail(field, Texts.get("setup.check.mustBe", label, rule, t));
                 return null;
             }
             return x;
@@ -185,18 +186,18 @@ final class Fields {
         Integer whole(String field, String label, int min, String rule) {
             String t = clean(field);
             if (!WHOLE.matcher(t).matches()) {
-                fail(field, label + " must be " + rule + ", got '" + t + "'");
+                fail(field, Texts.get("setup.check.mustBeQuoted", label, rule, t));
                 return null;
             }
             int x;
             try {
                 x = Integer.parseInt(stripPlus(t));
             } catch (NumberFormatException e) {
-                fail(field, label + " must be " + rule + " and at most " + Integer.MAX_VALUE + ", got " + t);
+                fail(field, Texts.get("setup.check.mustBeAtMost", label, rule, String.valueOf(Integer.MAX_VALUE), t));
                 return null;
             }
             if (x < min) {
-                fail(field, label + " must be " + rule + ", got " + t);
+                fail(field, Texts.get("setup.check.mustBe", label, rule, t));
                 return null;
             }
             return x;
@@ -205,14 +206,14 @@ final class Fields {
         Long anyWhole(String field, String label, String rule) {
             String t = clean(field);
             if (!WHOLE.matcher(t).matches()) {
-                fail(field, label + " must be " + rule + ", got '" + t + "'");
+                fail(field, Texts.get("setup.check.mustBeQuoted", label, rule, t));
                 return null;
             }
             try {
                 return Long.parseLong(stripPlus(t));
             } catch (NumberFormatException e) {
-                fail(field, label + " must be " + rule + " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                        + ", got " + t);
+                fail(field, Texts.get("setup.check.mustBeBetween", label, rule, String.valueOf(Long.MIN_VALUE),
+                        String.valueOf(Long.MAX_VALUE), t));
                 return null;
             }
         }

@@ -1,11 +1,13 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Activation;
 import babysitter.engine.LayerSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -43,22 +45,22 @@ public final class LayerText {
     }
 
     private static LayerSpec parseLayer(int number, String part) {
-        String where = "layer " + number + ": ";
+        UnaryOperator<String> where = problem -> Texts.get("setup.layer.where", number, problem);
         if (part.isEmpty()) {
-            throw new IllegalArgumentException(where + "empty; write e.g. '32 relu bn', layers separated by commas");
+            throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.empty")));
         }
         String[] words = part.split("\\s+");
         int units;
         if (!words[0].matches("[0-9]+")) {
-            throw new IllegalArgumentException(where + "'" + words[0] + "' must be a whole number ≥ 1 (the units)");
+            throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.unitsNotWhole", words[0])));
         }
         try {
             units = Integer.parseInt(words[0]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "'" + words[0] + "' is too large for a number of units");
+            throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.unitsTooLarge", words[0])));
         }
         if (units < 1) {
-            throw new IllegalArgumentException(where + "'" + words[0] + "' must be a whole number ≥ 1");
+            throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.unitsBelowOne", words[0])));
         }
         Activation activation = null;
         boolean batchNorm = false;
@@ -66,28 +68,27 @@ public final class LayerText {
             String word = words[w].toLowerCase(Locale.ROOT);
             if (word.equals("bn")) {
                 if (batchNorm) {
-                    throw new IllegalArgumentException(where + "'bn' is written twice");
+                    throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.bnTwice")));
                 }
                 batchNorm = true;
             } else if (activation == null) {
                 activation = activation(where, words[w]);
             } else {
-                throw new IllegalArgumentException(where + "unexpected '" + words[w]
-                        + "'; write units, an activation and optionally bn, e.g. '32 relu bn'");
+                throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.unexpected", words[w])));
             }
         }
         return new LayerSpec(units, activation == null ? Activation.RELU : activation, batchNorm);
     }
 
-    private static Activation activation(String where, String word) {
+    private static Activation activation(UnaryOperator<String> where, String word) {
         String name = word.toLowerCase(Locale.ROOT).replace('-', '_');
         for (Activation a : Activation.values()) {
             if (a.name().toLowerCase(Locale.ROOT).equals(name)) {
                 return a;
             }
         }
-        throw new IllegalArgumentException(where + "unknown activation '" + word + "'; use one of "
-                + String.join(", ", activationNames()));
+        throw new IllegalArgumentException(where.apply(Texts.get("setup.layer.unknownActivation", word,
+                String.join(", ", activationNames()))));
     }
 
     /** The text form of layers, which {@link #parse} reads back to equal layers. */

@@ -1,5 +1,6 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import java.io.File;
@@ -45,9 +46,13 @@ public final class SetupView extends VBox {
     static final double PREVIEW_HEIGHT = 160;
 
     /** What an empty "Hidden layers" field means. */
-    static final String NO_HIDDEN_PROMPT = "none: softmax regression";
-    static final String NO_HIDDEN_NOTE = "No hidden layer: the network is softmax regression (a linear classifier). "
-            + "For hidden layers type e.g. " + LayerText.EXAMPLE + ".";
+    static String noHiddenPrompt() {
+        return Texts.get("setup.noHiddenPrompt");
+    }
+
+    static String noHiddenNote() {
+        return Texts.get("setup.noHiddenNote", LayerText.EXAMPLE);
+    }
 
     private final SetupViewModel vm;
     private final PreviewCanvas previewCanvas = new PreviewCanvas(PREVIEW_WIDTH, PREVIEW_HEIGHT);
@@ -68,7 +73,7 @@ public final class SetupView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Button newRun = new Button("New run");
+        Button newRun = new Button(Texts.get("setup.newRun"));
         newRun.setId("newRun");
         newRun.getStyleClass().add("new-run");
         newRun.disableProperty().bind(vm.canStartProperty().not());
@@ -105,39 +110,39 @@ public final class SetupView extends VBox {
         kind.setId("dataKind");
         kind.getItems().setAll(vm.dataKinds());
         kind.valueProperty().bindBidirectional(vm.dataKindProperty());
-        form.row("Kind", kind, null, null);
+        form.row(Texts.get("setup.kind"), kind, null, null);
 
-        form.textRow("n", "Points n", "600");
-        form.textRow("arms", "Arms", "3");
-        form.textRow("classes", "Classes", "3");
-        form.textRow("noise", "Noise", "0.2");
+        form.textRow("n", Texts.get("setup.points"), "600");
+        form.textRow("arms", Texts.get("setup.arms"), "3");
+        form.textRow("classes", Texts.get("setup.classes"), "3");
+        form.textRow("noise", Texts.get("setup.noise"), "0.2");
 
         TextField path = textField("path", "");
-        path.setPromptText("folder or file");
-        Button choose = new Button("Choose…");
+        path.setPromptText(Texts.get("setup.pathPrompt"));
+        Button choose = new Button(Texts.get("setup.choose"));
         choose.setId("choosePath");
         choose.setMinWidth(Control.USE_PREF_SIZE);
         choose.setOnAction(e -> choosePath());
         HBox pathBox = new HBox(4, path, choose);
         HBox.setHgrow(path, Priority.ALWAYS);
-        form.wide().row("Path", pathBox, vm.error("path"), vm.appliesProperty("path"), path);
+        form.wide().row(Texts.get("setup.path"), pathBox, vm.error("path"), vm.appliesProperty("path"), path);
 
         ComboBox<String> label = new ComboBox<>(vm.csvColumns());
         label.setId("labelColumn");
         label.setEditable(true);
-        label.setPromptText("last");
+        label.setPromptText(Texts.get("setup.labelColumnPrompt"));
         label.valueProperty().bindBidirectional(vm.labelColumnProperty());
-        form.row("Label column", label, vm.error("labelColumn"), vm.appliesProperty("labelColumn"), label);
+        form.row(Texts.get("setup.labelColumn"), label, vm.error("labelColumn"), vm.appliesProperty("labelColumn"), label);
 
-        CheckBox header = new CheckBox("first line is a header");
+        CheckBox header = new CheckBox(Texts.get("setup.header"));
         header.setId("header");
         header.selectedProperty().bindBidirectional(vm.headerProperty());
         form.row("", header, null, vm.appliesProperty("header"));
 
-        form.textRow("devFraction", "Dev fraction", "0.2");
-        form.textRow("testFraction", "Test fraction", "0");
+        form.textRow("devFraction", Texts.get("setup.devFraction"), "0.2");
+        form.textRow("testFraction", Texts.get("setup.testFraction"), "0");
 
-        CheckBox standardize = new CheckBox("standardise features");
+        CheckBox standardize = new CheckBox(Texts.get("setup.standardize"));
         standardize.setId("standardize");
         standardize.selectedProperty().bindBidirectional(vm.standardizeProperty());
         form.row("", standardize, null, vm.appliesProperty("standardize"));
@@ -154,7 +159,7 @@ public final class SetupView extends VBox {
         grid.add(previewBox, 0, form.nextRow(), 2, 1);
         GridPane.setHalignment(previewBox, HPos.CENTER);
         GridPane.setMargin(previewBox, new Insets(6, 0, 2, 0));
-        return section("Data", grid);
+        return section("sectionData", Texts.get("setup.section.data"), grid);
     }
 
     private Node networkSection() {
@@ -162,16 +167,15 @@ public final class SetupView extends VBox {
         Form form = new Form(grid);
         // an empty field is a real choice (no hidden layer: softmax regression), not a default: the
         // prompt and a note under the field say so, instead of a grey example that looks like one
-        TextField layers = form.wide().textRow("layers", "Hidden layers", NO_HIDDEN_PROMPT);
-        Label none = new Label(NO_HIDDEN_NOTE);
+        TextField layers = form.wide().textRow("layers", Texts.get("setup.hiddenLayers"), noHiddenPrompt());
+        Label none = new Label(noHiddenNote());
         none.setId("layersNote");
         none.getStyleClass().add("field-note");
         none.setWrapText(true);
         showWhen(none, Bindings.createBooleanBinding(() -> layers.getText() == null || layers.getText().isBlank(),
                 layers.textProperty()));
         grid.add(none, 0, form.nextRow(), 2, 1);
-        Tooltip help = new Tooltip("units activation [bn], separated by commas; activations: "
-                + String.join(", ", LayerText.activationNames()) + "; empty: no hidden layer (softmax regression)");
+        Tooltip help = new Tooltip(Texts.get("setup.layersHelp", String.join(", ", LayerText.activationNames())));
         layers.getProperties().put(HELP, help);
         if (layers.getTooltip() == null) {
             layers.setTooltip(help);
@@ -181,8 +185,8 @@ public final class SetupView extends VBox {
         precision.getItems().setAll(Precision.values());
         precision.setConverter(lowerCase(Precision.class));
         precision.valueProperty().bindBidirectional(vm.precisionProperty());
-        form.row("Precision", precision, null, null);
-        return section("Network", grid);
+        form.row(Texts.get("setup.precision"), precision, null, null);
+        return section("sectionNetwork", Texts.get("setup.section.network"), grid);
     }
 
     private Node optimiserSection() {
@@ -193,20 +197,20 @@ public final class SetupView extends VBox {
         kind.getItems().setAll(OptimizerKind.values());
         kind.setConverter(lowerCase(OptimizerKind.class));
         kind.valueProperty().bindBidirectional(vm.optimizerProperty());
-        form.row("Optimiser", kind, null, null);
-        form.textRow("learningRate", "Learning rate α", "0.01");
-        form.textRow("momentum", "Momentum β", "0.9");
-        form.textRow("batchSize", "Batch size", "32");
-        form.textRow("l2", "L2 λ", "0");
-        return section("Optimiser", grid);
+        form.row(Texts.get("setup.optimiser"), kind, null, null);
+        form.textRow("learningRate", Texts.get("setup.learningRate"), "0.01");
+        form.textRow("momentum", Texts.get("setup.momentum"), "0.9");
+        form.textRow("batchSize", Texts.get("setup.batchSize"), "32");
+        form.textRow("l2", Texts.get("setup.l2"), "0");
+        return section("sectionOptimiser", Texts.get("setup.section.optimiser"), grid);
     }
 
     private Node runSection() {
         GridPane grid = grid();
         Form form = new Form(grid);
-        form.textRow("epochs", "Epochs", "40");
-        form.textRow("seed", "Seed", "1");
-        return section("Run", grid);
+        form.textRow("epochs", Texts.get("setup.epochs"), "40");
+        form.textRow("seed", Texts.get("setup.seed"), "1");
+        return section("sectionRun", Texts.get("setup.section.run"), grid);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -216,14 +220,14 @@ public final class SetupView extends VBox {
         File chosen;
         if ("idx".equals(kind)) {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder of IDX files");
+            chooser.setTitle(Texts.get("setup.idxFolder"));
             chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
         } else {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("CSV file");
+            chooser.setTitle(Texts.get("setup.csvFile"));
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Delimited text", "*.csv", "*.tsv", "*.csv.gz", "*.tsv.gz"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
+                    new FileChooser.ExtensionFilter(Texts.get("setup.delimitedText"), "*.csv", "*.tsv", "*.csv.gz", "*.tsv.gz"),
+                    new FileChooser.ExtensionFilter(Texts.get("setup.allFiles"), "*"));
             chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         }
         if (chosen != null) {
@@ -246,9 +250,9 @@ public final class SetupView extends VBox {
         return grid;
     }
 
-    private static TitledPane section(String title, Node content) {
+    private static TitledPane section(String id, String title, Node content) {
         TitledPane pane = new TitledPane(title, content);
-        pane.setId("section" + title);
+        pane.setId(id);
         pane.getStyleClass().add("setup-section");
         return pane;
     }

@@ -1,5 +1,6 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import babysitter.data.DataSpec;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
@@ -328,7 +329,7 @@ public final class SetupViewModel {
         RunConfig config = null;
         String problem = "";
         if (dataSpec == null) {
-            problem = "choose a data kind: one of " + String.join(", ", DataSpec.KINDS);
+            problem = Texts.get("setup.check.chooseKind", String.join(", ", DataSpec.KINDS));
         } else if (!v.failed()) {
             try {
                 DataSpec d = dataSpec.get();

@@ -1,5 +1,6 @@
 package babysitter.ui.setup;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.configuration.LearningRateRange;
@@ -55,8 +56,8 @@ final class TrainingSection {
 
     /** Checks epochs and seed into {@code v}. */
     Run checkRun(Fields.Check v) {
-        Integer epochs = v.whole("epochs", "epochs", 1, "a whole number ≥ 1");
-        Long seed = v.anyWhole("seed", "seed", "a whole number");
+        Integer epochs = v.whole("epochs", Texts.get("setup.field.epochs"), 1, Texts.get("setup.rule.wholeAtLeast", 1));
+        Long seed = v.anyWhole("seed", Texts.get("setup.field.seed"), Texts.get("setup.rule.whole"));
         return new Run(epochs, seed);
     }
 
@@ -65,15 +66,16 @@ final class TrainingSection {
      * with β1, β2, ε and decay of {@code base} (not shown here), to be called only when no field failed.
      */
     Supplier<OptimizerSpec> check(Fields.Check v, OptimizerSpec base) {
-        Double lr = v.number("learningRate", "learning rate α", x -> LearningRateRange.problem(x).isEmpty(),
-                "a number from " + LearningRateRange.describe());
+        Double lr = v.number("learningRate", Texts.get("setup.field.learningRate"),
+                x -> LearningRateRange.problem(x).isEmpty(), Texts.get("setup.rule.lrRange", LearningRateRange.describe()));
         OptimizerSpec o = base != null ? base : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         double baseMomentum = o.toHyperparameters().momentum();
         Double momentum = fields.applies("momentum")
-                ? v.number("momentum", "momentum β", x -> x >= 0 && x < 1, "a number in [0, 1)")
+                ? v.number("momentum", Texts.get("setup.field.momentum"), x -> x >= 0 && x < 1,
+                        Texts.get("setup.rule.fraction"))
                 : Double.valueOf(fields.quiet("momentum", x -> x >= 0 && x < 1, baseMomentum));
-        Integer batch = v.whole("batchSize", "mini-batch size", 1, "a whole number ≥ 1");
-        Double l2 = v.number("l2", "L2 strength λ", x -> x >= 0, "a finite number ≥ 0");
+        Integer batch = v.whole("batchSize", Texts.get("setup.field.batchSize"), 1, Texts.get("setup.rule.wholeAtLeast", 1));
+        Double l2 = v.number("l2", Texts.get("setup.field.l2"), x -> x >= 0, Texts.get("setup.rule.finiteAtLeastZero"));
         OptimizerKind kind = optimizer.get();
         return () -> {
             OptimizerSpec opt = new OptimizerSpec(kind, lr, momentum, o.beta1(), o.beta2(), o.epsilon(), l2, batch,

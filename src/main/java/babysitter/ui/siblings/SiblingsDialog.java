@@ -1,5 +1,6 @@
 package babysitter.ui.siblings;
 
+import babysitter.i18n.Texts;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -17,16 +18,14 @@ import javafx.stage.Window;
 /** Session ▸ Try siblings…: how many, how long, how wide; OK is off while a field is wrong. */
 public final class SiblingsDialog extends Dialog<ButtonType> {
     /** The button that starts the siblings. */
-    public static final ButtonType TRAIN = new ButtonType("Train siblings", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType TRAIN = new ButtonType(Texts.get("siblings.train"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
 
     public SiblingsDialog(SiblingsViewModel vm) {
-        setTitle("Try siblings");
+        setTitle(Texts.get("siblings.title"));
         babysitter.session.configuration.OptimizerBeta varied = vm.varied();
         boolean noBeta = varied == babysitter.session.configuration.OptimizerBeta.NONE;
         String sym = noBeta ? "β" : varied.symbol();
-        setHeaderText("Copies of the run from the current checkpoint, with α"
-                + (noBeta ? " (SGD has no β)" : " and " + sym) + " drawn around the current "
-                + "values, trained side by side; adopt the best as a new branch.");
+        setHeaderText(noBeta ? Texts.get("siblings.headerNoBeta") : Texts.get("siblings.header", sym));
         getDialogPane().setId("siblingsDialog");
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
         GridPane grid = new GridPane();
@@ -34,17 +33,15 @@ public final class SiblingsDialog extends Dialog<ButtonType> {
         grid.setVgap(2);
         grid.setPadding(new Insets(8));
         int row = 0;
-        row = field(grid, row, "Siblings (N)", "siblingCount", vm.countProperty(), vm.countErrorProperty(),
-                "how many copies train, 2 to 16; sibling 1 keeps α" + (noBeta ? "" : " and " + sym));
-        row = field(grid, row, "Epochs each (K)", "siblingEpochs", vm.epochsProperty(), vm.epochsErrorProperty(),
-                "epoch ends each sibling trains to");
-        row = field(grid, row, "α window (± decades)", "siblingAlphaWindow", vm.alphaWindowProperty(),
-                vm.alphaErrorProperty(), "α = α0 · 10^r, r uniform in [−w, w]");
-        field(grid, row, noBeta ? "β window (not used with SGD)" : sym + " window (± decades of 1−" + sym + ")",
+        row = field(grid, row, Texts.get("siblings.count"), "siblingCount", vm.countProperty(), vm.countErrorProperty(),
+                noBeta ? Texts.get("siblings.countTipNoBeta") : Texts.get("siblings.countTip", sym));
+        row = field(grid, row, Texts.get("siblings.epochs"), "siblingEpochs", vm.epochsProperty(),
+                vm.epochsErrorProperty(), Texts.get("siblings.epochsTip"));
+        row = field(grid, row, Texts.get("siblings.alphaWindow"), "siblingAlphaWindow", vm.alphaWindowProperty(),
+                vm.alphaErrorProperty(), Texts.get("siblings.alphaWindowTip"));
+        field(grid, row, noBeta ? Texts.get("siblings.betaWindowNoBeta") : Texts.get("siblings.betaWindow", sym),
                 "siblingBetaWindow", vm.betaWindowProperty(), vm.betaErrorProperty(), noBeta
-                        ? "SGD has no β: only α varies"
-                        : "1−" + sym + " = (1−" + sym + "0) · 10^r, r uniform in [−w, w]; " + sym
-                        + " at most 0.9999 (the β the optimiser uses: momentum β, Adam β1, RMSprop β2)");
+                        ? Texts.get("siblings.betaWindowTipNoBeta") : Texts.get("siblings.betaWindowTip", sym));
         grid.getChildren().stream().filter(n -> "siblingBetaWindow".equals(n.getId())).forEach(n -> n.setDisable(noBeta));
         Label ranges = new Label();
         ranges.setId("siblingRanges");

@@ -1,5 +1,6 @@
 package babysitter.ui.siblings;
 
+import babysitter.i18n.Texts;
 import babysitter.ui.monitor.MonitorView;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -41,15 +42,14 @@ public final class SiblingsPanel extends VBox {
         Label progressText = new Label();
         progressText.setId("siblingsProgressText");
         progressText.textProperty().bind(vm.progressTextProperty());
-        Button best = new Button("Adopt best");
+        Button best = new Button(Texts.get("siblings.adoptBest"));
         best.setId("adoptBestSibling");
-        best.setTooltip(new Tooltip("the best dev accuracy (ties: the lower dev cost; without a dev set the lowest "
-                + "training cost) becomes a new branch"));
+        best.setTooltip(new Tooltip(Texts.get("siblings.adoptBestTip")));
         best.disableProperty().bind(vm.winnerProperty().lessThan(0));
         best.setOnAction(e -> vm.adoptWinner());
-        Button discard = new Button("Discard");
+        Button discard = new Button(Texts.get("siblings.discard"));
         discard.setId("discardSiblings");
-        discard.setTooltip(new Tooltip("stop the siblings and forget them; the run stays where it was"));
+        discard.setTooltip(new Tooltip(Texts.get("siblings.discardTip")));
         discard.setOnAction(e -> vm.discard());
         best.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);
@@ -72,8 +72,9 @@ public final class SiblingsPanel extends VBox {
 
     private void rebuild() {
         table.getChildren().clear();
-        String[] heads = {"", "sibling", "α", vm.betaHeadingProperty().get(), "dev accuracy", "dev cost", "epochs",
-            "state", ""};
+        String[] heads = {"", Texts.get("siblings.col.sibling"), "α", vm.betaHeadingProperty().get(),
+            Texts.get("siblings.col.devAccuracy"), Texts.get("siblings.col.devCost"), Texts.get("siblings.col.epochs"),
+            Texts.get("siblings.col.state"), ""};
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("column-head");
@@ -92,12 +93,11 @@ public final class SiblingsPanel extends VBox {
                 table.add(cells[c], c + 1, r);
             }
             cells[6].setId("siblingState-" + row.index());
-            Button adopt = new Button(row.winner() ? "Adopt ★" : "Adopt");
+            Button adopt = new Button(Texts.get(row.winner() ? "siblings.adoptWinner" : "siblings.adopt"));
             adopt.setId("adoptSibling-" + row.index());
             adopt.setDisable(!row.adoptable());
-            String beta = row.beta().equals("—") ? "" : " and " + vm.betaHeadingProperty().get() + " " + row.beta();
-            adopt.setTooltip(new Tooltip("go back to the siblings' checkpoint as a new branch with α " + row.alpha()
-                    + beta + ", and train the same epochs again (gives this sibling's state exactly)"));
+            adopt.setTooltip(new Tooltip(row.beta().equals("—") ? Texts.get("siblings.adoptTip", row.alpha())
+                    : Texts.get("siblings.adoptTipBeta", row.alpha(), vm.betaHeadingProperty().get(), row.beta())));
             int index = row.index();
             adopt.setOnAction(e -> vm.adopt(index));
             table.add(adopt, 8, r);

@@ -1,5 +1,6 @@
 package babysitter.ui.siblings;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.session.live.Command;
 import babysitter.session.reports.Report;
@@ -144,8 +145,8 @@ public final class SiblingsViewModel {
     private void validate() {
         countError.set(integerError("N", count.get(), 2, Command.TrySiblings.MAX_COUNT));
         epochsError.set(integerError("K", epochs.get(), 1, Command.TrySiblings.MAX_EPOCHS));
-        alphaError.set(decadesError("the α window", alphaWindow.get()));
-        betaError.set(decadesError("the β window", betaWindow.get()));
+        alphaError.set(decadesError(Texts.get("siblings.alphaWindowName"), alphaWindow.get()));
+        betaError.set(decadesError(Texts.get("siblings.betaWindowName"), betaWindow.get()));
     }
 
     private static String integerError(String name, String text, int min, int max) {
@@ -158,7 +159,7 @@ public final class SiblingsViewModel {
         } catch (NumberFormatException e) {
             // the message below
         }
-        return name + " must be a whole number from " + min + " to " + max + ", got '" + t + "'";
+        return Texts.get("siblings.wholeError", name, min, max, t);
     }
 
     private static String decadesError(String name, String text) {
@@ -171,8 +172,7 @@ public final class SiblingsViewModel {
         } catch (NumberFormatException e) {
             // the message below
         }
-        return name + " must be a number of decades from 0 to " + (int) Command.TrySiblings.MAX_DECADES + ", got '"
-                + t + "'";
+        return Texts.get("siblings.decadesError", name, (int) Command.TrySiblings.MAX_DECADES, t);
     }
 
     /** The β that siblings of the current run vary (from its optimiser); NONE with SGD or no run. */
@@ -195,24 +195,21 @@ public final class SiblingsViewModel {
         double lo = hp.learningRate() * Math.pow(10, -a);
         double hi = hp.learningRate() * Math.pow(10, a);
         OptimizerBeta varied = OptimizerBeta.of(hp.optimizer());
-        String s = String.format(Locale.ROOT, "α from %s to %s (log scale)", MonitorViewModel.alpha(lo),
-                MonitorViewModel.alpha(hi));
+        String s = Texts.get("siblings.rangeAlpha", MonitorViewModel.alpha(lo), MonitorViewModel.alpha(hi));
         if (varied == OptimizerBeta.NONE) {
-            return s + ". SGD has no β: only α varies, the β window is not used. Sibling 1 keeps the current α "
-                    + "as the control.";
+            return Texts.get("siblings.rangeNoBeta", s);
         }
         double b0 = varied.get(hp);
         double bLo = Math.max(0, 1 - (1 - b0) * Math.pow(10, b));
         double bHi = Math.min(Siblings.MAX_BETA, 1 - (1 - b0) * Math.pow(10, -b));
         String sym = varied.symbol();
-        s += String.format(Locale.ROOT, " · %s from %s to %s (log of 1−%s).", sym, MonitorViewModel.beta(bLo),
-                MonitorViewModel.beta(bHi), sym);
+        s = Texts.get("siblings.rangeBeta", s, sym, MonitorViewModel.beta(bLo), MonitorViewModel.beta(bHi));
         s += switch (varied) {
-            case BETA1 -> " Adam: β1 (its average of dP) varies; β2 stays " + MonitorViewModel.beta(hp.beta2()) + ".";
-            case BETA2 -> " RMSprop: β2 (its average of dP²) varies.";
+            case BETA1 -> Texts.get("siblings.rangeAdam", MonitorViewModel.beta(hp.beta2()));
+            case BETA2 -> Texts.get("siblings.rangeRmsprop");
             default -> "";
         };
-        return s + " Sibling 1 keeps the current α and " + sym + " as the control.";
+        return Texts.get("siblings.rangeControl", s, sym);
     }
 
     /** The command for the fields (with a new seed), or empty while a field is wrong. */
@@ -257,28 +254,29 @@ public final class SiblingsViewModel {
         last = r;
         int best = r.winner();
         winner.set(r.phase() == SiblingsReport.Phase.DONE ? best : -1);
-        betaHeading.set(r.varied() == OptimizerBeta.NONE ? "β (SGD: none)" : r.varied().symbol());
+        betaHeading.set(r.varied() == OptimizerBeta.NONE ? Texts.get("siblings.betaNone") : r.varied().symbol());
         rows.setAll(r.siblings().stream().map(s -> row(r, s, s.index() == winner.get())).toList());
         int done = r.epochsDone();
         int total = r.epochsTotal();
         progress.set(total == 0 ? 0 : done / (double) total);
-        progressText.set(String.format(Locale.ROOT, "%d/%d sibling epochs%s", done, total,
-                r.phase() == SiblingsReport.Phase.DONE ? " · done: adopt one or discard" : ""));
-        title.set(String.format(Locale.ROOT, "Siblings from %s (epoch %d, step %d) · %d epochs each · %d thread%s",
-                r.checkpoint(), r.fromEpoch(), r.fromStep(), r.epochs(), r.threads(), r.threads() == 1 ? "" : "s"));
+        progressText.set(Texts.get("siblings.progress", done, total,
+                r.phase() == SiblingsReport.Phase.DONE ? Texts.get("siblings.progressDone") : ""));
+        title.set(Texts.get("siblings.panelTitle", r.checkpoint(), String.valueOf(r.fromEpoch()), String.valueOf(r.fromStep()),
+                r.epochs(), r.threads()));
         active.set(true);
     }
 
     private static Row row(SiblingsReport r, SiblingsReport.Sibling s, boolean win) {
         String acc = Double.isFinite(s.lastDevAccuracy()) ? String.format(Locale.ROOT, "%.4f", s.lastDevAccuracy())
-                : s.epochsDone() == 0 ? "—" : "no dev set";
+                : s.epochsDone() == 0 ? "—" : Texts.get("siblings.noDevSet");
         String cost = Double.isFinite(s.lastDevCost()) ? String.format(Locale.ROOT, "%.4f", s.lastDevCost())
-                : Double.isFinite(s.lastTrainCost()) ? String.format(Locale.ROOT, "train %.4f", s.lastTrainCost()) : "—";
-        String state = s.state().name().toLowerCase(Locale.ROOT);
-        return new Row(s.index(), "sib " + (s.index() + 1) + (s.control() ? " (control)" : ""),
+                : Double.isFinite(s.lastTrainCost()) ? Texts.get("siblings.trainCost",
+                        String.format(Locale.ROOT, "%.4f", s.lastTrainCost())) : "—";
+        String state = Texts.get("siblings.state." + s.state().name());
+        return new Row(s.index(), Texts.get(s.control() ? "siblings.nameControl" : "siblings.name", s.index() + 1),
                 MonitorViewModel.alpha(s.alpha()),
                 r.varied() == OptimizerBeta.NONE ? "—" : MonitorViewModel.beta(s.beta()), acc, cost,
-                s.epochsDone() + "/" + r.epochs(), win ? state + " · best" : state,
+                s.epochsDone() + "/" + r.epochs(), win ? Texts.get("siblings.stateBest", state) : state,
                 win, s.state() == SiblingsReport.SiblingState.DONE);
     }
 

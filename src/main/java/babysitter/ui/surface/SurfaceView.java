@@ -1,5 +1,6 @@
 package babysitter.ui.surface;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.ui.fx.ResizableCanvasPane;
@@ -128,16 +129,17 @@ public final class SurfaceView extends BorderPane {
     private HBox controls() {
         Button startPause = new Button();
         startPause.setId("startPause");
-        startPause.textProperty().bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Start"));
+        startPause.textProperty().bind(Bindings.when(vm.runningProperty()).then(Texts.get("surface.pause"))
+                .otherwise(Texts.get("surface.start")));
         startPause.disableProperty().bind(vm.finishedProperty());
         startPause.setOnAction(e -> vm.toggleRunning());
         startPause.setPrefWidth(70);
         startPause.setDefaultButton(true);
-        Button step = new Button("Step");
+        Button step = new Button(Texts.get("surface.step"));
         step.setId("step");
         step.disableProperty().bind(vm.finishedProperty());
         step.setOnAction(e -> vm.step());
-        Button reset = new Button("Reset");
+        Button reset = new Button(Texts.get("surface.reset"));
         reset.setId("reset");
         reset.setOnAction(e -> vm.reset());
 
@@ -153,19 +155,19 @@ public final class SurfaceView extends BorderPane {
         beta.valueProperty().bindBidirectional(vm.betaProperty());
         beta.setPrefWidth(130);
         // all four race at once, so β here is the Momentum path's; Adam and RMSprop keep their defaults
-        beta.setTooltip(new javafx.scene.control.Tooltip(String.format(java.util.Locale.ROOT,
-                "β of the Momentum path; Adam and RMSprop keep β1 = %s, β2 = %s",
-                Hyperparameters.DEFAULTS.beta1(), Hyperparameters.DEFAULTS.beta2())));
+        beta.setTooltip(new javafx.scene.control.Tooltip(Texts.get("surface.betaTip",
+                String.valueOf(Hyperparameters.DEFAULTS.beta1()), String.valueOf(Hyperparameters.DEFAULTS.beta2()))));
         Label betaLabel = new Label();
         betaLabel.textProperty().bind(vm.betaTextProperty());
         betaLabel.setMinWidth(60);
         Label steps = new Label();
         steps.setId("steps");
-        steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
+        steps.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("surface.steps", vm.stepsProperty().get()),
+                vm.stepsProperty()));
         steps.setMinWidth(70);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label hint = new Label("Click the map to move the start");
+        Label hint = new Label(Texts.get("surface.hint"));
         hint.setStyle("-fx-text-fill: -fx-mid-text-color, #666;");
 
         HBox box = new HBox(10, startPause, step, reset, steps, alphaLabel, alpha, betaLabel, beta, gap, hint);
@@ -254,9 +256,9 @@ public final class SurfaceView extends BorderPane {
         gc.setTextBaseline(javafx.geometry.VPos.CENTER);
         double[] saddle = s.saddlePoint();
         double labelY = sy(s.yMin() + 0.08 * (s.yMax() - s.yMin()));
-        tag(gc, "saddle", sx(saddle[0]), labelY);
-        tag(gc, "plateau", sx((1.5 + s.cliff()) / 2), labelY);
-        tag(gc, "ravine", sx(s.minimumX()), labelY);
+        tag(gc, Texts.get("surface.saddle"), sx(saddle[0]), labelY);
+        tag(gc, Texts.get("surface.plateau"), sx((1.5 + s.cliff()) / 2), labelY);
+        tag(gc, Texts.get("surface.ravine"), sx(s.minimumX()), labelY);
         gc.setFill(Color.rgb(255, 255, 255, 0.85));
         gc.fillOval(sx(saddle[0]) - 3, sy(saddle[1]) - 3, 6, 6);
         gc.setStroke(Color.rgb(255, 255, 255, 0.85));

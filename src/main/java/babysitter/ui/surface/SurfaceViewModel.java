@@ -1,5 +1,6 @@
 package babysitter.ui.surface;
 
+import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import java.util.EnumMap;
@@ -168,8 +169,8 @@ public final class SurfaceViewModel {
         long max = 0;
         for (OptimizerKind k : PathRace.KINDS) {
             max = Math.max(max, race.steps(k));
-            status.get(k).set(String.format(Locale.ROOT, "%s   f = %.4f   %d steps%s", label(k), race.value(k),
-                    race.steps(k), race.diverged(k) ? ", diverged" : ""));
+            status.get(k).set(Texts.get(race.diverged(k) ? "surface.statusDiverged" : "surface.status", label(k),
+                    String.format(Locale.ROOT, "%.4f", race.value(k)), race.steps(k)));
         }
         steps.set((int) max);
         revision.set(revision.get() + 1);
@@ -179,7 +180,7 @@ public final class SurfaceViewModel {
     public static String label(OptimizerKind kind) {
         return switch (kind) {
             case SGD -> "SGD";
-            case MOMENTUM -> "Momentum";
+            case MOMENTUM -> Texts.get("surface.momentum");
             case RMSPROP -> "RMSprop";
             case ADAM -> "Adam";
         };

@@ -1,5 +1,6 @@
 package babysitter.ui.surface;
 
+import babysitter.i18n.Texts;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -11,7 +12,7 @@ public final class SurfaceWindow {
     /** A new window owned by {@code owner} (may be null), shown; the race pauses when it closes. */
     public static Stage show(Window owner) {
         SurfaceViewModel vm = new SurfaceViewModel();
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Optimisers on a surface", new SurfaceView(vm), 1120, 620);
+        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, Texts.get("surface.title"), new SurfaceView(vm), 1120, 620);
         stage.setOnHidden(e -> vm.pause());
         stage.show();
         return stage;
