@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,9 @@ public final class ClusterExecutor implements TrialExecutor {
     private final IMap<String, String> claims;
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> leftMembers = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, String> trialMembers = new ConcurrentHashMap<>();
+    private final AtomicInteger ended = new AtomicInteger();
+    private final long joinedNanos = System.nanoTime();
     private final Thread pump;
     private final Worker localWorker;
     private volatile boolean closed;
@@ -88,8 +93,8 @@ public final class ClusterExecutor implements TrialExecutor {
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                events.accept("member left: " + e.getMember().getAddress());
-                leftMembers.add(e.getMember().getUuid().toString());
+                events.accept("member left: " + address(e.getMember()));
+                leftMembers.add(Members.id(e.getMember()));
             }
         });
         if (slots > 0) {
@@ -110,7 +115,7 @@ public final class ClusterExecutor implements TrialExecutor {
     }
 
     private static String describe(Member m) {
-        return m.getAddress() + " (" + m.getAttribute(Members.ROLE) + ", " + m.getAttribute(Members.SLOTS) + " slots)";
+        return address(m) + " (" + m.getAttribute(Members.ROLE) + ", " + m.getAttribute(Members.SLOTS) + " slots)";
     }
 
     /** The cluster's name. */
@@ -126,6 +131,35 @@ public final class ClusterExecutor implements TrialExecutor {
     /** Trials the members train at once now. */
     public int slots() {
         return Members.slots(hz.getCluster().getMembers());
+    }
+
+    /** The members, busy slots, where each trial ran and the pace, now. */
+    public ClusterStatus status() {
+        List<ClusterStatus.MemberInfo> members = new ArrayList<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            members.add(new ClusterStatus.MemberInfo(address(m), String.valueOf(m.getAttribute(Members.ROLE)),
+                    Members.slots(List.of(m)), m.localMember()));
+        }
+        int busy;
+        synchronized (this) {
+            busy = (int) attempts.values().stream().filter(a -> a.member != null).count();
+        }
+        return new ClusterStatus(name, members, busy, trialMembers, ended.get(),
+                (System.nanoTime() - joinedNanos) / 3.6e12);
+    }
+
+    private static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
+    /** How the window names the member with this id: this computer, or its address. */
+    private String label(String memberId) {
+        for (Member m : hz.getCluster().getMembers()) {
+            if (Members.id(m).equals(memberId)) {
+                return m.localMember() ? ClusterStatus.HERE : address(m);
+            }
+        }
+        return "a member that left";
     }
 
     /** Every trial goes on the queue at once: the members' free slots decide how many run. */
@@ -159,7 +193,7 @@ public final class ClusterExecutor implements TrialExecutor {
     }
 
     private String memberId() {
-        return hz.getCluster().getLocalMember().getUuid().toString();
+        return Members.id(hz.getCluster().getLocalMember());
     }
 
     /** The coordinator's one thread: reports in order, members that left, cancels. */
@@ -208,6 +242,7 @@ public final class ClusterExecutor implements TrialExecutor {
             switch (m.kind()) {
                 case STARTED -> {
                     a.member = m.fields().path("member").asText();
+                    trialMembers.put(id, label(a.member));
                     a.mirror = RunMirror.create(a.task.runsRoot(), m.fields().path("folder").asText());
                     a.mirror.apply(m.files());
                     a.callback.onStarted(id, a.mirror.dir());
@@ -220,8 +255,14 @@ public final class ClusterExecutor implements TrialExecutor {
                     hz.<byte[]>getQueue(Channels.replies(m.token()))
                             .offer(new Message(Message.Kind.REPLY, m.token(), id, Json.object().put("go", go)).encode(secret));
                 }
-                case FINISHED -> end(m.token(), a, () -> a.callback.onFinished(id));
-                case FAILED -> end(m.token(), a, () -> a.callback.onFailed(id, m.fields().path("note").asText()));
+                case FINISHED -> end(m.token(), a, () -> {
+                    ended.incrementAndGet();
+                    a.callback.onFinished(id);
+                });
+                case FAILED -> end(m.token(), a, () -> {
+                    ended.incrementAndGet();
+                    a.callback.onFailed(id, m.fields().path("note").asText());
+                });
                 case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, m.fields().path("note").asText()));
                 default -> events.accept("ignored a " + m.kind() + " report for trial " + id);
             }

@@ -90,7 +90,7 @@ public final class Worker implements AutoCloseable {
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                leftMembers.add(e.getMember().getUuid().toString());
+                leftMembers.add(Members.id(e.getMember()));
                 say.accept("member left: " + e.getMember().getAddress());
             }
         });
@@ -238,7 +238,7 @@ public final class Worker implements AutoCloseable {
         }
         String coordinator = f.path("coordinator").asText();
         if (leftMembers.contains(coordinator) || hz.getCluster().getMembers().stream()
-                .noneMatch(m -> m.getUuid().toString().equals(coordinator))) {
+                .noneMatch(m -> Members.id(m).equals(coordinator))) {
             say.accept("dropped trial " + task.trialId() + ": its coordinator left");
             return;
         }
@@ -265,7 +265,7 @@ public final class Worker implements AutoCloseable {
     }
 
     String memberId() {
-        return hz.getCluster().getLocalMember().getUuid().toString();
+        return Members.id(hz.getCluster().getLocalMember());
     }
 
     boolean stopping() {
