@@ -121,9 +121,12 @@ public final class ClusterLine {
                 s.name(), n, n == 1 ? "member" : "members", roles(s.members()), s.busy(), s.free(),
                 Double.isFinite(perHour) ? String.format(Locale.ROOT, "%.0f trials per hour", perHour)
                         : "no trial ended yet"));
-        if (!members.equals(s.trialMembers())) {
-            members.clear();
-            members.putAll(s.trialMembers());
+        // a later run (Resume, the next round) joins afresh: the trials of earlier runs keep their members
+        boolean changed = false;
+        for (Map.Entry<Integer, String> e : s.trialMembers().entrySet()) {
+            changed |= !e.getValue().equals(members.put(e.getKey(), e.getValue()));
+        }
+        if (changed) {
             version.set(version.get() + 1);
         }
     }

@@ -51,6 +51,9 @@ class ClusterLineTest {
         line.update(status(1, Map.of(4, "127.0.0.1:5703"), 0, 0.3, here));
         assertThat(line.memberOf(4)).as("its member left; the next attempt ran elsewhere").isEqualTo("127.0.0.1:5703");
         assertThat(line.versionProperty().get()).isEqualTo(v0 + 2);
+        line.update(status(1, Map.of(5, "this computer"), 0, 0.01, here));
+        assertThat(line.memberOf(4)).as("the next round joins afresh; trial 4 ran in the first").isEqualTo("127.0.0.1:5703");
+        assertThat(line.memberOf(5)).isEqualTo("this computer");
     }
 
     @Test
