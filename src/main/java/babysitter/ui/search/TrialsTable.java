@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.search.TrialState;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -74,7 +75,9 @@ final class TrialsTable extends TableView<TrialRow> {
         table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
         table.getColumns().add(column("round", 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
         table.getColumns().add(column("state", 120, TrialRow::stateText));
-        TableColumn<TrialRow, String> member = column("member", 120, r -> vm.cluster().memberOf(r.id()));
+        TableColumn<TrialRow, String> member = column("member", 120,
+                // a pending trial waits for a member (again, when its member left)
+                r -> r.state() == TrialState.PENDING ? "" : vm.cluster().memberOf(r.id()));
         member.setId("memberColumn");
         member.visibleProperty().bind(vm.cluster().activeProperty()); // only a search on a cluster has members
         table.getColumns().add(member);
