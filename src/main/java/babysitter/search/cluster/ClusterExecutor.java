@@ -4,7 +4,6 @@ import babysitter.search.EpochPoint;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialTask;
 import babysitter.session.ConfigFiles;
-import babysitter.session.Runs;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.cluster.Member;
@@ -77,7 +76,7 @@ public final class ClusterExecutor implements TrialExecutor {
         this.name = spec.name();
         this.events = events;
         this.hz = Members.start(spec, "coordinator", slots);
-        String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, hz.getCluster().getMembers());
+        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
@@ -172,7 +171,7 @@ public final class ClusterExecutor implements TrialExecutor {
     public void execute(TrialTask task, TrialTask.Callback callback) {
         String token = UUID.randomUUID().toString();
         ObjectNode f = Json.object();
-        f.put("version", Runs.PROGRAM_VERSION);
+        f.put("version", Members.version());
         f.put("coordinator", memberId());
         f.put("replyTo", Channels.results(memberId()));
         f.put("epochs", task.epochs());

@@ -1,6 +1,5 @@
 package babysitter.search.cluster;
 
-import babysitter.session.Runs;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class ClusterProbe {
         HazelcastInstance hz = Members.start(spec, "probe", 0, true);
         try {
             List<Member> others = hz.getCluster().getMembers().stream().filter(m -> !m.localMember()).toList();
-            return new Found(others.size(), Members.slots(others), Members.versionRefusal(Runs.PROGRAM_VERSION, others));
+            return new Found(others.size(), Members.slots(others), Members.versionRefusal(Members.version(), others));
         } finally {
             hz.shutdown();
         }

@@ -72,7 +72,7 @@ public final class Members {
         c.getJetConfig().setEnabled(false);
         c.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
-        c.getMemberAttributeConfig().setAttribute(VERSION, Runs.PROGRAM_VERSION);
+        c.getMemberAttributeConfig().setAttribute(VERSION, version());
         c.getMemberAttributeConfig().setAttribute(ROLE, role);
         c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
         c.getMemberAttributeConfig().setAttribute(ID, id);
@@ -105,6 +105,15 @@ public final class Members {
         return Hazelcast.newHazelcastInstance(config(spec, role, slots).setLiteMember(lite));
     }
 
+    /**
+     * The Babysitter version this member announces and puts in its tasks: the program's, unless the
+     * system property {@code babysitter.cluster.version} names another (to see a refusal without
+     * building another release).
+     */
+    static String version() {
+        return System.getProperty("babysitter.cluster.version", Runs.PROGRAM_VERSION);
+    }
+
     /** The member's lasting id (its Hazelcast UUID for a member that is not one of ours). */
     static String id(Member m) {
         String id = m.getAttribute(ID);
@@ -118,7 +127,7 @@ public final class Members {
     static String versionRefusal(String mine, Collection<Member> members) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Member m : members) {
-            versions.put(String.valueOf(m.getAddress()), m.getAttribute(VERSION));
+            versions.put(m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getAttribute(VERSION));
         }
         return versionRefusal(mine, versions);
     }

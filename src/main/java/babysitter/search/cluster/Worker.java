@@ -5,7 +5,6 @@ import babysitter.search.TrialTask;
 import babysitter.session.ConfigException;
 import babysitter.session.ConfigFiles;
 import babysitter.session.RunConfig;
-import babysitter.session.Runs;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.cluster.MembershipEvent;
@@ -83,7 +82,7 @@ public final class Worker implements AutoCloseable {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
-                String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, List.of(e.getMember()));
+                String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
                 say.accept(refused != null ? "ignored a member: " + refused
                         : "member joined: " + e.getMember().getAddress() + " (" + e.getMember().getAttribute(Members.ROLE) + ")");
             }
@@ -116,7 +115,7 @@ public final class Worker implements AutoCloseable {
 
     static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say, TrialRunner runner) {
         HazelcastInstance hz = Members.start(spec, "worker", slots);
-        String refused = Members.versionRefusal(Runs.PROGRAM_VERSION, hz.getCluster().getMembers());
+        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
@@ -228,8 +227,8 @@ public final class Worker implements AutoCloseable {
         Message task = c.task();
         ObjectNode f = task.fields();
         String version = f.path("version").asText();
-        if (!version.equals(Runs.PROGRAM_VERSION)) {
-            refusal = "this worker runs Babysitter " + Runs.PROGRAM_VERSION + " but the coordinator sends tasks of "
+        if (!version.equals(Members.version())) {
+            refusal = "this worker runs Babysitter " + Members.version() + " but the coordinator sends tasks of "
                     + version + ": every member of a cluster must run the same version";
             hz.getQueue(Channels.TASKS).offer(c.bytes());
             say.accept(refusal);
