@@ -183,10 +183,11 @@ class ClusterFaultsTest {
             }, "search");
             search.start();
             // the workers name only each other: two of them make the bigger cluster, into which the coordinator merges
+            // (they wait up to 60 s for a trial: the merge comes 10 s or more after they have met)
             try (WorkerProcess w1 = WorkerProcess.start("lab", w1Port, List.of(w2Port), secret, tmp.resolve("w1.err"),
-                    l -> { }, List.of());
+                    l -> { }, List.of(), 60);
                  WorkerProcess w2 = WorkerProcess.start("lab", w2Port, List.of(w1Port), secret, tmp.resolve("w2.err"),
-                         l -> { }, List.of())) {
+                         l -> { }, List.of(), 60)) {
                 search.join(TimeUnit.SECONDS.toMillis(120));
                 assertThat(search.isAlive()).as("the search finished; the workers said " + w1.lines() + w2.lines()
                         + "; the coordinator: " + events).isFalse();

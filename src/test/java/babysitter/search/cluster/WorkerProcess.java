@@ -54,12 +54,18 @@ final class WorkerProcess implements AutoCloseable {
     /** The same, listening on {@code port}. */
     static WorkerProcess start(String cluster, int port, List<Integer> memberPorts, Path secretFile, Path stderr,
                                Consumer<String> watcher, List<String> jvmArgs) throws IOException {
+        return start(cluster, port, memberPorts, secretFile, stderr, watcher, jvmArgs, 20);
+    }
+
+    /** The same, leaving after {@code idleExit} seconds without a trial. */
+    static WorkerProcess start(String cluster, int port, List<Integer> memberPorts, Path secretFile, Path stderr,
+                               Consumer<String> watcher, List<String> jvmArgs, int idleExit) throws IOException {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-Xmx384m", "-XX:+UseSerialGC"));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "babysitter.Main", "worker",
                 "--cluster", cluster, "--members", String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
-                "--bind", "127.0.0.1:" + port, "--slots", "1", "--idle-exit", "20", "--secret-file", secretFile.toString()));
+                "--bind", "127.0.0.1:" + port, "--slots", "1", "--idle-exit", Integer.toString(idleExit), "--secret-file", secretFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         return new WorkerProcess(pb.start(), port, watcher);
