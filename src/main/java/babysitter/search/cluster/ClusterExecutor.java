@@ -47,6 +47,8 @@ public final class ClusterExecutor implements TrialExecutor {
         String member;
         RunMirror mirror;
         boolean cancelSent;
+        /** The number of the last report taken from its worker (each counts up from 1). */
+        long lastSeq;
 
         Attempt(TrialTask task, TrialTask.Callback callback, byte[] taskBytes) {
             this.task = task;
@@ -191,6 +193,10 @@ public final class ClusterExecutor implements TrialExecutor {
         }
     }
 
+    HazelcastInstance hazelcast() {
+        return hz;
+    }
+
     private String memberId() {
         return Members.id(hz.getCluster().getLocalMember());
     }
@@ -234,6 +240,14 @@ public final class ClusterExecutor implements TrialExecutor {
             return; // an attempt that was handed back, or of an earlier coordinator
         }
         int id = a.task.trialId();
+        // Hazelcast's queues deliver at least once: when a member dies, a poll whose answer was lost is
+        // repeated on the backup copy, and a report can come twice. Its number says so.
+        long seq = m.fields() == null ? 0 : m.fields().path("seq").asLong(0);
+        if (seq > 0 && seq <= a.lastSeq) {
+            LOG.debug("trial {}: report {} came again, ignored", id, seq);
+            return;
+        }
+        a.lastSeq = Math.max(a.lastSeq, seq);
         try {
             if (a.mirror != null) {
                 a.mirror.apply(m.files());
@@ -252,7 +266,8 @@ public final class ClusterExecutor implements TrialExecutor {
                             bits(f, "devAccuracy"), bits(f, "seconds"));
                     boolean go = a.callback.onEpoch(id, p, f.path("checkpoint").asText());
                     hz.<byte[]>getQueue(Channels.replies(m.token()))
-                            .offer(new Message(Message.Kind.REPLY, m.token(), id, Json.object().put("go", go)).encode(secret));
+                            .offer(new Message(Message.Kind.REPLY, m.token(), id, Json.object().put("go", go).put("epoch", p.epoch()))
+                                    .encode(secret));
                 }
                 case FINISHED -> end(m.token(), a, () -> {
                     ended.incrementAndGet();
