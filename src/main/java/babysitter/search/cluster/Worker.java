@@ -156,10 +156,14 @@ public final class Worker implements AutoCloseable {
     public void await(long idleSeconds) throws InterruptedException {
         while (!stopping) {
             Thread.sleep(200);
-            if (idleSeconds > 0 && busy.get() == 0
-                    && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
-                say.accept("no trial for " + idleSeconds + " s: leaving");
-                return;
+            // decided under the lock a slot takes a task under: never leave with a task just taken
+            synchronized (busy) {
+                if (idleSeconds > 0 && busy.get() == 0
+                        && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
+                    stopping = true;
+                    say.accept("no trial for " + idleSeconds + " s: leaving");
+                    return;
+                }
             }
         }
     }
@@ -169,7 +173,6 @@ public final class Worker implements AutoCloseable {
             try {
                 Claimed c = claim();
                 if (c != null) {
-                    busy.incrementAndGet();
                     try {
                         run(c);
                     } finally {
@@ -194,18 +197,28 @@ public final class Worker implements AutoCloseable {
     private Claimed claim() {
         TransactionContext tx = hz.newTransactionContext();
         tx.beginTransaction();
+        boolean counted = false;
         try {
             TransactionalQueue<byte[]> q = tx.getQueue(Channels.TASKS);
             byte[] bytes = q.poll(500, TimeUnit.MILLISECONDS);
-            if (bytes == null || stopping) {
+            if (bytes == null) {
                 tx.rollbackTransaction();
                 return null;
+            }
+            synchronized (busy) {
+                if (stopping) {
+                    tx.rollbackTransaction();
+                    return null;
+                }
+                busy.incrementAndGet(); // from here the slot is busy: the idle limit cannot end the worker
+                counted = true;
             }
             Message task;
             try {
                 task = Message.decode(bytes, secret);
             } catch (Message.RefusedException e) {
                 tx.commitTransaction();
+                busy.decrementAndGet();
                 say.accept("dropped a task: " + e.getMessage());
                 return null;
             }
@@ -219,6 +232,9 @@ public final class Worker implements AutoCloseable {
             return null;
         } catch (RuntimeException e) {
             tx.rollbackTransaction();
+            if (counted) {
+                busy.decrementAndGet();
+            }
             throw e;
         }
     }

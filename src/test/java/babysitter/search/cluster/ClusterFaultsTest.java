@@ -50,7 +50,7 @@ class ClusterFaultsTest {
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWorkerStoppedBySigtermHandsItsRunningTrialBackAndItFinishesElsewhereOnce(@TempDir Path tmp) throws Exception {
         Path secret = secret(tmp);
         int port = WorkerProcess.freePort();
@@ -66,7 +66,7 @@ class ClusterFaultsTest {
                  }
              })) {
             stopped[0] = leaving;
-            awaitMembers(ex, 3);
+            awaitMembers(ex, 3, tmp, survivor, leaving);
             try (Search s = Search.create(tmp.resolve("s"), ClusterSearchTest.space(), Method.RANDOM, 4, 0,
                     new Settings(40, 1, EarlyStopping.none(), 9))) {
                 s.run(ex);
@@ -198,12 +198,18 @@ class ClusterFaultsTest {
         }
     }
 
-    private static void awaitMembers(ClusterExecutor ex, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    /** Waits for the workers to join (on a machine shared with other builds a JVM can take a minute to start). */
+    private static void awaitMembers(ClusterExecutor ex, int n, Path tmp, WorkerProcess... workers) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         while (ex.members() < n && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(ex.members()).isEqualTo(n);
+        StringBuilder said = new StringBuilder();
+        for (int i = 0; i < workers.length; i++) {
+            said.append("\nworker ").append(i + 1).append(" (alive ").append(workers[i].alive()).append("): ")
+                    .append(workers[i].lines()).append("; stderr: ").append(ChildOutput.tail(tmp.resolve("w" + (i + 1) + ".err")));
+        }
+        assertThat(ex.members()).as("members that joined" + said).isEqualTo(n);
     }
 
     private static void awaitLine(WorkerProcess w, String part, int seconds) throws InterruptedException {

@@ -87,6 +87,10 @@ final class WorkerProcess implements AutoCloseable {
                 .map(l -> Integer.parseInt(l.split(" ")[1])).toList();
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     void kill() {
         process.destroyForcibly();
     }
