@@ -1,6 +1,5 @@
 package babysitter.search.cluster;
 
-import babysitter.session.configuration.Release;
 import babysitter.search.EpochPoint;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialTask;
@@ -21,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public final class ClusterExecutor implements TrialExecutor {
         String member;
         RunMirror mirror;
         boolean cancelSent;
+        /** The number of the last report taken from its worker (each counts up from 1). */
+        long lastSeq;
 
         Attempt(TrialTask task, TrialTask.Callback callback, byte[] taskBytes) {
             this.task = task;
@@ -63,6 +66,9 @@ public final class ClusterExecutor implements TrialExecutor {
     private final IMap<String, String> claims;
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> leftMembers = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, String> trialMembers = new ConcurrentHashMap<>();
+    private final AtomicInteger ended = new AtomicInteger();
+    private final long joinedNanos = System.nanoTime();
     private final Thread pump;
     private final Worker localWorker;
     private volatile boolean closed;
@@ -72,7 +78,7 @@ public final class ClusterExecutor implements TrialExecutor {
         this.name = spec.name();
         this.events = events;
         this.hz = Members.start(spec, "coordinator", slots);
-        String refused = Members.versionRefusal(Release.VERSION, hz.getCluster().getMembers());
+        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
@@ -88,8 +94,8 @@ public final class ClusterExecutor implements TrialExecutor {
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                events.accept("member left: " + e.getMember().getAddress());
-                leftMembers.add(e.getMember().getUuid().toString());
+                events.accept("member left: " + address(e.getMember()));
+                leftMembers.add(Members.id(e.getMember()));
             }
         });
         if (slots > 0) {
@@ -110,7 +116,7 @@ public final class ClusterExecutor implements TrialExecutor {
     }
 
     private static String describe(Member m) {
-        return m.getAddress() + " (" + m.getAttribute(Members.ROLE) + ", " + m.getAttribute(Members.SLOTS) + " slots)";
+        return address(m) + " (" + m.getAttribute(Members.ROLE) + ", " + m.getAttribute(Members.SLOTS) + " slots)";
     }
 
     /** The cluster's name. */
@@ -128,6 +134,35 @@ public final class ClusterExecutor implements TrialExecutor {
         return Members.slots(hz.getCluster().getMembers());
     }
 
+    /** The members, busy slots, where each trial ran and the pace, now. */
+    public ClusterStatus status() {
+        List<ClusterStatus.MemberInfo> members = new ArrayList<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            members.add(new ClusterStatus.MemberInfo(address(m), String.valueOf(m.getAttribute(Members.ROLE)),
+                    Members.slots(List.of(m)), m.localMember()));
+        }
+        int busy;
+        synchronized (this) {
+            busy = (int) attempts.values().stream().filter(a -> a.member != null).count();
+        }
+        return new ClusterStatus(name, members, busy, trialMembers, ended.get(),
+                (System.nanoTime() - joinedNanos) / 3.6e12);
+    }
+
+    private static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
+    /** How the window names the member with this id: this computer, or its address. */
+    private String label(String memberId) {
+        for (Member m : hz.getCluster().getMembers()) {
+            if (Members.id(m).equals(memberId)) {
+                return m.localMember() ? ClusterStatus.HERE : address(m);
+            }
+        }
+        return "a member that left";
+    }
+
     /** Every trial goes on the queue at once: the members' free slots decide how many run. */
     @Override
     public int workers() {
@@ -138,7 +173,7 @@ public final class ClusterExecutor implements TrialExecutor {
     public void execute(TrialTask task, TrialTask.Callback callback) {
         String token = UUID.randomUUID().toString();
         ObjectNode f = Json.object();
-        f.put("version", Release.VERSION);
+        f.put("version", Members.version());
         f.put("coordinator", memberId());
         f.put("replyTo", Channels.results(memberId()));
         f.put("epochs", task.epochs());
@@ -158,8 +193,12 @@ public final class ClusterExecutor implements TrialExecutor {
         }
     }
 
+    HazelcastInstance hazelcast() {
+        return hz;
+    }
+
     private String memberId() {
-        return hz.getCluster().getLocalMember().getUuid().toString();
+        return Members.id(hz.getCluster().getLocalMember());
     }
 
     /** The coordinator's one thread: reports in order, members that left, cancels. */
@@ -201,6 +240,14 @@ public final class ClusterExecutor implements TrialExecutor {
             return; // an attempt that was handed back, or of an earlier coordinator
         }
         int id = a.task.trialId();
+        // Hazelcast's queues deliver at least once: when a member dies, a poll whose answer was lost is
+        // repeated on the backup copy, and a report can come twice. Its number says so.
+        long seq = m.fields() == null ? 0 : m.fields().path("seq").asLong(0);
+        if (seq > 0 && seq <= a.lastSeq) {
+            LOG.debug("trial {}: report {} came again, ignored", id, seq);
+            return;
+        }
+        a.lastSeq = Math.max(a.lastSeq, seq);
         try {
             if (a.mirror != null) {
                 a.mirror.apply(m.files());
@@ -208,6 +255,7 @@ public final class ClusterExecutor implements TrialExecutor {
             switch (m.kind()) {
                 case STARTED -> {
                     a.member = m.fields().path("member").asText();
+                    trialMembers.put(id, label(a.member));
                     a.mirror = RunMirror.create(a.task.runsRoot(), m.fields().path("folder").asText());
                     a.mirror.apply(m.files());
                     a.callback.onStarted(id, a.mirror.dir());
@@ -218,10 +266,17 @@ public final class ClusterExecutor implements TrialExecutor {
                             bits(f, "devAccuracy"), bits(f, "seconds"));
                     boolean go = a.callback.onEpoch(id, p, f.path("checkpoint").asText());
                     hz.<byte[]>getQueue(Channels.replies(m.token()))
-                            .offer(new Message(Message.Kind.REPLY, m.token(), id, Json.object().put("go", go)).encode(secret));
+                            .offer(new Message(Message.Kind.REPLY, m.token(), id, Json.object().put("go", go).put("epoch", p.epoch()))
+                                    .encode(secret));
                 }
-                case FINISHED -> end(m.token(), a, () -> a.callback.onFinished(id));
-                case FAILED -> end(m.token(), a, () -> a.callback.onFailed(id, m.fields().path("note").asText()));
+                case FINISHED -> end(m.token(), a, () -> {
+                    ended.incrementAndGet();
+                    a.callback.onFinished(id);
+                });
+                case FAILED -> end(m.token(), a, () -> {
+                    ended.incrementAndGet();
+                    a.callback.onFailed(id, m.fields().path("note").asText());
+                });
                 case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, m.fields().path("note").asText()));
                 default -> events.accept("ignored a " + m.kind() + " report for trial " + id);
             }

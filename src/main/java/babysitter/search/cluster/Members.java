@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts this process's Hazelcast member the one way Babysitter allows: listening on the given
@@ -29,16 +31,29 @@ public final class Members {
     static final String ROLE = "babysitter.role";
     /** Member attribute: how many trials it trains at once. */
     static final String SLOTS = "babysitter.slots";
+    /**
+     * Member attribute: who the member is, for as long as its process runs. Hazelcast gives a member
+     * a new UUID when its cluster merges into another (a coordinator that started alone and later
+     * found the workers' cluster), so a UUID cannot name a coordinator's result queue or a claim.
+     */
+    static final String ID = "babysitter.id";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private Members() {
     }
 
     /** The Hazelcast configuration of a member with that role and slots. */
     static Config config(ClusterSpec spec, String role, int slots) {
+        return config(spec, role, slots, UUID.randomUUID().toString());
+    }
+
+    /** The same with the member's lasting id. */
+    static Config config(ClusterSpec spec, String role, int slots, String id) {
         ClusterSecret secret = spec.secret() == null ? ClusterSecret.none() : spec.secret();
         Config c = new Config();
         c.setClusterName(secret.hazelcastName(spec.name()));
-        c.setInstanceName("babysitter-" + role + "-" + ProcessHandle.current().pid());
+        // a window may hold several members at once (a search per window, a look-up): each its own name
+        c.setInstanceName("babysitter-" + role + "-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet());
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.logging.type", "slf4j");
         // Ctrl+C is ours: a worker hands its trials back before it leaves
@@ -57,9 +72,10 @@ public final class Members {
         c.getJetConfig().setEnabled(false);
         c.getManagementCenterConfig().setScriptingEnabled(false).setConsoleEnabled(false);
         c.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
-        c.getMemberAttributeConfig().setAttribute(VERSION, Release.VERSION);
+        c.getMemberAttributeConfig().setAttribute(VERSION, version());
         c.getMemberAttributeConfig().setAttribute(ROLE, role);
         c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
+        c.getMemberAttributeConfig().setAttribute(ID, id);
 
         c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
@@ -79,9 +95,29 @@ public final class Members {
 
     /** Starts and joins (or founds) the cluster. */
     static HazelcastInstance start(ClusterSpec spec, String role, int slots) {
+        return start(spec, role, slots, false);
+    }
+
+    /** The same; a lite member holds no share of the cluster's data (it may leave at any time). */
+    static HazelcastInstance start(ClusterSpec spec, String role, int slots, boolean lite) {
         // read before the configuration is: without it Hazelcast's first lines go to java.util.logging
         System.setProperty("hazelcast.logging.type", "slf4j");
-        return Hazelcast.newHazelcastInstance(config(spec, role, slots));
+        return Hazelcast.newHazelcastInstance(config(spec, role, slots).setLiteMember(lite));
+    }
+
+    /**
+     * The Babysitter version this member announces and puts in its tasks: the program's, unless the
+     * system property {@code babysitter.cluster.version} names another (to see a refusal without
+     * building another release).
+     */
+    static String version() {
+        return System.getProperty("babysitter.cluster.version", Release.VERSION);
+    }
+
+    /** The member's lasting id (its Hazelcast UUID for a member that is not one of ours). */
+    static String id(Member m) {
+        String id = m.getAttribute(ID);
+        return id != null ? id : m.getUuid().toString();
     }
 
     /**
@@ -91,7 +127,7 @@ public final class Members {
     static String versionRefusal(String mine, Collection<Member> members) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Member m : members) {
-            versions.put(String.valueOf(m.getAddress()), m.getAttribute(VERSION));
+            versions.put(m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getAttribute(VERSION));
         }
         return versionRefusal(mine, versions);
     }

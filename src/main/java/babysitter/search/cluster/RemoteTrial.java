@@ -26,6 +26,8 @@ final class RemoteTrial implements TrialTask.Callback {
     private final BooleanSupplier coordinatorGone;
     private ScratchSync sync;
     private volatile boolean handedBack;
+    /** Numbers this attempt's reports, so that one delivered twice is recognised. */
+    private long seq;
 
     RemoteTrial(Message task, Worker worker, BooleanSupplier coordinatorGone) {
         this.task = task;
@@ -61,7 +63,9 @@ final class RemoteTrial implements TrialTask.Callback {
                 byte[] answer = replies.poll(250, TimeUnit.MILLISECONDS);
                 if (answer != null) {
                     Message m = Message.decode(answer, worker.secret());
-                    if (m.kind() == Message.Kind.REPLY && m.token().equals(task.token())) {
+                    // an answer to an earlier epoch that came twice is not this one's
+                    if (m.kind() == Message.Kind.REPLY && m.token().equals(task.token())
+                            && m.fields().path("epoch").asInt(p.epoch()) == p.epoch()) {
                         return m.fields().path("go").asBoolean(false);
                     }
                 }
@@ -104,7 +108,8 @@ final class RemoteTrial implements TrialTask.Callback {
         }
     }
 
-    private void send(Message.Kind kind, ObjectNode fields) {
+    private synchronized void send(Message.Kind kind, ObjectNode fields) {
+        fields.put("seq", ++seq);
         List<FileChunk> files;
         try {
             files = sync == null ? List.of() : sync.changes();

@@ -1,6 +1,5 @@
 package babysitter.search.cluster;
 
-import babysitter.session.configuration.Release;
 import babysitter.search.LocalExecutor;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigException;
@@ -81,14 +80,14 @@ public final class Worker implements AutoCloseable {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
-                String refused = Members.versionRefusal(Release.VERSION, List.of(e.getMember()));
+                String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
                 say.accept(refused != null ? "ignored a member: " + refused
                         : "member joined: " + e.getMember().getAddress() + " (" + e.getMember().getAttribute(Members.ROLE) + ")");
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                leftMembers.add(e.getMember().getUuid().toString());
+                leftMembers.add(Members.id(e.getMember()));
                 say.accept("member left: " + e.getMember().getAddress());
             }
         });
@@ -114,7 +113,7 @@ public final class Worker implements AutoCloseable {
 
     static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say, TrialRunner runner) {
         HazelcastInstance hz = Members.start(spec, "worker", slots);
-        String refused = Members.versionRefusal(Release.VERSION, hz.getCluster().getMembers());
+        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
@@ -155,10 +154,14 @@ public final class Worker implements AutoCloseable {
     public void await(long idleSeconds) throws InterruptedException {
         while (!stopping) {
             Thread.sleep(200);
-            if (idleSeconds > 0 && busy.get() == 0
-                    && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
-                say.accept("no trial for " + idleSeconds + " s: leaving");
-                return;
+            // decided under the lock a slot takes a task under: never leave with a task just taken
+            synchronized (busy) {
+                if (idleSeconds > 0 && busy.get() == 0
+                        && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
+                    stopping = true;
+                    say.accept("no trial for " + idleSeconds + " s: leaving");
+                    return;
+                }
             }
         }
     }
@@ -168,7 +171,6 @@ public final class Worker implements AutoCloseable {
             try {
                 Claimed c = claim();
                 if (c != null) {
-                    busy.incrementAndGet();
                     try {
                         run(c);
                     } finally {
@@ -193,18 +195,28 @@ public final class Worker implements AutoCloseable {
     private Claimed claim() {
         TransactionContext tx = hz.newTransactionContext();
         tx.beginTransaction();
+        boolean counted = false;
         try {
             TransactionalQueue<byte[]> q = tx.getQueue(Channels.TASKS);
             byte[] bytes = q.poll(500, TimeUnit.MILLISECONDS);
-            if (bytes == null || stopping) {
+            if (bytes == null) {
                 tx.rollbackTransaction();
                 return null;
+            }
+            synchronized (busy) {
+                if (stopping) {
+                    tx.rollbackTransaction();
+                    return null;
+                }
+                busy.incrementAndGet(); // from here the slot is busy: the idle limit cannot end the worker
+                counted = true;
             }
             Message task;
             try {
                 task = Message.decode(bytes, secret);
             } catch (Message.RefusedException e) {
                 tx.commitTransaction();
+                busy.decrementAndGet();
                 say.accept("dropped a task: " + e.getMessage());
                 return null;
             }
@@ -218,6 +230,9 @@ public final class Worker implements AutoCloseable {
             return null;
         } catch (RuntimeException e) {
             tx.rollbackTransaction();
+            if (counted) {
+                busy.decrementAndGet();
+            }
             throw e;
         }
     }
@@ -226,8 +241,8 @@ public final class Worker implements AutoCloseable {
         Message task = c.task();
         ObjectNode f = task.fields();
         String version = f.path("version").asText();
-        if (!version.equals(Release.VERSION)) {
-            refusal = "this worker runs Babysitter " + Release.VERSION + " but the coordinator sends tasks of "
+        if (!version.equals(Members.version())) {
+            refusal = "this worker runs Babysitter " + Members.version() + " but the coordinator sends tasks of "
                     + version + ": every member of a cluster must run the same version";
             hz.getQueue(Channels.TASKS).offer(c.bytes());
             say.accept(refusal);
@@ -236,7 +251,7 @@ public final class Worker implements AutoCloseable {
         }
         String coordinator = f.path("coordinator").asText();
         if (leftMembers.contains(coordinator) || hz.getCluster().getMembers().stream()
-                .noneMatch(m -> m.getUuid().toString().equals(coordinator))) {
+                .noneMatch(m -> Members.id(m).equals(coordinator))) {
             say.accept("dropped trial " + task.trialId() + ": its coordinator left");
             return;
         }
@@ -263,7 +278,7 @@ public final class Worker implements AutoCloseable {
     }
 
     String memberId() {
-        return hz.getCluster().getLocalMember().getUuid().toString();
+        return Members.id(hz.getCluster().getLocalMember());
     }
 
     boolean stopping() {

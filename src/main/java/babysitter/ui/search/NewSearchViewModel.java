@@ -98,7 +98,11 @@ public final class NewSearchViewModel {
         if (spaceFile == null || spaceFile.isBlank()) {
             return "";
         }
-        String base = Path.of(spaceFile.trim()).getFileName().toString();
+        Path file = Path.of(spaceFile.trim()).getFileName();
+        if (file == null) {
+            return ""; // "/" while a path is being typed
+        }
+        String base = file.toString();
         return base.toLowerCase(Locale.ROOT).endsWith(".json") ? base.substring(0, base.length() - 5) : base;
     }
 

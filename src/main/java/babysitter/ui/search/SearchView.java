@@ -297,7 +297,29 @@ public final class SearchView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
-        return new VBox(warnings, bar);
+        return new VBox(warnings, clusterBar(), bar);
+    }
+
+    /** The cluster line and its newest event (the tooltip and a click list them all); hidden off a cluster. */
+    private Node clusterBar() {
+        ClusterLine c = vm.cluster();
+        Label line = new Label();
+        line.setId("clusterLine");
+        line.textProperty().bind(c.textProperty());
+        Label event = new Label();
+        event.setId("clusterEvent");
+        event.getStyleClass().add("readout");
+        event.textProperty().bind(c.lastEventProperty());
+        Tooltip all = new Tooltip();
+        all.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
+                c.events().subList(Math.max(0, c.events().size() - 30), c.events().size())), c.events()));
+        event.setTooltip(all);
+        HBox bar = new HBox(16, line, event);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 0, 10));
+        bar.visibleProperty().bind(c.activeProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private void keys(KeyEvent e) {

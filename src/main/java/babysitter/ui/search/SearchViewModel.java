@@ -39,6 +39,7 @@ public final class SearchViewModel {
     private final SearchProgress progress;
     private final ImportanceViewModel importance;
     private final NextRoundForm nextRound;
+    private final ClusterLine cluster;
     private final ReadOnlyStringWrapper edgeWarnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private Search search;
@@ -65,6 +66,7 @@ public final class SearchViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.executors = Objects.requireNonNull(executors);
         this.progress = new SearchProgress(trials, clock);
+        this.cluster = new ClusterLine(fx, clock);
         this.updates = new HandOver<>(fx, this::accept);
         this.nextRound = new NextRoundForm(() -> search, trials, charts, importance, progress.runningProperty(),
                 notification::set, () -> {
@@ -287,6 +289,11 @@ public final class SearchViewModel {
     /** Running or not, and the status line. */
     public SearchProgress progress() {
         return progress;
+    }
+
+    /** The cluster the trials run on (when they do): its line, events and the member of each trial. */
+    public ClusterLine cluster() {
+        return cluster;
     }
 
     /** The importance panel. */

@@ -5,6 +5,7 @@ import babysitter.search.LocalExecutor;
 import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Trial;
+import babysitter.search.cluster.ClusterProbe;
 import babysitter.session.configuration.ConfigException;
 import babysitter.ui.app.AppContext;
 import java.io.File;
@@ -53,6 +54,11 @@ public final class SearchWindow {
     /** As {@link #newSearch(AppContext, Window, TrialHost)}, the form filled with {@code spaceFile} (null: empty). */
     public static Optional<Stage> newSearch(AppContext app, Window owner, TrialHost main, Path spaceFile) {
         NewSearchViewModel form = new NewSearchViewModel(app.runsRoot(), Clock.systemUTC());
+        ClusterForm cluster = new ClusterForm(ClusterForm.defaultMemory(), r -> {
+            Thread t = new Thread(r, "cluster-look-up");
+            t.setDaemon(true);
+            t.start();
+        }, Platform::runLater, ClusterProbe::look);
         if (spaceFile != null) {
             form.spaceFileProperty().set(spaceFile.toString());
         }
@@ -67,26 +73,34 @@ public final class SearchWindow {
                 SearchWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
         ButtonType start = new ButtonType("Start search", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
-        dialog.getDialogPane().setContent(form(app, form, dialog));
+        dialog.getDialogPane().setContent(form(app, form, cluster, dialog));
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);
         ok.setId("startSearch");
-        ok.disableProperty().bind(form.valid().not());
+        ok.disableProperty().bind(form.valid().not().or(Bindings.isNotEmpty(cluster.errorProperty())));
         Search[] created = new Search[1];
+        ClusterForm.Choice[] runOn = new ClusterForm.Choice[1];
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                runOn[0] = cluster.choice().orElse(null);
+            } catch (ClusterForm.InvalidChoice ex) {
+                e.consume(); // the cluster fields say what is wrong
+                return;
+            }
             Optional<Search> s = form.create();
             if (s.isEmpty()) {
                 e.consume(); // keep the dialog and what was typed; the error shows in it
             } else {
                 created[0] = s.get();
                 RecentSpaces.of(app.runsRoot()).remember(Path.of(form.spaceFileProperty().get().trim()));
+                cluster.remember();
             }
         });
         dialog.setResultConverter(b -> b == start ? created[0] : null);
         Optional<Search> s = dialog.showAndWait();
-        return s.map(search -> show(app, owner, main, search, form.parallelValue(), true));
+        return s.map(search -> show(app, owner, main, search, form.parallelValue(), true, runOn[0]));
     }
 
-    private static Node form(AppContext app, NewSearchViewModel form, Dialog<?> dialog) {
+    private static Node form(AppContext app, NewSearchViewModel form, ClusterForm cluster, Dialog<?> dialog) {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
@@ -142,8 +156,10 @@ public final class SearchWindow {
         count.visibleProperty().bind(grid.and(Bindings.isNotEmpty(form.gridCountProperty())));
         count.managedProperty().bind(count.visibleProperty());
         g.add(count, 1, row++);
-        row = add(g, row, "Parallel trials", field("parallelField", form.parallelProperty(), 6),
-                form.parallelErrorProperty(), "parallelError");
+        row = ClusterFormPane.addRows(g, row, cluster, app, dialog.getOwner());
+        TextField parallel = field("parallelField", form.parallelProperty(), 6);
+        parallel.disableProperty().bind(cluster.onClusterProperty()); // the cluster's free slots decide
+        row = add(g, row, "Parallel trials", parallel, form.parallelErrorProperty(), "parallelError");
         row = add(g, row, "Epochs per trial", field("epochsField", form.epochsProperty(), 6),
                 form.epochsErrorProperty(), "epochsError");
         ChoiceBox<EarlyStopping.Kind> stopping = new ChoiceBox<>();
@@ -225,7 +241,7 @@ public final class SearchWindow {
     public static Optional<Stage> open(AppContext app, Window owner, TrialHost main, Path dir) {
         try {
             Search s = Search.open(dir);
-            return Optional.of(show(app, owner, main, s, s.settings().parallel(), false));
+            return Optional.of(show(app, owner, main, s, s.settings().parallel(), false, null));
         } catch (IOException | ConfigException | RuntimeException e) {
             Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
             if (owner != null) {
@@ -240,6 +256,12 @@ public final class SearchWindow {
 
     /** The Search window around {@code search}; if {@code start}, its trials start running. */
     public static Stage show(AppContext app, Window owner, TrialHost main, Search search, int parallel, boolean start) {
+        return show(app, owner, main, search, parallel, start, null);
+    }
+
+    /** The same, its trials run on the cluster of {@code cluster} (null: on this computer). */
+    public static Stage show(AppContext app, Window owner, TrialHost main, Search search, int parallel, boolean start,
+                             ClusterForm.Choice cluster) {
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "search-runner");
             t.setDaemon(true);
@@ -250,8 +272,11 @@ public final class SearchWindow {
             t.setDaemon(true);
             return t;
         });
-        SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(), LocalExecutor::new,
+        SearchViewModel[] made = new SearchViewModel[1];
+        SearchViewModel vm = new SearchViewModel(Platform::runLater, runner, Clock.systemUTC(),
+                cluster == null ? LocalExecutor::new : workers -> ClusterTrials.join(cluster, made[0].cluster()),
                 importanceWorker);
+        made[0] = vm;
         vm.attach(search, parallel);
         SearchView view = new SearchView(vm);
         Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.search.TrialState;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -11,7 +12,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 
 /**
- * The Search window's trials table: id, round, state, one column per hyperparameter, best dev
+ * The Search window's trials table: id, round, state, the member that trained it (on a cluster),
+ * one column per hyperparameter, best dev
  * accuracy, a sparkline of the dev curve and the note; the best trial's row marked; its selection
  * kept in step with the view-model's selected trial (double-click babysits).
  */
@@ -32,6 +34,7 @@ final class TrialsTable extends TableView<TrialRow> {
         vm.trials().rows().addListener((ListChangeListener<TrialRow>) c -> afterRowsChanged());
         vm.trials().bestTrialProperty().addListener((o, a, b) -> refresh());
         vm.trials().selectedTrialProperty().addListener((o, a, b) -> selectRowOf(b.intValue()));
+        vm.cluster().versionProperty().addListener((o, a, b) -> refresh());
         buildParamColumns();
         afterRowsChanged();
     }
@@ -72,6 +75,12 @@ final class TrialsTable extends TableView<TrialRow> {
         table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
         table.getColumns().add(column("round", 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
         table.getColumns().add(column("state", 120, TrialRow::stateText));
+        TableColumn<TrialRow, String> member = column("member", 120,
+                // a pending trial waits for a member (again, when its member left)
+                r -> r.state() == TrialState.PENDING ? "" : vm.cluster().memberOf(r.id()));
+        member.setId("memberColumn");
+        member.visibleProperty().bind(vm.cluster().activeProperty()); // only a search on a cluster has members
+        table.getColumns().add(member);
         List<String> names = List.copyOf(vm.trials().paramNames());
         for (int i = 0; i < names.size(); i++) {
             int index = i;

@@ -40,12 +40,15 @@ class ClusterSearchTest {
               "optimizer": { "kind": "adam", "learningRate": 0.01, "batchSize": 32 },
               "epochs": 2, "seed": 3, "logEvery": 5 }""";
 
+    /** A small space over blobs, as a space file's text. */
+    static final String SPACE_JSON = """
+            { "base": %s,
+              "params": [
+                { "name": "learningRate", "scale": "log", "min": 1e-3, "max": 0.1 },
+                { "name": "units", "scale": "integer", "min": 4, "max": 12 } ] }""".formatted(BASE);
+
     static SearchSpace space() throws Exception {
-        return SearchSpace.parse("""
-                { "base": %s,
-                  "params": [
-                    { "name": "learningRate", "scale": "log", "min": 1e-3, "max": 0.1 },
-                    { "name": "units", "scale": "integer", "min": 4, "max": 12 } ] }""".formatted(BASE), "test", null);
+        return SearchSpace.parse(SPACE_JSON, "test", null);
     }
 
     private static Path secret(Path tmp, String name, String text) throws IOException {

@@ -42,12 +42,30 @@ final class WorkerProcess implements AutoCloseable {
     /** A worker with one slot joining the member at {@code coordinatorPort}. */
     static WorkerProcess start(String cluster, int coordinatorPort, Path secretFile, Path stderr, Consumer<String> watcher)
             throws IOException {
-        int port = freePort();
+        return start(cluster, List.of(coordinatorPort), secretFile, stderr, watcher, List.of());
+    }
+
+    /** A worker with one slot joining the members at {@code memberPorts}, its JVM started with {@code jvmArgs}. */
+    static WorkerProcess start(String cluster, List<Integer> memberPorts, Path secretFile, Path stderr,
+                               Consumer<String> watcher, List<String> jvmArgs) throws IOException {
+        return start(cluster, freePort(), memberPorts, secretFile, stderr, watcher, jvmArgs);
+    }
+
+    /** The same, listening on {@code port}. */
+    static WorkerProcess start(String cluster, int port, List<Integer> memberPorts, Path secretFile, Path stderr,
+                               Consumer<String> watcher, List<String> jvmArgs) throws IOException {
+        return start(cluster, port, memberPorts, secretFile, stderr, watcher, jvmArgs, 20);
+    }
+
+    /** The same, leaving after {@code idleExit} seconds without a trial. */
+    static WorkerProcess start(String cluster, int port, List<Integer> memberPorts, Path secretFile, Path stderr,
+                               Consumer<String> watcher, List<String> jvmArgs, int idleExit) throws IOException {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "babysitter.Main", "worker",
-                "--cluster", cluster, "--members", "127.0.0.1:" + coordinatorPort, "--bind", "127.0.0.1:" + port,
-                "--slots", "1", "--idle-exit", "20", "--secret-file", secretFile.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-Xmx384m", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "babysitter.Main", "worker",
+                "--cluster", cluster, "--members", String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
+                "--bind", "127.0.0.1:" + port, "--slots", "1", "--idle-exit", Integer.toString(idleExit), "--secret-file", secretFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         return new WorkerProcess(pb.start(), port, watcher);
@@ -69,8 +87,20 @@ final class WorkerProcess implements AutoCloseable {
                 .map(l -> Integer.parseInt(l.split(" ")[1])).toList();
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     void kill() {
         process.destroyForcibly();
+    }
+
+    /**
+     * SIGTERM, as Ctrl+C or a service manager stops it. Through the process handle: {@code
+     * Process.destroy()} would also close our end of its output, and its last lines would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
     }
 
     /** Waits for the worker to leave by itself; its exit status, or -1 when it did not. */

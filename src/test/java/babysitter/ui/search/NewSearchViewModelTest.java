@@ -49,6 +49,16 @@ class NewSearchViewModelTest {
     }
 
     @Test
+    void aPathTypedFromItsFirstSlashNamesNothingUntilItHasAFileName() {
+        assertThat(NewSearchViewModel.defaultName("/")).isEmpty();
+        NewSearchViewModel f = form();
+        f.spaceFileProperty().set("/");
+        assertThat(f.nameProperty().get()).isEmpty();
+        f.spaceFileProperty().set("/w");
+        assertThat(f.nameProperty().get()).isEqualTo("w");
+    }
+
+    @Test
     void theFolderIsNamedAfterTheSpaceUnderTheRunsRoot() {
         NewSearchViewModel f = form();
         f.spaceFileProperty().set("/x/spiral space.json");

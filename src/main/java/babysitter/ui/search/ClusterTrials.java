@@ -1,0 +1,58 @@
+package babysitter.ui.search;
+
+import babysitter.search.TrialExecutor;
+import babysitter.search.TrialTask;
+import babysitter.search.cluster.ClusterExecutor;
+import babysitter.search.cluster.ClusterStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The Search window's executor of trials on a cluster: this process joins as the coordinator
+ * (on the search's own thread: joining takes seconds) and the window's {@link ClusterLine} follows
+ * the cluster until the search stops and leaves it.
+ */
+final class ClusterTrials implements TrialExecutor {
+    private final ClusterExecutor cluster;
+    private final ClusterLine line;
+
+    private ClusterTrials(ClusterExecutor cluster, ClusterLine line) {
+        this.cluster = cluster;
+        this.line = line;
+    }
+
+    /** Joins the cluster of {@code choice}; a failure to join is thrown (the window shows it). */
+    static ClusterTrials join(ClusterForm.Choice choice, ClusterLine line) {
+        line.event("joining cluster " + choice.spec().name() + " at " + String.join(", ", choice.spec().members())
+                + " (" + choice.slots() + " trials here at once)");
+        try {
+            ClusterExecutor ex = ClusterExecutor.start(choice.spec(), choice.slots(), line::event);
+            line.attach(choice.spec().name(), ex::status);
+            return new ClusterTrials(ex, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot join cluster " + choice.spec().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int workers() {
+        return cluster.workers();
+    }
+
+    @Override
+    public void execute(TrialTask task, TrialTask.Callback callback) {
+        cluster.execute(task, callback);
+    }
+
+    @Override
+    public void close() {
+        ClusterStatus last;
+        try {
+            last = cluster.status();
+        } catch (RuntimeException e) {
+            last = null; // already out of the cluster
+        }
+        line.detach(last);
+        cluster.close();
+    }
+}
