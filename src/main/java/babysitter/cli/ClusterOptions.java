@@ -74,7 +74,7 @@ final class ClusterOptions {
     }
 
     /** The local pool, or with --cluster this process as the cluster's coordinator. */
-    static TrialExecutor executor(int workers, PrintWriter o, ClusterSpec spec, int slots) throws java.io.IOException {
+    static TrialExecutor executor(int workers, PrintWriter o, ClusterSpec spec, int slots) throws IOException {
         if (spec == null) {
             return new LocalExecutor(workers);
         }

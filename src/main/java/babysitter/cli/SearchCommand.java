@@ -11,10 +11,12 @@ import babysitter.search.SearchSpace;
 import babysitter.search.Settings;
 import babysitter.search.Trial;
 import babysitter.search.TrialExecutor;
-import babysitter.search.cluster.ClusterSpec;
 import babysitter.search.TrialState;
+import babysitter.search.cluster.ClusterSpec;
 import babysitter.session.configuration.ConfigException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,7 +162,7 @@ final class SearchCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new Cli.UsageException(e.getMessage());
             }
-            if (java.nio.file.Files.exists(out.resolve(Search.SEARCH_JSON))) {
+            if (Files.exists(out.resolve(Search.SEARCH_JSON))) {
                 throw new Cli.UsageException(out + " already holds a search; resume it with --resume " + out
                         + " or add a round with --next " + out);
             }
@@ -180,7 +182,7 @@ final class SearchCommand implements Callable<Integer> {
             Path dir = resume != null ? resume : next;
             try {
                 search = Search.open(dir);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 throw new Cli.UsageException(dir + ": no search here (no " + Search.SEARCH_JSON + ")");
             }
             search.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));

@@ -5,12 +5,13 @@ import babysitter.search.cluster.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code worker}: a member of a cluster that trains search trials until Ctrl+C (its running trials are handed back). */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -75,7 +76,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         if (temporary) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         say(o, "left cluster " + s.name() + " after " + worker.trained() + " trial(s)");

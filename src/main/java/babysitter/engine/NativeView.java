@@ -2,6 +2,7 @@ package babysitter.engine;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,7 +27,7 @@ final class NativeView {
                 : (cols <= 1 || a.stride(1) == 1) && (rows <= 1 || a.stride(0) == cols);
         if (a.rank() > 2 || !contiguous) {
             throw new IllegalArgumentException("expected a contiguous C-order matrix, got strides "
-                    + java.util.Arrays.toString(a.stride()));
+                    + Arrays.toString(a.stride()));
         }
         this.rows = rows;
         this.cols = cols;

@@ -2,6 +2,7 @@ package babysitter.engine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -84,6 +85,6 @@ public final class StepPhases {
 
     /** Forgets what was counted. */
     public static void reset() {
-        java.util.Arrays.fill(NANOS, 0);
+        Arrays.fill(NANOS, 0);
     }
 }

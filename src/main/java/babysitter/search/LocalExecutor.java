@@ -2,8 +2,9 @@ package babysitter.search;
 
 import babysitter.engine.EngineThreads;
 import babysitter.engine.Nd4jSetup;
-import babysitter.session.insights.EpochInsights;
+import babysitter.session.configuration.CheckpointPolicy;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.insights.EpochInsights;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
@@ -114,7 +115,7 @@ public final class LocalExecutor implements TrialExecutor {
         try {
             // every epoch's checkpoint stays: the trial's best by dev accuracy is where "Babysit this one" starts
             RunConfig config = task.config().withEpochs(task.epochs())
-                    .withCheckpoints(babysitter.session.configuration.CheckpointPolicy.KEEP_ALL);
+                    .withCheckpoints(CheckpointPolicy.KEEP_ALL);
             trainer = Runs.start(config, task.runsRoot(), null, clock);
             if (Boolean.getBoolean(TRIAL_INSIGHTS)) {
                 EpochInsights.attach(trainer);

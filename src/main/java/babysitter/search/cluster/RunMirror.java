@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class RunMirror implements AutoCloseable {
                     newCheckpoints.put(id, staged);
                 }
                 Path base = staged != null ? staged : dir.resolve(RunWriter.CHECKPOINTS).resolve(id);
-                target = base.resolve(String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length)));
+                target = base.resolve(String.join("/", Arrays.copyOfRange(parts, 2, parts.length)));
             } else {
                 target = dir.resolve(c.path());
             }

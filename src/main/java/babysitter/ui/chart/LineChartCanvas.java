@@ -3,9 +3,11 @@ package babysitter.ui.chart;
 import babysitter.plot.Decimator;
 import babysitter.plot.PlotArea;
 import babysitter.plot.SeriesBuffer;
+import babysitter.plot.Ticks;
 import babysitter.ui.fx.ResizableCanvasPane;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -213,7 +215,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
     }
 
     /** The y ticks of the last drawing, labels as shown (FX thread). */
-    public List<babysitter.plot.Ticks.Tick> yTicks() {
+    public List<Ticks.Tick> yTicks() {
         flushPendingRedraw();
         return drawing == null ? List.of() : drawing.yTicks();
     }
@@ -267,7 +269,7 @@ public final class LineChartCanvas extends ResizableCanvasPane {
      * at every frame can draw at, say, 10 per second and leave the processor to training; a redraw
      * requested during the interval happens at its end, so nothing is lost.
      */
-    public void setMinRedrawInterval(java.time.Duration interval) {
+    public void setMinRedrawInterval(Duration interval) {
         scheduler.setMinInterval(interval);
     }
 

@@ -1,5 +1,7 @@
 package babysitter.ui.chart;
 
+import babysitter.report.ExportFile;
+import babysitter.store.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,12 +39,12 @@ public final class Png {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + file + ": its folder does not exist");
         }
-        babysitter.store.AtomicFiles.write(file, stream -> {
+        AtomicFiles.write(file, stream -> {
             if (!ImageIO.write(out, "png", stream)) {
                 throw new IOException("no PNG writer available for " + file);
             }
         });
-        babysitter.report.ExportFile.makeReadable(file);
+        ExportFile.makeReadable(file);
     }
 
     /**

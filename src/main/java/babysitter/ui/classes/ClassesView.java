@@ -2,8 +2,9 @@ package babysitter.ui.classes;
 
 import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.ui.fx.Labels;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,6 +17,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -74,7 +76,7 @@ public final class ClassesView extends BorderPane {
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         // as wide as its rows (class names and "100.0 % (1000/1000)" are never cut)
-        scroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scroll.setMinWidth(Region.USE_PREF_SIZE);
         setRight(scroll);
 
         vm.countProperty().addListener((o, a, n) -> updateRange());
@@ -117,7 +119,7 @@ public final class ClassesView extends BorderPane {
             return;
         }
         double[] acc = ClassesViewModel.perClassAccuracy(r);
-        List<Label> names = new java.util.ArrayList<>();
+        List<Label> names = new ArrayList<>();
         for (int c = 0; c < acc.length; c++) {
             Label name = new Label(r.classNames().get(c));
             names.add(name);
@@ -130,12 +132,12 @@ public final class ClassesView extends BorderPane {
             Label value = new Label(Double.isNaN(a) ? Texts.get("classes.noRows")
                     : Texts.get("classes.bar", 100 * a, r.count(c, c), r.rowSum(c)));
             value.setId("classValue-" + c);
-            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, track, value);
             row.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(row);
         }
-        babysitter.ui.fx.Labels.sameWidth(names);
+        Labels.sameWidth(names);
     }
 
     /** The fill of a cell holding {@code share} of its row, over white. */

@@ -2,6 +2,8 @@ package babysitter.ui.classes;
 
 import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.ui.fx.ReplayFeed;
+import babysitter.ui.fx.ToolWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -14,10 +16,10 @@ public final class ClassesWindow {
      * A new window owned by {@code owner} (may be null), fed the main window's kept confusion
      * reports and then every new one until it closes.
      */
-    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
+    public static Stage show(Window owner, ReplayFeed feed) {
         ClassesViewModel vm = new ClassesViewModel();
         Runnable detach = feed.subscribe(Report.ConfusionReport.class, vm::accept, vm::reset);
-        return babysitter.ui.fx.ToolWindow.showUntilClosed(owner, Texts.get("classes.title"),
+        return ToolWindow.showUntilClosed(owner, Texts.get("classes.title"),
                 new ClassesView(vm), 1000, 640, detach);
     }
 }

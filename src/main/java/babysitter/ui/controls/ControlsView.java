@@ -1,13 +1,19 @@
 package babysitter.ui.controls;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
-import javafx.beans.binding.Bindings;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.ui.fx.TextEditing;
+import java.util.Locale;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -17,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
@@ -128,7 +135,7 @@ public final class ControlsView extends VBox {
 
             @Override
             public OptimizerKind fromString(String s) {
-                return OptimizerKind.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+                return OptimizerKind.valueOf(s.toUpperCase(Locale.ROOT));
             }
         });
         TextField batch = field("batchSize", vm.batchSizeProperty(), vm);
@@ -197,7 +204,7 @@ public final class ControlsView extends VBox {
         });
     }
 
-    static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private static Label heading(String text) {
         Label l = new Label(text);
@@ -209,21 +216,21 @@ public final class ControlsView extends VBox {
      * A message under a field. It always keeps room for two lines, so the controls below do not
      * jump when a message comes or goes.
      */
-    private static Label error(javafx.beans.value.ObservableStringValue text) {
+    private static Label error(ObservableStringValue text) {
         Label l = new Label();
         l.getStyleClass().add("error");
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        l.setAlignment(Pos.TOP_LEFT);
         l.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text("Ag\nAg");
+            Text probe = new Text("Ag\nAg");
             probe.setFont(l.getFont());
             return Math.ceil(probe.getLayoutBounds().getHeight() + l.getInsets().getTop() + l.getInsets().getBottom());
         }, l.fontProperty(), l.insetsProperty()));
         return l;
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty p, ControlsViewModel vm) {
+    private static TextField field(String id, StringProperty p, ControlsViewModel vm) {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(7);
@@ -237,7 +244,7 @@ public final class ControlsView extends VBox {
         return f;
     }
 
-    private static ToggleSwitch toggle(String id, String text, javafx.beans.property.BooleanProperty p) {
+    private static ToggleSwitch toggle(String id, String text, BooleanProperty p) {
         ToggleSwitch t = new ToggleSwitch(text);
         t.setId(id);
         t.selectedProperty().bindBidirectional(p);

@@ -1,14 +1,16 @@
 package babysitter.ui.fx;
 
 import babysitter.i18n.Texts;
+import java.io.IOException;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
-import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -32,7 +34,7 @@ public final class Banner {
         banner.textProperty().bind(message);
         Button close = Icons.on(new Button(), Icons.CLOSE);
         close.setId(id + "Close");
-        close.setTooltip(new javafx.scene.control.Tooltip(Texts.get("fx.dismiss")));
+        close.setTooltip(new Tooltip(Texts.get("fx.dismiss")));
         close.setOnAction(e -> dismiss.run());
         HBox box = new HBox(8, banner, close);
         HBox.setHgrow(banner, Priority.ALWAYS);
@@ -46,14 +48,14 @@ public final class Banner {
 
     /** What a picture of the window should not show: it is about this moment, not about the training. */
     public interface Picture {
-        void take() throws java.io.IOException;
+        void take() throws IOException;
     }
 
     /**
      * Takes {@code picture} of {@code root} with its banners out of the layout (an exported window
      * shows the training, not a passing message), then puts them back.
      */
-    public static void without(Parent root, Picture picture) throws java.io.IOException {
+    public static void without(Parent root, Picture picture) throws IOException {
         List<Node> banners = List.copyOf(root.lookupAll("." + STYLE_CLASS));
         banners.forEach(b -> {
             b.visibleProperty().unbind();

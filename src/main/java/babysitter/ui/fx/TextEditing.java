@@ -1,8 +1,10 @@
 package babysitter.ui.fx;
 
 import java.util.function.BooleanSupplier;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -24,7 +26,7 @@ public final class TextEditing {
      * the focus back when the edit is over.
      */
     public static void install(TextInputControl field, BooleanSupplier commit, Runnable revert) {
-        field.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+        field.addEventHandler(ActionEvent.ACTION, e -> {
             if (commit.getAsBoolean()) {
                 giveBack(field);
             }
@@ -34,7 +36,7 @@ public final class TextEditing {
                 revert.run();
                 giveBack(field);
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && !(field instanceof javafx.scene.control.TextField)) {
+            } else if (e.getCode() == KeyCode.ENTER && !(field instanceof TextField)) {
                 if (commit.getAsBoolean()) {
                     giveBack(field);
                 }

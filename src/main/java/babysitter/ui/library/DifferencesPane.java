@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,7 +37,7 @@ final class DifferencesPane extends VBox {
         Label changesHeading = heading(Texts.get("library.changesHeading"));
         changesHeading.setPadding(new Insets(12, 0, 0, 8));
         ScrollPane scroll = new ScrollPane(new VBox(grid, changesHeading, changes));
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(onlyDifferent, scroll);
         setSpacing(6);
         setPadding(new Insets(8));

@@ -1,6 +1,7 @@
 package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
+import babysitter.report.RunReport;
 import babysitter.store.Run;
 import babysitter.store.RunCurves;
 import babysitter.store.RunFilter;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -274,8 +276,8 @@ public final class LibraryViewModel implements AutoCloseable {
         Path dir = e.summary().dir();
         background.execute(() -> {
             try {
-                Path html = babysitter.report.RunReport.write(dir, file,
-                        java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY));
+                Path html = RunReport.write(dir, file,
+                        Locale.getDefault(Locale.Category.DISPLAY));
                 fx.execute(() -> {
                     error.set("");
                     status.set(Texts.get("library.reportWritten", dir.getFileName(), html));

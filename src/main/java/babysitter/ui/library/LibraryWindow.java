@@ -7,14 +7,20 @@ import babysitter.ui.app.AppContext;
 import babysitter.ui.fx.Buttons;
 import babysitter.ui.fx.ToolWindow;
 import babysitter.ui.monitor.ReferenceRun;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -34,8 +40,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -84,10 +88,10 @@ public final class LibraryWindow extends BorderPane {
         return stage;
     }
 
-    private static Tab tab(String title, javafx.scene.Node content) {
+    private static Tab tab(String title, Node content) {
         Tab t = new Tab(title, content);
         t.setClosable(false);
-        t.setId(title.toLowerCase(java.util.Locale.ROOT) + "Tab");
+        t.setId(title.toLowerCase(Locale.ROOT) + "Tab");
         return t;
     }
 
@@ -144,7 +148,7 @@ public final class LibraryWindow extends BorderPane {
         table.setItems(sorted);
         table.setPlaceholder(new Label(Texts.get("library.empty")));
         table.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<RunLibrary.Entry>) c -> {
+                (ListChangeListener<RunLibrary.Entry>) c -> {
                     List<RunLibrary.Entry> now = List.copyOf(table.getSelectionModel().getSelectedItems());
                     if (!now.equals(vm.selected())) {
                         vm.selected().setAll(now);
@@ -232,7 +236,7 @@ public final class LibraryWindow extends BorderPane {
         c.setTitle(Texts.get("library.reportTitle"));
         c.setInitialFileName(e.summary().folder() + ".html");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
-        java.io.File f = c.showSaveDialog(getScene().getWindow());
+        File f = c.showSaveDialog(getScene().getWindow());
         if (f != null) {
             vm.exportReport(e, f.toPath());
         }

@@ -5,6 +5,7 @@ import babysitter.plot.Palette;
 import babysitter.plot.SeriesBuffer;
 import babysitter.store.RunCurves;
 import babysitter.ui.chart.LineChartCanvas;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,7 +46,7 @@ final class OverlayPane extends VBox {
     }
 
     private void redraw() {
-        for (var s : java.util.List.copyOf(chart.series())) {
+        for (var s : List.copyOf(chart.series())) {
             chart.removeSeries(s);
         }
         int i = 0;

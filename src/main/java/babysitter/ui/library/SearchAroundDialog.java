@@ -2,6 +2,7 @@ package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
 import babysitter.search.Scale;
+import babysitter.search.SearchSpace;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class SearchAroundDialog {
             c.setSelected(r.on());
             c.setId("on-" + r.name());
             ChoiceBox<Scale> scale = new ChoiceBox<>();
-            scale.getItems().setAll(babysitter.search.SearchSpace.NAMES.get(r.name()));
+            scale.getItems().setAll(SearchSpace.NAMES.get(r.name()));
             scale.setValue(r.scale());
             TextField min = new TextField(number(r.min()));
             min.setId("min-" + r.name());

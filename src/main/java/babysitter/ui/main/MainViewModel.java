@@ -3,7 +3,6 @@ package babysitter.ui.main;
 import babysitter.i18n.Texts;
 import babysitter.session.configuration.Rules;
 import babysitter.session.configuration.RunConfig;
-import babysitter.session.insights.Hints;
 import babysitter.session.live.Command;
 import babysitter.session.live.Pace;
 import babysitter.session.live.TrainingSession;
@@ -15,6 +14,7 @@ import babysitter.ui.controls.ControlsViewModel;
 import babysitter.ui.fx.ReplayFeed;
 import babysitter.ui.monitor.MonitorViewModel;
 import babysitter.ui.regions.RegionsViewModel;
+import babysitter.ui.search.TrialHost;
 import babysitter.ui.siblings.SiblingsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +42,7 @@ import javafx.collections.ObservableList;
  * {@link Notice}. Toolkit free: the work that must not block the window runs on the {@code background}
  * executor, results come back through the {@code fx} executor.
  */
-public final class MainViewModel implements babysitter.ui.search.TrialHost {
+public final class MainViewModel implements TrialHost {
 
     /** Epoch reports kept for a window opened mid-run (and for the hints). */
     public static final int RECENT_EPOCHS = 10;

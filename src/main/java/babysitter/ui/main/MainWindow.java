@@ -1,10 +1,12 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Snapshot;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.controls.ControlsView;
 import babysitter.ui.controls.RangeTestView;
+import babysitter.ui.fx.Banner;
 import babysitter.ui.fx.TextEditing;
 import babysitter.ui.library.SearchAround;
 import babysitter.ui.library.SearchAroundDialog;
@@ -13,13 +15,17 @@ import babysitter.ui.regions.RegionsView;
 import babysitter.ui.search.SearchWindow;
 import babysitter.ui.setup.SetupView;
 import babysitter.ui.setup.SetupViewModel;
+import babysitter.ui.siblings.SiblingsPanel;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -27,6 +33,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -36,12 +43,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /** The babysitting window: setup on the left, charts in the centre, live controls on the right. */
 public final class MainWindow extends BorderPane {
-    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
+    private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
     private final MainViewModel vm;
     private final SetupViewModel setup;
     private final MonitorView monitor;
@@ -79,7 +88,7 @@ public final class MainWindow extends BorderPane {
 
         // centre: banner, charts, checkpoint strip
         monitor = new MonitorView(vm.monitor());
-        HBox bannerBox = babysitter.ui.fx.Banner.of("notification", vm.notificationProperty(), vm::dismissNotification);
+        HBox bannerBox = Banner.of("notification", vm.notificationProperty(), vm::dismissNotification);
         ScrollPane stripScroll = new ScrollPane(strip);
         stripScroll.setFitToHeight(true);
         stripScroll.setPrefHeight(44);
@@ -108,11 +117,11 @@ public final class MainWindow extends BorderPane {
         hints.setTooltip(hintsTip);
         hints.pseudoClassStateChanged(NONE, true);
         vm.hints().addListener((ListChangeListener<String>) c -> hints.pseudoClassStateChanged(NONE, vm.hints().isEmpty()));
-        babysitter.ui.siblings.SiblingsPanel siblingsPanel = new babysitter.ui.siblings.SiblingsPanel(vm.siblings());
+        SiblingsPanel siblingsPanel = new SiblingsPanel(vm.siblings());
         // the banner lies over the top of the charts rather than pushing them down
         bannerBox.setMaxHeight(Region.USE_PREF_SIZE);
-        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(monitor, bannerBox);
-        javafx.scene.layout.StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
+        StackPane charts = new StackPane(monitor, bannerBox);
+        StackPane.setAlignment(bannerBox, Pos.TOP_CENTER);
         VBox centre = new VBox(hints, charts, siblingsPanel, stripBox);
         VBox.setVgrow(charts, Priority.ALWAYS);
         vm.checkpoints().addListener((ListChangeListener<Snapshot.CheckpointSummary>) c -> strip.show(vm.checkpoints()));
@@ -138,7 +147,7 @@ public final class MainWindow extends BorderPane {
     }
 
     void newRun() {
-        Optional<babysitter.session.configuration.RunConfig> config = setup.toConfig();
+        Optional<RunConfig> config = setup.toConfig();
         if (config.isPresent() && (!vm.progress().live().get() || confirmNewRun())) {
             vm.newRun(config.get());
             if (getWidth() < NARROW) {
@@ -193,7 +202,7 @@ public final class MainWindow extends BorderPane {
 
     /** Asks how many epochs to add to the run (a finished run goes on, paused until Resume). */
     void moreEpochs() {
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("10");
+        TextInputDialog ask = new TextInputDialog("10");
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
         ask.setTitle(Texts.get("main.moreEpochs.title"));
         ask.setHeaderText(Texts.get("main.moreEpochs.header", vm.progress().epochsProperty().get()));
@@ -252,7 +261,7 @@ public final class MainWindow extends BorderPane {
 
     /** File ▸ Open run folder…: a folder chooser in the runs folder. */
     void openRunFolder() {
-        java.io.File dir = app.choosers().folder(getScene().getWindow(), Texts.get("main.openRun.title"), app.runsRoot());
+        File dir = app.choosers().folder(getScene().getWindow(), Texts.get("main.openRun.title"), app.runsRoot());
         if (dir != null) {
             vm.openRun(dir.toPath());
         }
@@ -278,7 +287,7 @@ public final class MainWindow extends BorderPane {
 
     /** The scene for this window: the screen's free area, up to 1680×1050. */
     public Scene scene() {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         return new Scene(this, Math.min(1680, screen.getWidth()), Math.min(1050, screen.getHeight()));
     }
 }

@@ -1,12 +1,12 @@
 package babysitter.ui.main;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.ConfigException;
-import babysitter.session.insights.RecordedInsights;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.insights.RecordedInsights;
 import babysitter.session.live.RunHistory;
+import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Snapshot;
 import babysitter.store.Event;
@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run read from disk as the window shows it: its reports as a live session would have sent them,
@@ -31,7 +33,7 @@ import java.util.List;
 record RecordedRun(Run run, RunConfig config, Hyperparameters last, int trainRows, List<Report> history,
                    List<Report> insights, List<Snapshot.CheckpointSummary> checkpoints, int damagedLines) {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordedRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedRun.class);
 
     RecordedRun {
         history = List.copyOf(history);

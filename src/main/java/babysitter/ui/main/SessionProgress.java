@@ -3,7 +3,7 @@ package babysitter.ui.main;
 import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
 import babysitter.session.training.Durations;
-import java.util.Locale;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -141,7 +141,7 @@ public final class SessionProgress {
 
     // ------------------------------------------------------------------ what the buttons may do
 
-    private BooleanBinding whenState(java.util.function.Predicate<Report.State> allowed) {
+    private BooleanBinding whenState(Predicate<Report.State> allowed) {
         return Bindings.createBooleanBinding(() -> allowed.test(state.get()), state);
     }
 

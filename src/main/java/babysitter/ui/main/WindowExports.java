@@ -1,21 +1,24 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.ui.app.Choosers;
 import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.fx.Banner;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import babysitter.ui.app.Choosers;
 
 /** File ▸ Export …: asks where, writes a chart, the window, the metrics or the report, and says so when it cannot. */
 final class WindowExports {
     private final Node window;
     private final MainViewModel vm;
-    private final java.util.function.Supplier<Choosers> choosers;
+    private final Supplier<Choosers> choosers;
 
-    WindowExports(Node window, MainViewModel vm, java.util.function.Supplier<Choosers> choosers) {
+    WindowExports(Node window, MainViewModel vm, Supplier<Choosers> choosers) {
         this.window = window;
         this.vm = vm;
         this.choosers = choosers;
@@ -23,7 +26,7 @@ final class WindowExports {
 
     /** A file to write, or null when the person cancels. */
     Path choose(String title, String name, String extension) {
-        java.io.File f = choosers.get().saveFile(window.getScene().getWindow(), title, name, extension);
+        File f = choosers.get().saveFile(window.getScene().getWindow(), title, name, extension);
         return f == null ? null : f.toPath();
     }
 
@@ -37,7 +40,7 @@ final class WindowExports {
 
     /** The window as a PNG, without its banner. */
     void writeWindowPng(Path file) throws IOException {
-        babysitter.ui.fx.Banner.without(window.getScene().getRoot(),
+        Banner.without(window.getScene().getRoot(),
                 () -> Snapshots.writePng(window.getScene().getRoot(), 1, file));
     }
 

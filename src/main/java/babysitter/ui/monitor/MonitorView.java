@@ -6,23 +6,36 @@ import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.FxColors;
 import babysitter.ui.chart.LegendEntry;
 import babysitter.ui.chart.LineChartCanvas;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /** The centre: cost per step above, cost and accuracy per epoch below, and their display options. */
 public final class MonitorView extends VBox {
@@ -56,7 +69,7 @@ public final class MonitorView extends VBox {
         ComboBox<MonitorViewModel.XAxis> xAxis = new ComboBox<>();
         xAxis.setId("xAxis");
         xAxis.getItems().setAll(MonitorViewModel.XAxis.values());
-        xAxis.setConverter(new javafx.util.StringConverter<>() {
+        xAxis.setConverter(new StringConverter<>() {
             @Override
             public String toString(MonitorViewModel.XAxis x) {
                 return x == null ? "" : MonitorViewModel.XAxis.label(x);
@@ -64,7 +77,7 @@ public final class MonitorView extends VBox {
 
             @Override
             public MonitorViewModel.XAxis fromString(String s) {
-                return java.util.Arrays.stream(MonitorViewModel.XAxis.values())
+                return Arrays.stream(MonitorViewModel.XAxis.values())
                         .filter(x -> MonitorViewModel.XAxis.label(x).equals(s)).findFirst().orElse(null);
             }
         });
@@ -81,8 +94,8 @@ public final class MonitorView extends VBox {
         siblingsNote.setTooltip(new Tooltip(Texts.get("monitor.siblingsNoteTip")));
         Label smoothingLabel = new Label(Texts.get("monitor.smoothing"));
         Label xLabel = new Label(Texts.get("monitor.x"));
-        for (javafx.scene.layout.Region r : List.of(smoothingLabel, logY, xLabel, xAxis)) {
-            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the note gives way first
+        for (Region r : List.of(smoothingLabel, logY, xLabel, xAxis)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the note gives way first
         }
         HBox options = new HBox(8, smoothingLabel, smoothing, logY, xLabel, xAxis, siblingsNote,
                 new ReferenceBar(vm.references()));
@@ -92,7 +105,7 @@ public final class MonitorView extends VBox {
         // Live charts redraw at most 10 times a second: software rendering of three charts at
         // every frame took a core from training (see docs/PERFORMANCE.md, "The window").
         for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
-            c.setMinRedrawInterval(java.time.Duration.ofMillis(Long.getLong("babysitter.chartIntervalMillis", 100)));
+            c.setMinRedrawInterval(Duration.ofMillis(Long.getLong("babysitter.chartIntervalMillis", 100)));
         }
         for (LineChartCanvas c : List.of(stepChart, epochCost, epochAccuracy)) {
             installContextMenu(c);
@@ -107,7 +120,7 @@ public final class MonitorView extends VBox {
         epochAccuracy.setMinSize(200, 150);
         stepChart.setMinSize(300, 200);
         SplitPane split = new SplitPane(stepChart, lower);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(options, split);
@@ -145,23 +158,23 @@ public final class MonitorView extends VBox {
 
     /** Right-click on a chart: export it as PNG (1×, 2×) or as a vector SVG figure. */
     private void installContextMenu(LineChartCanvas chart) {
-        javafx.scene.control.MenuItem png1 = new javafx.scene.control.MenuItem(Texts.get("monitor.exportPng1"));
+        MenuItem png1 = new MenuItem(Texts.get("monitor.exportPng1"));
         png1.setOnAction(e -> export(chart, "png", 1));
-        javafx.scene.control.MenuItem png2 = new javafx.scene.control.MenuItem(Texts.get("monitor.exportPng2"));
+        MenuItem png2 = new MenuItem(Texts.get("monitor.exportPng2"));
         png2.setOnAction(e -> export(chart, "png", 2));
-        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem(Texts.get("monitor.exportSvg"));
+        MenuItem svg = new MenuItem(Texts.get("monitor.exportSvg"));
         svg.setOnAction(e -> export(chart, "svg", 1));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png1, png2, svg);
+        ContextMenu menu = new ContextMenu(png1, png2, svg);
         chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
     }
 
     private void export(LineChartCanvas chart, String kind, double scale) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.get("monitor.exportTitle", chart.title()));
-        chooser.setInitialFileName(chart.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "." + kind);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind.toUpperCase(java.util.Locale.ROOT),
+        chooser.setInitialFileName(chart.title().toLowerCase(Locale.ROOT).replace(' ', '-') + "." + kind);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT),
                 "*." + kind));
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        File f = chooser.showSaveDialog(getScene().getWindow());
         if (f == null) {
             return;
         }
@@ -171,9 +184,9 @@ public final class MonitorView extends VBox {
             } else {
                 chart.exportPng(f.toPath(), scale);
             }
-        } catch (java.io.IOException | RuntimeException ex) {
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                    Texts.get("monitor.writeFailed", f, ex.getMessage()), javafx.scene.control.ButtonType.OK);
+        } catch (IOException | RuntimeException ex) {
+            Alert a = new Alert(Alert.AlertType.ERROR,
+                    Texts.get("monitor.writeFailed", f, ex.getMessage()), ButtonType.OK);
             a.initOwner(getScene().getWindow());
             a.showAndWait();
         }

@@ -5,6 +5,7 @@ import babysitter.session.reports.Report;
 import babysitter.session.training.LayerStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
@@ -71,9 +72,9 @@ public final class NetworkViewModel {
         void add(int epoch, LayerStats s) {
             if (size == epochs.length && size < capacity) {
                 int grown = (int) Math.min(capacity, 2L * size);
-                epochs = java.util.Arrays.copyOf(epochs, grown);
+                epochs = Arrays.copyOf(epochs, grown);
                 for (int m = 0; m < values.length; m++) {
-                    values[m] = java.util.Arrays.copyOf(values[m], grown);
+                    values[m] = Arrays.copyOf(values[m], grown);
                 }
             }
             if (size == capacity) {
@@ -139,12 +140,12 @@ public final class NetworkViewModel {
 
         /** The epoch numbers, oldest first. */
         public double[] epochs() {
-            return java.util.Arrays.copyOf(epochs, size);
+            return Arrays.copyOf(epochs, size);
         }
 
         /** One metric per kept epoch, oldest first. */
         public double[] values(Metric m) {
-            return java.util.Arrays.copyOf(values[m.ordinal()], size);
+            return Arrays.copyOf(values[m.ordinal()], size);
         }
 
         /** Whether the last report had batch norm for this layer. */

@@ -2,6 +2,8 @@ package babysitter.ui.network;
 
 import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.ui.fx.ReplayFeed;
+import babysitter.ui.fx.ToolWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -14,10 +16,10 @@ public final class NetworkWindow {
      * A new window owned by {@code owner} (may be null), fed the recent epoch reports of {@code main}
      * (the main window's report feed) and then every new one until it closes.
      */
-    public static Stage show(Window owner, babysitter.ui.fx.ReplayFeed feed) {
+    public static Stage show(Window owner, ReplayFeed feed) {
         NetworkViewModel vm = new NetworkViewModel();
         Runnable detach = feed.subscribe(Report.EpochReport.class, vm::accept, () -> { });
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, Texts.get("network.title"), new NetworkView(vm), 1100, 800);
+        Stage stage = ToolWindow.create(owner, Texts.get("network.title"), new NetworkView(vm), 1100, 800);
         stage.setOnHidden(e -> detach.run());
         stage.show();
         return stage;

@@ -2,6 +2,8 @@ package babysitter.ui.samples;
 
 import babysitter.i18n.Texts;
 import babysitter.session.reports.Report;
+import babysitter.ui.fx.Labels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -14,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -54,7 +57,7 @@ public final class SamplesView extends BorderPane {
         large.setMinSize(LARGE, LARGE);
         detail.getChildren().addAll(caption, large, bars);
         detail.setPadding(new Insets(8));
-        detail.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.setMinWidth(Region.USE_PREF_SIZE);
         caption.setWrapText(true);
         caption.setMaxWidth(LARGE + 120);
         setRight(detail);
@@ -111,7 +114,7 @@ public final class SamplesView extends BorderPane {
                 Texts.get(vm.selectedCorrect() ? "samples.right" : "samples.wrong")));
         large.getChildren().add(sampleNode(r, i, LARGE));
         List<SamplesViewModel.Bar> list = vm.barsProperty().get();
-        List<Label> names = new java.util.ArrayList<>();
+        List<Label> names = new ArrayList<>();
         for (int k = 0; k < list.size(); k++) {
             SamplesViewModel.Bar b = list.get(k);
             Label name = new Label((b.trueClass() ? "✓ " : "  ") + b.className());
@@ -126,13 +129,13 @@ public final class SamplesView extends BorderPane {
             StackPane.setAlignment(bar, Pos.CENTER_LEFT);
             Label pct = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * b.probability()));
             pct.setId("pct" + k);
-            pct.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            pct.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, track, pct);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("bar" + k);
             bars.getChildren().add(row);
         }
-        babysitter.ui.fx.Labels.sameWidth(names);
+        Labels.sameWidth(names);
     }
 
     /** A square grey-scale image (min–max scaled, dark = low) or a card of the feature values. */

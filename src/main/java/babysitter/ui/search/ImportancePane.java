@@ -5,6 +5,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -54,19 +56,19 @@ public final class ImportancePane extends VBox {
         int row = 0;
         for (ImportanceViewModel.Bar b : vm.bars()) {
             Label name = new Label(b.label());
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Rectangle bar = new Rectangle(Math.max(1, BAR * Math.max(0, Math.min(1, b.share()))), 12);
             bar.setId("bar-" + b.id());
             bar.setFill(b.courseTier() == 0 && b.id().contains("×") ? Color.web("#9467bd") : Color.web("#1f77b4"));
             Rectangle track = new Rectangle(BAR, 12, Color.rgb(238, 238, 238));
-            javafx.scene.layout.StackPane cell = new javafx.scene.layout.StackPane(track, bar);
+            StackPane cell = new StackPane(track, bar);
             cell.setAlignment(Pos.CENTER_LEFT);
             Label value = new Label(b.valueText());
             value.getStyleClass().add("readout");
-            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             Label tier = new Label(b.courseTier() == 0 ? "" : "course " + b.courseTier());
             tier.getStyleClass().add("readout");
-            tier.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            tier.setMinWidth(Region.USE_PREF_SIZE);
             bars.addRow(row++, name, cell, value, tier);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -172,11 +173,11 @@ public final class NewSearchViewModel {
         int[] sizes = space.gridSizes(k);
         long n = space.gridSize(k);
         String head = k + " values per axis × " + sizes.length + (sizes.length == 1 ? " parameter" : " parameters") + " → ";
-        boolean even = java.util.Arrays.stream(sizes).allMatch(x -> x == k);
+        boolean even = Arrays.stream(sizes).allMatch(x -> x == k);
         if (even) {
             return head + n + (n == 1 ? " trial" : " trials");
         }
-        String product = String.join(" × ", java.util.Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+        String product = String.join(" × ", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
         return head + product + " = " + n + " trials (some axes have fewer values)";
     }
 

@@ -3,6 +3,7 @@ package babysitter.ui.search;
 import babysitter.plot.Ticks;
 import babysitter.ui.fx.ResizableCanvasPane;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -39,7 +40,7 @@ public final class ParallelCanvas extends ResizableCanvasPane {
     private double dragStart = Double.NaN;
     private double dragNow = Double.NaN;
     private BrushHandler onBrush = (a, lo, hi) -> { };
-    private java.util.function.Consumer<String> onClear = a -> { };
+    private Consumer<String> onClear = a -> { };
 
     public ParallelCanvas() {
         getStyleClass().add("parallel-canvas");
@@ -83,7 +84,7 @@ public final class ParallelCanvas extends ResizableCanvasPane {
         this.onBrush = onBrush;
     }
 
-    public void setOnClearBrush(java.util.function.Consumer<String> onClear) {
+    public void setOnClearBrush(Consumer<String> onClear) {
         this.onClear = onClear;
     }
 

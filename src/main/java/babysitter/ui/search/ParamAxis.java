@@ -1,8 +1,8 @@
 package babysitter.ui.search;
 
-import babysitter.search.Param;
-import babysitter.search.Scale;
 import babysitter.plot.Ticks;
+import babysitter.search.Param;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,8 +117,8 @@ public final class ParamAxis {
         if (k >= 0) {
             return m * Math.pow(10, k) >= 1 ? "0" : String.format(Locale.ROOT, "%s", 1 - m);
         }
-        java.math.BigDecimal v = java.math.BigDecimal.ONE.subtract(
-                java.math.BigDecimal.valueOf(m).scaleByPowerOfTen(k));
+        BigDecimal v = BigDecimal.ONE.subtract(
+                BigDecimal.valueOf(m).scaleByPowerOfTen(k));
         return v.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,8 +1,8 @@
 package babysitter.ui.search;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,7 +48,7 @@ final class RecentSpacesMenu {
     private static String modified(Path p) {
         try {
             return WHEN.format(Files.getLastModifiedTime(p).toInstant().atZone(ZoneId.systemDefault()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -214,7 +215,7 @@ public final class ScatterCanvas extends ResizableCanvasPane {
         }
     }
 
-    private final javafx.scene.text.Text measurer = new javafx.scene.text.Text();
+    private final Text measurer = new Text();
 
     private double textWidth(String s) {
         measurer.setFont(Font.font(11));

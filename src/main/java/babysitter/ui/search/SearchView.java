@@ -1,23 +1,32 @@
 package babysitter.ui.search;
 
+import babysitter.plot.SeriesBuffer;
+import babysitter.search.Method;
 import babysitter.ui.chart.ChartSeries;
 import babysitter.ui.chart.LineChartCanvas;
-import babysitter.plot.SeriesBuffer;
+import babysitter.ui.fx.Banner;
+import babysitter.ui.fx.Buttons;
+import babysitter.ui.fx.Icons;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -34,6 +43,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.util.StringConverter;
 
 /**
  * The Search window's content: actions on top, the trials table beside the overlaid dev curves,
@@ -94,11 +106,11 @@ public final class SearchView extends BorderPane {
         parallel.setId("parallelCoordinates");
         parallel.setOnBrush(vm.charts()::brushAxis);
         parallel.setOnClearBrush(vm.charts()::clearBrush);
-        javafx.scene.control.TabPane views = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Scatters", scatterScroll),
-                new javafx.scene.control.Tab("Parallel coordinates", parallel));
+        TabPane views = new TabPane(
+                new Tab("Scatters", scatterScroll),
+                new Tab("Parallel coordinates", parallel));
         views.setId("searchViews");
-        views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane viewsAndImportance = new SplitPane(views, new ImportancePane(vm.importance()));
         viewsAndImportance.setDividerPositions(0.72);
         VBox lower = new VBox(roundLines, scatterBar, viewsAndImportance);
@@ -126,10 +138,10 @@ public final class SearchView extends BorderPane {
     private Node toolBar() {
         Button cancel = button("cancelSearch", "Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
                 vm::cancel);
-        babysitter.ui.fx.Icons.on(cancel, babysitter.ui.fx.Icons.STOP);
+        Icons.on(cancel, Icons.STOP);
         cancel.disableProperty().bind(vm.progress().runningProperty().not());
         Button resume = button("resumeSearch", "Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
-        babysitter.ui.fx.Icons.on(resume, babysitter.ui.fx.Icons.PLAY);
+        Icons.on(resume, Icons.PLAY);
         resume.disableProperty().bind(vm.canResume().not());
         Label trialsLabel = new Label("Trials");
         TextField trials = new TextField();
@@ -137,7 +149,7 @@ public final class SearchView extends BorderPane {
         trials.setPrefColumnCount(4);
         trials.textProperty().bindBidirectional(vm.nextRound().trialsTextProperty());
         trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + NextRoundForm.MAX_TRIALS));
-        javafx.beans.binding.BooleanBinding grid = vm.nextRound().nextMethodProperty().isEqualTo(babysitter.search.Method.GRID);
+        BooleanBinding grid = vm.nextRound().nextMethodProperty().isEqualTo(Method.GRID);
         trials.visibleProperty().bind(grid.not());
         trials.managedProperty().bind(trials.visibleProperty());
         TextField gridValues = new TextField();
@@ -149,22 +161,22 @@ public final class SearchView extends BorderPane {
         gridValues.managedProperty().bind(gridValues.visibleProperty());
         trialsLabel.textProperty().bind(Bindings.when(grid).then("Values per axis").otherwise("Trials"));
         vm.nextRound().trialsErrorProperty().addListener((o, a, b) -> {
-            trials.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
-            gridValues.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+            trials.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
+            gridValues.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
         });
-        javafx.scene.control.ChoiceBox<babysitter.search.Method> method = new javafx.scene.control.ChoiceBox<>();
+        ChoiceBox<Method> method = new ChoiceBox<>();
         method.setId("nextMethod");
-        method.getItems().setAll(babysitter.search.Method.RANDOM, babysitter.search.Method.GRID);
+        method.getItems().setAll(Method.RANDOM, Method.GRID);
         method.valueProperty().bindBidirectional(vm.nextRound().nextMethodProperty());
         method.setTooltip(new Tooltip("how the next round picks its trials: random points (the default) or a grid"));
-        method.setConverter(new javafx.util.StringConverter<>() {
+        method.setConverter(new StringConverter<>() {
             @Override
-            public String toString(babysitter.search.Method m) {
-                return m == null ? "" : m == babysitter.search.Method.RANDOM ? "random" : "grid";
+            public String toString(Method m) {
+                return m == null ? "" : m == Method.RANDOM ? "random" : "grid";
             }
 
             @Override
-            public babysitter.search.Method fromString(String s) {
+            public Method fromString(String s) {
                 return null;
             }
         });
@@ -206,11 +218,11 @@ public final class SearchView extends BorderPane {
     }
 
     private Node banner() {
-        return babysitter.ui.fx.Banner.of("searchNotification", vm.notificationProperty(), vm::dismissNotification);
+        return Banner.of("searchNotification", vm.notificationProperty(), vm::dismissNotification);
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
-        return babysitter.ui.fx.Buttons.button(id, text, tip, action);
+        return Buttons.button(id, text, tip, action);
     }
 
     // ------------------------------------------------------------------ charts
@@ -345,8 +357,8 @@ public final class SearchView extends BorderPane {
             vm.cancel();
             e.consume();
         } else if (KeyCombination.keyCombination("Shortcut+W").match(e) && getScene() != null) {
-            javafx.stage.Window w = getScene().getWindow(); // closes as the window's close box does (asks if running)
-            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            Window w = getScene().getWindow(); // closes as the window's close box does (asks if running)
+            w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
             e.consume();
         }
     }

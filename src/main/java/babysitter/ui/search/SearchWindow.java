@@ -8,8 +8,10 @@ import babysitter.search.Trial;
 import babysitter.search.cluster.ClusterProbe;
 import babysitter.session.configuration.ConfigException;
 import babysitter.ui.app.AppContext;
+import babysitter.ui.fx.ToolWindow;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,6 +20,10 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -28,11 +34,13 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * File ▸ New search… and File ▸ Open search…: the form, and the Search window (a stage of its
@@ -79,7 +87,7 @@ public final class SearchWindow {
         ok.disableProperty().bind(form.valid().not().or(Bindings.isNotEmpty(cluster.errorProperty())));
         Search[] created = new Search[1];
         ClusterForm.Choice[] runOn = new ClusterForm.Choice[1];
-        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 runOn[0] = cluster.choice().orElse(null);
             } catch (ClusterForm.InvalidChoice ex) {
@@ -110,7 +118,7 @@ public final class SearchWindow {
         browse.setId("browseSpace");
         RecentSpaces recent = RecentSpaces.of(app.runsRoot());
         browse.setOnAction(e -> {
-            Path start = java.nio.file.Files.isDirectory(recent.spacesFolder()) ? recent.spacesFolder() : app.runsRoot();
+            Path start = Files.isDirectory(recent.spacesFolder()) ? recent.spacesFolder() : app.runsRoot();
             File f = app.choosers().openFile(dialog.getDialogPane().getScene().getWindow(), "Choose a search space",
                     start, "Search space (JSON)", "json");
             if (f != null) {
@@ -126,7 +134,7 @@ public final class SearchWindow {
         method.setId("methodChoice");
         method.getItems().setAll(Method.RANDOM, Method.GRID);
         method.valueProperty().bindBidirectional(form.methodProperty());
-        method.setConverter(new javafx.util.StringConverter<>() {
+        method.setConverter(new StringConverter<>() {
             @Override
             public String toString(Method m) {
                 return m == null ? "" : m == Method.RANDOM ? "random (default)" : "grid (for comparison)";
@@ -144,7 +152,7 @@ public final class SearchWindow {
         row = add(g, row, "Trials", trials, form.trialsErrorProperty(), "newTrialsError");
         TextField k = field("gridValuesField", form.gridValuesProperty(), 6);
         k.disableProperty().bind(grid.not());
-        k.setTooltip(new javafx.scene.control.Tooltip("a grid tries this many values of every parameter, "
+        k.setTooltip(new Tooltip("a grid tries this many values of every parameter, "
                 + "every combination: the trials multiply"));
         row = add(g, row, "Values per axis", k, form.gridErrorProperty(), "gridError");
         Label count = new Label();
@@ -166,7 +174,7 @@ public final class SearchWindow {
         stopping.setId("stoppingChoice");
         stopping.getItems().setAll(EarlyStopping.Kind.values());
         stopping.valueProperty().bindBidirectional(form.stoppingProperty());
-        stopping.setConverter(new javafx.util.StringConverter<>() {
+        stopping.setConverter(new StringConverter<>() {
             @Override
             public String toString(EarlyStopping.Kind k) {
                 return k == null ? "" : switch (k) {
@@ -200,7 +208,7 @@ public final class SearchWindow {
         return g;
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty p, int columns) {
+    private static TextField field(String id, StringProperty p, int columns) {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(columns);
@@ -209,7 +217,7 @@ public final class SearchWindow {
     }
 
     private static int add(GridPane g, int row, String label, Node field,
-                           javafx.beans.property.ReadOnlyStringProperty error, String errorId) {
+                           ReadOnlyStringProperty error, String errorId) {
         g.add(new Label(label), 0, row);
         g.add(field, 1, row++);
         if (error != null) {
@@ -224,7 +232,7 @@ public final class SearchWindow {
                 return row; // the space's message is a prompt, not an error: no red outline
             }
             Node marked = field;
-            javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
+            PseudoClass invalid = PseudoClass.getPseudoClass("invalid");
             marked.pseudoClassStateChanged(invalid, !error.get().isEmpty());
             error.addListener((o, a, b) -> marked.pseudoClassStateChanged(invalid, !b.isEmpty()));
         }
@@ -279,7 +287,7 @@ public final class SearchWindow {
         made[0] = vm;
         vm.attach(search, parallel);
         SearchView view = new SearchView(vm);
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,
+        Stage stage = ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,
                 1400, 900);
         vm.setBabysitter(t -> babysit(stage, owner, main, t));
         stage.getProperties().put(SearchViewModel.class, vm);

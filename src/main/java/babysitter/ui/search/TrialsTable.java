@@ -2,6 +2,9 @@ package babysitter.ui.search;
 
 import babysitter.search.TrialState;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -91,7 +94,7 @@ final class TrialsTable extends TableView<TrialRow> {
         TableColumn<TrialRow, TrialRow> spark = new TableColumn<>("dev accuracy");
         spark.setPrefWidth(110);
         spark.setSortable(false);
-        spark.setCellValueFactory(f -> new javafx.beans.property.SimpleObjectProperty<>(f.getValue()));
+        spark.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue()));
         spark.setCellFactory(c -> new TableCell<>() {
             private final Sparkline line = new Sparkline(96, 18);
 
@@ -112,10 +115,10 @@ final class TrialsTable extends TableView<TrialRow> {
     }
 
     private static TableColumn<TrialRow, String> column(String title, double width,
-                                                        java.util.function.Function<TrialRow, String> value) {
+                                                        Function<TrialRow, String> value) {
         TableColumn<TrialRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         return c;
     }
 

@@ -1,6 +1,5 @@
 package babysitter.ui.setup;
 
-import babysitter.i18n.Texts;
 import babysitter.data.BuiltInSet;
 import babysitter.data.CsvFile;
 import babysitter.data.CsvLoader;
@@ -9,6 +8,7 @@ import babysitter.data.DataSpec;
 import babysitter.data.Dataset;
 import babysitter.data.IdxFolder;
 import babysitter.data.SplitSettings;
+import babysitter.i18n.Texts;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -67,7 +68,7 @@ final class DataSection {
         rememberAutoValues();
     }
 
-    private javafx.beans.property.StringProperty text(String field) {
+    private StringProperty text(String field) {
         return fields.text(field);
     }
 

@@ -1,11 +1,11 @@
 package babysitter.ui.setup;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.i18n.Texts;
+import babysitter.ui.fx.TextEditing;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -263,7 +263,7 @@ public final class SetupView extends VBox {
         text.setPromptText(prompt);
         text.textProperty().bindBidirectional(vm.text(field));
         // Enter ends the edit (the field is already in the model); it never starts a run
-        babysitter.ui.fx.TextEditing.install(text);
+        TextEditing.install(text);
         return text;
     }
 

@@ -1,16 +1,19 @@
 package babysitter.ui.siblings;
 
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.OptimizerBeta;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -18,12 +21,12 @@ import javafx.stage.Window;
 /** Session ▸ Try siblings…: how many, how long, how wide; OK is off while a field is wrong. */
 public final class SiblingsDialog extends Dialog<ButtonType> {
     /** The button that starts the siblings. */
-    public static final ButtonType TRAIN = new ButtonType(Texts.get("siblings.train"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    public static final ButtonType TRAIN = new ButtonType(Texts.get("siblings.train"), ButtonBar.ButtonData.OK_DONE);
 
     public SiblingsDialog(SiblingsViewModel vm) {
         setTitle(Texts.get("siblings.title"));
-        babysitter.session.configuration.OptimizerBeta varied = vm.varied();
-        boolean noBeta = varied == babysitter.session.configuration.OptimizerBeta.NONE;
+        OptimizerBeta varied = vm.varied();
+        boolean noBeta = varied == OptimizerBeta.NONE;
         String sym = noBeta ? "β" : varied.symbol();
         setHeaderText(noBeta ? Texts.get("siblings.headerNoBeta") : Texts.get("siblings.header", sym));
         getDialogPane().setId("siblingsDialog");
@@ -63,7 +66,7 @@ public final class SiblingsDialog extends Dialog<ButtonType> {
         f.setId(id);
         f.setPrefColumnCount(6);
         f.textProperty().bindBidirectional(value);
-        f.setTooltip(new javafx.scene.control.Tooltip(tip));
+        f.setTooltip(new Tooltip(tip));
         l.setLabelFor(f);
         Label e = new Label();
         e.setId(id + "Error");

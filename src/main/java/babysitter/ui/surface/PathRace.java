@@ -3,6 +3,7 @@ package babysitter.ui.surface;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.Optimizer;
 import babysitter.engine.optim.OptimizerKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -162,8 +163,8 @@ public final class PathRace {
 
         void append() {
             if (size == xs.length) {
-                xs = java.util.Arrays.copyOf(xs, size * 2);
-                ys = java.util.Arrays.copyOf(ys, size * 2);
+                xs = Arrays.copyOf(xs, size * 2);
+                ys = Arrays.copyOf(ys, size * 2);
             }
             xs[size] = p[0];
             ys[size] = p[1];

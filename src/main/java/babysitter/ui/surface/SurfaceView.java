@@ -1,20 +1,23 @@
 package babysitter.ui.surface;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.i18n.Texts;
 import babysitter.ui.fx.ResizableCanvasPane;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -24,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -117,7 +121,7 @@ public final class SurfaceView extends BorderPane {
             swatch.setStroke(COLOURS.get(k).darker());
             swatch.setStrokeWidth(4);
             Label l = new Label();
-            l.setId("status-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            l.setId("status-" + k.name().toLowerCase(Locale.ROOT));
             l.textProperty().bind(vm.statusProperty(k));
             l.setGraphic(swatch);
             l.setMinWidth(Region.USE_PREF_SIZE);
@@ -155,7 +159,7 @@ public final class SurfaceView extends BorderPane {
         beta.valueProperty().bindBidirectional(vm.betaProperty());
         beta.setPrefWidth(130);
         // all four race at once, so β here is the Momentum path's; Adam and RMSprop keep their defaults
-        beta.setTooltip(new javafx.scene.control.Tooltip(Texts.get("surface.betaTip",
+        beta.setTooltip(new Tooltip(Texts.get("surface.betaTip",
                 String.valueOf(Hyperparameters.DEFAULTS.beta1()), String.valueOf(Hyperparameters.DEFAULTS.beta2()))));
         Label betaLabel = new Label();
         betaLabel.textProperty().bind(vm.betaTextProperty());
@@ -209,7 +213,7 @@ public final class SurfaceView extends BorderPane {
         gc.drawImage(heat, 0, 0);
         landmarks(gc);
         PathRace race = vm.race();
-        gc.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        gc.setLineJoin(StrokeLineJoin.ROUND);
         for (OptimizerKind k : PathRace.KINDS) {
             int n = race.pointCount(k);
             if (n < 2) {
@@ -253,7 +257,7 @@ public final class SurfaceView extends BorderPane {
         }
         gc.setFont(Font.font("System", FontWeight.BOLD, 13));
         gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
         double[] saddle = s.saddlePoint();
         double labelY = sy(s.yMin() + 0.08 * (s.yMax() - s.yMin()));
         tag(gc, Texts.get("surface.saddle"), sx(saddle[0]), labelY);

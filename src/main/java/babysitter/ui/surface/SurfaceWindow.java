@@ -1,6 +1,7 @@
 package babysitter.ui.surface;
 
 import babysitter.i18n.Texts;
+import babysitter.ui.fx.ToolWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -12,7 +13,7 @@ public final class SurfaceWindow {
     /** A new window owned by {@code owner} (may be null), shown; the race pauses when it closes. */
     public static Stage show(Window owner) {
         SurfaceViewModel vm = new SurfaceViewModel();
-        Stage stage = babysitter.ui.fx.ToolWindow.create(owner, Texts.get("surface.title"), new SurfaceView(vm), 1120, 620);
+        Stage stage = ToolWindow.create(owner, Texts.get("surface.title"), new SurfaceView(vm), 1120, 620);
         stage.setOnHidden(e -> vm.pause());
         stage.show();
         return stage;
