@@ -16,6 +16,18 @@ final class ParallelCoordinates {
 
     /** The objective axis's range {lo, hi}: the trials' best dev accuracies, padded a little ({0, 1} without any). */
     static double[] objectiveRange(Collection<Trial> trials) {
+        double[] bounds = accuracyBounds(trials);
+        double lo = bounds[0];
+        double hi = bounds[1];
+        if (!(hi >= lo)) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max(0.01, (hi - lo) * 0.05);
+        return new double[] {Math.max(0, lo - pad), hi + pad};
+    }
+
+    /** The lowest and highest best dev accuracy of the trials ({+∞, −∞} without any). */
+    private static double[] accuracyBounds(Collection<Trial> trials) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Trial t : trials) {
@@ -24,11 +36,7 @@ final class ParallelCoordinates {
                 hi = Math.max(hi, t.bestDevAccuracy());
             }
         }
-        if (!(hi >= lo)) {
-            return new double[] {0, 1};
-        }
-        double pad = Math.max(0.01, (hi - lo) * 0.05);
-        return new double[] {Math.max(0, lo - pad), hi + pad};
+        return new double[] {lo, hi};
     }
 
     static ParallelData of(List<String> names, Function<String, Param> axisOf, Collection<Trial> trials,
@@ -51,14 +59,9 @@ final class ParallelCoordinates {
         double[] brushed = selection.objectiveRange();
         axes.add(new ParallelData.Axis(ParallelData.OBJECTIVE, ParallelData.OBJECTIVE, ticks, brushed == null ? null
                 : new double[] {(brushed[0] - range[0]) / span, (brushed[1] - range[0]) / span}));
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Trial t : trials) {
-            if (Double.isFinite(t.bestDevAccuracy())) {
-                lo = Math.min(lo, t.bestDevAccuracy());
-                hi = Math.max(hi, t.bestDevAccuracy());
-            }
-        }
+        double[] bounds = accuracyBounds(trials);
+        double lo = bounds[0];
+        double hi = bounds[1];
         List<ParallelData.Line> lines = new ArrayList<>();
         for (Trial t : trials) {
             double y = t.bestDevAccuracy();
