@@ -1,6 +1,5 @@
 package babysitter.search;
 
-import babysitter.store.Json;
 import babysitter.engine.Activation;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.LrDecay;
@@ -10,6 +9,7 @@ import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;
+import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package babysitter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.live.Command;
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.insights.Insights;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
+import babysitter.session.insights.Insights;
+import babysitter.session.live.Command;
 import babysitter.session.live.TrainingSession;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package babysitter.cli;
 
-import babysitter.session.configuration.Release;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.configuration.Release;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

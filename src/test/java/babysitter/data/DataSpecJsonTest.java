@@ -1,10 +1,10 @@
 package babysitter.data;
 
-import babysitter.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
+import babysitter.store.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

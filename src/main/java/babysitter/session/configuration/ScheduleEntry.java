@@ -1,8 +1,8 @@
 package babysitter.session.configuration;
 
-import babysitter.session.live.Schedule;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.live.Schedule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package babysitter.session.insights;
 
-import babysitter.session.reports.Report;
 import babysitter.data.Dataset;
 import babysitter.engine.HostIO;
 import babysitter.engine.Network;
+import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

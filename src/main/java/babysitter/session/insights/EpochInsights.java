@@ -1,10 +1,10 @@
 package babysitter.session.insights;
 
-import babysitter.session.training.Evaluator;
-import babysitter.session.reports.Report;
-import babysitter.session.training.Trainer;
-import babysitter.session.live.TrainingSession;
 import babysitter.data.Dataset;
+import babysitter.session.live.TrainingSession;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Evaluator;
+import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
 import babysitter.store.InsightRecord;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package babysitter.session.insights;
 
-import babysitter.session.training.LayerStats;
 import babysitter.session.reports.Report;
+import babysitter.session.training.LayerStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package babysitter.session.live;
 
-import babysitter.session.training.DebiasedAverage;
-import babysitter.session.reports.Report;
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.Rules;
+import babysitter.session.reports.Report;
+import babysitter.session.training.DebiasedAverage;
 import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
-import babysitter.engine.Hyperparameters;
 import babysitter.store.Event;
 import java.util.ArrayList;
 import java.util.HashSet;

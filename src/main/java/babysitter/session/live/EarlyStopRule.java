@@ -1,7 +1,7 @@
 package babysitter.session.live;
 
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.Rules;
+import babysitter.session.reports.Report;
 import babysitter.session.training.Snapshot;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;

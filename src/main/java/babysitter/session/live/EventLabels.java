@@ -1,7 +1,7 @@
 package babysitter.session.live;
 
-import babysitter.session.reports.Report;
 import babysitter.engine.Hyperparameters;
+import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import java.util.ArrayList;

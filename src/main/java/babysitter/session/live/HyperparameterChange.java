@@ -1,8 +1,8 @@
 package babysitter.session.live;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.training.Trainer;
-import babysitter.engine.Hyperparameters;
 
 /**
  * A change of hyperparameters by a person or by the run's schedule. A change of α or a β gets an

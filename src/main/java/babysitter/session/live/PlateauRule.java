@@ -1,7 +1,7 @@
 package babysitter.session.live;
 
-import babysitter.session.configuration.Rules;
 import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.Rules;
 import babysitter.store.EpochMetric;
 
 /**

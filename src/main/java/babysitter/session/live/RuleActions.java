@@ -1,9 +1,9 @@
 package babysitter.session.live;
 
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.Rules;
-import babysitter.session.training.Trainer;
 import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.Rules;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Trainer;
 import babysitter.store.Event;
 
 /** What an automatic rule may do to the session it watches; called on the training thread. */

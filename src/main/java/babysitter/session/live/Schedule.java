@@ -1,8 +1,8 @@
 package babysitter.session.live;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.ScheduleEntry;
 import babysitter.session.training.Trainer;
-import babysitter.engine.Hyperparameters;
 import java.util.List;
 import java.util.function.Consumer;
 

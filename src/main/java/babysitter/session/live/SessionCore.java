@@ -1,11 +1,11 @@
 package babysitter.session.live;
 
+import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.Rules;
 import babysitter.session.insights.EpochInsights;
 import babysitter.session.reports.Report;
-import babysitter.session.configuration.Rules;
 import babysitter.session.training.StepRate;
 import babysitter.session.training.Trainer;
-import babysitter.engine.Hyperparameters;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;

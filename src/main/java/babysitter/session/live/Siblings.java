@@ -1,13 +1,13 @@
 package babysitter.session.live;
 
+import babysitter.data.SeededRandom;
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.reports.Report.SiblingsReport.SiblingState;
+import babysitter.session.reports.Report.SiblingsReport;
 import babysitter.session.reports.Report;
 import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
-import babysitter.data.SeededRandom;
-import babysitter.engine.Hyperparameters;
-import babysitter.session.reports.Report.SiblingsReport;
-import babysitter.session.reports.Report.SiblingsReport.SiblingState;
 import babysitter.store.EpochMetric;
 import java.util.ArrayList;
 import java.util.List;

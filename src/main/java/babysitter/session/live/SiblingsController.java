@@ -1,11 +1,11 @@
 package babysitter.session.live;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.reports.Report;
 import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerCopies;
-import babysitter.engine.Hyperparameters;
 import babysitter.store.Event;
 import java.util.ArrayList;
 import java.util.Arrays;

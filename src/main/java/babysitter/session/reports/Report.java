@@ -1,11 +1,11 @@
 package babysitter.session.reports;
 
-import babysitter.session.training.LayerStats;
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.Rules;
-import babysitter.session.training.Snapshot;
 import babysitter.session.live.TrainingSession;
-import babysitter.engine.Hyperparameters;
+import babysitter.session.training.LayerStats;
+import babysitter.session.training.Snapshot;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
 import java.util.List;

@@ -1,10 +1,10 @@
 package babysitter.session.training;
 
+import babysitter.engine.Hyperparameters;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.configuration.ScheduleEntry;
-import babysitter.engine.Hyperparameters;
 import babysitter.store.AtomicFiles;
 import babysitter.store.Event;
 import babysitter.store.Run;

@@ -1,20 +1,20 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.Release;
-import babysitter.session.configuration.RunConfig;
 import babysitter.data.DataSpec;
 import babysitter.data.Dataset;
 import babysitter.data.MiniBatches;
 import babysitter.data.SeededRandom;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
+import babysitter.session.configuration.Release;
+import babysitter.session.configuration.RunConfig;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
+import babysitter.store.InsightRecord;
 import babysitter.store.RunEvent;
 import babysitter.store.RunWriter;
 import babysitter.store.StepMetric;
-import babysitter.store.InsightRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

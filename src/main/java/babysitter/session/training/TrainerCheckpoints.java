@@ -1,9 +1,9 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.CheckpointPolicy;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkFiles;
+import babysitter.session.configuration.CheckpointPolicy;
 import babysitter.store.CheckpointInfo;
 import babysitter.store.Event;
 import babysitter.store.RunWriter;

@@ -1,13 +1,13 @@
 package babysitter.ui.controls;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.live.Command;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.Rules;
+import babysitter.session.live.Command;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;

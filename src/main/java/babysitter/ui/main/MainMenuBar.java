@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.i18n.Texts;
 import babysitter.i18n.Language;
+import babysitter.i18n.Texts;
 import babysitter.ui.app.AppContext;
 import babysitter.ui.classes.ClassesWindow;
 import babysitter.ui.library.LibraryWindow;
@@ -11,6 +11,7 @@ import babysitter.ui.samples.SamplesWindow;
 import babysitter.ui.search.SearchWindow;
 import babysitter.ui.siblings.SiblingsDialog;
 import babysitter.ui.surface.SurfaceWindow;
+import java.text.MessageFormat;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Alert;
@@ -18,12 +19,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import java.text.MessageFormat;
 
 /** The main window's menus: File, Session, View (with the language), Tools. The Session menu offers what the tool bar offers, and only when the tool bar does. */
 final class MainMenuBar {

@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
+import babysitter.i18n.Texts;
 import babysitter.session.live.Command;
 import babysitter.session.reports.Report;
 import java.util.Objects;

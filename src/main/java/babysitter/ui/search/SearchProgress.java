@@ -1,9 +1,9 @@
 package babysitter.ui.search;
 
 import babysitter.search.Round;
-import babysitter.session.training.Durations;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
+import babysitter.session.training.Durations;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;

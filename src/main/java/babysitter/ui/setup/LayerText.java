@@ -1,8 +1,8 @@
 package babysitter.ui.setup;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Activation;
 import babysitter.engine.LayerSpec;
+import babysitter.i18n.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package babysitter.ui.setup;
 
-import babysitter.i18n.Texts;
 import babysitter.data.DataSpec;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;

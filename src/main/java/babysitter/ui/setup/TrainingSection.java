@@ -1,8 +1,8 @@
 package babysitter.ui.setup;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;

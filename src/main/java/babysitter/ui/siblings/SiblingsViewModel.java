@@ -1,12 +1,12 @@
 package babysitter.ui.siblings;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
-import babysitter.session.live.Command;
-import babysitter.session.reports.Report;
-import babysitter.session.reports.Report.SiblingsReport;
+import babysitter.i18n.Texts;
 import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.live.Command;
 import babysitter.session.live.Siblings;
+import babysitter.session.reports.Report.SiblingsReport;
+import babysitter.session.reports.Report;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package babysitter.ui.surface;
 
-import babysitter.i18n.Texts;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.i18n.Texts;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

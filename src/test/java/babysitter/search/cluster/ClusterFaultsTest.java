@@ -1,6 +1,5 @@
 package babysitter.search.cluster;
 
-import babysitter.session.configuration.Release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.cli.Cli;
@@ -9,6 +8,7 @@ import babysitter.search.Method;
 import babysitter.search.Search;
 import babysitter.search.Settings;
 import babysitter.search.TrialState;
+import babysitter.session.configuration.Release;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package babysitter.session.configuration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import babysitter.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,8 @@ import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.store.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,5 @@
 package babysitter.session.insights;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.training.Trainer;
-import babysitter.session.training.TrainerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +8,13 @@ import babysitter.engine.Activation;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
+import babysitter.session.training.TrainerTest;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

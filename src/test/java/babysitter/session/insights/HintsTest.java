@@ -1,10 +1,10 @@
 package babysitter.session.insights;
 
-import babysitter.session.training.LayerStats;
-import babysitter.session.reports.Report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Activation;
+import babysitter.session.reports.Report;
+import babysitter.session.training.LayerStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

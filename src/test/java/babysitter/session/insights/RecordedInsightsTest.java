@@ -1,8 +1,8 @@
 package babysitter.session.insights;
 
-import babysitter.session.reports.Report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.reports.Report;
 import babysitter.store.RunWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.charset.StandardCharsets;

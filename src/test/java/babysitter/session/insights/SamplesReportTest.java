@@ -1,9 +1,9 @@
 package babysitter.session.insights;
 
-import babysitter.session.reports.Report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import babysitter.session.reports.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

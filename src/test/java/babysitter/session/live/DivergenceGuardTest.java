@@ -1,15 +1,15 @@
 package babysitter.session.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.Rules;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerTest;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

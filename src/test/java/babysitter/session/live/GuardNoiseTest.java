@@ -1,13 +1,13 @@
 package babysitter.session.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerTest;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

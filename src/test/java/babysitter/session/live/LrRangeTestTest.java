@@ -1,10 +1,10 @@
 package babysitter.session.live;
 
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.TrainerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
+import babysitter.session.training.TrainerTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package babysitter.session.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerTest;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import java.nio.file.Path;

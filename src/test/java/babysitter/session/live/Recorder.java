@@ -1,7 +1,7 @@
 package babysitter.session.live;
 
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.Rules;
+import babysitter.session.reports.Report;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

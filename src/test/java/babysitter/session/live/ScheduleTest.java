@@ -1,24 +1,24 @@
 package babysitter.session.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import babysitter.store.Json;
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.training.Replay;
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.configuration.ScheduleArgument;
-import babysitter.session.configuration.ScheduleEntry;
-import babysitter.session.training.Trainer;
-import babysitter.session.training.TrainerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.configuration.ScheduleArgument;
+import babysitter.session.configuration.ScheduleEntry;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Replay;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
+import babysitter.session.training.TrainerTest;
+import babysitter.store.Json;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import babysitter.store.RunReader;
 import babysitter.store.StepMetric;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

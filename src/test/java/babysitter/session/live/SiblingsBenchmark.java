@@ -1,8 +1,8 @@
 package babysitter.session.live;
 
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerTest;

@@ -1,18 +1,18 @@
 package babysitter.session.live;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.OptimizerBeta;
-import babysitter.session.training.Replay;
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.training.Trainer;
-import babysitter.session.training.TrainerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.configuration.RunConfig;
 import babysitter.session.reports.Report.SiblingsReport;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Replay;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
+import babysitter.session.training.TrainerTest;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;

@@ -1,12 +1,12 @@
 package babysitter.session.live;
 
-import babysitter.session.configuration.OptimizerBeta;
-import babysitter.session.reports.Report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.reports.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

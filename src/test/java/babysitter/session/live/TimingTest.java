@@ -1,15 +1,15 @@
 package babysitter.session.live;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.training.Trainer;
-import babysitter.session.training.TrainerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Trainer;
+import babysitter.session.training.TrainerTest;
 import babysitter.store.EpochMetric;
 import babysitter.store.Run;
 import babysitter.store.RunReader;

@@ -1,23 +1,23 @@
 package babysitter.session.live;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.reports.Report;
-import babysitter.session.configuration.Rules;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.training.Runs;
-import babysitter.session.training.Snapshot;
-import babysitter.session.training.Trainer;
-import babysitter.session.training.TrainerTest;
 import static babysitter.session.live.TrainingSessionTest.branchOf;
 import static babysitter.session.live.TrainingSessionTest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.Rules;
+import babysitter.session.configuration.RunConfig;
 import babysitter.session.reports.Report.EpochReport;
 import babysitter.session.reports.Report.EventReport;
 import babysitter.session.reports.Report.State;
 import babysitter.session.reports.Report.StateReport;
 import babysitter.session.reports.Report.StepReport;
+import babysitter.session.reports.Report;
+import babysitter.session.training.Runs;
+import babysitter.session.training.Snapshot;
+import babysitter.session.training.Trainer;
+import babysitter.session.training.TrainerTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.live.TrainingSessionTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import babysitter.data.Dataset;
 import babysitter.engine.Network;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.TrainingSessionTest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

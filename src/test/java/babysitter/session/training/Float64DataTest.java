@@ -1,10 +1,10 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

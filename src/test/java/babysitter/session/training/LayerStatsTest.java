@@ -8,9 +8,9 @@ import babysitter.engine.Network;
 import babysitter.engine.NetworkConfig;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.junit.jupiter.api.Test;
 
 /** What LayerStats.of takes from the network's config: each layer's size, activation and batch norm. */
 class LayerStatsTest {

@@ -1,9 +1,9 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import babysitter.store.RunLibrary;
 import babysitter.store.RunSummary;
 import java.nio.file.Path;

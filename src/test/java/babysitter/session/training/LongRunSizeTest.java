@@ -1,10 +1,10 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.insights.EpochInsights;
-import babysitter.session.configuration.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.insights.EpochInsights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

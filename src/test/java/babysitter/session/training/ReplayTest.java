@@ -1,12 +1,12 @@
 package babysitter.session.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.Release;
 import babysitter.session.configuration.RunConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import babysitter.engine.optim.OptimizerKind;
 import babysitter.store.Run;
 import babysitter.store.RunReader;
 import babysitter.store.StepMetric;

@@ -1,11 +1,11 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.CheckpointPolicy;
-import babysitter.session.configuration.RunConfig;
-import babysitter.session.live.TrainingSessionTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import babysitter.session.configuration.CheckpointPolicy;
+import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.TrainingSessionTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

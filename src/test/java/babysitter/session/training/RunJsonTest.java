@@ -1,10 +1,10 @@
 package babysitter.session.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.Release;
 import babysitter.session.configuration.RunConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import babysitter.store.Json;
 import babysitter.store.Run;
 import babysitter.store.RunReader;

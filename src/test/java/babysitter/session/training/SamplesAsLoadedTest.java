@@ -1,11 +1,11 @@
 package babysitter.session.training;
 
-import babysitter.session.live.DivergenceGuardTest;
-import babysitter.session.insights.EpochInsights;
-import babysitter.session.live.Recorder;
-import babysitter.session.reports.Report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.insights.EpochInsights;
+import babysitter.session.live.DivergenceGuardTest;
+import babysitter.session.live.Recorder;
+import babysitter.session.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package babysitter.session.training;
 
-import babysitter.session.configuration.ConfigException;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.RunConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import babysitter.store.Run;
 import babysitter.store.RunEvent;
 import babysitter.store.RunReader;

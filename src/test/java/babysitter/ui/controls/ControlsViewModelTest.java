@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
-import babysitter.session.live.Command;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.Rules;
+import babysitter.session.live.Command;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

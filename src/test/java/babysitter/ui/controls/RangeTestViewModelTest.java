@@ -2,10 +2,10 @@ package babysitter.ui.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.live.Command;
 import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.live.Command;
+import babysitter.session.reports.Report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package babysitter.ui.main;
 
-import babysitter.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.RunConfig;
 import babysitter.session.reports.Report;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
-import babysitter.session.configuration.ConfigFiles;
-import babysitter.session.configuration.RunConfig;
+import babysitter.store.Json;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

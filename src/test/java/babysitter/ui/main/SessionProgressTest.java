@@ -3,8 +3,8 @@ package babysitter.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
-import babysitter.session.reports.Report;
 import babysitter.session.configuration.Rules;
+import babysitter.session.reports.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

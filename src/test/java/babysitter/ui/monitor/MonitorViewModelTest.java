@@ -3,8 +3,8 @@ package babysitter.ui.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import babysitter.session.reports.Report;
 import babysitter.plot.SeriesBuffer;
+import babysitter.session.reports.Report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import babysitter.session.training.LayerStats;
 import babysitter.session.reports.Report;
+import babysitter.session.training.LayerStats;
 import babysitter.ui.network.NetworkViewModel.Metric;
 import java.util.List;
 import org.junit.jupiter.api.Test;

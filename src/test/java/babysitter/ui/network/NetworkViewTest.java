@@ -2,8 +2,8 @@ package babysitter.ui.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.session.training.LayerStats;
 import babysitter.session.reports.Report;
+import babysitter.session.training.LayerStats;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;

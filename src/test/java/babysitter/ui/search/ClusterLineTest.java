@@ -2,8 +2,8 @@ package babysitter.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.search.cluster.ClusterStatus;
 import babysitter.search.cluster.ClusterStatus.MemberInfo;
+import babysitter.search.cluster.ClusterStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,6 +3,7 @@ package babysitter.ui.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import babysitter.plot.Ticks;
 import babysitter.search.EpochPoint;
 import babysitter.search.Method;
 import babysitter.search.Param;
@@ -10,7 +11,6 @@ import babysitter.search.Round;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
-import babysitter.plot.Ticks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

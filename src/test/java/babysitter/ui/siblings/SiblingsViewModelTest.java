@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.live.Command;
-import babysitter.session.reports.Report;
-import babysitter.session.reports.Report.SiblingsReport;
 import babysitter.session.reports.Report.SiblingsReport.Sibling;
 import babysitter.session.reports.Report.SiblingsReport.SiblingState;
-import babysitter.session.configuration.OptimizerBeta;
+import babysitter.session.reports.Report.SiblingsReport;
+import babysitter.session.reports.Report;
 import babysitter.ui.monitor.MonitorViewModel;
 import java.util.ArrayList;
 import java.util.List;
