@@ -235,10 +235,17 @@ public final class ConfigFiles {
         return config;
     }
 
-    /** {@code json} (already parsed) as a {@code type}, a mapping error described as for a file. */
+    /**
+     * {@code json} (already parsed) as a {@code type}, a mapping error described as for a file;
+     * nothing there (null, a missing node) is an error too.
+     */
     static <T> T convert(Object json, Class<T> type, String source) throws ConfigException {
         try {
-            return MAPPER.convertValue(json, type);
+            T value = MAPPER.convertValue(json, type);
+            if (value == null) {
+                throw new ConfigException("", source + ": holds no configuration object");
+            }
+            return value;
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException j) {
                 throw describe(j, source);

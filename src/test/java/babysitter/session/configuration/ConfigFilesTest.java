@@ -161,4 +161,12 @@ class ConfigFilesTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("/nonexistent/run.json");
     }
+
+    @Test
+    void aTaskWithoutAConfigurationObjectIsAMessageNotACrash() {
+        // a cluster task's "config" read with path(): absent, it is a missing node, not null
+        assertThatThrownBy(() -> ConfigFiles.fromJson(Json.MAPPER.createObjectNode().path("config"), "trial 3"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("trial 3: holds no configuration object");
+    }
 }
