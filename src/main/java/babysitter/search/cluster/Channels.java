@@ -4,7 +4,7 @@ package babysitter.search.cluster;
 final class Channels {
     /** The queue of signed trial tasks every worker pulls from. */
     static final String TASKS = "babysitter.tasks";
-    /** Which member took which attempt (token → member id), written in the same transaction as the take. */
+    /** Which member took which attempt (token → member id), first come first served, written just after the take. */
     static final String CLAIMS = "babysitter.claims";
     /** Cancels of running attempts (signed CANCEL messages). */
     static final String CANCELS = "babysitter.cancels";

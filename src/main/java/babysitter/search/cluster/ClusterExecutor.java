@@ -13,12 +13,16 @@ import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterExecutor implements TrialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterExecutor.class);
+    /** How long after a member left a task that is nowhere is taken for lost with it. */
+    static final long CLAIM_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** One dispatch of a trial. */
     private static final class Attempt {
@@ -67,6 +73,8 @@ public final class ClusterExecutor implements TrialExecutor {
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> leftMembers = new ConcurrentLinkedQueue<>();
     private final Map<Integer, String> trialMembers = new ConcurrentHashMap<>();
+    /** Attempts neither started nor claimed when a member left (token → when), the pump's alone. */
+    private final Map<String, Long> unclaimed = new HashMap<>();
     private final AtomicInteger ended = new AtomicInteger();
     private final long joinedNanos = System.nanoTime();
     private final Thread pump;
@@ -212,6 +220,7 @@ public final class ClusterExecutor implements TrialExecutor {
                 for (String left; (left = leftMembers.poll()) != null; ) {
                     handBack(left);
                 }
+                handBackUnclaimed();
                 cancelWhereAsked();
             } catch (InterruptedException e) {
                 return;
@@ -306,14 +315,36 @@ public final class ClusterExecutor implements TrialExecutor {
         report.run();
     }
 
-    /** Trials a member that left had claimed or was training go back to the search. */
+    /**
+     * Trials a member that left had claimed or was training go back to the search. Tasks that were
+     * neither started nor claimed may have been taken by it just before it died (a worker takes,
+     * then claims): they are looked at again after {@link #CLAIM_GRACE_NANOS}.
+     */
     private void handBack(String member) {
         List<Map.Entry<String, Attempt>> lost = new ArrayList<>();
+        Set<String> unstarted = new HashSet<>();
         synchronized (this) {
             for (Map.Entry<String, Attempt> e : attempts.entrySet()) {
                 String owner = e.getValue().member;
-                if (member.equals(owner) || owner == null && member.equals(claims.get(e.getKey()))) {
+                if (member.equals(owner)) {
                     lost.add(e);
+                } else if (owner == null) {
+                    unstarted.add(e.getKey());
+                }
+            }
+        }
+        Map<String, String> holders = claims.getAll(unstarted);
+        long now = System.nanoTime();
+        for (String token : unstarted) {
+            String holder = holders.get(token);
+            if (holder == null) {
+                unclaimed.putIfAbsent(token, now);
+            } else if (holder.equals(member)) {
+                synchronized (this) {
+                    Attempt a = attempts.get(token);
+                    if (a != null) {
+                        lost.add(Map.entry(token, a));
+                    }
                 }
             }
         }
@@ -321,6 +352,36 @@ public final class ClusterExecutor implements TrialExecutor {
             Attempt a = e.getValue();
             events.accept("trial " + a.task.trialId() + " goes back to the queue: its member left");
             end(e.getKey(), a, () -> a.callback.onReturned(a.task.trialId(), "its member left the cluster"));
+        }
+    }
+
+    /**
+     * A task that, well after a member left, is still neither queued, claimed nor started was taken
+     * by that member in its last moments: it goes back to the search. (A live worker claims within
+     * milliseconds of taking; if one is ever slower than the grace, its attempt is only a duplicate
+     * whose reports are ignored.)
+     */
+    private void handBackUnclaimed() {
+        long now = System.nanoTime();
+        List<String> due = unclaimed.entrySet().stream().filter(e -> now - e.getValue() > CLAIM_GRACE_NANOS)
+                .map(Map.Entry::getKey).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        due.forEach(unclaimed::remove);
+        Set<ByteBuffer> queued = new HashSet<>();
+        tasks.forEach(b -> queued.add(ByteBuffer.wrap(b)));
+        Map<String, String> holders = claims.getAll(new HashSet<>(due));
+        for (String token : due) {
+            Attempt a;
+            synchronized (this) {
+                a = attempts.get(token);
+            }
+            if (a == null || a.member != null || holders.containsKey(token) || queued.contains(ByteBuffer.wrap(a.taskBytes))) {
+                continue;
+            }
+            events.accept("trial " + a.task.trialId() + " goes back to the queue: the member that took it left before claiming it");
+            end(token, a, () -> a.callback.onReturned(a.task.trialId(), "the member that took it left the cluster"));
         }
     }
 

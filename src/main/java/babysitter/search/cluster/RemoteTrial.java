@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * On a worker: one attempt of a trial, reporting home. Each epoch's point goes out with the run
- * folder's new bytes, and the trial waits for the coordinator's answer (go on or stop), exactly as a
+ * On a worker: one attempt of a trial, reporting home through the worker's {@link Outbox}. Each
+ * epoch's point goes out with the run folder's new bytes, and the trial waits for the coordinator's
+ * answer (go on or stop), exactly as a
  * local trial waits for its search's stopping rule. It stops between steps when the coordinator
  * cancels it, leaves the cluster, or this worker shuts down (then it is handed back).
  */
@@ -44,7 +45,7 @@ final class RemoteTrial implements TrialTask.Callback {
         f.put("folder", runDir.getFileName().toString());
         f.put("member", worker.memberId());
         send(Message.Kind.STARTED, f);
-        worker.say("trial " + trialId + " started");
+        worker.outbox().later(() -> worker.say("trial " + trialId + " started")); // once home has been told
     }
 
     @Override
@@ -117,12 +118,8 @@ final class RemoteTrial implements TrialTask.Callback {
             throw new UncheckedIOException("cannot read the scratch run folder of trial " + task.trialId() + ": "
                     + e.getMessage(), e);
         }
+        // read and signed here, at this point of the trial; sent by the outbox while the trial goes on
         byte[] bytes = new Message(kind, task.token(), task.trialId(), fields, files).encode(worker.secret());
-        try {
-            results.put(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reporting trial " + task.trialId(), e);
-        }
+        worker.outbox().send(results, bytes, kind + " of trial " + task.trialId());
     }
 }

@@ -8,10 +8,9 @@ import babysitter.session.configuration.RunConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.transaction.TransactionContext;
-import com.hazelcast.transaction.TransactionalMap;
-import com.hazelcast.transaction.TransactionalQueue;
+import com.hazelcast.map.IMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +51,7 @@ public final class Worker implements AutoCloseable {
     private volatile long lastActive = System.nanoTime();
     private volatile String refusal;
     private final TrialRunner runner;
+    private final Outbox outbox;
 
     /** How a slot trains one trial; the local pool's way unless a measurement replaces it. */
     @FunctionalInterface
@@ -67,7 +67,6 @@ public final class Worker implements AutoCloseable {
 
     Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
            boolean ownsInstance, TrialRunner runner) {
-        this.runner = runner;
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be at least 1, got " + slots);
         }
@@ -77,6 +76,8 @@ public final class Worker implements AutoCloseable {
         this.scratch = scratch;
         this.say = say;
         this.ownsInstance = ownsInstance;
+        this.runner = runner;
+        this.outbox = new Outbox(say);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -191,49 +192,63 @@ public final class Worker implements AutoCloseable {
     private record Claimed(Message task, byte[] bytes) {
     }
 
-    /** Takes a task and records the claim in one transaction: a member that dies in between takes nothing. */
+    /**
+     * Takes a task, then claims it. Two round trips and no transaction: a member that dies between
+     * the two leaves a task that is neither queued nor claimed, and the coordinator hands such a task
+     * back once the member is gone ({@code ClusterExecutor}). The claim is first-come: the queue
+     * delivers at least once, so when the member holding it dies a task can reach two slots, and the
+     * second one drops it.
+     */
     private Claimed claim() {
-        TransactionContext tx = hz.newTransactionContext();
-        tx.beginTransaction();
-        boolean counted = false;
+        IQueue<byte[]> queue = hz.getQueue(Channels.TASKS);
+        byte[] bytes;
         try {
-            TransactionalQueue<byte[]> q = tx.getQueue(Channels.TASKS);
-            byte[] bytes = q.poll(500, TimeUnit.MILLISECONDS);
-            if (bytes == null) {
-                tx.rollbackTransaction();
-                return null;
-            }
-            synchronized (busy) {
-                if (stopping) {
-                    tx.rollbackTransaction();
-                    return null;
-                }
-                busy.incrementAndGet(); // from here the slot is busy: the idle limit cannot end the worker
-                counted = true;
-            }
-            Message task;
-            try {
-                task = Message.decode(bytes, secret);
-            } catch (Message.RefusedException e) {
-                tx.commitTransaction();
-                busy.decrementAndGet();
-                say.accept("dropped a task: " + e.getMessage());
-                return null;
-            }
-            TransactionalMap<String, String> claims = tx.getMap(Channels.CLAIMS);
-            claims.set(task.token(), memberId());
-            tx.commitTransaction();
-            return new Claimed(task, bytes);
+            bytes = queue.poll(500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            tx.rollbackTransaction();
             Thread.currentThread().interrupt();
             return null;
-        } catch (RuntimeException e) {
-            tx.rollbackTransaction();
-            if (counted) {
-                busy.decrementAndGet();
+        }
+        if (bytes == null) {
+            return null;
+        }
+        synchronized (busy) {
+            if (stopping) {
+                queue.offer(bytes); // leaving: the task goes back for another member
+                return null;
             }
+            busy.incrementAndGet(); // from here the slot is busy: the idle limit cannot end the worker
+        }
+        Message task = null;
+        IMap<String, String> claims = hz.getMap(Channels.CLAIMS);
+        try {
+            task = Message.decode(bytes, secret);
+            String holder = claims.putIfAbsent(task.token(), memberId());
+            if (holder != null && !holder.equals(memberId())) {
+                busy.decrementAndGet();
+                say.accept("dropped trial " + task.trialId() + ": another member took it already (delivered twice)");
+                return null;
+            }
+            return new Claimed(task, bytes);
+        } catch (Message.RefusedException e) {
+            busy.decrementAndGet();
+            say.accept("dropped a task: " + e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            busy.decrementAndGet();
+            giveBack(queue, claims, task, bytes);
             throw e;
+        }
+    }
+
+    /** A task taken but not claimed for certain goes back to the queue, unclaimed, if the cluster lets it. */
+    private void giveBack(IQueue<byte[]> queue, IMap<String, String> claims, Message task, byte[] bytes) {
+        try {
+            if (task != null) {
+                claims.remove(task.token(), memberId());
+            }
+            queue.offer(bytes);
+        } catch (RuntimeException e) {
+            LOG.warn("could not give a task back: {}", e.toString()); // the coordinator hands it back when this member leaves
         }
     }
 
@@ -265,12 +280,16 @@ public final class Worker implements AutoCloseable {
         } catch (ConfigException | RuntimeException e) {
             remote.onFailed(task.trialId(), e.getMessage());
         } finally {
-            deleteQuietly(root);
+            outbox.later(() -> deleteQuietly(root)); // after the last report, which reads the folder
         }
     }
 
     HazelcastInstance hazelcast() {
         return hz;
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     ClusterSecret secret() {
@@ -318,6 +337,7 @@ public final class Worker implements AutoCloseable {
                 break;
             }
         }
+        outbox.close(); // the handed-back trials' last reports go out before the member leaves
         if (ownsInstance && hz.getLifecycleService().isRunning()) {
             hz.shutdown();
         }
