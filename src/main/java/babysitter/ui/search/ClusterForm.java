@@ -112,11 +112,7 @@ public final class ClusterForm {
                     secretFile.get().isBlank() ? null : ClusterSecret.of(new byte[ClusterSecret.MIN_BYTES]));
             return "";
         } catch (IllegalArgumentException e) {
-            // the rule's message speaks of the command line's options: the form names its fields instead
-            return e.getMessage().replace("--cluster", Texts.get("search.cluster.fieldName"))
-                    .replace("--members", Texts.get("search.cluster.members"))
-                    .replace("--bind", Texts.get("search.cluster.bind"))
-                    .replace("(--secret-file FILE)", Texts.get("search.cluster.fieldSecret"));
+            return ClusterFormMessages.rule(e.getMessage());
         }
     }
 
@@ -143,12 +139,20 @@ public final class ClusterForm {
         if (!wrong.isEmpty()) {
             throw new InvalidChoice(wrong);
         }
+        ClusterSecret secret = null;
+        if (!secretFile.get().isBlank()) {
+            Path file = Path.of(secretFile.get().trim());
+            try {
+                secret = ClusterSecret.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidChoice(ClusterFormMessages.secretFile(file, e));
+            }
+        }
         try {
-            ClusterSecret secret = secretFile.get().isBlank() ? null : ClusterSecret.read(Path.of(secretFile.get().trim()));
             return new Choice(ClusterSpec.of(name.get().trim(), memberList(), bind.get().trim(), secret),
                     Integer.parseInt(slots.get().trim()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidChoice(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChoice(ClusterFormMessages.rule(e.getMessage()));
         }
     }
 
