@@ -91,7 +91,7 @@ final class TrialsTable extends TableView<TrialRow> {
             table.getColumns().add(column(names.get(i), Math.max(70, names.get(i).length() * 8 + 16),
                     r -> index < r.values().size() ? r.values().get(index) : ""));
         }
-        table.getColumns().add(column(Texts.get("search.col.bestDevAccuracy"), 100, TrialRow::bestText));
+        table.getColumns().add(column(Texts.get("search.col.bestDevAccuracy"), 112, TrialRow::bestText));
         TableColumn<TrialRow, TrialRow> spark = new TableColumn<>(Texts.get("search.col.devAccuracy"));
         spark.setPrefWidth(110);
         spark.setSortable(false);
