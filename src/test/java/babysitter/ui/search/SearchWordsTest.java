@@ -204,6 +204,20 @@ class SearchWordsTest {
     }
 
     @Test
+    void aLongAxisTitleIsSetSmallerAndKeptInsideItsScatter() {
+        assertThat(ScatterCanvas.titleSize(150, 196)).isEqualTo(11);
+        double size = ScatterCanvas.titleSize(260, 196);
+        assertThat(size).isLessThan(11).isGreaterThanOrEqualTo(8);
+        double width = 260 * size / 11;
+        assertThat(width).isLessThanOrEqualTo(196);
+        double centre = ScatterCanvas.titleCentre(width, 200, 46 + (200 - 58) / 2.0);
+        assertThat(centre - width / 2).isGreaterThanOrEqualTo(0);
+        assertThat(centre + width / 2).isLessThanOrEqualTo(200);
+        assertThat(ScatterCanvas.titleCentre(40, 200, 117)).as("a short title stays under the plot").isEqualTo(117);
+        assertThat(ScatterCanvas.titleSize(1000, 196)).as("never below 8").isEqualTo(8);
+    }
+
+    @Test
     void theClusterFieldsRulesAreSaidInKorean() {
         korean();
         ClusterForm f = new ClusterForm(tmp.resolve("home/cluster.properties"), r -> { }, Runnable::run, spec -> null);
