@@ -29,6 +29,7 @@ final class LiteralScan {
             "SGD", "Adam", "RMSprop", "NaN", "Inf", "CSV", "PNG", "HTML", "JSON", "IDX", "MNIST", "Fashion-MNIST",
             "sigmoid", "softmax", "ms", "px", "log", "linear",
             "last", // the label column's keyword, typed as is in every language
+            "lab", // the default name of a cluster, typed as is (worker --cluster lab)
             "log10 α", // a formula
             "Ag Ag", "Xg"); // probes that measure the height of a line of text
 

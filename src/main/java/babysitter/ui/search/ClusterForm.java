@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.cluster.ClusterProbe;
 import babysitter.search.cluster.ClusterSecret;
 import babysitter.search.cluster.ClusterSpec;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterForm {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterForm.class);
+    /** The most trials this computer may train at once. */
+    static final int MAX_SLOTS = 64;
 
     /** What a search on a cluster needs: how to join, and the trials this computer trains. */
     public record Choice(ClusterSpec spec, int slots) {
@@ -71,8 +74,11 @@ public final class ClusterForm {
         this.probe = Objects.requireNonNull(probe);
         recall();
         error.bind(Bindings.createStringBinding(() -> rule(onCluster.get()), onCluster, name, members, bind, slots, secretFile));
-        clusterText.bind(Bindings.createStringBinding(() -> "cluster " + (name.get().isBlank() ? "…" : name.get().trim())
-                + (found.get().isEmpty() ? "" : " (" + found.get() + ")"), name, found));
+        clusterText.bind(Bindings.createStringBinding(() -> {
+            String shown = name.get().isBlank() ? "…" : name.get().trim();
+            return found.get().isEmpty() ? Texts.get("search.cluster.choice", shown)
+                    : Texts.get("search.cluster.choiceFound", shown, found.get());
+        }, name, found));
         for (StringProperty p : List.of(name, members, secretFile, bind)) {
             p.addListener((o, a, b) -> {
                 found.set("");
@@ -95,19 +101,18 @@ public final class ClusterForm {
         String s = slots.get().trim();
         try {
             int n = Integer.parseInt(s);
-            if (n < 0 || n > 64) {
+            if (n < 0 || n > MAX_SLOTS) {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            return "Trials here must be a whole number from 0 (only coordinate) to 64, got '" + s + "'.";
+            return Texts.get("search.cluster.slotsRule", MAX_SLOTS, s);
         }
         try {
             ClusterSpec.of(name.get().trim(), memberList(), bind.get().trim(),
                     secretFile.get().isBlank() ? null : ClusterSecret.of(new byte[ClusterSecret.MIN_BYTES]));
             return "";
         } catch (IllegalArgumentException e) {
-            return e.getMessage().replace("--cluster", "Cluster").replace("--members", "Members")
-                    .replace("--bind", "This computer's address").replace("(--secret-file FILE)", "(a secret file)");
+            return ClusterFormMessages.rule(e.getMessage());
         }
     }
 
@@ -134,12 +139,20 @@ public final class ClusterForm {
         if (!wrong.isEmpty()) {
             throw new InvalidChoice(wrong);
         }
+        ClusterSecret secret = null;
+        if (!secretFile.get().isBlank()) {
+            Path file = Path.of(secretFile.get().trim());
+            try {
+                secret = ClusterSecret.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidChoice(ClusterFormMessages.secretFile(file, e));
+            }
+        }
         try {
-            ClusterSecret secret = secretFile.get().isBlank() ? null : ClusterSecret.read(Path.of(secretFile.get().trim()));
             return new Choice(ClusterSpec.of(name.get().trim(), memberList(), bind.get().trim(), secret),
                     Integer.parseInt(slots.get().trim()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidChoice(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChoice(ClusterFormMessages.rule(e.getMessage()));
         }
     }
 
@@ -156,21 +169,20 @@ public final class ClusterForm {
         try {
             c = build();
         } catch (InvalidChoice e) {
-            found.set("cannot look: " + e.getMessage());
+            found.set(Texts.get("search.cluster.cannotLook", e.getMessage()));
             return;
         }
         int mine = ++lookUps;
-        found.set("looking …");
+        found.set(Texts.get("search.cluster.looking"));
         background.execute(() -> {
             String text;
             try {
                 ClusterProbe.Found f = probe.apply(c.spec());
                 text = f.refusal() != null ? f.refusal()
-                        : f.members() == 0 ? "nobody answered at " + String.join(", ", c.spec().members())
-                        : f.members() + (f.members() == 1 ? " member, " : " members, ") + f.slots()
-                                + (f.slots() == 1 ? " slot" : " slots");
+                        : f.members() == 0 ? Texts.get("search.cluster.nobody", String.join(", ", c.spec().members()))
+                        : Texts.get("search.cluster.found", f.members(), f.slots());
             } catch (RuntimeException e) {
-                text = "the look-up failed: " + e.getMessage();
+                text = Texts.get("search.cluster.lookUpFailed", e.getMessage());
             }
             String shown = text;
             fx.execute(() -> {
@@ -193,7 +205,7 @@ public final class ClusterForm {
         try {
             Files.createDirectories(memory.getParent());
             try (Writer w = Files.newBufferedWriter(memory, StandardCharsets.UTF_8)) {
-                p.store(w, "New search: Run on");
+                p.store(w, null);
             }
         } catch (IOException e) {
             LOG.warn("could not remember the cluster fields in {}: {}", memory, e.getMessage());

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.ui.app.AppContext;
 import java.io.File;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,7 @@ final class ClusterFormPane {
     /** Adds the rows to {@code g} from {@code row}; returns the next free row. */
     static int addRows(GridPane g, int row, ClusterForm form, AppContext app, Window owner) {
         ToggleGroup where = new ToggleGroup();
-        RadioButton here = new RadioButton("this computer");
+        RadioButton here = new RadioButton(Texts.get("search.cluster.here"));
         here.setId("runHere");
         here.setToggleGroup(where);
         RadioButton cluster = new RadioButton();
@@ -34,13 +35,13 @@ final class ClusterFormPane {
         cluster.textProperty().bind(form.clusterTextProperty());
         (form.onClusterProperty().get() ? cluster : here).setSelected(true);
         where.selectedToggleProperty().addListener((o, a, b) -> form.onClusterProperty().set(b == cluster));
-        Button lookUp = new Button("Look up");
+        Button lookUp = new Button(Texts.get("search.cluster.lookUp"));
         lookUp.setId("lookUpCluster");
-        lookUp.setTooltip(new Tooltip("join the cluster for a moment and count its members and slots"));
+        lookUp.setTooltip(new Tooltip(Texts.get("search.cluster.lookUpTip")));
         lookUp.setOnAction(e -> form.lookUp());
         lookUp.disableProperty().bind(form.onClusterProperty().not());
         HBox choice = new HBox(12, here, cluster, lookUp);
-        g.add(new Label("Run on"), 0, row);
+        g.add(new Label(Texts.get("search.cluster.runOn")), 0, row);
         g.add(choice, 1, row++);
 
         VBox fields = new VBox(4);
@@ -49,28 +50,27 @@ final class ClusterFormPane {
         c.setHgap(8);
         c.setVgap(4);
         int r = 0;
-        r = add(c, r, "Cluster name", field("clusterName", form.nameProperty(), 12,
-                "the name every member was started with (worker --cluster NAME)"));
-        r = add(c, r, "Members", field("clusterMembers", form.membersProperty(), 28,
-                "members to join, host or host:port, comma-separated (a host alone tries ports 5701-5703)"));
-        TextField secret = field("clusterSecret", form.secretFileProperty(), 24,
-                "the cluster's secret file, the same on every member (needed unless every member is on this computer)");
-        Button browse = new Button("Browse…");
+        r = add(c, r, Texts.get("search.cluster.name"), field("clusterName", form.nameProperty(), 12,
+                Texts.get("search.cluster.nameTip")));
+        r = add(c, r, Texts.get("search.cluster.members"), field("clusterMembers", form.membersProperty(), 28,
+                Texts.get("search.cluster.membersTip")));
+        TextField secret = field("clusterSecret", form.secretFileProperty(), 24, Texts.get("search.cluster.secretTip"));
+        Button browse = new Button(Texts.get("search.browse"));
         browse.setId("browseSecret");
         browse.setOnAction(e -> {
-            File f = app.choosers().openFile(owner, "Choose the cluster's secret file", app.runsRoot(), "Cluster secret",
-                    "secret");
+            File f = app.choosers().openFile(owner, Texts.get("search.cluster.chooseSecret"), app.runsRoot(),
+                    Texts.get("search.cluster.secretFilter"), "secret");
             if (f != null) {
                 form.secretFileProperty().set(f.getPath());
             }
         });
         HBox secretBox = new HBox(6, secret, browse);
         HBox.setHgrow(secret, Priority.ALWAYS);
-        r = add(c, r, "Secret file", secretBox);
-        r = add(c, r, "This computer's address", field("clusterBind", form.bindProperty(), 16,
-                "the address[:port] the other members reach this computer at (empty: 127.0.0.1, this computer only)"));
-        add(c, r, "Trials here", field("clusterSlots", form.slotsProperty(), 4,
-                "trials this computer trains at once besides coordinating (0: only coordinate)"));
+        r = add(c, r, Texts.get("search.cluster.secret"), secretBox);
+        r = add(c, r, Texts.get("search.cluster.bind"), field("clusterBind", form.bindProperty(), 16,
+                Texts.get("search.cluster.bindTip")));
+        add(c, r, Texts.get("search.cluster.slots"), field("clusterSlots", form.slotsProperty(), 4,
+                Texts.get("search.cluster.slotsTip")));
         Label error = new Label();
         error.setId("clusterError");
         error.getStyleClass().add("error");

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.cluster.ClusterStatus;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -78,7 +79,7 @@ public final class ClusterLine {
         fx.execute(() -> {
             this.name = name;
             active.set(true);
-            text.set("cluster " + name + ": joined");
+            text.set(Texts.get("search.cluster.joined", name));
         });
         poller.scheduleWithFixedDelay(() -> {
             try {
@@ -100,7 +101,7 @@ public final class ClusterLine {
             if (last != null) {
                 update(last);
             }
-            text.set("cluster " + name + ": left (the search is not running)");
+            text.set(Texts.get("search.cluster.left", name));
         });
     }
 
@@ -117,10 +118,9 @@ public final class ClusterLine {
         active.set(true);
         int n = s.members().size();
         double perHour = s.trialsPerHour();
-        text.set(String.format(Locale.ROOT, "cluster %s · %d %s (%s) · slots %d busy, %d free · %s",
-                s.name(), n, n == 1 ? "member" : "members", roles(s.members()), s.busy(), s.free(),
-                Double.isFinite(perHour) ? String.format(Locale.ROOT, "%.0f trials per hour", perHour)
-                        : "no trial ended yet"));
+        text.set(Texts.get("search.cluster.line", s.name(), n, roles(s.members()), s.busy(), s.free(),
+                Double.isFinite(perHour) ? Texts.get("search.cluster.perHour", perHour)
+                        : Texts.get("search.cluster.noTrialEnded")));
         // a later run (Resume, the next round) joins afresh: the trials of earlier runs keep their members
         boolean changed = false;
         for (Map.Entry<Integer, String> e : s.trialMembers().entrySet()) {
@@ -135,12 +135,12 @@ public final class ClusterLine {
     private static String roles(List<ClusterStatus.MemberInfo> ms) {
         long workers = ms.stream().filter(m -> !m.self() && m.role().equals("worker")).count();
         long others = ms.stream().filter(m -> !m.self() && !m.role().equals("worker")).count();
-        StringBuilder b = new StringBuilder("this computer");
+        StringBuilder b = new StringBuilder(Texts.get("search.cluster.thisComputer"));
         if (workers > 0) {
-            b.append(" + ").append(workers).append(workers == 1 ? " worker" : " workers");
+            b.append(Texts.get("search.cluster.workers", workers));
         }
         if (others > 0) {
-            b.append(" + ").append(others).append(" other");
+            b.append(Texts.get("search.cluster.others", others));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialTask;
 import babysitter.search.cluster.ClusterExecutor;
@@ -23,14 +24,15 @@ final class ClusterTrials implements TrialExecutor {
 
     /** Joins the cluster of {@code choice}; a failure to join is thrown (the window shows it). */
     static ClusterTrials join(ClusterForm.Choice choice, ClusterLine line) {
-        line.event("joining cluster " + choice.spec().name() + " at " + String.join(", ", choice.spec().members())
-                + " (" + choice.slots() + " trials here at once)");
+        line.event(Texts.get("search.cluster.joining", choice.spec().name(), String.join(", ", choice.spec().members()),
+                choice.slots()));
         try {
             ClusterExecutor ex = ClusterExecutor.start(choice.spec(), choice.slots(), line::event);
             line.attach(choice.spec().name(), ex::status);
             return new ClusterTrials(ex, line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot join cluster " + choice.spec().name() + ": " + e.getMessage(), e);
+            // shown in the window's banner
+            throw new UncheckedIOException(Texts.get("search.cluster.cannotJoin", choice.spec().name(), e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +29,7 @@ public final class ImportancePane extends VBox {
         setPadding(new Insets(6, 8, 6, 8));
         setMinWidth(330);
         setPrefWidth(360);
-        Label title = new Label("Which hyperparameters mattered");
+        Label title = new Label(Texts.get("search.importance.title"));
         title.setStyle("-fx-font-weight: bold;");
         bars.setId("importanceBars");
         bars.setHgap(6);
@@ -66,7 +67,7 @@ public final class ImportancePane extends VBox {
             Label value = new Label(b.valueText());
             value.getStyleClass().add("readout");
             value.setMinWidth(Region.USE_PREF_SIZE);
-            Label tier = new Label(b.courseTier() == 0 ? "" : "course " + b.courseTier());
+            Label tier = new Label(b.courseTier() == 0 ? "" : Texts.get("search.importance.tier", b.courseTier()));
             tier.getStyleClass().add("readout");
             tier.setMinWidth(Region.USE_PREF_SIZE);
             bars.addRow(row++, name, cell, value, tier);

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.Round;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
@@ -9,7 +10,6 @@ import babysitter.search.importance.ImportanceEstimator;
 import babysitter.search.importance.Objective;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -39,9 +39,9 @@ public final class ImportanceViewModel {
      * @param courseTier the course's tier (1 first), 0 for a pair or a parameter the course does not rank
      */
     public record Bar(String id, String label, double share, double spread, int courseTier) {
-        /** "0.62 ± 0.08". */
+        /** "0.62 ± 0.08", in the reader's locale. */
         public String valueText() {
-            return String.format(Locale.ROOT, "%.2f ± %.2f", share, spread);
+            return Texts.number(share, 2) + " ± " + Texts.number(spread, 2);
         }
     }
 
@@ -49,8 +49,8 @@ public final class ImportanceViewModel {
     private final Executor worker;
     private final long seed;
     private final ObservableList<Bar> bars = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper("No importance yet: it needs "
-            + ImportanceEstimator.MIN_TRIALS + " finished trials.");
+    private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper(
+            Texts.get("search.importance.needs", ImportanceEstimator.MIN_TRIALS));
     private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper computations = new ReadOnlyLongWrapper();
     private Importance latest;
@@ -95,7 +95,7 @@ public final class ImportanceViewModel {
             } catch (RuntimeException e) {
                 imp = null;
                 String why = e.getMessage();
-                fx.execute(() -> reading.set("The importance could not be computed: " + why));
+                fx.execute(() -> reading.set(Texts.get("search.importance.failed", why)));
             }
             Importance result = imp;
             fx.execute(() -> finished(result));
@@ -119,18 +119,18 @@ public final class ImportanceViewModel {
         latest = imp;
         List<Bar> out = new ArrayList<>();
         for (Importance.Share s : imp.ranked()) {
-            out.add(new Bar(s.param(), CourseOrder.spoken(s.param()), s.share(), s.spread(), CourseOrder.tier(s.param())));
+            out.add(new Bar(s.param(), SearchTexts.spoken(s.param()), s.share(), s.spread(),
+                    CourseOrder.tier(s.param())));
         }
         for (Importance.PairShare p : imp.pairs()) {
             if (p.share() >= SHOWN_PAIR) {
-                out.add(new Bar(p.first() + "×" + p.second(), CourseOrder.spoken(p.first()) + " × "
-                        + CourseOrder.spoken(p.second()), p.share(), p.spread(), 0));
+                out.add(new Bar(p.first() + "×" + p.second(), SearchTexts.spoken(p.first()) + " × "
+                        + SearchTexts.spoken(p.second()), p.share(), p.spread(), 0));
             }
         }
         bars.setAll(out);
-        reading.set(CourseOrder.reading(imp));
-        basis.set(imp.available() ? "share of the variance of the best dev accuracy · " + imp.trials()
-                + " finished trials" + String.format(Locale.ROOT, " · rest (3 or more together) %.2f", imp.rest()) : "");
+        reading.set(ImportanceReading.of(imp));
+        basis.set(imp.available() ? Texts.get("search.importance.basis", imp.trials(), imp.rest()) : "");
     }
 
     /** The latest estimate, or null before the first. */
@@ -145,7 +145,7 @@ public final class ImportanceViewModel {
 
     /** The course's order in one line. */
     public String courseLine() {
-        return CourseOrder.LINE;
+        return Texts.get("search.importance.course");
     }
 
     /** "Here mini-batch size mattered more than β, against the course's order (24 trials: still uncertain)." */

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.EarlyStopping;
 import babysitter.search.Method;
 import babysitter.search.Search;
@@ -34,6 +35,8 @@ import javafx.beans.property.StringProperty;
 public final class NewSearchViewModel {
     /** The most values per axis a grid may ask for (the trials cap usually bites first). */
     public static final int MAX_GRID_VALUES = 100;
+    /** The start of the folder name of a search without a name. */
+    private static final String UNNAMED = "search-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path runsRoot;
@@ -65,27 +68,28 @@ public final class NewSearchViewModel {
         this.runsRoot = runsRoot;
         this.clock = clock;
         spaceError.bind(Bindings.createStringBinding(() -> spaceFile.get().isBlank()
-                ? "Choose a space.json (a base configuration and the ranges to search)." : "", spaceFile));
+                ? Texts.get("search.new.spaceMissing") : "", spaceFile));
         trialsError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID ? ""
                 : SearchTexts.trialsRule(trials.get(), NextRoundForm.MAX_TRIALS), trials, method));
         gridError.bind(Bindings.createStringBinding(() -> method.get() == Method.GRID
                 ? gridRule(gridValues.get(), parsedSpace.get()) : "", gridValues, parsedSpace, method));
         gridCount.bind(Bindings.createStringBinding(() -> gridCountText(gridValues.get(), parsedSpace.get()),
                 gridValues, parsedSpace));
-        parallelError.bind(Bindings.createStringBinding(() -> intRule("Parallel trials", parallel.get(), 1, 64),
+        parallelError.bind(Bindings.createStringBinding(() -> SearchTexts.intRule(Texts.get("search.field.parallel"), parallel.get(), 1, 64),
                 parallel));
-        epochsError.bind(Bindings.createStringBinding(() -> intRule("Epochs per trial", epochs.get(), 1, 100_000),
+        epochsError.bind(Bindings.createStringBinding(() -> SearchTexts.intRule(Texts.get("search.field.epochs"), epochs.get(), 1, 100_000),
                 epochs));
         seedError.bind(Bindings.createStringBinding(() -> {
             try {
                 Long.parseLong(seed.get().trim());
                 return "";
             } catch (NumberFormatException e) {
-                return "Seed must be a whole number, got '" + seed.get().trim() + "'.";
+                return Texts.get("search.check.mustBe", Texts.get("search.field.seed"), Texts.get("search.rule.whole"),
+                        seed.get().trim());
             }
         }, seed));
         graceError.bind(Bindings.createStringBinding(() -> stopping.get() == EarlyStopping.Kind.NONE ? ""
-                : intRule("Grace epochs", grace.get(), 1, 100_000), grace, stopping));
+                : SearchTexts.intRule(Texts.get("search.field.grace"), grace.get(), 1, 100_000), grace, stopping));
         spaceFile.addListener((o, a, b) -> {
             error.set("");
             parsedSpace.set(tryRead(b));
@@ -127,16 +131,16 @@ public final class NewSearchViewModel {
      */
     static String gridRule(String text, SearchSpace space) {
         String s = text == null ? "" : text.trim();
-        String rule = "a whole number from 2 to " + MAX_GRID_VALUES;
+        String field = Texts.get("search.field.valuesPerAxis");
+        String rule = Texts.get("search.rule.wholeFromTo", 2, MAX_GRID_VALUES);
         long k;
         try {
             k = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            return "Values per axis must be " + rule + ", got '" + s + "'.";
+            return Texts.get("search.check.mustBe", field, rule, s);
         }
         if (k < 2 || k > MAX_GRID_VALUES) {
-            return "Values per axis must be " + rule + (k == 1 ? " (one value per axis tries a single point)" : "")
-                    + ", got '" + s + "'.";
+            return Texts.get(k == 1 ? "search.check.onePerAxis" : "search.check.mustBe", field, rule, s);
         }
         if (space != null) {
             long n = space.gridSize((int) k);
@@ -145,9 +149,8 @@ public final class NewSearchViewModel {
                 while (fits < k && space.gridSize(fits + 1) <= NextRoundForm.MAX_TRIALS) {
                     fits++;
                 }
-                return "A grid may have at most " + NextRoundForm.MAX_TRIALS + " trials: " + k + " values per axis × "
-                        + space.params().size() + " parameters makes " + n + "; use at most " + fits
-                        + " values per axis" + (fits < 2 ? " (or fewer parameters)." : ".");
+                return Texts.get(fits < 2 ? "search.check.gridTooBigFewer" : "search.check.gridTooBig",
+                        NextRoundForm.MAX_TRIALS, k, space.params().size(), n, fits);
             }
         }
         return "";
@@ -168,32 +171,16 @@ public final class NewSearchViewModel {
             return "";
         }
         if (space == null) {
-            return k + " values per axis × every parameter of the space: choose a space to see how many trials.";
+            return Texts.get("search.new.gridCountNoSpace", k);
         }
         int[] sizes = space.gridSizes(k);
         long n = space.gridSize(k);
-        String head = k + " values per axis × " + sizes.length + (sizes.length == 1 ? " parameter" : " parameters") + " → ";
         boolean even = Arrays.stream(sizes).allMatch(x -> x == k);
         if (even) {
-            return head + n + (n == 1 ? " trial" : " trials");
+            return Texts.get("search.new.gridCount", k, sizes.length, n);
         }
         String product = String.join(" × ", Arrays.stream(sizes).mapToObj(Integer::toString).toList());
-        return head + product + " = " + n + " trials (some axes have fewer values)";
-    }
-
-    /** "" when {@code text} is a whole number in [min, max], else a message naming the value and the rule. */
-    static String intRule(String what, String text, int min, int max) {
-        String s = text == null ? "" : text.trim();
-        String rule = "a whole number from " + min + " to " + max;
-        try {
-            long v = Long.parseLong(s);
-            if (v < min || v > max) {
-                return what + " must be " + rule + ", got '" + s + "'.";
-            }
-            return "";
-        } catch (NumberFormatException e) {
-            return what + " must be " + rule + ", got '" + s + "'.";
-        }
+        return Texts.get("search.new.gridCountUneven", k, sizes.length, product, n);
     }
 
     /** All fields valid. */
@@ -207,8 +194,9 @@ public final class NewSearchViewModel {
 
     /** The search folder a search created now would get. */
     public Path folder() {
-        String n = name.get().isBlank() ? "search" : name.get().trim().replaceAll("[^A-Za-z0-9._-]+", "-");
-        return runsRoot.resolve("searches").resolve(n + "-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())));
+        // a folder name, the same in every language
+        String n = name.get().isBlank() ? UNNAMED : name.get().trim().replaceAll("[^A-Za-z0-9._-]+", "-") + "-";
+        return runsRoot.resolve("searches").resolve(n + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())));
     }
 
     public int parallelValue() {
@@ -221,7 +209,7 @@ public final class NewSearchViewModel {
      */
     public Optional<Search> create() {
         if (!valid().get()) {
-            error.set("Some fields are not valid yet.");
+            error.set(Texts.get("search.new.notValid"));
             return Optional.empty();
         }
         Path file = Path.of(spaceFile.get().trim());
@@ -232,7 +220,7 @@ public final class NewSearchViewModel {
             error.set(e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
-            error.set("Could not read " + file + ": " + e.getMessage());
+            error.set(Texts.get("search.new.cannotRead", file, e.getMessage()));
             return Optional.empty();
         }
         boolean grid = method.get() == Method.GRID;
@@ -261,7 +249,7 @@ public final class NewSearchViewModel {
             error.set("");
             return Optional.of(s);
         } catch (IOException | RuntimeException ex) {
-            error.set("Could not create the search: " + ex.getMessage());
+            error.set(Texts.get("search.new.cannotCreate", ex.getMessage()));
             return Optional.empty();
         }
     }

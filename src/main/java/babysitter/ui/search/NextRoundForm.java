@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.Method;
 import babysitter.search.Round;
 import babysitter.search.Search;
@@ -83,7 +84,7 @@ public final class NextRoundForm {
             return;
         }
         int last = trials.lastRound().index();
-        if (addRoundAndRun(charts.brushedSpace(), "brushed on round " + SearchTexts.displayRound(last))) {
+        if (addRoundAndRun(charts.brushedSpace(), RoundOrigins.brushed(SearchTexts.displayRound(last)))) {
             charts.clearBrushes(); // kept when the round could not be added, to try again
         }
     }
@@ -99,10 +100,10 @@ public final class NextRoundForm {
         try {
             space = search.get().topSpace(last, k);
         } catch (RuntimeException e) {
-            notify.accept("Could not zoom into the top " + k + ": " + e.getMessage());
+            notify.accept(Texts.get("search.error.cannotZoom", k, e.getMessage()));
             return;
         }
-        addRoundAndRun(space, "top " + k + " of round " + SearchTexts.displayRound(last));
+        addRoundAndRun(space, RoundOrigins.top(k, SearchTexts.displayRound(last)));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class NextRoundForm {
         Importance imp = importance.latest();
         Trial best = trials.trial(trials.bestTrialProperty().get());
         if (imp == null || !imp.available() || best == null) {
-            notify.accept("Not yet: " + importance.readingProperty().get());
+            notify.accept(Texts.get("search.error.notYet", importance.readingProperty().get()));
             return;
         }
         SearchSpace lastSpace = trials.lastRound().space();
@@ -128,14 +129,13 @@ public final class NextRoundForm {
             }
         }
         if (fixed.isEmpty()) {
-            notify.accept("Every searched hyperparameter mattered (at least " + Math.round(Importance.IMPORTANT * 100)
-                    + "% of the variance, its pairs included): nothing to hold fixed.");
+            notify.accept(Texts.get("search.error.allMattered", Math.round(Importance.IMPORTANT * 100)));
             return;
         }
         List<String> held = new ArrayList<>();
         fixed.forEach((name, v) -> held.add(name + "=" + lastSpace.param(name).format(v)));
-        addRoundAndRun(lastSpace.fixing(fixed), "important ones of round "
-                + SearchTexts.displayRound(trials.lastRound().index()) + "; held " + String.join(", ", held));
+        addRoundAndRun(lastSpace.fixing(fixed), RoundOrigins.important(SearchTexts.displayRound(trials.lastRound().index()),
+                held));
     }
 
     /** False (with the reason in the notification) when the round could not be added. */
@@ -156,7 +156,7 @@ public final class NextRoundForm {
             trials.put(r);
             s.trials().forEach(trials::put);
         } catch (IOException | RuntimeException e) {
-            notify.accept("Could not add the round: " + e.getMessage());
+            notify.accept(Texts.get("search.error.cannotAddRound", e.getMessage()));
             return false;
         }
         roundAdded.run();

@@ -180,7 +180,9 @@ public final class ParallelCanvas extends ResizableCanvasPane {
             }
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            String name = axes.get(i).name();
+            // a parameter by its name in the space (its scale is on the scatters), the objective by its label
+            ParallelData.Axis axis = axes.get(i);
+            String name = ParallelData.OBJECTIVE.equals(axis.name()) ? axis.label() : axis.name();
             g.fillText(name, Math.min(w - 40, Math.max(40, x)), unitToLocalY(0) + 6);
         }
         if (dragAxis >= 0 && !Double.isNaN(dragStart)) {

@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.Ticks;
 import babysitter.search.Param;
 import babysitter.search.Trial;
@@ -57,7 +58,7 @@ final class ParallelCoordinates {
             ticks.add(new Ticks.Tick((t.value() - range[0]) / span, t.label()));
         }
         double[] brushed = selection.objectiveRange();
-        axes.add(new ParallelData.Axis(ParallelData.OBJECTIVE, ParallelData.OBJECTIVE, ticks, brushed == null ? null
+        axes.add(new ParallelData.Axis(ParallelData.OBJECTIVE, Texts.get("search.axis.bestDevAccuracy"), ticks, brushed == null ? null
                 : new double[] {(brushed[0] - range[0]) / span, (brushed[1] - range[0]) / span}));
         double[] bounds = accuracyBounds(trials);
         double lo = bounds[0];

@@ -12,8 +12,8 @@ import java.util.List;
  * @param lines the trials, best and selected last (drawn on top)
  */
 public record ParallelData(List<Axis> axes, List<Line> lines) {
-    /** The name of the objective's axis. */
-    public static final String OBJECTIVE = "best dev accuracy";
+    /** The name of the objective's axis (no parameter's name looks like it; its label is what a person reads). */
+    public static final String OBJECTIVE = "#best-dev-accuracy";
 
     /**
      * One axis.

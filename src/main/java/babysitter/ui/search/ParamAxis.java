@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.Ticks;
 import babysitter.search.Param;
 import java.math.BigDecimal;
@@ -21,10 +22,10 @@ public final class ParamAxis {
     public static String label(Param p) {
         return switch (p.scale()) {
             case LINEAR -> p.name();
-            case LOG -> p.name() + " (log axis)";
-            case ONE_MINUS_LOG -> p.name() + " (log axis of 1 − " + p.name() + ")";
+            case LOG -> Texts.get("search.axis.log", p.name());
+            case ONE_MINUS_LOG -> Texts.get("search.axis.oneMinusLog", p.name());
             case INTEGER -> p.name();
-            case POW2 -> p.name() + " (powers of 2)";
+            case POW2 -> Texts.get("search.axis.pow2", p.name());
             case CHOICE -> p.name();
         };
     }

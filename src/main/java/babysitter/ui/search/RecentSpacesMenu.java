@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,9 @@ final class RecentSpacesMenu {
     }
 
     static MenuButton of(RecentSpaces recent, StringProperty spaceFile) {
-        MenuButton button = new MenuButton("Recent");
+        MenuButton button = new MenuButton(Texts.get("search.recent"));
         button.setId("recentSpaces");
-        button.setTooltip(new Tooltip("the spaces searches started from, and those in " + recent.spacesFolder()));
+        button.setTooltip(new Tooltip(Texts.get("search.recentTip", recent.spacesFolder())));
         fill(button, recent.list(), spaceFile);
         // listed again each time it opens: "Search around this run" may have written one meanwhile
         button.setOnShowing(e -> fill(button, recent.list(), spaceFile));
@@ -39,7 +40,7 @@ final class RecentSpacesMenu {
             button.getItems().add(item);
         }
         if (spaces.isEmpty()) {
-            MenuItem none = new MenuItem("none yet: a space you start a search from is listed here");
+            MenuItem none = new MenuItem(Texts.get("search.recentNone"));
             none.setDisable(true);
             button.getItems().add(none);
         }

@@ -177,7 +177,11 @@ public final class ScatterCanvas extends ResizableCanvasPane {
         g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
         g.setFill(Color.rgb(90, 90, 90));
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(data.xLabel(), LEFT + pw / 2, h - 1);
+        // a long axis title ("momentum (log axis of 1 − momentum)") is set smaller rather than cut at the edges
+        double size = titleSize(textWidth(data.xLabel(), 11), w - 4);
+        g.setFont(Font.font(size));
+        g.fillText(data.xLabel(), titleCentre(textWidth(data.xLabel(), size), w, LEFT + pw / 2), h - 1);
+        g.setFont(Font.font(11));
 
         // points: ordinary, then in-brush, then selected and best on top
         for (int pass = 0; pass < 3; pass++) {
@@ -218,9 +222,23 @@ public final class ScatterCanvas extends ResizableCanvasPane {
     private final Text measurer = new Text();
 
     private double textWidth(String s) {
-        measurer.setFont(Font.font(11));
+        return textWidth(s, 11);
+    }
+
+    private double textWidth(String s, double size) {
+        measurer.setFont(Font.font(size));
         measurer.setText(s);
         return measurer.getLayoutBounds().getWidth();
+    }
+
+    /** The font size of an axis title {@code widthAt11} wide at size 11 that fits in {@code room}: 11 or less, not below 8. */
+    static double titleSize(double widthAt11, double room) {
+        return widthAt11 <= room ? 11 : Math.max(8, Math.floor(11 * room / widthAt11));
+    }
+
+    /** Where a title {@code width} wide is centred: under the plot, moved in so that neither end is cut. */
+    static double titleCentre(double width, double canvasWidth, double plotCentre) {
+        return Math.min(canvasWidth - width / 2 - 2, Math.max(width / 2 + 2, plotCentre));
     }
 
     private void onPress(MouseEvent e) {

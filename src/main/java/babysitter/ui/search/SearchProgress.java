@@ -1,11 +1,13 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.Round;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
 import babysitter.session.training.Durations;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -73,32 +75,32 @@ public final class SearchProgress {
         int done = trials.finishedCountProperty().get();
         long runningNow = trials.all().stream().filter(t -> t.state() == TrialState.RUNNING).count();
         Round last = trials.hasRounds() ? trials.lastRound() : null;
-        StringBuilder b = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         if (last != null) {
-            b.append("Round ").append(SearchTexts.displayRound(last.index())).append(" (").append(last.origin()).append(") · ");
+            parts.add(Texts.get("search.status.round", SearchTexts.displayRound(last.index()),
+                    SearchTexts.origin(last.origin())));
         }
-        b.append(done).append('/').append(total).append(" trials done");
+        parts.add(Texts.get("search.status.done", done, total));
         if (running.get()) {
-            b.append(" · ").append(runningNow).append(" running");
+            parts.add(Texts.get("search.status.running", runningNow));
             double elapsed = (clock.millis() - runStartMillis) / 1000.0;
-            b.append(" · ").append(Durations.text(elapsed)).append(" elapsed");
+            parts.add(Texts.get("search.status.elapsed", Durations.text(elapsed)));
             double eta = etaSeconds(elapsed);
             if (Double.isFinite(eta)) {
-                b.append(" · ≈ ").append(Durations.text(eta)).append(" left");
+                parts.add(Texts.get("search.status.left", Durations.text(eta)));
             }
             if (cancelling) {
-                b.append(" · cancelling …");
+                parts.add(Texts.get("search.status.cancelling"));
             }
         } else if (done < total) {
-            b.append(" · ").append(total - done).append(" unfinished: Resume runs them again");
+            parts.add(Texts.get("search.status.unfinished", total - done));
         } else {
             Trial best = trials.trial(trials.bestTrialProperty().get());
             if (best != null) {
-                b.append(String.format(Locale.ROOT, " · best #%d: %.3f dev accuracy", best.id(),
-                        best.bestDevAccuracy()));
+                parts.add(Texts.get("search.status.best", best.id(), best.bestDevAccuracy()));
             }
         }
-        status.set(b.toString());
+        status.set(String.join(" · ", parts));
     }
 
     /** Seconds left at the speed of this run so far (epochs finished per second), NaN before the first epoch. */

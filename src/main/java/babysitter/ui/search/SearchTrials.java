@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.EpochPoint;
 import babysitter.search.Param;
 import babysitter.search.Round;
@@ -80,7 +81,7 @@ public final class SearchTrials {
         if (lines.size() > SHOWN_ROUND_LINES) {
             int hidden = lines.size() - SHOWN_ROUND_LINES;
             lines = new ArrayList<>(lines.subList(hidden, lines.size()));
-            lines.add(0, "… " + hidden + (hidden == 1 ? " earlier round" : " earlier rounds"));
+            lines.add(0, Texts.get("search.rounds.earlier", hidden));
         }
         roundsSummary.set(String.join("\n", lines));
         int done = (int) trials.values().stream().filter(t -> t.state().finished()).count();

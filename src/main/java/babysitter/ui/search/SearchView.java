@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.plot.SeriesBuffer;
 import babysitter.search.Method;
 import babysitter.ui.chart.ChartSeries;
@@ -60,7 +61,8 @@ public final class SearchView extends BorderPane {
 
     private final SearchViewModel vm;
     private final TrialsTable table;
-    private final LineChartCanvas curves = new LineChartCanvas("Dev accuracy of every trial", "epoch", "dev accuracy");
+    private final LineChartCanvas curves = new LineChartCanvas(Texts.get("search.curves.title"),
+            Texts.get("search.axis.epoch"), Texts.get("search.axis.devAccuracy"));
     private final GridPane scatterGrid = new GridPane();
     private final Map<String, ScatterCanvas> scatterCanvases = new HashMap<>();
     private final ParallelCanvas parallel = new ParallelCanvas();
@@ -91,7 +93,7 @@ public final class SearchView extends BorderPane {
         scatterHint.setId("brushText");
         scatterHint.getStyleClass().add("readout");
         scatterHint.textProperty().bind(vm.charts().brushTextProperty());
-        Button clear = button("clearBrushes", "Clear selection", "forget the brushed ranges (double-click a scatter to clear its own)",
+        Button clear = button("clearBrushes", Texts.get("search.clearSelection"), Texts.get("search.clearSelectionTip"),
                 vm.charts()::clearBrushes);
         HBox scatterBar = new HBox(10, scatterHint, clear);
         scatterBar.setAlignment(Pos.CENTER_LEFT);
@@ -100,15 +102,14 @@ public final class SearchView extends BorderPane {
         roundLines.setId("roundsSummary");
         roundLines.getStyleClass().add("readout");
         roundLines.setPadding(new Insets(4, 8, 0, 8));
-        roundLines.setTooltip(new Tooltip("distinct values each round tries of every parameter: a grid of K values "
-                + "per axis tries only K of each, however many trials it runs (its points, squares, line up in columns)"));
+        roundLines.setTooltip(new Tooltip(Texts.get("search.rounds.tip")));
         roundLines.textProperty().bind(vm.trials().roundsSummaryProperty());
         parallel.setId("parallelCoordinates");
         parallel.setOnBrush(vm.charts()::brushAxis);
         parallel.setOnClearBrush(vm.charts()::clearBrush);
         TabPane views = new TabPane(
-                new Tab("Scatters", scatterScroll),
-                new Tab("Parallel coordinates", parallel));
+                new Tab(Texts.get("search.tab.scatters"), scatterScroll),
+                new Tab(Texts.get("search.tab.parallel"), parallel));
         views.setId("searchViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane viewsAndImportance = new SplitPane(views, new ImportancePane(vm.importance()));
@@ -136,19 +137,20 @@ public final class SearchView extends BorderPane {
     // ------------------------------------------------------------------ top
 
     private Node toolBar() {
-        Button cancel = button("cancelSearch", "Cancel", "stop the running trials; they start again on Resume (Ctrl+Shift+C)",
+        Button cancel = button("cancelSearch", Texts.get("search.toolbar.cancel"), Texts.get("search.toolbar.cancelTip"),
                 vm::cancel);
         Icons.on(cancel, Icons.STOP);
         cancel.disableProperty().bind(vm.progress().runningProperty().not());
-        Button resume = button("resumeSearch", "Resume", "run the unfinished trials again (Ctrl+R)", vm::resume);
+        Button resume = button("resumeSearch", Texts.get("search.toolbar.resume"), Texts.get("search.toolbar.resumeTip"),
+                vm::resume);
         Icons.on(resume, Icons.PLAY);
         resume.disableProperty().bind(vm.canResume().not());
-        Label trialsLabel = new Label("Trials");
+        Label trialsLabel = new Label();
         TextField trials = new TextField();
         trials.setId("trialsField");
         trials.setPrefColumnCount(4);
         trials.textProperty().bindBidirectional(vm.nextRound().trialsTextProperty());
-        trials.setTooltip(new Tooltip("trials in the next round: a whole number from 1 to " + NextRoundForm.MAX_TRIALS));
+        trials.setTooltip(new Tooltip(Texts.get("search.toolbar.trialsTip", NextRoundForm.MAX_TRIALS)));
         BooleanBinding grid = vm.nextRound().nextMethodProperty().isEqualTo(Method.GRID);
         trials.visibleProperty().bind(grid.not());
         trials.managedProperty().bind(trials.visibleProperty());
@@ -156,10 +158,11 @@ public final class SearchView extends BorderPane {
         gridValues.setId("gridValuesField");
         gridValues.setPrefColumnCount(3);
         gridValues.textProperty().bindBidirectional(vm.nextRound().gridValuesTextProperty());
-        gridValues.setTooltip(new Tooltip("values per axis of a grid round: every combination, the trials multiply"));
+        gridValues.setTooltip(new Tooltip(Texts.get("search.toolbar.gridValuesTip")));
         gridValues.visibleProperty().bind(grid);
         gridValues.managedProperty().bind(gridValues.visibleProperty());
-        trialsLabel.textProperty().bind(Bindings.when(grid).then("Values per axis").otherwise("Trials"));
+        trialsLabel.textProperty().bind(Bindings.when(grid).then(Texts.get("search.toolbar.valuesPerAxis"))
+                .otherwise(Texts.get("search.toolbar.trials")));
         vm.nextRound().trialsErrorProperty().addListener((o, a, b) -> {
             trials.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
             gridValues.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !b.isEmpty());
@@ -168,11 +171,11 @@ public final class SearchView extends BorderPane {
         method.setId("nextMethod");
         method.getItems().setAll(Method.RANDOM, Method.GRID);
         method.valueProperty().bindBidirectional(vm.nextRound().nextMethodProperty());
-        method.setTooltip(new Tooltip("how the next round picks its trials: random points (the default) or a grid"));
+        method.setTooltip(new Tooltip(Texts.get("search.toolbar.methodTip")));
         method.setConverter(new StringConverter<>() {
             @Override
             public String toString(Method m) {
-                return m == null ? "" : m == Method.RANDOM ? "random" : "grid";
+                return m == null ? "" : Texts.get(m == Method.RANDOM ? "search.method.random" : "search.method.grid");
             }
 
             @Override
@@ -180,8 +183,8 @@ public final class SearchView extends BorderPane {
                 return null;
             }
         });
-        Button fromSelection = button("nextFromSelection", "Next round from selection",
-                "draw the next round's trials inside the brushed ranges (Ctrl+Shift+N)", vm.nextRound()::fromSelection);
+        Button fromSelection = button("nextFromSelection", Texts.get("search.toolbar.fromSelection"),
+                Texts.get("search.toolbar.fromSelectionTip"), vm.nextRound()::fromSelection);
         fromSelection.disableProperty().bind(vm.nextRound().canNextFromSelection().not());
         Spinner<Integer> k = new Spinner<>(1, 50, vm.nextRound().topKProperty().get());
         k.setId("topK");
@@ -189,15 +192,13 @@ public final class SearchView extends BorderPane {
         k.setEditable(true);
         k.valueProperty().addListener((o, a, b) -> vm.nextRound().topKProperty().set(b == null ? NextRoundForm.DEFAULT_TOP_K : b));
         vm.nextRound().topKProperty().addListener((o, a, b) -> k.getValueFactory().setValue(b.intValue()));
-        Button fromTop = button("nextFromTop", "Next round from top k",
-                "zoom into the box around the best k trials of the last round (Ctrl+T)", vm.nextRound()::fromTopK);
+        Button fromTop = button("nextFromTop", Texts.get("search.toolbar.fromTop"), Texts.get("search.toolbar.fromTopTip"),
+                vm.nextRound()::fromTopK);
         fromTop.disableProperty().bind(vm.nextRound().canNextRound().not());
-        Button important = button("nextOnImportant", "Next round on the important ones",
-                "hold the hyperparameters that did not matter at the best trial's values and search the others (Ctrl+I)",
-                vm.nextRound()::onImportant);
+        Button important = button("nextOnImportant", Texts.get("search.toolbar.important"),
+                Texts.get("search.toolbar.importantTip"), vm.nextRound()::onImportant);
         important.disableProperty().bind(vm.nextRound().canNextRound().not());
-        Button babysit = button("babysit", "Babysit this one",
-                "continue the selected trial by hand in the main window, from its best checkpoint (Enter, double-click, Ctrl+B)",
+        Button babysit = button("babysit", Texts.get("search.toolbar.babysit"), Texts.get("search.toolbar.babysitTip"),
                 vm::babysitSelected);
         babysit.disableProperty().bind(vm.canBabysit().not());
         babysit.setDefaultButton(false);
@@ -239,9 +240,9 @@ public final class SearchView extends BorderPane {
                 }
             }
             if (c.best()) {
-                curves.addSeries("best #" + c.trialId(), BEST, 2.5, 1.0, data);
+                curves.addSeries(Texts.get("search.curves.best", c.trialId()), BEST, 2.5, 1.0, data);
             } else if (c.selected()) {
-                curves.addSeries("selected #" + c.trialId(), SELECTED, 2.0, 1.0, data);
+                curves.addSeries(Texts.get("search.curves.selected", c.trialId()), SELECTED, 2.0, 1.0, data);
             } else {
                 curves.addSeries("", CURVE, 1.0, 0.55, data);
             }

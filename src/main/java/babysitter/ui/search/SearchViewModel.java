@@ -1,11 +1,13 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.EdgeWarning;
 import babysitter.search.Round;
 import babysitter.search.Search;
 import babysitter.search.SearchListener;
 import babysitter.search.Trial;
 import babysitter.search.TrialExecutor;
+import babysitter.search.TrialState;
 import babysitter.ui.fx.HandOver;
 import java.time.Clock;
 import java.util.List;
@@ -111,7 +113,7 @@ public final class SearchViewModel {
         refreshEdgeWarnings();
         int unfinished = trials.unfinishedCountProperty().get();
         if (unfinished > 0 && trials.finishedCountProperty().get() > 0) {
-            progress.show(unfinished + " unfinished trials: press Resume to run them (again from the start).");
+            progress.show(Texts.get("search.status.resumeHint", unfinished));
         }
     }
 
@@ -138,7 +140,7 @@ public final class SearchViewModel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                fx.execute(() -> notification.set("The search stopped with an error: " + e.getMessage()));
+                fx.execute(() -> notification.set(Texts.get("search.error.stopped", e.getMessage())));
             } finally {
                 updates.accept(FINISHED);
             }
@@ -232,8 +234,11 @@ public final class SearchViewModel {
             return;
         }
         try {
-            List<EdgeWarning> w = search.edgeWarnings(trials.lastRound().index());
-            edgeWarnings.set(String.join("\n", w.stream().map(EdgeWarning::message).toList()));
+            Round last = trials.lastRound();
+            List<EdgeWarning> w = search.edgeWarnings(last.index());
+            int best = SearchTrials.best(trials.all().stream()
+                    .filter(t -> t.round() == last.index() && t.state() != TrialState.FAILED).toList());
+            edgeWarnings.set(String.join("\n", w.stream().map(e -> SearchTexts.edgeWarning(e, last, best)).toList()));
         } catch (RuntimeException e) {
             edgeWarnings.set("");
         }
@@ -253,8 +258,8 @@ public final class SearchViewModel {
             return;
         }
         if (!canBabysit(t)) {
-            notification.set("Trial #" + t.id() + " has no checkpoint to continue from yet"
-                    + (t.state().finished() ? "." : ": wait until it finishes."));
+            notification.set(Texts.get(t.state().finished() ? "search.error.noCheckpoint" : "search.error.noCheckpointYet",
+                    t.id()));
             return;
         }
         babysitter.accept(t);

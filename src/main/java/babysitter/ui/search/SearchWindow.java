@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.EarlyStopping;
 import babysitter.search.LocalExecutor;
 import babysitter.search.Method;
@@ -74,12 +75,12 @@ public final class SearchWindow {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        dialog.setTitle("New search");
-        dialog.setHeaderText("Train many small runs, each with hyperparameters drawn from a space, and compare them.");
+        dialog.setTitle(Texts.get("search.new.title"));
+        dialog.setHeaderText(Texts.get("search.new.header"));
         dialog.getDialogPane().setId("newSearchDialog");
         dialog.getDialogPane().getStylesheets().add(
                 SearchWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
-        ButtonType start = new ButtonType("Start search", ButtonBar.ButtonData.OK_DONE);
+        ButtonType start = new ButtonType(Texts.get("search.new.start"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form(app, form, cluster, dialog));
         Button ok = (Button) dialog.getDialogPane().lookupButton(start);
@@ -114,13 +115,13 @@ public final class SearchWindow {
         g.setVgap(4);
         g.setPadding(new Insets(10));
         TextField space = field("spaceField", form.spaceFileProperty(), 32);
-        Button browse = new Button("Browse…");
+        Button browse = new Button(Texts.get("search.browse"));
         browse.setId("browseSpace");
         RecentSpaces recent = RecentSpaces.of(app.runsRoot());
         browse.setOnAction(e -> {
             Path start = Files.isDirectory(recent.spacesFolder()) ? recent.spacesFolder() : app.runsRoot();
-            File f = app.choosers().openFile(dialog.getDialogPane().getScene().getWindow(), "Choose a search space",
-                    start, "Search space (JSON)", "json");
+            File f = app.choosers().openFile(dialog.getDialogPane().getScene().getWindow(), Texts.get("search.new.chooseSpace"),
+                    start, Texts.get("search.new.spaceFilter"), "json");
             if (f != null) {
                 form.spaceFileProperty().set(f.getPath());
             }
@@ -128,8 +129,8 @@ public final class SearchWindow {
         HBox spaceBox = new HBox(6, space, browse, RecentSpacesMenu.of(recent, form.spaceFileProperty()));
         HBox.setHgrow(space, Priority.ALWAYS);
         int row = 0;
-        row = add(g, row, "Space (space.json)", spaceBox, form.spaceErrorProperty(), "spaceError");
-        row = add(g, row, "Name", field("nameField", form.nameProperty(), 20), null, null);
+        row = add(g, row, Texts.get("search.new.space"), spaceBox, form.spaceErrorProperty(), "spaceError");
+        row = add(g, row, Texts.get("search.new.name"), field("nameField", form.nameProperty(), 20), null, null);
         ChoiceBox<Method> method = new ChoiceBox<>();
         method.setId("methodChoice");
         method.getItems().setAll(Method.RANDOM, Method.GRID);
@@ -137,7 +138,7 @@ public final class SearchWindow {
         method.setConverter(new StringConverter<>() {
             @Override
             public String toString(Method m) {
-                return m == null ? "" : m == Method.RANDOM ? "random (default)" : "grid (for comparison)";
+                return m == null ? "" : Texts.get(m == Method.RANDOM ? "search.new.methodRandom" : "search.new.methodGrid");
             }
 
             @Override
@@ -145,16 +146,15 @@ public final class SearchWindow {
                 return null;
             }
         });
-        row = add(g, row, "Method", method, null, null);
+        row = add(g, row, Texts.get("search.new.method"), method, null, null);
         BooleanBinding grid = form.methodProperty().isEqualTo(Method.GRID);
         TextField trials = field("newTrialsField", form.trialsProperty(), 6);
         trials.disableProperty().bind(grid);
-        row = add(g, row, "Trials", trials, form.trialsErrorProperty(), "newTrialsError");
+        row = add(g, row, Texts.get("search.field.trials"), trials, form.trialsErrorProperty(), "newTrialsError");
         TextField k = field("gridValuesField", form.gridValuesProperty(), 6);
         k.disableProperty().bind(grid.not());
-        k.setTooltip(new Tooltip("a grid tries this many values of every parameter, "
-                + "every combination: the trials multiply"));
-        row = add(g, row, "Values per axis", k, form.gridErrorProperty(), "gridError");
+        k.setTooltip(new Tooltip(Texts.get("search.new.gridTip")));
+        row = add(g, row, Texts.get("search.field.valuesPerAxis"), k, form.gridErrorProperty(), "gridError");
         Label count = new Label();
         count.setId("gridCount");
         count.getStyleClass().add("readout");
@@ -167,8 +167,8 @@ public final class SearchWindow {
         row = ClusterFormPane.addRows(g, row, cluster, app, dialog.getOwner());
         TextField parallel = field("parallelField", form.parallelProperty(), 6);
         parallel.disableProperty().bind(cluster.onClusterProperty()); // the cluster's free slots decide
-        row = add(g, row, "Parallel trials", parallel, form.parallelErrorProperty(), "parallelError");
-        row = add(g, row, "Epochs per trial", field("epochsField", form.epochsProperty(), 6),
+        row = add(g, row, Texts.get("search.new.parallel"), parallel, form.parallelErrorProperty(), "parallelError");
+        row = add(g, row, Texts.get("search.new.epochs"), field("epochsField", form.epochsProperty(), 6),
                 form.epochsErrorProperty(), "epochsError");
         ChoiceBox<EarlyStopping.Kind> stopping = new ChoiceBox<>();
         stopping.setId("stoppingChoice");
@@ -177,11 +177,11 @@ public final class SearchWindow {
         stopping.setConverter(new StringConverter<>() {
             @Override
             public String toString(EarlyStopping.Kind k) {
-                return k == null ? "" : switch (k) {
-                    case NONE -> "none";
-                    case MEDIAN -> "median rule";
-                    case HALVING -> "successive halving";
-                };
+                return k == null ? "" : Texts.get(switch (k) {
+                    case NONE -> "search.stopping.none";
+                    case MEDIAN -> "search.stopping.median";
+                    case HALVING -> "search.stopping.halving";
+                });
             }
 
             @Override
@@ -189,14 +189,14 @@ public final class SearchWindow {
                 return null;
             }
         });
-        row = add(g, row, "Early stopping", stopping, null, null);
+        row = add(g, row, Texts.get("search.new.stopping"), stopping, null, null);
         TextField grace = field("graceField", form.graceProperty(), 6);
         grace.disableProperty().bind(form.stoppingProperty().isEqualTo(EarlyStopping.Kind.NONE));
-        row = add(g, row, "Grace epochs", grace, form.graceErrorProperty(), "graceError");
-        row = add(g, row, "Seed", field("seedField", form.seedProperty(), 10), form.seedErrorProperty(), "seedError");
+        row = add(g, row, Texts.get("search.new.grace"), grace, form.graceErrorProperty(), "graceError");
+        row = add(g, row, Texts.get("search.new.seed"), field("seedField", form.seedProperty(), 10), form.seedErrorProperty(), "seedError");
         Label folder = new Label();
         folder.getStyleClass().add("readout");
-        folder.textProperty().bind(Bindings.createStringBinding(() -> "Folder: " + form.folder(), form.nameProperty()));
+        folder.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("search.new.folder", form.folder()), form.nameProperty()));
         g.add(folder, 0, row++, 2, 1);
         Label error = new Label();
         error.setId("newSearchError");
@@ -241,7 +241,7 @@ public final class SearchWindow {
 
     /** Asks for a search folder and opens it (not running: Resume runs its unfinished trials). */
     public static Optional<Stage> openSearch(AppContext app, Window owner, TrialHost main) {
-        File dir = app.choosers().folder(owner, "Open a search folder", app.runsRoot().resolve("searches"));
+        File dir = app.choosers().folder(owner, Texts.get("search.open.title"), app.runsRoot().resolve("searches"));
         return dir == null ? Optional.empty() : open(app, owner, main, dir.toPath());
     }
 
@@ -255,7 +255,7 @@ public final class SearchWindow {
             if (owner != null) {
                 a.initOwner(owner);
             }
-            a.setHeaderText("Could not open the search in " + dir);
+            a.setHeaderText(Texts.get("search.open.failed", dir));
             a.getDialogPane().setId("openSearchError");
             a.show();
             return Optional.empty();
@@ -287,7 +287,7 @@ public final class SearchWindow {
         made[0] = vm;
         vm.attach(search, parallel);
         SearchView view = new SearchView(vm);
-        Stage stage = ToolWindow.create(owner, "Search: " + search.dir().getFileName(), view,
+        Stage stage = ToolWindow.create(owner, Texts.get("search.window.title", search.dir().getFileName()), view,
                 1400, 900);
         vm.setBabysitter(t -> babysit(stage, owner, main, t));
         stage.getProperties().put(SearchViewModel.class, vm);
@@ -295,10 +295,9 @@ public final class SearchWindow {
             if (vm.progress().runningProperty().get()) {
                 Alert a = new Alert(Alert.AlertType.CONFIRMATION);
                 a.initOwner(stage);
-                a.setTitle("Close the search");
-                a.setHeaderText("The search is running. Cancel it and close the window?");
-                a.setContentText("Finished trials are kept. The running ones stop now and start again from the "
-                        + "beginning when you open this search (File ▸ Open search…) and press Resume.");
+                a.setTitle(Texts.get("search.close.title"));
+                a.setHeaderText(Texts.get("search.close.header"));
+                a.setContentText(Texts.get("search.close.content"));
                 a.getDialogPane().setId("closeSearchDialog");
                 Optional<ButtonType> answer = a.showAndWait();
                 if (answer.isEmpty() || answer.get() != ButtonType.OK) {
@@ -326,11 +325,9 @@ public final class SearchWindow {
         if (main.hasSession().get()) {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.initOwner(searchStage);
-            a.setTitle("Babysit this one");
-            a.setHeaderText("Stop the session in the main window and continue trial #" + t.id() + " instead?");
-            a.setContentText("The current run stays recorded on disk. Trial #" + t.id() + " continues from "
-                    + t.bestCheckpoint() + " as a new branch of its run, ready for "
-                    + BABYSIT_EPOCHS + " more epochs.");
+            a.setTitle(Texts.get("search.toolbar.babysit"));
+            a.setHeaderText(Texts.get("search.babysit.header", t.id()));
+            a.setContentText(Texts.get("search.babysit.content", t.id(), t.bestCheckpoint(), BABYSIT_EPOCHS));
             a.getDialogPane().setId("babysitDialog");
             Optional<ButtonType> answer = a.showAndWait();
             if (answer.isEmpty() || answer.get() != ButtonType.OK) {

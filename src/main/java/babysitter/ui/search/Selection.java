@@ -1,12 +1,12 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.Param;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -94,10 +94,9 @@ final class Selection {
             }
         }
         if (objective != null) {
-            parts.add(String.format(Locale.ROOT, "best dev accuracy %.3f–%.3f", objective[0], objective[1]));
+            parts.add(Texts.get("search.selection.objective", objective[0], objective[1]));
         }
-        return parts.isEmpty() ? "Drag across a scatter or an axis of the parallel coordinates to choose a range for the next round."
-                : "Selection: " + String.join(" · ", parts);
+        return parts.isEmpty() ? Texts.get("search.selection.hint") : Texts.get("search.selection", String.join(" · ", parts));
     }
 
     /**

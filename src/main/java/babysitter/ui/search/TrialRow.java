@@ -1,9 +1,9 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.TrialState;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One line of the trials table, toolkit free.
@@ -24,21 +24,22 @@ public record TrialRow(int id, int round, TrialState state, List<String> values,
         return devCurve.clone();
     }
 
-    /** "done", "running (epoch 3)", "stopped early" … */
+    /** "done", "running (epoch 3)", "stopped early" …, in the window's language. */
     public String stateText() {
         return switch (state) {
-            case PENDING -> "pending";
-            case RUNNING -> devCurve.length == 0 ? "running" : "running (epoch " + devCurve.length + ")";
-            case DONE -> "done";
-            case STOPPED -> "stopped early";
-            case FAILED -> "failed";
+            case PENDING -> Texts.get("search.state.pending");
+            case RUNNING -> devCurve.length == 0 ? Texts.get("search.state.running")
+                    : Texts.get("search.state.runningEpoch", devCurve.length);
+            case DONE -> Texts.get("search.state.done");
+            case STOPPED -> Texts.get("search.state.stopped");
+            case FAILED -> Texts.get("search.state.failed");
         };
     }
 
     /** The best dev accuracy with its epoch, or "" before the first epoch ends. */
     public String bestText() {
         return Double.isFinite(bestDevAccuracy)
-                ? String.format(Locale.ROOT, "%.3f (e%d)", bestDevAccuracy, bestEpoch) : "";
+                ? Texts.get("search.best", bestDevAccuracy, bestEpoch) : "";
     }
 
     /** A finished trial with a checkpoint can be continued by hand. */

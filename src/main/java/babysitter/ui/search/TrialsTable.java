@@ -1,5 +1,6 @@
 package babysitter.ui.search;
 
+import babysitter.i18n.Texts;
 import babysitter.search.TrialState;
 import java.util.List;
 import java.util.function.Function;
@@ -44,7 +45,7 @@ final class TrialsTable extends TableView<TrialRow> {
 
     private void buildTable() {
         table.setId("trialsTable");
-        table.setPlaceholder(new Label("No trials yet."));
+        table.setPlaceholder(new Label(Texts.get("search.table.empty")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setItems(vm.trials().rows());
         table.setRowFactory(t -> {
@@ -76,9 +77,9 @@ final class TrialsTable extends TableView<TrialRow> {
     private void buildParamColumns() {
         table.getColumns().clear();
         table.getColumns().add(column("#", 44, r -> Integer.toString(r.id())));
-        table.getColumns().add(column("round", 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
-        table.getColumns().add(column("state", 120, TrialRow::stateText));
-        TableColumn<TrialRow, String> member = column("member", 120,
+        table.getColumns().add(column(Texts.get("search.col.round"), 50, r -> Integer.toString(SearchTexts.displayRound(r.round()))));
+        table.getColumns().add(column(Texts.get("search.col.state"), 120, TrialRow::stateText));
+        TableColumn<TrialRow, String> member = column(Texts.get("search.col.member"), 120,
                 // a pending trial waits for a member (again, when its member left)
                 r -> r.state() == TrialState.PENDING ? "" : vm.cluster().memberOf(r.id()));
         member.setId("memberColumn");
@@ -90,8 +91,8 @@ final class TrialsTable extends TableView<TrialRow> {
             table.getColumns().add(column(names.get(i), Math.max(70, names.get(i).length() * 8 + 16),
                     r -> index < r.values().size() ? r.values().get(index) : ""));
         }
-        table.getColumns().add(column("best dev acc", 100, TrialRow::bestText));
-        TableColumn<TrialRow, TrialRow> spark = new TableColumn<>("dev accuracy");
+        table.getColumns().add(column(Texts.get("search.col.bestDevAccuracy"), 112, TrialRow::bestText));
+        TableColumn<TrialRow, TrialRow> spark = new TableColumn<>(Texts.get("search.col.devAccuracy"));
         spark.setPrefWidth(110);
         spark.setSortable(false);
         spark.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue()));
@@ -111,7 +112,7 @@ final class TrialsTable extends TableView<TrialRow> {
             }
         });
         table.getColumns().add(spark);
-        table.getColumns().add(column("note", 220, TrialRow::note));
+        table.getColumns().add(column(Texts.get("search.col.note"), 220, TrialRow::note));
     }
 
     private static TableColumn<TrialRow, String> column(String title, double width,
