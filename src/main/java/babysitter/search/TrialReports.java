@@ -17,6 +17,12 @@ final class TrialReports implements TrialTask.Callback {
     }
     @Override
     public void onStarted(int trialId, Path runDir) {
+        onStarted(trialId, runDir, null);
+    }
+
+    /** The line says where the trial runs when it runs on a cluster. */
+    @Override
+    public void onStarted(int trialId, Path runDir, String member) {
         Trial t;
         synchronized (search) {
             Trial old = search.trials.get(trialId);
@@ -25,6 +31,9 @@ final class TrialReports implements TrialTask.Callback {
             search.trials.put(trialId, t);
             ObjectNode line = TrialLog.line("started", trialId);
             line.put("runDir", search.relative(runDir));
+            if (member != null) {
+                line.put("member", member);
+            }
             search.log.append(line);
         }
         Trial snapshot = t;

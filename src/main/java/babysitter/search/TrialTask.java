@@ -31,6 +31,11 @@ public record TrialTask(int trialId, RunConfig config, Path runsRoot, int epochs
         /** The trial's run folder exists and training begins. */
         void onStarted(int trialId, Path runDir);
 
+        /** As {@link #onStarted(int, Path)}, on the cluster member at {@code member} (host:port). */
+        default void onStarted(int trialId, Path runDir, String member) {
+            onStarted(trialId, runDir);
+        }
+
         /** Trained all epochs, or stopped because onEpoch or {@link #cancelled} said so. */
         void onFinished(int trialId);
 

@@ -267,7 +267,7 @@ public final class ClusterExecutor implements TrialExecutor {
                     trialMembers.put(id, label(a.member));
                     a.mirror = RunMirror.create(a.task.runsRoot(), m.fields().path("folder").asText());
                     a.mirror.apply(m.files());
-                    a.callback.onStarted(id, a.mirror.dir());
+                    a.callback.onStarted(id, a.mirror.dir(), m.fields().path("address").asText(null));
                 }
                 case EPOCH -> {
                     ObjectNode f = m.fields();

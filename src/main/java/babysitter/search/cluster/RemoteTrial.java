@@ -44,6 +44,7 @@ final class RemoteTrial implements TrialTask.Callback {
         ObjectNode f = Json.object();
         f.put("folder", runDir.getFileName().toString());
         f.put("member", worker.memberId());
+        f.put("address", worker.address());
         send(Message.Kind.STARTED, f);
         worker.outbox().later(() -> worker.say("trial " + trialId + " started")); // once home has been told
     }

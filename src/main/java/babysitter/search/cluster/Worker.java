@@ -6,6 +6,7 @@ import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.collection.IQueue;
@@ -294,6 +295,12 @@ public final class Worker implements AutoCloseable {
 
     ClusterSecret secret() {
         return secret;
+    }
+
+    /** This member's host:port, as the trials' log names where a trial ran. */
+    String address() {
+        Member me = hz.getCluster().getLocalMember();
+        return me.getAddress().getHost() + ":" + me.getAddress().getPort();
     }
 
     String memberId() {

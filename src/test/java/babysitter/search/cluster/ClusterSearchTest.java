@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,7 @@ class ClusterSearchTest {
         }
         Map<Integer, Integer> finished = new TreeMap<>();
         Map<Integer, Integer> started = new HashMap<>();
+        List<String> startedOn = new ArrayList<>();
         for (String line : Files.readAllLines(tmp.resolve("s").resolve(Search.TRIALS_JSONL))) {
             JsonNode n = Json.MAPPER.readTree(line);
             String type = n.path("type").asText();
@@ -145,10 +147,15 @@ class ClusterSearchTest {
                 finished.merge(n.path("trial").asInt(), 1, Integer::sum);
             } else if (type.equals("started")) {
                 started.merge(n.path("trial").asInt(), 1, Integer::sum);
+                if (n.path("trial").asInt() == killedIn[0]) {
+                    startedOn.add(n.path("member").asText());
+                }
             }
         }
         assertThat(finished).hasSize(6).allSatisfy((id, n) -> assertThat(n).as("results of trial " + id).isEqualTo(1));
         assertThat(started.get(killedIn[0])).as("the killed trial started twice").isEqualTo(2);
+        assertThat(startedOn).as("the log names the member of each start: the killed one, then the survivor")
+                .hasSize(2).allMatch(m -> m.matches("127\\.0\\.0\\.1:\\d+")).doesNotHaveDuplicates();
         try (Stream<Path> runs = Files.list(tmp.resolve("s").resolve(Search.RUNS))) {
             assertThat(runs.filter(p -> p.getFileName().toString().contains("trial-%04d".formatted(killedIn[0]))))
                     .as("the killed attempt's partial run folder stays, the second attempt has its own").hasSize(2);
