@@ -6,7 +6,6 @@ import babysitter.search.TrialTask;
 import babysitter.session.training.Runs;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.collection.IQueue;
@@ -97,12 +96,12 @@ public final class ClusterExecutor implements TrialExecutor {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
-                events.accept("member joined: " + describe(e.getMember()));
+                events.accept("member joined: " + Members.describe(e.getMember()));
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                events.accept("member left: " + address(e.getMember()));
+                events.accept("member left: " + Members.address(e.getMember()));
                 leftMembers.add(Members.id(e.getMember()));
             }
         });
@@ -123,10 +122,6 @@ public final class ClusterExecutor implements TrialExecutor {
         return new ClusterExecutor(spec, slots, events);
     }
 
-    private static String describe(Member m) {
-        return address(m) + " (" + m.getAttribute(Members.ROLE) + ", " + m.getAttribute(Members.SLOTS) + " slots)";
-    }
-
     /** The cluster's name. */
     public String name() {
         return name;
@@ -144,31 +139,12 @@ public final class ClusterExecutor implements TrialExecutor {
 
     /** The members, busy slots, where each trial ran and the pace, now. */
     public ClusterStatus status() {
-        List<ClusterStatus.MemberInfo> members = new ArrayList<>();
-        for (Member m : hz.getCluster().getMembers()) {
-            members.add(new ClusterStatus.MemberInfo(address(m), String.valueOf(m.getAttribute(Members.ROLE)),
-                    Members.slots(List.of(m)), m.localMember()));
-        }
         int busy;
         synchronized (this) {
             busy = (int) attempts.values().stream().filter(a -> a.member != null).count();
         }
-        return new ClusterStatus(name, members, busy, trialMembers, ended.get(),
+        return new ClusterStatus(name, Members.infos(hz.getCluster().getMembers()), busy, trialMembers, ended.get(),
                 (System.nanoTime() - joinedNanos) / 3.6e12);
-    }
-
-    private static String address(Member m) {
-        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
-    }
-
-    /** How the window names the member with this id: this computer, or its address. */
-    private String label(String memberId) {
-        for (Member m : hz.getCluster().getMembers()) {
-            if (Members.id(m).equals(memberId)) {
-                return m.localMember() ? ClusterStatus.HERE : address(m);
-            }
-        }
-        return "a member that left";
     }
 
     /** Every trial goes on the queue at once: the members' free slots decide how many run. */
@@ -217,6 +193,12 @@ public final class ClusterExecutor implements TrialExecutor {
                 if (bytes != null) {
                     handle(bytes);
                 }
+                if (!leftMembers.isEmpty()) {
+                    // what a member sent before it left is applied before its trials are handed back
+                    for (int backlog = results.size(); backlog > 0 && (bytes = results.poll()) != null; backlog--) {
+                        handle(bytes);
+                    }
+                }
                 for (String left; (left = leftMembers.poll()) != null; ) {
                     handBack(left);
                 }
@@ -264,7 +246,7 @@ public final class ClusterExecutor implements TrialExecutor {
             switch (m.kind()) {
                 case STARTED -> {
                     a.member = m.fields().path("member").asText();
-                    trialMembers.put(id, label(a.member));
+                    trialMembers.put(id, Members.label(hz.getCluster().getMembers(), a.member));
                     a.mirror = RunMirror.create(a.task.runsRoot(), m.fields().path("folder").asText());
                     a.mirror.apply(m.files());
                     a.callback.onStarted(id, a.mirror.dir(), m.fields().path("address").asText(null));

@@ -127,7 +127,7 @@ public final class Members {
     static String versionRefusal(String mine, Collection<Member> members) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Member m : members) {
-            versions.put(m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getAttribute(VERSION));
+            versions.put(address(m), m.getAttribute(VERSION));
         }
         return versionRefusal(mine, versions);
     }
@@ -156,5 +156,36 @@ public final class Members {
             }
         }
         return n;
+    }
+
+    /** host:port. */
+    static String address(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
+    /** "host:port (worker, 2 slots)". */
+    static String describe(Member m) {
+        String slots = m.getAttribute(SLOTS);
+        return address(m) + " (" + m.getAttribute(ROLE) + ", " + slots + ("1".equals(slots) ? " slot)" : " slots)");
+    }
+
+    /** How the window names the member with this id: this computer, or its address. */
+    static String label(Collection<Member> members, String memberId) {
+        for (Member m : members) {
+            if (id(m).equals(memberId)) {
+                return m.localMember() ? ClusterStatus.HERE : address(m);
+            }
+        }
+        return "a member that left";
+    }
+
+    /** The members as the window lists them. */
+    static List<ClusterStatus.MemberInfo> infos(Collection<Member> members) {
+        List<ClusterStatus.MemberInfo> infos = new ArrayList<>();
+        for (Member m : members) {
+            infos.add(new ClusterStatus.MemberInfo(address(m), String.valueOf(m.getAttribute(ROLE)), slots(List.of(m)),
+                    m.localMember()));
+        }
+        return infos;
     }
 }

@@ -6,7 +6,6 @@ import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.collection.IQueue;
@@ -84,13 +83,13 @@ public final class Worker implements AutoCloseable {
             public void memberAdded(MembershipEvent e) {
                 String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
                 say.accept(refused != null ? "ignored a member: " + refused
-                        : "member joined: " + e.getMember().getAddress() + " (" + e.getMember().getAttribute(Members.ROLE) + ")");
+                        : "member joined: " + Members.describe(e.getMember()));
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
                 leftMembers.add(Members.id(e.getMember()));
-                say.accept("member left: " + e.getMember().getAddress());
+                say.accept("member left: " + Members.address(e.getMember()));
             }
         });
         hz.getTopic(Channels.CANCELS).addMessageListener(m -> {
@@ -299,8 +298,7 @@ public final class Worker implements AutoCloseable {
 
     /** This member's host:port, as the trials' log names where a trial ran. */
     String address() {
-        Member me = hz.getCluster().getLocalMember();
-        return me.getAddress().getHost() + ":" + me.getAddress().getPort();
+        return Members.address(hz.getCluster().getLocalMember());
     }
 
     String memberId() {

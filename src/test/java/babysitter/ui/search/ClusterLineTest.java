@@ -58,9 +58,9 @@ class ClusterLineTest {
 
     @Test
     void membersJoiningAndLeavingAreEventsWithTheirTimeAndTheOldestGoFirst() {
-        line.event("member joined: 127.0.0.1:5702 (worker, 1 slots)");
+        line.event("member joined: 127.0.0.1:5702 (worker, 1 slot)");
         line.event("member left: 127.0.0.1:5702");
-        assertThat(line.events()).containsExactly("07:08:09  member joined: 127.0.0.1:5702 (worker, 1 slots)",
+        assertThat(line.events()).containsExactly("07:08:09  member joined: 127.0.0.1:5702 (worker, 1 slot)",
                 "07:08:09  member left: 127.0.0.1:5702");
         assertThat(line.lastEventProperty().get()).isEqualTo("07:08:09  member left: 127.0.0.1:5702");
         for (int i = 0; i < ClusterLine.MAX_EVENTS; i++) {

@@ -62,7 +62,7 @@ class SearchOnClusterTest {
             assertThat(members).containsOnly(member).hasSize(3);
             List<String> events = onFx(fx, () -> List.copyOf(vm.cluster().events()));
             assertThat(events).anyMatch(e -> e.endsWith("joining cluster lab at 127.0.0.1:" + port + " (0 trials here at once)"));
-            assertThat(events).anyMatch(e -> e.endsWith("member joined: " + member + " (worker, 1 slots)"));
+            assertThat(events).anyMatch(e -> e.endsWith("member joined: " + member + " (worker, 1 slot)"));
             await(fx, "the line says the search left", () -> vm.cluster().textProperty().get().contains("left"));
             assertThat(onFx(fx, () -> vm.cluster().activeProperty().get())).as("the member column stays").isTrue();
         } finally {
