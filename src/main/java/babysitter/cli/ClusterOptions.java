@@ -78,9 +78,9 @@ final class ClusterOptions {
         if (spec == null) {
             return new LocalExecutor(workers);
         }
-        ClusterExecutor ex = ClusterExecutor.start(spec, slots, line -> {
+        ClusterExecutor ex = ClusterExecutor.start(spec, slots, event -> {
             synchronized (o) {
-                o.println("  cluster " + spec.name() + ": " + line);
+                o.println("  cluster " + spec.name() + ": " + event);
                 o.flush();
             }
         });

@@ -65,7 +65,7 @@ public final class ClusterExecutor implements TrialExecutor {
     private final HazelcastInstance hz;
     private final ClusterSecret secret;
     private final String name;
-    private final Consumer<String> events;
+    private final Consumer<ClusterEvent> events;
     private final IQueue<byte[]> tasks;
     private final IQueue<byte[]> results;
     private final IMap<String, String> claims;
@@ -80,7 +80,7 @@ public final class ClusterExecutor implements TrialExecutor {
     private final Worker localWorker;
     private volatile boolean closed;
 
-    private ClusterExecutor(ClusterSpec spec, int slots, Consumer<String> events) throws IOException {
+    private ClusterExecutor(ClusterSpec spec, int slots, Consumer<ClusterEvent> events) throws IOException {
         this.secret = spec.secret() == null ? ClusterSecret.none() : spec.secret();
         this.name = spec.name();
         this.events = events;
@@ -96,18 +96,18 @@ public final class ClusterExecutor implements TrialExecutor {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
-                events.accept("member joined: " + Members.describe(e.getMember()));
+                events.accept(Members.joined(e.getMember()));
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                events.accept("member left: " + Members.address(e.getMember()));
+                events.accept(ClusterEvent.left(Members.address(e.getMember())));
                 leftMembers.add(Members.id(e.getMember()));
             }
         });
         if (slots > 0) {
             Path scratch = Files.createTempDirectory("babysitter-cluster-");
-            localWorker = new Worker(hz, secret, slots, scratch, events, false);
+            localWorker = new Worker(hz, secret, slots, scratch, line -> events.accept(ClusterEvent.note(line)), false);
             localWorker.start();
         } else {
             localWorker = null;
@@ -118,7 +118,7 @@ public final class ClusterExecutor implements TrialExecutor {
     }
 
     /** Joins (or founds) the cluster as its coordinator, training {@code slots} trials here as well. */
-    public static ClusterExecutor start(ClusterSpec spec, int slots, Consumer<String> events) throws IOException {
+    public static ClusterExecutor start(ClusterSpec spec, int slots, Consumer<ClusterEvent> events) throws IOException {
         return new ClusterExecutor(spec, slots, events);
     }
 
@@ -220,7 +220,7 @@ public final class ClusterExecutor implements TrialExecutor {
         try {
             m = Message.decode(bytes, secret);
         } catch (Message.RefusedException e) {
-            events.accept("refused a report: " + e.getMessage());
+            events.accept(ClusterEvent.note("refused a report: " + e.getMessage()));
             return;
         }
         Attempt a;
@@ -269,7 +269,7 @@ public final class ClusterExecutor implements TrialExecutor {
                     a.callback.onFailed(id, m.fields().path("note").asText());
                 });
                 case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, m.fields().path("note").asText()));
-                default -> events.accept("ignored a " + m.kind() + " report for trial " + id);
+                default -> events.accept(ClusterEvent.note("ignored a " + m.kind() + " report for trial " + id));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("trial {}: cannot write its run folder", id, e);
@@ -332,7 +332,7 @@ public final class ClusterExecutor implements TrialExecutor {
         }
         for (Map.Entry<String, Attempt> e : lost) {
             Attempt a = e.getValue();
-            events.accept("trial " + a.task.trialId() + " goes back to the queue: its member left");
+            events.accept(ClusterEvent.back(a.task.trialId()));
             end(e.getKey(), a, () -> a.callback.onReturned(a.task.trialId(), "its member left the cluster"));
         }
     }
@@ -362,7 +362,7 @@ public final class ClusterExecutor implements TrialExecutor {
             if (a == null || a.member != null || holders.containsKey(token) || queued.contains(ByteBuffer.wrap(a.taskBytes))) {
                 continue;
             }
-            events.accept("trial " + a.task.trialId() + " goes back to the queue: the member that took it left before claiming it");
+            events.accept(ClusterEvent.backUnclaimed(a.task.trialId()));
             end(token, a, () -> a.callback.onReturned(a.task.trialId(), "the member that took it left the cluster"));
         }
     }

@@ -163,10 +163,9 @@ public final class Members {
         return m.getAddress().getHost() + ":" + m.getAddress().getPort();
     }
 
-    /** "host:port (worker, 2 slots)". */
-    static String describe(Member m) {
-        String slots = m.getAttribute(SLOTS);
-        return address(m) + " (" + m.getAttribute(ROLE) + ", " + slots + ("1".equals(slots) ? " slot)" : " slots)");
+    /** The event of {@code m} joining. */
+    static ClusterEvent joined(Member m) {
+        return ClusterEvent.joined(address(m), String.valueOf(m.getAttribute(ROLE)), slots(List.of(m)));
     }
 
     /** How the window names the member with this id: this computer, or its address. */

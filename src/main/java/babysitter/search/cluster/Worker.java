@@ -79,17 +79,21 @@ public final class Worker implements AutoCloseable {
         this.runner = runner;
         this.outbox = new Outbox(say);
         hz.getCluster().addMembershipListener(new MembershipListener() {
+            // the coordinator's own slots leave telling joins and departures to the coordinator
             @Override
             public void memberAdded(MembershipEvent e) {
                 String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
-                say.accept(refused != null ? "ignored a member: " + refused
-                        : "member joined: " + Members.describe(e.getMember()));
+                if (ownsInstance || refused != null) {
+                    say.accept(refused != null ? "ignored a member: " + refused : Members.joined(e.getMember()).toString());
+                }
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
                 leftMembers.add(Members.id(e.getMember()));
-                say.accept("member left: " + Members.address(e.getMember()));
+                if (ownsInstance) {
+                    say.accept(ClusterEvent.left(Members.address(e.getMember())).toString());
+                }
             }
         });
         hz.getTopic(Channels.CANCELS).addMessageListener(m -> {

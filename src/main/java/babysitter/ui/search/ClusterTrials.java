@@ -27,7 +27,8 @@ final class ClusterTrials implements TrialExecutor {
         line.event(Texts.get("search.cluster.joining", choice.spec().name(), String.join(", ", choice.spec().members()),
                 choice.slots()));
         try {
-            ClusterExecutor ex = ClusterExecutor.start(choice.spec(), choice.slots(), line::event);
+            ClusterExecutor ex = ClusterExecutor.start(choice.spec(), choice.slots(),
+                    e -> line.event(ClusterEventWords.say(e)));
             line.attach(choice.spec().name(), ex::status);
             return new ClusterTrials(ex, line);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ class ClusterFaultsTest {
         List<String> events = new CopyOnWriteArrayList<>();
         WorkerProcess[] stopped = new WorkerProcess[1];
         int[] stoppedIn = {-1};
-        try (ClusterExecutor ex = ClusterExecutor.start(spec(port, secret, port), 0, events::add);
+        try (ClusterExecutor ex = ClusterExecutor.start(spec(port, secret, port), 0, e -> events.add(e.toString()));
              WorkerProcess survivor = WorkerProcess.start("lab", port, secret, tmp.resolve("w1.err"), l -> { });
              WorkerProcess leaving = WorkerProcess.start("lab", port, secret, tmp.resolve("w2.err"), line -> {
                  if (line.matches("trial \\d+ started") && stoppedIn[0] < 0) {
@@ -170,7 +170,7 @@ class ClusterFaultsTest {
         int w2Port = WorkerProcess.freePort();
         List<String> events = new CopyOnWriteArrayList<>();
         // the workers are not up yet: the coordinator founds a cluster of its own and queues its trials there
-        try (ClusterExecutor ex = ClusterExecutor.start(spec(coordinatorPort, secret, w1Port), 0, events::add);
+        try (ClusterExecutor ex = ClusterExecutor.start(spec(coordinatorPort, secret, w1Port), 0, e -> events.add(e.toString()));
              Search s = Search.create(tmp.resolve("s"), ClusterSearchTest.space(), Method.RANDOM, 4, 0,
                      new Settings(3, 1, EarlyStopping.none(), 9))) {
             assertThat(ex.members()).isEqualTo(1);

@@ -65,7 +65,7 @@ class ClusterSearchTest {
         Settings settings = new Settings(3, 1, EarlyStopping.none(), 5);
         List<String> events = new CopyOnWriteArrayList<>();
         ClusterSpec spec = ClusterSpec.of("lab", List.of("127.0.0.1:" + port), "127.0.0.1:" + port, ClusterSecret.read(good));
-        try (ClusterExecutor ex = ClusterExecutor.start(spec, 0, events::add);
+        try (ClusterExecutor ex = ClusterExecutor.start(spec, 0, e -> events.add(e.toString()));
              WorkerProcess w1 = WorkerProcess.start("lab", port, good, tmp.resolve("w1.err"), l -> { });
              WorkerProcess w2 = WorkerProcess.start("lab", port, good, tmp.resolve("w2.err"), l -> { });
              WorkerProcess intruder = WorkerProcess.start("lab", port, bad, tmp.resolve("w3.err"), l -> { })) {
@@ -112,7 +112,7 @@ class ClusterSearchTest {
         ClusterSpec spec = ClusterSpec.of("lab", List.of("127.0.0.1:" + port), "127.0.0.1:" + port, ClusterSecret.read(good));
         WorkerProcess[] victim = new WorkerProcess[1];
         int[] killedIn = {-1};
-        try (ClusterExecutor ex = ClusterExecutor.start(spec, 0, events::add);
+        try (ClusterExecutor ex = ClusterExecutor.start(spec, 0, e -> events.add(e.toString()));
              WorkerProcess survivor = WorkerProcess.start("lab", port, good, tmp.resolve("w1.err"), l -> { });
              WorkerProcess doomed = WorkerProcess.start("lab", port, good, tmp.resolve("w2.err"), line -> {
                  // kill -9 as soon as its first trial has begun at home: mid-trial (40 epochs), its run folder half sent

@@ -1,0 +1,58 @@
+package babysitter.search.cluster;
+
+/**
+ * Something that happened in the cluster during a search: a member joined or left, a trial went
+ * back to the queue, or a note in words (a refused report, what the coordinator's own slots did).
+ * The window says it in its language from the fields; {@link #toString} is the command line's
+ * English.
+ *
+ * @param member  the member's host:port (joined, left), else null
+ * @param role    "worker" or "coordinator" (joined), else null
+ * @param slots   the member's slots (joined), else 0
+ * @param trialId the trial (back to the queue), else 0
+ * @param note    the words of a {@link Kind#NOTE}, else null
+ */
+public record ClusterEvent(Kind kind, String member, String role, int slots, int trialId, String note) {
+    /** What happened. */
+    public enum Kind {
+        MEMBER_JOINED,
+        MEMBER_LEFT,
+        /** A trial claimed or running on a member that left goes back to the queue. */
+        TRIAL_BACK,
+        /** A trial taken by a member that left before claiming it goes back to the queue. */
+        TRIAL_BACK_UNCLAIMED,
+        NOTE
+    }
+
+    static ClusterEvent joined(String member, String role, int slots) {
+        return new ClusterEvent(Kind.MEMBER_JOINED, member, role, slots, 0, null);
+    }
+
+    static ClusterEvent left(String member) {
+        return new ClusterEvent(Kind.MEMBER_LEFT, member, null, 0, 0, null);
+    }
+
+    static ClusterEvent back(int trialId) {
+        return new ClusterEvent(Kind.TRIAL_BACK, null, null, 0, trialId, null);
+    }
+
+    static ClusterEvent backUnclaimed(int trialId) {
+        return new ClusterEvent(Kind.TRIAL_BACK_UNCLAIMED, null, null, 0, trialId, null);
+    }
+
+    /** Words with no structure of their own. */
+    public static ClusterEvent note(String words) {
+        return new ClusterEvent(Kind.NOTE, null, null, 0, 0, words);
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case MEMBER_JOINED -> "member joined: " + member + " (" + role + ", " + slots + (slots == 1 ? " slot)" : " slots)");
+            case MEMBER_LEFT -> "member left: " + member;
+            case TRIAL_BACK -> "trial " + trialId + " goes back to the queue: its member left";
+            case TRIAL_BACK_UNCLAIMED -> "trial " + trialId + " goes back to the queue: the member that took it left before claiming it";
+            case NOTE -> note;
+        };
+    }
+}

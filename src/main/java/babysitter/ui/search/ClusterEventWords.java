@@ -1,0 +1,26 @@
+package babysitter.ui.search;
+
+import babysitter.i18n.Texts;
+import babysitter.search.cluster.ClusterEvent;
+
+/** A cluster event as the Search window says it, in the window's language. */
+final class ClusterEventWords {
+    private ClusterEventWords() {
+    }
+
+    static String say(ClusterEvent e) {
+        return switch (e.kind()) {
+            case MEMBER_JOINED -> Texts.get("search.cluster.event.joined", e.member(), role(e.role()), e.slots());
+            case MEMBER_LEFT -> Texts.get("search.cluster.event.left", e.member());
+            case TRIAL_BACK -> Texts.get("search.cluster.event.back", e.trialId());
+            case TRIAL_BACK_UNCLAIMED -> Texts.get("search.cluster.event.backUnclaimed", e.trialId());
+            case NOTE -> e.note(); // the coordinator's rarer notes, as the command line says them
+        };
+    }
+
+    /** A role of ours ("worker", "coordinator") in the window's language; another as it came. */
+    private static String role(String role) {
+        String key = "search.cluster.role." + role;
+        return Texts.bundle().containsKey(key) ? Texts.get(key) : role;
+    }
+}

@@ -1,0 +1,50 @@
+package babysitter.ui.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.search.cluster.ClusterEvent;
+import babysitter.search.cluster.ClusterEvent.Kind;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The cluster's events in the Search window: in English as the command line prints them, and in Korean. */
+class ClusterEventWordsTest {
+    private final Locale before = Locale.getDefault();
+
+    private static final List<ClusterEvent> EVENTS = List.of(
+            new ClusterEvent(Kind.MEMBER_JOINED, "127.0.0.1:5702", "worker", 1, 0, null),
+            new ClusterEvent(Kind.MEMBER_JOINED, "127.0.0.1:5703", "coordinator", 0, 0, null),
+            new ClusterEvent(Kind.MEMBER_JOINED, "127.0.0.1:5704", "worker", 4, 0, null),
+            new ClusterEvent(Kind.MEMBER_LEFT, "127.0.0.1:5702", null, 0, 0, null),
+            new ClusterEvent(Kind.TRIAL_BACK, null, null, 0, 7, null),
+            new ClusterEvent(Kind.TRIAL_BACK_UNCLAIMED, null, null, 0, 12, null),
+            ClusterEvent.note("refused a report: bad signature"));
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void inEnglishTheWindowSaysWhatTheCommandLinePrints() {
+        Locale.setDefault(Locale.US);
+        for (ClusterEvent e : EVENTS) {
+            assertThat(ClusterEventWords.say(e)).isEqualTo(e.toString());
+        }
+        assertThat(EVENTS.get(0).toString()).isEqualTo("member joined: 127.0.0.1:5702 (worker, 1 slot)");
+        assertThat(EVENTS.get(2).toString()).isEqualTo("member joined: 127.0.0.1:5704 (worker, 4 slots)");
+    }
+
+    @Test
+    void inKoreanTheEventsAreSaidInKoreanWithTheirAddressesAndTrials() {
+        Locale.setDefault(Locale.KOREAN);
+        assertThat(ClusterEventWords.say(EVENTS.get(0))).isEqualTo("멤버 참여: 127.0.0.1:5702 (워커, 슬롯 1개)");
+        assertThat(ClusterEventWords.say(EVENTS.get(1))).isEqualTo("멤버 참여: 127.0.0.1:5703 (코디네이터, 슬롯 0개)");
+        assertThat(ClusterEventWords.say(EVENTS.get(3))).isEqualTo("멤버 떠남: 127.0.0.1:5702");
+        assertThat(ClusterEventWords.say(EVENTS.get(4))).isEqualTo("시행 7을(를) 다시 대기열에 넣음: 그 멤버가 떠났음");
+        assertThat(ClusterEventWords.say(EVENTS.get(5))).startsWith("시행 12을(를) 다시 대기열에 넣음");
+        assertThat(ClusterEventWords.say(EVENTS.get(6))).isEqualTo("refused a report: bad signature");
+    }
+}
