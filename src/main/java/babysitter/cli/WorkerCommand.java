@@ -54,7 +54,7 @@ final class WorkerCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("babysitter-worker-") : Files.createDirectories(scratch);
         Worker worker;
         try {
-            worker = Worker.join(s, slots, dir, line -> say(o, line));
+            worker = Worker.join(s, slots, dir, event -> say(o, event.toString()));
         } catch (IllegalStateException e) {
             throw new Cli.UsageException(e.getMessage());
         }

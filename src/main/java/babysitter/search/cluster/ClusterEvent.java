@@ -9,7 +9,7 @@ package babysitter.search.cluster;
  * @param member  the member's host:port (joined, left), else null
  * @param role    "worker" or "coordinator" (joined), else null
  * @param slots   the member's slots (joined), else 0
- * @param trialId the trial (back to the queue), else 0
+ * @param trialId the trial (back to the queue, started, ended), else 0
  * @param note    the words of a {@link Kind#NOTE}, else null
  */
 public record ClusterEvent(Kind kind, String member, String role, int slots, int trialId, String note) {
@@ -21,6 +21,10 @@ public record ClusterEvent(Kind kind, String member, String role, int slots, int
         TRIAL_BACK,
         /** A trial taken by a member that left before claiming it goes back to the queue. */
         TRIAL_BACK_UNCLAIMED,
+        /** A slot of this member began a trial (home has been told). */
+        TRIAL_STARTED,
+        /** A slot of this member is done with a trial. */
+        TRIAL_ENDED,
         NOTE
     }
 
@@ -40,6 +44,14 @@ public record ClusterEvent(Kind kind, String member, String role, int slots, int
         return new ClusterEvent(Kind.TRIAL_BACK_UNCLAIMED, null, null, 0, trialId, null);
     }
 
+    static ClusterEvent started(int trialId) {
+        return new ClusterEvent(Kind.TRIAL_STARTED, null, null, 0, trialId, null);
+    }
+
+    static ClusterEvent ended(int trialId) {
+        return new ClusterEvent(Kind.TRIAL_ENDED, null, null, 0, trialId, null);
+    }
+
     /** Words with no structure of their own. */
     public static ClusterEvent note(String words) {
         return new ClusterEvent(Kind.NOTE, null, null, 0, 0, words);
@@ -52,6 +64,8 @@ public record ClusterEvent(Kind kind, String member, String role, int slots, int
             case MEMBER_LEFT -> "member left: " + member;
             case TRIAL_BACK -> "trial " + trialId + " goes back to the queue: its member left";
             case TRIAL_BACK_UNCLAIMED -> "trial " + trialId + " goes back to the queue: the member that took it left before claiming it";
+            case TRIAL_STARTED -> "trial " + trialId + " started";
+            case TRIAL_ENDED -> "trial " + trialId + " ended";
             case NOTE -> note;
         };
     }

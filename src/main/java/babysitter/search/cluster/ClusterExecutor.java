@@ -107,7 +107,7 @@ public final class ClusterExecutor implements TrialExecutor {
         });
         if (slots > 0) {
             Path scratch = Files.createTempDirectory("babysitter-cluster-");
-            localWorker = new Worker(hz, secret, slots, scratch, line -> events.accept(ClusterEvent.note(line)), false);
+            localWorker = new Worker(hz, secret, slots, scratch, events, false);
             localWorker.start();
         } else {
             localWorker = null;

@@ -17,6 +17,8 @@ public record ClusterStatus(String name, List<MemberInfo> members, int busy, Map
                             int ended, double hours) {
     /** What this process calls itself in {@link #trialMembers}. */
     public static final String HERE = "this computer";
+    /** How a member that has left is named (its address is no longer known). */
+    public static final String GONE = "a member that left";
 
     /**
      * One member.

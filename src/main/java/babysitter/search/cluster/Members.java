@@ -175,7 +175,7 @@ public final class Members {
                 return m.localMember() ? ClusterStatus.HERE : address(m);
             }
         }
-        return "a member that left";
+        return ClusterStatus.GONE;
     }
 
     /** The members as the window lists them. */

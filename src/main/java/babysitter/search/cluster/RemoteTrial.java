@@ -46,7 +46,7 @@ final class RemoteTrial implements TrialTask.Callback {
         f.put("member", worker.memberId());
         f.put("address", worker.address());
         send(Message.Kind.STARTED, f);
-        worker.outbox().later(() -> worker.say("trial " + trialId + " started")); // once home has been told
+        worker.outbox().later(() -> worker.tell(ClusterEvent.started(trialId))); // once home has been told
     }
 
     @Override

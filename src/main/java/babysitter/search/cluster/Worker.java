@@ -40,7 +40,7 @@ public final class Worker implements AutoCloseable {
     private final ClusterSecret secret;
     private final int slots;
     private final Path scratch;
-    private final Consumer<String> say;
+    private final Consumer<ClusterEvent> events;
     private final boolean ownsInstance;
     private final Set<String> cancelledTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> leftMembers = ConcurrentHashMap.newKeySet();
@@ -60,12 +60,12 @@ public final class Worker implements AutoCloseable {
     }
 
     /** A worker on an existing member (the coordinator's own slots) or on one of its own ({@link #join}). */
-    public Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
+    public Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<ClusterEvent> events,
                   boolean ownsInstance) {
-        this(hz, secret, slots, scratch, say, ownsInstance, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+        this(hz, secret, slots, scratch, events, ownsInstance, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
     }
 
-    Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<String> say,
+    Worker(HazelcastInstance hz, ClusterSecret secret, int slots, Path scratch, Consumer<ClusterEvent> events,
            boolean ownsInstance, TrialRunner runner) {
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be at least 1, got " + slots);
@@ -74,17 +74,17 @@ public final class Worker implements AutoCloseable {
         this.secret = secret;
         this.slots = slots;
         this.scratch = scratch;
-        this.say = say;
+        this.events = events;
         this.ownsInstance = ownsInstance;
         this.runner = runner;
-        this.outbox = new Outbox(say);
+        this.outbox = new Outbox(this::say);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             // the coordinator's own slots leave telling joins and departures to the coordinator
             @Override
             public void memberAdded(MembershipEvent e) {
                 String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
                 if (ownsInstance || refused != null) {
-                    say.accept(refused != null ? "ignored a member: " + refused : Members.joined(e.getMember()).toString());
+                    events.accept(refused != null ? ClusterEvent.note("ignored a member: " + refused) : Members.joined(e.getMember()));
                 }
             }
 
@@ -92,7 +92,7 @@ public final class Worker implements AutoCloseable {
             public void memberRemoved(MembershipEvent e) {
                 leftMembers.add(Members.id(e.getMember()));
                 if (ownsInstance) {
-                    say.accept(ClusterEvent.left(Members.address(e.getMember())).toString());
+                    events.accept(ClusterEvent.left(Members.address(e.getMember())));
                 }
             }
         });
@@ -103,7 +103,7 @@ public final class Worker implements AutoCloseable {
                     cancelledTokens.add(c.token());
                 }
             } catch (Message.RefusedException | ClassCastException e) {
-                say.accept("refused a cancel: " + e.getMessage());
+                say("refused a cancel: " + e.getMessage());
             }
         });
     }
@@ -112,18 +112,18 @@ public final class Worker implements AutoCloseable {
      * Starts a worker member of the cluster; refuses (closes it again and throws) when a member of
      * another Babysitter version is there.
      */
-    public static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say) {
-        return join(spec, slots, scratch, say, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
+    public static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<ClusterEvent> events) {
+        return join(spec, slots, scratch, events, (task, cb) -> LocalExecutor.runTrial(task, cb, Clock.systemUTC()));
     }
 
-    static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<String> say, TrialRunner runner) {
+    static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<ClusterEvent> events, TrialRunner runner) {
         HazelcastInstance hz = Members.start(spec, "worker", slots);
         String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
             throw new IllegalStateException(refused);
         }
-        return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, say, true, runner);
+        return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, events, true, runner);
     }
 
     /** Starts the slots. */
@@ -164,7 +164,7 @@ public final class Worker implements AutoCloseable {
                 if (idleSeconds > 0 && busy.get() == 0
                         && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
                     stopping = true;
-                    say.accept("no trial for " + idleSeconds + " s: leaving");
+                    say("no trial for " + idleSeconds + " s: leaving");
                     return;
                 }
             }
@@ -188,7 +188,7 @@ public final class Worker implements AutoCloseable {
                     return;
                 }
                 LOG.warn("taking a trial failed", e);
-                say.accept("taking a trial failed: " + e.getMessage());
+                say("taking a trial failed: " + e.getMessage());
             }
         }
     }
@@ -229,13 +229,13 @@ public final class Worker implements AutoCloseable {
             String holder = claims.putIfAbsent(task.token(), memberId());
             if (holder != null && !holder.equals(memberId())) {
                 busy.decrementAndGet();
-                say.accept("dropped trial " + task.trialId() + ": another member took it already (delivered twice)");
+                say("dropped trial " + task.trialId() + ": another member took it already (delivered twice)");
                 return null;
             }
             return new Claimed(task, bytes);
         } catch (Message.RefusedException e) {
             busy.decrementAndGet();
-            say.accept("dropped a task: " + e.getMessage());
+            say("dropped a task: " + e.getMessage());
             return null;
         } catch (RuntimeException e) {
             busy.decrementAndGet();
@@ -264,14 +264,14 @@ public final class Worker implements AutoCloseable {
             refusal = "this worker runs Babysitter " + Members.version() + " but the coordinator sends tasks of "
                     + version + ": every member of a cluster must run the same version";
             hz.getQueue(Channels.TASKS).offer(c.bytes());
-            say.accept(refusal);
+            say(refusal);
             stopping = true;
             return;
         }
         String coordinator = f.path("coordinator").asText();
         if (leftMembers.contains(coordinator) || hz.getCluster().getMembers().stream()
                 .noneMatch(m -> Members.id(m).equals(coordinator))) {
-            say.accept("dropped trial " + task.trialId() + ": its coordinator left");
+            say("dropped trial " + task.trialId() + ": its coordinator left");
             return;
         }
         RemoteTrial remote = new RemoteTrial(task, this, () -> leftMembers.contains(coordinator));
@@ -280,7 +280,7 @@ public final class Worker implements AutoCloseable {
             RunConfig config = ConfigFiles.fromJson(f.path("config"), "trial " + task.trialId());
             runner.run(new TrialTask(task.trialId(), config, root, f.path("epochs").asInt()), remote);
             trained.incrementAndGet();
-            say.accept("trial " + task.trialId() + " ended");
+            events.accept(ClusterEvent.ended(task.trialId()));
         } catch (ConfigException | RuntimeException e) {
             remote.onFailed(task.trialId(), e.getMessage());
         } finally {
@@ -318,7 +318,11 @@ public final class Worker implements AutoCloseable {
     }
 
     void say(String line) {
-        say.accept(line);
+        events.accept(ClusterEvent.note(line));
+    }
+
+    void tell(ClusterEvent e) {
+        events.accept(e);
     }
 
     private static void deleteQuietly(Path root) {

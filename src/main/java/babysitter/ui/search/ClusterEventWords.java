@@ -14,6 +14,8 @@ final class ClusterEventWords {
             case MEMBER_LEFT -> Texts.get("search.cluster.event.left", e.member());
             case TRIAL_BACK -> Texts.get("search.cluster.event.back", e.trialId());
             case TRIAL_BACK_UNCLAIMED -> Texts.get("search.cluster.event.backUnclaimed", e.trialId());
+            case TRIAL_STARTED -> Texts.get("search.cluster.event.started", e.trialId());
+            case TRIAL_ENDED -> Texts.get("search.cluster.event.ended", e.trialId());
             case NOTE -> e.note(); // the coordinator's rarer notes, as the command line says them
         };
     }

@@ -147,7 +147,12 @@ public final class ClusterLine {
 
     /** The member that ran (or runs) trial {@code id}, "" when not known (it ran here before, or not yet). */
     public String memberOf(int id) {
-        return members.getOrDefault(id, "");
+        String member = members.getOrDefault(id, "");
+        return switch (member) {
+            case ClusterStatus.HERE -> Texts.get("search.cluster.thisComputer");
+            case ClusterStatus.GONE -> Texts.get("search.cluster.memberGone");
+            default -> member;
+        };
     }
 
     /** Whether this search has run on a cluster since the window opened (the line and column show). */

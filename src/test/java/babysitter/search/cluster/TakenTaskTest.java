@@ -116,7 +116,7 @@ class TakenTaskTest {
                     tmp.resolve("runs"), 1);
             try (Worker holder = Worker.join(member(WorkerProcess.freePort(), port), 1, tmp.resolve("a"), line -> { },
                     noting(ran));
-                 Worker second = Worker.join(member(WorkerProcess.freePort(), port), 1, tmp.resolve("b"), said::add,
+                 Worker second = Worker.join(member(WorkerProcess.freePort(), port), 1, tmp.resolve("b"), e -> said.add(e.toString()),
                          noting(ran))) {
                 // the holder takes and claims the task; a copy of it stays on the queue, as a repeated delivery leaves one
                 ex.execute(ends.task, ends);

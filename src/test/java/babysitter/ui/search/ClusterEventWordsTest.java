@@ -20,6 +20,8 @@ class ClusterEventWordsTest {
             new ClusterEvent(Kind.MEMBER_LEFT, "127.0.0.1:5702", null, 0, 0, null),
             new ClusterEvent(Kind.TRIAL_BACK, null, null, 0, 7, null),
             new ClusterEvent(Kind.TRIAL_BACK_UNCLAIMED, null, null, 0, 12, null),
+            new ClusterEvent(Kind.TRIAL_STARTED, null, null, 0, 3, null),
+            new ClusterEvent(Kind.TRIAL_ENDED, null, null, 0, 3, null),
             ClusterEvent.note("refused a report: bad signature"));
 
     @AfterEach
@@ -45,6 +47,8 @@ class ClusterEventWordsTest {
         assertThat(ClusterEventWords.say(EVENTS.get(3))).isEqualTo("멤버 떠남: 127.0.0.1:5702");
         assertThat(ClusterEventWords.say(EVENTS.get(4))).isEqualTo("시행 7을(를) 다시 대기열에 넣음: 그 멤버가 떠났음");
         assertThat(ClusterEventWords.say(EVENTS.get(5))).startsWith("시행 12을(를) 다시 대기열에 넣음");
-        assertThat(ClusterEventWords.say(EVENTS.get(6))).isEqualTo("refused a report: bad signature");
+        assertThat(ClusterEventWords.say(EVENTS.get(6))).isEqualTo("시행 3 시작");
+        assertThat(ClusterEventWords.say(EVENTS.get(7))).isEqualTo("시행 3 끝남");
+        assertThat(ClusterEventWords.say(EVENTS.get(8))).isEqualTo("refused a report: bad signature");
     }
 }

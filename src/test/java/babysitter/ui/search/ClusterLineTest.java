@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,21 @@ class ClusterLineTest {
         line.update(status(1, Map.of(5, "this computer"), 0, 0.01, here));
         assertThat(line.memberOf(4)).as("the next round joins afresh; trial 4 ran in the first").isEqualTo("127.0.0.1:5703");
         assertThat(line.memberOf(5)).isEqualTo("this computer");
+    }
+
+    @Test
+    void thisComputerAndAMemberThatLeftAreNamedInTheWindowsLanguage() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.KOREAN);
+            MemberInfo here = new MemberInfo("127.0.0.1:5701", "coordinator", 1, true);
+            line.update(status(2, Map.of(1, ClusterStatus.HERE, 2, ClusterStatus.GONE, 3, "127.0.0.1:5702"), 0, 0.1, here));
+            assertThat(line.memberOf(1)).isEqualTo("이 컴퓨터");
+            assertThat(line.memberOf(2)).isEqualTo("떠난 멤버");
+            assertThat(line.memberOf(3)).isEqualTo("127.0.0.1:5702");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
