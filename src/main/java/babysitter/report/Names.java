@@ -119,13 +119,27 @@ public final class Names {
         return Texts.get("words.column." + column.name());
     }
 
-    /** What a cell of the runs library shows: the store's text, with the words of the state and the wall time in the window's language. */
+    /**
+     * What a cell of the runs library shows: the store's text, with the state, the optimiser and
+     * the wall time in the window's language.
+     */
     public static String cell(RunColumn column, RunLibrary.Entry entry) {
         return switch (column) {
             case STATE -> runState(entry.state());
+            case OPTIMIZER -> optimizerNamed(entry.summary().optimizer());
             case WALL -> Double.isNaN(entry.summary().wallSeconds()) ? "" : wallTime(entry.summary().wallSeconds());
             default -> column.text(entry);
         };
+    }
+
+    /** The library's optimiser ("adam", as the summary keeps it) by its name; an unknown one as it is. */
+    private static String optimizerNamed(String lowerCase) {
+        for (OptimizerKind k : OptimizerKind.values()) {
+            if (k.name().equalsIgnoreCase(lowerCase)) {
+                return optimizer(k);
+            }
+        }
+        return lowerCase;
     }
 
     /** A run's wall time: tenths of a second under a minute (a small run takes less than one). */

@@ -71,4 +71,20 @@ class NoticeTest {
         n.state(Report.State.RUNNING);
         assertThat(n.textProperty().get()).isEqualTo("boom");
     }
+
+    @Test
+    void inKoreanTheGuardsReasonAndTheRuleAreSaidInKorean() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREA);
+            Notice n = new Notice();
+            n.event(new Report.EventReport(new Event.GuardTripped(
+                    new babysitter.store.GuardReason.CostNotFinite(Double.POSITIVE_INFINITY, 10), null, false), 10, 1, 0));
+            assertThat(n.textProperty().get()).isEqualTo("가드: 스텝 10에서 비용 +∞");
+            n.event(change("plateau"));
+            assertThat(n.textProperty().get()).isEqualTo("규칙 (정체): α 0.001→0.0005");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
