@@ -120,13 +120,14 @@ public final class Names {
     }
 
     /**
-     * What a cell of the runs library shows: the store's text, with the state, the optimiser and
-     * the wall time in the window's language.
+     * What a cell of the runs library shows: the store's text, with the data set's kind, the
+     * optimiser, the state and the wall time in the window's language.
      */
     public static String cell(RunColumn column, RunLibrary.Entry entry) {
         return switch (column) {
             case STATE -> runState(entry.state());
             case OPTIMIZER -> optimizerNamed(entry.summary().optimizer());
+            case DATA -> dataKind(entry.summary().data());
             case WALL -> Double.isNaN(entry.summary().wallSeconds()) ? "" : wallTime(entry.summary().wallSeconds());
             default -> column.text(entry);
         };
@@ -142,10 +143,15 @@ public final class Names {
         return lowerCase;
     }
 
-    /** A run's wall time: tenths of a second under a minute (a small run takes less than one). */
-    private static String wallTime(double seconds) {
-        return seconds < 59.95 ? Texts.get("words.duration.seconds", String.format(Locale.ROOT, "%.1f", seconds))
-                : duration(seconds);
+    /**
+     * A run's wall time as the library prints it (tenths of a second under a minute: a small run
+     * takes less than one; two-digit seconds or minutes after the larger unit), in the window's words.
+     */
+    static String wallTime(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? Texts.get("words.duration.seconds", String.format(Locale.ROOT, "%.1f", seconds))
+                : s < 3600 ? Texts.get("words.duration.minutes", s / 60, String.format(Locale.ROOT, "%02d", s % 60))
+                : Texts.get("words.duration.hours", s / 3600, String.format(Locale.ROOT, "%02d", s % 3600 / 60));
     }
 
     public static String metric(RunCurves.Metric metric) {

@@ -85,4 +85,26 @@ class NamesTest {
             assertThat(Names.xAxis(x)).isEqualTo(x.label());
         }
     }
+
+    @Test
+    void aRunsCellsInKoreanAndAsTheCommandLinePrintsThemInEnglish(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        babysitter.store.FakeRuns.run(root, "a", "spiral", "rmsprop", 0.02, 0.9, 3, "finished", 1_700_000_000L, 0.9);
+        babysitter.store.RunLibrary.Entry run = new babysitter.store.RunLibrary().list(java.util.List.of(root)).runs()
+                .get(0);
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.cell(RunColumn.STATE, run)).isEqualTo("완료");
+        assertThat(Names.cell(RunColumn.DATA, run)).isEqualTo("나선");
+        assertThat(Names.cell(RunColumn.OPTIMIZER, run)).isEqualTo("RMSprop");
+        assertThat(Names.cell(RunColumn.WALL, run)).endsWith("초");
+        assertThat(Names.cell(RunColumn.NAME, run)).isEqualTo("a");
+        Locale.setDefault(Locale.US);
+        assertThat(Names.cell(RunColumn.STATE, run)).isEqualTo(RunColumn.STATE.text(run));
+        assertThat(Names.cell(RunColumn.WALL, run)).isEqualTo(RunColumn.WALL.text(run));
+        assertThat(Names.wallTime(0.42)).isEqualTo("0.4 s");
+        assertThat(Names.wallTime(65)).isEqualTo("1 min 05 s");
+        assertThat(Names.wallTime(3725)).isEqualTo("1 h 02 min");
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.wallTime(65)).isEqualTo("1분 05초");
+    }
 }
