@@ -9,7 +9,6 @@ import babysitter.plot.StepEpochMap;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
-import babysitter.session.live.EventLabels;
 import babysitter.session.training.Evaluator;
 import babysitter.session.training.Runs;
 import babysitter.store.BadFileException;
@@ -157,7 +156,7 @@ public final class RunReport {
             if (routine(e)) {
                 continue;
             }
-            String label = EventLabels.label(e);
+            String label = EventLabels.label(e, w.language());
             String colour = Palette.marker(e.kind());
             steps.marker(e.step(), label, colour);
             // an epoch chart places the event by the recorded ends of epochs: steps per epoch change with the batch size
@@ -276,7 +275,7 @@ public final class RunReport {
             }
             b.append("<tr><td class=\"n\">").append(e.step()).append("</td><td class=\"n\">").append(e.epoch())
                     .append("</td><td class=\"n\">").append(e.branch()).append("</td><td>").append(esc(e.kind()))
-                    .append("</td><td>").append(esc(EventLabels.label(e))).append("</td><td><code>")
+                    .append("</td><td>").append(esc(EventLabels.label(e, w.language()))).append("</td><td><code>")
                     .append(esc(details(e))).append("</code></td><td>")
                     .append(esc(Instant.ofEpochMilli(e.timeMillis()).toString())).append("</td></tr>\n");
         }

@@ -113,12 +113,28 @@ public sealed interface Event {
     /**
      * The divergence guard stopped training.
      *
+     * @param reason     why, in English: what {@code events.jsonl} records
      * @param lastGood   the last checkpoint before the trouble, or null when there is none
      * @param autoRewind whether the guard goes back there by itself
+     * @param why        the reason as numbers when the guard made this event, null when it was read
+     *                   from a file (see {@link GuardReason#of})
      */
-    record GuardTripped(String reason, String lastGood, boolean autoRewind) implements Event {
+    record GuardTripped(String reason, String lastGood, boolean autoRewind, GuardReason why) implements Event {
         public GuardTripped {
             Objects.requireNonNull(reason, "reason");
+            if (why != null && !why.english().equals(reason)) {
+                throw new IllegalArgumentException("the reason '" + reason + "' must be the text of " + why);
+            }
+        }
+
+        /** An event with the recorded text of its reason alone (as read from a file). */
+        public GuardTripped(String reason, String lastGood, boolean autoRewind) {
+            this(reason, lastGood, autoRewind, null);
+        }
+
+        /** An event made by the guard: the recorded text is the reason's English. */
+        public GuardTripped(GuardReason why, String lastGood, boolean autoRewind) {
+            this(why.english(), lastGood, autoRewind, why);
         }
 
         public String kind() {

@@ -3,6 +3,7 @@ package babysitter.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * column's text contains (case-insensitive; the note counts too), or a comparison with a column
  * value: {@code data=spiral}, {@code state!=killed}, {@code dev-acc>0.9}, {@code epochs<=5}. Text
  * columns compare with {@code =} and {@code !=} (the text contains, or does not contain, the value);
- * numeric ones also with {@code <, <=, >, >=}.
+ * numeric ones also with {@code <, <=, >, >=}. Text is matched as the command line prints it and,
+ * in the window, as the window shows it too ({@code state=완료} as well as {@code state=finished}).
  */
 public final class RunFilter implements Predicate<RunLibrary.Entry> {
     private static final Pattern COMPARISON = Pattern.compile("([a-zA-Z-]+)\\s*(!=|<=|>=|=|<|>)\\s*(.*)");
@@ -34,13 +36,28 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
      *                                  compares text with {@code <}, or a number with something else
      */
     public static RunFilter parse(String text) {
+        return parse(text, RunColumn::text);
+    }
+
+    /**
+     * As {@link #parse(String)}, a text also matching a cell as {@code shown} shows it (the window's
+     * words for the state, the optimiser…).
+     */
+    public static RunFilter parse(String text, BiFunction<RunColumn, RunLibrary.Entry, String> shown) {
         List<Predicate<RunLibrary.Entry>> terms = new ArrayList<>();
         for (String term : text.strip().split("\\s+")) {
             if (!term.isEmpty()) {
-                terms.add(term(term));
+                terms.add(term(term, shown));
             }
         }
         return new RunFilter(terms, text.strip());
+    }
+
+    /** Whether the cell's text, as printed or as shown, contains {@code lowerCase}. */
+    private static boolean contains(RunColumn c, RunLibrary.Entry e, String lowerCase,
+                                    BiFunction<RunColumn, RunLibrary.Entry, String> shown) {
+        return c.text(e).toLowerCase(Locale.ROOT).contains(lowerCase)
+                || shown.apply(c, e).toLowerCase(Locale.ROOT).contains(lowerCase);
     }
 
     /** The filter of several texts (the command line's repeated {@code --filter}): all must hold. */
@@ -48,13 +65,13 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
         return parse(String.join(" ", texts));
     }
 
-    private static Predicate<RunLibrary.Entry> term(String term) {
+    private static Predicate<RunLibrary.Entry> term(String term, BiFunction<RunColumn, RunLibrary.Entry, String> shown) {
         Matcher m = COMPARISON.matcher(term);
         if (!m.matches()) {
             String word = term.toLowerCase(Locale.ROOT);
             return e -> {
                 for (RunColumn c : RunColumn.values()) {
-                    if (c.text(e).toLowerCase(Locale.ROOT).contains(word)) {
+                    if (contains(c, e, word, shown)) {
                         return true;
                     }
                 }
@@ -79,7 +96,7 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
             }
             String v = value.toLowerCase(Locale.ROOT);
             boolean equal = op.equals("=");
-            return e -> column.text(e).toLowerCase(Locale.ROOT).contains(v) == equal;
+            return e -> contains(column, e, v, shown) == equal;
         }
         double x;
         try {

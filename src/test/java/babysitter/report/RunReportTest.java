@@ -8,7 +8,6 @@ import babysitter.data.Split;
 import babysitter.engine.Network;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
-import babysitter.session.live.EventLabels;
 import babysitter.session.training.Evaluator;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Snapshot;

@@ -133,6 +133,16 @@ class RunLibraryTest {
         assertThat(names(all, "dev-acc<=0.7")).containsExactlyInAnyOrder("b", "c");
         assertThat(all.stream().sorted(RunColumn.DEV_ACC.order()).map(e -> e.summary().name()))
                 .containsExactly("b", "c", "a");
+        // the window's words for a cell count too, and "!=" then means neither the printed nor the shown text
+        java.util.function.BiFunction<RunColumn, RunLibrary.Entry, String> korean = (c, e) ->
+                c == RunColumn.STATE ? e.state().label().replace("killed", "비정상 종료") : c.text(e);
+        assertThat(all.stream().filter(RunFilter.parse("state=비정상", korean)).map(e -> e.summary().name()))
+                .containsExactly("c");
+        assertThat(all.stream().filter(RunFilter.parse("state!=비정상", korean)).map(e -> e.summary().name()))
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(all.stream().filter(RunFilter.parse("state!=killed", korean)).map(e -> e.summary().name()))
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(all.stream().filter(RunFilter.parse("비정상", korean)).map(e -> e.summary().name())).containsExactly("c");
         assertThatThrownBy(() -> RunFilter.parse("colour=red")).hasMessageContaining("no column 'colour'");
         assertThatThrownBy(() -> RunFilter.parse("data>3")).hasMessageContaining("data is text");
         assertThatThrownBy(() -> RunFilter.parse("dev-acc>high")).hasMessageContaining("'high' is not");

@@ -4,12 +4,11 @@ import babysitter.session.reports.Report;
 import babysitter.session.training.LayerStats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Advice from the recent epochs, for a person to read next to the charts: it never acts by
- * itself. Each hint names what it saw.
+ * itself. Each {@link Hint} holds what it saw; the window words it.
  * <ul>
  * <li>plateau: the training cost has moved by less than 1 % over the last {@value #PLATEAU_EPOCHS}
  *     epochs while the gradients are small;</li>
@@ -39,7 +38,7 @@ public final class Hints {
     }
 
     /** The over-fitting hint, when the dev cost rises from its lowest while the training cost falls. */
-    private static Optional<String> overfitting(List<Report.EpochReport> epochs) {
+    private static Optional<Hint> overfitting(List<Report.EpochReport> epochs) {
         int best = -1;
         for (int i = 0; i < epochs.size(); i++) {
             double dev = epochs.get(i).devCost();
@@ -58,15 +57,13 @@ public final class Hints {
                 || !(last.trainCost() < low.trainCost()) || !(last.trainCost() < last.devCost())) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT,
-                "over-fitting (high variance): the dev cost rose from %.3g after epoch %d to %.3g while the training "
-                        + "cost fell from %.3g to %.3g; try L2 (λ), a smaller network, more data, or go back to epoch %d",
-                low.devCost(), low.epoch() + 1, last.devCost(), low.trainCost(), last.trainCost(), low.epoch() + 1));
+        return Optional.of(new Hint.Overfitting(low.devCost(), low.epoch() + 1, last.devCost(), low.trainCost(),
+                last.trainCost()));
     }
 
     /** Hints for the epochs so far (oldest first); empty when there is nothing to say. */
-    public static List<String> of(List<Report.EpochReport> epochs) {
-        List<String> out = new ArrayList<>();
+    public static List<Hint> of(List<Report.EpochReport> epochs) {
+        List<Hint> out = new ArrayList<>();
         if (epochs.isEmpty()) {
             return out;
         }
@@ -76,35 +73,24 @@ public final class Hints {
             double change = Math.abs(last.trainCost() - before.trainCost()) / Math.max(1e-12, Math.abs(before.trainCost()));
             double grad = last.layers().stream().mapToDouble(LayerStats::gradNorm).max().orElse(Double.NaN);
             if (change < 0.01 && grad < SMALL_GRADIENT) {
-                out.add(String.format(Locale.ROOT,
-                        "plateau: the training cost moved %.2f %% in %d epochs and the largest gradient norm is %.1e; "
-                                + "try momentum or Adam, or a larger α", 100 * change, PLATEAU_EPOCHS, grad));
+                out.add(new Hint.Plateau(change, PLATEAU_EPOCHS, grad));
             }
         }
         for (LayerStats l : last.layers()) {
             if (l.updateRatio() > RATIO_HIGH) {
-                out.add(String.format(Locale.ROOT,
-                        "layer %d: update-to-weight ratio %.1e (about 1e-3 is usual): α may be too large",
-                        l.layer(), l.updateRatio()));
+                out.add(new Hint.LargeUpdates(l.layer(), l.updateRatio()));
             }
             if (l.deadShare() > 0.5) {
-                out.add(String.format(Locale.ROOT,
-                        "layer %d: %.0f %% of the ReLU units are dead (zero for the whole batch)", l.layer(),
-                        100 * l.deadShare()));
+                out.add(new Hint.DeadUnits(l.layer(), l.deadShare()));
             }
             if (l.saturatedShare() > 0.5) {
-                out.add(String.format(Locale.ROOT,
-                        "layer %d: %.0f %% of the units are saturated: gradients vanish there", l.layer(),
-                        100 * l.saturatedShare()));
+                out.add(new Hint.Saturated(l.layer(), l.saturatedShare()));
             }
         }
         overfitting(epochs).ifPresent(out::add);
         double gap = Math.abs(last.devAccuracy() - last.devAccuracyTrainMode());
         if (gap > GAP) {
-            out.add(String.format(Locale.ROOT,
-                    "train/inference gap: dev accuracy %.3f with running statistics, %.3f with batch statistics; "
-                            + "the mini-batch may be too small for batch-norm statistics", last.devAccuracy(),
-                    last.devAccuracyTrainMode()));
+            out.add(new Hint.BatchNormGap(last.devAccuracy(), last.devAccuracyTrainMode()));
         }
         return out;
     }

@@ -7,10 +7,10 @@ import babysitter.session.training.DebiasedAverage;
 import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
 import babysitter.store.Event;
+import babysitter.store.GuardReason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -73,13 +73,11 @@ final class DivergenceGuard implements SessionRule {
             suspect.addAll(takenThisStep); // e.g. the epoch's checkpoint, taken after this step
         }
         takenThisStep.clear();
-        String reason = null;
+        GuardReason reason = null;
         if (!Double.isFinite(cost)) {
-            reason = "cost " + (Double.isNaN(cost) ? "NaN" : cost > 0 ? "+∞" : "−∞") + " at step " + r.step();
+            reason = new GuardReason.CostNotFinite(cost, r.step());
         } else if (risen && steps > rules.guardWarmupSteps()) {
-            reason = String.format(Locale.ROOT,
-                    "smoothed cost %.4g at step %d, above %s × the best %.4g and above %.3g, the cost of guessing",
-                    smoothed.value(), r.step(), number(rules.guardFactor()), best, chanceCost);
+            reason = new GuardReason.CostRose(smoothed.value(), r.step(), rules.guardFactor(), best, chanceCost);
         }
         if (Double.isFinite(cost)) {
             best = Math.min(best, smoothed.value());
@@ -91,7 +89,7 @@ final class DivergenceGuard implements SessionRule {
         return true;
     }
 
-    private void trip(String reason, Trainer.StepResult r, RuleActions act) {
+    private void trip(GuardReason reason, Trainer.StepResult r, RuleActions act) {
         Trainer trainer = act.trainer();
         Snapshot.CheckpointSummary good = lastGoodCheckpoint(trainer);
         Hyperparameters restoredHp = good == null ? null : trainer.checkpointing().hyperparametersAt(good.id());
@@ -140,9 +138,5 @@ final class DivergenceGuard implements SessionRule {
         steps = 0;
         best = Double.POSITIVE_INFINITY;
         smoothed.reset();
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -36,7 +36,7 @@ public final class RunHistory {
                     m.withElapsedSeconds(elapsed(m.elapsedSeconds(), m.timeMillis(), first)), List.of())));
         }
         for (RunEvent e : run.events()) {
-            all.add(new Timed(e.timeMillis(), 0, EventLabels.toReport(e, Double.NaN)));
+            all.add(new Timed(e.timeMillis(), 0, Report.EventReport.of(e, Double.NaN)));
         }
         all.sort(Comparator.comparingLong(Timed::timeMillis).thenComparingInt(Timed::order));
         List<Report> out = new ArrayList<>(all.size());

@@ -64,7 +64,7 @@ final class SessionCore implements SiblingsController.Host {
                 if (e.event() instanceof Event.CheckpointTaken c) {
                     rules.forEach(r -> r.onCheckpoint(c.id()));
                 }
-                channels.publish(EventLabels.toReport(e, trainer.elapsedSeconds()));
+                channels.publish(Report.EventReport.of(e, trainer.elapsedSeconds()));
                 if (e.event() instanceof Event.CheckpointTaken || e.event() instanceof Event.Rewind) {
                     channels.publish(new Report.CheckpointsReport(trainer.branch(), trainer.checkpoints()));
                 }
@@ -394,6 +394,6 @@ final class SessionCore implements SiblingsController.Host {
     @Override
     public void publishError(String message) {
         channels.publish(new Report.EventReport(new Event.Failure(message), trainer.step(), trainer.epoch(),
-                trainer.branch(), message, trainer.elapsedSeconds()));
+                trainer.branch(), trainer.elapsedSeconds()));
     }
 }

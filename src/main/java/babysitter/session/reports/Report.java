@@ -8,6 +8,7 @@ import babysitter.session.training.LayerStats;
 import babysitter.session.training.Snapshot;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
+import babysitter.store.RunEvent;
 import java.util.List;
 import java.util.Objects;
 
@@ -129,21 +130,25 @@ public sealed interface Report extends InsightReports permits Report.StepReport,
 
     /**
      * Something a person or a rule did, or that happened ({@link Event}: a change of
-     * hyperparameters, a checkpoint, a rewind, the guard, …), where it happened.
+     * hyperparameters, a checkpoint, a rewind, the guard, …), where it happened. The words a person
+     * reads for it are made where it is shown, in the reader's language.
      *
-     * @param label          a short text for a chart marker, e.g. "α 0.03→0.01", "rewind to epoch-0007"
      * @param elapsedSeconds seconds of training in the run when it happened, pauses left out, or NaN
      */
-    record EventReport(Event event, long step, int epoch, int branch, String label, double elapsedSeconds)
+    record EventReport(Event event, long step, int epoch, int branch, double elapsedSeconds)
             implements Report {
         public EventReport {
             Objects.requireNonNull(event, "event");
-            Objects.requireNonNull(label, "label");
         }
 
         /** An event whose elapsed seconds are not known. */
-        public EventReport(Event event, long step, int epoch, int branch, String label) {
-            this(event, step, epoch, branch, label, Double.NaN);
+        public EventReport(Event event, long step, int epoch, int branch) {
+            this(event, step, epoch, branch, Double.NaN);
+        }
+
+        /** A recorded event, at {@code elapsedSeconds} of training (NaN if not known). */
+        public static EventReport of(RunEvent e, double elapsedSeconds) {
+            return new EventReport(e.event(), e.step(), e.epoch(), e.branch(), elapsedSeconds);
         }
 
         /** The name of its kind ("checkpoint", "rewind", …), which also picks a marker's colour. */
@@ -153,7 +158,7 @@ public sealed interface Report extends InsightReports permits Report.StepReport,
 
         /** The same event at {@code seconds} of training. */
         public EventReport at(double seconds) {
-            return new EventReport(event, step, epoch, branch, label, seconds);
+            return new EventReport(event, step, epoch, branch, seconds);
         }
     }
 

@@ -1,6 +1,9 @@
 package babysitter.session.training;
 
-/** How long something takes, as a person reads it in a status line: "5 s", "1 min 15 s", "1 h 1 min". */
+/**
+ * How long something takes, in English, as the command line prints it: "5 s", "1 min 15 s", "1 h 1 min".
+ * The main window says it in its own language ({@code report.Names.duration}).
+ */
 public final class Durations {
     private Durations() {
     }

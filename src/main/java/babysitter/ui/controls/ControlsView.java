@@ -3,9 +3,10 @@ package babysitter.ui.controls;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.session.configuration.LearningRateRange;
+import babysitter.ui.fx.Named;
 import babysitter.ui.fx.TextEditing;
-import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -122,26 +123,12 @@ public final class ControlsView extends VBox {
         optimizer.setId("optimizer");
         optimizer.getItems().setAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(vm.optimizerProperty());
-        optimizer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OptimizerKind k) {
-                return k == null ? "" : switch (k) {
-                    case SGD -> "SGD";
-                    case MOMENTUM -> Texts.get("controls.optimizer.momentum");
-                    case RMSPROP -> "RMSprop";
-                    case ADAM -> "Adam";
-                };
-            }
-
-            @Override
-            public OptimizerKind fromString(String s) {
-                return OptimizerKind.valueOf(s.toUpperCase(Locale.ROOT));
-            }
-        });
+        optimizer.setConverter(Named.by(Names::optimizer, optimizer.getItems()));
         TextField batch = field("batchSize", vm.batchSizeProperty(), vm);
         ComboBox<LrDecay> decay = new ComboBox<>();
         decay.setId("decay");
         decay.getItems().setAll(LrDecay.values());
+        decay.setConverter(Named.by(Names::decay, decay.getItems()));
         decay.valueProperty().bindBidirectional(vm.decayProperty());
         TextField decayRate = field("decayRate", vm.decayRateProperty(), vm);
         TextField l2 = field("l2", vm.l2Property(), vm);

@@ -1,6 +1,7 @@
 package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.report.RunReport;
 import babysitter.store.Run;
 import babysitter.store.RunCurves;
@@ -120,7 +121,7 @@ public final class LibraryViewModel implements AutoCloseable {
 
     private void applyFilter(String text) {
         try {
-            RunFilter f = RunFilter.parse(text);
+            RunFilter f = RunFilter.parse(text, Names::cell);
             shown.setPredicate(f);
             filterError.set("");
         } catch (IllegalArgumentException e) {

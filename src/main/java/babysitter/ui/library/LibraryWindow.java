@@ -1,6 +1,7 @@
 package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.store.RunColumn;
 import babysitter.store.RunLibrary;
 import babysitter.ui.app.AppContext;
@@ -118,7 +119,7 @@ public final class LibraryWindow extends BorderPane {
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         for (RunColumn c : RunColumn.values()) {
-            TableColumn<RunLibrary.Entry, RunLibrary.Entry> col = new TableColumn<>(c.header());
+            TableColumn<RunLibrary.Entry, RunLibrary.Entry> col = new TableColumn<>(Names.column(c));
             col.setId("column-" + c.key());
             col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             col.setComparator(c.order());
@@ -126,7 +127,7 @@ public final class LibraryWindow extends BorderPane {
                 @Override
                 protected void updateItem(RunLibrary.Entry e, boolean empty) {
                     super.updateItem(e, empty);
-                    setText(empty || e == null ? null : c.text(e));
+                    setText(empty || e == null ? null : Names.cell(c, e));
                     setTooltip(empty || e == null || c != RunColumn.NAME || e.summary().notes().note().isBlank()
                             ? null : new Tooltip(e.summary().notes().note()));
                 }

@@ -3,8 +3,10 @@ package babysitter.ui.library;
 import babysitter.i18n.Texts;
 import babysitter.plot.Palette;
 import babysitter.plot.SeriesBuffer;
+import babysitter.report.Names;
 import babysitter.store.RunCurves;
 import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.fx.Named;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -27,10 +29,12 @@ final class OverlayPane extends VBox {
         ChoiceBox<RunCurves.Metric> metric = new ChoiceBox<>();
         metric.setId("metricChoice");
         metric.getItems().setAll(RunCurves.Metric.values());
+        metric.setConverter(Named.by(Names::metric, metric.getItems()));
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         ChoiceBox<RunCurves.XAxis> x = new ChoiceBox<>();
         x.setId("xChoice");
         x.getItems().setAll(RunCurves.XAxis.values());
+        x.setConverter(Named.by(Names::xAxis, x.getItems()));
         x.valueProperty().bindBidirectional(vm.xAxisProperty());
         Label hint = new Label(Texts.get("library.overlayHint"));
         hint.getStyleClass().add("readout");
@@ -59,7 +63,7 @@ final class OverlayPane extends VBox {
             }
             chart.addSeries(c.name(), Color.web(Palette.run(i++)), 2, 1, data);
         }
-        chart.setXLabel(vm.xAxisProperty().get().label());
+        chart.setXLabel(Names.xAxis(vm.xAxisProperty().get()));
         chart.resetZoom();
         chart.requestRedraw();
     }

@@ -1,12 +1,12 @@
 package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
-import babysitter.session.live.EventLabels;
+import babysitter.report.EventLabels;
+import babysitter.report.Names;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What changed during a run, from its typed events, one line each ("epoch 3 · step 120: α 0.01→0.005
@@ -30,7 +30,7 @@ final class RunChanges {
         boolean branched = events.stream().anyMatch(e -> e.branch() > 0);
         List<String> lines = new ArrayList<>();
         for (RunEvent e : events) {
-            String what = describe(e.event());
+            String what = describe(e);
             if (what != null) {
                 lines.add(Texts.get("library.change", String.valueOf(e.epoch() + 1), String.valueOf(e.step()),
                         branched ? Texts.get("library.changeBranch", e.branch()) : "", what));
@@ -40,16 +40,17 @@ final class RunChanges {
     }
 
     /** The text of a change, or null for what every run does. */
-    static String describe(Event event) {
+    static String describe(RunEvent recorded) {
+        Event event = recorded.event();
         if (event instanceof Event.Start || event instanceof Event.Stop || event instanceof Event.Pause
                 || event instanceof Event.Resume || event instanceof Event.PaceSet || event instanceof Event.Failure) {
             return null;
         }
         if (event instanceof Event.CheckpointTaken c) {
-            return c.source().equals(Event.CheckpointTaken.USER) ? EventLabels.label(event) : null;
+            return c.source().equals(Event.CheckpointTaken.USER) ? EventLabels.label(recorded) : null;
         }
         if (event instanceof Event.HyperparametersChanged h) {
-            return Texts.get("library.changeSource", EventLabels.label(event), h.source());
+            return Texts.get("library.changeSource", EventLabels.label(recorded), Names.source(h.source()));
         }
         if (event instanceof Event.RulesSet r) {
             return Texts.get("library.rules", onOff(r.guard()),
@@ -62,7 +63,7 @@ final class RunChanges {
         if (event instanceof Event.Other o) {
             return o.problem() == null ? o.kind() : Texts.get("library.unreadable", o.kind(), o.problem());
         }
-        return EventLabels.label(event);
+        return EventLabels.label(recorded);
     }
 
     private static String onOff(boolean on) {

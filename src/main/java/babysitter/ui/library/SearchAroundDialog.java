@@ -5,6 +5,7 @@ import babysitter.search.Scale;
 import babysitter.search.SearchSpace;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
+import babysitter.ui.fx.Named;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class SearchAroundDialog {
             c.setId("on-" + r.name());
             ChoiceBox<Scale> scale = new ChoiceBox<>();
             scale.getItems().setAll(SearchSpace.NAMES.get(r.name()));
+            scale.setConverter(Named.by(s -> Texts.get("words.scale." + s.name()), scale.getItems()));
             scale.setValue(r.scale());
             TextField min = new TextField(number(r.min()));
             min.setId("min-" + r.name());

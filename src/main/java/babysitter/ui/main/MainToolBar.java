@@ -1,10 +1,12 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.session.live.Pace;
 import babysitter.session.reports.Report;
 import babysitter.ui.fx.Buttons;
 import babysitter.ui.fx.Icons;
+import babysitter.ui.fx.Named;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -66,6 +68,7 @@ final class MainToolBar {
         box.setId("paceChoice");
         box.getItems().addAll(Pace.FASTEST, new Pace(50), new Pace(20), new Pace(10), Pace.WATCHABLE, new Pace(2),
                 new Pace(1), Pace.EPOCH_BY_EPOCH);
+        box.setConverter(Named.by(Names::pace, box.getItems()));
         box.valueProperty().bindBidirectional(vm.paceProperty());
         box.setTooltip(new Tooltip(Texts.get("main.tool.paceTip")));
         Label label = new Label(Texts.get("main.tool.pace"));

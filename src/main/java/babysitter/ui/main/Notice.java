@@ -1,6 +1,8 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.report.EventLabels;
+import babysitter.report.Names;
 import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,8 +63,9 @@ final class Notice {
     void event(Report.EventReport e) {
         Event what = e.event();
         if (what instanceof Event.GuardTripped g) {
-            show(Cause.GUARD, g.lastGood() == null ? Texts.get("main.notice.guard", g.reason())
-                    : Texts.get("main.notice.guardLastGood", g.reason(), g.lastGood()));
+            String reason = Names.guardReason(g, e.step());
+            show(Cause.GUARD, g.lastGood() == null ? Texts.get("main.notice.guard", reason)
+                    : Texts.get("main.notice.guardLastGood", reason, g.lastGood()));
             guardRewinds = g.autoRewind();
         } else if (what instanceof Event.Rewind) {
             if (guardRewinds) {
@@ -72,14 +75,14 @@ final class Notice {
             }
         } else if (what instanceof Event.HyperparametersChanged h) {
             if (h.source().equals("guard") && cause == Cause.GUARD) {
-                text.set(Texts.get("main.notice.guardRewound", text.get(), e.label()));
+                text.set(Texts.get("main.notice.guardRewound", text.get(), EventLabels.label(e)));
             } else if (h.source().equals("plateau") || h.source().equals("guard")) {
-                show(Cause.RULE, Texts.get("main.notice.rule", h.source(), e.label()));
+                show(Cause.RULE, Texts.get("main.notice.rule", Names.source(h.source()), EventLabels.label(e)));
             }
         } else if (what instanceof Event.EarlyStop s) {
             show(Cause.EARLY_STOP, Texts.get("main.notice.earlyStop", s.best()));
-        } else if (what instanceof Event.Failure) {
-            show(Cause.ERROR, e.label());
+        } else if (what instanceof Event.Failure f) {
+            show(Cause.ERROR, f.message());
         }
     }
 }

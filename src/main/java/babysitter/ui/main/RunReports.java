@@ -1,5 +1,6 @@
 package babysitter.ui.main;
 
+import babysitter.report.HintTexts;
 import babysitter.session.insights.Hints;
 import babysitter.session.reports.Report;
 import babysitter.session.training.Snapshot;
@@ -60,7 +61,7 @@ final class RunReports {
             progress.accept(r);
             if (r instanceof Report.EpochReport e) {
                 feed.publish(e);
-                hints.setAll(Hints.of(feed.kept(Report.EpochReport.class)));
+                hints.setAll(Hints.of(feed.kept(Report.EpochReport.class)).stream().map(HintTexts::text).toList());
             } else if (r instanceof Report.StateReport s) {
                 notice.state(s.state());
                 checkpoints.setAll(s.checkpoints());

@@ -1,8 +1,8 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.session.reports.Report;
-import babysitter.session.training.Durations;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -110,7 +110,7 @@ public final class SessionProgress {
             b.append(Texts.get("main.status.speed", samplesPerSecond.get()));
             double left = timeLeftSeconds();
             if (Double.isFinite(left)) {
-                b.append(Texts.get("main.status.left", Durations.text(left)));
+                b.append(Texts.get("main.status.left", Names.duration(left)));
             }
         }
         b.append(" · ").append(stateText(s));

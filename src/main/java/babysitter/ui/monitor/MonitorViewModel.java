@@ -4,6 +4,7 @@ import babysitter.i18n.Texts;
 import babysitter.plot.MarkerKind;
 import babysitter.plot.SeriesBuffer;
 import babysitter.plot.StepEpochMap;
+import babysitter.report.EventLabels;
 import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import java.io.IOException;
@@ -246,7 +247,7 @@ public final class MonitorViewModel {
             if (kind == null) {
                 return false;
             }
-            markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), kind, e.label()));
+            markers.add(new Marker(e.step(), e.epoch(), seconds, e.branch(), kind, EventLabels.label(e)));
             if (e.event() instanceof Event.Rewind rewind) {
                 branch(rewind.branch());
             }

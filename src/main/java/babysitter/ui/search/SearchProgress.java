@@ -1,10 +1,10 @@
 package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.search.Round;
 import babysitter.search.Trial;
 import babysitter.search.TrialState;
-import babysitter.session.training.Durations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,10 +84,10 @@ public final class SearchProgress {
         if (running.get()) {
             parts.add(Texts.get("search.status.running", runningNow));
             double elapsed = (clock.millis() - runStartMillis) / 1000.0;
-            parts.add(Texts.get("search.status.elapsed", Durations.text(elapsed)));
+            parts.add(Texts.get("search.status.elapsed", Names.duration(elapsed)));
             double eta = etaSeconds(elapsed);
             if (Double.isFinite(eta)) {
-                parts.add(Texts.get("search.status.left", Durations.text(eta)));
+                parts.add(Texts.get("search.status.left", Names.duration(eta)));
             }
             if (cancelling) {
                 parts.add(Texts.get("search.status.cancelling"));

@@ -3,10 +3,11 @@ package babysitter.ui.setup;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
+import babysitter.ui.fx.Named;
 import babysitter.ui.fx.TextEditing;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * The setup panel: sections Data, Network, Optimiser and Run, and a "New run" button. Built in code;
@@ -109,6 +109,7 @@ public final class SetupView extends VBox {
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("dataKind");
         kind.getItems().setAll(vm.dataKinds());
+        kind.setConverter(Named.by(Names::dataKind, kind.getItems()));
         kind.valueProperty().bindBidirectional(vm.dataKindProperty());
         form.row(Texts.get("setup.kind"), kind, null, null);
 
@@ -183,7 +184,7 @@ public final class SetupView extends VBox {
         ComboBox<Precision> precision = new ComboBox<>();
         precision.setId("precision");
         precision.getItems().setAll(Precision.values());
-        precision.setConverter(lowerCase(Precision.class));
+        precision.setConverter(Named.by(Names::precision, precision.getItems()));
         precision.valueProperty().bindBidirectional(vm.precisionProperty());
         form.row(Texts.get("setup.precision"), precision, null, null);
         return section("sectionNetwork", Texts.get("setup.section.network"), grid);
@@ -195,7 +196,7 @@ public final class SetupView extends VBox {
         ComboBox<OptimizerKind> kind = new ComboBox<>();
         kind.setId("optimizer");
         kind.getItems().setAll(OptimizerKind.values());
-        kind.setConverter(lowerCase(OptimizerKind.class));
+        kind.setConverter(Named.by(Names::optimizer, kind.getItems()));
         kind.valueProperty().bindBidirectional(vm.optimizerProperty());
         form.row(Texts.get("setup.optimiser"), kind, null, null);
         form.textRow("learningRate", Texts.get("setup.learningRate"), "0.01");
@@ -270,20 +271,6 @@ public final class SetupView extends VBox {
     private static void showWhen(Node node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(node.visibleProperty());
-    }
-
-    private static <E extends Enum<E>> StringConverter<E> lowerCase(Class<E> type) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(E value) {
-                return value == null ? "" : value.name().toLowerCase(Locale.ROOT);
-            }
-
-            @Override
-            public E fromString(String text) {
-                return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
-            }
-        };
     }
 
     /** Adds rows to a grid: label left, field right, an error label under the field. */

@@ -55,7 +55,12 @@ public class DivergenceGuardTest {
             s.addListener(rec);
             s.open().submit(new Command.Start());
             rec.awaitState(0, Report.State.GUARD_TRIPPED);
-            assertThat(((babysitter.store.Event.GuardTripped) rec.awaitEvent(0, "guard").event()).reason()).isNotBlank();
+            Report.EventReport trip = rec.awaitEvent(0, "guard");
+            babysitter.store.Event.GuardTripped g = (babysitter.store.Event.GuardTripped) trip.event();
+            // the reason as numbers, for a reader to say in its language; the text is what the file keeps
+            assertThat(g.why()).isNotNull();
+            assertThat(g.why().step()).isEqualTo(trip.step());
+            assertThat(g.reason()).isEqualTo(g.why().english()).isNotBlank();
         }
     }
 

@@ -3,6 +3,7 @@ package babysitter.session.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import babysitter.report.EventLabels;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
@@ -112,7 +113,7 @@ class ScheduleTest {
         List<String> markers = Recorder.only(rec.all(), Report.EventReport.class).stream()
                 .filter(e -> e.kind().equals("hyperparameters"))
                 .map(e -> e.step() + " " + ((babysitter.store.Event.HyperparametersChanged) e.event()).source() + " "
-                        + e.label()).toList();
+                        + EventLabels.label(e)).toList();
         assertThat(markers).containsExactly("3 schedule α 0.05→0.003", "7 schedule β1 0.9→0.8",
                 "9 schedule batch 30→45");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.report.EventLabels;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.RunConfig;
@@ -150,7 +151,8 @@ class SiblingsSessionTest {
         // while siblings wait, the main run refuses to move
         int mark = rec.size();
         s.submit(new Command.Step());
-        assertThat(rec.awaitEvent(mark, "error").label()).contains("adopt one or discard");
+        assertThat(((babysitter.store.Event.Failure) rec.awaitEvent(mark, "error").event()).message())
+                .contains("adopt one or discard");
 
         int pick = 2;
         mark = rec.size();
@@ -184,7 +186,7 @@ class SiblingsSessionTest {
         }
         assertThat(st.state()).isEqualTo(Report.State.PAUSED);
         assertThat(Recorder.only(rec.all(), Report.EventReport.class))
-                .noneMatch(e -> e.kind().equals("error") && e.label().contains("differs"));
+                .noneMatch(e -> e.event() instanceof babysitter.store.Event.Failure f && f.message().contains("differs"));
 
         // by hand: the same steps, a rewind to the checkpoint, the sibling's α and β, two epochs
         Trainer[] twin = new Trainer[1];

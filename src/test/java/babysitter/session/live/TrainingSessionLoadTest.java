@@ -181,7 +181,7 @@ class TrainingSessionLoadTest {
         // No errors but refused rewinds to checkpoints that have left the ring.
         for (EventReport e : events) {
             if (e.kind().equals("error")) {
-                assertThat(e.label()).startsWith("rewind refused: no checkpoint");
+                assertThat(((babysitter.store.Event.Failure) e.event()).message()).startsWith("rewind refused: no checkpoint");
             }
         }
         assertThat(Recorder.only(all, StateReport.class)).noneMatch(r -> r.state() == State.FAILED);

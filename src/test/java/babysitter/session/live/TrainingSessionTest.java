@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
+import babysitter.report.EventLabels;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.OptimizerBeta;
@@ -434,13 +435,13 @@ public class TrainingSessionTest {
         assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).containsExactly("auto-3");
         List<EventReport> changes = only(rec.all(), EventReport.class).stream()
                 .filter(e -> e.kind().equals("hyperparameters")).toList();
-        assertThat(changes).extracting(EventReport::label).containsExactly("β1 0.9→0.95");
+        assertThat(changes).extracting(EventLabels::label).containsExactly("β1 0.9→0.95");
         // and RMSprop's β2 likewise
         s.submit(new Command.Step());
         s.submit(new Command.SetHyperparameters(OptimizerBeta.BETA2.with(next, 0.99)));
         b = rec.barrier(s);
         assertThat(b.state().checkpoints()).extracting(Snapshot.CheckpointSummary::id).containsExactly("auto-3", "auto-4");
-        assertThat(only(rec.all(), EventReport.class)).extracting(EventReport::label).contains("β2 0.999→0.99");
+        assertThat(only(rec.all(), EventReport.class)).extracting(EventLabels::label).contains("β2 0.999→0.99");
     }
 
     // ------------------------------------------------------------------ 6. the divergence guard
@@ -459,7 +460,7 @@ public class TrainingSessionTest {
         StateReport tripped = rec.awaitState(0, State.GUARD_TRIPPED);
         EventReport guard = rec.awaitEvent(0, "guard");
         List<StepReport> stepReports = steps(rec.all());
-        System.out.println("guard with α 1e3: " + guard.label() + " after " + stepReports.size() + " step reports, costs "
+        System.out.println("guard with α 1e3: " + ((babysitter.store.Event.GuardTripped) guard.event()).reason() + " after " + stepReports.size() + " step reports, costs "
                 + stepReports.stream().map(r -> String.format("%.3g", r.cost())).collect(Collectors.joining(" ")));
         assertThat(stepReports).allMatch(r -> Double.isFinite(r.cost()), "finite costs only");
         // The epoch's checkpoint was taken after costs had exploded: not offered as good.

@@ -43,4 +43,23 @@ class RunChangesTest {
         assertThat(RunChanges.of(events)).containsExactly("epoch 1 · step 7: new-thing",
                 "epoch 1 · step 8: guard: cost is NaN");
     }
+
+    @Test
+    void inKoreanTheChangesNameWhoMadeThemAndTheGuardsReasonInKorean() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREA);
+            Hyperparameters from = Hyperparameters.DEFAULTS.withLearningRate(0.01);
+            List<RunEvent> events = List.of(
+                    at(45, 2, 0, new Event.HyperparametersChanged(from, from.withLearningRate(0.005), "plateau", -1)),
+                    at(60, 3, 0, new Event.GuardTripped("cost NaN at step 60", "epoch-0002", false)),
+                    at(60, 3, 0, new Event.Rewind("epoch-0002", 60, 3, 0, 1, false)));
+            assertThat(RunChanges.of(events)).containsExactly(
+                    "에폭 3 · 스텝 45: α 0.01→0.005 (정체)",
+                    "에폭 4 · 스텝 60: 가드: 스텝 60에서 비용 NaN",
+                    "에폭 4 · 스텝 60: epoch-0002(으)로 되감기");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }

@@ -287,7 +287,7 @@ class MainViewModelTest {
     }
 
     private static Report.EventReport event(babysitter.store.Event e) {
-        return new Report.EventReport(e, 10, 1, 0, e.kind());
+        return new Report.EventReport(e, 10, 1, 0);
     }
 
     private static Report.StateReport state(Report.State s) {
@@ -315,7 +315,7 @@ class MainViewModelTest {
         create(runs);
         vm.accept(List.of(state(Report.State.RUNNING), event(new babysitter.store.Event.GuardTripped("cost is NaN",
                 "epoch-0001", true)), event(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false)),
-                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "guard", -1), 10, 1, 1, "α 0.1→0.05"),
+                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.1), babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.05), "guard", -1), 10, 1, 1),
                 state(Report.State.RUNNING)));
         assertThat(vm.notificationProperty().get()).startsWith("Guard: cost is NaN").endsWith("α 0.1→0.05");
     }

@@ -183,7 +183,7 @@ class MainWindowKeyboardTest {
     @Test
     void anExportedWindowShowsNoBanner(FxRobot robot, @TempDir Path tmp) throws Exception {
         robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport(
-                new babysitter.store.Event.Failure("Something went wrong"), 0, 0, 0, "Something went wrong"))));
+                new babysitter.store.Event.Failure("Something went wrong"), 0, 0, 0))));
         javafx.scene.Node banner = robot.lookup("#notification").query();
         assertThat(onFx(() -> banner.getParent().isVisible())).isTrue();
         // where the banner is drawn on screen: the export must show there what it shows without one

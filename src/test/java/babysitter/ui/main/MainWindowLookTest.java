@@ -5,6 +5,7 @@ import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.report.EventLabels;
 import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.monitor.MonitorViewModel;
@@ -92,8 +93,8 @@ class MainWindowLookTest {
         waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
         robot.interact(() -> vm.controls().optimizerProperty().set(OptimizerKind.MOMENTUM));
         waitUntil("the change", () -> vm.events().stream().anyMatch(e -> e.kind().equals("hyperparameters")));
-        assertThat(onFx(() -> vm.events().stream().filter(e -> e.kind().equals("hyperparameters")).findFirst()
-                .orElseThrow().label())).isEqualTo("optimiser → momentum");
+        assertThat(onFx(() -> EventLabels.label(vm.events().stream().filter(e -> e.kind().equals("hyperparameters")).findFirst()
+                .orElseThrow()))).isEqualTo("optimiser → momentum");
     }
 
     @Test
@@ -107,8 +108,8 @@ class MainWindowLookTest {
         double chartY = sceneY(chart);
         double betaY = sceneY(beta);
 
-        robot.interact(() -> vm.accept(List.of(new Report.EventReport(new babysitter.store.Event.Failure("long"), 0, 0, 0,
-                "Something went wrong, and the message is long enough to need a second line at this width"))));
+        robot.interact(() -> vm.accept(List.of(new Report.EventReport(new babysitter.store.Event.Failure(
+                "Something went wrong, and the message is long enough to need a second line at this width"), 0, 0, 0))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> robot.lookup("#notification").query().isVisible())).isTrue();
         assertThat(sceneY(chart)).as("the banner does not push the charts down").isEqualTo(chartY);

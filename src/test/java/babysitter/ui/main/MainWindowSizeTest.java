@@ -124,7 +124,7 @@ class MainWindowSizeTest {
         String message = "Could not open the run: /home/someone/babysitter/runs/2026-12-04-fashion-mnist-adam: "
                 + "metrics.jsonl line 12: the step is not a whole number, got 'abc'";
         robot.interact(() -> vm.accept(java.util.List.of(new Report.EventReport(
-                new babysitter.store.Event.Failure(message), 0, 0, 0, message))));
+                new babysitter.store.Event.Failure(message), 0, 0, 0))));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Label banner = robot.lookup("#notification").queryAs(javafx.scene.control.Label.class);
         assertThat(onFx(() -> babysitter.ui.fx.WholeText.shown(banner))).as("the banner wraps, it is not cut").isTrue();

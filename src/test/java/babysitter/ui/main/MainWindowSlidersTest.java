@@ -4,6 +4,7 @@ import static babysitter.ui.main.WindowTestKit.onFx;
 import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import babysitter.report.EventLabels;
 import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.controls.ControlsViewModel;
@@ -87,7 +88,7 @@ class MainWindowSlidersTest {
         double shown = onFx(() -> Math.pow(10, alpha.getValue()));
         assertThat(onFx(() -> vm.controls().current().learningRate()))
                 .isCloseTo(shown, org.assertj.core.api.Assertions.within(shown * 0.01));
-        assertThat(changes().get(0).label()).startsWith("α 0.01→");
+        assertThat(EventLabels.label(changes().get(0))).startsWith("α 0.01→");
     }
 
     @Test
@@ -102,7 +103,7 @@ class MainWindowSlidersTest {
         drain(robot);
         assertThat(changes()).as("five key presses, one change").hasSize(1);
         double expected = Math.round((1 - Math.pow(10, -1.5)) * 10000) / 10000.0;
-        assertThat(changes().get(0).label()).isEqualTo("β1 0.9→0.968");
+        assertThat(EventLabels.label(changes().get(0))).isEqualTo("β1 0.9→0.968");
         assertThat(onFx(() -> vm.controls().current().beta1())).isEqualTo(expected);
     }
 

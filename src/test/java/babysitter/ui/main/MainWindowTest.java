@@ -5,6 +5,7 @@ import static babysitter.ui.main.WindowTestKit.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.report.EventLabels;
 import babysitter.session.reports.Report;
 import babysitter.ui.BabysitterApp;
 import babysitter.ui.setup.SetupViewModel;
@@ -72,7 +73,7 @@ class MainWindowTest {
         waitUntil("the change event", () -> hyperparameterEvents() >= 1);
         Report.EventReport change = onFx(() -> vm.events().stream().filter(e -> e.kind().equals("hyperparameters"))
                 .reduce((a, b) -> b).orElseThrow());
-        assertThat(change.label()).contains("α").contains("→0.001");
+        assertThat(EventLabels.label(change)).contains("α").contains("→0.001");
         long changedAt = change.step();
         waitUntil("a step with the new α", () -> vm.monitor().points() > changedAt + 2);
         assertThat(onFx(() -> vm.controls().current().learningRate())).isEqualTo(1e-3);
@@ -90,7 +91,7 @@ class MainWindowTest {
         waitUntil("the β1 change event", () -> hyperparameterEvents() >= 2);
         Report.EventReport betaChange = onFx(() -> vm.events().stream()
                 .filter(e -> e.kind().equals("hyperparameters")).reduce((a, b) -> b).orElseThrow());
-        assertThat(betaChange.label()).isEqualTo("β1 0.9→0.99");
+        assertThat(EventLabels.label(betaChange)).isEqualTo("β1 0.9→0.99");
         assertThat(onFx(() -> vm.controls().current().beta1())).isEqualTo(0.99);
         assertThat(onFx(() -> vm.controls().current().momentum())).isEqualTo(momentum);
         assertThat(onFx(() -> robot.lookup("#betaReadout").queryAs(Label.class).getText())).startsWith("β1 0.9900");

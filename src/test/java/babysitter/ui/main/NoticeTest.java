@@ -10,24 +10,23 @@ import org.junit.jupiter.api.Test;
 /** The banner: which events raise it, and when its cause is gone. */
 class NoticeTest {
 
-    private static Report.EventReport report(Event e, String label) {
-        return new Report.EventReport(e, 10, 1, 0, label);
+    private static Report.EventReport report(Event e) {
+        return new Report.EventReport(e, 10, 1, 0);
     }
 
     private static Report.EventReport change(String source) {
         return report(new Event.HyperparametersChanged(Hyperparameters.DEFAULTS,
-                Hyperparameters.DEFAULTS.withLearningRate(5e-4), source, -1), "α 0.001→0.0005");
+                Hyperparameters.DEFAULTS.withLearningRate(5e-4), source, -1));
     }
 
-    private static final Report.EventReport REWIND = report(new Event.Rewind("epoch-0001", 20, 2, 0, 1, false),
-            "rewind to epoch-0001");
+    private static final Report.EventReport REWIND = report(new Event.Rewind("epoch-0001", 20, 2, 0, 1, false));
 
     @Test
     void theGuardNamesItsLastGoodCheckpointWhenThereIsOne() {
         Notice n = new Notice();
-        n.event(report(new Event.GuardTripped("cost NaN at step 7", null, false), "guard"));
+        n.event(report(new Event.GuardTripped("cost NaN at step 7", null, false)));
         assertThat(n.textProperty().get()).isEqualTo("Guard: cost NaN at step 7");
-        n.event(report(new Event.GuardTripped("cost NaN at step 9", "step-0", false), "guard"));
+        n.event(report(new Event.GuardTripped("cost NaN at step 9", "step-0", false)));
         assertThat(n.textProperty().get()).isEqualTo("Guard: cost NaN at step 9. Last good checkpoint: step-0");
         assertThat(n.cause()).isEqualTo(Notice.Cause.GUARD);
     }
@@ -35,7 +34,7 @@ class NoticeTest {
     @Test
     void theGuardsOwnRewindAndHalvingAddToItsMessageAnotherRewindClearsIt() {
         Notice n = new Notice();
-        n.event(report(new Event.GuardTripped("cost NaN at step 7", "step-0", true), "guard"));
+        n.event(report(new Event.GuardTripped("cost NaN at step 7", "step-0", true)));
         n.event(REWIND);
         n.event(change("guard"));
         assertThat(n.textProperty().get()).isEqualTo(
@@ -48,14 +47,13 @@ class NoticeTest {
     void rulesAndErrorsRaiseItAPersonsChangeDoesNot() {
         Notice n = new Notice();
         n.event(change("user"));
-        n.event(report(new Event.CheckpointTaken("step-3", "user"), "checkpoint step-3"));
+        n.event(report(new Event.CheckpointTaken("step-3", "user")));
         assertThat(n.textProperty().get()).isEmpty();
         n.event(change("plateau"));
         assertThat(n.textProperty().get()).isEqualTo("Rule (plateau): α 0.001→0.0005");
-        n.event(report(new Event.EarlyStop("epoch-0004", 0.25, 3), "early stop"));
+        n.event(report(new Event.EarlyStop("epoch-0004", 0.25, 3)));
         assertThat(n.textProperty().get()).isEqualTo("Early stop: no improvement; back to epoch-0004");
-        n.event(report(new Event.Failure("siblings need a run that is not finished"),
-                "siblings need a run that is not finished"));
+        n.event(report(new Event.Failure("siblings need a run that is not finished")));
         assertThat(n.cause()).isEqualTo(Notice.Cause.ERROR);
     }
 
@@ -63,7 +61,7 @@ class NoticeTest {
     void trainingAgainClearsTheGuardsAndTheEarlyStopsMessageButNotAnError() {
         Notice n = new Notice();
         n.state(Report.State.RUNNING);
-        n.event(report(new Event.EarlyStop("epoch-0004", 0.25, 3), "early stop"));
+        n.event(report(new Event.EarlyStop("epoch-0004", 0.25, 3)));
         n.state(Report.State.FINISHED);
         assertThat(n.textProperty().get()).isNotEmpty();
         n.state(Report.State.RUNNING);
@@ -72,5 +70,21 @@ class NoticeTest {
         n.state(Report.State.PAUSED);
         n.state(Report.State.RUNNING);
         assertThat(n.textProperty().get()).isEqualTo("boom");
+    }
+
+    @Test
+    void inKoreanTheGuardsReasonAndTheRuleAreSaidInKorean() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREA);
+            Notice n = new Notice();
+            n.event(new Report.EventReport(new Event.GuardTripped(
+                    new babysitter.store.GuardReason.CostNotFinite(Double.POSITIVE_INFINITY, 10), null, false), 10, 1, 0));
+            assertThat(n.textProperty().get()).isEqualTo("가드: 스텝 10에서 비용 +∞");
+            n.event(change("plateau"));
+            assertThat(n.textProperty().get()).isEqualTo("규칙 (정체): α 0.001→0.0005");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 }

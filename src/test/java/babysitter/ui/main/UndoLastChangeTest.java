@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class UndoLastChangeTest {
 
     private static Report.EventReport checkpoint(String id, String source) {
-        return new Report.EventReport(new Event.CheckpointTaken(id, source), 3, 0, 0, "checkpoint " + id);
+        return new Report.EventReport(new Event.CheckpointTaken(id, source), 3, 0, 0);
     }
 
     @Test

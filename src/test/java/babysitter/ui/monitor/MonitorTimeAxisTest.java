@@ -28,8 +28,7 @@ class MonitorTimeAxisTest {
         vm.xAxisProperty().set(MonitorViewModel.XAxis.TIME);
         vm.accept(List.of(step(0, 0, 0.01), step(1, 0, 0.02), step(2, 0, 0.03),
                 new Report.EpochReport(0, 3, 0, 1, 0.5, 1, 0.5, 1, 0.5, 0.03, List.of(), 0.5),
-                new Report.EventReport(new babysitter.store.Event.Rewind("step-1", 3, 0, 0, 1, false), 1, 0, 1,
-                        "rewind to step-1", 0.6),
+                new Report.EventReport(new babysitter.store.Event.Rewind("step-1", 3, 0, 0, 1, false), 1, 0, 1, 0.6),
                 step(1, 1, 0.7), step(2, 1, 0.8)));
         var raw = lines(vm, MonitorViewModel.Chart.STEP_COST, MonitorViewModel.Role.RAW);
         var main = raw.stream().filter(l -> l.branch() == 0).findFirst().orElseThrow().data();

@@ -61,11 +61,9 @@ class MonitorViewModelTest {
     void changesBecomeMarkersAndARewindStartsANewBranch() {
         MonitorViewModel vm = new MonitorViewModel();
         vm.accept(List.of(step(0, 0, 1), step(1, 0, 0.9),
-                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "user", -1), 2, 0, 0, "α 0.03→0.01"),
-                new Report.EventReport(new babysitter.store.Event.CheckpointTaken("epoch-0001", "epoch"), 2, 0, 0,
-                        "checkpoint epoch-0001"),
-                new Report.EventReport(new babysitter.store.Event.Rewind("step-1", 2, 0, 0, 1, false), 1, 0, 1,
-                        "rewind to step-1"),
+                new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.03), babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "user", -1), 2, 0, 0),
+                new Report.EventReport(new babysitter.store.Event.CheckpointTaken("epoch-0001", "epoch"), 2, 0, 0),
+                new Report.EventReport(new babysitter.store.Event.Rewind("step-1", 2, 0, 0, 1, false), 1, 0, 1),
                 step(1, 1, 0.95)));
         assertThat(vm.markers()).extracting(MonitorViewModel.Marker::label)
                 .containsExactly("α 0.03→0.01", "rewind to step-1");

@@ -57,7 +57,7 @@ class MonitorViewTest {
             for (int e = 0; e < 8; e++) {
                 batch.add(epoch(e, 15L * (e + 1), 0, 1.0 / (e + 1)));
             }
-            batch.add(new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "user", -1), 120, 8, 0, "batch 32→128"));
+            batch.add(new Report.EventReport(new babysitter.store.Event.HyperparametersChanged(babysitter.engine.Hyperparameters.DEFAULTS, babysitter.engine.Hyperparameters.DEFAULTS.withLearningRate(0.01), "user", -1), 120, 8, 0));
             vm.accept(batch);
             vm.stepsPerEpochProperty().set(4);
             batch.clear();
@@ -86,7 +86,7 @@ class MonitorViewTest {
         fx(() -> {
             vm.accept(List.of(new Report.StepReport(1, 0, 0, 1.0, 0.01, 0.9, 100), epoch(0, 10, 0, 1.0),
                     epoch(1, 20, 0, 0.8),
-                    new Report.EventReport(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false), 10, 1, 1, "rewind to epoch-0001")));
+                    new Report.EventReport(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false), 10, 1, 1)));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -147,7 +147,7 @@ class MonitorViewTest {
     void afterARewindEveryLineIsNamedInTheHoverBox(FxRobot robot) throws Exception {
         fx(() -> {
             vm.accept(List.of(epoch(0, 10, 0, 1.0), epoch(1, 20, 0, 0.8), epoch(2, 30, 0, 0.7),
-                    new Report.EventReport(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false), 10, 1, 1, "rewind to epoch-0001"),
+                    new Report.EventReport(new babysitter.store.Event.Rewind("epoch-0001", 20, 2, 0, 1, false), 10, 1, 1),
                     epoch(1, 20, 1, 0.9), epoch(2, 30, 1, 0.85)));
             return null;
         });

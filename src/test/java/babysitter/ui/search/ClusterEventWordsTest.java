@@ -2,8 +2,8 @@ package babysitter.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import babysitter.search.cluster.ClusterEvent;
 import babysitter.search.cluster.ClusterEvent.Kind;
+import babysitter.search.cluster.ClusterEvent;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,110 @@
+package babysitter.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import babysitter.engine.LrDecay;
+import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.live.Pace;
+import babysitter.session.training.Durations;
+import babysitter.store.RunColumn;
+import babysitter.store.RunCurves;
+import babysitter.store.RunSummary;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The window's names for what the session and the store say in English. */
+class NamesTest {
+    private static final Locale KO = Locale.KOREAN;
+    private static final Locale EN = Locale.ENGLISH;
+    private Locale before;
+
+    @BeforeEach
+    void remember() {
+        before = Locale.getDefault();
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void durationsInKoreanAndTheSameEnglishAsTheCommandLine() {
+        assertThat(Names.duration(5, KO)).isEqualTo("5초");
+        assertThat(Names.duration(75, KO)).isEqualTo("1분 15초");
+        assertThat(Names.duration(3660, KO)).isEqualTo("1시간 1분");
+        for (double s : new double[] {0, 5.4, 59.6, 75, 3599, 3660, 90061}) {
+            assertThat(Names.duration(s, EN)).as("%s s", s).isEqualTo(Durations.text(s));
+        }
+    }
+
+    @Test
+    void pacesByName() {
+        assertThat(Names.pace(Pace.FASTEST, KO)).isEqualTo("최고 속도");
+        assertThat(Names.pace(Pace.EPOCH_BY_EPOCH, KO)).isEqualTo("에폭마다 멈춤");
+        assertThat(Names.pace(Pace.WATCHABLE, KO)).isEqualTo("초당 5 에폭");
+        // English as the pace says itself (the events record that text)
+        for (Pace p : new Pace[] {Pace.FASTEST, Pace.EPOCH_BY_EPOCH, Pace.WATCHABLE, new Pace(1), new Pace(2.5)}) {
+            assertThat(Names.pace(p, EN)).isEqualTo(p.toString());
+        }
+    }
+
+    @Test
+    void settingsKeepTheirProperNamesAndTheRestIsTranslated() {
+        assertThat(Names.optimizer(OptimizerKind.ADAM, KO)).isEqualTo("Adam");
+        assertThat(Names.optimizer(OptimizerKind.RMSPROP, KO)).isEqualTo("RMSprop");
+        assertThat(Names.optimizer(OptimizerKind.MOMENTUM, KO)).isEqualTo("모멘텀");
+        assertThat(Names.decay(LrDecay.STAIRCASE, KO)).isEqualTo("계단");
+        assertThat(Names.source("plateau", KO)).isEqualTo("정체");
+        assertThat(Names.source("from-a-newer-program", KO)).as("unknown: as recorded").isEqualTo("from-a-newer-program");
+        assertThat(Names.source("", KO)).isEmpty();
+    }
+
+    @Test
+    void theRunsLibrarySpeaksTheWindowsLanguage() {
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.column(RunColumn.DEV_ACC)).isEqualTo("최고 검증 정확도");
+        assertThat(Names.column(RunColumn.ALPHA)).isEqualTo("α");
+        assertThat(Names.runState(RunSummary.State.RUNNING_ELSEWHERE)).isEqualTo("다른 곳에서 실행 중");
+        assertThat(Names.metric(RunCurves.Metric.DEV_COST_BATCH_STATS)).isEqualTo("검증 비용 (배치 통계)");
+        assertThat(Names.xAxis(RunCurves.XAxis.SECONDS)).isEqualTo("초");
+        assertThat(Names.dataKind("spiral")).isEqualTo("나선");
+        Locale.setDefault(Locale.US);
+        for (RunColumn c : RunColumn.values()) {
+            assertThat(Names.column(c)).as(c.key()).isEqualTo(c.header());
+        }
+        for (RunSummary.State s : RunSummary.State.values()) {
+            assertThat(Names.runState(s)).isEqualTo(s.label());
+        }
+        for (RunCurves.Metric m : RunCurves.Metric.values()) {
+            assertThat(Names.metric(m)).isEqualTo(m.label());
+        }
+        for (RunCurves.XAxis x : RunCurves.XAxis.values()) {
+            assertThat(Names.xAxis(x)).isEqualTo(x.label());
+        }
+    }
+
+    @Test
+    void aRunsCellsInKoreanAndAsTheCommandLinePrintsThemInEnglish(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        babysitter.store.FakeRuns.run(root, "a", "spiral", "rmsprop", 0.02, 0.9, 3, "finished", 1_700_000_000L, 0.9);
+        babysitter.store.RunLibrary.Entry run = new babysitter.store.RunLibrary().list(java.util.List.of(root)).runs()
+                .get(0);
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.cell(RunColumn.STATE, run)).isEqualTo("완료");
+        assertThat(Names.cell(RunColumn.DATA, run)).isEqualTo("나선");
+        assertThat(Names.cell(RunColumn.OPTIMIZER, run)).isEqualTo("RMSprop");
+        assertThat(Names.cell(RunColumn.WALL, run)).endsWith("초");
+        assertThat(Names.cell(RunColumn.NAME, run)).isEqualTo("a");
+        Locale.setDefault(Locale.US);
+        assertThat(Names.cell(RunColumn.STATE, run)).isEqualTo(RunColumn.STATE.text(run));
+        assertThat(Names.cell(RunColumn.WALL, run)).isEqualTo(RunColumn.WALL.text(run));
+        assertThat(Names.wallTime(0.42)).isEqualTo("0.4 s");
+        assertThat(Names.wallTime(65)).isEqualTo("1 min 05 s");
+        assertThat(Names.wallTime(3725)).isEqualTo("1 h 02 min");
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.wallTime(65)).isEqualTo("1분 05초");
+    }
+}
