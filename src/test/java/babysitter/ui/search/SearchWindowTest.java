@@ -110,8 +110,9 @@ class SearchWindowTest {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
-    private MenuItem fileItem(FxRobot robot, String text) {
-        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+    // lookups walk the scene graph: on the JavaFX thread, as the window may be changing it
+    private MenuItem fileItem(FxRobot robot, String text) throws Exception {
+        MenuBar bar = onFx(() -> robot.lookup("#menuBar").queryAs(MenuBar.class));
         return bar.getMenus().stream().filter(m -> m.getText().equals("File")).flatMap(m -> m.getItems().stream())
                 .filter(m -> text.equals(m.getText())).findFirst().orElseThrow();
     }
@@ -122,8 +123,8 @@ class SearchWindowTest {
                 .map(w -> (Stage) w).findFirst().orElse(null));
     }
 
-    private static void set(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
+    private static void set(FxRobot robot, String id, String text) throws Exception {
+        TextField f = onFx(() -> robot.lookup(id).queryAs(TextField.class));
         robot.interact(() -> f.setText(text));
     }
 
@@ -149,7 +150,7 @@ class SearchWindowTest {
         waitUntil("the New search form", 10, () -> robot.lookup("#newSearchDialog").tryQuery().isPresent());
         set(robot, "#spaceField", bad.toString());
         set(robot, "#newTrialsField", "abc");
-        Button startButton = robot.lookup("#startSearch").queryAs(Button.class);
+        Button startButton = onFx(() -> robot.lookup("#startSearch").queryAs(Button.class));
         assertThat(onFx(startButton::isDisabled)).isTrue();
         assertThat(onFx(() -> robot.lookup("#newTrialsError").queryAs(Label.class).getText())).contains("'abc'");
         set(robot, "#newTrialsField", "4");
@@ -206,8 +207,8 @@ class SearchWindowTest {
         brush(robot, view.scatter("batchSize"), 0.02, 0.6);
         assertThat(onFx(() -> vm.charts().brushOf("batchSize"))).isNotNull();
         // trials count validation disables the button
-        TextField trials = robot.lookup("#trialsField").queryAs(TextField.class);
-        Button fromSelection = robot.lookup("#nextFromSelection").queryAs(Button.class);
+        TextField trials = onFx(() -> robot.lookup("#trialsField").queryAs(TextField.class));
+        Button fromSelection = onFx(() -> robot.lookup("#nextFromSelection").queryAs(Button.class));
         assertThat(onFx(fromSelection::isDisabled)).isFalse();
         robot.interact(() -> trials.setText("0"));
         assertThat(onFx(fromSelection::isDisabled)).isTrue();
@@ -303,14 +304,14 @@ class SearchWindowTest {
         Platform.runLater(item::fire);
         waitUntil("the New search form", 10, () -> robot.lookup("#newSearchDialog").tryQuery().isPresent());
         set(robot, "#spaceField", good.toString());
-        ChoiceBox<babysitter.search.Method> method = robot.lookup("#methodChoice").queryAs(ChoiceBox.class);
-        TextField trialsField = robot.lookup("#newTrialsField").queryAs(TextField.class);
-        TextField k = robot.lookup("#gridValuesField").queryAs(TextField.class);
+        ChoiceBox<babysitter.search.Method> method = onFx(() -> robot.lookup("#methodChoice").queryAs(ChoiceBox.class));
+        TextField trialsField = onFx(() -> robot.lookup("#newTrialsField").queryAs(TextField.class));
+        TextField k = onFx(() -> robot.lookup("#gridValuesField").queryAs(TextField.class));
         assertThat(onFx(k::isDisabled)).isTrue();
         robot.interact(() -> method.setValue(babysitter.search.Method.GRID));
         assertThat(onFx(trialsField::isDisabled)).isTrue();
         assertThat(onFx(k::isDisabled)).isFalse();
-        Button startButton = robot.lookup("#startSearch").queryAs(Button.class);
+        Button startButton = onFx(() -> robot.lookup("#startSearch").queryAs(Button.class));
         set(robot, "#gridValuesField", "1");
         assertThat(onFx(startButton::isDisabled)).isTrue();
         assertThat(onFx(() -> robot.lookup("#gridError").queryAs(Label.class).getText())).contains("'1'");
