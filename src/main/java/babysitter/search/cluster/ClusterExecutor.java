@@ -12,22 +12,20 @@ import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterExecutor implements TrialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterExecutor.class);
-    /** How long after a member left a task that is nowhere is taken for lost with it. */
-    static final long CLAIM_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** One dispatch of a trial. */
     private static final class Attempt {
@@ -72,8 +68,7 @@ public final class ClusterExecutor implements TrialExecutor {
     private final Map<String, Attempt> attempts = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> leftMembers = new ConcurrentLinkedQueue<>();
     private final Map<Integer, String> trialMembers = new ConcurrentHashMap<>();
-    /** Attempts neither started nor claimed when a member left (token → when), the pump's alone. */
-    private final Map<String, Long> unclaimed = new HashMap<>();
+    private final Departures departures;
     private final AtomicInteger ended = new AtomicInteger();
     private final long joinedNanos = System.nanoTime();
     private final Thread pump;
@@ -93,6 +88,7 @@ public final class ClusterExecutor implements TrialExecutor {
         this.tasks = hz.getQueue(Channels.TASKS);
         this.results = hz.getQueue(Channels.results(memberId()));
         this.claims = hz.getMap(Channels.CLAIMS);
+        this.departures = new Departures(claims, tasks);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -297,73 +293,37 @@ public final class ClusterExecutor implements TrialExecutor {
         report.run();
     }
 
-    /**
-     * Trials a member that left had claimed or was training go back to the search. Tasks that were
-     * neither started nor claimed may have been taken by it just before it died (a worker takes,
-     * then claims): they are looked at again after {@link #CLAIM_GRACE_NANOS}.
-     */
+    /** Trials a member that left had claimed or was training go back to the search ({@link Departures}). */
     private void handBack(String member) {
-        List<Map.Entry<String, Attempt>> lost = new ArrayList<>();
-        Set<String> unstarted = new HashSet<>();
+        Map<String, String> owners = new HashMap<>();
         synchronized (this) {
-            for (Map.Entry<String, Attempt> e : attempts.entrySet()) {
-                String owner = e.getValue().member;
-                if (member.equals(owner)) {
-                    lost.add(e);
-                } else if (owner == null) {
-                    unstarted.add(e.getKey());
-                }
-            }
+            attempts.forEach((token, a) -> owners.put(token, a.member));
         }
-        Map<String, String> holders = claims.getAll(unstarted);
-        long now = System.nanoTime();
-        for (String token : unstarted) {
-            String holder = holders.get(token);
-            if (holder == null) {
-                unclaimed.putIfAbsent(token, now);
-            } else if (holder.equals(member)) {
-                synchronized (this) {
-                    Attempt a = attempts.get(token);
-                    if (a != null) {
-                        lost.add(Map.entry(token, a));
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, Attempt> e : lost) {
-            Attempt a = e.getValue();
-            events.accept(ClusterEvent.back(a.task.trialId()));
-            end(e.getKey(), a, () -> a.callback.onReturned(a.task.trialId(), "its member left the cluster"));
+        for (String token : departures.left(member, owners, System.nanoTime())) {
+            giveBack(token, ClusterEvent::back, "its member left the cluster");
         }
     }
 
-    /**
-     * A task that, well after a member left, is still neither queued, claimed nor started was taken
-     * by that member in its last moments: it goes back to the search. (A live worker claims within
-     * milliseconds of taking; if one is ever slower than the grace, its attempt is only a duplicate
-     * whose reports are ignored.)
-     */
+    /** Tasks a member that left took but never claimed go back to the search, after a grace. */
     private void handBackUnclaimed() {
-        long now = System.nanoTime();
-        List<String> due = unclaimed.entrySet().stream().filter(e -> now - e.getValue() > CLAIM_GRACE_NANOS)
-                .map(Map.Entry::getKey).toList();
-        if (due.isEmpty()) {
-            return;
+        for (String token : departures.due(System.nanoTime(), this::unstartedTask)) {
+            giveBack(token, ClusterEvent::backUnclaimed, "the member that took it left the cluster");
         }
-        due.forEach(unclaimed::remove);
-        Set<ByteBuffer> queued = new HashSet<>();
-        tasks.forEach(b -> queued.add(ByteBuffer.wrap(b)));
-        Map<String, String> holders = claims.getAll(new HashSet<>(due));
-        for (String token : due) {
-            Attempt a;
-            synchronized (this) {
-                a = attempts.get(token);
-            }
-            if (a == null || a.member != null || holders.containsKey(token) || queued.contains(ByteBuffer.wrap(a.taskBytes))) {
-                continue;
-            }
-            events.accept(ClusterEvent.backUnclaimed(a.task.trialId()));
-            end(token, a, () -> a.callback.onReturned(a.task.trialId(), "the member that took it left the cluster"));
+    }
+
+    private synchronized byte[] unstartedTask(String token) {
+        Attempt a = attempts.get(token);
+        return a == null || a.member != null ? null : a.taskBytes;
+    }
+
+    private void giveBack(String token, IntFunction<ClusterEvent> event, String why) {
+        Attempt a;
+        synchronized (this) {
+            a = attempts.get(token);
+        }
+        if (a != null) {
+            events.accept(event.apply(a.task.trialId()));
+            end(token, a, () -> a.callback.onReturned(a.task.trialId(), why));
         }
     }
 
