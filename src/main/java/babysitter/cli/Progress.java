@@ -2,7 +2,7 @@ package babysitter.cli;
 
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.Network;
-import babysitter.session.training.Durations;
+import babysitter.report.Names;
 import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
 import java.io.PrintWriter;
@@ -58,7 +58,7 @@ final class Progress implements Trainer.Listener {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double eta = done > 0 ? seconds * (batches - done) / done : 0;
         out.printf("\repoch %d/%d [%s%s] %3d%%  cost %.4f  %s left ", epoch + 1, epochs, "#".repeat(filled),
-                " ".repeat(BAR - filled), percent, r.cost(), Durations.text(eta));
+                " ".repeat(BAR - filled), percent, r.cost(), Names.duration(eta, Locale.ENGLISH));
         out.flush();
     }
 

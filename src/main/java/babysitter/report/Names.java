@@ -94,7 +94,7 @@ public final class Names {
 
     /**
      * How long something takes, in whole seconds, above an hour in whole minutes: "1 min 15 s",
-     * "1분 15초". The command line's English is {@code session.training.Durations}.
+     * "1분 15초". The command line says it in English.
      */
     public static String duration(double seconds, Locale language) {
         long s = Math.round(seconds);

@@ -15,6 +15,7 @@ final class TrialReports implements TrialTask.Callback {
     TrialReports(Search search) {
         this.search = search;
     }
+
     @Override
     public void onStarted(int trialId, Path runDir) {
         onStarted(trialId, runDir, null);

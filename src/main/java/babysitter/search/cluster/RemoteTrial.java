@@ -15,9 +15,9 @@ import java.util.function.BooleanSupplier;
 /**
  * On a worker: one attempt of a trial, reporting home through the worker's {@link Outbox}. Each
  * epoch's point goes out with the run folder's new bytes, and the trial waits for the coordinator's
- * answer (go on or stop), exactly as a
- * local trial waits for its search's stopping rule. It stops between steps when the coordinator
- * cancels it, leaves the cluster, or this worker shuts down (then it is handed back).
+ * answer (go on or stop), exactly as a local trial waits for its search's stopping rule. It stops
+ * between steps when the coordinator cancels it, leaves the cluster, or this worker shuts down
+ * (then it is handed back).
  */
 final class RemoteTrial implements TrialTask.Callback {
     private final Message task;

@@ -88,9 +88,9 @@ class SessionProgressTest {
 
     @Test
     void durationsReadAsAPersonWouldSayThem() {
-        assertThat(babysitter.session.training.Durations.text(5)).isEqualTo("5 s");
-        assertThat(babysitter.session.training.Durations.text(75)).isEqualTo("1 min 15 s");
-        assertThat(babysitter.session.training.Durations.text(3700)).isEqualTo("1 h 1 min");
+        assertThat(babysitter.report.Names.duration(5, java.util.Locale.ENGLISH)).isEqualTo("5 s");
+        assertThat(babysitter.report.Names.duration(75, java.util.Locale.ENGLISH)).isEqualTo("1 min 15 s");
+        assertThat(babysitter.report.Names.duration(3700, java.util.Locale.ENGLISH)).isEqualTo("1 h 1 min");
         assertThat(SessionProgress.stateText(Report.State.GUARD_TRIPPED)).isEqualTo("guard tripped: paused");
     }
 }

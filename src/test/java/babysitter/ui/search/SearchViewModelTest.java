@@ -298,7 +298,7 @@ class SearchViewModelTest {
         vm.show(List.of(), List.of(trial(1, TrialState.RUNNING, v, 0.5, 0.6), trial(2, TrialState.PENDING, v)));
         // 2 epochs in 10 s; 2 + 4 epochs left
         assertThat(vm.progress().etaSeconds(10)).isCloseTo(30, within(1e-9));
-        assertThat(babysitter.session.training.Durations.text(75)).isEqualTo("1 min 15 s");
+        assertThat(babysitter.report.Names.duration(75, java.util.Locale.ENGLISH)).isEqualTo("1 min 15 s");
     }
 
     @Test
