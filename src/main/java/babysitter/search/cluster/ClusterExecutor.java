@@ -224,7 +224,12 @@ public final class ClusterExecutor implements TrialExecutor {
             a = attempts.get(m.token());
         }
         if (a == null) {
-            return; // an attempt that was handed back, or of an earlier coordinator
+            // an attempt that was handed back: a worker still training it (its member was thought
+            // gone, or it took the task twice) would wait for answers that never come, so it is stopped
+            if (m.kind() == Message.Kind.STARTED || m.kind() == Message.Kind.EPOCH) {
+                publishCancel(m.token(), m.trialId());
+            }
+            return;
         }
         int id = a.task.trialId();
         // Hazelcast's queues deliver at least once: when a member dies, a poll whose answer was lost is
@@ -347,7 +352,11 @@ public final class ClusterExecutor implements TrialExecutor {
 
     private void cancel(String token, Attempt a) {
         a.cancelSent = true;
-        hz.getTopic(Channels.CANCELS).publish(new Message(Message.Kind.CANCEL, token, a.task.trialId(), null).encode(secret));
+        publishCancel(token, a.task.trialId());
+    }
+
+    private void publishCancel(String token, int trialId) {
+        hz.getTopic(Channels.CANCELS).publish(new Message(Message.Kind.CANCEL, token, trialId, null).encode(secret));
     }
 
     /** Stops the local slots and leaves the cluster; trials still out are the search's to restart. */

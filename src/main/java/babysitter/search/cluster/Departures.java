@@ -63,7 +63,7 @@ final class Departures {
     /**
      * The attempts whose task, a grace after a member left, is still nowhere: that member took it
      * in its last moments. (A live worker claims within milliseconds of taking; were one ever slower
-     * than the grace, its attempt would only be a duplicate whose reports are ignored.)
+     * than the grace, its attempt would be a duplicate, which the coordinator tells to stop.)
      *
      * @param unstartedTask an attempt's task bytes while it is out and not started, else null
      */

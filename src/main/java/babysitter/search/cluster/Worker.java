@@ -44,6 +44,8 @@ public final class Worker implements AutoCloseable {
     private final boolean ownsInstance;
     private final Set<String> cancelledTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> leftMembers = ConcurrentHashMap.newKeySet();
+    /** The attempts this worker has taken: one delivered to it again is not trained twice. */
+    private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger trained = new AtomicInteger();
@@ -224,23 +226,28 @@ public final class Worker implements AutoCloseable {
         }
         Message task = null;
         IMap<String, String> claims = hz.getMap(Channels.CLAIMS);
+        boolean claimed = false;
         try {
             task = Message.decode(bytes, secret);
             String holder = claims.putIfAbsent(task.token(), memberId());
-            if (holder != null && !holder.equals(memberId())) {
-                busy.decrementAndGet();
-                say("dropped trial " + task.trialId() + ": another member took it already (delivered twice)");
-                return null;
+            // my own id back: a retried claim of this take, or this task delivered to me a second time
+            boolean mine = holder == null || holder.equals(memberId());
+            claimed = mine && taken.add(task.token());
+            if (!claimed) {
+                say("dropped trial " + task.trialId() + ": " + (mine ? "this worker" : "another member")
+                        + " took it already (delivered twice)");
             }
-            return new Claimed(task, bytes);
+            return claimed ? new Claimed(task, bytes) : null;
         } catch (Message.RefusedException e) {
-            busy.decrementAndGet();
             say("dropped a task: " + e.getMessage());
             return null;
         } catch (RuntimeException e) {
-            busy.decrementAndGet();
             giveBack(queue, claims, task, bytes);
             throw e;
+        } finally {
+            if (!claimed) {
+                busy.decrementAndGet(); // the slot is free again
+            }
         }
     }
 

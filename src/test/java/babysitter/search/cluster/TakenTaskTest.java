@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import babysitter.search.EpochPoint;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigFiles;
+import babysitter.store.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -135,6 +139,25 @@ class TakenTaskTest {
                 assertThat(tasks).isEmpty();
                 assertThat(ran).isEmpty();
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aWorkerStillTrainingAnAttemptTheCoordinatorNoLongerHasIsToldToStop(@TempDir Path tmp) throws Exception {
+        int port = WorkerProcess.freePort();
+        try (ClusterExecutor ex = ClusterExecutor.start(member(port, port), 0, line -> { })) {
+            BlockingQueue<byte[]> cancels = new LinkedBlockingQueue<>();
+            ex.hazelcast().getTopic(Channels.CANCELS).addMessageListener(m -> cancels.add((byte[]) m.getMessageObject()));
+            IQueue<byte[]> results = ex.hazelcast().getQueue(Channels.results(
+                    Members.id(ex.hazelcast().getCluster().getLocalMember())));
+            ObjectNode started = Json.object().put("folder", "trial-0009").put("member", "w").put("seq", 1);
+            results.put(new Message(Message.Kind.STARTED, "a-handed-back-attempt", 9, started).encode(ClusterSecret.none()));
+            byte[] sent = cancels.poll(20, TimeUnit.SECONDS);
+            assertThat(sent).isNotNull();
+            Message cancel = Message.decode(sent, ClusterSecret.none());
+            assertThat(cancel.kind()).isEqualTo(Message.Kind.CANCEL);
+            assertThat(cancel.token()).isEqualTo("a-handed-back-attempt");
         }
     }
 }
