@@ -35,6 +35,7 @@ final class ForwardBackward {
     private final Gemm.Operand[] dWOp;
     private final HostIO io = new HostIO();
     private final HiddenLayerElementWise hidden;
+    private final ColumnBlockWork columnBlocks;
     /** Into how many blocks the products are split (the network's engine threads). */
     private final int parts;
     /** The operand of the last input matrix, kept while that array lives (it is not held here). */
@@ -46,6 +47,7 @@ final class ForwardBackward {
         this.config = config;
         this.parts = parts;
         this.hidden = new HiddenLayerElementWise(config, v);
+        this.columnBlocks = new ColumnBlockWork(config, v, hidden, parts);
         this.depth = config.depth();
         this.units = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
@@ -77,6 +79,20 @@ final class ForwardBackward {
         Gemm.Operand prevOp = inputOp;
         for (int l = 1; l <= depth; l++) {
             int n = units[l];
+            int split = l < depth ? columnBlocks.blocks(prevOp, false, wOp[l], false, buf.zOp[l]) : 1;
+            buf.columnBlocks[l] = split;
+            if (split > 1) {
+                if (!columnBlocks.forward(l, prevOp, buf, mode, split)) {
+                    requireFinite(x);
+                }
+                if (config.batchNorm(l) && mode == Mode.TRAIN && updateRunning) {
+                    updateRunningStatistics(l, buf);
+                }
+                StepPhases.lap(Phase.FUSED);
+                prev = buf.aDev[l];
+                prevOp = buf.aOp[l];
+                continue;
+            }
             Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
             StepPhases.lap(Phase.PRODUCTS);
             if (l == depth) {
@@ -142,6 +158,7 @@ final class ForwardBackward {
     private void forwardByRows(INDArray x, Gemm.Operand inputOp, WorkArrays buf, int blocks) {
         for (int l = 1; l < depth; l++) {
             hidden.inverseStd(l, buf);
+            buf.columnBlocks[l] = 1;
         }
         inputOp.prepareBlocks(blocks);
         for (int l = 1; l <= depth; l++) {
@@ -210,7 +227,7 @@ final class ForwardBackward {
             return;
         }
         for (int l = 1; l < depth; l++) {
-            hidden.forwardRows(l, buf, 0, buf.rows);
+            hidden.forwardColumns(l, buf, Mode.INFERENCE, 0, units[l], 0);
         }
         buf.hiddenLayersDeferred = false;
     }
@@ -220,7 +237,7 @@ final class ForwardBackward {
         int m = buf.rows;
         int n = units[l];
         double mom = config.bnMomentum();
-        double[] run = buf.vecC;
+        double[] run = buf.columnVectors(0).c;
         double[] mu = buf.mu[l];
         double[] var = buf.var[l];
         io.read(runningMean[l], run);
@@ -276,52 +293,40 @@ final class ForwardBackward {
         for (int i = 0; i < m; i++) {
             dzOut[i * c + labels[i]] -= 1.0 / m;
         }
-        Kernels.columnSums(dzOut, m, c, buf.vecA);
-        io.write(buf.vecA, db[depth]);
+        double[] sums = buf.columnVectors(0).a;
+        Kernels.columnSums(dzOut, m, c, sums);
+        io.write(sums, db[depth]);
         StepPhases.lap(Phase.ELEMENT_WISE);
         io.write(dzOut, buf.dzDev[depth]);
         StepPhases.lap(Phase.COPIES);
-        // Layer l's da (needed next) is split across the engine threads; its dW is not needed
-        // until the optimiser, so one helper computes it whole while this thread goes on with
-        // layer l − 1's element-wise work. Each element of dW is the same either way.
-        Lanes.Forked pendingDW = null;
-        for (int l = depth; l >= 1; l--) {
-            if (l < depth) {
+        weightGradient(x, buf, depth, l2);
+        StepPhases.lap(Phase.PRODUCTS);
+        for (int l = depth - 1; l >= 1; l--) {
+            if (buf.columnBlocks[l] > 1) {
+                columnBlocks.backward(l, buf, buf.columnBlocks[l]);
+                StepPhases.lap(Phase.FUSED);
+            } else {
+                Gemm.multiply(buf.dzDev[l + 1], buf.dzOp[l + 1], false, w[l + 1], wOp[l + 1], true, buf.daDev[l],
+                        buf.daOp[l], parts);
+                StepPhases.lap(Phase.PRODUCTS);
                 hidden.backward(l, buf);
                 StepPhases.lap(Phase.ELEMENT_WISE);
-                if (pendingDW != null) {
-                    finishWeightGradient(pendingDW, l + 1, m, l2);
-                    pendingDW = null;
-                    StepPhases.lap(Phase.PRODUCTS);
-                }
             }
-            INDArray prev = l == 1 ? x : buf.aDev[l - 1];
-            Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
-            INDArray dz = buf.dzDev[l];
-            Gemm.Operand dzOp = buf.dzOp[l];
-            if (l > 1) {
-                Gemm.multiply(dz, dzOp, false, w[l], wOp[l], true, buf.daDev[l - 1], buf.daOp[l - 1], parts);
-                int layer = l;
-                Runnable product = () -> Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[layer], dWOp[layer]);
-                if (parts > 1) {
-                    pendingDW = Lanes.shared().fork(product);
-                } else {
-                    product.run();
-                    finishWeightGradient(null, l, m, l2);
-                }
-            } else {
-                Gemm.multiply(prev, prevOp, true, dz, dzOp, false, dW[l], dWOp[l], parts);
-                finishWeightGradient(null, l, m, l2);
-            }
+            weightGradient(x, buf, l, l2);
             StepPhases.lap(Phase.PRODUCTS);
         }
     }
 
-    /** Waits for layer l's dW product if it was forked, then adds the L2 term's gradient. */
-    private void finishWeightGradient(Lanes.Forked pending, int l, int m, double l2) {
-        if (pending != null) {
-            pending.join();
-        }
+    /** dW_l = a_{l−1}ᵀ·dz_l (a_0 = x), split across the engine threads, with the L2 term's gradient. */
+    private void weightGradient(INDArray x, WorkArrays buf, int l, double l2) {
+        INDArray prev = l == 1 ? x : buf.aDev[l - 1];
+        Gemm.Operand prevOp = l == 1 ? input(x) : buf.aOp[l - 1];
+        Gemm.multiply(prev, prevOp, true, buf.dzDev[l], buf.dzOp[l], false, dW[l], dWOp[l], parts);
+        addL2Gradient(l, buf.rows, l2);
+    }
+
+    /** dW_l += (λ/m)·W_l, the L2 term's gradient (nothing without one). */
+    private void addL2Gradient(int l, int m, double l2) {
         if (l2 != 0) {
             Nd4j.getBlasWrapper().level1().axpy(w[l].length(), l2 / m, w[l], dW[l]);
         }

@@ -146,10 +146,7 @@ final class Gemm {
         int m = co.rows;
         int n = co.cols;
         int k = ta ? ao.rows : ao.cols;
-        boolean direct = ao.direct && bo.direct && co.direct && ao.isDouble == co.isDouble
-                && bo.isDouble == co.isDouble && m > 1 && n > 1 && k > 1
-                && (ta ? ao.cols : ao.rows) == m && (tb ? bo.rows : bo.cols) == n && (tb ? bo.cols : bo.rows) == k;
-        if (!direct) {
+        if (!direct(ao, ta, bo, tb, co)) {
             Nd4j.gemm(a, b, c, ta, tb, 1.0, 0.0);
             return;
         }
@@ -175,15 +172,41 @@ final class Gemm {
             int from = boundary(side, blocks, part);
             int to = boundary(side, blocks, part + 1);
             if (byColumns) {
-                // c[:, from:to] = op(a) · op(b)[:, from:to]; op(b)'s columns are b's rows when b is transposed.
-                long bOffset = tb ? (long) from * bo.ld : from;
-                product(co.isDouble, part, transA, transB, m, to - from, k, ao, 0, bo, bOffset, co, from);
+                columns(ao, ta, bo, tb, co, from, to, part);
             } else {
                 // c[from:to, :] = op(a)[from:to, :] · op(b); op(a)'s rows are a's columns when a is transposed.
                 long aOffset = ta ? from : (long) from * ao.ld;
                 product(co.isDouble, part, transA, transB, to - from, n, k, ao, aOffset, bo, 0, co, (long) from * co.ld);
             }
         });
+    }
+
+    /** Whether c = op(a)·op(b) can be handed to OpenBLAS directly (shapes that agree, no vector sides). */
+    static boolean direct(Operand ao, boolean ta, Operand bo, boolean tb, Operand co) {
+        int m = co.rows;
+        int n = co.cols;
+        int k = ta ? ao.rows : ao.cols;
+        return ao.direct && bo.direct && co.direct && ao.isDouble == co.isDouble
+                && bo.isDouble == co.isDouble && m > 1 && n > 1 && k > 1
+                && (ta ? ao.cols : ao.rows) == m && (tb ? bo.rows : bo.cols) == n && (tb ? bo.cols : bo.rows) == k;
+    }
+
+    /** Into how many blocks on the tile grid n columns can be split for {@code parts} threads. */
+    static int columnBlocks(int n, int parts) {
+        return Math.min(parts, Math.max(1, n / BLOCK_ALIGN));
+    }
+
+    /**
+     * The columns c0 ≤ j < c1 of c = op(a)·op(b) ({@link #direct} operands) as one OpenBLAS call on
+     * this thread, for block {@code part} of work split by columns (its own pointers, see
+     * {@link Operand#prepareBlocks}). Each element is the same as in the whole product.
+     */
+    static void columns(Operand ao, boolean ta, Operand bo, boolean tb, Operand co, int c0, int c1, int part) {
+        int k = ta ? ao.rows : ao.cols;
+        // op(b)'s columns are b's rows when b is transposed.
+        long bOffset = tb ? (long) c0 * bo.ld : c0;
+        product(co.isDouble, part, ta ? TRANS : NO_TRANS, tb ? TRANS : NO_TRANS, co.rows, c1 - c0, k, ao, 0, bo,
+                bOffset, co, c0);
     }
 
     /**

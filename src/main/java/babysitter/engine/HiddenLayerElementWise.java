@@ -7,14 +7,15 @@ import java.util.Arrays;
  * The element-wise work of a hidden layer, forward and backward: the copies out of and into the
  * products' native arrays, batch norm or the bias, the activation and their derivatives.
  *
- * <p>In training it runs on the trainer's thread only, while the products are split across the
- * engine threads: split by rows or columns onto a second core, this work got slower, not faster
- * (one step of the reference network: 365 µs on one thread, 654 µs split in two, see
- * docs/PERFORMANCE.md). It reads and writes about as many bytes as it computes numbers, and the
- * training batch's products are split by columns, so every row's values had to travel between
- * the cores first. In inference mode with more rows than units (the evaluation's chunks) each
- * engine thread takes its own rows through every layer instead ({@link ForwardBackward}), with
- * {@link #forwardRowsThroughTile}: no batch statistics are summed there.
+ * <p>With more than one engine thread, a layer wide enough to share is split into blocks of
+ * columns: each thread computes its block of the product and goes on with the element-wise work
+ * of the same columns ({@link #forwardColumns}, {@link #backwardColumns}), on numbers its own core
+ * has just written; batch norm's statistics and sums are per column. The host arrays then hold
+ * each block on its own and each block sums into its own vectors ({@link WorkArrays#columnBlocks},
+ * {@link WorkArrays.ColumnVectors}): threads writing to one cache line took turns owning it, and
+ * that made the split work slower than one thread's (see docs/PERFORMANCE.md). In inference mode
+ * with more rows than units (the evaluation's chunks) each engine thread takes its own rows
+ * through every layer instead ({@link ForwardBackward}), with {@link #forwardRowsThroughTile}.
  */
 final class HiddenLayerElementWise {
 
@@ -52,32 +53,66 @@ final class HiddenLayerElementWise {
      * @return for layer 1, whether z is finite (true for the other layers)
      */
     boolean forward(int l, WorkArrays buf, Mode mode) {
-        int m = buf.rows;
-        buf.zBlock[l].readAll(buf.z[l], buf.scratch);
-        StepPhases.lap(StepPhases.Phase.COPIES);
-        if (config.batchNorm(l) && mode == Mode.TRAIN) {
-            Kernels.columnMeanAndVariance(buf.z[l], m, units[l], buf.mu[l], buf.var[l]);
-        }
-        inverseStd(l, buf);
-        return forwardRows(l, buf, 0, m, true);
+        return forwardColumns(l, buf, mode, 0, units[l], -1);
     }
 
     /**
-     * The inference forward work of the rows r0 ≤ i < r1 (z read from the product here; μ, σ² and
-     * 1/σ already known, see {@link #inverseStd}), every quantity kept in the work arrays.
-     *
-     * @return for layer 1, whether those rows of z are finite
+     * As {@link #forward}, for the block of columns c0 ≤ j < c1 only, in the work arrays' block
+     * layout ({@link WorkArrays#columnBlocks}): batch norm's statistics are per column, so threads
+     * may take disjoint blocks at once, each column summed from row 0 down as in the whole batch
+     * (the same bits). {@code part} is the block's number in a split, whose own vectors it sums
+     * into; −1 for the whole batch on the trainer's thread, which also laps the phases.
      */
-    boolean forwardRows(int l, WorkArrays buf, int r0, int r1) {
-        buf.zBlock[l].readRows(r0, r1, buf.z[l], buf.scratch);
-        return forwardRows(l, buf, r0, r1, false);
+    boolean forwardColumns(int l, WorkArrays buf, Mode mode, int c0, int c1, int part) {
+        boolean lapTimes = part < 0;
+        int m = buf.rows;
+        int n = units[l];
+        double[] z = buf.z[l];
+        buf.zBlock[l].readColumns(c0, c1, z, buf.scratch);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.COPIES);
+        }
+        int from = m * c0;
+        int to = m * c1;
+        boolean finite = l != 1 || Kernels.allFinite(z, from, to);
+        double[] zt = buf.zTilde[l];
+        if (config.batchNorm(l)) {
+            double[] mu = buf.mu[l];
+            double[] invStd = buf.invStd[l];
+            if (mode == Mode.TRAIN) {
+                Kernels.columnMeanAndVariance(z, m, c0, c1, mu, buf.var[l], buf.columnVectors(Math.max(part, 0)).a);
+            }
+            inverseStd(l, buf, c0, c1);
+            double[] g = buf.gamma[l];
+            double[] be = buf.beta[l];
+            double[] zn = buf.zNorm[l];
+            for (int i = 0, k = from; i < m; i++) {
+                for (int j = c0; j < c1; j++, k++) {
+                    double v = (z[k] - mu[j]) * invStd[j];
+                    zn[k] = v;
+                    zt[k] = g[j] * v + be[j];
+                }
+            }
+        } else {
+            Kernels.addRowVectorToBlock(z, buf.bias[l], m, c0, c1);
+        }
+        Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], from, to);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.ELEMENT_WISE);
+        }
+        buf.aBlock[l].writeColumns(c0, c1, buf.a[l], buf.scratch);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.COPIES);
+        }
+        return finite;
     }
 
     /**
-     * As {@link #forwardRows(int, WorkArrays, int, int)}, but only a reaches the work arrays (the
-     * next product's operand): z, z̃ and a pass through the small {@code tile}, a few rows at a
-     * time, with the same arithmetic, so a is the same to the bit. Inference on a large chunk
-     * otherwise writes four double arrays a layer that nothing may read.
+     * The inference forward work of the rows r0 ≤ i < r1 (μ, 1/σ already known, see
+     * {@link #inverseStd}), of which only a reaches the work arrays (the next product's operand):
+     * z, z̃ and a pass through the small {@code tile}, a few rows at a time, with the arithmetic of
+     * {@link #forwardColumns}, so a is the same to the bit. Inference on a large chunk otherwise
+     * writes four double arrays a layer that nothing may read.
      *
      * @return for layer 1, whether those rows of z are finite
      */
@@ -118,48 +153,18 @@ final class HiddenLayerElementWise {
 
     /** 1/√(σ² + ε) of batch norm's σ² in buf.var (nothing without batch norm). */
     void inverseStd(int l, WorkArrays buf) {
-        if (!config.batchNorm(l)) {
-            return;
-        }
-        double[] var = buf.var[l];
-        double[] invStd = buf.invStd[l];
-        double eps = config.bnEpsilon();
-        for (int j = 0, n = units[l]; j < n; j++) {
-            invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
+        if (config.batchNorm(l)) {
+            inverseStd(l, buf, 0, units[l]);
         }
     }
 
-    /** The forward work of the rows r0 ≤ i < r1 once z is read and μ, 1/σ are known; whether layer 1's z is finite. */
-    private boolean forwardRows(int l, WorkArrays buf, int r0, int r1, boolean lapTimes) {
-        int n = units[l];
-        double[] z = buf.z[l];
-        double[] zt = buf.zTilde[l];
-        boolean finite = l != 1 || Kernels.allFinite(z, r0 * n, r1 * n);
-        if (config.batchNorm(l)) {
-            double[] mu = buf.mu[l];
-            double[] invStd = buf.invStd[l];
-            double[] g = buf.gamma[l];
-            double[] be = buf.beta[l];
-            double[] zn = buf.zNorm[l];
-            for (int k = r0 * n, i = r0; i < r1; i++) {
-                for (int j = 0; j < n; j++, k++) {
-                    double v = (z[k] - mu[j]) * invStd[j];
-                    zn[k] = v;
-                    zt[k] = g[j] * v + be[j];
-                }
-            }
-        } else {
-            Kernels.addRowVector(z, buf.bias[l], r0, r1, n);
+    private void inverseStd(int l, WorkArrays buf, int c0, int c1) {
+        double[] var = buf.var[l];
+        double[] invStd = buf.invStd[l];
+        double eps = config.bnEpsilon();
+        for (int j = c0; j < c1; j++) {
+            invStd[j] = 1.0 / Math.sqrt(var[j] + eps);
         }
-        Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], r0 * n, r1 * n);
-        if (lapTimes) {
-            StepPhases.lap(StepPhases.Phase.ELEMENT_WISE);
-        }
-        buf.aBlock[l].writeRows(r0, r1, buf.a[l], buf.scratch);
-        if (lapTimes) {
-            StepPhases.lap(StepPhases.Phase.COPIES);
-        }
-        return finite;
     }
 
     /**
@@ -170,48 +175,67 @@ final class HiddenLayerElementWise {
      * <p>Batch norm: dβ = Σ dz̃, dγ = Σ dz̃·z_norm, dz = γ/√(σ²+ε) · (dz̃ − dβ/m − z_norm·dγ/m).
      */
     void backward(int l, WorkArrays buf) {
+        backwardColumns(l, buf, 0, units[l], -1);
+    }
+
+    /**
+     * As {@link #backward}, for the block of columns c0 ≤ j < c1 only, in the work arrays' block
+     * layout (each column's sums from row 0 down, as in the whole batch). {@code part} as in
+     * {@link #forwardColumns}.
+     */
+    void backwardColumns(int l, WorkArrays buf, int c0, int c1, int part) {
+        boolean lapTimes = part < 0;
+        WorkArrays.ColumnVectors vectors = buf.columnVectors(Math.max(part, 0));
         int m = buf.rows;
         int n = units[l];
         double[] dzt = buf.dzTilde[l];
         double[] dz = buf.dz[l];
-        buf.daBlock[l].readAll(buf.da[l], buf.scratch);
-        StepPhases.lap(StepPhases.Phase.COPIES);
+        buf.daBlock[l].readColumns(c0, c1, buf.da[l], buf.scratch);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.COPIES);
+        }
+        int from = m * c0;
+        int to = m * c1;
         Kernels.activationBackward(config.hidden().get(l - 1).activation(), buf.zTilde[l], buf.a[l], buf.da[l],
-                dzt, 0, m * n);
+                dzt, from, to);
         if (config.batchNorm(l)) {
             double[] zn = buf.zNorm[l];
-            double[] dGam = buf.vecA;
-            double[] dBet = buf.vecB;
-            Arrays.fill(dGam, 0, n, 0.0);
-            Arrays.fill(dBet, 0, n, 0.0);
-            for (int k = 0, i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++, k++) {
+            double[] dGam = vectors.a;
+            double[] dBet = vectors.b;
+            Arrays.fill(dGam, c0, c1, 0.0);
+            Arrays.fill(dBet, c0, c1, 0.0);
+            for (int i = 0, k = from; i < m; i++) {
+                for (int j = c0; j < c1; j++, k++) {
                     dBet[j] += dzt[k];
                     dGam[j] += dzt[k] * zn[k];
                 }
             }
-            dGamma[l].writeAll(dGam, buf.scratch);
-            dBeta[l].writeAll(dBet, buf.scratch);
-            double[] scale = buf.vecC;
+            dGamma[l].writeColumns(c0, c1, dGam, vectors.floats);
+            dBeta[l].writeColumns(c0, c1, dBet, vectors.floats);
+            double[] scale = vectors.c;
             double[] g = buf.gamma[l];
             double[] invStd = buf.invStd[l];
-            for (int j = 0; j < n; j++) {
+            for (int j = c0; j < c1; j++) {
                 scale[j] = g[j] * invStd[j];
                 dGam[j] /= m;
                 dBet[j] /= m;
             }
-            for (int k = 0, i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++, k++) {
+            for (int i = 0, k = from; i < m; i++) {
+                for (int j = c0; j < c1; j++, k++) {
                     dz[k] = scale[j] * (dzt[k] - dBet[j] - zn[k] * dGam[j]);
                 }
             }
         } else {
-            Kernels.columnSums(dzt, m, n, buf.vecA);
-            db[l].writeAll(buf.vecA, buf.scratch);
-            System.arraycopy(dzt, 0, dz, 0, m * n);
+            Kernels.columnSums(dzt, m, c0, c1, vectors.a);
+            db[l].writeColumns(c0, c1, vectors.a, vectors.floats);
+            System.arraycopy(dzt, from, dz, from, to - from);
         }
-        StepPhases.lap(StepPhases.Phase.ELEMENT_WISE);
-        buf.dzBlock[l].writeAll(dz, buf.scratch);
-        StepPhases.lap(StepPhases.Phase.COPIES);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.ELEMENT_WISE);
+        }
+        buf.dzBlock[l].writeColumns(c0, c1, dz, buf.scratch);
+        if (lapTimes) {
+            StepPhases.lap(StepPhases.Phase.COPIES);
+        }
     }
 }

@@ -64,20 +64,25 @@ final class Kernels {
     }
 
     /** μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes. */
-    static void columnMeanAndVariance(double[] z, int m, int n, double[] mu, double[] var) {
-        columnSums(z, m, n, mu);
-        for (int j = 0; j < n; j++) {
-            mu[j] /= m;
-            var[j] = 0;
+    /**
+     * For a block of columns c0 ≤ j < c1 stored on its own (row-major m × (c1 − c0) from z[m·c0];
+     * a whole row-major matrix is its one block c0 = 0, c1 = n), summing into {@code sums}, the
+     * block's own: μ and σ² are written once a column.
+     */
+    static void columnMeanAndVariance(double[] z, int m, int c0, int c1, double[] mu, double[] var, double[] sums) {
+        columnSums(z, m, c0, c1, sums);
+        for (int j = c0; j < c1; j++) {
+            mu[j] = sums[j] / m;
+            sums[j] = 0;
         }
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
+        for (int i = 0, k = m * c0; i < m; i++) {
+            for (int j = c0; j < c1; j++, k++) {
                 double d = z[k] - mu[j];
-                var[j] += d * d;
+                sums[j] += d * d;
             }
         }
-        for (int j = 0; j < n; j++) {
-            var[j] /= m;
+        for (int j = c0; j < c1; j++) {
+            var[j] = sums[j] / m;
         }
     }
 
@@ -111,10 +116,28 @@ final class Kernels {
 
     /** s_j = Σ_i z_ij. */
     static void columnSums(double[] z, int m, int n, double[] s) {
-        Arrays.fill(s, 0, n, 0.0);
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
+        columnSums(z, m, 0, n, s);
+    }
+
+    /**
+     * s_j = Σ_i z_ij for a block of columns c0 ≤ j < c1 stored on its own (as in
+     * {@link #columnMeanAndVariance}), each column
+     * summed from row 0 down.
+     */
+    static void columnSums(double[] z, int m, int c0, int c1, double[] s) {
+        Arrays.fill(s, c0, c1, 0.0);
+        for (int i = 0, k = m * c0; i < m; i++) {
+            for (int j = c0; j < c1; j++, k++) {
                 s[j] += z[k];
+            }
+        }
+    }
+
+    /** z_ij += row_j for a block of columns c0 ≤ j < c1 stored on its own (as in {@link #columnSums(double[], int, int, int, double[])}). */
+    static void addRowVectorToBlock(double[] z, double[] row, int m, int c0, int c1) {
+        for (int i = 0, k = m * c0; i < m; i++) {
+            for (int j = c0; j < c1; j++, k++) {
+                z[k] += row[j];
             }
         }
     }

@@ -90,46 +90,6 @@ public final class Lanes {
         }
     }
 
-    /** A piece of work started on a helper by {@link #fork}; {@link #join} waits for it. */
-    public final class Forked {
-        private final boolean onHelper;
-
-        private Forked(boolean onHelper) {
-            this.onHelper = onHelper;
-        }
-
-        /** Waits until the work has run and throws its exception, if any. */
-        public void join() {
-            if (!onHelper) {
-                return;
-            }
-            try {
-                awaitHelpers();
-                rethrow(failure);
-            } finally {
-                inUse.unlock();
-            }
-        }
-    }
-
-    /**
-     * Starts {@code work} on a helper and returns at once, for the caller to do something else
-     * meanwhile and then {@link Forked#join}; the helpers stay this caller's until then (its own
-     * {@link #run} calls run their parts one after the other). Without a free helper the work runs
-     * here, before this returns.
-     */
-    public Forked fork(Runnable work) {
-        if (helpers.length == 0 || inUse.isHeldByCurrentThread() || !inUse.tryLock()) {
-            work.run();
-            return new Forked(false);
-        }
-        failure = null;
-        pending.set(1);
-        // Lane 1 of 2 runs part 1, the work; part 0 is nobody's.
-        helpers[0].hand(part -> work.run(), 2, 2);
-        return new Forked(true);
-    }
-
     /** Throws a part's exception (parts run {@code Runnable}-like code: unchecked ones only), if any. */
     private static void rethrow(Throwable failed) {
         if (failed instanceof RuntimeException r) {

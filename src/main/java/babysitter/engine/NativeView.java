@@ -84,6 +84,54 @@ final class NativeView {
         }
     }
 
+    /**
+     * The block of columns c0 ≤ j < c1 into {@code dst} as a block stored on its own: row-major
+     * rows × (c1 − c0) from dst[rows·c0] (for c0 = 0, c1 = cols, the whole matrix as it is). Goes
+     * through the same places of {@code scratch}: threads copying disjoint blocks may share both.
+     */
+    void readColumns(int c0, int c1, double[] dst, float[] scratch) {
+        if (c0 == 0 && c1 == cols) {
+            readRows(0, rows, dst, scratch);
+            return;
+        }
+        int width = c1 - c0;
+        int base = rows * c0;
+        if (doubles != null) {
+            for (int i = 0; i < rows; i++) {
+                doubles.get(offset + i * cols + c0, dst, base + i * width, width);
+            }
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            floats.get(offset + i * cols + c0, scratch, base + i * width, width);
+        }
+        for (int k = base, to = base + rows * width; k < to; k++) {
+            dst[k] = scratch[k];
+        }
+    }
+
+    /** The block of columns c0 ≤ j < c1 from {@code src}, stored as {@link #readColumns} leaves it. */
+    void writeColumns(int c0, int c1, double[] src, float[] scratch) {
+        if (c0 == 0 && c1 == cols) {
+            writeRows(0, rows, src, scratch);
+            return;
+        }
+        int width = c1 - c0;
+        int base = rows * c0;
+        if (doubles != null) {
+            for (int i = 0; i < rows; i++) {
+                doubles.put(offset + i * cols + c0, src, base + i * width, width);
+            }
+            return;
+        }
+        for (int k = base, to = base + rows * width; k < to; k++) {
+            scratch[k] = (float) src[k];
+        }
+        for (int i = 0; i < rows; i++) {
+            floats.put(offset + i * cols + c0, scratch, base + i * width, width);
+        }
+    }
+
     /** The rows r0 ≤ i < r1 into {@code tile[0 ..)} ({@code floatTile} as long, for a float array's copy). */
     void readRowsToTile(int r0, int r1, double[] tile, float[] floatTile) {
         int from = r0 * cols;

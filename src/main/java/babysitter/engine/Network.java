@@ -215,7 +215,7 @@ public final class Network {
     public INDArray predict(INDArray x, Mode mode) {
         WorkArrays buf = check(x, null);
         forward(buf.inNetworkPrecision(x), buf, mode, false);
-        return matrix(buf.probs, units[depth]);
+        return matrix(depth, buf.probs);
     }
 
     /** Cost and accuracy of a data set, evaluated in chunks of at most {@code chunk} rows. */
@@ -313,7 +313,7 @@ public final class Network {
 
     /** z^[l] = a^[l-1]·W^[l] (+ b^[l]) of the last batch (a copy, m × n_l). */
     public INDArray z(int l) {
-        return matrix(lastWorkArrays().z[checkLayer(l)], units[l]);
+        return matrix(l, lastWorkArrays().z[checkLayer(l)]);
     }
 
     /** μ of the last batch (the statistics used: the batch's in TRAIN, the running ones in INFERENCE). */
@@ -327,25 +327,23 @@ public final class Network {
     }
 
     public INDArray zNorm(int l) {
-        return config.batchNorm(checkLayer(l)) ? matrix(lastWorkArrays().zNorm[l], units[l]) : null;
+        return config.batchNorm(checkLayer(l)) ? matrix(l, lastWorkArrays().zNorm[l]) : null;
     }
 
     /** z̃ = γ·z_norm + β with batch norm, else z. */
     public INDArray zTilde(int l) {
-        return matrix(lastWorkArrays().zTilde[checkLayer(l)], units[l]);
+        return matrix(l, lastWorkArrays().zTilde[checkLayer(l)]);
     }
 
     /** a^[l] = g(z̃^[l]); for l = L the softmax output ŷ. */
     public INDArray activation(int l) {
         checkLayer(l);
-        return l == depth ? matrix(lastWorkArrays().probs, units[l]) : matrix(lastWorkArrays().a[l], units[l]);
+        return matrix(l, l == depth ? lastWorkArrays().probs : lastWorkArrays().a[l]);
     }
 
-    /** A copy of the last batch's rows of {@code values} (called once the accessor has the work arrays). */
-    private INDArray matrix(double[] values, int columns) {
-        int rows = last.rows;
-        double[] copy = Arrays.copyOf(values, rows * columns);
-        return Nd4j.create(copy, new long[] {rows, columns}, dt);
+    /** A row-major copy of layer l's {@code values} of the last batch (called once the accessor has the work arrays). */
+    private INDArray matrix(int l, double[] values) {
+        return Nd4j.create(last.rowMajor(l, values, units[l]), new long[] {last.rows, units[l]}, dt);
     }
 
     private INDArray vector(double[] values) {

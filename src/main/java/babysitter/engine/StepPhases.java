@@ -28,6 +28,8 @@ public final class StepPhases {
     public enum Phase {
         /** Matrix products (OpenBLAS). */
         PRODUCTS,
+        /** A product and the element-wise work of its layer, split together by columns across the engine threads. */
+        FUSED,
         /** Batch norm, activations, softmax and their derivatives. */
         ELEMENT_WISE,
         /** Copies between ND4J's native arrays and the work arrays. */

@@ -3,6 +3,7 @@ package babysitter.engine;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Work arrays for one batch size; index l = 1..L as in the notes. Host arrays (double) hold
@@ -27,9 +28,6 @@ final class WorkArrays {
     final double[][] bias;
     final double[] probs;
     final double[] logProbs;
-    final double[] vecA;
-    final double[] vecB;
-    final double[] vecC;
     final INDArray[] zDev;
     final INDArray[] aDev;
     final INDArray[] dzDev;
@@ -43,6 +41,14 @@ final class WorkArrays {
     final NativeView[] aBlock;
     final NativeView[] dzBlock;
     final NativeView[] daBlock;
+    /**
+     * Into how many blocks of columns each hidden layer's work was split in the last pass
+     * (1: not split). Its host arrays (z, z_norm, z̃, a, da, dz̃, dz) hold block b, the columns
+     * c0 ≤ j < c1 of {@link Gemm#boundary}, on its own: row-major m × (c1 − c0) from index m·c0,
+     * so that threads working on different blocks never write to one cache line; with one
+     * block that is the whole matrix, row-major.
+     */
+    final int[] columnBlocks;
     /**
      * Whether the hidden layers' z, z_norm, z̃ and a of the last inference pass are still to be
      * computed from the products' outputs (see {@link ForwardBackward#keepHiddenLayers}).
@@ -68,6 +74,44 @@ final class WorkArrays {
         }
     }
 
+    /**
+     * Per-column vectors a block's work sums into (batch norm's sums, a bias gradient), one set
+     * per block: a cache line two cores keep adding to is handed back and forth on every row.
+     * (The matrices' float scratch is laid out in blocks; a vector's copy there would fall into
+     * another block's place.)
+     */
+    static final class ColumnVectors {
+        final double[] a;
+        final double[] b;
+        final double[] c;
+        /** The float copy of a vector on its way into a float array. */
+        final float[] floats;
+
+        ColumnVectors(int widest) {
+            a = new double[widest];
+            b = new double[widest];
+            c = new double[widest];
+            floats = new float[widest];
+        }
+    }
+
+    private final ColumnVectors[] vectors = new ColumnVectors[64];
+
+    /** Block {@code part}'s vectors (made by {@link #prepareColumnVectors} before a split; block 0's always exist). */
+    ColumnVectors columnVectors(int part) {
+        return vectors[part];
+    }
+
+    /** Makes the vectors of blocks 0 … blocks − 1 (on the thread that splits, before it does). */
+    void prepareColumnVectors(int blocks) {
+        for (int part = 0; part < blocks; part++) {
+            if (vectors[part] == null) {
+                vectors[part] = new ColumnVectors(widest);
+            }
+        }
+    }
+
+    private static final int CACHE_LINE = 64;
     private final DataType dataType;
     private final int inputs;
     /** The batch converted to the network's precision when it comes in another (made on first use). */
@@ -97,6 +141,7 @@ final class WorkArrays {
         gamma = new double[depth + 1][];
         beta = new double[depth + 1][];
         bias = new double[depth + 1][];
+        columnBlocks = new int[depth + 1];
         zDev = new INDArray[depth + 1];
         aDev = new INDArray[depth + 1];
         dzDev = new INDArray[depth + 1];
@@ -115,8 +160,8 @@ final class WorkArrays {
             widest = Math.max(widest, n);
             z[l] = new double[rows * n];
             dz[l] = new double[rows * n];
-            zDev[l] = Nd4j.create(dt, rows, n);
-            dzDev[l] = Nd4j.create(dt, rows, n);
+            zDev[l] = onCacheLines(dt, rows, n);
+            dzDev[l] = onCacheLines(dt, rows, n);
             zOp[l] = new Gemm.Operand(zDev[l]);
             dzOp[l] = new Gemm.Operand(dzDev[l]);
             zBlock[l] = new NativeView(zDev[l]);
@@ -125,8 +170,8 @@ final class WorkArrays {
                 a[l] = new double[rows * n];
                 da[l] = new double[rows * n];
                 dzTilde[l] = new double[rows * n];
-                aDev[l] = Nd4j.create(dt, rows, n);
-                daDev[l] = Nd4j.create(dt, rows, n);
+                aDev[l] = onCacheLines(dt, rows, n);
+                daDev[l] = onCacheLines(dt, rows, n);
                 aOp[l] = new Gemm.Operand(aDev[l]);
                 daOp[l] = new Gemm.Operand(daDev[l]);
                 aBlock[l] = new NativeView(aDev[l]);
@@ -151,11 +196,38 @@ final class WorkArrays {
         int classes = config.classes();
         probs = new double[rows * classes];
         logProbs = new double[rows * classes];
-        vecA = new double[widest];
-        vecB = new double[widest];
-        vecC = new double[widest];
+        vectors[0] = new ColumnVectors(widest);
         scratch = new float[rows * widest];
         this.widest = widest;
+    }
+
+    /**
+     * A new rows × n array whose first element starts a 64-byte cache line (ND4J aligns to 16
+     * bytes): when the engine threads write disjoint blocks of its columns (multiples of 16
+     * numbers), no cache line then holds numbers of two blocks. Two cores writing one line take
+     * turns owning it, and that cost more than the arithmetic (see docs/PERFORMANCE.md).
+     */
+    static INDArray onCacheLines(DataType dt, int rows, int n) {
+        int width = dt.width();
+        long length = (long) rows * n;
+        INDArray flat = Nd4j.create(dt, length + CACHE_LINE / width);
+        long address = flat.data().addressPointer().address();
+        long skip = (CACHE_LINE - address % CACHE_LINE) % CACHE_LINE / width;
+        return flat.get(NDArrayIndex.interval(skip, skip + length)).reshape('c', rows, n);
+    }
+
+    /** A row-major copy of layer l's m × n host array {@code values}, as the last pass left it ({@link #columnBlocks}). */
+    double[] rowMajor(int l, double[] values, int n) {
+        double[] out = new double[rows * n];
+        int blocks = Math.max(1, columnBlocks[l]);
+        for (int part = 0; part < blocks; part++) {
+            int c0 = Gemm.boundary(n, blocks, part);
+            int width = Gemm.boundary(n, blocks, part + 1) - c0;
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(values, rows * c0 + i * width, out, i * n + c0, width);
+            }
+        }
+        return out;
     }
 
     /**

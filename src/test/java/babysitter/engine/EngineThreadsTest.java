@@ -2,7 +2,9 @@ package babysitter.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,6 +81,48 @@ class EngineThreadsTest {
             } else {
                 for (int i = 0; i < now.length; i++) {
                     assertThat(now[i]).as("quantity %d with %d threads", i, threads).isEqualTo(reference[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * A training step splits each wide enough hidden layer's product and element-wise work by
+     * blocks of columns: every per-layer quantity the accessors show, with and without batch
+     * norm, is that of one thread, in the same row-major order.
+     */
+    @Test
+    void float64TrainingStepShowsTheSameLayerQuantitiesWithAnyThreadCount() {
+        TestNets.Batch data = TestNets.randomBatch(128, 100, 10, Precision.FLOAT64.dataType(), 6);
+        NetworkConfig[] configs = {config(Precision.FLOAT64),
+            TestNets.config(100, 10, Precision.FLOAT64, 23, new LayerSpec(96, Activation.SIGMOID, false),
+                    new LayerSpec(64, Activation.LEAKY_RELU, true))};
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withLearningRate(0.01).withBatchSize(128);
+        for (NetworkConfig config : configs) {
+            long[][] reference = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                EngineThreads.setForThisThread(threads);
+                Network net = new Network(config);
+                net.trainStep(data.x(), data.labels(), hp, 0);
+                net.trainStep(data.x(), data.labels(), hp, 0);
+                List<INDArray> quantities = new ArrayList<>();
+                for (int l = 1; l <= 3; l++) {
+                    quantities.addAll(List.of(net.z(l), net.zTilde(l), net.activation(l), net.gradW(l)));
+                    if (l < 3 && config.batchNorm(l)) {
+                        quantities.addAll(List.of(net.zNorm(l), net.batchMean(l), net.batchVar(l),
+                                net.gradGamma(l), net.gradBeta(l), net.runningMean(l), net.runningVar(l)));
+                    } else {
+                        quantities.add(net.gradB(l));
+                    }
+                }
+                long[][] now = quantities.stream().map(EngineThreadsTest::bits).toArray(long[][]::new);
+                if (reference == null) {
+                    reference = now;
+                } else {
+                    for (int i = 0; i < now.length; i++) {
+                        assertThat(now[i]).as("quantity %d of %s with %d threads", i, config.hidden(), threads)
+                                .isEqualTo(reference[i]);
+                    }
                 }
             }
         }

@@ -41,38 +41,6 @@ class LanesTest {
     }
 
     @Test
-    void forkedWorkHasRunWhenJoinReturnsAndTheCallersOwnRunsGoOnMeanwhile() {
-        for (int round = 0; round < 500; round++) {
-            AtomicIntegerArray forked = new AtomicIntegerArray(1);
-            AtomicIntegerArray own = new AtomicIntegerArray(3);
-            Lanes.Forked pending = Lanes.shared().fork(() -> forked.incrementAndGet(0));
-            // the helpers are the caller's until join: its own pieces of work run here, each part once
-            Lanes.shared().run(3, own::incrementAndGet);
-            pending.join();
-            assertThat(forked.get(0)).as("round %d", round).isEqualTo(1);
-            assertThat(new int[] {own.get(0), own.get(1), own.get(2)}).containsOnly(1);
-        }
-    }
-
-    @Test
-    void aForkedExceptionReachesJoinAndTheLanesStillWork() {
-        Lanes.Forked pending;
-        try {
-            pending = Lanes.shared().fork(() -> {
-                throw new IllegalStateException("forked work failed");
-            });
-        } catch (IllegalStateException ranHere) {
-            // no free helper: the work ran on this thread
-            assertThat(ranHere).hasMessage("forked work failed");
-            return;
-        }
-        assertThatThrownBy(pending::join).isInstanceOf(IllegalStateException.class).hasMessage("forked work failed");
-        AtomicIntegerArray runs = new AtomicIntegerArray(2);
-        Lanes.shared().run(2, runs::incrementAndGet);
-        assertThat(runs.get(0) + runs.get(1)).isEqualTo(2);
-    }
-
-    @Test
     void twoCallersAtOnceBothGetAllTheirPartsRun() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
