@@ -14,10 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Matrix products run on OpenBLAS in the network's precision, called directly (Gemm, no ND4J
  * op objects), split into blocks across the network's engine threads ({@link EngineThreads}).
- * Everything element-wise (batch norm, activations, softmax, their derivatives) runs on the
- * trainer's thread as fused loops over double work arrays ({@link HiddenLayerElementWise}): one
- * bulk copy in and out per layer instead of a dozen native calls, each of which costs more than
- * the arithmetic at these sizes (see docs/PERFORMANCE.md).
+ * Everything element-wise (batch norm, activations, softmax, their derivatives) runs as fused
+ * loops over double work arrays ({@link HiddenLayerElementWise}): one bulk copy in and out per
+ * layer instead of a dozen native calls, each of which costs more than the arithmetic at these
+ * sizes (see docs/PERFORMANCE.md). A hidden layer wide enough to share does it by blocks of
+ * columns on the engine threads, each thread right after its block of the product
+ * ({@link ColumnBlockWork}); inference on chunks with more rows than units takes blocks of rows
+ * through every layer instead.
  */
 final class ForwardBackward {
     private final NetworkConfig config;
