@@ -1,6 +1,7 @@
 package babysitter.search.cluster;
 
 import babysitter.search.EpochPoint;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,16 +98,20 @@ final class RemoteTrial implements TrialTask.Callback {
             return;
         }
         if (handedBack && !worker.isCancelled(task.token())) {
-            send(Message.Kind.RETURNED, Json.object().put("note", "member " + worker.memberId() + " shut down"));
+            ObjectNode fields = Json.object();
+            TrialNote.memberShutDown(worker.memberId()).write(fields);
+            send(Message.Kind.RETURNED, fields);
         } else {
             send(Message.Kind.FINISHED, Json.object());
         }
     }
 
     @Override
-    public void onFailed(int trialId, String message) {
+    public void onFailed(int trialId, TrialNote why) {
         if (!coordinatorGone.getAsBoolean()) {
-            send(Message.Kind.FAILED, Json.object().put("note", message));
+            ObjectNode fields = Json.object();
+            why.write(fields);
+            send(Message.Kind.FAILED, fields);
         }
     }
 

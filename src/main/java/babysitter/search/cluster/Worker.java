@@ -1,6 +1,7 @@
 package babysitter.search.cluster;
 
 import babysitter.search.LocalExecutor;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
@@ -289,7 +290,7 @@ public final class Worker implements AutoCloseable {
             trained.incrementAndGet();
             events.accept(ClusterEvent.ended(task.trialId()));
         } catch (ConfigException | RuntimeException e) {
-            remote.onFailed(task.trialId(), e.getMessage());
+            remote.onFailed(task.trialId(), TrialNote.error(e.getMessage()));
         } finally {
             outbox.later(() -> deleteQuietly(root)); // after the last report, which reads the folder
         }
