@@ -94,7 +94,7 @@ public final class Json {
      */
     public static ObjectNode readObject(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new BadFileException(file, "", file + ": is a folder, not a JSON file");
+            throw new BadFileException(file, FileProblem.of(FileProblem.Kind.FOLDER_NOT_JSON, file));
         }
         byte[] bytes = Files.readAllBytes(file);
         JsonNode root;
