@@ -71,9 +71,11 @@ class EventLabelsTest {
         Event recordedNaN = new Event.GuardTripped("cost NaN at step 7", null, false);
         assertThat(EventLabels.label(recordedNaN, 7, KO)).isEqualTo("가드: 스텝 7에서 비용 NaN");
         Event recordedRise = new Event.GuardTripped(((Event.GuardTripped) live).reason(), null, false);
-        assertThat(EventLabels.label(recordedRise, 120, KO)).as("other recorded text is shown as it was written")
-                .isEqualTo("가드: smoothed cost 5.123 at step 120, above 10 × the best 0.3000 and above 1.10, the cost "
-                        + "of guessing");
+        assertThat(EventLabels.label(recordedRise, 120, KO)).as("and so is a smoothed cost that rose")
+                .isEqualTo("가드: 스텝 120에서 평활 비용 5.123: 최저값 0.3000의 10배보다 크고 무작위 추측의 비용 1.10보다 큼");
+        Event other = new Event.GuardTripped("the moon rose at step 120", null, false);
+        assertThat(EventLabels.label(other, 120, KO)).as("other recorded text is shown as it was written")
+                .isEqualTo("가드: the moon rose at step 120");
     }
 
     @Test
