@@ -217,7 +217,7 @@ public final class ClusterExecutor implements TrialExecutor {
         try {
             m = Message.decode(bytes, secret);
         } catch (Message.RefusedException e) {
-            events.accept(ClusterEvent.note("refused a report: " + e.getMessage()));
+            events.accept(ClusterEvent.note(ClusterNote.Kind.REFUSED_REPORT, e.getMessage()));
             return;
         }
         Attempt a;
@@ -271,7 +271,7 @@ public final class ClusterExecutor implements TrialExecutor {
                     a.callback.onFailed(id, TrialNote.read(m.fields()));
                 });
                 case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, TrialNote.read(m.fields())));
-                default -> events.accept(ClusterEvent.note("ignored a " + m.kind() + " report for trial " + id));
+                default -> events.accept(ClusterEvent.note(ClusterNote.Kind.IGNORED_REPORT, m.kind(), id));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("trial {}: cannot write its run folder", id, e);

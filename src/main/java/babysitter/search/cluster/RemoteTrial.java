@@ -78,7 +78,7 @@ final class RemoteTrial implements TrialTask.Callback {
             Thread.currentThread().interrupt();
             return false;
         } catch (Message.RefusedException e) {
-            worker.say("refused an answer for trial " + trialId + ": " + e.getMessage());
+            worker.say(ClusterNote.Kind.REFUSED_ANSWER, trialId, e.getMessage());
             return false;
         }
     }
@@ -126,6 +126,6 @@ final class RemoteTrial implements TrialTask.Callback {
         }
         // read and signed here, at this point of the trial; sent by the outbox while the trial goes on
         byte[] bytes = new Message(kind, task.token(), task.trialId(), fields, files).encode(worker.secret());
-        worker.outbox().send(results, bytes, kind + " of trial " + task.trialId());
+        worker.outbox().send(results, bytes, kind, task.trialId());
     }
 }
