@@ -9,6 +9,7 @@ import babysitter.store.BadFileException;
 import babysitter.store.Event;
 import babysitter.store.FileProblem;
 import babysitter.store.GuardReason;
+import babysitter.store.Json;
 import babysitter.store.RunColumn;
 import babysitter.store.RunCurves;
 import babysitter.store.RunLibrary;
@@ -188,8 +189,19 @@ public final class Names {
 
     /** Why a run folder or file cannot be read, in the window's language; one known only in words as it is. */
     public static String fileProblem(FileProblem problem) {
-        return problem.kind() == FileProblem.Kind.TEXT ? problem.english()
-                : Texts.get(problem.kind().key(), problem.values().toArray());
+        return switch (problem.kind()) {
+            case TEXT -> problem.english();
+            case BAD_JSON -> badJson(problem.values().get(0), problem.json());
+            default -> Texts.get(problem.kind().key(), problem.values().toArray());
+        };
+    }
+
+    /** A JSON file's problem: the sentence around the parser's rule, which stays in its words. */
+    private static String badJson(String file, Json.Problem p) {
+        String where = p.line() > 0 ? Texts.get("store.problem.where", p.line(), p.column()) : "";
+        String key = p.syntax() ? (p.path().isEmpty() ? "store.problem.badJson" : "store.problem.badJsonAt")
+                : (p.path().isEmpty() ? "store.problem.badFile" : "store.problem.badValue");
+        return p.path().isEmpty() ? Texts.get(key, file, p.rule(), where) : Texts.get(key, file, p.path(), p.rule(), where);
     }
 
     /**

@@ -36,7 +36,7 @@ public class BadFileException extends IOException {
     public BadFileException(Path file, FileProblem problem) {
         super(problem.english());
         this.file = file;
-        this.jsonPath = "";
+        this.jsonPath = problem.kind() == FileProblem.Kind.BAD_JSON ? problem.json().path() : "";
         this.problem = problem;
     }
 

@@ -1,5 +1,6 @@
 package babysitter.store;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,12 @@ public record FileProblem(Kind kind, List<String> values) {
         /** A folder stands where a JSON file should: the path. */
         FOLDER_NOT_JSON("folderNotJson", 1),
         /** A folder of runs cannot be listed: the folder, why (the system's words). */
-        CANNOT_LIST("cannotList", 2);
+        CANNOT_LIST("cannotList", 2),
+        /**
+         * A JSON file that cannot be read: the file, the JSON path ("" for none), the rule (the
+         * parser's words), the line and column (-1 when unknown), and "true" for bad syntax.
+         */
+        BAD_JSON("badJson", 6);
 
         private final String key;
         private final int arity;
@@ -71,7 +77,22 @@ public record FileProblem(Kind kind, List<String> values) {
             case RUN_JSON_MISSING -> v.get(0) + " is not a run folder: " + v.get(1) + " is missing";
             case FOLDER_NOT_JSON -> v.get(0) + ": is a folder, not a JSON file";
             case CANNOT_LIST -> v.get(0) + ": cannot be listed: " + v.get(1);
+            case BAD_JSON -> json().message(v.get(0));
         };
+    }
+
+    /** The JSON problem of a {@link Kind#BAD_JSON}. */
+    public Json.Problem json() {
+        if (kind != Kind.BAD_JSON) {
+            throw new IllegalStateException(kind + " is not a JSON problem");
+        }
+        return new Json.Problem(values.get(1), values.get(2), Integer.parseInt(values.get(3)),
+                Integer.parseInt(values.get(4)), Boolean.parseBoolean(values.get(5)));
+    }
+
+    /** A JSON file's problem. */
+    public static FileProblem badJson(Path file, Json.Problem p) {
+        return of(Kind.BAD_JSON, file, p.path(), p.rule(), p.line(), p.column(), p.syntax());
     }
 
     @Override

@@ -101,8 +101,7 @@ public final class Json {
         try {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            Problem p = problem(e);
-            throw new BadFileException(file, p.path(), p.message(file.toString()));
+            throw new BadFileException(file, FileProblem.badJson(file, problem(e)));
         }
         if (!(root instanceof ObjectNode o)) {
             throw new BadFileException(file, "", file + ": expected a JSON object, got "

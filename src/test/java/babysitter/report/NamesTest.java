@@ -140,4 +140,18 @@ class NamesTest {
         Locale.setDefault(Locale.US);
         assertThat(Names.storeError(gone)).isEqualTo(gone.getMessage());
     }
+
+    @Test
+    void aRunJsonThatIsNotJsonIsSaidAroundTheParsersOwnWords(@TempDir Path tmp) throws Exception {
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("run.json"), "{ not json");
+        BadFileException e = catchThrowableOfType(() -> RunReader.read(broken), BadFileException.class);
+        Path file = broken.resolve("run.json");
+        assertThat(e).hasMessage(file + ": not valid JSON: expected a key in double quotes, found 'n' (line 1, column 3)");
+        Locale.setDefault(Locale.US);
+        assertThat(Names.storeError(e)).isEqualTo(e.getMessage());
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.storeError(e))
+                .isEqualTo(file + ": 올바른 JSON이 아닙니다: expected a key in double quotes, found 'n' (1번째 줄, 3번째 열)");
+    }
 }
