@@ -72,9 +72,22 @@ public final class EventLabels {
         } else if (e instanceof Event.RulesSet) {
             return Texts.in(language, "words.event.rules");
         } else if (e instanceof Event.Failure f) {
-            return f.message(); // the session's own words (often an exception's): shown as they are
+            return failure(f, language);
         }
         return e.kind(); // a kind a newer program wrote: its recorded name
+    }
+
+    /**
+     * What failed, in a language: the sentence from the bundles around its values (an exception's
+     * message among them stays as it came); a failure said only in words shows them as they are.
+     */
+    public static String failure(Event.Failure f, Locale language) {
+        return switch (f.problem()) {
+            case TEXT -> f.message();
+            case SIBLING_NOT_DONE -> Texts.in(language, f.problem().key(), f.values().get(0),
+                    Texts.in(language, "siblings.state." + f.values().get(1)));
+            default -> Texts.in(language, f.problem().key(), f.values().toArray());
+        };
     }
 
     /** "β1" for "beta1", "β2" for "beta2", else "β" (momentum, and events written before the name was). */

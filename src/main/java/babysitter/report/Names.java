@@ -5,14 +5,18 @@ import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
 import babysitter.session.live.Pace;
+import babysitter.store.BadFileException;
 import babysitter.store.Event;
+import babysitter.store.FileProblem;
 import babysitter.store.GuardReason;
+import babysitter.store.Json;
 import babysitter.store.RunColumn;
 import babysitter.store.RunCurves;
 import babysitter.store.RunLibrary;
 import babysitter.store.RunSummary;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Objects;
 
 /**
  * The names a person reads for values that the session and the store make in English (an
@@ -181,6 +185,36 @@ public final class Names {
         GuardReason.CostRose r = (GuardReason.CostRose) reason;
         return Texts.in(language, "words.guard.costRose", r.smoothedText(), r.step(), r.factorText(), r.bestText(),
                 r.guessingText());
+    }
+
+    /** Why a run folder or file cannot be read, in the window's language; one known only in words as it is. */
+    public static String fileProblem(FileProblem problem) {
+        return switch (problem.kind()) {
+            case TEXT -> problem.english();
+            case BAD_JSON -> badJson(problem.values().get(0), problem.json());
+            default -> Texts.get(problem.kind().key(), problem.values().toArray());
+        };
+    }
+
+    /** A JSON file's problem: the sentence around the parser's rule, which stays in its words. */
+    private static String badJson(String file, Json.Problem p) {
+        String where = p.line() > 0 ? Texts.get("store.problem.where", p.line(), p.column()) : "";
+        String key = p.syntax() ? (p.path().isEmpty() ? "store.problem.badJson" : "store.problem.badJsonAt")
+                : (p.path().isEmpty() ? "store.problem.badFile" : "store.problem.badValue");
+        return p.path().isEmpty() ? Texts.get(key, file, p.rule(), where) : Texts.get(key, file, p.path(), p.rule(), where);
+    }
+
+    /**
+     * What a failed read of the run store says: its problem in the window's language (also when it
+     * comes wrapped with the same message), another error's own message.
+     */
+    public static String storeError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadFileException b && Objects.equals(b.getMessage(), e.getMessage())) {
+                return fileProblem(b.problem());
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static String known(String key, String fallback, Locale language) {

@@ -109,7 +109,7 @@ public final class LocalExecutor implements TrialExecutor {
     public static void runTrial(TrialTask task, TrialTask.Callback cb, Clock clock) {
         int id = task.trialId();
         Trainer trainer = null;
-        String failure = null;
+        TrialNote failure = null;
         // One engine thread for every trial, on this pool or a cluster worker's slot (class comment).
         EngineThreads.setForThisThread(1);
         try {
@@ -125,7 +125,7 @@ public final class LocalExecutor implements TrialExecutor {
         } catch (Throwable e) {
             LOG.warn("trial {} failed", id, e);
             String m = e.getMessage();
-            failure = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+            failure = TrialNote.error(m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
         } finally {
             if (trainer != null) {
                 try {
@@ -142,8 +142,8 @@ public final class LocalExecutor implements TrialExecutor {
         }
     }
 
-    /** Trains until the end, a stop or a cancel (null), or a divergence (its message). */
-    private static String train(int id, Trainer trainer, TrialTask.Callback cb) {
+    /** Trains until the end, a stop or a cancel (null), or a divergence (its note). */
+    private static TrialNote train(int id, Trainer trainer, TrialTask.Callback cb) {
         double alpha = trainer.hyperparameters().learningRate();
         EpochMetric[] last = new EpochMetric[1];
         trainer.addListener(new Trainer.Listener() {
@@ -160,16 +160,15 @@ public final class LocalExecutor implements TrialExecutor {
                 }
                 r = trainer.trainStep();
                 if (!Double.isFinite(r.cost())) {
-                    return "diverged at epoch " + (r.epoch() + 1) + ": cost " + r.cost() + ", α=" + Param.num(alpha);
+                    return TrialNote.diverged(r.epoch() + 1, r.cost(), alpha);
                 }
             } while (!r.endOfEpoch());
             EpochMetric m = last[0];
             int epoch = trainer.epoch();
             if (!Double.isFinite(m.trainCost()) || Double.isInfinite(m.devCost())
                     || (Double.isNaN(m.devCost()) && !Double.isNaN(m.devAccuracy()))) {
-                return "diverged at epoch " + epoch + ": cost "
-                        + (Double.isFinite(m.trainCost()) ? m.devCost() + " (dev)" : String.valueOf(m.trainCost()))
-                        + ", α=" + Param.num(alpha);
+                return Double.isFinite(m.trainCost()) ? TrialNote.divergedDev(epoch, m.devCost(), alpha)
+                        : TrialNote.diverged(epoch, m.trainCost(), alpha);
             }
             EpochPoint p = new EpochPoint(epoch, m.trainCost(), m.devCost(), m.devAccuracy(), m.seconds());
             if (!cb.onEpoch(id, p, "epoch-%04d".formatted(epoch))) {

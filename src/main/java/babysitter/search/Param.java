@@ -398,7 +398,7 @@ public record Param(String name, Scale scale, double min, double max, List<Strin
     }
 
     /** A number to 3 significant digits, plain between 1e-3 and 1e5, scientific otherwise. */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }

@@ -231,7 +231,7 @@ public final class Search implements AutoCloseable {
                 continue;
             }
             Trial t = new Trial(id, round.index(), values.get(k), TrialState.PENDING, List.of(), Double.NaN, -1, null,
-                    null, "");
+                    null, TrialNote.NONE);
             trials.put(id, t);
             log.append(TrialLog.created(id, round.index(), values.get(k)));
             created.add(t);
@@ -251,7 +251,7 @@ public final class Search implements AutoCloseable {
         for (Trial t : List.copyOf(trials.values())) {
             if (!t.state().finished()) {
                 trials.put(t.id(), new Trial(t.id(), t.round(), t.values(), TrialState.PENDING, List.of(), Double.NaN, -1,
-                        null, null, t.runDir() == null && t.note().isEmpty() ? "" : "restarts from scratch (interrupted)"));
+                        null, null, t.runDir() == null && t.why().isEmpty() ? TrialNote.NONE : TrialNote.interrupted()));
             } else {
                 StoppingRule rule = rules.get(t.round());
                 double best = Double.NaN;
@@ -320,14 +320,14 @@ public final class Search implements AutoCloseable {
                     }
                 }
                 if (invalid != null) {
-                    new TrialReports(this).onFailed(next.id(), "invalid combination: " + invalid);
+                    new TrialReports(this).onFailed(next.id(), TrialNote.invalid(invalid));
                     continue;
                 }
                 try {
                     executor.execute(new TrialTask(next.id(), config, dir.resolve(RUNS), settings.epochs()),
                             new TrialReports(this));
                 } catch (RuntimeException e) {
-                    new TrialReports(this).onFailed(next.id(), "could not be started: " + e);
+                    new TrialReports(this).onFailed(next.id(), TrialNote.notStarted(e.toString()));
                 }
             }
             synchronized (this) {

@@ -166,7 +166,7 @@ public final class SearchFolder {
                 Object raw = e.getValue().isNumber() ? (Object) e.getValue().numberValue() : e.getValue().asText();
                 values.put(e.getKey(), p == null ? raw : p.coerce(raw));
             });
-            trials.put(id, new Trial(id, round, values, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, ""));
+            trials.put(id, new Trial(id, round, values, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, TrialNote.NONE));
             return;
         }
         Trial t = trials.get(id);
@@ -177,14 +177,14 @@ public final class SearchFolder {
             case "started" -> {
                 String rd = n.path("runDir").asText(null);
                 trials.put(id, new Trial(id, t.round(), t.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
-                        rd == null ? null : dir.resolve(rd), ""));
+                        rd == null ? null : dir.resolve(rd), TrialNote.NONE));
             }
             case "epoch" -> trials.put(id, t.withEpoch(new EpochPoint(n.path("epoch").asInt(),
                     TrialLog.number(n.get("trainCost")), TrialLog.number(n.get("devCost")),
                     TrialLog.number(n.get("devAccuracy")), TrialLog.number(n.get("seconds"))),
                     n.path("checkpoint").asText(null)));
-            case "finished" -> trials.put(id, t.withState(state(n), n.path("note").asText("")));
-            case "cancelled" -> trials.put(id, t.withState(TrialState.PENDING, n.path("note").asText("")));
+            case "finished" -> trials.put(id, t.withState(state(n), TrialNote.read(n)));
+            case "cancelled" -> trials.put(id, t.withState(TrialState.PENDING, TrialNote.read(n)));
             default -> throw new IllegalArgumentException("unknown line type '" + type + "'");
         }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +29,7 @@ public abstract class StoppingRule {
         return switch (s.kind()) {
             case NONE -> new StoppingRule() {
                 @Override
-                public synchronized String check(int trialId, int epoch, double bestSoFar) {
+                public synchronized TrialNote check(int trialId, int epoch, double bestSoFar) {
                     return null;
                 }
             };
@@ -45,11 +44,7 @@ public abstract class StoppingRule {
      *
      * @return null to go on, or why the trial stops
      */
-    public abstract String check(int trialId, int epoch, double bestSoFar);
-
-    static String f(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
-    }
+    public abstract TrialNote check(int trialId, int epoch, double bestSoFar);
 
     /** The median stopping rule. */
     static final class Median extends StoppingRule {
@@ -61,7 +56,7 @@ public abstract class StoppingRule {
         }
 
         @Override
-        public synchronized String check(int trialId, int epoch, double bestSoFar) {
+        public synchronized TrialNote check(int trialId, int epoch, double bestSoFar) {
             if (Double.isNaN(bestSoFar)) {
                 return null;
             }
@@ -83,8 +78,7 @@ public abstract class StoppingRule {
             int n = others.size();
             double median = n % 2 == 1 ? others.get(n / 2) : (others.get(n / 2 - 1) + others.get(n / 2)) / 2;
             if (bestSoFar < median) {
-                return "median rule: best dev accuracy " + f(bestSoFar) + " after epoch " + epoch
-                        + " is below the median " + f(median) + " of " + n + " other trials at that epoch";
+                return TrialNote.median(bestSoFar, epoch, median, n);
             }
             return null;
         }
@@ -116,7 +110,7 @@ public abstract class StoppingRule {
         }
 
         @Override
-        public synchronized String check(int trialId, int epoch, double bestSoFar) {
+        public synchronized TrialNote check(int trialId, int epoch, double bestSoFar) {
             if (Double.isNaN(bestSoFar) || !isRung(epoch)) {
                 return null;
             }
@@ -133,9 +127,7 @@ public abstract class StoppingRule {
             }
             if (better >= keep) {
                 all.sort(Collections.reverseOrder());
-                return "successive halving: at the rung of " + epoch + " epochs, best dev accuracy " + f(bestSoFar)
-                        + " is not in the top " + keep + " of " + n + " trials (1/eta, eta " + Param.num(eta)
-                        + "; needs >= " + f(all.get(keep - 1)) + ")";
+                return TrialNote.halving(epoch, bestSoFar, keep, n, eta, all.get(keep - 1));
             }
             return null;
         }

@@ -20,15 +20,20 @@ import java.util.Objects;
  * @param bestEpoch       the epoch (from 1) of the best dev accuracy, -1 until an epoch ends
  * @param bestCheckpoint  the checkpoint id of that epoch in the trial's run folder, or null
  * @param runDir          the trial's run folder, null until it starts
- * @param note            why it stopped or failed, or ""
+ * @param why             why it stopped, failed or waits again, or {@link TrialNote#NONE}
  */
 public record Trial(int id, int round, Map<String, Object> values, TrialState state, List<EpochPoint> curve,
-                    double bestDevAccuracy, int bestEpoch, String bestCheckpoint, Path runDir, String note) {
+                    double bestDevAccuracy, int bestEpoch, String bestCheckpoint, Path runDir, TrialNote why) {
     public Trial {
         Objects.requireNonNull(state, "state");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         curve = List.copyOf(curve);
-        note = note == null ? "" : note;
+        why = why == null ? TrialNote.NONE : why;
+    }
+
+    /** Why it stopped, failed or waits again, in English (the command line's and the file's words), or "". */
+    public String note() {
+        return why.english();
     }
 
     /** The trial's name and the base name of its run folder. */
@@ -51,7 +56,7 @@ public record Trial(int id, int round, Map<String, Object> values, TrialState st
     }
 
     /** The same trial in another state, with this note. */
-    Trial withState(TrialState newState, String newNote) {
+    Trial withState(TrialState newState, TrialNote newNote) {
         return new Trial(id, round, values, newState, curve, bestDevAccuracy, bestEpoch, bestCheckpoint, runDir, newNote);
     }
 
@@ -67,6 +72,6 @@ public record Trial(int id, int round, Map<String, Object> values, TrialState st
             epoch = p.epoch();
             cp = checkpoint;
         }
-        return new Trial(id, round, values, state, longer, best, epoch, cp, runDir, note);
+        return new Trial(id, round, values, state, longer, best, epoch, cp, runDir, why);
     }
 }

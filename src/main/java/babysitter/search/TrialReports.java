@@ -28,7 +28,7 @@ final class TrialReports implements TrialTask.Callback {
         synchronized (search) {
             Trial old = search.trials.get(trialId);
             t = new Trial(trialId, old.round(), old.values(), TrialState.RUNNING, List.of(), Double.NaN, -1, null,
-                    runDir, "");
+                    runDir, TrialNote.NONE);
             search.trials.put(trialId, t);
             ObjectNode line = TrialLog.line("started", trialId);
             line.put("runDir", search.relative(runDir));
@@ -56,7 +56,7 @@ final class TrialReports implements TrialTask.Callback {
             TrialLog.put(line, "seconds", p.seconds());
             line.put("checkpoint", checkpointId);
             search.log.append(line);
-            String stop = null;
+            TrialNote stop = null;
             if (p.epoch() < search.settings().epochs()) {
                 StoppingRule rule = search.rules.get(t.round());
                 stop = rule == null ? null : rule.check(trialId, p.epoch(), t.bestDevAccuracy());
@@ -65,7 +65,7 @@ final class TrialReports implements TrialTask.Callback {
                 t = t.withState(TrialState.STOPPED, stop);
                 ObjectNode fin = TrialLog.line("finished", trialId);
                 fin.put("state", "STOPPED");
-                fin.put("note", stop);
+                stop.write(fin);
                 search.log.append(fin);
                 goOn = false;
             } else if (search.cancelled) {
@@ -99,16 +99,15 @@ final class TrialReports implements TrialTask.Callback {
             Trial old = search.trials.get(trialId);
             if (old.state() == TrialState.RUNNING) {
                 if (search.cancelledTrials.remove(trialId)) {
-                    t = old.withState(TrialState.PENDING, "cancelled after epoch " + old.curve().size()
-                            + "; restarts from scratch");
+                    t = old.withState(TrialState.PENDING, TrialNote.cancelled(old.curve().size()));
                     ObjectNode line = TrialLog.line("cancelled", trialId);
-                    line.put("note", t.note());
+                    t.why().write(line);
                     search.log.append(line);
                 } else {
-                    t = old.withState(TrialState.DONE, "");
+                    t = old.withState(TrialState.DONE, TrialNote.NONE);
                     ObjectNode line = TrialLog.line("finished", trialId);
                     line.put("state", "DONE");
-                    line.put("note", "");
+                    TrialNote.NONE.write(line);
                     search.log.append(line);
                 }
                 search.trials.put(trialId, t);
@@ -123,7 +122,7 @@ final class TrialReports implements TrialTask.Callback {
     }
 
     @Override
-    public void onFailed(int id, String message) {
+    public void onFailed(int id, TrialNote why) {
         Trial t;
         synchronized (search) {
             t = search.trials.get(id);
@@ -132,11 +131,11 @@ final class TrialReports implements TrialTask.Callback {
                 search.notifyAll();
                 return;
             }
-            t = t.withState(TrialState.FAILED, message);
+            t = t.withState(TrialState.FAILED, why);
             search.trials.put(id, t);
             ObjectNode line = TrialLog.line("finished", id);
             line.put("state", "FAILED");
-            line.put("note", message);
+            why.write(line);
             search.log.append(line);
             search.inFlight.remove(id);
             search.notifyAll();
@@ -146,7 +145,7 @@ final class TrialReports implements TrialTask.Callback {
     }
 
     @Override
-    public void onReturned(int id, String why) {
+    public void onReturned(int id, TrialNote why) {
         Trial t;
         synchronized (search) {
             Trial old = search.trials.get(id);
@@ -155,10 +154,10 @@ final class TrialReports implements TrialTask.Callback {
                 search.notifyAll();
                 return;
             }
-            t = old.withState(TrialState.PENDING, why + "; restarts from scratch");
+            t = old.withState(TrialState.PENDING, why.handsBack() ? why : TrialNote.returned(why.english()));
             search.trials.put(id, t);
             ObjectNode line = TrialLog.line("cancelled", id);
-            line.put("note", t.note());
+            t.why().write(line);
             search.log.append(line);
             search.cancelledTrials.remove(id);
             search.inFlight.remove(id);

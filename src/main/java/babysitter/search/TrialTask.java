@@ -40,14 +40,15 @@ public record TrialTask(int trialId, RunConfig config, Path runsRoot, int epochs
         void onFinished(int trialId);
 
         /** Could not train: invalid configuration, diverged (cost NaN/inf), or an error. */
-        void onFailed(int trialId, String message);
+        void onFailed(int trialId, TrialNote why);
 
         /**
          * The trial was handed back unfinished (the member that trained it left the cluster or shut
          * down): it is pending again and starts from scratch in a fresh run folder. Ends the task
-         * like onFinished / onFailed. A local pool never hands a trial back.
+         * like onFinished / onFailed. A local pool never hands a trial back. {@code why} is one of the
+         * notes that {@link TrialNote#handsBack() hand a trial back}; another note is taken as the reason in words.
          */
-        default void onReturned(int trialId, String why) {
+        default void onReturned(int trialId, TrialNote why) {
             onFailed(trialId, why);
         }
 

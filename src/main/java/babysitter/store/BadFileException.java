@@ -14,6 +14,7 @@ public class BadFileException extends IOException {
 
     private final transient Path file;
     private final String jsonPath;
+    private final FileProblem problem;
 
     /**
      * @param file     the offending file (or folder)
@@ -21,15 +22,27 @@ public class BadFileException extends IOException {
      * @param message  the whole message, starting with the file
      */
     public BadFileException(Path file, String jsonPath, String message) {
-        super(message);
-        this.file = file;
-        this.jsonPath = jsonPath == null ? "" : jsonPath;
+        this(file, jsonPath, message, null);
     }
 
     public BadFileException(Path file, String jsonPath, String message, Throwable cause) {
         super(message, cause);
         this.file = file;
         this.jsonPath = jsonPath == null ? "" : jsonPath;
+        this.problem = FileProblem.text(message);
+    }
+
+    /** A problem known by its kind and values (its message is the problem's English sentence). */
+    public BadFileException(Path file, FileProblem problem) {
+        super(problem.english());
+        this.file = file;
+        this.jsonPath = problem.kind() == FileProblem.Kind.BAD_JSON ? problem.json().path() : "";
+        this.problem = problem;
+    }
+
+    /** What is wrong, as a kind and its values ({@link FileProblem.Kind#TEXT} when it is known only in words). */
+    public FileProblem problem() {
+        return problem;
     }
 
     /** The offending file or folder. */

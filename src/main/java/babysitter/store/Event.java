@@ -234,10 +234,29 @@ public sealed interface Event {
         }
     }
 
-    /** Something failed in the session; shown, never recorded. */
-    record Failure(String message) implements Event {
+    /** Something failed in the session; shown, never recorded. {@code values} as {@link SessionProblem} says. */
+    record Failure(SessionProblem problem, List<String> values) implements Event {
         public Failure {
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(problem, "problem");
+            values = List.copyOf(values);
+            if (values.size() != problem.arity()) {
+                throw new IllegalArgumentException(problem + " takes " + problem.arity() + " values, got " + values);
+            }
+        }
+
+        /** A failure said in words only. */
+        public Failure(String message) {
+            this(SessionProblem.TEXT, List.of(Objects.requireNonNull(message, "message")));
+        }
+
+        /** A failure of a kind with its values. */
+        public Failure(SessionProblem problem, String... values) {
+            this(problem, List.of(values));
+        }
+
+        /** The sentence in English. */
+        public String message() {
+            return problem.english(values);
         }
 
         public String kind() {

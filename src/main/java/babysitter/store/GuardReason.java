@@ -2,6 +2,8 @@ package babysitter.store;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why the divergence guard stopped a run, as numbers rather than a sentence, so that a reader can
@@ -64,12 +66,34 @@ public sealed interface GuardReason {
             return "smoothed cost " + smoothedText() + " at step " + step + ", above " + factorText() + " × the best "
                     + bestText() + " and above " + guessingText() + ", the cost of guessing";
         }
+
+        // the words english() writes, its five numbers as groups
+        private static final Pattern TEXT = Pattern.compile("smoothed cost (\\S+) at step (\\d+), above (\\S+) × the"
+                + " best (\\S+) and above (\\S+), the cost of guessing");
+
+        /** The reason whose text is exactly {@code text}, at {@code step}, its numbers read back from it. */
+        static Optional<GuardReason> read(String text, long step) {
+            Matcher m = TEXT.matcher(text);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            try {
+                CostRose candidate = new CostRose(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)),
+                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)));
+                // the numbers give back the very text, at the event's own step: nothing was guessed
+                return candidate.step() == step && candidate.english().equals(text) ? Optional.of(candidate)
+                        : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /**
      * The reason of a guard event: the one it was made with, or for an event read from a file (which
-     * keeps only the text) a cost that was not finite at {@code step}, when its text is exactly what
-     * this program writes for one. Any other recorded text has no reason known here.
+     * keeps only the text) the reason at {@code step} whose text is exactly what this program writes
+     * for it (a cost that was not finite, or a smoothed cost that rose, its numbers read back from the
+     * text). Any other recorded text has no reason known here.
      */
     static Optional<GuardReason> of(Event.GuardTripped event, long step) {
         if (event.why() != null) {
@@ -81,6 +105,6 @@ public sealed interface GuardReason {
                 return Optional.of(candidate);
             }
         }
-        return Optional.empty();
+        return CostRose.read(event.reason(), step);
     }
 }

@@ -94,15 +94,14 @@ public final class Json {
      */
     public static ObjectNode readObject(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new BadFileException(file, "", file + ": is a folder, not a JSON file");
+            throw new BadFileException(file, FileProblem.of(FileProblem.Kind.FOLDER_NOT_JSON, file));
         }
         byte[] bytes = Files.readAllBytes(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            Problem p = problem(e);
-            throw new BadFileException(file, p.path(), p.message(file.toString()));
+            throw new BadFileException(file, FileProblem.badJson(file, problem(e)));
         }
         if (!(root instanceof ObjectNode o)) {
             throw new BadFileException(file, "", file + ": expected a JSON object, got "

@@ -58,11 +58,16 @@ public final class RunLibrary {
         }
     }
 
-    /** The runs found, newest first, and one warning for each folder that could not be read. */
-    public record Listing(List<Entry> runs, List<String> warnings) {
+    /** The runs found, newest first, and one problem for each folder that could not be read. */
+    public record Listing(List<Entry> runs, List<FileProblem> problems) {
         public Listing {
             runs = List.copyOf(runs);
-            warnings = List.copyOf(warnings);
+            problems = List.copyOf(problems);
+        }
+
+        /** The problems in English, one line each. */
+        public List<String> warnings() {
+            return problems.stream().map(FileProblem::english).toList();
         }
     }
 
@@ -73,12 +78,12 @@ public final class RunLibrary {
      */
     public Listing list(List<Path> roots) {
         List<Path> dirs = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         for (Path root : roots) {
             try {
                 dirs.addAll(RunReader.listRuns(root));
             } catch (IOException e) {
-                warnings.add(root + ": cannot be listed: " + AtomicFiles.describe(e));
+                problems.add(FileProblem.of(FileProblem.Kind.CANNOT_LIST, root, AtomicFiles.describe(e)));
             }
         }
         List<Object> results = summarise(dirs);
@@ -87,10 +92,10 @@ public final class RunLibrary {
             if (r instanceof Entry e) {
                 runs.add(e);
             } else {
-                warnings.add((String) r);
+                problems.add((FileProblem) r);
             }
         }
-        return new Listing(runs, warnings);
+        return new Listing(runs, problems);
     }
 
     /** Threads that make summaries at once: enough to keep the disk busy, few enough for a small machine. */
@@ -116,7 +121,7 @@ public final class RunLibrary {
                 try {
                     results.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    results.add(dirs.get(i) + ": " + e.getCause());
+                    results.add(FileProblem.text(dirs.get(i) + ": " + e.getCause()));
                 }
             }
             return results;
@@ -132,9 +137,12 @@ public final class RunLibrary {
         try {
             RunSummary s = summary(dir);
             return new Entry(s, state(s));
+        } catch (BadFileException e) {
+            return e.problem().kind() != FileProblem.Kind.TEXT || e.getMessage().contains(dir.toString()) ? e.problem()
+                    : FileProblem.text(dir + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return e.getMessage() != null && e.getMessage().contains(dir.toString()) ? e.getMessage()
-                    : dir + ": " + e.getMessage();
+            return FileProblem.text(e.getMessage() != null && e.getMessage().contains(dir.toString()) ? e.getMessage()
+                    : dir + ": " + e.getMessage());
         }
     }
 
@@ -211,8 +219,8 @@ public final class RunLibrary {
                 b.append(a.size()).append(':').append(a.lastModifiedTime().toMillis());
             } catch (NoSuchFileException e) {
                 if (name.equals(RunWriter.RUN_JSON)) {
-                    throw new BadFileException(runDir, "", runDir + " is not a run folder: "
-                            + runDir.resolve(name) + " is missing");
+                    throw new BadFileException(runDir,
+                            FileProblem.of(FileProblem.Kind.RUN_JSON_MISSING, runDir, runDir.resolve(name)));
                 }
                 b.append('-');
             }

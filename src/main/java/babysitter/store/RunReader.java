@@ -190,13 +190,13 @@ public final class RunReader {
     private static ObjectNode readRunJson(Path file) throws IOException {
         Path dir = file.getParent();
         if (!Files.exists(dir)) {
-            throw new BadFileException(dir, "", dir + ": no such run folder");
+            throw new BadFileException(dir, FileProblem.of(FileProblem.Kind.NO_RUN_FOLDER, dir));
         }
         if (!Files.isDirectory(dir)) {
-            throw new BadFileException(dir, "", dir + " is a file, not a run folder");
+            throw new BadFileException(dir, FileProblem.of(FileProblem.Kind.FILE_NOT_RUN_FOLDER, dir));
         }
         if (!Files.isRegularFile(file)) {
-            throw new BadFileException(file, "", dir + " is not a run folder: " + file + " is missing");
+            throw new BadFileException(file, FileProblem.of(FileProblem.Kind.RUN_JSON_MISSING, dir, file));
         }
         return Json.readObject(file);
     }

@@ -8,6 +8,7 @@ import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.reports.Report;
 import babysitter.store.Event;
 import babysitter.store.GuardReason;
+import babysitter.store.SessionProblem;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,11 @@ class EventLabelsTest {
         Event recordedNaN = new Event.GuardTripped("cost NaN at step 7", null, false);
         assertThat(EventLabels.label(recordedNaN, 7, KO)).isEqualTo("가드: 스텝 7에서 비용 NaN");
         Event recordedRise = new Event.GuardTripped(((Event.GuardTripped) live).reason(), null, false);
-        assertThat(EventLabels.label(recordedRise, 120, KO)).as("other recorded text is shown as it was written")
-                .isEqualTo("가드: smoothed cost 5.123 at step 120, above 10 × the best 0.3000 and above 1.10, the cost "
-                        + "of guessing");
+        assertThat(EventLabels.label(recordedRise, 120, KO)).as("and so is a smoothed cost that rose")
+                .isEqualTo("가드: 스텝 120에서 평활 비용 5.123: 최저값 0.3000의 10배보다 크고 무작위 추측의 비용 1.10보다 큼");
+        Event other = new Event.GuardTripped("the moon rose at step 120", null, false);
+        assertThat(EventLabels.label(other, 120, KO)).as("other recorded text is shown as it was written")
+                .isEqualTo("가드: the moon rose at step 120");
     }
 
     @Test
@@ -86,6 +89,37 @@ class EventLabelsTest {
             assertThat(EventLabels.label(checkpoint)).isEqualTo("checkpoint step-3");
         } finally {
             Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void aFailureIsSaidInTheLanguageAroundTheExceptionsOwnWords() {
+        Event.Failure error = new Event.Failure(SessionProblem.ERROR, "/tmp/x: No space left on device");
+        assertThat(error.message()).isEqualTo("error: /tmp/x: No space left on device");
+        assertThat(EventLabels.label(error, 0, KO)).isEqualTo("오류로 학습이 멈췄습니다: /tmp/x: No space left on device");
+        assertThat(EventLabels.label(error, 0, EN)).isEqualTo("Training stopped by an error: /tmp/x: No space left on device");
+        Event.Failure notDone = new Event.Failure(SessionProblem.SIBLING_NOT_DONE, "2", "DIVERGED");
+        assertThat(notDone.message()).isEqualTo("sibling 2 cannot be adopted: it is diverged, not done");
+        assertThat(EventLabels.label(notDone, 0, KO)).isEqualTo("형제 2을(를) 채택할 수 없습니다: 완료가 아니라 발산 상태입니다");
+        assertThat(EventLabels.label(notDone, 0, EN)).isEqualTo(notDone.message());
+        Event.Failure waiting = new Event.Failure(SessionProblem.SIBLINGS_WAITING, "step-0040");
+        assertThat(EventLabels.label(waiting, 0, KO)).isEqualTo("형제 실행이 step-0040에서 학습 중입니다. 먼저 하나를 채택하거나 버리세요");
+    }
+
+    @Test
+    void everySessionProblemHasItsSentenceInBothLanguagesAndInEnglishTheSameAsTheLogs() {
+        for (SessionProblem p : SessionProblem.values()) {
+            String[] values = new String[p.arity()];
+            java.util.Arrays.fill(values, "7");
+            if (p == SessionProblem.SIBLING_NOT_DONE) {
+                values[1] = "RUNNING";
+            }
+            Event.Failure f = new Event.Failure(p, values);
+            assertThat(EventLabels.label(f, 0, KO)).as(p.name()).doesNotContain("!failure.")
+                    .isNotEqualTo(p == SessionProblem.TEXT ? "" : f.message());
+            if (p != SessionProblem.ERROR) {
+                assertThat(EventLabels.label(f, 0, EN)).as(p.name()).isEqualTo(f.message());
+            }
         }
     }
 

@@ -1,17 +1,24 @@
 package babysitter.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.live.Pace;
+import babysitter.store.BadFileException;
 import babysitter.store.RunColumn;
 import babysitter.store.RunCurves;
+import babysitter.store.RunReader;
 import babysitter.store.RunSummary;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The window's names for what the session and the store say in English. */
 class NamesTest {
@@ -109,5 +116,42 @@ class NamesTest {
         assertThat(Names.wallTime(3725)).isEqualTo("1 h 02 min");
         Locale.setDefault(Locale.KOREA);
         assertThat(Names.wallTime(65)).isEqualTo("1분 05초");
+    }
+
+    @Test
+    void aRunFolderThatCannotBeReadIsSaidInTheWindowsLanguageAndInEnglishAsBefore(@TempDir Path tmp) throws Exception {
+        Path missing = tmp.resolve("gone");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        BadFileException gone = catchThrowableOfType(() -> RunReader.read(missing), BadFileException.class);
+        BadFileException notFolder = catchThrowableOfType(() -> RunReader.read(file), BadFileException.class);
+        BadFileException noRunJson = catchThrowableOfType(() -> RunReader.read(empty), BadFileException.class);
+        assertThat(gone).hasMessage(missing + ": no such run folder");
+        assertThat(notFolder).hasMessage(file + " is a file, not a run folder");
+        assertThat(noRunJson).hasMessage(empty + " is not a run folder: " + empty.resolve("run.json") + " is missing");
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.storeError(gone)).isEqualTo(missing + ": 그런 실행 폴더가 없습니다");
+        assertThat(Names.storeError(notFolder)).isEqualTo(file + "은(는) 파일이지 실행 폴더가 아닙니다");
+        assertThat(Names.storeError(new UncheckedIOException(noRunJson.getMessage(), noRunJson)))
+                .isEqualTo(empty + "은(는) 실행 폴더가 아닙니다: " + empty.resolve("run.json") + "이(가) 없습니다");
+        // a problem known only in words, and another error, keep their own words
+        assertThat(Names.storeError(new BadFileException(file, "", file + ": line 1: bad"))).isEqualTo(file + ": line 1: bad");
+        assertThat(Names.storeError(new IllegalStateException("boom"))).isEqualTo("boom");
+        Locale.setDefault(Locale.US);
+        assertThat(Names.storeError(gone)).isEqualTo(gone.getMessage());
+    }
+
+    @Test
+    void aRunJsonThatIsNotJsonIsSaidAroundTheParsersOwnWords(@TempDir Path tmp) throws Exception {
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("run.json"), "{ not json");
+        BadFileException e = catchThrowableOfType(() -> RunReader.read(broken), BadFileException.class);
+        Path file = broken.resolve("run.json");
+        assertThat(e).hasMessage(file + ": not valid JSON: expected a key in double quotes, found 'n' (line 1, column 3)");
+        Locale.setDefault(Locale.US);
+        assertThat(Names.storeError(e)).isEqualTo(e.getMessage());
+        Locale.setDefault(Locale.KOREA);
+        assertThat(Names.storeError(e))
+                .isEqualTo(file + ": 올바른 JSON이 아닙니다: expected a key in double quotes, found 'n' (1번째 줄, 3번째 열)");
     }
 }

@@ -36,9 +36,9 @@ class HandedBackTrialTest {
                         try {
                             cb.onStarted(2, Files.createDirectories(task.runsRoot().resolve("lost-attempt")));
                             cb.onEpoch(2, new EpochPoint(1, 0.9, 0.9, 0.1, 0.01), "epoch-0001");
-                            cb.onReturned(2, "its member left the cluster");
+                            cb.onReturned(2, TrialNote.memberLeft());
                         } catch (Exception e) {
-                            cb.onFailed(2, e.toString());
+                            cb.onFailed(2, TrialNote.error(e.toString()));
                         }
                     }).start();
                     return;

@@ -55,8 +55,8 @@ class LocalExecutorTest {
                 }
 
                 @Override
-                public void onFailed(int trialId, String message) {
-                    failed[0] = message;
+                public void onFailed(int trialId, TrialNote why) {
+                    failed[0] = why.english();
                 }
             };
             if (on) {
@@ -105,7 +105,7 @@ class LocalExecutorTest {
             }
 
             @Override
-            public void onFailed(int trialId, String message) {
+            public void onFailed(int trialId, TrialNote why) {
             }
         };
         Thread slot = new Thread(() -> {

@@ -14,7 +14,7 @@ class RoundTest {
         List<Trial> out = new ArrayList<>();
         for (Map<String, Object> v : values) {
             out.add(new Trial(firstId + out.size(), round, v, TrialState.PENDING, List.of(), Double.NaN, -1, null,
-                    null, ""));
+                    null, TrialNote.NONE));
         }
         return out;
     }

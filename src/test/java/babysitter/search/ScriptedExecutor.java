@@ -41,7 +41,7 @@ public final class ScriptedExecutor implements TrialExecutor {
                     }
                     double acc = accuracy.apply(task, e);
                     if (Double.isNaN(acc)) {
-                        cb.onFailed(task.trialId(), "diverged at epoch " + e + ": cost NaN");
+                        cb.onFailed(task.trialId(), TrialNote.diverged(e, Double.NaN, 0.1));
                         return;
                     }
                     if (!cb.onEpoch(task.trialId(), new EpochPoint(e, 1 - acc, 1 - acc, acc, 0.01), "epoch-%04d".formatted(e))) {
@@ -51,7 +51,7 @@ public final class ScriptedExecutor implements TrialExecutor {
                 }
                 cb.onFinished(task.trialId());
             } catch (Exception ex) {
-                cb.onFailed(task.trialId(), String.valueOf(ex));
+                cb.onFailed(task.trialId(), TrialNote.error(String.valueOf(ex)));
             }
         });
     }

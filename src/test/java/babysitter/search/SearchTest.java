@@ -138,7 +138,10 @@ class SearchTest {
             assertThat(search.trials().subList(0, 3)).allMatch(t -> t.state() == TrialState.DONE);
         }
         try (Search reopened = Search.open(tmp.resolve("s"))) {
-            assertThat(reopened.trials().stream().filter(t -> t.state() == TrialState.STOPPED).count()).isPositive();
+            List<Trial> stopped = reopened.trials().stream().filter(t -> t.state() == TrialState.STOPPED).toList();
+            assertThat(stopped).isNotEmpty();
+            // read back with its kind and values, not only as a sentence: the window words it in its language
+            assertThat(stopped).allSatisfy(t -> assertThat(t.why().kind()).isEqualTo(TrialNote.Kind.MEDIAN));
         }
     }
 

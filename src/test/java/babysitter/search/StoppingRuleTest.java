@@ -27,7 +27,7 @@ class StoppingRuleTest {
         // a poor trial: epoch 1 is within grace even though it is below the median
         assertThat(r.check(4, 1, 0.2)).isNull();
         // epoch 2: others 0.7, 0.75, 0.72 → median 0.72; 0.3 < 0.72 → stop
-        String note = r.check(4, 2, 0.3);
+        String note = r.check(4, 2, 0.3).english();
         assertThat(note).contains("median rule").contains("0.3000").contains("0.7200").contains("3 other trials")
                 .contains("epoch 2");
         // a trial exactly at the median goes on
@@ -51,7 +51,7 @@ class StoppingRuleTest {
         r.check(2, 1, 0.4);
         r.check(3, 1, 0.6);
         r.check(4, 1, 0.8);
-        assertThat(r.check(5, 1, 0.49)).contains("0.5000");
+        assertThat(r.check(5, 1, 0.49).english()).contains("0.5000");
         assertThat(r.check(6, 1, 0.51)).isNull();
     }
 
@@ -67,7 +67,7 @@ class StoppingRuleTest {
         // rung 1: the first trial always goes on (top max(1, 1/3) = 1)
         assertThat(r.check(1, 1, 0.5)).isNull();
         // second trial worse: n=2, keep 1, one better → stop
-        assertThat(r.check(2, 1, 0.4)).contains("successive halving").contains("rung of 1 epochs")
+        assertThat(r.check(2, 1, 0.4).english()).contains("successive halving").contains("rung of 1 epochs")
                 .contains("top 1 of 2").contains("0.5000");
         // a better one goes on
         assertThat(r.check(3, 1, 0.6)).isNull();

@@ -2,7 +2,7 @@ package babysitter.search.cluster;
 
 /**
  * Something that happened in the cluster during a search: a member joined or left, a trial went
- * back to the queue, or a note in words (a refused report, what the coordinator's own slots did).
+ * back to the queue, or a rarer note (a refused report, what the coordinator's own slots did).
  * The window says it in its language from the fields; {@link #toString} is the command line's
  * English.
  *
@@ -10,9 +10,9 @@ package babysitter.search.cluster;
  * @param role    "worker" or "coordinator" (joined), else null
  * @param slots   the member's slots (joined), else 0
  * @param trialId the trial (back to the queue, started, ended), else 0
- * @param note    the words of a {@link Kind#NOTE}, else null
+ * @param note    what a {@link Kind#NOTE} says, else null
  */
-public record ClusterEvent(Kind kind, String member, String role, int slots, int trialId, String note) {
+public record ClusterEvent(Kind kind, String member, String role, int slots, int trialId, ClusterNote note) {
     /** What happened. */
     public enum Kind {
         MEMBER_JOINED,
@@ -54,7 +54,16 @@ public record ClusterEvent(Kind kind, String member, String role, int slots, int
 
     /** Words with no structure of their own. */
     public static ClusterEvent note(String words) {
-        return new ClusterEvent(Kind.NOTE, null, null, 0, 0, words);
+        return note(ClusterNote.of(ClusterNote.Kind.TEXT, words));
+    }
+
+    /** A rarer note of a kind, with its values. */
+    public static ClusterEvent note(ClusterNote.Kind kind, Object... values) {
+        return note(ClusterNote.of(kind, values));
+    }
+
+    static ClusterEvent note(ClusterNote note) {
+        return new ClusterEvent(Kind.NOTE, null, null, 0, 0, note);
     }
 
     @Override
@@ -66,7 +75,7 @@ public record ClusterEvent(Kind kind, String member, String role, int slots, int
             case TRIAL_BACK_UNCLAIMED -> "trial " + trialId + " goes back to the queue: the member that took it left before claiming it";
             case TRIAL_STARTED -> "trial " + trialId + " started";
             case TRIAL_ENDED -> "trial " + trialId + " ended";
-            case NOTE -> note;
+            case NOTE -> note.english();
         };
     }
 }

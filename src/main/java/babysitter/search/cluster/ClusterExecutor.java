@@ -2,6 +2,7 @@ package babysitter.search.cluster;
 
 import babysitter.search.EpochPoint;
 import babysitter.search.TrialExecutor;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.training.Runs;
 import babysitter.store.Json;
@@ -216,7 +217,7 @@ public final class ClusterExecutor implements TrialExecutor {
         try {
             m = Message.decode(bytes, secret);
         } catch (Message.RefusedException e) {
-            events.accept(ClusterEvent.note("refused a report: " + e.getMessage()));
+            events.accept(ClusterEvent.note(ClusterNote.Kind.REFUSED_REPORT, e.getMessage()));
             return;
         }
         Attempt a;
@@ -267,15 +268,15 @@ public final class ClusterExecutor implements TrialExecutor {
                 });
                 case FAILED -> end(m.token(), a, () -> {
                     ended.incrementAndGet();
-                    a.callback.onFailed(id, m.fields().path("note").asText());
+                    a.callback.onFailed(id, TrialNote.read(m.fields()));
                 });
-                case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, m.fields().path("note").asText()));
-                default -> events.accept(ClusterEvent.note("ignored a " + m.kind() + " report for trial " + id));
+                case RETURNED -> end(m.token(), a, () -> a.callback.onReturned(id, TrialNote.read(m.fields())));
+                default -> events.accept(ClusterEvent.note(ClusterNote.Kind.IGNORED_REPORT, m.kind(), id));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("trial {}: cannot write its run folder", id, e);
             cancel(m.token(), a);
-            end(m.token(), a, () -> a.callback.onFailed(id, "cannot write its run folder: " + e.getMessage()));
+            end(m.token(), a, () -> a.callback.onFailed(id, TrialNote.runFolder(e.getMessage())));
         }
     }
 
@@ -305,14 +306,14 @@ public final class ClusterExecutor implements TrialExecutor {
             attempts.forEach((token, a) -> owners.put(token, a.member));
         }
         for (String token : departures.left(member, owners, System.nanoTime())) {
-            giveBack(token, ClusterEvent::back, "its member left the cluster");
+            giveBack(token, ClusterEvent::back, TrialNote.memberLeft());
         }
     }
 
     /** Tasks a member that left took but never claimed go back to the search, after a grace. */
     private void handBackUnclaimed() {
         for (String token : departures.due(System.nanoTime(), this::unstartedTask)) {
-            giveBack(token, ClusterEvent::backUnclaimed, "the member that took it left the cluster");
+            giveBack(token, ClusterEvent::backUnclaimed, TrialNote.unclaimed());
         }
     }
 
@@ -321,7 +322,7 @@ public final class ClusterExecutor implements TrialExecutor {
         return a == null || a.member != null ? null : a.taskBytes;
     }
 
-    private void giveBack(String token, IntFunction<ClusterEvent> event, String why) {
+    private void giveBack(String token, IntFunction<ClusterEvent> event, TrialNote why) {
         Attempt a;
         synchronized (this) {
             a = attempts.get(token);

@@ -21,22 +21,22 @@ final class Outbox implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Consumer<String> say;
+    private final Consumer<ClusterEvent> say;
 
-    Outbox(Consumer<String> say) {
+    Outbox(Consumer<ClusterEvent> say) {
         this.say = say;
     }
 
-    /** Puts {@code bytes} on {@code queue} after everything handed in before. */
-    void send(IQueue<byte[]> queue, byte[] bytes, String what) {
+    /** Puts {@code bytes} (a {@code kind} report of trial {@code trialId}) on {@code queue} after everything handed in before. */
+    void send(IQueue<byte[]> queue, byte[] bytes, Message.Kind kind, int trialId) {
         later(() -> {
             try {
                 queue.put(bytes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                say.accept("could not send " + what + ": interrupted");
+                say.accept(ClusterEvent.note(ClusterNote.Kind.NOT_SENT, kind, trialId, "interrupted"));
             } catch (RuntimeException e) {
-                say.accept("could not send " + what + ": " + e.getMessage());
+                say.accept(ClusterEvent.note(ClusterNote.Kind.NOT_SENT, kind, trialId, e.getMessage()));
             }
         });
     }
@@ -54,7 +54,7 @@ final class Outbox implements AutoCloseable {
     void drain(long seconds) throws InterruptedException {
         thread.shutdown();
         if (!thread.awaitTermination(seconds, TimeUnit.SECONDS)) {
-            say.accept("reports still unsent after " + seconds + " s: leaving without them");
+            say.accept(ClusterEvent.note(ClusterNote.Kind.UNSENT_LEAVING, seconds));
             thread.shutdownNow();
         }
     }

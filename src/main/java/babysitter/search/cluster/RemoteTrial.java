@@ -1,6 +1,7 @@
 package babysitter.search.cluster;
 
 import babysitter.search.EpochPoint;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +78,7 @@ final class RemoteTrial implements TrialTask.Callback {
             Thread.currentThread().interrupt();
             return false;
         } catch (Message.RefusedException e) {
-            worker.say("refused an answer for trial " + trialId + ": " + e.getMessage());
+            worker.say(ClusterNote.Kind.REFUSED_ANSWER, trialId, e.getMessage());
             return false;
         }
     }
@@ -97,16 +98,20 @@ final class RemoteTrial implements TrialTask.Callback {
             return;
         }
         if (handedBack && !worker.isCancelled(task.token())) {
-            send(Message.Kind.RETURNED, Json.object().put("note", "member " + worker.memberId() + " shut down"));
+            ObjectNode fields = Json.object();
+            TrialNote.memberShutDown(worker.memberId()).write(fields);
+            send(Message.Kind.RETURNED, fields);
         } else {
             send(Message.Kind.FINISHED, Json.object());
         }
     }
 
     @Override
-    public void onFailed(int trialId, String message) {
+    public void onFailed(int trialId, TrialNote why) {
         if (!coordinatorGone.getAsBoolean()) {
-            send(Message.Kind.FAILED, Json.object().put("note", message));
+            ObjectNode fields = Json.object();
+            why.write(fields);
+            send(Message.Kind.FAILED, fields);
         }
     }
 
@@ -121,6 +126,6 @@ final class RemoteTrial implements TrialTask.Callback {
         }
         // read and signed here, at this point of the trial; sent by the outbox while the trial goes on
         byte[] bytes = new Message(kind, task.token(), task.trialId(), fields, files).encode(worker.secret());
-        worker.outbox().send(results, bytes, kind + " of trial " + task.trialId());
+        worker.outbox().send(results, bytes, kind, task.trialId());
     }
 }

@@ -1,6 +1,7 @@
 package babysitter.search.cluster;
 
 import babysitter.search.LocalExecutor;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
@@ -79,14 +80,14 @@ public final class Worker implements AutoCloseable {
         this.events = events;
         this.ownsInstance = ownsInstance;
         this.runner = runner;
-        this.outbox = new Outbox(this::say);
+        this.outbox = new Outbox(this::tell);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             // the coordinator's own slots leave telling joins and departures to the coordinator
             @Override
             public void memberAdded(MembershipEvent e) {
                 String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
                 if (ownsInstance || refused != null) {
-                    events.accept(refused != null ? ClusterEvent.note("ignored a member: " + refused) : Members.joined(e.getMember()));
+                    events.accept(refused != null ? ClusterEvent.note(ClusterNote.Kind.IGNORED_MEMBER, refused) : Members.joined(e.getMember()));
                 }
             }
 
@@ -105,7 +106,7 @@ public final class Worker implements AutoCloseable {
                     cancelledTokens.add(c.token());
                 }
             } catch (Message.RefusedException | ClassCastException e) {
-                say("refused a cancel: " + e.getMessage());
+                say(ClusterNote.Kind.REFUSED_CANCEL, e.getMessage());
             }
         });
     }
@@ -166,7 +167,7 @@ public final class Worker implements AutoCloseable {
                 if (idleSeconds > 0 && busy.get() == 0
                         && System.nanoTime() - lastActive > TimeUnit.SECONDS.toNanos(idleSeconds)) {
                     stopping = true;
-                    say("no trial for " + idleSeconds + " s: leaving");
+                    say(ClusterNote.Kind.IDLE_LEAVING, idleSeconds);
                     return;
                 }
             }
@@ -190,7 +191,7 @@ public final class Worker implements AutoCloseable {
                     return;
                 }
                 LOG.warn("taking a trial failed", e);
-                say("taking a trial failed: " + e.getMessage());
+                say(ClusterNote.Kind.TAKING_FAILED, e.getMessage());
             }
         }
     }
@@ -234,12 +235,12 @@ public final class Worker implements AutoCloseable {
             boolean mine = holder == null || holder.equals(memberId());
             claimed = mine && taken.add(task.token());
             if (!claimed) {
-                say("dropped trial " + task.trialId() + ": " + (mine ? "this worker" : "another member")
-                        + " took it already (delivered twice)");
+                say(mine ? ClusterNote.Kind.DELIVERED_TWICE_HERE : ClusterNote.Kind.DELIVERED_TWICE_ELSEWHERE,
+                        task.trialId());
             }
             return claimed ? new Claimed(task, bytes) : null;
         } catch (Message.RefusedException e) {
-            say("dropped a task: " + e.getMessage());
+            say(ClusterNote.Kind.DROPPED_TASK, e.getMessage());
             return null;
         } catch (RuntimeException e) {
             giveBack(queue, claims, task, bytes);
@@ -268,17 +269,17 @@ public final class Worker implements AutoCloseable {
         ObjectNode f = task.fields();
         String version = f.path("version").asText();
         if (!version.equals(Members.version())) {
-            refusal = "this worker runs Babysitter " + Members.version() + " but the coordinator sends tasks of "
-                    + version + ": every member of a cluster must run the same version";
+            ClusterNote otherVersion = ClusterNote.of(ClusterNote.Kind.OTHER_VERSION, Members.version(), version);
+            refusal = otherVersion.english();
             hz.getQueue(Channels.TASKS).offer(c.bytes());
-            say(refusal);
+            tell(ClusterEvent.note(otherVersion));
             stopping = true;
             return;
         }
         String coordinator = f.path("coordinator").asText();
         if (leftMembers.contains(coordinator) || hz.getCluster().getMembers().stream()
                 .noneMatch(m -> Members.id(m).equals(coordinator))) {
-            say("dropped trial " + task.trialId() + ": its coordinator left");
+            say(ClusterNote.Kind.COORDINATOR_LEFT, task.trialId());
             return;
         }
         RemoteTrial remote = new RemoteTrial(task, this, () -> leftMembers.contains(coordinator));
@@ -289,7 +290,7 @@ public final class Worker implements AutoCloseable {
             trained.incrementAndGet();
             events.accept(ClusterEvent.ended(task.trialId()));
         } catch (ConfigException | RuntimeException e) {
-            remote.onFailed(task.trialId(), e.getMessage());
+            remote.onFailed(task.trialId(), TrialNote.error(e.getMessage()));
         } finally {
             outbox.later(() -> deleteQuietly(root)); // after the last report, which reads the folder
         }
@@ -324,8 +325,9 @@ public final class Worker implements AutoCloseable {
         return cancelledTokens.contains(token);
     }
 
-    void say(String line) {
-        events.accept(ClusterEvent.note(line));
+    /** Tells the listener a rarer note of {@code kind} with its values. */
+    void say(ClusterNote.Kind kind, Object... values) {
+        events.accept(ClusterEvent.note(kind, values));
     }
 
     void tell(ClusterEvent e) {

@@ -14,9 +14,23 @@ import java.util.List;
  * @param trials    the finished trials it rests on
  * @param params    one share per searched hyperparameter, in the search's order
  * @param pairs     one share per pair of hyperparameters, largest first
- * @param note      why there is no estimate (too few trials, a constant objective), or ""
+ * @param why       why there is no estimate, or {@link Why#NONE} when there is one
  */
-public record Importance(Objective objective, int trials, List<Share> params, List<PairShare> pairs, String note) {
+public record Importance(Objective objective, int trials, List<Share> params, List<PairShare> pairs, Why why) {
+
+    /** Why there is no estimate. */
+    public enum Why {
+        /** There is one. */
+        NONE,
+        /** Fewer finished trials than {@link ImportanceEstimator#MIN_TRIALS}. */
+        TOO_FEW,
+        /** The search varies no hyperparameter. */
+        NOTHING_SEARCHED,
+        /** Every finished trial has the same objective. */
+        ALL_THE_SAME,
+        /** No tree of the forest split the trials. */
+        TREES_FOUND_NOTHING
+    }
 
     /** One hyperparameter's share of the variance. */
     public record Share(String param, double share, double spread) {
@@ -32,12 +46,24 @@ public record Importance(Objective objective, int trials, List<Share> params, Li
     public Importance {
         params = List.copyOf(params);
         pairs = List.copyOf(pairs);
-        note = note == null ? "" : note;
+        why = why == null ? Why.NONE : why;
     }
 
     /** No estimate, and why. */
-    static Importance unavailable(Objective objective, int trials, String why) {
+    static Importance unavailable(Objective objective, int trials, Why why) {
         return new Importance(objective, trials, List.of(), List.of(), why);
+    }
+
+    /** Why there is no estimate in English (the command line's words), or "". */
+    public String note() {
+        return switch (why) {
+            case NONE -> "";
+            case TOO_FEW -> trials + (trials == 1 ? " finished trial" : " finished trials") + ": at least "
+                    + ImportanceEstimator.MIN_TRIALS + " are needed";
+            case NOTHING_SEARCHED -> "no hyperparameter is searched";
+            case ALL_THE_SAME -> "every finished trial has the same " + objective.label() + ": nothing to explain";
+            case TREES_FOUND_NOTHING -> "the trees found nothing to explain";
+        };
     }
 
     /** Whether there are shares to show. */

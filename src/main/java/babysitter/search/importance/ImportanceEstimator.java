@@ -43,7 +43,7 @@ public final class ImportanceEstimator {
             }
         }
         if (byName.isEmpty()) {
-            return Importance.unavailable(objective, used.size(), "no hyperparameter is searched");
+            return Importance.unavailable(objective, used.size(), Importance.Why.NOTHING_SEARCHED);
         }
         List<String> names = List.copyOf(byName.keySet());
         Param[] axes = new Param[names.size()];
@@ -69,8 +69,7 @@ public final class ImportanceEstimator {
                                long seed) {
         int n = y.length;
         if (n < MIN_TRIALS) {
-            return Importance.unavailable(objective, n, n + (n == 1 ? " finished trial" : " finished trials")
-                    + ": at least " + MIN_TRIALS + " are needed");
+            return Importance.unavailable(objective, n, Importance.Why.TOO_FEW);
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -79,8 +78,7 @@ public final class ImportanceEstimator {
             hi = Math.max(hi, v);
         }
         if (!(hi > lo)) {
-            return Importance.unavailable(objective, n, "every finished trial has the same " + objective.label()
-                    + ": nothing to explain");
+            return Importance.unavailable(objective, n, Importance.Why.ALL_THE_SAME);
         }
         int d = names.size();
         List<Tree> trees = Forest.fit(x, y, Forest.TREES, seed);
@@ -101,7 +99,7 @@ public final class ImportanceEstimator {
             counted++;
         }
         if (counted == 0) {
-            return Importance.unavailable(objective, n, "the trees found nothing to explain");
+            return Importance.unavailable(objective, n, Importance.Why.TREES_FOUND_NOTHING);
         }
         List<Importance.Share> shares = new ArrayList<>();
         for (int i = 0; i < d; i++) {
@@ -122,7 +120,7 @@ public final class ImportanceEstimator {
             }
         }
         pairs.sort(Comparator.comparingDouble(Importance.PairShare::share).reversed());
-        return new Importance(objective, n, shares, pairs, "");
+        return new Importance(objective, n, shares, pairs, Importance.Why.NONE);
     }
 
     private static double mean(double[] s) {

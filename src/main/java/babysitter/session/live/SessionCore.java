@@ -9,6 +9,7 @@ import babysitter.session.training.Trainer;
 import babysitter.store.EpochMetric;
 import babysitter.store.Event;
 import babysitter.store.RunEvent;
+import babysitter.store.SessionProblem;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ final class SessionCore implements SiblingsController.Host {
 
     void failed(Throwable e) {
         LOG.error("training stopped by an error", e);
-        publishError("error: " + e.getMessage());
+        publishError(SessionProblem.ERROR, String.valueOf(e.getMessage()));
         state = Report.State.FAILED;
     }
 
@@ -148,7 +149,7 @@ final class SessionCore implements SiblingsController.Host {
 
     void apply(Command c) {
         if (siblings.waiting() && movesTraining(c)) {
-            publishError("siblings are training from " + siblings.from() + ": adopt one or discard them first");
+            publishError(SessionProblem.SIBLINGS_WAITING, siblings.from());
         } else if (c instanceof Command.TrySiblings t) {
             siblings.start(t);
         } else if (c instanceof Command.CancelSiblings) {
@@ -263,7 +264,7 @@ final class SessionCore implements SiblingsController.Host {
 
     private void rangeTest(Command.LrRangeTest t) {
         if (trainer.finished()) {
-            publishError("the range test needs a run that is not finished");
+            publishError(SessionProblem.RANGE_TEST_FINISHED);
             return;
         }
         channels.publish(LrRangeTest.run(trainer, t));
@@ -336,7 +337,7 @@ final class SessionCore implements SiblingsController.Host {
         try {
             trainer.rewind(id);
         } catch (IllegalArgumentException e) {
-            publishError("rewind refused: " + e.getMessage());
+            publishError(SessionProblem.REWIND_REFUSED, String.valueOf(e.getMessage()));
             return false;
         }
         siblings.forgetAdopted();
@@ -392,8 +393,8 @@ final class SessionCore implements SiblingsController.Host {
     }
 
     @Override
-    public void publishError(String message) {
-        channels.publish(new Report.EventReport(new Event.Failure(message), trainer.step(), trainer.epoch(),
+    public void publishError(SessionProblem problem, String... values) {
+        channels.publish(new Report.EventReport(new Event.Failure(problem, values), trainer.step(), trainer.epoch(),
                 trainer.branch(), trainer.elapsedSeconds()));
     }
 }

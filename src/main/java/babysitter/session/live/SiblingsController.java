@@ -7,10 +7,10 @@ import babysitter.session.training.Snapshot;
 import babysitter.session.training.Trainer;
 import babysitter.session.training.TrainerCopies;
 import babysitter.store.Event;
+import babysitter.store.SessionProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ final class SiblingsController {
     interface Host extends RuleActions {
         void publish(Report r);
 
-        void publishError(String message);
+        void publishError(SessionProblem problem, String... values);
 
         void publishState();
 
@@ -61,7 +61,7 @@ final class SiblingsController {
     void start(Command.TrySiblings t) {
         Trainer trainer = host.trainer();
         if (trainer.finished()) {
-            host.publishError("siblings need a run that is not finished");
+            host.publishError(SessionProblem.SIBLINGS_FINISHED);
             return;
         }
         boolean wasRunning = host.running();
@@ -99,7 +99,7 @@ final class SiblingsController {
 
     void discard(String reason) {
         if (siblings == null) {
-            host.publishError("there are no siblings to discard");
+            host.publishError(SessionProblem.NO_SIBLINGS_TO_DISCARD);
             return;
         }
         Siblings.Run run = siblings;
@@ -112,9 +112,10 @@ final class SiblingsController {
 
     void adopt(int index) {
         Siblings.Run run = siblings;
-        String refused = run == null ? "there are no siblings to adopt" : whyNotAdoptable(run, index);
+        Event.Failure refused = run == null ? new Event.Failure(SessionProblem.NO_SIBLINGS_TO_ADOPT)
+                : whyNotAdoptable(run, index);
         if (refused != null) {
-            host.publishError(refused);
+            host.publishError(refused.problem(), refused.values().toArray(String[]::new));
             return;
         }
         siblings = null;
@@ -139,18 +140,17 @@ final class SiblingsController {
         host.publishState();
     }
 
-    private String whyNotAdoptable(Siblings.Run run, int index) {
+    private Event.Failure whyNotAdoptable(Siblings.Run run, int index) {
+        String sibling = String.valueOf(index + 1);
         if (index >= run.hps.size()) {
-            return "there is no sibling " + (index + 1) + " (there are " + run.hps.size() + ")";
+            return new Event.Failure(SessionProblem.NO_SUCH_SIBLING, sibling, String.valueOf(run.hps.size()));
         }
         Report.SiblingsReport.SiblingState s = run.state(index);
         if (s != Report.SiblingsReport.SiblingState.DONE) {
-            return "sibling " + (index + 1) + " cannot be adopted: it is " + s.name().toLowerCase(Locale.ROOT)
-                    + ", not done";
+            return new Event.Failure(SessionProblem.SIBLING_NOT_DONE, sibling, s.name());
         }
         if (!host.trainer().checkpointing().canRewindTo(run.from.id())) {
-            return "sibling " + (index + 1) + " cannot be adopted: its checkpoint " + run.from.id()
-                    + " is no longer kept; discard the siblings";
+            return new Event.Failure(SessionProblem.SIBLING_CHECKPOINT_GONE, sibling, run.from.id());
         }
         return null;
     }
@@ -170,8 +170,7 @@ final class SiblingsController {
         double[] actual = host.trainer().network().parameters().toDoubleVector();
         if (!Arrays.equals(expected, actual)) {
             LOG.warn("the adopted branch differs from sibling {}", adoptedIndex + 1);
-            host.publishError("the adopted branch differs from sibling " + (adoptedIndex + 1)
-                    + " (a rule or a change during the retraining, or a bug)");
+            host.publishError(SessionProblem.ADOPTED_DIFFERS, String.valueOf(adoptedIndex + 1));
         }
     }
 }

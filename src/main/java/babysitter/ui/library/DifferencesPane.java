@@ -76,7 +76,7 @@ final class DifferencesPane extends VBox {
             key.setId("key-" + r.key());
             grid.add(key, 0, row);
             for (int i = 0; i < r.values().size(); i++) {
-                grid.add(cell(r.values().get(i), r.differs()), i + 1, row);
+                grid.add(cell(ConfigValueWords.say(r.key(), r.values().get(i)), r.differs()), i + 1, row);
             }
             row++;
         }

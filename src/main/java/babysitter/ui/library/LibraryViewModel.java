@@ -112,7 +112,7 @@ public final class LibraryViewModel implements AutoCloseable {
         }
         status.set(l.warnings().isEmpty() ? Texts.get("library.status", runs.size(), folders())
                 : Texts.get("library.statusWarnings", runs.size(), folders(), l.warnings().size(),
-                        String.join("; ", l.warnings())));
+                        String.join("; ", l.problems().stream().map(Names::fileProblem).toList())));
     }
 
     private String folders() {
@@ -145,7 +145,7 @@ public final class LibraryViewModel implements AutoCloseable {
                         l = new Loaded(e, RunReader.read(dir, false));
                         loaded.put(dir, l);
                     } catch (IOException | RuntimeException ex) {
-                        problems.add(ex.getMessage());
+                        problems.add(Names.storeError(ex));
                         continue;
                     }
                 }
@@ -158,7 +158,7 @@ public final class LibraryViewModel implements AutoCloseable {
                     differences.setAll(ConfigDiff.of(read.stream().map(l -> (JsonNode) l.run().config()).toList()));
                     changes.setAll(read.stream().map(l -> new RunChanges.Column(l.entry().summary().name(),
                             RunChanges.of(l.run().events()))).toList());
-                    error.set(problems.isEmpty() ? "" : String.join("; ", problems));
+                    error.set(problems.isEmpty() ? "" : Texts.get("store.cannotOpen", String.join("; ", problems)));
                 }
             });
         });

@@ -118,7 +118,7 @@ public final class SearchAroundDialog {
                 SearchAround.write(config, edited, spaceFile);
                 written[0] = spaceFile;
             } catch (IOException | ConfigException | RuntimeException ex) {
-                error.setText(ex.getMessage());
+                error.setText(Texts.get("library.around.cannotWrite", spaceFile, ex.getMessage()));
                 e.consume();
             }
         });

@@ -82,7 +82,7 @@ final class Notice {
         } else if (what instanceof Event.EarlyStop s) {
             show(Cause.EARLY_STOP, Texts.get("main.notice.earlyStop", s.best()));
         } else if (what instanceof Event.Failure f) {
-            show(Cause.ERROR, f.message());
+            show(Cause.ERROR, EventLabels.failure(f, Names.window()));
         }
     }
 }

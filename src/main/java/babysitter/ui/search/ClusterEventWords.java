@@ -2,6 +2,7 @@ package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
 import babysitter.search.cluster.ClusterEvent;
+import babysitter.search.cluster.ClusterNote;
 
 /** A cluster event as the Search window says it, in the window's language. */
 final class ClusterEventWords {
@@ -16,8 +17,13 @@ final class ClusterEventWords {
             case TRIAL_BACK_UNCLAIMED -> Texts.get("search.cluster.event.backUnclaimed", e.trialId());
             case TRIAL_STARTED -> Texts.get("search.cluster.event.started", e.trialId());
             case TRIAL_ENDED -> Texts.get("search.cluster.event.ended", e.trialId());
-            case NOTE -> e.note(); // the coordinator's rarer notes, as the command line says them
+            case NOTE -> note(e.note());
         };
+    }
+
+    /** A rarer note from the bundles around its values (an error's own message among them as it came); words alone as they are. */
+    static String note(ClusterNote note) {
+        return note.kind() == ClusterNote.Kind.TEXT ? note.english() : Texts.get(note.kind().key(), note.values().toArray());
     }
 
     /** A role of ours ("worker", "coordinator") in the window's language; another as it came. */

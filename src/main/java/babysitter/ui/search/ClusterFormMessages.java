@@ -30,7 +30,9 @@ final class ClusterFormMessages {
             new Known(Pattern.compile("'(.*)' is not host or host:port \\(IPv4 or a host name\\)"),
                     m -> Texts.get("search.cluster.rule.address", m.group(1))),
             new Known(Pattern.compile("'(.*)': port '(.*)' is not between 1 and 65535"),
-                    m -> Texts.get("search.cluster.rule.port", m.group(1), m.group(2))));
+                    m -> Texts.get("search.cluster.rule.port", m.group(1), m.group(2))),
+            new Known(Pattern.compile("(.*): a cluster secret needs at least (\\d+) bytes, got (\\d+)"),
+                    m -> Texts.get("search.cluster.rule.shortSecret", m.group(1), m.group(2), m.group(3))));
 
     private ClusterFormMessages() {
     }
@@ -54,6 +56,6 @@ final class ClusterFormMessages {
         if (e instanceof NoSuchFileException) {
             return Texts.get("search.cluster.rule.noSecret", file, file.getFileName());
         }
-        return e.getMessage();
+        return rule(String.valueOf(e.getMessage()));
     }
 }

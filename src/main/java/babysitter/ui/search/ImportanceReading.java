@@ -4,6 +4,7 @@ import babysitter.i18n.Texts;
 import babysitter.search.importance.CourseOrder;
 import babysitter.search.importance.Importance;
 import babysitter.search.importance.ImportanceEstimator;
+import babysitter.search.importance.Objective;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,9 +25,13 @@ final class ImportanceReading {
     /** "As the course says: α mattered most (40 trials).", "Here mini-batch size mattered more than β, …" */
     static String of(Importance imp) {
         if (!imp.available()) {
-            return imp.trials() < ImportanceEstimator.MIN_TRIALS
-                    ? Texts.get("search.importance.tooFew", imp.trials(), ImportanceEstimator.MIN_TRIALS)
-                    : Texts.get("search.importance.none", imp.note()); // a rarer reason, as the estimator words it
+            return switch (imp.why()) {
+                case NOTHING_SEARCHED -> Texts.get("search.importance.nothingSearched");
+                case ALL_THE_SAME -> Texts.get("search.importance.allTheSame", Texts.get(imp.objective() == Objective.DEV_COST
+                        ? "search.importance.objective.devCost" : "search.importance.objective.devAccuracy"));
+                case TREES_FOUND_NOTHING -> Texts.get("search.importance.treesFoundNothing");
+                default -> Texts.get("search.importance.tooFew", imp.trials(), ImportanceEstimator.MIN_TRIALS);
+            };
         }
         List<Importance.Share> ranked = imp.ranked();
         String basis = Texts.get(imp.trials() < CERTAIN_TRIALS ? "search.importance.trialsUncertain"

@@ -153,7 +153,7 @@ public final class SearchTrials {
         }
         double[] curve = t.curve().stream().mapToDouble(EpochPoint::devAccuracy).toArray();
         return new TrialRow(t.id(), t.round(), t.state(), values, t.bestDevAccuracy(), t.bestEpoch(), curve,
-                t.note(), t.runDir(), t.bestCheckpoint());
+                TrialNoteWords.say(t.why()), t.runDir(), t.bestCheckpoint());
     }
 
     /**

@@ -1,5 +1,6 @@
 package babysitter.search.cluster;
 
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
@@ -86,8 +87,8 @@ public final class DispatchBench {
                     }
 
                     @Override
-                    public void onFailed(int trialId, String message) {
-                        System.err.println("trial " + trialId + " failed: " + message);
+                    public void onFailed(int trialId, TrialNote why) {
+                        System.err.println("trial " + trialId + " failed: " + why.english());
                         done.countDown();
                     }
                 });
@@ -124,7 +125,7 @@ public final class DispatchBench {
                 Thread.sleep(sleepMs);
                 cb.onFinished(task.trialId());
             } catch (Exception e) {
-                cb.onFailed(task.trialId(), e.toString());
+                cb.onFailed(task.trialId(), TrialNote.error(e.toString()));
             }
         });
         w.start();

@@ -3,6 +3,7 @@ package babysitter.search.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.search.EpochPoint;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.store.Json;
@@ -52,8 +53,8 @@ class DuplicateReportTest {
                         }
 
                         @Override
-                        public void onFailed(int trialId, String message) {
-                            failures.add(message);
+                        public void onFailed(int trialId, TrialNote why) {
+                            failures.add(why.english());
                             ended.countDown();
                         }
                     });

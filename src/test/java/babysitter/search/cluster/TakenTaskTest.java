@@ -3,6 +3,7 @@ package babysitter.search.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.search.EpochPoint;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialTask;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.store.Json;
@@ -51,13 +52,13 @@ class TakenTaskTest {
         }
 
         @Override
-        public void onFailed(int trialId, String message) {
-            seen.add("failed: " + message);
+        public void onFailed(int trialId, TrialNote why) {
+            seen.add("failed: " + why);
             finished.countDown();
         }
 
         @Override
-        public void onReturned(int trialId, String why) {
+        public void onReturned(int trialId, TrialNote why) {
             seen.add("returned");
             executor.execute(task, this);
         }
@@ -73,7 +74,7 @@ class TakenTaskTest {
                 cb.onStarted(task.trialId(), dir);
                 cb.onFinished(task.trialId());
             } catch (Exception e) {
-                cb.onFailed(task.trialId(), e.toString());
+                cb.onFailed(task.trialId(), TrialNote.error(e.toString()));
             }
         };
     }

@@ -11,7 +11,7 @@ class CourseOrderTest {
         for (int i = 0; i < nameShare.length; i += 2) {
             shares.add(new Importance.Share((String) nameShare[i], (Double) nameShare[i + 1], 0.01));
         }
-        return new Importance(Objective.DEV_ACCURACY, trials, shares, pairs, "");
+        return new Importance(Objective.DEV_ACCURACY, trials, shares, pairs, Importance.Why.NONE);
     }
 
     @Test
@@ -44,7 +44,7 @@ class CourseOrderTest {
 
     @Test
     void noEstimateSaysWhy() {
-        assertThat(CourseOrder.reading(Importance.unavailable(Objective.DEV_ACCURACY, 3, "3 finished trials: at least 5 are needed")))
+        assertThat(CourseOrder.reading(Importance.unavailable(Objective.DEV_ACCURACY, 3, Importance.Why.TOO_FEW)))
                 .isEqualTo("No importance yet: 3 finished trials: at least 5 are needed.");
         assertThat(CourseOrder.tier("learningRate")).isEqualTo(1);
         assertThat(CourseOrder.tier("beta2")).isEqualTo(4);

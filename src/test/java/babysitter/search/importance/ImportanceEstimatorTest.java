@@ -8,6 +8,7 @@ import babysitter.search.Param;
 import babysitter.search.Round;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +53,8 @@ class ImportanceEstimatorTest {
             for (Param p : space.params()) {
                 u.put(p.name(), p.toUnit(values.get(p.name())));
             }
-            out.add(new Trial(i + 1, 0, values, TrialState.DONE, List.of(), f.applyAsDouble(u), 1, null, null, ""));
+            out.add(new Trial(i + 1, 0, values, TrialState.DONE, List.of(), f.applyAsDouble(u), 1, null, null,
+                    TrialNote.NONE));
         }
         return out;
     }
@@ -139,8 +141,10 @@ class ImportanceEstimatorTest {
         assertThat(few.note()).isEqualTo("4 finished trials: at least 5 are needed");
         // a stopped or failed trial does not count: its objective was cut short
         Trial t = trials(space, 1, 2, u -> 0.5).get(0);
-        ts.add(new Trial(99, 0, t.values(), TrialState.STOPPED, List.of(), 0.4, 1, null, null, "median rule"));
-        ts.add(new Trial(100, 0, t.values(), TrialState.FAILED, List.of(), Double.NaN, -1, null, null, "diverged"));
+        ts.add(new Trial(99, 0, t.values(), TrialState.STOPPED, List.of(), 0.4, 1, null, null,
+                TrialNote.median(0.4, 1, 0.5, 3)));
+        ts.add(new Trial(100, 0, t.values(), TrialState.FAILED, List.of(), Double.NaN, -1, null, null,
+                TrialNote.diverged(1, Double.NaN, 0.1)));
         assertThat(estimate(space, ts, 1).trials()).isEqualTo(4);
         Importance flat = estimate(space, trials(space, 10, 1, u -> 0.7), 1);
         assertThat(flat.available()).isFalse();

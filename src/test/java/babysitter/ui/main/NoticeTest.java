@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import babysitter.engine.Hyperparameters;
 import babysitter.session.reports.Report;
 import babysitter.store.Event;
+import babysitter.store.SessionProblem;
 import org.junit.jupiter.api.Test;
 
 /** The banner: which events raise it, and when its cause is gone. */
@@ -55,6 +56,21 @@ class NoticeTest {
         assertThat(n.textProperty().get()).isEqualTo("Early stop: no improvement; back to epoch-0004");
         n.event(report(new Event.Failure("siblings need a run that is not finished")));
         assertThat(n.cause()).isEqualTo(Notice.Cause.ERROR);
+    }
+
+    @Test
+    void anErrorIsSaidInTheWindowsLanguageWithTheExceptionsMessageAsItCame() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREA);
+            Notice n = new Notice();
+            n.event(report(new Event.Failure(SessionProblem.ERROR, "cannot write step-0040: disk full")));
+            assertThat(n.textProperty().get()).isEqualTo("오류로 학습이 멈췄습니다: cannot write step-0040: disk full");
+            n.event(report(new Event.Failure(SessionProblem.RANGE_TEST_FINISHED)));
+            assertThat(n.textProperty().get()).isEqualTo("범위 테스트에는 끝나지 않은 실행이 필요합니다");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import babysitter.search.cluster.ClusterEvent.Kind;
 import babysitter.search.cluster.ClusterEvent;
+import babysitter.search.cluster.ClusterNote;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,10 @@ class ClusterEventWordsTest {
             new ClusterEvent(Kind.TRIAL_BACK_UNCLAIMED, null, null, 0, 12, null),
             new ClusterEvent(Kind.TRIAL_STARTED, null, null, 0, 3, null),
             new ClusterEvent(Kind.TRIAL_ENDED, null, null, 0, 3, null),
-            ClusterEvent.note("refused a report: bad signature"));
+            ClusterEvent.note("words from elsewhere"),
+            ClusterEvent.note(ClusterNote.Kind.REFUSED_REPORT, "bad signature"),
+            ClusterEvent.note(ClusterNote.Kind.IDLE_LEAVING, 60),
+            ClusterEvent.note(ClusterNote.Kind.NOT_SENT, "EPOCH", 4, "interrupted"));
 
     @AfterEach
     void restore() {
@@ -49,6 +53,26 @@ class ClusterEventWordsTest {
         assertThat(ClusterEventWords.say(EVENTS.get(5))).startsWith("시행 12을(를) 다시 대기열에 넣음");
         assertThat(ClusterEventWords.say(EVENTS.get(6))).isEqualTo("시행 3 시작");
         assertThat(ClusterEventWords.say(EVENTS.get(7))).isEqualTo("시행 3 끝남");
-        assertThat(ClusterEventWords.say(EVENTS.get(8))).isEqualTo("refused a report: bad signature");
+        assertThat(ClusterEventWords.say(EVENTS.get(8))).isEqualTo("words from elsewhere");
+        assertThat(ClusterEventWords.say(EVENTS.get(9))).isEqualTo("보고를 거부함: bad signature");
+        assertThat(ClusterEventWords.say(EVENTS.get(10))).isEqualTo("60초 동안 시행이 없어 떠남");
+        assertThat(ClusterEventWords.say(EVENTS.get(11))).isEqualTo("시행 4의 EPOCH을(를) 보내지 못함: interrupted");
+    }
+
+    @Test
+    void everyNoteKindIsSaidInEnglishAsTheCommandLinePrintsItAndHasKoreanWords() {
+        for (ClusterNote.Kind kind : ClusterNote.Kind.values()) {
+            Object[] values = new Object[kind.english().split("\\{[0-9]}", -1).length - 1];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = "v" + i;
+            }
+            ClusterEvent e = ClusterEvent.note(kind, values);
+            Locale.setDefault(Locale.US);
+            assertThat(ClusterEventWords.say(e)).as(kind.name()).isEqualTo(e.toString());
+            Locale.setDefault(Locale.KOREAN);
+            if (kind != ClusterNote.Kind.TEXT) {
+                assertThat(ClusterEventWords.say(e)).as(kind.name()).isNotEqualTo(e.toString()).doesNotContain("!search.");
+            }
+        }
     }
 }

@@ -55,6 +55,19 @@ class ClusterFormTest {
         // the secret is read when the search starts: a missing file is named
         assertThatThrownBy(f::choice).isInstanceOf(ClusterForm.InvalidChoice.class).hasMessageContaining("lab.secret");
         assertThat(f.problemProperty().get()).contains("lab.secret").contains("no such secret file");
+        Files.writeString(tmp.resolve("lab.secret"), "too short\n");
+        assertThatThrownBy(f::choice).isInstanceOf(ClusterForm.InvalidChoice.class);
+        assertThat(f.problemProperty().get()).isEqualTo(tmp.resolve("lab.secret")
+                + ": a cluster secret needs at least 16 bytes, got 9");
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREA);
+            assertThatThrownBy(f::choice).isInstanceOf(ClusterForm.InvalidChoice.class);
+            assertThat(f.problemProperty().get()).isEqualTo(tmp.resolve("lab.secret")
+                    + ": 클러스터 비밀은 적어도 16바이트여야 하는데 9바이트입니다");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         Files.writeString(tmp.resolve("lab.secret"), "a secret of more than sixteen bytes\n");
         ClusterForm.Choice c = f.choice().orElseThrow();
         assertThat(f.problemProperty().get()).isEmpty();

@@ -10,6 +10,7 @@ import babysitter.search.Param;
 import babysitter.search.Round;
 import babysitter.search.SearchSpace;
 import babysitter.search.Trial;
+import babysitter.search.TrialNote;
 import babysitter.search.TrialState;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class SearchViewModelTest {
         }
         return new Trial(id, 0, values, state, curve, best, bestEpoch,
                 bestEpoch > 0 ? "epoch-%04d".formatted(bestEpoch) : null,
-                Path.of("runs", "trial-%04d".formatted(id)), "");
+                Path.of("runs", "trial-%04d".formatted(id)), TrialNote.NONE);
     }
 
     private static double xOf(ScatterData d, int trialId) {
@@ -173,7 +174,7 @@ class SearchViewModelTest {
     @Test
     void rowsFollowTrialUpdatesInPlace() {
         Map<String, Object> v = values(0.00123456, 0.995, 32, "adam");
-        vm.show(List.of(), List.of(new Trial(1, 0, v, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, "")));
+        vm.show(List.of(), List.of(new Trial(1, 0, v, TrialState.PENDING, List.of(), Double.NaN, -1, null, null, TrialNote.NONE)));
         assertThat(vm.trials().rows()).hasSize(1);
         TrialRow r = vm.trials().rows().get(0);
         assertThat(r.stateText()).isEqualTo("pending");
@@ -235,9 +236,9 @@ class SearchViewModelTest {
     void tiesGoToTheLowerDevCost() {
         Map<String, Object> v = values(0.01, 0.99, 64, "adam");
         Trial a = new Trial(1, 0, v, TrialState.DONE, List.of(new EpochPoint(1, 1, 0.40, 0.9, 1)), 0.9, 1, "e",
-                null, "");
+                null, TrialNote.NONE);
         Trial b = new Trial(2, 0, v, TrialState.DONE, List.of(new EpochPoint(1, 1, 0.30, 0.9, 1)), 0.9, 1, "e",
-                null, "");
+                null, TrialNote.NONE);
         assertThat(SearchTrials.best(List.of(a, b))).isEqualTo(2);
         assertThat(SearchTrials.best(List.of())).isEqualTo(-1);
     }
@@ -312,7 +313,7 @@ class SearchViewModelTest {
         for (int i = 0; i < grid.size(); i++) {
             Trial t = trial(5 + i, TrialState.PENDING, grid.get(i));
             ts.add(new Trial(t.id(), 1, t.values(), t.state(), t.curve(), t.bestDevAccuracy(), t.bestEpoch(),
-                    t.bestCheckpoint(), t.runDir(), t.note()));
+                    t.bestCheckpoint(), t.runDir(), t.why()));
         }
         vm.show(List.of(new Round(1, space, Method.GRID, 16, 2, "top 3 of round 1")), ts);
         assertThat(vm.trials().roundsSummaryProperty().get()).isEqualTo(
@@ -322,7 +323,7 @@ class SearchViewModelTest {
         // grid trials are drawn square, and stack up in K columns
         Trial g = trial(5, TrialState.DONE, grid.get(0), 0.6);
         vm.show(List.of(), List.of(new Trial(5, 1, g.values(), g.state(), g.curve(), g.bestDevAccuracy(),
-                g.bestEpoch(), g.bestCheckpoint(), g.runDir(), g.note())));
+                g.bestEpoch(), g.bestCheckpoint(), g.runDir(), g.why())));
         ScatterData lr = vm.charts().scatter("learningRate");
         assertThat(lr.points()).filteredOn(ScatterData.Point::grid).extracting(ScatterData.Point::trialId)
                 .containsExactly(5);

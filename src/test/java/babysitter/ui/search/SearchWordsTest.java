@@ -159,20 +159,23 @@ class SearchWordsTest {
     private static List<Importance> importances() {
         Objective o = Objective.DEV_ACCURACY;
         return List.of(
-                new Importance(o, 3, List.of(), List.of(), "3 finished trials: at least 5 are needed"),
-                new Importance(o, 1, List.of(), List.of(), "1 finished trial: at least 5 are needed"),
-                new Importance(o, 12, List.of(), List.of(), "every finished trial has the same dev accuracy: nothing to explain"),
+                new Importance(o, 3, List.of(), List.of(), Importance.Why.TOO_FEW),
+                new Importance(o, 1, List.of(), List.of(), Importance.Why.TOO_FEW),
+                new Importance(o, 12, List.of(), List.of(), Importance.Why.ALL_THE_SAME),
                 new Importance(o, 40, List.of(new Importance.Share("learningRate", 0.7, 0.1),
-                        new Importance.Share("momentum", 0.2, 0.1)), List.of(), ""),
+                        new Importance.Share("momentum", 0.2, 0.1)), List.of(), Importance.Why.NONE),
                 new Importance(o, 12, List.of(new Importance.Share("learningRate", 0.1, 0.1),
-                        new Importance.Share("batchSize", 0.6, 0.1)), List.of(), ""),
+                        new Importance.Share("batchSize", 0.6, 0.1)), List.of(), Importance.Why.NONE),
                 new Importance(o, 20, List.of(new Importance.Share("learningRate", 0.2, 0.1),
-                        new Importance.Share("l2", 0.22, 0.1), new Importance.Share("momentum", 0.18, 0.1)), List.of(), ""),
+                        new Importance.Share("l2", 0.22, 0.1), new Importance.Share("momentum", 0.18, 0.1)), List.of(), Importance.Why.NONE),
                 new Importance(o, 50, List.of(new Importance.Share("l2", 0.3, 0.1),
-                        new Importance.Share("optimizer", 0.1, 0.1)), List.of(), ""),
+                        new Importance.Share("optimizer", 0.1, 0.1)), List.of(), Importance.Why.NONE),
                 new Importance(o, 30, List.of(new Importance.Share("learningRate", 0.2, 0.1),
                         new Importance.Share("momentum", 0.2, 0.1)),
-                        List.of(new Importance.PairShare("learningRate", "momentum", 0.5, 0.1)), ""));
+                        List.of(new Importance.PairShare("learningRate", "momentum", 0.5, 0.1)), Importance.Why.NONE),
+                new Importance(o, 9, List.of(), List.of(), Importance.Why.NOTHING_SEARCHED),
+                new Importance(Objective.DEV_COST, 9, List.of(), List.of(), Importance.Why.ALL_THE_SAME),
+                new Importance(o, 9, List.of(), List.of(), Importance.Why.TREES_FOUND_NOTHING));
     }
 
     @Test
@@ -189,6 +192,9 @@ class SearchWordsTest {
         assertThat(read.get(4)).isEqualTo("여기서는 미니배치 크기이(가) α보다 더 중요했습니다. 강의의 순서와 반대입니다 (시행 12개: 아직 불확실).");
         assertThat(read.get(5)).contains("L2 λ, α, β");
         assertThat(read.get(7)).contains("α와(과) β이(가) 함께");
+        assertThat(read.get(8)).isEqualTo("아직 중요도가 없습니다: 탐색하는 하이퍼파라미터가 없습니다.");
+        assertThat(read.get(9)).isEqualTo("아직 중요도가 없습니다: 끝난 시행의 최저 검증 비용이(가) 모두 같아서 설명할 것이 없습니다.");
+        assertThat(read.get(10)).isEqualTo("아직 중요도가 없습니다: 트리가 설명할 것을 찾지 못했습니다.");
     }
 
     @Test
