@@ -11,6 +11,7 @@ import babysitter.store.FileProblem;
 import babysitter.store.GuardReason;
 import babysitter.store.Json;
 import babysitter.store.RunColumn;
+import babysitter.store.RunFilter;
 import babysitter.store.RunCurves;
 import babysitter.store.RunLibrary;
 import babysitter.store.RunSummary;
@@ -202,6 +203,11 @@ public final class Names {
         String key = p.syntax() ? (p.path().isEmpty() ? "store.problem.badJson" : "store.problem.badJsonAt")
                 : (p.path().isEmpty() ? "store.problem.badFile" : "store.problem.badValue");
         return p.path().isEmpty() ? Texts.get(key, file, p.rule(), where) : Texts.get(key, file, p.path(), p.rule(), where);
+    }
+
+    /** A Runs filter term that cannot be read, in the window's language (the command line says its message). */
+    public static String filterProblem(RunFilter.BadFilter problem) {
+        return Texts.get(problem.kind().key(), problem.values().toArray());
     }
 
     /**

@@ -82,17 +82,16 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
         try {
             column = RunColumn.byKey(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("filter '" + term + "': " + e.getMessage());
+            throw new BadFilter(BadFilter.Kind.NO_COLUMN, term, m.group(1).strip(), RunColumn.keys());
         }
         String op = m.group(2);
         String value = m.group(3);
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("filter '" + term + "': a value must follow '" + op + "'");
+            throw new BadFilter(BadFilter.Kind.NO_VALUE, term, op);
         }
         if (!column.numeric()) {
             if (!op.equals("=") && !op.equals("!=")) {
-                throw new IllegalArgumentException("filter '" + term + "': " + column.key()
-                        + " is text; compare it with = or !=");
+                throw new BadFilter(BadFilter.Kind.TEXT_COLUMN, term, column.key());
             }
             String v = value.toLowerCase(Locale.ROOT);
             boolean equal = op.equals("=");
@@ -102,8 +101,7 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
         try {
             x = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("filter '" + term + "': " + column.key() + " is a number, but '"
-                    + value + "' is not");
+            throw new BadFilter(BadFilter.Kind.NOT_A_NUMBER, term, column.key(), value);
         }
         return e -> {
             double y = column.number(e);
@@ -135,5 +133,59 @@ public final class RunFilter implements Predicate<RunLibrary.Entry> {
     @Override
     public String toString() {
         return text;
+    }
+
+    /**
+     * A filter term that cannot be read: its kind and values, so that the window can say it in its
+     * language; the message is the command line's English sentence.
+     */
+    public static final class BadFilter extends IllegalArgumentException {
+        /** What is wrong with the term; each kind's values, in order, after the term itself. */
+        public enum Kind {
+            /** The column named, and the columns there are. */
+            NO_COLUMN,
+            /** The comparison with nothing after it. */
+            NO_VALUE,
+            /** A text column compared with &lt; or &gt;: the column. */
+            TEXT_COLUMN,
+            /** A number column compared with a word: the column and the word. */
+            NOT_A_NUMBER;
+
+            /** The bundle key of this kind's sentence (the term is {0}, the values follow). */
+            public String key() {
+                return "store.filter." + name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        private final Kind kind;
+        private final List<String> values;
+
+        BadFilter(Kind kind, String term, String... values) {
+            super(english(kind, term, values));
+            this.kind = kind;
+            List<String> all = new ArrayList<>();
+            all.add(term);
+            all.addAll(List.of(values));
+            this.values = List.copyOf(all);
+        }
+
+        private static String english(Kind kind, String term, String[] v) {
+            String why = switch (kind) {
+                case NO_COLUMN -> "no column '" + v[0] + "'; the columns are " + v[1];
+                case NO_VALUE -> "a value must follow '" + v[0] + "'";
+                case TEXT_COLUMN -> v[0] + " is text; compare it with = or !=";
+                case NOT_A_NUMBER -> v[0] + " is a number, but '" + v[1] + "' is not";
+            };
+            return "filter '" + term + "': " + why;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The term, then the kind's values. */
+        public List<String> values() {
+            return values;
+        }
     }
 }

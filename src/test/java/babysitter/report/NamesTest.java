@@ -9,6 +9,7 @@ import babysitter.session.live.Pace;
 import babysitter.store.BadFileException;
 import babysitter.store.RunColumn;
 import babysitter.store.RunCurves;
+import babysitter.store.RunFilter;
 import babysitter.store.RunReader;
 import babysitter.store.RunSummary;
 import java.io.UncheckedIOException;
@@ -34,6 +35,26 @@ class NamesTest {
     @AfterEach
     void restore() {
         Locale.setDefault(before);
+    }
+
+    /** A Runs filter that cannot be read is said in the window's language; in English it is the command line's message. */
+    @Test
+    void filterProblemsInKoreanAndInTheCommandLinesEnglish() {
+        String[] terms = {"colour=red", "dev-acc>", "data>3", "dev-acc>high"};
+        String[] korean = {
+            "필터 'colour=red': 'colour' 열이 없습니다. 열: " + RunColumn.keys(),
+            "필터 'dev-acc>': '>' 뒤에 값이 있어야 합니다",
+            "필터 'data>3': data은(는) 글자 열입니다. = 또는 !=로 비교하세요",
+            "필터 'dev-acc>high': dev-acc은(는) 숫자 열인데 'high'은(는) 숫자가 아닙니다"};
+        for (int i = 0; i < terms.length; i++) {
+            String term = terms[i];
+            RunFilter.BadFilter problem = catchThrowableOfType(() -> RunFilter.parse(term), RunFilter.BadFilter.class);
+            assertThat(problem).as(term).isNotNull();
+            Locale.setDefault(KO);
+            assertThat(Names.filterProblem(problem)).isEqualTo(korean[i]);
+            Locale.setDefault(EN);
+            assertThat(Names.filterProblem(problem)).isEqualTo(problem.getMessage());
+        }
     }
 
     @Test

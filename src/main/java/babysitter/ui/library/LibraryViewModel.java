@@ -124,8 +124,8 @@ public final class LibraryViewModel implements AutoCloseable {
             RunFilter f = RunFilter.parse(text, Names::cell);
             shown.setPredicate(f);
             filterError.set("");
-        } catch (IllegalArgumentException e) {
-            filterError.set(e.getMessage());
+        } catch (RunFilter.BadFilter e) {
+            filterError.set(Names.filterProblem(e));
         }
     }
 
