@@ -84,33 +84,27 @@ final class ForwardBackward {
             int n = units[l];
             int split = l < depth ? columnBlocks.blocks(prevOp, false, wOp[l], false, buf.zOp[l]) : 1;
             buf.columnBlocks[l] = split;
+            boolean finite;
             if (split > 1) {
-                if (!columnBlocks.forward(l, prevOp, buf, mode, split)) {
-                    requireFinite(x);
+                finite = columnBlocks.forward(l, prevOp, buf, mode, split);
+            } else {
+                Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
+                StepPhases.lap(Phase.PRODUCTS);
+                if (l == depth) {
+                    double[] z = buf.z[l];
+                    io.read(buf.zDev[l], z);
+                    StepPhases.lap(Phase.COPIES);
+                    if (l == 1 && !Kernels.allFinite(z, m * n)) {
+                        requireFinite(x);
+                    }
+                    Kernels.addRowVector(z, buf.bias[l], m, n);
+                    Kernels.softmax(z, buf.probs, buf.logProbs, 0, m, n);
+                    StepPhases.lap(Phase.ELEMENT_WISE);
+                    break;
                 }
-                if (config.batchNorm(l) && mode == Mode.TRAIN && updateRunning) {
-                    updateRunningStatistics(l, buf);
-                }
-                StepPhases.lap(Phase.FUSED);
-                prev = buf.aDev[l];
-                prevOp = buf.aOp[l];
-                continue;
+                finite = hidden.forward(l, buf, mode);
             }
-            Gemm.multiply(prev, prevOp, false, w[l], wOp[l], false, buf.zDev[l], buf.zOp[l], parts);
-            StepPhases.lap(Phase.PRODUCTS);
-            if (l == depth) {
-                double[] z = buf.z[l];
-                io.read(buf.zDev[l], z);
-                StepPhases.lap(Phase.COPIES);
-                if (l == 1 && !Kernels.allFinite(z, m * n)) {
-                    requireFinite(x);
-                }
-                Kernels.addRowVector(z, buf.bias[l], m, n);
-                Kernels.softmax(z, buf.probs, buf.logProbs, 0, m, n);
-                StepPhases.lap(Phase.ELEMENT_WISE);
-                break;
-            }
-            if (!hidden.forward(l, buf, mode)) {
+            if (!finite) {
                 // A NaN or infinite input spreads to its whole row of z: find and name it before
                 // anything (running statistics, parameters) has changed.
                 requireFinite(x);
@@ -118,7 +112,7 @@ final class ForwardBackward {
             if (config.batchNorm(l) && mode == Mode.TRAIN && updateRunning) {
                 updateRunningStatistics(l, buf);
             }
-            StepPhases.lap(Phase.ELEMENT_WISE);
+            StepPhases.lap(split > 1 ? Phase.FUSED : Phase.ELEMENT_WISE);
             prev = buf.aDev[l];
             prevOp = buf.aOp[l];
         }

@@ -66,7 +66,6 @@ final class HiddenLayerElementWise {
     boolean forwardColumns(int l, WorkArrays buf, Mode mode, int c0, int c1, int part) {
         boolean lapTimes = part < 0;
         int m = buf.rows;
-        int n = units[l];
         double[] z = buf.z[l];
         buf.zBlock[l].readColumns(c0, c1, z, buf.scratch);
         if (lapTimes) {
@@ -187,7 +186,6 @@ final class HiddenLayerElementWise {
         boolean lapTimes = part < 0;
         WorkArrays.ColumnVectors vectors = buf.columnVectors(Math.max(part, 0));
         int m = buf.rows;
-        int n = units[l];
         double[] dzt = buf.dzTilde[l];
         double[] dz = buf.dz[l];
         buf.daBlock[l].readColumns(c0, c1, buf.da[l], buf.scratch);

@@ -63,11 +63,11 @@ final class Kernels {
         }
     }
 
-    /** μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes. */
     /**
-     * For a block of columns c0 ≤ j < c1 stored on its own (row-major m × (c1 − c0) from z[m·c0];
-     * a whole row-major matrix is its one block c0 = 0, c1 = n), summing into {@code sums}, the
-     * block's own: μ and σ² are written once a column.
+     * μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes, for a block
+     * of columns c0 ≤ j < c1 stored on its own (row-major m × (c1 − c0) from z[m·c0]; a whole
+     * row-major matrix is its one block c0 = 0, c1 = n), summing into {@code sums}, the block's
+     * own: μ and σ² are written once a column.
      */
     static void columnMeanAndVariance(double[] z, int m, int c0, int c1, double[] mu, double[] var, double[] sums) {
         columnSums(z, m, c0, c1, sums);
@@ -121,8 +121,7 @@ final class Kernels {
 
     /**
      * s_j = Σ_i z_ij for a block of columns c0 ≤ j < c1 stored on its own (as in
-     * {@link #columnMeanAndVariance}), each column
-     * summed from row 0 down.
+     * {@link #columnMeanAndVariance}), each column summed from row 0 down.
      */
     static void columnSums(double[] z, int m, int c0, int c1, double[] s) {
         Arrays.fill(s, c0, c1, 0.0);
