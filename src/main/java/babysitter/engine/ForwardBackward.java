@@ -290,9 +290,9 @@ final class ForwardBackward {
         for (int i = 0; i < m; i++) {
             dzOut[i * c + labels[i]] -= 1.0 / m;
         }
-        double[] sums = buf.columnVectors(0).a;
-        Kernels.columnSums(dzOut, m, c, sums);
-        io.write(sums, db[depth]);
+        WorkArrays.ColumnVectors vectors = buf.columnVectors(0);
+        Kernels.columnSums(dzOut, m, c, vectors.a, vectors.rowA);
+        io.write(vectors.a, db[depth]);
         StepPhases.lap(Phase.ELEMENT_WISE);
         io.write(dzOut, buf.dzDev[depth]);
         StepPhases.lap(Phase.COPIES);

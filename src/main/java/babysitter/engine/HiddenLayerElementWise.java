@@ -65,6 +65,7 @@ final class HiddenLayerElementWise {
      */
     boolean forwardColumns(int l, WorkArrays buf, Mode mode, int c0, int c1, int part) {
         boolean lapTimes = part < 0;
+        WorkArrays.ColumnVectors vectors = buf.columnVectors(Math.max(part, 0));
         int m = buf.rows;
         double[] z = buf.z[l];
         buf.zBlock[l].readColumns(c0, c1, z, buf.scratch);
@@ -79,21 +80,20 @@ final class HiddenLayerElementWise {
             double[] mu = buf.mu[l];
             double[] invStd = buf.invStd[l];
             if (mode == Mode.TRAIN) {
-                Kernels.columnMeanAndVariance(z, m, c0, c1, mu, buf.var[l], buf.columnVectors(Math.max(part, 0)).a);
+                Kernels.columnMeanAndVariance(z, m, c0, c1, mu, buf.var[l], vectors.a, vectors.rowA);
             }
             inverseStd(l, buf, c0, c1);
-            double[] g = buf.gamma[l];
-            double[] be = buf.beta[l];
             double[] zn = buf.zNorm[l];
-            for (int i = 0, k = from; i < m; i++) {
-                for (int j = c0; j < c1; j++, k++) {
-                    double v = (z[k] - mu[j]) * invStd[j];
-                    zn[k] = v;
-                    zt[k] = g[j] * v + be[j];
-                }
+            int w = c1 - c0;
+            for (int k = from; k < to; k += w) {
+                System.arraycopy(z, k, vectors.rowA, c0, w);
+                Kernels.normalizeRow(vectors.rowA, mu, invStd, buf.gamma[l], buf.beta[l], vectors.rowB, vectors.rowC,
+                        c0, c1);
+                System.arraycopy(vectors.rowB, c0, zn, k, w);
+                System.arraycopy(vectors.rowC, c0, zt, k, w);
             }
         } else {
-            Kernels.addRowVectorToBlock(z, buf.bias[l], m, c0, c1);
+            Kernels.addRowVectorToBlock(z, buf.bias[l], m, c0, c1, vectors.rowA);
         }
         Kernels.activate(config.hidden().get(l - 1).activation(), zt, buf.a[l], from, to);
         if (lapTimes) {
@@ -109,43 +109,33 @@ final class HiddenLayerElementWise {
     /**
      * The inference forward work of the rows r0 ≤ i < r1 (μ, 1/σ already known, see
      * {@link #inverseStd}), of which only a reaches the work arrays (the next product's operand):
-     * z, z̃ and a pass through the small {@code tile}, a few rows at a time, with the arithmetic of
+     * z, z̃ and a pass through the small {@code tile} one row at a time, with the arithmetic of
      * {@link #forwardColumns}, so a is the same to the bit. Inference on a large chunk otherwise
-     * writes four double arrays a layer that nothing may read.
+     * writes four double arrays a layer that nothing may read. One row, not several: a row and
+     * the column vectors are then indexed alike, which Java 17's compiler needs to use vector
+     * instructions (see {@link Kernels#normalizeRow}).
      *
      * @return for layer 1, whether those rows of z are finite
      */
     boolean forwardRowsThroughTile(int l, WorkArrays buf, int r0, int r1, WorkArrays.Tile tile) {
         int n = units[l];
-        int rowsPerTile = Math.max(1, tile.z.length / n);
         Activation g = config.hidden().get(l - 1).activation();
         boolean bn = config.batchNorm(l);
         boolean finite = true;
         double[] z = tile.z;
         double[] zt = bn ? tile.zTilde : tile.z;
-        for (int t0 = r0; t0 < r1; t0 += rowsPerTile) {
-            int t1 = Math.min(r1, t0 + rowsPerTile);
-            int len = (t1 - t0) * n;
-            buf.zBlock[l].readRowsToTile(t0, t1, z, tile.floats);
+        for (int i = r0; i < r1; i++) {
+            buf.zBlock[l].readRowsToTile(i, i + 1, z, tile.floats);
             if (l == 1) {
-                finite &= Kernels.allFinite(z, 0, len);
+                finite &= Kernels.allFinite(z, 0, n);
             }
             if (bn) {
-                double[] mu = buf.mu[l];
-                double[] invStd = buf.invStd[l];
-                double[] gam = buf.gamma[l];
-                double[] be = buf.beta[l];
-                for (int k = 0; k < len; k += n) {
-                    for (int j = 0; j < n; j++) {
-                        double v = (z[k + j] - mu[j]) * invStd[j];
-                        zt[k + j] = gam[j] * v + be[j];
-                    }
-                }
+                Kernels.normalizeRow(z, buf.mu[l], buf.invStd[l], buf.gamma[l], buf.beta[l], null, zt, 0, n);
             } else {
-                Kernels.addRowVector(z, buf.bias[l], 0, t1 - t0, n);
+                Kernels.addRowVector(z, buf.bias[l], 0, 1, n);
             }
-            Kernels.activate(g, zt, tile.a, 0, len);
-            buf.aBlock[l].writeRowsFromTile(t0, t1, tile.a, tile.floats);
+            Kernels.activate(g, zt, tile.a, 0, n);
+            buf.aBlock[l].writeRowsFromTile(i, i + 1, tile.a, tile.floats);
         }
         return finite;
     }
@@ -202,10 +192,17 @@ final class HiddenLayerElementWise {
             double[] dBet = vectors.b;
             Arrays.fill(dGam, c0, c1, 0.0);
             Arrays.fill(dBet, c0, c1, 0.0);
-            for (int i = 0, k = from; i < m; i++) {
-                for (int j = c0; j < c1; j++, k++) {
-                    dBet[j] += dzt[k];
-                    dGam[j] += dzt[k] * zn[k];
+            // Rows through the row buffers, as in forwardColumns.
+            double[] dztRow = vectors.rowA;
+            double[] znRow = vectors.rowB;
+            double[] dzRow = vectors.rowC;
+            int w = c1 - c0;
+            for (int k = from; k < to; k += w) {
+                System.arraycopy(dzt, k, dztRow, c0, w);
+                System.arraycopy(zn, k, znRow, c0, w);
+                for (int j = c0; j < c1; j++) {
+                    dBet[j] += dztRow[j];
+                    dGam[j] += dztRow[j] * znRow[j];
                 }
             }
             dGamma[l].writeColumns(c0, c1, dGam, vectors.floats);
@@ -218,13 +215,16 @@ final class HiddenLayerElementWise {
                 dGam[j] /= m;
                 dBet[j] /= m;
             }
-            for (int i = 0, k = from; i < m; i++) {
-                for (int j = c0; j < c1; j++, k++) {
-                    dz[k] = scale[j] * (dzt[k] - dBet[j] - zn[k] * dGam[j]);
+            for (int k = from; k < to; k += w) {
+                System.arraycopy(dzt, k, dztRow, c0, w);
+                System.arraycopy(zn, k, znRow, c0, w);
+                for (int j = c0; j < c1; j++) {
+                    dzRow[j] = scale[j] * (dztRow[j] - dBet[j] - znRow[j] * dGam[j]);
                 }
+                System.arraycopy(dzRow, c0, dz, k, w);
             }
         } else {
-            Kernels.columnSums(dzt, m, c0, c1, vectors.a);
+            Kernels.columnSums(dzt, m, c0, c1, vectors.a, vectors.rowA);
             db[l].writeColumns(c0, c1, vectors.a, vectors.floats);
             System.arraycopy(dzt, from, dz, from, to - from);
         }

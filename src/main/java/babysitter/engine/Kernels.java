@@ -67,22 +67,50 @@ final class Kernels {
      * μ_j = (1/m) Σ_i z_ij and the biased σ²_j = (1/m) Σ_i (z_ij − μ_j)², two passes, for a block
      * of columns c0 ≤ j < c1 stored on its own (row-major m × (c1 − c0) from z[m·c0]; a whole
      * row-major matrix is its one block c0 = 0, c1 = n), summing into {@code sums}, the block's
-     * own: μ and σ² are written once a column.
+     * own: μ and σ² are written once a column. Each row goes through {@code row} (as in
+     * {@link #columnSums(double[], int, int, int, double[], double[])}).
      */
-    static void columnMeanAndVariance(double[] z, int m, int c0, int c1, double[] mu, double[] var, double[] sums) {
-        columnSums(z, m, c0, c1, sums);
+    static void columnMeanAndVariance(double[] z, int m, int c0, int c1, double[] mu, double[] var, double[] sums,
+            double[] row) {
+        columnSums(z, m, c0, c1, sums, row);
         for (int j = c0; j < c1; j++) {
             mu[j] = sums[j] / m;
             sums[j] = 0;
         }
-        for (int i = 0, k = m * c0; i < m; i++) {
-            for (int j = c0; j < c1; j++, k++) {
-                double d = z[k] - mu[j];
+        int w = c1 - c0;
+        for (int i = 0, k = m * c0; i < m; i++, k += w) {
+            System.arraycopy(z, k, row, c0, w);
+            for (int j = c0; j < c1; j++) {
+                double d = row[j] - mu[j];
                 sums[j] += d * d;
             }
         }
         for (int j = c0; j < c1; j++) {
             var[j] = sums[j] / m;
+        }
+    }
+
+    /**
+     * One row of batch norm's forward arithmetic for the columns c0 ≤ j < c1:
+     * z_norm = (z − μ)·(1/σ), z̃ = γ·z_norm + β, with the row's entries at the same indices j as
+     * the column vectors (a row buffer, not a place in a matrix). Java 17's compiler turns a loop
+     * into vector instructions only when all its arrays are indexed with the same offset: the same
+     * loop over z[k + j] and μ[j] ran 3× as long, and copying the rows in and out costs less than
+     * that. {@code zNorm} may be null (inference keeps no z_norm).
+     */
+    static void normalizeRow(double[] z, double[] mu, double[] invStd, double[] gamma, double[] beta,
+            double[] zNorm, double[] zTilde, int c0, int c1) {
+        if (zNorm == null) {
+            for (int j = c0; j < c1; j++) {
+                double v = (z[j] - mu[j]) * invStd[j];
+                zTilde[j] = gamma[j] * v + beta[j];
+            }
+            return;
+        }
+        for (int j = c0; j < c1; j++) {
+            double v = (z[j] - mu[j]) * invStd[j];
+            zNorm[j] = v;
+            zTilde[j] = gamma[j] * v + beta[j];
         }
     }
 
@@ -114,30 +142,39 @@ final class Kernels {
         return s0 + s1 + s2 + s3 == 0.0;
     }
 
-    /** s_j = Σ_i z_ij. */
-    static void columnSums(double[] z, int m, int n, double[] s) {
-        columnSums(z, m, 0, n, s);
+    /** s_j = Σ_i z_ij of a row-major m × n matrix (each row through {@code row}, see below). */
+    static void columnSums(double[] z, int m, int n, double[] s, double[] row) {
+        columnSums(z, m, 0, n, s, row);
     }
 
     /**
      * s_j = Σ_i z_ij for a block of columns c0 ≤ j < c1 stored on its own (as in
-     * {@link #columnMeanAndVariance}), each column summed from row 0 down.
+     * {@link #columnMeanAndVariance}), each column summed from row 0 down. Each row is first
+     * copied to row[c0 .. c1), the indices of the sums: see {@link #normalizeRow} for why.
      */
-    static void columnSums(double[] z, int m, int c0, int c1, double[] s) {
+    static void columnSums(double[] z, int m, int c0, int c1, double[] s, double[] row) {
         Arrays.fill(s, c0, c1, 0.0);
-        for (int i = 0, k = m * c0; i < m; i++) {
-            for (int j = c0; j < c1; j++, k++) {
-                s[j] += z[k];
+        int w = c1 - c0;
+        for (int i = 0, k = m * c0; i < m; i++, k += w) {
+            System.arraycopy(z, k, row, c0, w);
+            for (int j = c0; j < c1; j++) {
+                s[j] += row[j];
             }
         }
     }
 
-    /** z_ij += row_j for a block of columns c0 ≤ j < c1 stored on its own (as in {@link #columnSums(double[], int, int, int, double[])}). */
-    static void addRowVectorToBlock(double[] z, double[] row, int m, int c0, int c1) {
-        for (int i = 0, k = m * c0; i < m; i++) {
-            for (int j = c0; j < c1; j++, k++) {
-                z[k] += row[j];
+    /**
+     * z_ij += bias_j for a block of columns c0 ≤ j < c1 stored on its own (as in
+     * {@link #columnSums(double[], int, int, int, double[], double[])}), each row through {@code row}.
+     */
+    static void addRowVectorToBlock(double[] z, double[] bias, int m, int c0, int c1, double[] row) {
+        int w = c1 - c0;
+        for (int i = 0, k = m * c0; i < m; i++, k += w) {
+            System.arraycopy(z, k, row, c0, w);
+            for (int j = c0; j < c1; j++) {
+                row[j] += bias[j];
             }
+            System.arraycopy(row, c0, z, k, w);
         }
     }
 

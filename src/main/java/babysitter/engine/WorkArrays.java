@@ -57,20 +57,19 @@ final class WorkArrays {
     /** Each row block's tiles (inference split by rows), made on first use. */
     final Tile[] tiles = new Tile[64];
 
-    /** A thread's few rows of a hidden layer while they go from z to a. */
+    /** A thread's row of a hidden layer while it goes from z to a. */
     static final class Tile {
-        /** Room for 2,048 numbers (16 KB of doubles an array: the first cache keeps them), at least one row. */
+        /** Room for a row of the widest layer. */
         final double[] z;
         final double[] zTilde;
         final double[] a;
         final float[] floats;
 
         Tile(int widest) {
-            int numbers = Math.max(2048, widest);
-            z = new double[numbers];
-            zTilde = new double[numbers];
-            a = new double[numbers];
-            floats = new float[numbers];
+            z = new double[widest];
+            zTilde = new double[widest];
+            a = new double[widest];
+            floats = new float[widest];
         }
     }
 
@@ -86,12 +85,22 @@ final class WorkArrays {
         final double[] c;
         /** The float copy of a vector on its way into a float array. */
         final float[] floats;
+        /**
+         * Rows of the block copied to the indices of the vectors, c0 ≤ j < c1, for the loops
+         * that combine a row with the vectors ({@link Kernels#normalizeRow}).
+         */
+        final double[] rowA;
+        final double[] rowB;
+        final double[] rowC;
 
         ColumnVectors(int widest) {
             a = new double[widest];
             b = new double[widest];
             c = new double[widest];
             floats = new float[widest];
+            rowA = new double[widest];
+            rowB = new double[widest];
+            rowC = new double[widest];
         }
     }
 
