@@ -3,7 +3,13 @@
 # with 1 and 2 engine threads in float32 and float64, PyTorch with 1×1, 1×2 and 2×2 threads
 # (torch × OpenBLAS), training and inference, then the ratios. Usage: bench/run.sh [epochs]
 # (PyTorch needs bench/setup.sh once; without it only Babysitter's rows are printed.)
+# KERNEL=auto bench/run.sh: the same sitting with the matrix-product kernel OpenBLAS picks for
+# this processor itself, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for this script's commands
+# alone (some machines set them to an older, safer kernel; see docs/PERFORMANCE.md).
 set -euo pipefail
+if [ "${KERNEL:-}" = auto ]; then
+  unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+fi
 cd "$(dirname "$0")/.."
 epochs=${1:-3}
 out=$(mktemp -d)
@@ -13,7 +19,8 @@ trap 'rm -rf "$out"' EXIT
 cp="target/classes:target/test-classes:$(cat "$out/cp.txt")"
 java_run() { OMP_NUM_THREADS=1 java -Xmx4g "$@" 2>&1 | grep -v -e WARN -e '^\s*$' || true; }
 
-echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores," \
+  "OpenBLAS kernel: ${OPENBLAS_CORETYPE:-chosen by OpenBLAS}"
 java_run -cp "$cp" babysitter.bench.GemmFloor | tee "$out/floor.txt"
 for precision in float32 float64; do
   for threads in 1 2; do
