@@ -41,6 +41,48 @@ class LanesTest {
     }
 
     @Test
+    void aHelperThatHasNotStartedDoesNotHoldTheCallerUp() throws Exception {
+        // A helper thread the system has not run yet, as when another program has its core: the
+        // caller takes the helper's part itself instead of waiting for it.
+        CountDownLatch scheduled = new CountDownLatch(1);
+        Lanes lanes = new Lanes(1, helper -> {
+            Thread t = new Thread(() -> {
+                awaitQuietly(scheduled);
+                helper.run();
+            });
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            AtomicIntegerArray runs = new AtomicIntegerArray(2);
+            // The call runs on a thread of its own, so that waiting for the held-up helper fails
+            // this test (after the timeout) instead of hanging it.
+            caller.submit(() -> lanes.run(2, runs::incrementAndGet)).get(30, TimeUnit.SECONDS);
+            assertThat(runs.get(0)).isEqualTo(1);
+            assertThat(runs.get(1)).isEqualTo(1);
+            // once it runs, the helper takes part in the next calls and leaves the finished one alone
+            scheduled.countDown();
+            for (int round = 0; round < 500; round++) {
+                caller.submit(() -> lanes.run(2, runs::incrementAndGet)).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(runs.get(0)).isEqualTo(501);
+            assertThat(runs.get(1)).isEqualTo(501);
+        } finally {
+            scheduled.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void twoCallersAtOnceBothGetAllTheirPartsRun() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
