@@ -171,7 +171,9 @@ class JourneyTest {
         TextField epochs = robot.lookup("#siblingEpochs").queryAs(TextField.class);
         robot.doubleClickOn(epochs).eraseText(epochs.getText().length() + 2).write("1");
         robot.clickOn("#siblingsOk");
-        waitUntil("both siblings done", () -> vm.siblings().winnerProperty().get() >= 0);
+        WindowTestKit.waitUntil("both siblings done", 60, () -> vm.siblings().winnerProperty().get() >= 0,
+                () -> "siblings dialog still open: " + robot.lookup("#siblingsDialog").tryQuery().isPresent()
+                        + ", session " + vm.progress().stateProperty().get() + ", rows " + vm.siblings().rows());
         int winner = onFx(() -> vm.siblings().winnerProperty().get());
         robot.clickOn("#adoptSibling-" + winner);
         waitUntil("the adopted branch", () -> vm.progress().branchProperty().get() == 3);

@@ -53,10 +53,22 @@ final class WindowTestKit {
     }
 
     static void waitUntil(String what, int seconds, BooleanSupplier condition) throws TimeoutException {
+        waitUntil(what, seconds, condition, () -> "");
+    }
+
+    /** As above; a timeout's message also says {@code state} (read on the JavaFX thread), to tell why. */
+    static void waitUntil(String what, int seconds, BooleanSupplier condition, Callable<String> state)
+            throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting for: " + what);
+            String seen;
+            try {
+                seen = onFx(state);
+            } catch (Exception unreadable) {
+                seen = "(state unreadable: " + unreadable + ")";
+            }
+            throw new TimeoutException("timed out waiting for: " + what + (seen.isEmpty() ? "" : "; " + seen));
         }
     }
 
