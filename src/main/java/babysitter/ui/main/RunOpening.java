@@ -1,7 +1,7 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
-import babysitter.report.Names;
+import babysitter.report.ProblemWords;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Runs;
@@ -119,9 +119,9 @@ final class RunOpening {
                 fx.execute(() -> {
                     starting.set(false);
                     if (statusLine != null) {
-                        status.accept(statusLine.apply(Names.storeError(e)));
+                        status.accept(statusLine.apply(ProblemWords.say(e)));
                     }
-                    notice.show(why, banner.apply(Names.storeError(e)));
+                    notice.show(why, banner.apply(ProblemWords.say(e)));
                 });
             }
         });

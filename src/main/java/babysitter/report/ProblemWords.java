@@ -1,0 +1,62 @@
+package babysitter.report;
+
+import babysitter.data.DataFileException;
+import babysitter.engine.InvalidValue;
+import babysitter.i18n.Texts;
+import java.util.MissingResourceException;
+import java.util.Objects;
+
+/**
+ * A value that breaks its rule and a data file that cannot be read, in the window's language: the
+ * name of the value, the rule and the bad value, or the file, where in it and what was expected,
+ * each from the bundles. In English the words are the exception's own message, which the command
+ * line prints; a value or problem the bundles do not name is said in that message as it is.
+ */
+public final class ProblemWords {
+    private ProblemWords() {
+    }
+
+    /** "미니배치 크기은(는) 1 이상의 정수이어야 합니다. 입력값: 0" — or in English the exception's message. */
+    public static String invalidValue(InvalidValue problem) {
+        String nameKey = "words.value." + problem.name();
+        if (!Texts.bundle().containsKey(nameKey)) {
+            return problem.getMessage();
+        }
+        String rule = Texts.get("words.rule." + problem.rule().name(), problem.bounds().toArray());
+        return Texts.get("setup.check.mustBe", Texts.get(nameKey), rule, problem.value());
+    }
+
+    /** A data file's problem: the file, then where and what, in the window's language. */
+    public static String dataFile(DataFileException problem) {
+        if (problem.kind() == DataFileException.Kind.TEXT) {
+            return problem.getMessage();
+        }
+        try {
+            Object[] values = problem.values().stream()
+                    .map(v -> v instanceof DataFileException.Word w ? Texts.get(w.key()) : v).toArray();
+            return Texts.get("data.problem.file", problem.file(), Texts.get(problem.kind().key(), values));
+        } catch (MissingResourceException e) {
+            return problem.getMessage();
+        }
+    }
+
+    /**
+     * What an error says in the window: a value's or a data file's problem, or a run file's (see
+     * {@link Names#fileProblem}), in the window's language, also when it comes wrapped with the same
+     * message; another error's own message.
+     */
+    public static String say(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!Objects.equals(t.getMessage(), e.getMessage())) {
+                continue;
+            }
+            if (t instanceof InvalidValue v) {
+                return invalidValue(v);
+            }
+            if (t instanceof DataFileException d) {
+                return dataFile(d);
+            }
+        }
+        return Names.storeError(e);
+    }
+}
