@@ -3,14 +3,17 @@ package babysitter.report;
 import babysitter.data.DataFileException;
 import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.NetworkSpec;
+import babysitter.session.training.TooLargeException;
 import java.util.MissingResourceException;
 import java.util.Objects;
 
 /**
- * A value that breaks its rule and a data file that cannot be read, in the window's language: the
- * name of the value, the rule and the bad value, or the file, where in it and what was expected,
- * each from the bundles. In English the words are the exception's own message, which the command
- * line prints; a value or problem the bundles do not name is said in that message as it is.
+ * A value that breaks its rule, a data file that cannot be read and a network too large to train, in
+ * the window's language: the name of the value, the rule and the bad value, or the file, where in it
+ * and what was expected, or the numbers of the network, each from the bundles. In English the words
+ * are the exception's own message, which the command line prints; a value or problem the bundles do
+ * not name is said in that message as it is.
  */
 public final class ProblemWords {
     private ProblemWords() {
@@ -40,6 +43,14 @@ public final class ProblemWords {
         }
     }
 
+    /** A network too large to train here: its numbers, and the layer to make smaller. */
+    public static String tooLarge(TooLargeException e) {
+        NetworkSpec.TooLarge size = e.size();
+        String smaller = size.smaller().isEmpty() ? "" : Texts.get("problem.tooLarge.smaller", size.smaller());
+        return Texts.get("problem.tooLarge", e.path(), size.parametersText(), size.gigabytesText(),
+                size.availableText(), smaller, e.features(), e.classes());
+    }
+
     /**
      * What an error says in the window: a value's or a data file's problem, or a run file's (see
      * {@link Names#fileProblem}), in the window's language, also when it comes wrapped with the same
@@ -55,6 +66,9 @@ public final class ProblemWords {
             }
             if (t instanceof DataFileException d) {
                 return dataFile(d);
+            }
+            if (t instanceof TooLargeException big) {
+                return tooLarge(big);
             }
         }
         return Names.storeError(e);

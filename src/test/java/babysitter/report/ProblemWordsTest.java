@@ -15,7 +15,9 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.Precision;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.RunConfig;
+import babysitter.session.training.TooLargeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -184,5 +186,26 @@ class ProblemWordsTest {
         // an error that says more than the problem keeps its own words
         assertThat(ProblemWords.say(new IllegalStateException("while starting: " + batch.getMessage(), batch)))
                 .isEqualTo("while starting: " + batch.getMessage());
+    }
+
+    /** A network too large to train: its numbers in the window's language, the command line's sentence in English. */
+    @Test
+    void aNetworkTooLargeToTrainIsSaidInKorean() {
+        NetworkSpec wide = new NetworkSpec(List.of(new LayerSpec(1000, Activation.RELU, false)), null, null, null);
+        NetworkSpec.TooLarge size = wide.tooLarge(784, 10, 128, 1_000_000);
+        assertThat(size.english()).isEqualTo("the network would hold 7.96e+05 parameters and need about 0.0 GB to train,"
+                + " more than the 0.0 GB this program may use (java -Xmx); make network.hidden[0].units smaller");
+        TooLargeException e = new TooLargeException(wide.widestPath(), size, 784, 10);
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(ProblemWords.say(e)).isEqualTo(e.getMessage());
+        Locale.setDefault(Locale.KOREAN);
+        assertThat(ProblemWords.say(e)).isEqualTo("network.hidden[0].units: 이 신경망은 매개변수가 7.96e+05개로, 학습에 약"
+                + " 0.0 GB가 필요해 이 프로그램이 쓸 수 있는 0.0 GB(java -Xmx)보다 많습니다. network.hidden[0].units을(를)"
+                + " 줄이세요 (데이터: 특성 784개, 클래스 10개)");
+        NetworkSpec none = new NetworkSpec(List.of(), null, null, null);
+        TooLargeException small = new TooLargeException(none.widestPath(), none.tooLarge(784, 10, 128, 1), 784, 10);
+        assertThat(ProblemWords.say(small)).doesNotContain("줄이세요");
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(ProblemWords.say(small)).isEqualTo(small.getMessage()).doesNotContain("smaller");
     }
 }
