@@ -1,6 +1,7 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.report.ProblemWords;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
@@ -71,7 +72,7 @@ final class RunOpening {
 
     /** Starts a new run from {@code config} (the data is loaded in the background), then trains. */
     void newRun(RunConfig config) {
-        load(Texts.get("main.loading.data", config.data().kind()), true, () -> {
+        load(Texts.get("main.loading.data", Names.dataKind(config.data().kind())), true, () -> {
             Trainer t = Runs.start(config, runsRoot, null, clock);
             return () -> attach.attach(t, true, false);
         }, Notice.Cause.START, e -> Texts.get("main.loading.startFailedBanner", e),

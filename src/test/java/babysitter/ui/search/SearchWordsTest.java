@@ -288,7 +288,7 @@ class SearchWordsTest {
             korean();
             assertThat(SearchTexts.openProblem(none)).isEqualTo("여기에는 탐색이 없습니다: 폴더에 search.json이(가) 없습니다.");
             assertThat(SearchTexts.openProblem(broken)).startsWith(damaged.resolve(Search.SEARCH_JSON) + ": ")
-                    .contains("올바른 JSON이 아닙니다");
+                    .contains("올바른 JSON이 아닙니다").contains("JSON 값이 끝나기 전에 텍스트가 끝납니다");
             assertThat(SearchTexts.openProblem(inUse)).isEqualTo(dir + "은(는) 이 프로그램(프로세스 "
                     + ProcessHandle.current().pid() + ")이 쓰고 있습니다. 그쪽에서 먼저 닫으세요");
             Locale.setDefault(Locale.ENGLISH);
