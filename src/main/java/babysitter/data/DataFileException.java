@@ -27,7 +27,8 @@ public final class DataFileException extends RuntimeException {
         /** Line, column: bytes that are not UTF-8. */
         NOT_UTF8("notUtf8", "line {0}, column {1}: holds bytes that are not UTF-8 text"),
         /** Line, the separator (a {@link Word} or the character in quotes), the fields found. */
-        TOO_FEW_FIELDS("tooFewFields", "line {0}: expected at least 2 fields (features and a label) separated by {1}, found {2}"),
+        TOO_FEW_FIELDS("tooFewFields",
+                "line {0}: expected at least 2 fields (features and a label) separated by {1}, found {2}"),
         /** Line, the fields of the first line, the fields found. */
         FIELD_COUNT("fieldCount", "line {0}: expected {1} fields, found {2}"),
         /** Line, the label column. */
@@ -47,13 +48,14 @@ public final class DataFileException extends RuntimeException {
         /** The label column, the one label. */
         ONE_CLASS("oneClass", "label column {0} needs at least 2 classes, found only one: \"{1}\""),
         /** Line, the label, the label written otherwise, its line. */
-        SAME_NUMBER("sameNumber", "line {0}: label \"{1}\" is the same number as \"{2}\" on line {3}: write each class's label"
-                + " the same way"),
+        SAME_NUMBER("sameNumber", "line {0}: label \"{1}\" is the same number as \"{2}\" on line {3}: write each class's"
+                + " label the same way"),
         /** Line, the index asked for, the last index, the columns. */
-        LABEL_INDEX("labelIndex", "line {0}: label column index {1} is out of range: expected 0..{2} (the file has {3} columns)"),
+        LABEL_INDEX("labelIndex",
+                "line {0}: label column index {1} is out of range: expected 0..{2} (the file has {3} columns)"),
         /** The label column's name. */
-        LABEL_NAME_WITHOUT_HEADER("labelNameWithoutHeader", "label column \"{0}\" is a name but the file is read without a header: expected a"
-                + " 0-based index or \"last\""),
+        LABEL_NAME_WITHOUT_HEADER("labelNameWithoutHeader", "label column \"{0}\" is a name but the file is read without a"
+                + " header: expected a 0-based index or \"last\""),
         /** Line, the label column's name, the columns (each in quotes). */
         NO_LABEL_COLUMN("noLabelColumn", "line {0}: label column \"{1}\" not found; the columns are {2}"),
         /** Line, the column where the quoted field starts. */
@@ -67,14 +69,15 @@ public final class DataFileException extends RuntimeException {
         /** Nothing where the IDX folder should be. */
         NO_SUCH_FOLDER("noSuchFolder", "no such folder (expected a folder of IDX files)"),
         /** The highest test label, the training labels' file, the highest training label. */
-        LABEL_BEYOND_TRAINING("labelBeyondTraining", "holds labels up to {0} but the training labels in {1} only go up to {2}: a label"
-                + " beyond the training classes cannot be learned"),
+        LABEL_BEYOND_TRAINING("labelBeyondTraining", "holds labels up to {0} but the training labels in {1} only go up to"
+                + " {2}: a label beyond the training classes cannot be learned"),
         /** The file name looked for in the folder. */
         NO_IDX_FILE("noIdxFile", "no such file (expected {0} or {0}.gz in the folder)"),
         /** An IDX images file of 0 images. */
         NO_IMAGES("noImages", "byte offset 4: the image count is 0: the file holds no images"),
         /** Byte offset, rows, columns. */
-        NO_PIXELS("noPixels", "byte offset {0}: images of {1} × {2} pixels have no pixels: rows and columns must be at least 1"),
+        NO_PIXELS("noPixels",
+                "byte offset {0}: images of {1} × {2} pixels have no pixels: rows and columns must be at least 1"),
         /** Images, rows, columns. */
         TOO_MANY_IMAGES("tooManyImages", "byte offset 4: {0} images of {1} × {2} pixels are too many to load"),
         /** An IDX labels file of 0 labels. */
@@ -86,10 +89,11 @@ public final class DataFileException extends RuntimeException {
         /** Where the data end, the bytes expected, what of (a {@link Word}), from which offset. */
         TRUNCATED("truncated", "truncated: the data end at byte offset {0}, expected {1} bytes of {2} from offset {3}"),
         /** Where the data end, the bytes expected, images, rows, columns, from which offset. */
-        TRUNCATED_IMAGES("truncatedImages", "truncated: the data end at byte offset {0}, expected {1} bytes of {2} images of {3} × {4}"
-                + " pixels from offset {5}"),
+        TRUNCATED_IMAGES("truncatedImages", "truncated: the data end at byte offset {0}, expected {1} bytes of {2} images"
+                + " of {3} × {4} pixels from offset {5}"),
         /** Where the data end, the bytes expected, labels, from which offset. */
-        TRUNCATED_LABELS("truncatedLabels", "truncated: the data end at byte offset {0}, expected {1} bytes of {2} labels from offset {3}");
+        TRUNCATED_LABELS("truncatedLabels",
+                "truncated: the data end at byte offset {0}, expected {1} bytes of {2} labels from offset {3}");
 
         private final String key;
         private final String english;

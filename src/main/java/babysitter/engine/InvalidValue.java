@@ -11,7 +11,7 @@ import java.util.Objects;
 public class InvalidValue extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** A rule a value must follow; {0} and {1} in its English are its bounds. */
+    /** A rule a value must follow; {0} in its English is its bound. */
     public enum Rule {
         /** A finite number greater than 0. */
         POSITIVE("must be a finite number > 0"),

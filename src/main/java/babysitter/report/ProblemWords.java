@@ -5,7 +5,6 @@ import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.training.TooLargeException;
-import java.util.MissingResourceException;
 import java.util.Objects;
 
 /**
@@ -34,13 +33,9 @@ public final class ProblemWords {
         if (problem.kind() == DataFileException.Kind.TEXT) {
             return problem.getMessage();
         }
-        try {
-            Object[] values = problem.values().stream()
-                    .map(v -> v instanceof DataFileException.Word w ? Texts.get(w.key()) : v).toArray();
-            return Texts.get("data.problem.file", problem.file(), Texts.get(problem.kind().key(), values));
-        } catch (MissingResourceException e) {
-            return problem.getMessage();
-        }
+        Object[] values = problem.values().stream()
+                .map(v -> v instanceof DataFileException.Word w ? Texts.get(w.key()) : v).toArray();
+        return Texts.get("data.problem.file", problem.file(), Texts.get(problem.kind().key(), values));
     }
 
     /** A network too large to train here: its numbers, and the layer to make smaller. */
