@@ -80,10 +80,10 @@ public final class CsvLoader {
     public static Dataset load(Path file, Options options, DataType storage) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        try (InputStream in = Streams.open(file, "a delimited text file")) {
+        try (InputStream in = Streams.open(file, DataFileException.Word.DELIMITED_TEXT)) {
             return read(in, file, options, String.valueOf(file.getFileName()), storage);
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(file, e);
         }
     }
 
@@ -94,7 +94,7 @@ public final class CsvLoader {
      */
     public static List<String> firstLineFields(Path file) {
         Objects.requireNonNull(file, "file");
-        try (InputStream in = Streams.open(file, "a delimited text file")) {
+        try (InputStream in = Streams.open(file, DataFileException.Word.DELIMITED_TEXT)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             int lineNo = 0;
@@ -106,7 +106,7 @@ public final class CsvLoader {
             }
             return null;
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(file, e);
         }
     }
 
@@ -136,8 +136,7 @@ public final class CsvLoader {
             line = withoutByteOrderMark(line, ++lineNo);
             if (line.indexOf('\uFFFD') >= 0) {
                 // the decoder puts U+FFFD where bytes are not UTF-8
-                throw new DataFileException(file, "line " + lineNo + ", column " + (line.indexOf('\uFFFD') + 1)
-                        + ": holds bytes that are not UTF-8 text");
+                throw new DataFileException(file, DataFileException.Kind.NOT_UTF8, lineNo, line.indexOf('\uFFFD') + 1);
             }
             if (line.isBlank()) {
                 continue;
@@ -146,8 +145,8 @@ public final class CsvLoader {
             if (fieldCount < 0) {
                 fieldCount = fields.size();
                 if (fieldCount < 2) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected at least 2 fields (features and a"
-                            + " label) separated by " + printable(options.separator()) + ", found " + fieldCount);
+                    throw new DataFileException(file, DataFileException.Kind.TOO_FEW_FIELDS, lineNo,
+                            printable(options.separator()), fieldCount);
                 }
                 if (options.header()) {
                     header = fields;
@@ -158,15 +157,13 @@ public final class CsvLoader {
                 }
             }
             if (fields.size() != fieldCount) {
-                throw new DataFileException(file, "line " + lineNo + ": expected " + fieldCount + " fields, found "
-                        + fields.size());
+                throw new DataFileException(file, DataFileException.Kind.FIELD_COUNT, lineNo, fieldCount, fields.size());
             }
             for (int c = 0; c < fieldCount; c++) {
                 String field = fields.get(c);
                 if (c == labelIndex) {
                     if (field.isEmpty()) {
-                        throw new DataFileException(file, "line " + lineNo + ": expected a label in column "
-                                + columnName(header, c) + ", found an empty field");
+                        throw new DataFileException(file, DataFileException.Kind.EMPTY_LABEL, lineNo, columnName(header, c));
                     }
                     rawLabels.add(field);
                     labelLines.add(lineNo);
@@ -176,31 +173,30 @@ public final class CsvLoader {
                 try {
                     value = Double.parseDouble(field);
                 } catch (NumberFormatException e) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected a number in column "
-                            + columnName(header, c) + ", found \"" + field + "\"");
+                    throw new DataFileException(file, DataFileException.Kind.NOT_A_NUMBER, lineNo, columnName(header, c),
+                            field);
                 }
                 if (!features.fits(value)) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected a finite "
-                            + (features.doubles ? "" : "float32 ") + "number in column "
-                            + columnName(header, c) + ", found \"" + field + "\"");
+                    throw new DataFileException(file, features.doubles ? DataFileException.Kind.NOT_FINITE
+                            : DataFileException.Kind.NOT_FLOAT32, lineNo, columnName(header, c), field);
                 }
                 features.add(value);
             }
             rows++;
         }
         if (fieldCount < 0) {
-            throw new DataFileException(file, "empty file: expected " + (options.header() ? "a header line and " : "")
-                    + "at least one data row");
+            throw new DataFileException(file, options.header() ? DataFileException.Kind.EMPTY_WITH_HEADER
+                    : DataFileException.Kind.EMPTY);
         }
         if (rows == 0) {
-            throw new DataFileException(file, "no data rows: expected at least one line after the header");
+            throw new DataFileException(file, DataFileException.Kind.NO_DATA_ROWS);
         }
 
         List<String> classNames = new ArrayList<>();
         int[] labels = mapLabels(rawLabels, labelLines, classNames, file);
         if (classNames.size() < 2) {
-            throw new DataFileException(file, "label column " + columnName(header, labelIndex)
-                    + " needs at least 2 classes, found only one: \"" + classNames.get(0) + "\"");
+            throw new DataFileException(file, DataFileException.Kind.ONE_CLASS, columnName(header, labelIndex),
+                    classNames.get(0));
         }
         List<String> featureNames = new ArrayList<>();
         for (int c = 0; c < fieldCount; c++) {
@@ -234,9 +230,8 @@ public final class CsvLoader {
                     Double v = number(label);
                     Integer first = v == null ? null : numbers.putIfAbsent(v, i);
                     if (first != null) {
-                        throw new DataFileException(file, "line " + lines.get(i) + ": label \"" + label
-                                + "\" is the same number as \"" + raw.get(first) + "\" on line " + lines.get(first)
-                                + ": write each class's label the same way");
+                        throw new DataFileException(file, DataFileException.Kind.SAME_NUMBER, lines.get(i), label,
+                                raw.get(first), lines.get(first));
                     }
                 }
                 labels[i] = index.computeIfAbsent(label, k -> index.size());
@@ -289,19 +284,18 @@ public final class CsvLoader {
                 index = -1;
             }
             if (index < 0 || index >= fieldCount) {
-                throw new DataFileException(file, "line " + lineNo + ": label column index " + labelColumn + " is out of range: expected 0.."
-                        + (fieldCount - 1) + " (the file has " + fieldCount + " columns)");
+                throw new DataFileException(file, DataFileException.Kind.LABEL_INDEX, lineNo, labelColumn, fieldCount - 1,
+                        fieldCount);
             }
             return index;
         }
         if (header == null) {
-            throw new DataFileException(file, "label column \"" + labelColumn + "\" is a name but the file is read"
-                    + " without a header: expected a 0-based index or \"last\"");
+            throw new DataFileException(file, DataFileException.Kind.LABEL_NAME_WITHOUT_HEADER, labelColumn);
         }
         int index = header.indexOf(labelColumn);
         if (index < 0) {
-            throw new DataFileException(file, "line " + lineNo + ": label column \"" + labelColumn + "\" not found; the columns are "
-                    + String.join(", ", header.stream().map(h -> "\"" + h + "\"").toList()));
+            throw new DataFileException(file, DataFileException.Kind.NO_LABEL_COLUMN, lineNo, labelColumn,
+                    String.join(", ", header.stream().map(h -> "\"" + h + "\"").toList()));
         }
         return index;
     }
@@ -340,15 +334,14 @@ public final class CsvLoader {
                     }
                 }
                 if (!closed) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected a closing quote for the field"
-                            + " starting in column " + fields.size());
+                    throw new DataFileException(file, DataFileException.Kind.NO_CLOSING_QUOTE, lineNo, fields.size());
                 }
                 while (i < n && line.charAt(i) != sep && Character.isWhitespace(line.charAt(i))) {
                     i++;
                 }
                 if (i < n && line.charAt(i) != sep) {
-                    throw new DataFileException(file, "line " + lineNo + ": expected " + printable(sep)
-                            + " after the closing quote in column " + fields.size() + ", found '" + line.charAt(i) + "'");
+                    throw new DataFileException(file, DataFileException.Kind.AFTER_QUOTE, lineNo, printable(sep),
+                            fields.size(), line.charAt(i));
                 }
                 fields.add(field.toString());
             } else {
@@ -365,9 +358,10 @@ public final class CsvLoader {
         }
     }
 
-    private static String printable(char c) {
+    /** A separator as a message shows it: in words (a tab) or in quotes. */
+    private static Object printable(char c) {
         return switch (c) {
-            case '\t' -> "a tab";
+            case '\t' -> DataFileException.Word.TAB;
             case '\n' -> "'\\n'";
             case '\r' -> "'\\r'";
             default -> "'" + c + "'";

@@ -43,7 +43,7 @@ public final class Digits {
             }
             return d.renamed("digits", names);
         } catch (IOException e) {
-            throw new DataFileException(source, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(source, e);
         }
     }
 }

@@ -42,8 +42,7 @@ public final class IdxLoader {
         Images im = readImages(images, storage == DataType.DOUBLE);
         int[] lab = readLabels(labels);
         if (lab.length != im.count) {
-            throw new DataFileException(labels, "holds " + lab.length + " labels but the images file " + images
-                    + " holds " + im.count + " images: expected one label per image");
+            throw new DataFileException(labels, DataFileException.Kind.LABEL_COUNT, lab.length, images, im.count);
         }
         int max = 0;
         for (int l : lab) {
@@ -93,8 +92,8 @@ public final class IdxLoader {
             throw new IllegalArgumentException("dev fraction must be in [0, 1), got " + devFraction);
         }
         if (!Files.isDirectory(folder)) {
-            throw new DataFileException(folder, Files.exists(folder) ? "not a folder (expected a folder of IDX files)"
-                    : "no such folder (expected a folder of IDX files)");
+            throw new DataFileException(folder, Files.exists(folder) ? DataFileException.Kind.NOT_A_FOLDER
+                    : DataFileException.Kind.NO_SUCH_FOLDER);
         }
         String base = String.valueOf(folder.getFileName());
         Path trainImages = find(folder, FILE_NAMES.get(0));
@@ -120,9 +119,8 @@ public final class IdxLoader {
 
     private static Dataset widen(Dataset d, List<String> classNames, Path testLabels, Path trainLabels) {
         if (classNames.size() < d.classes()) {
-            throw new DataFileException(testLabels, "holds labels up to " + (d.classes() - 1) + " but the training"
-                    + " labels in " + trainLabels + " only go up to " + (classNames.size() - 1)
-                    + ": a label beyond the training classes cannot be learned");
+            throw new DataFileException(testLabels, DataFileException.Kind.LABEL_BEYOND_TRAINING, d.classes() - 1,
+                    trainLabels, classNames.size() - 1);
         }
         return d.withClassNames(classNames);
     }
@@ -136,7 +134,7 @@ public final class IdxLoader {
         if (Files.isRegularFile(gz)) {
             return gz;
         }
-        throw new DataFileException(raw, "no such file (expected " + name + " or " + name + ".gz in the folder)");
+        throw new DataFileException(raw, DataFileException.Kind.NO_IDX_FILE, name);
     }
 
     /** The pixels as float32 ({@code pixels}) or float64 ({@code doubles}); the other is null. */
@@ -144,26 +142,25 @@ public final class IdxLoader {
     }
 
     private static Images readImages(Path file, boolean asDoubles) {
-        try (InputStream in = Streams.open(file, "an IDX images file")) {
+        try (InputStream in = Streams.open(file, DataFileException.Word.IDX_IMAGES_FILE)) {
             Header h = new Header(in, file);
-            h.magic(IMAGES_MAGIC, "IDX images of unsigned bytes");
-            int count = h.dimension("image count");
-            int rows = h.dimension("image rows");
-            int cols = h.dimension("image columns");
+            h.magic(IMAGES_MAGIC, DataFileException.Word.IDX_IMAGES);
+            int count = h.dimension(DataFileException.Word.IMAGE_COUNT);
+            int rows = h.dimension(DataFileException.Word.IMAGE_ROWS);
+            int cols = h.dimension(DataFileException.Word.IMAGE_COLUMNS);
             if (count == 0) {
-                throw new DataFileException(file, "byte offset 4: the image count is 0: the file holds no images");
+                throw new DataFileException(file, DataFileException.Kind.NO_IMAGES);
             }
             if (rows == 0 || cols == 0) {
-                throw new DataFileException(file, "byte offset " + (rows == 0 ? 8 : 12) + ": images of " + rows + " × "
-                        + cols + " pixels have no pixels: rows and columns must be at least 1");
+                throw new DataFileException(file, DataFileException.Kind.NO_PIXELS, rows == 0 ? 8 : 12, rows, cols);
             }
             long perImage = (long) rows * cols;
             long total = perImage * count;
             if (total > Integer.MAX_VALUE - 8) {
-                throw new DataFileException(file, "byte offset 4: " + count + " images of " + rows + " × " + cols
-                        + " pixels are too many to load");
+                throw new DataFileException(file, DataFileException.Kind.TOO_MANY_IMAGES, count, rows, cols);
             }
-            byte[] body = h.body((int) total, count + " images of " + rows + " × " + cols + " pixels");
+            byte[] body = h.body((int) total, (end, from) -> new DataFileException(file,
+                    DataFileException.Kind.TRUNCATED_IMAGES, end, total, count, rows, cols, from));
             if (asDoubles) {
                 double[] doubles = new double[body.length];
                 for (int i = 0; i < body.length; i++) {
@@ -177,27 +174,33 @@ public final class IdxLoader {
             }
             return new Images(pixels, null, count, rows, cols);
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(file, e);
         }
     }
 
     private static int[] readLabels(Path file) {
-        try (InputStream in = Streams.open(file, "an IDX labels file")) {
+        try (InputStream in = Streams.open(file, DataFileException.Word.IDX_LABELS_FILE)) {
             Header h = new Header(in, file);
-            h.magic(LABELS_MAGIC, "IDX labels of unsigned bytes");
-            int count = h.dimension("label count");
+            h.magic(LABELS_MAGIC, DataFileException.Word.IDX_LABELS);
+            int count = h.dimension(DataFileException.Word.LABEL_COUNT);
             if (count == 0) {
-                throw new DataFileException(file, "byte offset 4: the label count is 0: the file holds no labels");
+                throw new DataFileException(file, DataFileException.Kind.NO_LABELS);
             }
-            byte[] body = h.body(count, count + " labels");
+            byte[] body = h.body(count, (end, from) -> new DataFileException(file,
+                    DataFileException.Kind.TRUNCATED_LABELS, end, count, count, from));
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = body[i] & 0xFF;
             }
             return labels;
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(file, e);
         }
+    }
+
+    /** The problem of data that end at byte offset {@code end}, short of what starts at {@code from}. */
+    private interface Truncated {
+        DataFileException at(long end, long from);
     }
 
     /** Reads a header field by field, knowing the byte offset for the messages. */
@@ -211,26 +214,30 @@ public final class IdxLoader {
             this.file = file;
         }
 
-        void magic(int expected, String what) throws IOException {
-            int found = readInt("the magic number");
+        void magic(int expected, DataFileException.Word what) throws IOException {
+            int found = readInt(DataFileException.Word.MAGIC_NUMBER);
             if (found != expected) {
-                throw new DataFileException(file, String.format(Locale.ROOT, "wrong magic number 0x%08x, expected 0x%08x (%s)",
-                        found, expected, what));
+                throw new DataFileException(file, DataFileException.Kind.WRONG_MAGIC, hex(found), hex(expected), what);
             }
         }
 
-        int dimension(String what) throws IOException {
+        private static String hex(int n) {
+            return String.format(Locale.ROOT, "0x%08x", n);
+        }
+
+        int dimension(DataFileException.Word what) throws IOException {
             long at = offset;
             int d = readInt(what);
             if (d < 0) {
-                throw new DataFileException(file, "byte offset " + at + ": " + what + " must be >= 0, found "
-                        + Integer.toUnsignedString(d));
+                throw new DataFileException(file, DataFileException.Kind.NEGATIVE_SIZE, at, what,
+                        Integer.toUnsignedString(d));
             }
             return d;
         }
 
-        private int readInt(String what) throws IOException {
-            byte[] b = body(4, what);
+        private int readInt(DataFileException.Word what) throws IOException {
+            byte[] b = body(4, (end, from) -> new DataFileException(file, DataFileException.Kind.TRUNCATED, end, 4L,
+                    what, from));
             return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         }
 
@@ -239,7 +246,7 @@ public final class IdxLoader {
          * buffer grows with what is really there, so a header that claims more than the file holds
          * costs no more memory than the file.
          */
-        byte[] body(int n, String what) throws IOException {
+        byte[] body(int n, Truncated truncated) throws IOException {
             byte[] b = new byte[Math.min(n, 1 << 20)];
             int read = 0;
             try {
@@ -257,8 +264,7 @@ public final class IdxLoader {
                 // fall through: report where it ended
             }
             if (read < n) {
-                throw new DataFileException(file, "truncated: the data end at byte offset " + (offset + read)
-                        + ", expected " + n + " bytes of " + what + " from offset " + offset);
+                throw truncated.at(offset + read, offset);
             }
             offset += n;
             return b;

@@ -15,17 +15,17 @@ final class Streams {
     }
 
     /** Opens a regular file, decompressing it if it starts with the gzip magic bytes 1f 8b. */
-    static InputStream open(Path file, String expected) {
+    static InputStream open(Path file, DataFileException.Word expected) {
         if (!Files.exists(file)) {
-            throw new DataFileException(file, "no such file (expected " + expected + ")");
+            throw new DataFileException(file, DataFileException.Kind.NO_SUCH_FILE, expected);
         }
         if (!Files.isRegularFile(file)) {
-            throw new DataFileException(file, "not a regular file (expected " + expected + ")");
+            throw new DataFileException(file, DataFileException.Kind.NOT_A_FILE, expected);
         }
         try {
             return maybeGunzip(Files.newInputStream(file));
         } catch (IOException e) {
-            throw new DataFileException(file, "cannot read: " + e.getMessage(), e);
+            throw DataFileException.cannotRead(file, e);
         }
     }
 

@@ -29,21 +29,21 @@ public record Hyperparameters(double learningRate, double momentum, double beta1
 
     public Hyperparameters {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + learningRate);
+            throw new InvalidValue("learningRate", "learning rate", InvalidValue.Rule.POSITIVE, String.valueOf(learningRate));
         }
-        requireUnitInterval("momentum β", momentum);
-        requireUnitInterval("β1", beta1);
-        requireUnitInterval("β2", beta2);
+        requireUnitInterval("momentum", "momentum β", momentum);
+        requireUnitInterval("beta1", "β1", beta1);
+        requireUnitInterval("beta2", "β2", beta2);
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException("ε must be a finite number > 0, got " + epsilon);
+            throw new InvalidValue("epsilon", "ε", InvalidValue.Rule.POSITIVE, String.valueOf(epsilon));
         }
         Objects.requireNonNull(decayKind, "decayKind");
         decayKind.check(decay, decayEvery);
         if (!(l2 >= 0) || !Double.isFinite(l2)) {
-            throw new IllegalArgumentException("L2 strength λ must be a finite number >= 0, got " + l2);
+            throw new InvalidValue("l2", "L2 strength λ", InvalidValue.Rule.NOT_NEGATIVE, String.valueOf(l2));
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("mini-batch size must be at least 1, got " + batchSize);
+            throw new InvalidValue("batchSize", "mini-batch size", InvalidValue.Rule.AT_LEAST, String.valueOf(batchSize), "1");
         }
         Objects.requireNonNull(optimizer, "optimizer");
     }
@@ -55,9 +55,9 @@ public record Hyperparameters(double learningRate, double momentum, double beta1
                 LrDecay.DEFAULT_EVERY);
     }
 
-    private static void requireUnitInterval(String name, double value) {
+    private static void requireUnitInterval(String name, String englishName, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+            throw new InvalidValue(name, englishName, InvalidValue.Rule.FRACTION, String.valueOf(value));
         }
     }
 

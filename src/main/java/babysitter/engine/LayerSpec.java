@@ -32,7 +32,7 @@ public record LayerSpec(int units, Activation activation, boolean batchNorm) {
 
     public LayerSpec {
         if (units < 1) {
-            throw new IllegalArgumentException("layer size must be at least 1, got " + units);
+            throw new InvalidValue("units", "layer size", InvalidValue.Rule.AT_LEAST, String.valueOf(units), "1");
         }
         Objects.requireNonNull(activation, "activation");
     }

@@ -27,11 +27,13 @@ public enum LrDecay {
     public static final int DEFAULT_EVERY = 10;
 
     /** A parameter of a decay form that breaks its rule; {@link #parameter()} names it. */
-    public static final class InvalidParameter extends IllegalArgumentException {
+    public static final class InvalidParameter extends InvalidValue {
+        private static final long serialVersionUID = 1L;
         private final String parameter;
 
-        InvalidParameter(String parameter, String message) {
-            super(message);
+        InvalidParameter(String parameter, String name, String englishName, Rule rule, String value,
+                         String... bounds) {
+            super(name, englishName, rule, value, bounds);
             this.parameter = parameter;
         }
 
@@ -60,26 +62,26 @@ public enum LrDecay {
         switch (this) {
             case NONE, INVERSE_TIME -> {
                 if (!(rate >= 0) || !Double.isFinite(rate)) {
-                    throw new InvalidParameter("decayRate", "decayRate of " + label() + " decay must be a finite"
-                            + " number >= 0, got " + rate);
+                    throw new InvalidParameter("decayRate", "decayRate." + name(), "decayRate of " + label() + " decay",
+                            InvalidValue.Rule.NOT_NEGATIVE, String.valueOf(rate));
                 }
             }
             case EXPONENTIAL, STAIRCASE -> {
                 if (!(rate > 0 && rate <= 1)) {
-                    throw new InvalidParameter("decayRate", "decayRate of " + label() + " decay (the factor α is"
-                            + " multiplied by) must be in (0, 1], got " + rate);
+                    throw new InvalidParameter("decayRate", "decayRate." + name(), "decayRate of " + label()
+                            + " decay (the factor α is multiplied by)", InvalidValue.Rule.FACTOR, String.valueOf(rate));
                 }
             }
             case INVERSE_SQRT -> {
                 if (!(rate > 0) || !Double.isFinite(rate)) {
-                    throw new InvalidParameter("decayRate", "decayRate of " + label() + " decay (k in k·α0/√epoch)"
-                            + " must be a finite number > 0, got " + rate);
+                    throw new InvalidParameter("decayRate", "decayRate." + name(), "decayRate of " + label()
+                            + " decay (k in k·α0/√epoch)", InvalidValue.Rule.POSITIVE, String.valueOf(rate));
                 }
             }
         }
         if (every < 1) {
-            throw new InvalidParameter("decayEvery", "decayEvery (epochs per stair) must be at least 1, got "
-                    + every);
+            throw new InvalidParameter("decayEvery", "decayEvery", "decayEvery (epochs per stair)",
+                    InvalidValue.Rule.AT_LEAST, String.valueOf(every), "1");
         }
     }
 

@@ -23,18 +23,18 @@ public record NetworkConfig(int inputSize, List<LayerSpec> hidden, int classes, 
 
     public NetworkConfig {
         if (inputSize < 1) {
-            throw new IllegalArgumentException("input size must be at least 1, got " + inputSize);
+            throw new InvalidValue("inputSize", "input size", InvalidValue.Rule.AT_LEAST, String.valueOf(inputSize), "1");
         }
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
         if (classes < 2) {
-            throw new IllegalArgumentException("number of classes must be at least 2, got " + classes);
+            throw new InvalidValue("classes", "number of classes", InvalidValue.Rule.AT_LEAST, String.valueOf(classes), "2");
         }
         Objects.requireNonNull(precision, "precision");
         if (!(bnEpsilon > 0) || !Double.isFinite(bnEpsilon)) {
-            throw new IllegalArgumentException("batch-norm epsilon must be a finite number > 0, got " + bnEpsilon);
+            throw new InvalidValue("bnEpsilon", "batch-norm epsilon", InvalidValue.Rule.POSITIVE, String.valueOf(bnEpsilon));
         }
         if (!(bnMomentum >= 0 && bnMomentum < 1)) {
-            throw new IllegalArgumentException("batch-norm momentum must be in [0, 1), got " + bnMomentum);
+            throw new InvalidValue("bnMomentum", "batch-norm momentum", InvalidValue.Rule.FRACTION, String.valueOf(bnMomentum));
         }
         Objects.requireNonNull(bnRunningVariance, "bnRunningVariance");
     }

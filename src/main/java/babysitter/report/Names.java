@@ -10,6 +10,7 @@ import babysitter.store.Event;
 import babysitter.store.FileProblem;
 import babysitter.store.GuardReason;
 import babysitter.store.Json;
+import babysitter.store.JsonRule;
 import babysitter.store.RunColumn;
 import babysitter.store.RunFilter;
 import babysitter.store.RunCurves;
@@ -197,12 +198,18 @@ public final class Names {
         };
     }
 
-    /** A JSON file's problem: the sentence around the parser's rule, which stays in its words. */
+    /** A JSON file's problem: the sentence around the rule it breaks. */
     private static String badJson(String file, Json.Problem p) {
         String where = p.line() > 0 ? Texts.get("store.problem.where", p.line(), p.column()) : "";
         String key = p.syntax() ? (p.path().isEmpty() ? "store.problem.badJson" : "store.problem.badJsonAt")
                 : (p.path().isEmpty() ? "store.problem.badFile" : "store.problem.badValue");
-        return p.path().isEmpty() ? Texts.get(key, file, p.rule(), where) : Texts.get(key, file, p.path(), p.rule(), where);
+        String rule = jsonRule(p.rule());
+        return p.path().isEmpty() ? Texts.get(key, file, rule, where) : Texts.get(key, file, p.path(), rule, where);
+    }
+
+    /** A JSON rule in the window's language when it is one of ours ({@link JsonRule}); other words as they are. */
+    static String jsonRule(String rule) {
+        return JsonRule.read(rule).map(f -> Texts.get(f.rule().key(), f.values().toArray())).orElse(rule);
     }
 
     /** A Runs filter term that cannot be read, in the window's language (the command line says its message). */

@@ -288,7 +288,7 @@ public final class Search implements AutoCloseable {
             while (true) {
                 Trial next;
                 RunConfig config = null;
-                String invalid = null;
+                TrialNote invalid = null;
                 synchronized (this) {
                     requireOpen();
                     while (true) {
@@ -311,8 +311,10 @@ public final class Search implements AutoCloseable {
                     try {
                         config = rounds.get(next.round()).space().apply(next.values()).withName(next.name())
                                 .withEpochs(settings.epochs());
+                    } catch (InvalidCombination e) {
+                        invalid = TrialNote.invalidValue(e.combination(), e.problem());
                     } catch (IllegalArgumentException e) {
-                        invalid = e.getMessage();
+                        invalid = TrialNote.invalid(e.getMessage());
                     }
                     if (invalid == null) {
                         inFlight.add(next.id());
@@ -320,7 +322,7 @@ public final class Search implements AutoCloseable {
                     }
                 }
                 if (invalid != null) {
-                    new TrialReports(this).onFailed(next.id(), TrialNote.invalid(invalid));
+                    new TrialReports(this).onFailed(next.id(), invalid);
                     continue;
                 }
                 try {

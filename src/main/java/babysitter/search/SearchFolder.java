@@ -57,7 +57,10 @@ public final class SearchFolder {
         try {
             root = Json.readObject(file);
         } catch (BadFileException e) {
-            throw new ConfigException(e.jsonPath(), e.getMessage());
+            // the same message, with the file's problem behind it for a window to say in its language
+            ConfigException bad = new ConfigException(e.jsonPath(), e.getMessage());
+            bad.initCause(e);
+            throw bad;
         }
         Settings settings = settings(root.path("settings"), file.toString());
         List<Round> rounds = new ArrayList<>();

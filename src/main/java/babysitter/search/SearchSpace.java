@@ -1,6 +1,7 @@
 package babysitter.search;
 
 import babysitter.engine.Activation;
+import babysitter.engine.InvalidValue;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
@@ -240,11 +241,9 @@ public record SearchSpace(RunConfig base, List<Param> params) {
                 base.logEvery());
         try {
             out.optimizer().toHyperparameters();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(describe(values) + ": " + e.getMessage(), e);
-        }
-        try {
             out.network().toConfig(1, 2, out.seed());
+        } catch (InvalidValue e) {
+            throw new InvalidCombination(describe(values), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(describe(values) + ": " + e.getMessage(), e);
         }

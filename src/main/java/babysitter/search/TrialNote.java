@@ -1,5 +1,6 @@
 package babysitter.search;
 
+import babysitter.engine.InvalidValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,11 @@ public record TrialNote(Kind kind, List<Object> values) {
         HALVING("wdwwdd"),
         /** Its values make no network: the reason. */
         INVALID("s"),
+        /**
+         * Its values make no network because one breaks its rule: the values tried, then the value's
+         * name, English name, rule, the value and the rule's bound ("" for none), as {@link InvalidValue} has them.
+         */
+        INVALID_VALUE("ssssss"),
         /** It could not be handed to an executor: the error. */
         NOT_STARTED("s"),
         /** The training cost stopped being a number: epoch, the cost, α. */
@@ -122,6 +128,22 @@ public record TrialNote(Kind kind, List<Object> values) {
         return of(Kind.INVALID, String.valueOf(reason));
     }
 
+    /** Its values ({@code combination}, as the sentence writes them) make no network: {@code problem} says why. */
+    public static TrialNote invalidValue(String combination, InvalidValue problem) {
+        return of(Kind.INVALID_VALUE, combination, problem.name(), problem.englishName(), problem.rule().name(),
+                problem.value(), problem.bounds().isEmpty() ? "" : problem.bounds().get(0));
+    }
+
+    /** The value that broke its rule, of an {@link Kind#INVALID_VALUE} note. */
+    public InvalidValue invalidValue() {
+        if (kind != Kind.INVALID_VALUE) {
+            throw new IllegalStateException(kind + " is not an invalid value");
+        }
+        InvalidValue.Rule rule = InvalidValue.Rule.valueOf(words(3));
+        String[] bounds = rule.bounds() == 0 ? new String[0] : new String[] {words(5)};
+        return new InvalidValue(words(1), words(2), rule, words(4), bounds);
+    }
+
     public static TrialNote notStarted(String error) {
         return of(Kind.NOT_STARTED, String.valueOf(error));
     }
@@ -206,6 +228,7 @@ public record TrialNote(Kind kind, List<Object> values) {
                     + four(number(1)) + " is not in the top " + whole(2) + " of " + whole(3) + " trials (1/eta, eta "
                     + Param.num(number(4)) + "; needs >= " + four(number(5)) + ")";
             case INVALID -> "invalid combination: " + words(0);
+            case INVALID_VALUE -> "invalid combination: " + words(0) + ": " + invalidValue().getMessage();
             case NOT_STARTED -> "could not be started: " + words(0);
             case DIVERGED -> "diverged at epoch " + whole(0) + ": cost " + number(1) + ", α=" + Param.num(number(2));
             case DIVERGED_DEV -> "diverged at epoch " + whole(0) + ": cost " + number(1) + " (dev), α="
@@ -263,7 +286,15 @@ public record TrialNote(Kind kind, List<Object> values) {
     public static TrialNote read(JsonNode line) {
         String sentence = line.path("note").asText("");
         TrialNote structured = structured(line);
-        return structured != null && structured.english().equals(sentence) ? structured : text(sentence);
+        return structured != null && givesBack(structured, sentence) ? structured : text(sentence);
+    }
+
+    private static boolean givesBack(TrialNote note, String sentence) {
+        try {
+            return note.english().equals(sentence);
+        } catch (IllegalArgumentException e) {
+            return false; // values that make no sentence (a rule this program does not know)
+        }
     }
 
     private static TrialNote structured(JsonNode line) {

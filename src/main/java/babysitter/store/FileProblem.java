@@ -29,6 +29,12 @@ public record FileProblem(Kind kind, List<String> values) {
         FOLDER_NOT_JSON("folderNotJson", 1),
         /** A folder of runs cannot be listed: the folder, why (the system's words). */
         CANNOT_LIST("cannotList", 2),
+        /** A folder another part of this program writes: the folder, this program's process. */
+        IN_USE_HERE("inUseHere", 2),
+        /** A folder another process writes: the folder, that process. */
+        IN_USE_BY("inUseBy", 2),
+        /** A folder another process writes, which one unknown: the folder. */
+        IN_USE("inUse", 1),
         /**
          * A JSON file that cannot be read: the file, the JSON path ("" for none), the rule (the
          * parser's words), the line and column (-1 when unknown), and "true" for bad syntax.
@@ -77,6 +83,9 @@ public record FileProblem(Kind kind, List<String> values) {
             case RUN_JSON_MISSING -> v.get(0) + " is not a run folder: " + v.get(1) + " is missing";
             case FOLDER_NOT_JSON -> v.get(0) + ": is a folder, not a JSON file";
             case CANNOT_LIST -> v.get(0) + ": cannot be listed: " + v.get(1);
+            case IN_USE_HERE -> v.get(0) + " is in use by this program (process " + v.get(1) + "); close it there first";
+            case IN_USE_BY -> v.get(0) + " is in use by process " + v.get(1) + "; close it there first";
+            case IN_USE -> v.get(0) + " is in use by another process; close it there first";
             case BAD_JSON -> json().message(v.get(0));
         };
     }

@@ -40,10 +40,10 @@ public final class FolderLock implements AutoCloseable {
         FolderLock l = tryAcquire(folder);
         if (l == null) {
             long pid = holder(folder);
-            throw new FolderInUseException(folder, folder + " is in use by "
-                    + (pid == ProcessHandle.current().pid() ? "this program (process " + pid + ")"
-                    : pid > 0 ? "process " + pid : "another process")
-                    + "; close it there first");
+            throw new FolderInUseException(folder, pid == ProcessHandle.current().pid()
+                    ? FileProblem.of(FileProblem.Kind.IN_USE_HERE, folder, pid)
+                    : pid > 0 ? FileProblem.of(FileProblem.Kind.IN_USE_BY, folder, pid)
+                    : FileProblem.of(FileProblem.Kind.IN_USE, folder));
         }
         return l;
     }
@@ -118,8 +118,8 @@ public final class FolderLock implements AutoCloseable {
     public static final class FolderInUseException extends BadFileException {
         private static final long serialVersionUID = 1L;
 
-        FolderInUseException(Path folder, String message) {
-            super(folder, "", message);
+        FolderInUseException(Path folder, FileProblem problem) {
+            super(folder, problem);
         }
     }
 }

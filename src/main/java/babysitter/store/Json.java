@@ -179,8 +179,7 @@ public final class Json {
             if (!path.endsWith(key)) {
                 path = full;
             }
-            return new Problem(path, "the key '" + key + "' appears twice; each key may appear only once", line, column,
-                    false);
+            return new Problem(path, JsonRule.DUPLICATE_KEY.english(key), line, column, false);
         }
         return new Problem(path, rule(original), line, column, true);
     }
@@ -208,58 +207,54 @@ public final class Json {
         Matcher m = NON_STANDARD.matcher(original);
         if (m.find() || original.contains("'NaN'") || original.contains("Infinity")) {
             String token = m.find(0) ? m.group(1) : "NaN";
-            return token + " is not a number JSON allows: write a finite number";
+            return JsonRule.NOT_A_NUMBER.english(token);
         }
         if (original.startsWith("Unexpected end-of-input") || original.contains("end-of-input")) {
-            return original.contains("No content") ? "the file is empty: expected a JSON object"
-                    : "the text ends before the JSON value is complete (a missing '}', ']' or '\"'?)";
+            return original.contains("No content") ? JsonRule.EMPTY.english() : JsonRule.ENDS_EARLY.english();
         }
         m = UNRECOGNIZED.matcher(original);
         if (m.find()) {
-            return "'" + m.group(1) + "' is not a JSON value (text needs double quotes; true, false and null are"
-                    + " lower case)";
+            return JsonRule.NOT_A_VALUE.english(m.group(1));
         }
         if (original.startsWith("Trailing token")) {
-            return "more text follows the end of the JSON value";
+            return JsonRule.TRAILING_TEXT.english();
         }
         if (original.contains("Invalid UTF-8")) {
-            return "holds bytes that are not UTF-8 text";
+            return JsonRule.NOT_UTF8.english();
         }
         if (original.contains("Illegal unquoted character")) {
-            return "a control character (such as a line break or tab) inside a string: write it as \\n or \\t";
+            return JsonRule.CONTROL_CHARACTER.english();
         }
         if (original.contains("out of range of")) {
-            return "the number is too large (" + firstLine(original).replaceAll("^Numeric value ", "") + ")";
+            return JsonRule.TOO_LARGE.english(firstLine(original).replaceAll("^Numeric value ", ""));
         }
         if (original.contains("Leading zeroes") || original.contains("Invalid numeric value")
                 || original.contains("Unexpected character ('.'") || original.contains("Numeric value")) {
-            return "not a valid JSON number (" + firstLine(original) + ")";
+            return JsonRule.BAD_NUMBER.english(firstLine(original));
         }
         m = UNEXPECTED.matcher(original);
         if (m.find()) {
             String c = m.group(1);
             String found = "'" + c + "'";
             if (original.contains("comment")) {
-                return "JSON allows no comments (found " + found + ")";
+                return JsonRule.COMMENT.english(found);
             }
             if (original.contains("double-quote to start field name")) {
-                return c.equals("}") ? "a ',' before '}' (JSON allows no trailing comma)"
-                        : "expected a key in double quotes, found " + found;
+                return c.equals("}") ? JsonRule.COMMA_BEFORE_BRACE.english() : JsonRule.EXPECTED_KEY.english(found);
             }
             if (original.contains("comma to separate Object entries")) {
-                return "expected ',' or '}' after a value, found " + found;
+                return JsonRule.EXPECTED_COMMA_OR_BRACE.english(found);
             }
             if (original.contains("comma to separate Array entries")) {
-                return "expected ',' or ']' after a value, found " + found;
+                return JsonRule.EXPECTED_COMMA_OR_BRACKET.english(found);
             }
             if (original.contains("colon to separate field name and value")) {
-                return "expected ':' after a key, found " + found;
+                return JsonRule.EXPECTED_COLON.english(found);
             }
             if (original.contains("expected a value") || original.contains("expected a valid value")) {
-                return c.equals("]") ? "a ',' before ']' (JSON allows no trailing comma)"
-                        : "expected a value, found " + found;
+                return c.equals("]") ? JsonRule.COMMA_BEFORE_BRACKET.english() : JsonRule.EXPECTED_VALUE.english(found);
             }
-            return "unexpected " + found;
+            return JsonRule.UNEXPECTED.english(found);
         }
         return firstLine(original);
     }

@@ -7,6 +7,7 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.session.live.Pace;
 import babysitter.store.BadFileException;
+import babysitter.store.JsonRule;
 import babysitter.store.RunColumn;
 import babysitter.store.RunCurves;
 import babysitter.store.RunFilter;
@@ -55,6 +56,29 @@ class NamesTest {
             Locale.setDefault(EN);
             assertThat(Names.filterProblem(problem)).isEqualTo(problem.getMessage());
         }
+    }
+
+    /** Every JSON rule is found again in its sentence and said in Korean; in English as the command line says it. */
+    @Test
+    void jsonRulesInKoreanAndInTheCommandLinesEnglish() {
+        for (JsonRule rule : JsonRule.values()) {
+            String sentence = rule.english("'x'");
+            assertThat(JsonRule.read(sentence)).as(rule.name()).map(JsonRule.Found::rule).contains(rule);
+            Locale.setDefault(EN);
+            assertThat(Names.jsonRule(sentence)).as(rule.name()).isEqualTo(sentence);
+            Locale.setDefault(KO);
+            assertThat(Names.jsonRule(sentence)).as(rule.name()).isNotEqualTo(sentence).doesNotContain("!store.");
+            if (sentence.contains("'x'")) {
+                assertThat(Names.jsonRule(sentence)).as(rule.name()).contains("'x'");
+            }
+        }
+        Locale.setDefault(KO);
+        assertThat(Names.jsonRule(JsonRule.ENDS_EARLY.english()))
+                .isEqualTo("JSON 값이 끝나기 전에 텍스트가 끝납니다 ('}', ']', '\"'가 빠졌나요?)");
+        assertThat(Names.jsonRule(JsonRule.COMMA_BEFORE_BRACE.english()))
+                .isEqualTo("'}' 앞에 ','가 있습니다 (JSON은 끝 쉼표를 허용하지 않습니다)");
+        assertThat(Names.jsonRule("Cannot deserialize value of type `int`")).as("other words stay as they are")
+                .isEqualTo("Cannot deserialize value of type `int`");
     }
 
     @Test
@@ -163,7 +187,7 @@ class NamesTest {
     }
 
     @Test
-    void aRunJsonThatIsNotJsonIsSaidAroundTheParsersOwnWords(@TempDir Path tmp) throws Exception {
+    void aRunJsonThatIsNotJsonIsSaidWithTheRuleItBreaksInTheWindowsLanguage(@TempDir Path tmp) throws Exception {
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         Files.writeString(broken.resolve("run.json"), "{ not json");
         BadFileException e = catchThrowableOfType(() -> RunReader.read(broken), BadFileException.class);
@@ -173,6 +197,6 @@ class NamesTest {
         assertThat(Names.storeError(e)).isEqualTo(e.getMessage());
         Locale.setDefault(Locale.KOREA);
         assertThat(Names.storeError(e))
-                .isEqualTo(file + ": 올바른 JSON이 아닙니다: expected a key in double quotes, found 'n' (1번째 줄, 3번째 열)");
+                .isEqualTo(file + ": 올바른 JSON이 아닙니다: 큰따옴표로 감싼 키가 있어야 하는데 'n'입니다 (1번째 줄, 3번째 열)");
     }
 }

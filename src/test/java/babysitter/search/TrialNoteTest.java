@@ -2,7 +2,10 @@ package babysitter.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.InvalidValue;
 import babysitter.store.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +21,8 @@ class TrialNoteTest {
             TrialNote.median(0.3, 2, 0.72, 3),
             TrialNote.halving(3, 0.4, 1, 2, 3, 0.5),
             TrialNote.invalid("units: no hidden layer"),
+            TrialNote.invalidValue("learningRate=0.01, beta1=1", invalidBeta1()),
+            TrialNote.invalidValue("batchSize=0", invalidBatchSize()),
             TrialNote.notStarted("java.lang.IllegalStateException: closed"),
             TrialNote.diverged(1, Double.NaN, 1e12),
             TrialNote.divergedDev(4, Double.POSITIVE_INFINITY, 0.03),
@@ -43,6 +48,10 @@ class TrialNoteTest {
         assertThat(TrialNote.memberShutDown("h:1").english()).isEqualTo("member h:1 shut down; restarts from scratch");
         assertThat(TrialNote.memberLeft().english()).isEqualTo("its member left the cluster; restarts from scratch");
         assertThat(TrialNote.invalid("x").english()).isEqualTo("invalid combination: x");
+        assertThat(TrialNote.invalidValue("learningRate=0.01, beta1=1", invalidBeta1()).english())
+                .isEqualTo("invalid combination: learningRate=0.01, beta1=1: β1 must be in [0, 1), got 1.0");
+        assertThat(TrialNote.invalidValue("batchSize=0", invalidBatchSize()).english())
+                .isEqualTo("invalid combination: batchSize=0: mini-batch size must be at least 1, got 0");
         assertThat(TrialNote.NONE.english()).isEmpty();
         assertThat(TrialNote.text("")).isEqualTo(TrialNote.NONE);
     }
@@ -98,5 +107,13 @@ class TrialNoteTest {
         assertThat(TrialNote.Kind.MEDIAN.key()).isEqualTo("note.trial.median");
         assertThat(TrialNote.Kind.MEMBER_SHUT_DOWN.key()).isEqualTo("note.trial.memberShutDown");
         assertThat(TrialNote.Kind.DIVERGED_DEV.key()).isEqualTo("note.trial.divergedDev");
+    }
+
+    private static InvalidValue invalidBeta1() {
+        return catchThrowableOfType(() -> Hyperparameters.DEFAULTS.withBetas(1, 0.999), InvalidValue.class);
+    }
+
+    private static InvalidValue invalidBatchSize() {
+        return catchThrowableOfType(() -> Hyperparameters.DEFAULTS.withBatchSize(0), InvalidValue.class);
     }
 }

@@ -81,10 +81,10 @@ public final class ClusterExecutor implements TrialExecutor {
         this.name = spec.name();
         this.events = events;
         this.hz = Members.start(spec, "coordinator", slots);
-        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
+        VersionRefusal refused = Members.refusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
-            throw new IllegalStateException(refused);
+            throw new VersionRefusal.Refused(refused);
         }
         this.tasks = hz.getQueue(Channels.TASKS);
         this.results = hz.getQueue(Channels.results(memberId()));

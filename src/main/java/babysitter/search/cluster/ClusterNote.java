@@ -22,7 +22,8 @@ public record ClusterNote(Kind kind, List<String> values) {
         REFUSED_REPORT("refusedReport", "refused a report: {0}"),
         IGNORED_REPORT("ignoredReport", "ignored a {0} report for trial {1}"),
         REFUSED_ANSWER("refusedAnswer", "refused an answer for trial {0}: {1}"),
-        IGNORED_MEMBER("ignoredMember", "ignored a member: {0}"),
+        IGNORED_OTHER_VERSION("ignoredOtherVersion", "ignored a member: this member runs Babysitter {0} but {1} runs"
+                + " Babysitter {2}: every member of a cluster must run the same version"),
         REFUSED_CANCEL("refusedCancel", "refused a cancel: {0}"),
         IDLE_LEAVING("idleLeaving", "no trial for {0} s: leaving"),
         TAKING_FAILED("takingFailed", "taking a trial failed: {0}"),

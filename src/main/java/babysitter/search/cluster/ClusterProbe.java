@@ -20,7 +20,7 @@ public final class ClusterProbe {
      * @param slots   their slots together
      * @param refusal why a search of this version could not use them (another version), or null
      */
-    public record Found(int members, int slots, String refusal) {
+    public record Found(int members, int slots, VersionRefusal refusal) {
     }
 
     /** Joins, counts and leaves; takes a few seconds (longer when nobody answers). */
@@ -28,7 +28,7 @@ public final class ClusterProbe {
         HazelcastInstance hz = Members.start(spec, "probe", 0, true);
         try {
             List<Member> others = hz.getCluster().getMembers().stream().filter(m -> !m.localMember()).toList();
-            return new Found(others.size(), Members.slots(others), Members.versionRefusal(Members.version(), others));
+            return new Found(others.size(), Members.slots(others), Members.refusal(Members.version(), others));
         } finally {
             hz.shutdown();
         }

@@ -124,25 +124,23 @@ public final class Members {
      * Why a member of version {@code mine} must not work with these members, or null: every member
      * must run the same Babysitter version (a task means the same thing to both ends only then).
      */
-    static String versionRefusal(String mine, Collection<Member> members) {
+    static VersionRefusal refusal(String mine, Collection<Member> members) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Member m : members) {
             versions.put(address(m), m.getAttribute(VERSION));
         }
-        return versionRefusal(mine, versions);
+        return refusal(mine, versions);
     }
 
     /** The same for versions by member address (a member without one is not ours and is left out). */
-    static String versionRefusal(String mine, Map<String, String> versionsByAddress) {
-        List<String> others = new ArrayList<>();
+    static VersionRefusal refusal(String mine, Map<String, String> versionsByAddress) {
+        Map<String, String> others = new LinkedHashMap<>();
         versionsByAddress.forEach((address, v) -> {
             if (v != null && !v.equals(mine)) {
-                others.add(address + " runs Babysitter " + v);
+                others.put(address, v);
             }
         });
-        return others.isEmpty() ? null
-                : "this member runs Babysitter " + mine + " but " + String.join(", ", others)
-                        + ": every member of a cluster must run the same version";
+        return others.isEmpty() ? null : new VersionRefusal(mine, others);
     }
 
     /** Trials the members train at once (their slots attribute summed). */

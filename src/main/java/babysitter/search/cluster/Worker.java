@@ -85,9 +85,11 @@ public final class Worker implements AutoCloseable {
             // the coordinator's own slots leave telling joins and departures to the coordinator
             @Override
             public void memberAdded(MembershipEvent e) {
-                String refused = Members.versionRefusal(Members.version(), List.of(e.getMember()));
+                VersionRefusal refused = Members.refusal(Members.version(), List.of(e.getMember()));
                 if (ownsInstance || refused != null) {
-                    events.accept(refused != null ? ClusterEvent.note(ClusterNote.Kind.IGNORED_MEMBER, refused) : Members.joined(e.getMember()));
+                    events.accept(refused != null ? ClusterEvent.note(ClusterNote.Kind.IGNORED_OTHER_VERSION, refused.mine(),
+                            Members.address(e.getMember()), refused.others().values().iterator().next())
+                            : Members.joined(e.getMember()));
                 }
             }
 
@@ -121,10 +123,10 @@ public final class Worker implements AutoCloseable {
 
     static Worker join(ClusterSpec spec, int slots, Path scratch, Consumer<ClusterEvent> events, TrialRunner runner) {
         HazelcastInstance hz = Members.start(spec, "worker", slots);
-        String refused = Members.versionRefusal(Members.version(), hz.getCluster().getMembers());
+        VersionRefusal refused = Members.refusal(Members.version(), hz.getCluster().getMembers());
         if (refused != null) {
             hz.shutdown();
-            throw new IllegalStateException(refused);
+            throw new VersionRefusal.Refused(refused);
         }
         return new Worker(hz, spec.secret() == null ? ClusterSecret.none() : spec.secret(), slots, scratch, events, true, runner);
     }

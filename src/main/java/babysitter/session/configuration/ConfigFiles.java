@@ -124,10 +124,10 @@ public final class ConfigFiles {
             throw new ConfigException("network", source + ": network: " + e.getMessage());
         }
         // the smallest data it could be trained on: one feature, two classes, one row
-        String tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
+        NetworkSpec.TooLarge tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
         if (tooLarge != null) {
             String path = config.network().widestPath();
-            throw new ConfigException(path, source + ": " + path + ": " + tooLarge);
+            throw new ConfigException(path, source + ": " + path + ": " + tooLarge.english());
         }
         try {
             config.data().withDefaults();

@@ -35,7 +35,7 @@ public record NetworkSpec(List<LayerSpec> hidden, Precision precision, Double bn
      * averages) and each unit's values in a mini-batch six times (z, z̃, the activation and their
      * gradients), at 4 or 8 bytes each. Checked before anything is allocated.
      */
-    public String tooLarge(long inputs, long classes, long batchSize, long availableBytes) {
+    public TooLarge tooLarge(long inputs, long classes, long batchSize, long availableBytes) {
         int bytes = precision == Precision.FLOAT64 ? 8 : 4;
         double params = 0;
         double units = 0;
@@ -51,9 +51,37 @@ public record NetworkSpec(List<LayerSpec> hidden, Precision precision, Double bn
         if (need <= availableBytes) {
             return null;
         }
-        return String.format(Locale.ROOT, "the network would hold %.3g parameters and need about %.1f GB to"
-                + " train, more than the %.1f GB this program may use (java -Xmx)%s", params, need / 1e9,
-                availableBytes / 1e9, hidden.isEmpty() ? "" : "; make " + widestPath() + " smaller");
+        return new TooLarge(params, need / 1e9, availableBytes / 1e9, hidden.isEmpty() ? "" : widestPath());
+    }
+
+    /**
+     * A network too large to train here, as its numbers, so that a window can say it in its language.
+     *
+     * @param parameters the parameters it would hold
+     * @param gigabytes  the memory it would need to train, in GB
+     * @param available  the memory this program may use, in GB
+     * @param smaller    the path of the layer to make smaller ("" without hidden layers)
+     */
+    public record TooLarge(double parameters, double gigabytes, double available, String smaller) {
+        /** The parameters as the sentence writes them: 3.14e+09. */
+        public String parametersText() {
+            return String.format(Locale.ROOT, "%.3g", parameters);
+        }
+
+        public String gigabytesText() {
+            return String.format(Locale.ROOT, "%.1f", gigabytes);
+        }
+
+        public String availableText() {
+            return String.format(Locale.ROOT, "%.1f", available);
+        }
+
+        /** The command line's sentence. */
+        public String english() {
+            return "the network would hold " + parametersText() + " parameters and need about " + gigabytesText()
+                    + " GB to train, more than the " + availableText() + " GB this program may use (java -Xmx)"
+                    + (smaller.isEmpty() ? "" : "; make " + smaller + " smaller");
+        }
     }
 
     /** The path of the widest hidden layer's units, for messages ("network" without hidden layers). */

@@ -3,6 +3,7 @@ package babysitter.session.configuration;
 import babysitter.data.BatchOrder;
 import babysitter.data.DataSpec;
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.InvalidValue;
 import babysitter.engine.Precision;
 import babysitter.session.live.Schedule;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -39,13 +40,13 @@ public record RunConfig(String name, NetworkSpec network, OptimizerSpec optimize
         optimizer = optimizer == null ? OptimizerSpec.of(Hyperparameters.DEFAULTS) : optimizer;
         epochs = epochs == null ? DEFAULT_EPOCHS : epochs;
         if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+            throw new InvalidValue("epochs", "epochs", InvalidValue.Rule.AT_LEAST, String.valueOf(epochs), "1");
         }
         seed = seed == null ? DEFAULT_SEED : seed;
         batchOrder = batchOrder == null ? BatchOrder.SHUFFLED : batchOrder;
         logEvery = logEvery == null ? DEFAULT_LOG_EVERY : logEvery;
         if (logEvery < 1) {
-            throw new IllegalArgumentException("logEvery must be at least 1, got " + logEvery);
+            throw new InvalidValue("logEvery", "logEvery", InvalidValue.Rule.AT_LEAST, String.valueOf(logEvery), "1");
         }
         if (name == null || name.isBlank()) {
             name = data.kind() == null ? "run" : data.kind();

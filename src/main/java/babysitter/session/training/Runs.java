@@ -9,6 +9,7 @@ import babysitter.engine.NetworkFiles;
 import babysitter.engine.NpyFormatException;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.Release;
 import babysitter.session.configuration.RunConfig;
 import babysitter.store.BadFileException;
@@ -42,12 +43,11 @@ public final class Runs {
         DataSpec.LoadedData data = config.loadData();
         Dataset train = data.split().train();
         // a mini-batch holds at most the training rows
-        String tooLarge = config.network().tooLarge(train.columns(), train.classes(),
+        NetworkSpec.TooLarge tooLarge = config.network().tooLarge(train.columns(), train.classes(),
                 Math.min(config.optimizer().toHyperparameters().batchSize(), Math.max(1, train.rows())),
                 Runtime.getRuntime().maxMemory());
         if (tooLarge != null) {
-            throw new TooLargeException(config.network().widestPath() + ": " + tooLarge + " (data of "
-                    + train.columns() + " features, " + train.classes() + " classes)");
+            throw new TooLargeException(config.network().widestPath(), tooLarge, train.columns(), train.classes());
         }
         NetworkConfig nc = config.network().toConfig(train.columns(), train.classes(), config.seed());
         Network net = new Network(nc, config.optimizer().toHyperparameters().optimizer());

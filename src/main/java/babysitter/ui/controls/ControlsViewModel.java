@@ -1,9 +1,11 @@
 package babysitter.ui.controls;
 
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.InvalidValue;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.OptimizerBeta;
 import babysitter.session.configuration.Rules;
@@ -326,6 +328,9 @@ public final class ControlsViewModel {
             betaPending = false;
             showBeta(current, true);
             return true;
+        } catch (InvalidValue e) {
+            fieldError.set(ProblemWords.invalidValue(e));
+            return false;
         } catch (IllegalArgumentException e) {
             fieldError.set(e.getMessage());
             return false;

@@ -53,6 +53,7 @@ public final class LibraryViewModel implements AutoCloseable {
     private final FilteredList<RunLibrary.Entry> shown = new FilteredList<>(runs, e -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<RunLibrary.Entry> selected = FXCollections.observableArrayList();
@@ -80,6 +81,9 @@ public final class LibraryViewModel implements AutoCloseable {
         this.background = background;
         this.opener = opener;
         filter.addListener((o, a, text) -> applyFilter(text));
+        shown.addListener((ListChangeListener<RunLibrary.Entry>) c -> updatePlaceholder());
+        runs.addListener((ListChangeListener<RunLibrary.Entry>) c -> updatePlaceholder());
+        updatePlaceholder();
         selected.addListener((ListChangeListener<RunLibrary.Entry>) c -> loadSelection());
         metric.addListener((o, a, b) -> updateCurves());
         xAxis.addListener((o, a, b) -> updateCurves());
@@ -127,6 +131,13 @@ public final class LibraryViewModel implements AutoCloseable {
         } catch (RunFilter.BadFilter e) {
             filterError.set(Names.filterProblem(e));
         }
+        updatePlaceholder();
+    }
+
+    /** What the empty table says: that there are no runs yet, or that the filter hides every one. */
+    private void updatePlaceholder() {
+        placeholder.set(runs.isEmpty() || !shown.isEmpty() ? Texts.get("library.empty")
+                : Texts.get("library.noneMatch", filter.get().strip(), runs.size()));
     }
 
     // ------------------------------------------------------------------ the selection
@@ -315,6 +326,11 @@ public final class LibraryViewModel implements AutoCloseable {
     /** Why the filter text is not understood ("" when it is); the last good filter stays in force. */
     public ReadOnlyStringProperty filterErrorProperty() {
         return filterError.getReadOnlyProperty();
+    }
+
+    /** What the table says when it shows no run: none yet, or none that matches the filter. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

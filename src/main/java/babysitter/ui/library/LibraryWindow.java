@@ -147,7 +147,10 @@ public final class LibraryWindow extends BorderPane {
         SortedList<RunLibrary.Entry> sorted = new SortedList<>(vm.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label(Texts.get("library.empty")));
+        Label placeholder = new Label();
+        placeholder.setId("runsPlaceholder");
+        placeholder.textProperty().bind(vm.placeholderProperty());
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<RunLibrary.Entry>) c -> {
                     List<RunLibrary.Entry> now = List.copyOf(table.getSelectionModel().getSelectedItems());

@@ -2,6 +2,7 @@ package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
 import babysitter.report.Names;
+import babysitter.report.ProblemWords;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Runs;
@@ -71,7 +72,7 @@ final class RunOpening {
 
     /** Starts a new run from {@code config} (the data is loaded in the background), then trains. */
     void newRun(RunConfig config) {
-        load(Texts.get("main.loading.data", config.data().kind()), true, () -> {
+        load(Texts.get("main.loading.data", Names.dataKind(config.data().kind())), true, () -> {
             Trainer t = Runs.start(config, runsRoot, null, clock);
             return () -> attach.attach(t, true, false);
         }, Notice.Cause.START, e -> Texts.get("main.loading.startFailedBanner", e),
@@ -119,9 +120,9 @@ final class RunOpening {
                 fx.execute(() -> {
                     starting.set(false);
                     if (statusLine != null) {
-                        status.accept(statusLine.apply(Names.storeError(e)));
+                        status.accept(statusLine.apply(ProblemWords.say(e)));
                     }
-                    notice.show(why, banner.apply(Names.storeError(e)));
+                    notice.show(why, banner.apply(ProblemWords.say(e)));
                 });
             }
         });

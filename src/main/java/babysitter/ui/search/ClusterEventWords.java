@@ -3,6 +3,7 @@ package babysitter.ui.search;
 import babysitter.i18n.Texts;
 import babysitter.search.cluster.ClusterEvent;
 import babysitter.search.cluster.ClusterNote;
+import babysitter.search.cluster.VersionRefusal;
 
 /** A cluster event as the Search window says it, in the window's language. */
 final class ClusterEventWords {
@@ -24,6 +25,13 @@ final class ClusterEventWords {
     /** A rarer note from the bundles around its values (an error's own message among them as it came); words alone as they are. */
     static String note(ClusterNote note) {
         return note.kind() == ClusterNote.Kind.TEXT ? note.english() : Texts.get(note.kind().key(), note.values().toArray());
+    }
+
+    /** Why a search of this version cannot use a cluster whose members run other versions. */
+    static String refusal(VersionRefusal refusal) {
+        String others = String.join(", ", refusal.others().entrySet().stream()
+                .map(e -> Texts.get("search.cluster.runsVersion", e.getKey(), e.getValue())).toList());
+        return Texts.get("search.cluster.versionRefusal", refusal.mine(), others);
     }
 
     /** A role of ours ("worker", "coordinator") in the window's language; another as it came. */

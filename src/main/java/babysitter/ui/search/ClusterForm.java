@@ -178,7 +178,7 @@ public final class ClusterForm {
             String text;
             try {
                 ClusterProbe.Found f = probe.apply(c.spec());
-                text = f.refusal() != null ? f.refusal()
+                text = f.refusal() != null ? ClusterEventWords.refusal(f.refusal())
                         : f.members() == 0 ? Texts.get("search.cluster.nobody", String.join(", ", c.spec().members()))
                         : Texts.get("search.cluster.found", f.members(), f.slots());
             } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import babysitter.i18n.Texts;
 import babysitter.search.TrialExecutor;
 import babysitter.search.TrialTask;
 import babysitter.search.cluster.ClusterExecutor;
+import babysitter.search.cluster.VersionRefusal;
 import babysitter.search.cluster.ClusterStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,9 @@ final class ClusterTrials implements TrialExecutor {
         } catch (IOException e) {
             // shown in the window's banner
             throw new UncheckedIOException(Texts.get("search.cluster.cannotJoin", choice.spec().name(), e.getMessage()), e);
+        } catch (VersionRefusal.Refused e) {
+            throw new IllegalStateException(Texts.get("search.cluster.cannotJoin", choice.spec().name(),
+                    ClusterEventWords.refusal(e.refusal())), e);
         }
     }
 

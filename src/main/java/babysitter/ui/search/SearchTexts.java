@@ -1,13 +1,16 @@
 package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.search.EdgeWarning;
 import babysitter.search.Method;
 import babysitter.search.Param;
 import babysitter.search.Round;
 import babysitter.search.Scale;
+import babysitter.search.Search;
 import babysitter.search.Trial;
 import babysitter.search.importance.CourseOrder;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +18,15 @@ import java.util.List;
 /** Texts of the Search window that are pure functions of the search: round lines, ranges, rules, names. */
 final class SearchTexts {
     private SearchTexts() {
+    }
+
+    /**
+     * Why a search folder could not be opened, in the window's language: no search there, a damaged
+     * search.json, a folder another program uses; another problem in its own words.
+     */
+    static String openProblem(Exception e) {
+        return e instanceof NoSuchFileException ? Texts.get("search.open.noSearch", Search.SEARCH_JSON)
+                : ProblemWords.say(e);
     }
 
     /** Rounds are shown counting from 1. */

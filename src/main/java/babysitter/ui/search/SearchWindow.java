@@ -251,7 +251,7 @@ public final class SearchWindow {
             Search s = Search.open(dir);
             return Optional.of(show(app, owner, main, s, s.settings().parallel(), false, null));
         } catch (IOException | ConfigException | RuntimeException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK);
+            Alert a = new Alert(Alert.AlertType.ERROR, SearchTexts.openProblem(e), ButtonType.OK);
             if (owner != null) {
                 a.initOwner(owner);
             }

@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.search.Param;
 import babysitter.search.TrialNote;
 
@@ -22,6 +23,7 @@ final class TrialNoteWords {
             case DIVERGED, DIVERGED_DEV -> Texts.get(note.kind().key(), note.whole(0), String.valueOf(note.number(1)),
                     Param.num(note.number(2)));
             case CANCELLED -> Texts.get(note.kind().key(), note.whole(0));
+            case INVALID_VALUE -> Texts.get(note.kind().key(), note.words(0), ProblemWords.invalidValue(note.invalidValue()));
             default -> Texts.get(note.kind().key(), note.values().toArray());
         };
     }

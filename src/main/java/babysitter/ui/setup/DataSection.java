@@ -9,6 +9,7 @@ import babysitter.data.Dataset;
 import babysitter.data.IdxFolder;
 import babysitter.data.SplitSettings;
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -323,7 +324,7 @@ final class DataSection {
             } catch (InvalidPathException e) {
                 // reported by the path check
             } catch (DataFileException e) {
-                csvProblem = e.getMessage();
+                csvProblem = ProblemWords.dataFile(e);
             }
         }
         if (!csvColumns.equals(columns)) {

@@ -4,6 +4,7 @@ import babysitter.data.DataSpec;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;
@@ -338,7 +339,7 @@ public final class SetupViewModel {
                 config = new RunConfig(d.kind(), net, opt, d, run.epochs(), run.seed(),
                         base != null ? base.batchOrder() : null, base != null ? base.logEvery() : null);
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                problem = ProblemWords.say(e);
             }
         }
         built = config;

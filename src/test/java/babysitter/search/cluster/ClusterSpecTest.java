@@ -37,8 +37,8 @@ class ClusterSpecTest {
 
     @Test
     void aMemberOfAnotherVersionIsNamedWithItsVersion() {
-        assertThat(Members.versionRefusal("0.2.0", Map.of("10.0.0.5:5701", "0.2.0"))).isNull();
-        assertThat(Members.versionRefusal("0.2.0", Map.of("10.0.0.5:5701", "0.3.0")))
+        assertThat(Members.refusal("0.2.0", Map.of("10.0.0.5:5701", "0.2.0"))).isNull();
+        assertThat(Members.refusal("0.2.0", Map.of("10.0.0.5:5701", "0.3.0")).english())
                 .isEqualTo("this member runs Babysitter 0.2.0 but 10.0.0.5:5701 runs Babysitter 0.3.0:"
                         + " every member of a cluster must run the same version");
     }

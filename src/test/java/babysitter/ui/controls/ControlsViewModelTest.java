@@ -10,6 +10,7 @@ import babysitter.session.configuration.Rules;
 import babysitter.session.live.Command;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,6 +231,27 @@ class ControlsViewModelTest {
         assertThat(vm.commitFields()).isFalse();
         assertThat(vm.fieldErrorProperty().get()).contains("'abc'");
         assertThat(sent).hasSize(before);
+    }
+
+    /** A typed value that breaks a hyperparameter's rule is refused in the window's language. */
+    @Test
+    void aFieldThatBreaksItsRuleIsRefusedInKorean() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.KOREAN);
+            vm.batchSizeProperty().set("0");
+            assertThat(vm.commitFields()).isFalse();
+            assertThat(vm.fieldErrorProperty().get()).isEqualTo("미니배치 크기은(는) 1 이상의 정수이어야 합니다. 입력값: 0");
+            vm.batchSizeProperty().set("32");
+            vm.beta2Property().set("1");
+            assertThat(vm.commitFields()).isFalse();
+            assertThat(vm.fieldErrorProperty().get()).isEqualTo("β2은(는) [0, 1) 범위의 수이어야 합니다. 입력값: 1.0");
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(vm.commitFields()).isFalse();
+            assertThat(vm.fieldErrorProperty().get()).isEqualTo("β2 must be in [0, 1), got 1.0");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import babysitter.store.RunCurves;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +55,40 @@ class LibraryViewModelTest {
         vm.selected().setAll(vm.runs());
         assertThat(vm.changes()).singleElement().extracting(RunChanges.Column::changes)
                 .isEqualTo(List.of("epoch 2 · step 6: α 0.02→0.01 (user)"));
+    }
+
+    /** The table's placeholder: no runs at all, or runs that the filter hides every one of; in both languages. */
+    @Test
+    void thePlaceholderSaysWhenTheFilterHidesEveryRun(@TempDir Path root) throws Exception {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            LibraryViewModel vm = new LibraryViewModel(List.of(root), Runnable::run, Runnable::run, p -> { });
+            vm.refresh();
+            assertThat(vm.placeholderProperty().get()).isEqualTo("No runs here yet: a run appears as soon as it starts.");
+
+            FakeRuns.run(root, "a", "spiral", "adam", 0.02, 0.9, 4, "finished", 1_700_000_000L, 0.5, 0.6);
+            vm.refresh();
+            vm.filterProperty().set("data=moons");
+            assertThat(vm.shown()).isEmpty();
+            assertThat(vm.placeholderProperty().get())
+                    .isEqualTo("No run matches the filter \u201cdata=moons\u201d (1 run in all).");
+            Locale.setDefault(Locale.KOREAN);
+            vm.filterProperty().set("data=circles");
+            assertThat(vm.placeholderProperty().get())
+                    .isEqualTo("필터 \u201cdata=circles\u201d에 맞는 실행이 없습니다 (전체 1개).");
+
+            vm.filterProperty().set("data=spiral");
+            assertThat(vm.shown()).hasSize(1);
+            vm.filterProperty().set("");
+            Locale.setDefault(Locale.ENGLISH);
+            FakeRuns.run(root, "b", "moons", "sgd", 0.1, Double.NaN, 4, "stopped", 1_700_000_100L, 0.7);
+            vm.filterProperty().set("state=killed");
+            vm.refresh();
+            assertThat(vm.placeholderProperty().get()).as("a new listing counts again")
+                    .isEqualTo("No run matches the filter \u201cstate=killed\u201d (2 runs in all).");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

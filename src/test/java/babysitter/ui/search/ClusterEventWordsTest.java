@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import babysitter.search.cluster.ClusterEvent.Kind;
 import babysitter.search.cluster.ClusterEvent;
 import babysitter.search.cluster.ClusterNote;
+import babysitter.search.cluster.VersionRefusal;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -74,5 +75,24 @@ class ClusterEventWordsTest {
                 assertThat(ClusterEventWords.say(e)).as(kind.name()).isNotEqualTo(e.toString()).doesNotContain("!search.");
             }
         }
+    }
+
+    /** Another version's members: in English as the command line prints it, in Korean with the same versions. */
+    @Test
+    void aRefusalOfAnotherVersionIsSaidInKorean() {
+        VersionRefusal refusal = new VersionRefusal("0.2.0", new java.util.LinkedHashMap<>(
+                java.util.Map.of("10.0.0.5:5701", "0.3.0")));
+        Locale.setDefault(Locale.US);
+        assertThat(ClusterEventWords.refusal(refusal)).isEqualTo(refusal.english()).isEqualTo(
+                "this member runs Babysitter 0.2.0 but 10.0.0.5:5701 runs Babysitter 0.3.0: every member of a cluster"
+                        + " must run the same version");
+        Locale.setDefault(Locale.KOREAN);
+        assertThat(ClusterEventWords.refusal(refusal)).isEqualTo("이 멤버는 Babysitter 0.2.0인데 10.0.0.5:5701은(는)"
+                + " Babysitter 0.3.0입니다. 클러스터의 모든 멤버는 같은 버전이어야 합니다");
+        ClusterEvent ignored = ClusterEvent.note(ClusterNote.Kind.IGNORED_OTHER_VERSION, "0.2.0", "10.0.0.5:5701", "0.3.0");
+        assertThat(ClusterEventWords.say(ignored)).isEqualTo("멤버를 무시함: 이 멤버는 Babysitter 0.2.0인데 10.0.0.5:5701은(는)"
+                + " Babysitter 0.3.0입니다. 클러스터의 모든 멤버는 같은 버전이어야 합니다");
+        Locale.setDefault(Locale.US);
+        assertThat(ClusterEventWords.say(ignored)).isEqualTo("ignored a member: " + refusal.english());
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import babysitter.search.cluster.ClusterProbe;
 import babysitter.search.cluster.ClusterSpec;
+import babysitter.search.cluster.VersionRefusal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +110,7 @@ class ClusterFormTest {
         background.get(0).run();
         assertThat(f.clusterTextProperty().get()).as("an older look-up answers late").contains("nobody answered");
 
-        ClusterForm g = form(new ClusterProbe.Found(1, 1, "this member runs Babysitter 2 but 127.0.0.1:5701 runs Babysitter 1"));
+        ClusterForm g = form(new ClusterProbe.Found(1, 1, new VersionRefusal("2", Map.of("127.0.0.1:5701", "1"))));
         g.membersProperty().set("127.0.0.1:5701");
         g.lookUp();
         background.get(2).run();

@@ -2,6 +2,7 @@ package babysitter.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import babysitter.i18n.Texts;
 import babysitter.search.EarlyStopping;
@@ -267,6 +268,32 @@ class SearchWordsTest {
             babysitter.search.cluster.ClusterSecret.read(missing);
         } catch (java.nio.file.NoSuchFileException e) {
             assertThat(ClusterFormMessages.secretFile(missing, e)).isEqualTo(e.getMessage());
+        }
+    }
+
+    /** The Alert of a search folder that cannot be opened says why in the window's language. */
+    @Test
+    void aSearchFolderThatCannotBeOpenedIsExplainedInKorean() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Exception none = catchThrowableOfType(() -> Search.open(empty), Exception.class);
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        Files.writeString(damaged.resolve(Search.SEARCH_JSON), "{\"settings\": [1,\n");
+        Exception broken = catchThrowableOfType(() -> Search.open(damaged), Exception.class);
+        Path spaceFile = tmp.resolve("space.json");
+        Files.writeString(spaceFile, SearchViewModelTest.SPACE);
+        Path dir = tmp.resolve("search");
+        try (Search running = Search.create(dir, SearchSpace.read(spaceFile), Method.RANDOM, 2, 0,
+                new Settings(1, 1, EarlyStopping.none(), 1))) {
+            Exception inUse = catchThrowableOfType(() -> Search.open(dir), Exception.class);
+            korean();
+            assertThat(SearchTexts.openProblem(none)).isEqualTo("여기에는 탐색이 없습니다: 폴더에 search.json이(가) 없습니다.");
+            assertThat(SearchTexts.openProblem(broken)).startsWith(damaged.resolve(Search.SEARCH_JSON) + ": ")
+                    .contains("올바른 JSON이 아닙니다").contains("JSON 값이 끝나기 전에 텍스트가 끝납니다");
+            assertThat(SearchTexts.openProblem(inUse)).isEqualTo(dir + "은(는) 이 프로그램(프로세스 "
+                    + ProcessHandle.current().pid() + ")이 쓰고 있습니다. 그쪽에서 먼저 닫으세요");
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(SearchTexts.openProblem(inUse)).isEqualTo(inUse.getMessage());
+            assertThat(SearchTexts.openProblem(broken)).isEqualTo(broken.getMessage());
         }
     }
 }

@@ -1,7 +1,10 @@
 package babysitter.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import babysitter.engine.Hyperparameters;
+import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
 import babysitter.search.TrialNote;
 import java.util.Locale;
@@ -31,6 +34,13 @@ class TrialNoteWordsTest {
         // the exception's own words stay as they came, inside the window's sentence
         assertThat(TrialNoteWords.say(TrialNote.invalid("units: no hidden layer")))
                 .isEqualTo("잘못된 조합: units: no hidden layer");
+        // a value that breaks its rule is said in Korean, the values tried as they were
+        InvalidValue beta1 = catchThrowableOfType(() -> Hyperparameters.DEFAULTS.withBetas(1, 0.999), InvalidValue.class);
+        TrialNote invalid = TrialNote.invalidValue("learningRate=0.01, beta1=1", beta1);
+        assertThat(TrialNoteWords.say(invalid))
+                .isEqualTo("잘못된 조합: learningRate=0.01, beta1=1: β1은(는) [0, 1) 범위의 수이어야 합니다. 입력값: 1.0");
+        Locale.setDefault(Locale.US);
+        assertThat(TrialNoteWords.say(invalid)).isEqualTo(invalid.english());
     }
 
     @Test
