@@ -42,7 +42,7 @@ fi
 
 # samples/s from "...median N samples/s" lines: $1 file, $2 pattern
 rate() { grep -h "$2" "$1" 2>/dev/null | head -1 | sed -E 's/.*median ([0-9,]+) samples.*/\1/' | tr -d ,; }
-floor=$(grep '2 OpenBLAS' "$out/floor.txt" | sed -E 's/.*floor ([0-9,]+) samples.*/\1/' | tr -d ,)
+floor=$(grep 'sgemm.*2 OpenBLAS' "$out/floor.txt" | sed -E 's/.*floor ([0-9,]+) samples.*/\1/' | tr -d ,)
 best_pt=0; best_pt_eval=0
 for f in "$out"/pt-*.txt; do
   [ -e "$f" ] || continue
