@@ -3,8 +3,12 @@ package babysitter.report;
 import babysitter.data.DataFileException;
 import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.training.TooLargeException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,7 +51,35 @@ public final class ProblemWords {
     }
 
     /**
-     * What an error says in the window: a value's or a data file's problem, or a run file's (see
+     * A configuration's or a search space's problem in the window's language: the file, where in it,
+     * and the rule it breaks, or the problem of the value underneath; one known only by its message
+     * is said in that message.
+     */
+    public static String config(ConfigException e) {
+        if (e.json() != null) {
+            return Names.badJson(e.source(), e.json());
+        }
+        String rule;
+        if (e.rule() != null) {
+            rule = rule(e.rule(), e.values());
+        } else if (e.getCause() != null) {
+            rule = say(e.getCause());
+        } else {
+            return e.getMessage();
+        }
+        String at = e.line() > 0 ? Texts.get("store.problem.where", e.line(), e.column()) : "";
+        return e.where().isEmpty() ? Texts.get("store.problem.badFile", e.source(), rule, at)
+                : Texts.get("store.problem.badValue", e.source(), e.where(), rule, at);
+    }
+
+    /** A configuration's rule with its values, in the window's language. */
+    private static String rule(ConfigRule rule, List<Object> values) {
+        return Texts.get(rule.key(), values.stream()
+                .map(v -> v instanceof ConfigRule.Word w ? Texts.get(w.key()) : String.valueOf(v)).toArray());
+    }
+
+    /**
+     * What an error says in the window: a value's, a data file's or a configuration's problem, or a run file's (see
      * {@link Names#fileProblem}), in the window's language, also when it comes wrapped with the same
      * message; another error's own message.
      */
@@ -64,6 +96,12 @@ public final class ProblemWords {
             }
             if (t instanceof TooLargeException big) {
                 return tooLarge(big);
+            }
+            if (t instanceof ConfigException c) {
+                return config(c);
+            }
+            if (t instanceof BrokenRule b) {
+                return rule(b.rule(), b.values());
             }
         }
         return Names.storeError(e);

@@ -15,6 +15,10 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.Precision;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.TooLargeException;
@@ -207,5 +211,64 @@ class ProblemWordsTest {
         assertThat(ProblemWords.say(small)).doesNotContain("줄이세요");
         Locale.setDefault(Locale.ENGLISH);
         assertThat(ProblemWords.say(small)).isEqualTo(small.getMessage()).doesNotContain("smaller");
+    }
+
+    /** Every rule of a configuration or a space file: a sentence in each language, the English one the message. */
+    @Test
+    void everyConfigRuleHasASentenceInEachLanguageAndTheEnglishIsTheMessage() {
+        for (ConfigRule rule : ConfigRule.values()) {
+            Object[] values = java.util.stream.IntStream.range(0, rule.arity()).mapToObj(i -> "v" + i).toArray();
+            ConfigException e = ConfigException.of("space.json", "params[0]", rule, values);
+            BrokenRule broken = new BrokenRule(rule, values);
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.config(e)).as(rule.key()).isEqualTo(e.getMessage());
+            assertThat(ProblemWords.say(broken)).as(rule.key()).isEqualTo(broken.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.config(e)).as(rule.key()).startsWith("space.json: params[0]: ")
+                    .isNotEqualTo(e.getMessage()).doesNotContain("!config.");
+            assertThat(ProblemWords.say(broken)).as(rule.key()).isNotEqualTo(broken.getMessage());
+            for (Object v : values) {
+                assertThat(ProblemWords.config(e)).as(rule.key()).contains(v.toString());
+            }
+        }
+        for (ConfigRule.Word w : ConfigRule.Word.values()) {
+            assertThat(Texts.bundle(Locale.ENGLISH).containsKey(w.key())).as(w.key()).isTrue();
+            assertThat(Texts.bundle(Locale.KOREAN).getString(w.key())).as(w.key())
+                    .isNotEqualTo(Texts.bundle(Locale.ENGLISH).getString(w.key()));
+        }
+    }
+
+    /**
+     * A configuration file (or a recorded run's configuration) that cannot be used, in Korean: the
+     * file, where in it, the rule (ours, JSON's or a value's) and the line; in English as the command line says it.
+     */
+    @Test
+    void aConfigurationThatCannotBeUsedIsSaidInKorean(@TempDir Path dir) throws IOException {
+        Path unknownKey = dir.resolve("key.json");
+        Files.writeString(unknownKey, "{ \"data\": { \"kind\": \"spiral\" },\n  \"epochz\": 3\n}\n");
+        Path badValue = dir.resolve("value.json");
+        Files.writeString(badValue, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": 0 }");
+        Path notJson = dir.resolve("syntax.json");
+        Files.writeString(notJson, "{ \"epochs\": 3, }");
+        Path empty = dir.resolve("blank.json");
+        Files.writeString(empty, "");
+        Path notUtf8 = dir.resolve("latin1.json");
+        Files.write(notUtf8, new byte[] {'{', (byte) 0xE9, '}'});
+        List<Path> files = List.of(unknownKey, badValue, notJson, empty, notUtf8, dir.resolve("nothing.json"), dir);
+        for (Path file : files) {
+            ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(file), ConfigException.class);
+            assertThat(e).as(file.toString()).isNotNull();
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.say(e)).isEqualTo(e.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.say(e)).as(e.getMessage()).startsWith(file.toString()).isNotEqualTo(e.getMessage())
+                    .doesNotContain("!", "unknown", "must", "expected", "no such", "folder", "line");
+        }
+        Locale.setDefault(Locale.KOREAN);
+        ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(unknownKey), ConfigException.class);
+        assertThat(ProblemWords.say(e)).startsWith(unknownKey + ": epochz: 알 수 없는 키 'epochz'. 알려진 키: [")
+                .endsWith("] (3번째 줄, 2번째 열)");
+        e = catchThrowableOfType(() -> ConfigFiles.read(dir), ConfigException.class);
+        assertThat(ProblemWords.say(e)).isEqualTo(dir + ": 폴더입니다. 설정 파일이어야 합니다");
     }
 }
