@@ -75,7 +75,9 @@ public final class ProblemWords {
     /** A configuration's rule with its values, in the window's language. */
     private static String rule(ConfigRule rule, List<Object> values) {
         return Texts.get(rule.key(), values.stream()
-                .map(v -> v instanceof ConfigRule.Word w ? Texts.get(w.key()) : String.valueOf(v)).toArray());
+                .map(v -> v instanceof ConfigRule.Word w ? Texts.get(w.key())
+                        : v instanceof ConfigRule.Found f ? Texts.get(f.kind().key(), f.value()) : String.valueOf(v))
+                .toArray());
     }
 
     /**

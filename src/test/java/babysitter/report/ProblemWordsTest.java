@@ -254,7 +254,16 @@ class ProblemWordsTest {
         Files.writeString(empty, "");
         Path notUtf8 = dir.resolve("latin1.json");
         Files.write(notUtf8, new byte[] {'{', (byte) 0xE9, '}'});
-        List<Path> files = List.of(unknownKey, badValue, notJson, empty, notUtf8, dir.resolve("nothing.json"), dir);
+        Path text = dir.resolve("text.json");
+        Files.writeString(text, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": \"three\" }");
+        Path fraction = dir.resolve("fraction.json");
+        Files.writeString(fraction, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": 2.5 }");
+        Path optimizer = dir.resolve("optimizer.json");
+        Files.writeString(optimizer, "{ \"data\": { \"kind\": \"spiral\" }, \"optimizer\": { \"kind\": \"adamw\" } }");
+        Path list = dir.resolve("list.json");
+        Files.writeString(list, "{ \"data\": { \"kind\": \"spiral\" }, \"optimizer\": { \"kind\": [] } }");
+        List<Path> files = List.of(unknownKey, badValue, notJson, empty, notUtf8, dir.resolve("nothing.json"), dir,
+                text, fraction, optimizer, list);
         for (Path file : files) {
             ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(file), ConfigException.class);
             assertThat(e).as(file.toString()).isNotNull();
@@ -270,5 +279,14 @@ class ProblemWordsTest {
                 .endsWith("] (3번째 줄, 2번째 열)");
         e = catchThrowableOfType(() -> ConfigFiles.read(dir), ConfigException.class);
         assertThat(ProblemWords.say(e)).isEqualTo(dir + ": 폴더입니다. 설정 파일이어야 합니다");
+        e = catchThrowableOfType(() -> ConfigFiles.read(fraction), ConfigException.class);
+        assertThat(ProblemWords.say(e)).isEqualTo(fraction + ": epochs: 2.5은(는) 정수이(가) 아닙니다 (1번째 줄, 43번째 열)");
+        e = catchThrowableOfType(() -> ConfigFiles.read(list), ConfigException.class);
+        assertThat(ProblemWords.say(e)).startsWith(list + ": optimizer.kind: 값이어야 합니다 (다음 중 하나: sgd, ");
+        for (ConfigRule.Found.Kind kind : ConfigRule.Found.Kind.values()) {
+            ConfigRule.Found found = new ConfigRule.Found(kind, "x");
+            assertThat(Texts.in(Locale.ENGLISH, kind.key(), "x")).isEqualTo(found.english());
+            assertThat(Texts.in(Locale.KOREAN, kind.key(), "x")).isNotEqualTo(found.english());
+        }
     }
 }

@@ -150,19 +150,17 @@ public final class ConfigFiles {
             String entry = "schedule[" + (first + i) + "]";
             ScheduleEntry.At at = entries.get(i).at();
             if ((at.epoch() == null) == (at.step() == null)) {
-                throw new ConfigException(entry + ".at", source + ": " + entry + ".at: give either \"epoch\" or "
-                        + "\"step\" (one of them), as {\"epoch\": 5} or {\"step\": 900}");
+                throw ConfigException.of(source, entry + ".at", ConfigRule.EPOCH_OR_STEP, "{\"epoch\": 5}",
+                        "{\"step\": 900}");
             }
             if ((at.epoch() != null && at.epoch() < 0) || (at.step() != null && at.step() < 0)) {
                 String path = entry + ".at." + (at.epoch() != null ? "epoch" : "step");
-                throw new ConfigException(path, source + ": " + path + ": must be >= 0 (the "
-                        + (at.epoch() != null ? "epochs" : "steps") + " done before the change), got "
-                        + (at.epoch() != null ? at.epoch() : at.step()));
+                throw at.epoch() != null ? ConfigException.of(source, path, ConfigRule.EPOCHS_BEFORE, at.epoch())
+                        : ConfigException.of(source, path, ConfigRule.STEPS_BEFORE, at.step());
             }
             ScheduleEntry.Change set = entries.get(i).set();
             if (set.empty()) {
-                throw new ConfigException(entry + ".set", source + ": " + entry + ".set: changes nothing: give at "
-                        + "least one of learningRate, momentum, beta1, beta2, batchSize, optimizer");
+                throw ConfigException.of(source, entry + ".set", ConfigRule.CHANGES_NOTHING);
             }
             String prefix = entry + ".set.";
             // each key alone on the run's start, so that the message names the key that is wrong
@@ -272,7 +270,6 @@ public final class ConfigFiles {
     }
 
     private static ConfigException describeMapping(JsonMappingException m, String path, String source) {
-        String where = path.isEmpty() ? source : source + ": " + path;
         if (m instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
             String key = u.getPropertyName();
@@ -287,68 +284,75 @@ public final class ConfigFiles {
                     : ConfigException.because(source, path, path, cause);
         }
         if (m instanceof InvalidFormatException f) {
-            return new ConfigException(path, where + ": " + quote(f.getValue()) + " is not a valid "
-                    + typeName(f.getTargetType()) + allowed(f.getTargetType()));
+            Class<?> type = f.getTargetType();
+            return type.isEnum()
+                    ? ConfigException.of(source, path, ConfigRule.NOT_VALID_ONE_OF, quote(f.getValue()), typeName(type),
+                            allowed(type))
+                    : ConfigException.of(source, path, ConfigRule.NOT_VALID, quote(f.getValue()), typeName(type));
         }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return new ConfigException(path, where + ": expected " + typeName(mi.getTargetType())
-                    + allowed(mi.getTargetType()) + found(mi.getOriginalMessage()));
+            Class<?> type = mi.getTargetType();
+            Object found = found(mi.getOriginalMessage());
+            return type.isEnum()
+                    ? ConfigException.of(source, path, ConfigRule.EXPECTED_ONE_OF, typeName(type), allowed(type), found)
+                    : ConfigException.of(source, path, ConfigRule.EXPECTED, typeName(type), found);
         }
+        String where = path.isEmpty() ? source : source + ": " + path;
         return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
     }
 
-    private static String typeName(Class<?> type) {
+    private static ConfigRule.Word typeName(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
+            return ConfigRule.Word.WHOLE_NUMBER;
         }
         if (type == double.class || type == Double.class) {
-            return "a number";
+            return ConfigRule.Word.NUMBER;
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return ConfigRule.Word.TRUE_OR_FALSE;
         }
         if (type == String.class) {
-            return "a string";
+            return ConfigRule.Word.TEXT;
         }
         if (type.isEnum()) {
-            return "value";
+            return ConfigRule.Word.VALUE;
         }
         if (List.class.isAssignableFrom(type)) {
-            return "a list";
+            return ConfigRule.Word.LIST;
         }
-        return "an object";
+        return ConfigRule.Word.OBJECT;
     }
 
+    /** The names an enumeration takes, lower case: "sgd, momentum, adam". */
     private static String allowed(Class<?> type) {
-        if (!type.isEnum()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(" (one of ");
+        StringBuilder b = new StringBuilder();
         Object[] values = type.getEnumConstants();
         for (int i = 0; i < values.length; i++) {
             b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(Locale.ROOT));
         }
-        return b.append(')').toString();
+        return b.toString();
     }
 
     private static final Pattern FOUND = Pattern.compile(
             "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
 
-    /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
-    private static String found(String original) {
+    /** What Jackson's message says was found, in our words ("" when it does not say). */
+    private static Object found(String original) {
         Matcher m = FOUND.matcher(original == null ? "" : original);
         if (!m.find()) {
             return "";
         }
         String value = m.group(2);
+        String v = value != null ? value : "";
         return switch (m.group(1)) {
-            case "String" -> ", found the text " + (value != null ? value : "");
-            case "Boolean" -> ", found " + (value != null ? value : "true or false");
-            case "Object" -> ", found an object";
-            case "Array" -> ", found a list";
-            case "Floating-point" -> ", found the fraction " + (value != null ? value : "");
-            case "Null" -> ", found null";
-            default -> ", found the whole number " + (value != null ? value : "");
+            case "String" -> new ConfigRule.Found(ConfigRule.Found.Kind.TEXT, v);
+            case "Boolean" -> new ConfigRule.Found(ConfigRule.Found.Kind.TRUE_OR_FALSE,
+                    value != null ? value : "true or false");
+            case "Object" -> new ConfigRule.Found(ConfigRule.Found.Kind.OBJECT, "");
+            case "Array" -> new ConfigRule.Found(ConfigRule.Found.Kind.LIST, "");
+            case "Floating-point" -> new ConfigRule.Found(ConfigRule.Found.Kind.FRACTION, v);
+            case "Null" -> new ConfigRule.Found(ConfigRule.Found.Kind.NULL, "");
+            default -> new ConfigRule.Found(ConfigRule.Found.Kind.WHOLE_NUMBER, v);
         };
     }
 

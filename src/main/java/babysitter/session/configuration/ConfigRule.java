@@ -19,6 +19,12 @@ public enum ConfigRule {
     UNKNOWN_KEY_IN("unknownKeyIn", "unknown key ''{0}'' in {1}; known keys: {2}"),
     REQUIRED("required", "''{0}'' is required"),
     RUN_NO_CONFIG("runNoConfig", "has no 'config' object"),
+    /** The two examples are values: the bundles hold no braces but those of a value's place. */
+    EPOCH_OR_STEP("epochOrStep", "give either \"epoch\" or \"step\" (one of them), as {0} or {1}"),
+    EPOCHS_BEFORE("epochsBefore", "must be >= 0 (the epochs done before the change), got {0}"),
+    STEPS_BEFORE("stepsBefore", "must be >= 0 (the steps done before the change), got {0}"),
+    CHANGES_NOTHING("changesNothing",
+            "changes nothing: give at least one of learningRate, momentum, beta1, beta2, batchSize, optimizer"),
     SPACE_NOT_OBJECT("spaceNotObject", "the file must hold a JSON object with \"base\" and \"params\""),
     PARAMS_EMPTY("paramsEmpty", "expected a non-empty list of hyperparameters"),
     NAME_TWICE("nameTwice", "''{0}'' appears twice"),
@@ -36,6 +42,10 @@ public enum ConfigRule {
     CHOICES_ONLY_FOR_CHOICE("choicesOnlyForChoice", "only a 'choice' scale takes choices"),
     NUMBER_REQUIRED("numberRequired", "required, a number"),
     NOT_A_NUMBER("notANumber", "{0} is not a number"),
+    NOT_VALID("notValid", "{0} is not a valid {1}"),
+    NOT_VALID_ONE_OF("notValidOneOf", "{0} is not a valid {1} (one of {2})"),
+    EXPECTED("expected", "expected {0}{1}"),
+    EXPECTED_ONE_OF("expectedOneOf", "expected {0} (one of {1}){2}"),
     CHOICES_NOT_DISTINCT("choicesNotDistinct", "{0}: the choices {1} must be distinct"),
     RANGE_NOT_FINITE("rangeNotFinite", "{0}: min and max must be finite numbers, got {1} and {2}"),
     MIN_ABOVE_MAX("minAboveMax", "{0}: min {1} is greater than max {2}"),
@@ -61,7 +71,7 @@ public enum ConfigRule {
 
     ConfigRule(String key, String english) {
         this.key = key;
-        // the sentences are written as MessageFormat patterns ('' is one quote), the way the bundles hold them
+        // {n} is the place of value n and '' one quote, as in the bundles
         this.english = english;
         int n = 0;
         while (english.contains("{" + n + "}")) {
@@ -85,15 +95,23 @@ public enum ConfigRule {
         String s = english.replace("''", "'");
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            s = s.replace("{" + i + "}", v instanceof Word w ? w.english : String.valueOf(v));
+            s = s.replace("{" + i + "}", v instanceof Word w ? w.english : v instanceof Found f ? f.english()
+                    : String.valueOf(v));
         }
         return s;
     }
 
-    /** A value said in words: what kind of file a person named. */
+    /** A value said in words: what kind of file a person named, what kind of value a key takes. */
     public enum Word {
         CONFIGURATION_FILE("configuration file"),
-        SPACE_FILE("space file");
+        SPACE_FILE("space file"),
+        WHOLE_NUMBER("a whole number"),
+        NUMBER("a number"),
+        TRUE_OR_FALSE("true or false"),
+        TEXT("a string"),
+        VALUE("value"),
+        LIST("a list"),
+        OBJECT("an object");
 
         private final String english;
 
@@ -104,6 +122,36 @@ public enum ConfigRule {
         /** Its key in the bundles: {@code config.word.SPACE_FILE}, … */
         public String key() {
             return "config.word." + name();
+        }
+    }
+
+    /** What a file held where another kind of value belongs, and the value as written ("" for none). */
+    public record Found(Kind kind, String value) {
+        /** The kinds of value a parser reports finding. */
+        public enum Kind {
+            TEXT(", found the text {0}"),
+            TRUE_OR_FALSE(", found {0}"),
+            OBJECT(", found an object"),
+            LIST(", found a list"),
+            FRACTION(", found the fraction {0}"),
+            NULL(", found null"),
+            WHOLE_NUMBER(", found the whole number {0}");
+
+            private final String english;
+
+            Kind(String english) {
+                this.english = english;
+            }
+
+            /** Its key in the bundles: {@code config.found.TEXT}, … */
+            public String key() {
+                return "config.found." + name();
+            }
+        }
+
+        /** ", found the text "0.01"". */
+        public String english() {
+            return kind.english.replace("{0}", value);
         }
     }
 }
