@@ -1,6 +1,7 @@
 package babysitter.report;
 
 import babysitter.data.DataFileException;
+import babysitter.data.DataSpecException;
 import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
 import babysitter.session.configuration.BrokenRule;
@@ -40,6 +41,11 @@ public final class ProblemWords {
         Object[] values = problem.values().stream()
                 .map(v -> v instanceof DataFileException.Word w ? Texts.get(w.key()) : v).toArray();
         return Texts.get("data.problem.file", problem.file(), Texts.get(problem.kind().key(), values));
+    }
+
+    /** A data description that breaks its rule: the field, the rule and the value, in the window's language. */
+    public static String dataSpec(DataSpecException problem) {
+        return Texts.get(problem.rule().key(), problem.values().stream().map(String::valueOf).toArray());
     }
 
     /** A network too large to train here: its numbers, and the layer to make smaller. */
@@ -104,6 +110,9 @@ public final class ProblemWords {
             }
             if (t instanceof BrokenRule b) {
                 return rule(b.rule(), b.values());
+            }
+            if (t instanceof DataSpecException d) {
+                return dataSpec(d);
             }
         }
         return Names.storeError(e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import babysitter.data.CsvLoader;
 import babysitter.data.DataFileException;
 import babysitter.data.DataSpec;
+import babysitter.data.DataSpecException;
 import babysitter.data.IdxLoader;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
@@ -288,5 +289,37 @@ class ProblemWordsTest {
             assertThat(Texts.in(Locale.ENGLISH, kind.key(), "x")).isEqualTo(found.english());
             assertThat(Texts.in(Locale.KOREAN, kind.key(), "x")).isNotEqualTo(found.english());
         }
+    }
+
+    /** Every rule of a data description: a sentence in each language, the English one the message. */
+    @Test
+    void everyDataDescriptionRuleIsSaidInEachLanguage() {
+        for (DataSpecException.Rule rule : DataSpecException.Rule.values()) {
+            Object[] values = java.util.stream.IntStream.range(0, rule.arity()).mapToObj(i -> "v" + i).toArray();
+            DataSpecException e = new DataSpecException(rule, values);
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.say(e)).as(rule.key()).isEqualTo(e.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.say(e)).as(rule.key()).isNotEqualTo(e.getMessage()).doesNotContain("!data.");
+            for (Object v : values) {
+                assertThat(ProblemWords.say(e)).as(rule.key()).contains(v.toString());
+            }
+        }
+    }
+
+    /** A data description broken in a configuration file: the file, then the data rule, in Korean. */
+    @Test
+    void aDataDescriptionInAConfigurationFileIsSaidInKorean(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{ \"data\": { \"kind\": \"spiral\", \"arms\": 3, \"n\": 2 } }");
+        ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(file), ConfigException.class);
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(ProblemWords.say(e)).isEqualTo(e.getMessage());
+        Locale.setDefault(Locale.KOREAN);
+        assertThat(ProblemWords.say(e)).isEqualTo(file + ": data: data.n은(는) data.arms (3) 이상이어야 합니다. 입력값: 2 (1번째 줄, 49번째 열)");
+        DataSpecException fractions = catchThrowableOfType(() -> DataSpec.of("moons", null, null, null, null, null, null,
+                null, new babysitter.data.SplitSettings(0.5, 0.5, true, null, null, null)), DataSpecException.class);
+        assertThat(ProblemWords.say(fractions))
+                .isEqualTo("data.devFraction + data.testFraction은(는) 1보다 작아야 합니다. 입력값: 0.5 + 0.5");
     }
 }
