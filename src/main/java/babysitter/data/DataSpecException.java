@@ -27,17 +27,11 @@ public final class DataSpecException extends IllegalArgumentException {
         FRACTIONS("fractions", "data.devFraction + data.testFraction must be < 1, got {0} + {1}");
 
         private final String key;
-        private final String english;
-        private final int arity;
+        private final Sentence english;
 
         Rule(String key, String english) {
             this.key = key;
-            this.english = english;
-            int n = 0;
-            while (english.contains("{" + n + "}")) {
-                n++;
-            }
-            this.arity = n;
+            this.english = Sentence.of(english);
         }
 
         /** Its sentence's key in the bundles: {@code data.rule.nAtLeast}, … */
@@ -47,15 +41,7 @@ public final class DataSpecException extends IllegalArgumentException {
 
         /** How many values its sentence takes. */
         public int arity() {
-            return arity;
-        }
-
-        String english(List<Object> values) {
-            String s = english;
-            for (int i = 0; i < values.size(); i++) {
-                s = s.replace("{" + i + "}", String.valueOf(values.get(i)));
-            }
-            return s;
+            return english.arity();
         }
     }
 
@@ -64,10 +50,8 @@ public final class DataSpecException extends IllegalArgumentException {
 
     /** {@code rule} broken; {@code values} fill its sentence. */
     public DataSpecException(Rule rule, Object... values) {
-        super(rule.english(List.copyOf(Arrays.asList(values))));
-        if (values.length != rule.arity()) {
-            throw new IllegalArgumentException(rule + " takes " + rule.arity() + " values, got " + values.length);
-        }
+        super(rule.english.with(Arrays.asList(values), String::valueOf));
+        rule.english.requireValues(rule, values.length);
         this.rule = rule;
         this.values = List.copyOf(Arrays.asList(values));
     }

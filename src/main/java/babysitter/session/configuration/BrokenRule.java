@@ -14,9 +14,6 @@ public final class BrokenRule extends IllegalArgumentException {
 
     public BrokenRule(ConfigRule rule, Object... values) {
         super(rule.english(List.copyOf(Arrays.asList(values))));
-        if (values.length != rule.arity()) {
-            throw new IllegalArgumentException(rule + " takes " + rule.arity() + " values, got " + values.length);
-        }
         this.rule = rule;
         this.values = List.copyOf(Arrays.asList(values));
     }

@@ -65,9 +65,6 @@ public final class ConfigException extends Exception {
     /** As {@link #of}, with the place shown as {@code where} ("" for none) rather than as the JSON path. */
     public static ConfigException shownAt(String source, String jsonPath, String where, ConfigRule rule,
                                           Object... values) {
-        if (values.length != rule.arity()) {
-            throw new IllegalArgumentException(rule + " takes " + rule.arity() + " values, got " + values.length);
-        }
         return new ConfigException(jsonPath, source, where, rule, List.copyOf(Arrays.asList(values)), null, -1, -1,
                 null);
     }

@@ -1,5 +1,6 @@
 package babysitter.session.configuration;
 
+import babysitter.data.Sentence;
 import java.util.List;
 
 /**
@@ -66,18 +67,11 @@ public enum ConfigRule {
     ONE_OF("oneOf", "{0}: ''{1}'' is not allowed: must be one of {2}");
 
     private final String key;
-    private final String english;
-    private final int arity;
+    private final Sentence english;
 
     ConfigRule(String key, String english) {
         this.key = key;
-        // {n} is the place of value n and '' one quote, as in the bundles
-        this.english = english;
-        int n = 0;
-        while (english.contains("{" + n + "}")) {
-            n++;
-        }
-        this.arity = n;
+        this.english = Sentence.of(english);
     }
 
     /** Its sentence's key in the bundles: {@code config.rule.noSuchFile}, … */
@@ -87,18 +81,14 @@ public enum ConfigRule {
 
     /** How many values its sentence takes. */
     public int arity() {
-        return arity;
+        return english.arity();
     }
 
-    /** The English sentence with its values. */
+    /** The English sentence with its values; refuses a wrong number of them. */
     public String english(List<Object> values) {
-        String s = english.replace("''", "'");
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            s = s.replace("{" + i + "}", v instanceof Word w ? w.english : v instanceof Found f ? f.english()
-                    : String.valueOf(v));
-        }
-        return s;
+        english.requireValues(this, values.size());
+        return english.with(values, v -> v instanceof Word w ? w.english : v instanceof Found f ? f.english()
+                : String.valueOf(v));
     }
 
     /** A value said in words: what kind of file a person named, what kind of value a key takes. */
