@@ -68,10 +68,10 @@ public final class ProblemWords {
         String rule;
         if (e.rule() != null) {
             rule = rule(e.rule(), e.values());
-        } else if (e.getCause() != null) {
-            rule = say(e.getCause());
+        } else if (e.source().isEmpty()) {
+            return say(e); // known only by its message, perhaps with a problem of the same message behind it
         } else {
-            return e.getMessage();
+            rule = say(e.getCause());
         }
         String at = e.line() > 0 ? Texts.get("store.problem.where", e.line(), e.column()) : "";
         return e.where().isEmpty() ? Texts.get("store.problem.badFile", e.source(), rule, at)
@@ -105,7 +105,7 @@ public final class ProblemWords {
             if (t instanceof TooLargeException big) {
                 return tooLarge(big);
             }
-            if (t instanceof ConfigException c) {
+            if (t instanceof ConfigException c && !c.source().isEmpty()) {
                 return config(c);
             }
             if (t instanceof BrokenRule b) {
