@@ -96,17 +96,11 @@ public final class DataFileException extends RuntimeException {
                 "truncated: the data end at byte offset {0}, expected {1} bytes of {2} labels from offset {3}");
 
         private final String key;
-        private final String english;
-        private final int arity;
+        private final Sentence english;
 
         Kind(String key, String english) {
             this.key = key;
-            this.english = english;
-            int n = 0;
-            while (english.contains("{" + n + "}")) {
-                n++;
-            }
-            this.arity = n;
+            this.english = Sentence.of(english);
         }
 
         /** Its sentence's key in the bundles: {@code data.problem.notANumber}, … */
@@ -115,12 +109,7 @@ public final class DataFileException extends RuntimeException {
         }
 
         String english(List<Object> values) {
-            String s = english;
-            for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                s = s.replace("{" + i + "}", v instanceof Word w ? w.english : String.valueOf(v));
-            }
-            return s;
+            return english.with(values, v -> v instanceof Word w ? w.english : String.valueOf(v));
         }
     }
 
@@ -162,9 +151,7 @@ public final class DataFileException extends RuntimeException {
     /** The same, caused by {@code cause}. */
     public DataFileException(Path file, Throwable cause, Kind kind, Object... values) {
         super(file + ": " + kind.english(shown(values)), cause);
-        if (values.length != kind.arity) {
-            throw new IllegalArgumentException(kind + " takes " + kind.arity + " values, got " + Arrays.toString(values));
-        }
+        kind.english.requireValues(kind, values.length);
         this.file = file;
         this.kind = kind;
         this.values = shown(values);

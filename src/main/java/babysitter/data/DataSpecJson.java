@@ -111,11 +111,10 @@ record DataSpecJson(String kind, Integer n, Integer classes, Integer arms, Doubl
                       String labelColumn, Boolean header, double devFraction, double testFraction) {
         List<String> kinds = DataSpec.KINDS;
         if (kind == null) {
-            throw new IllegalArgumentException("data.kind is required: one of " + String.join(", ", kinds));
+            throw new DataSpecException(DataSpecException.Rule.KIND_REQUIRED, String.join(", ", kinds));
         }
         if (!kinds.contains(kind)) {
-            throw new IllegalArgumentException("data.kind must be one of " + String.join(", ", kinds) + ", got \""
-                    + kind + "\"");
+            throw new DataSpecException(DataSpecException.Rule.KIND_UNKNOWN, String.join(", ", kinds), kind);
         }
         List<String> allowed = fieldsOf(kind);
         rejectIfPresent(kind, allowed, "n", n);
@@ -130,51 +129,49 @@ record DataSpecJson(String kind, Integer n, Integer classes, Integer arms, Doubl
         if (n != null && n < minClasses) {
             String rule = kind.equals("spiral") && arms != null ? "data.arms (" + arms + ")"
                     : kind.equals("blobs") && classes != null ? "data.classes (" + classes + ")" : "" + minClasses;
-            throw new IllegalArgumentException("data.n must be at least " + rule + ", got " + n);
+            throw new DataSpecException(DataSpecException.Rule.N_AT_LEAST, rule, n);
         }
         if (n != null && n > DataSpec.MAX_POINTS) {
-            throw new IllegalArgumentException("data.n must be at most " + DataSpec.MAX_POINTS + " (the points of a"
-                    + " built-in set are held in memory), got " + n);
+            throw new DataSpecException(DataSpecException.Rule.N_AT_MOST, DataSpec.MAX_POINTS, n);
         }
         int maxClasses = DataSpec.MAX_CLASSES;
         if (arms != null && arms > maxClasses || classes != null && classes > maxClasses) {
-            throw new IllegalArgumentException("data." + (arms != null && arms > maxClasses ? "arms" : "classes")
-                    + " must be at most " + maxClasses + ", got " + (arms != null && arms > maxClasses ? arms : classes));
+            boolean tooManyArms = arms != null && arms > maxClasses;
+            throw new DataSpecException(DataSpecException.Rule.AT_MOST, tooManyArms ? "arms" : "classes", maxClasses,
+                    tooManyArms ? arms : classes);
         }
         if (arms != null && arms < 2) {
-            throw new IllegalArgumentException("data.arms must be at least 2, got " + arms);
+            throw new DataSpecException(DataSpecException.Rule.AT_LEAST_2, "arms", arms);
         }
         if (classes != null && classes < 2) {
-            throw new IllegalArgumentException("data.classes must be at least 2, got " + classes);
+            throw new DataSpecException(DataSpecException.Rule.AT_LEAST_2, "classes", classes);
         }
         if (noise != null && (!(noise >= 0) || !Double.isFinite(noise))) {
-            throw new IllegalArgumentException("data.noise must be a finite number >= 0, got " + number(noise));
+            throw new DataSpecException(DataSpecException.Rule.NOISE, number(noise));
         }
         if ((kind.equals("idx") || kind.equals("csv")) && (path == null || path.isBlank())) {
-            throw new IllegalArgumentException("data.path is required for kind " + kind + ": "
-                    + (kind.equals("idx") ? "a folder of IDX files" : "a CSV file"));
+            throw new DataSpecException(kind.equals("idx") ? DataSpecException.Rule.IDX_PATH_REQUIRED
+                    : DataSpecException.Rule.CSV_PATH_REQUIRED);
         }
         if (labelColumn != null && labelColumn.isBlank()) {
-            throw new IllegalArgumentException("data.labelColumn must be a column name, a 0-based index or \"last\","
-                    + " got \"" + labelColumn + "\"");
+            throw new DataSpecException(DataSpecException.Rule.LABEL_COLUMN, labelColumn);
         }
         if (!(devFraction >= 0 && devFraction < 1)) {
-            throw new IllegalArgumentException("data.devFraction must be in [0, 1), got " + number(devFraction));
+            throw new DataSpecException(DataSpecException.Rule.FRACTION, "devFraction", number(devFraction));
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("data.testFraction must be in [0, 1), got " + number(testFraction));
+            throw new DataSpecException(DataSpecException.Rule.FRACTION, "testFraction", number(testFraction));
         }
         if (!kind.equals("idx") && !(devFraction + testFraction < 1)) {
-            throw new IllegalArgumentException("data.devFraction + data.testFraction must be < 1, got "
-                    + number(devFraction) + " + " + number(testFraction));
+            throw new DataSpecException(DataSpecException.Rule.FRACTIONS, number(devFraction), number(testFraction));
         }
     }
 
     private static void rejectIfPresent(String kind, List<String> allowed, String field, Object value) {
         if (value != null && !allowed.contains(field)) {
             List<String> fields = new ArrayList<>(allowed);
-            throw new IllegalArgumentException("data." + field + " does not apply to kind " + kind + " (it takes "
-                    + (fields.isEmpty() ? "no such fields" : String.join(", ", fields)) + ")");
+            throw fields.isEmpty() ? new DataSpecException(DataSpecException.Rule.NOT_FOR_KIND_NONE, field, kind)
+                    : new DataSpecException(DataSpecException.Rule.NOT_FOR_KIND, field, kind, String.join(", ", fields));
         }
     }
 

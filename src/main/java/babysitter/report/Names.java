@@ -199,7 +199,7 @@ public final class Names {
     }
 
     /** A JSON file's problem: the sentence around the rule it breaks. */
-    private static String badJson(String file, Json.Problem p) {
+    static String badJson(String file, Json.Problem p) {
         String where = p.line() > 0 ? Texts.get("store.problem.where", p.line(), p.column()) : "";
         String key = p.syntax() ? (p.path().isEmpty() ? "store.problem.badJson" : "store.problem.badJsonAt")
                 : (p.path().isEmpty() ? "store.problem.badFile" : "store.problem.badValue");

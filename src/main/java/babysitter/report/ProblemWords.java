@@ -1,10 +1,15 @@
 package babysitter.report;
 
 import babysitter.data.DataFileException;
+import babysitter.data.DataSpecException;
 import babysitter.engine.InvalidValue;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.training.TooLargeException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +43,11 @@ public final class ProblemWords {
         return Texts.get("data.problem.file", problem.file(), Texts.get(problem.kind().key(), values));
     }
 
+    /** A data description that breaks its rule: the field, the rule and the value, in the window's language. */
+    public static String dataSpec(DataSpecException problem) {
+        return Texts.get(problem.rule().key(), problem.values().stream().map(String::valueOf).toArray());
+    }
+
     /** A network too large to train here: its numbers, and the layer to make smaller. */
     public static String tooLarge(TooLargeException e) {
         NetworkSpec.TooLarge size = e.size();
@@ -47,7 +57,37 @@ public final class ProblemWords {
     }
 
     /**
-     * What an error says in the window: a value's or a data file's problem, or a run file's (see
+     * A configuration's or a search space's problem in the window's language: the file, where in it,
+     * and the rule it breaks, or the problem of the value underneath; one known only by its message
+     * is said in that message.
+     */
+    public static String config(ConfigException e) {
+        if (e.json() != null) {
+            return Names.badJson(e.source(), e.json());
+        }
+        String rule;
+        if (e.rule() != null) {
+            rule = rule(e.rule(), e.values());
+        } else if (e.source().isEmpty()) {
+            return say(e); // known only by its message, perhaps with a problem of the same message behind it
+        } else {
+            rule = say(e.getCause());
+        }
+        String at = e.line() > 0 ? Texts.get("store.problem.where", e.line(), e.column()) : "";
+        return e.where().isEmpty() ? Texts.get("store.problem.badFile", e.source(), rule, at)
+                : Texts.get("store.problem.badValue", e.source(), e.where(), rule, at);
+    }
+
+    /** A configuration's rule with its values, in the window's language. */
+    private static String rule(ConfigRule rule, List<Object> values) {
+        return Texts.get(rule.key(), values.stream()
+                .map(v -> v instanceof ConfigRule.Word w ? Texts.get(w.key())
+                        : v instanceof ConfigRule.Found f ? Texts.get(f.kind().key(), f.value()) : String.valueOf(v))
+                .toArray());
+    }
+
+    /**
+     * What an error says in the window: a value's, a data file's or a configuration's problem, or a run file's (see
      * {@link Names#fileProblem}), in the window's language, also when it comes wrapped with the same
      * message; another error's own message.
      */
@@ -64,6 +104,15 @@ public final class ProblemWords {
             }
             if (t instanceof TooLargeException big) {
                 return tooLarge(big);
+            }
+            if (t instanceof ConfigException c && !c.source().isEmpty()) {
+                return config(c);
+            }
+            if (t instanceof BrokenRule b) {
+                return rule(b.rule(), b.values());
+            }
+            if (t instanceof DataSpecException d) {
+                return dataSpec(d);
             }
         }
         return Names.storeError(e);

@@ -1,5 +1,7 @@
 package babysitter.search;
 
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigRule;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public record Param(String name, Scale scale, double min, double max, List<Strin
                 throw new IllegalArgumentException(name + ": a choice needs at least one choice");
             }
             if (new LinkedHashSet<>(choices).size() != choices.size()) {
-                throw new IllegalArgumentException(name + ": the choices " + choices + " must be distinct");
+                throw new BrokenRule(ConfigRule.CHOICES_NOT_DISTINCT, name, choices);
             }
             min = 0;
             max = choices.size() - 1;
@@ -46,37 +48,33 @@ public record Param(String name, Scale scale, double min, double max, List<Strin
                 throw new IllegalArgumentException(name + ": only the choice scale takes choices, not " + scale.jsonName());
             }
             if (!Double.isFinite(min) || !Double.isFinite(max)) {
-                throw new IllegalArgumentException(name + ": min and max must be finite numbers, got " + min + " and " + max);
+                throw new BrokenRule(ConfigRule.RANGE_NOT_FINITE, name, min, max);
             }
             if (min > max) {
-                throw new IllegalArgumentException(name + ": min " + num(min) + " is greater than max " + num(max));
+                throw new BrokenRule(ConfigRule.MIN_ABOVE_MAX, name, num(min), num(max));
             }
             switch (scale) {
                 case LOG -> {
                     if (!(min > 0)) {
-                        throw new IllegalArgumentException(name + ": min " + num(min)
-                                + " is not allowed: a log scale needs 0 < min <= max");
+                        throw new BrokenRule(ConfigRule.LOG_RANGE, name, num(min));
                     }
                 }
                 case ONE_MINUS_LOG -> {
                     if (!(min >= 0) || !(max < 1)) {
-                        throw new IllegalArgumentException(name + ": [" + num(min) + ", " + num(max)
-                                + "] is not allowed: a one-minus-log scale needs 0 <= min <= max < 1");
+                        throw new BrokenRule(ConfigRule.ONE_MINUS_LOG_RANGE, name, num(min), num(max));
                     }
                 }
                 case INTEGER -> {
                     if (min != Math.rint(min) || max != Math.rint(max)) {
-                        throw new IllegalArgumentException(name + ": [" + num(min) + ", " + num(max)
-                                + "] is not allowed: an integer scale needs whole numbers");
+                        throw new BrokenRule(ConfigRule.INTEGER_RANGE, name, num(min), num(max));
                     }
                     if (Math.abs(min) > 1e9 || Math.abs(max) > 1e9) {
-                        throw new IllegalArgumentException(name + ": integer range too large");
+                        throw new BrokenRule(ConfigRule.INTEGER_TOO_LARGE, name);
                     }
                 }
                 case POW2 -> {
                     if (!isPow2(min) || !isPow2(max)) {
-                        throw new IllegalArgumentException(name + ": [" + num(min) + ", " + num(max)
-                                + "] is not allowed: a pow2 scale needs powers of two >= 1 (1, 2, 4, 8, ...)");
+                        throw new BrokenRule(ConfigRule.POW2_RANGE, name, num(min), num(max));
                     }
                 }
                 default -> {

@@ -1,5 +1,7 @@
 package babysitter.search;
 
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigRule;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ public enum Scale {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + s + "' is not a scale; known scales: " + known());
+        throw new BrokenRule(ConfigRule.SCALE_UNKNOWN, s, known());
     }
 
     /** The scale names, comma-separated. */

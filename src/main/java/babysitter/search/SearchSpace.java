@@ -5,8 +5,10 @@ import babysitter.engine.InvalidValue;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
+import babysitter.session.configuration.BrokenRule;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;
@@ -171,10 +173,10 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         if (layers != null) {
             int n = whole("layers", layers);
             if (n < 0) {
-                throw new IllegalArgumentException("layers: " + layers + " is not allowed: must be at least 0");
+                throw new BrokenRule(ConfigRule.LAYERS_AT_LEAST_0, layers);
             }
             if (hidden.isEmpty() && n > 0) {
-                throw new IllegalArgumentException("layers: the base configuration has no hidden layer to copy");
+                throw new BrokenRule(ConfigRule.NO_LAYER_TO_COPY);
             }
             LayerSpec first = hidden.isEmpty() ? null : hidden.get(0);
             hidden.clear();
@@ -186,7 +188,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
             String name = e.getKey();
             Object v = e.getValue();
             if (v == null) {
-                throw new IllegalArgumentException(name + ": no value");
+                throw new BrokenRule(ConfigRule.NO_VALUE, name);
             }
             switch (name) {
                 case "learningRate" -> o = new OptimizerSpec(o.kind(), real(name, v), o.momentum(), o.beta1(), o.beta2(),
@@ -209,7 +211,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
                 case "units" -> {
                     int u = whole(name, v);
                     if (u < 1) {
-                        throw new IllegalArgumentException("units: " + v + " is not allowed: a layer needs at least 1 unit");
+                        throw new BrokenRule(ConfigRule.UNITS_AT_LEAST_1, v);
                     }
                     requireHidden(name, hidden);
                     hidden.replaceAll(l -> new LayerSpec(u, l.activation(), l.batchNorm()));
@@ -222,7 +224,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
                 case "batchNorm" -> {
                     String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
                     if (!s.equals("true") && !s.equals("false")) {
-                        throw new IllegalArgumentException("batchNorm: '" + v + "' is not allowed: must be \"true\" or \"false\"");
+                        throw new BrokenRule(ConfigRule.TRUE_OR_FALSE, "batchNorm", v);
                     }
                     boolean bn = s.equals("true");
                     requireHidden(name, hidden);
@@ -231,8 +233,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
                 case "layers" -> {
                     // done above, before the per-layer values
                 }
-                default -> throw new IllegalArgumentException("'" + name + "' is not a hyperparameter a search can vary; known names: "
-                        + String.join(", ", NAMES.keySet()));
+                default -> throw new BrokenRule(ConfigRule.NAME_UNKNOWN, name, String.join(", ", NAMES.keySet()));
             }
         }
         NetworkSpec net = new NetworkSpec(hidden, base.network().precision(), base.network().bnEpsilon(),
@@ -269,7 +270,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
 
     private static void requireHidden(String name, List<LayerSpec> hidden) {
         if (hidden.isEmpty()) {
-            throw new IllegalArgumentException(name + ": the configuration has no hidden layer to apply it to");
+            throw new BrokenRule(ConfigRule.NO_LAYER_FOR, name);
         }
     }
 
@@ -277,14 +278,14 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be a finite number");
+        throw new BrokenRule(ConfigRule.FINITE, name, v);
     }
 
     private static int whole(String name, Object v) {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e9) {
             return n.intValue();
         }
-        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be a whole number");
+        throw new BrokenRule(ConfigRule.WHOLE, name, v);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name, Object v) {
@@ -298,7 +299,7 @@ public record SearchSpace(RunConfig base, List<Param> params) {
         for (E e : type.getEnumConstants()) {
             known.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException(name + ": '" + v + "' is not allowed: must be one of " + String.join(", ", known));
+        throw new BrokenRule(ConfigRule.ONE_OF, name, v, String.join(", ", known));
     }
 
     /**

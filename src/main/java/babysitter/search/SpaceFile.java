@@ -2,6 +2,7 @@ package babysitter.search;
 
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.RunConfig;
 import babysitter.store.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,7 @@ final class SpaceFile {
 
     /** Reads and checks a space file; a relative "base" path is resolved against the file's folder. */
     static SearchSpace read(Path file) throws ConfigException {
-        String text = ConfigFiles.readText(file, "space file");
+        String text = ConfigFiles.readText(file, ConfigRule.Word.SPACE_FILE);
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
     }
@@ -38,25 +39,23 @@ final class SpaceFile {
         try {
             root = ConfigFiles.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            Json.Problem p = Json.problem(e);
-            throw new ConfigException(p.path(), p.message(source));
+            throw ConfigException.json(source, Json.problem(e));
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException("", source + ": the file must hold a JSON object with \"base\" and \"params\"");
+            throw ConfigException.of(source, "", ConfigRule.SPACE_NOT_OBJECT);
         }
         onlyKeys(root, "", source, "base", "params");
         RunConfig base = base(root.get("base"), source, baseDir);
         JsonNode ps = root.get("params");
         if (ps == null || !ps.isArray() || ps.isEmpty()) {
-            throw new ConfigException("params", source + ": params: expected a non-empty list of hyperparameters");
+            throw ConfigException.of(source, "params", ConfigRule.PARAMS_EMPTY);
         }
         List<Param> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < ps.size(); i++) {
             Param p = param(ps.get(i), "params[" + i + "]", source);
             if (!seen.add(p.name())) {
-                throw new ConfigException("params[" + i + "].name", source + ": params[" + i + "].name: '" + p.name()
-                        + "' appears twice");
+                throw ConfigException.of(source, "params[" + i + "].name", ConfigRule.NAME_TWICE, p.name());
             }
             params.add(p);
         }
@@ -70,9 +69,12 @@ final class SpaceFile {
                     Map<String, Object> one = new LinkedHashMap<>();
                     one.put(p.name(), v);
                     space.apply(one);
+                } catch (InvalidCombination e) {
+                    // the values tried, then the rule of the value that broke it (said in words by a window)
+                    throw ConfigException.because(source, "params[" + i + "]",
+                            "params[" + i + "] (" + p.name() + "): " + e.combination(), e.problem());
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException("params[" + i + "]", source + ": params[" + i + "] (" + p.name() + "): "
-                            + e.getMessage());
+                    throw ConfigException.because(source, "params[" + i + "]", "params[" + i + "] (" + p.name() + ")", e);
                 }
             }
         }
@@ -81,7 +83,7 @@ final class SpaceFile {
 
     private static RunConfig base(JsonNode node, String source, Path baseDir) throws ConfigException {
         if (node == null || node.isNull()) {
-            throw new ConfigException("base", source + ": base: required (a run configuration object, or the path of one)");
+            throw ConfigException.of(source, "base", ConfigRule.BASE_REQUIRED);
         }
         if (node.isTextual()) {
             Path p = Path.of(node.asText());
@@ -91,18 +93,17 @@ final class SpaceFile {
             try {
                 return ConfigFiles.read(p);
             } catch (ConfigException e) {
-                throw new ConfigException("base", source + ": base: " + e.getMessage());
+                throw ConfigException.because(source, "base", "base", e);
             }
         }
         if (!node.isObject()) {
-            throw new ConfigException("base", source + ": base: expected a run configuration object or a file path, got "
-                    + node);
+            throw ConfigException.of(source, "base", ConfigRule.BASE_NOT_OBJECT, node);
         }
         try {
             return ConfigFiles.parse(node.toString(), source + ": base");
         } catch (ConfigException e) {
             String path = e.jsonPath().isEmpty() ? "base" : "base." + e.jsonPath();
-            throw new ConfigException(path, e.getMessage());
+            throw e.movedTo(path);
         }
     }
 
@@ -112,69 +113,68 @@ final class SpaceFile {
             String k = it.next();
             if (!known.contains(k)) {
                 String where = path.isEmpty() ? k : path + "." + k;
-                throw new ConfigException(where, source + ": " + where + ": unknown key '" + k + "'"
-                        + (path.isEmpty() ? "" : " in " + path) + "; known keys: " + List.of(keys));
+                throw path.isEmpty() ? ConfigException.of(source, where, ConfigRule.UNKNOWN_KEY, k, List.of(keys))
+                        : ConfigException.of(source, where, ConfigRule.UNKNOWN_KEY_IN, k, path, List.of(keys));
             }
         }
     }
 
     private static Param param(JsonNode node, String path, String source) throws ConfigException {
         if (node == null || !node.isObject()) {
-            throw new ConfigException(path, source + ": " + path + ": expected an object with name, scale, min, max (or choices)");
+            throw ConfigException.of(source, path, ConfigRule.PARAM_NOT_OBJECT);
         }
         onlyKeys(node, path, source, "name", "scale", "min", "max", "choices");
         JsonNode n = node.get("name");
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new ConfigException(path + ".name", source + ": " + path + ".name: required, a hyperparameter name ("
-                    + String.join(", ", SearchSpace.NAMES.keySet()) + ")");
+            throw ConfigException.of(source, path + ".name", ConfigRule.NAME_REQUIRED,
+                    String.join(", ", SearchSpace.NAMES.keySet()));
         }
         String name = n.asText();
         if (!SearchSpace.NAMES.containsKey(name)) {
-            throw new ConfigException(path + ".name", source + ": " + path + ".name: '" + name
-                    + "' is not a hyperparameter a search can vary; known names: " + String.join(", ", SearchSpace.NAMES.keySet()));
+            throw ConfigException.of(source, path + ".name", ConfigRule.NAME_UNKNOWN, name,
+                    String.join(", ", SearchSpace.NAMES.keySet()));
         }
         JsonNode s = node.get("scale");
         if (s == null || !s.isTextual()) {
-            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: required, one of " + Scale.known());
+            throw ConfigException.of(source, path + ".scale", ConfigRule.SCALE_REQUIRED, Scale.known());
         }
         Scale scale;
         try {
             scale = Scale.parse(s.asText());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: " + e.getMessage());
+            throw ConfigException.because(source, path + ".scale", path + ".scale", e);
         }
         if (!SearchSpace.NAMES.get(name).contains(scale)) {
-            throw new ConfigException(path + ".scale", source + ": " + path + ".scale: " + name + " cannot be searched on a '"
-                    + scale.jsonName() + "' scale; allowed: " + allowed(name));
+            throw ConfigException.of(source, path + ".scale", ConfigRule.SCALE_NOT_ALLOWED, name, scale.jsonName(),
+                    allowed(name));
         }
         try {
             if (scale == Scale.CHOICE) {
                 if (node.has("min") || node.has("max")) {
-                    throw new ConfigException(path, source + ": " + path + ": a choice takes \"choices\", not min/max");
+                    throw ConfigException.of(source, path, ConfigRule.CHOICE_NOT_MIN_MAX);
                 }
                 JsonNode c = node.get("choices");
                 if (c == null || !c.isArray() || c.isEmpty()) {
-                    throw new ConfigException(path + ".choices", source + ": " + path + ".choices: required, a non-empty list");
+                    throw ConfigException.of(source, path + ".choices", ConfigRule.CHOICES_REQUIRED);
                 }
                 List<String> choices = new ArrayList<>();
                 for (int i = 0; i < c.size(); i++) {
                     JsonNode e = c.get(i);
                     if (!e.isTextual() && !e.isBoolean()) {
-                        throw new ConfigException(path + ".choices[" + i + "]", source + ": " + path + ".choices[" + i
-                                + "]: " + e + " is not a string");
+                        throw ConfigException.of(source, path + ".choices[" + i + "]", ConfigRule.CHOICE_NOT_TEXT, e);
                     }
                     choices.add(e.asText().toLowerCase(Locale.ROOT));
                 }
                 return Param.choice(name, choices);
             }
             if (node.has("choices")) {
-                throw new ConfigException(path + ".choices", source + ": " + path + ".choices: only a 'choice' scale takes choices");
+                throw ConfigException.of(source, path + ".choices", ConfigRule.CHOICES_ONLY_FOR_CHOICE);
             }
             double min = number(node, "min", path, source);
             double max = number(node, "max", path, source);
             return new Param(name, scale, min, max, List.of());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+            throw ConfigException.because(source, path, path, e);
         }
     }
 
@@ -191,11 +191,10 @@ final class SpaceFile {
     private static double number(JsonNode node, String key, String path, String source) throws ConfigException {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
-            throw new ConfigException(path + "." + key, source + ": " + path + "." + key + ": required, a number");
+            throw ConfigException.of(source, path + "." + key, ConfigRule.NUMBER_REQUIRED);
         }
         if (!v.isNumber()) {
-            throw new ConfigException(path + "." + key, source + ": " + path + "." + key + ": " + v
-                    + " is not a number");
+            throw ConfigException.of(source, path + "." + key, ConfigRule.NOT_A_NUMBER, v);
         }
         return v.asDouble();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import babysitter.data.CsvLoader;
 import babysitter.data.DataFileException;
 import babysitter.data.DataSpec;
+import babysitter.data.DataSpecException;
 import babysitter.data.IdxLoader;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
@@ -15,6 +16,10 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.NetworkConfig;
 import babysitter.engine.Precision;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.BrokenRule;
+import babysitter.session.configuration.ConfigException;
+import babysitter.session.configuration.ConfigFiles;
+import babysitter.session.configuration.ConfigRule;
 import babysitter.session.configuration.NetworkSpec;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.TooLargeException;
@@ -207,5 +212,114 @@ class ProblemWordsTest {
         assertThat(ProblemWords.say(small)).doesNotContain("줄이세요");
         Locale.setDefault(Locale.ENGLISH);
         assertThat(ProblemWords.say(small)).isEqualTo(small.getMessage()).doesNotContain("smaller");
+    }
+
+    /** Every rule of a configuration or a space file: a sentence in each language, the English one the message. */
+    @Test
+    void everyConfigRuleHasASentenceInEachLanguageAndTheEnglishIsTheMessage() {
+        for (ConfigRule rule : ConfigRule.values()) {
+            Object[] values = java.util.stream.IntStream.range(0, rule.arity()).mapToObj(i -> "v" + i).toArray();
+            ConfigException e = ConfigException.of("space.json", "params[0]", rule, values);
+            BrokenRule broken = new BrokenRule(rule, values);
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.config(e)).as(rule.key()).isEqualTo(e.getMessage());
+            assertThat(ProblemWords.say(broken)).as(rule.key()).isEqualTo(broken.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.config(e)).as(rule.key()).startsWith("space.json: params[0]: ")
+                    .isNotEqualTo(e.getMessage()).doesNotContain("!config.");
+            assertThat(ProblemWords.say(broken)).as(rule.key()).isNotEqualTo(broken.getMessage());
+            for (Object v : values) {
+                assertThat(ProblemWords.config(e)).as(rule.key()).contains(v.toString());
+            }
+        }
+        for (ConfigRule.Word w : ConfigRule.Word.values()) {
+            assertThat(Texts.bundle(Locale.ENGLISH).containsKey(w.key())).as(w.key()).isTrue();
+            assertThat(Texts.bundle(Locale.KOREAN).getString(w.key())).as(w.key())
+                    .isNotEqualTo(Texts.bundle(Locale.ENGLISH).getString(w.key()));
+        }
+    }
+
+    /**
+     * A configuration file (or a recorded run's configuration) that cannot be used, in Korean: the
+     * file, where in it, the rule (ours, JSON's or a value's) and the line; in English as the command line says it.
+     */
+    @Test
+    void aConfigurationThatCannotBeUsedIsSaidInKorean(@TempDir Path dir) throws IOException {
+        Path unknownKey = dir.resolve("key.json");
+        Files.writeString(unknownKey, "{ \"data\": { \"kind\": \"spiral\" },\n  \"epochz\": 3\n}\n");
+        Path badValue = dir.resolve("value.json");
+        Files.writeString(badValue, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": 0 }");
+        Path notJson = dir.resolve("syntax.json");
+        Files.writeString(notJson, "{ \"epochs\": 3, }");
+        Path empty = dir.resolve("blank.json");
+        Files.writeString(empty, "");
+        Path notUtf8 = dir.resolve("latin1.json");
+        Files.write(notUtf8, new byte[] {'{', (byte) 0xE9, '}'});
+        Path text = dir.resolve("text.json");
+        Files.writeString(text, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": \"three\" }");
+        Path fraction = dir.resolve("fraction.json");
+        Files.writeString(fraction, "{ \"data\": { \"kind\": \"spiral\" }, \"epochs\": 2.5 }");
+        Path optimizer = dir.resolve("optimizer.json");
+        Files.writeString(optimizer, "{ \"data\": { \"kind\": \"spiral\" }, \"optimizer\": { \"kind\": \"adamw\" } }");
+        Path list = dir.resolve("list.json");
+        Files.writeString(list, "{ \"data\": { \"kind\": \"spiral\" }, \"optimizer\": { \"kind\": [] } }");
+        List<Path> files = List.of(unknownKey, badValue, notJson, empty, notUtf8, dir.resolve("nothing.json"), dir,
+                text, fraction, optimizer, list);
+        for (Path file : files) {
+            ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(file), ConfigException.class);
+            assertThat(e).as(file.toString()).isNotNull();
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.say(e)).isEqualTo(e.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.say(e)).as(e.getMessage()).startsWith(file.toString()).isNotEqualTo(e.getMessage())
+                    .doesNotContain("!", "unknown", "must", "expected", "no such", "folder", "line");
+        }
+        Locale.setDefault(Locale.KOREAN);
+        ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(unknownKey), ConfigException.class);
+        assertThat(ProblemWords.say(e)).startsWith(unknownKey + ": epochz: 알 수 없는 키 'epochz'. 알려진 키: [")
+                .endsWith("] (3번째 줄, 2번째 열)");
+        e = catchThrowableOfType(() -> ConfigFiles.read(dir), ConfigException.class);
+        assertThat(ProblemWords.say(e)).isEqualTo(dir + ": 폴더입니다. 설정 파일이어야 합니다");
+        e = catchThrowableOfType(() -> ConfigFiles.read(fraction), ConfigException.class);
+        assertThat(ProblemWords.say(e)).isEqualTo(fraction + ": epochs: 2.5은(는) 정수이(가) 아닙니다 (1번째 줄, 43번째 열)");
+        e = catchThrowableOfType(() -> ConfigFiles.read(list), ConfigException.class);
+        assertThat(ProblemWords.say(e)).startsWith(list + ": optimizer.kind: 값이어야 합니다 (다음 중 하나: sgd, ");
+        for (ConfigRule.Found.Kind kind : ConfigRule.Found.Kind.values()) {
+            ConfigRule.Found found = new ConfigRule.Found(kind, "x");
+            assertThat(Texts.in(Locale.ENGLISH, kind.key(), "x")).isEqualTo(found.english());
+            assertThat(Texts.in(Locale.KOREAN, kind.key(), "x")).isNotEqualTo(found.english());
+        }
+    }
+
+    /** Every rule of a data description: a sentence in each language, the English one the message. */
+    @Test
+    void everyDataDescriptionRuleIsSaidInEachLanguage() {
+        for (DataSpecException.Rule rule : DataSpecException.Rule.values()) {
+            Object[] values = java.util.stream.IntStream.range(0, rule.arity()).mapToObj(i -> "v" + i).toArray();
+            DataSpecException e = new DataSpecException(rule, values);
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(ProblemWords.say(e)).as(rule.key()).isEqualTo(e.getMessage());
+            Locale.setDefault(Locale.KOREAN);
+            assertThat(ProblemWords.say(e)).as(rule.key()).isNotEqualTo(e.getMessage()).doesNotContain("!data.");
+            for (Object v : values) {
+                assertThat(ProblemWords.say(e)).as(rule.key()).contains(v.toString());
+            }
+        }
+    }
+
+    /** A data description broken in a configuration file: the file, then the data rule, in Korean. */
+    @Test
+    void aDataDescriptionInAConfigurationFileIsSaidInKorean(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{ \"data\": { \"kind\": \"spiral\", \"arms\": 3, \"n\": 2 } }");
+        ConfigException e = catchThrowableOfType(() -> ConfigFiles.read(file), ConfigException.class);
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(ProblemWords.say(e)).isEqualTo(e.getMessage());
+        Locale.setDefault(Locale.KOREAN);
+        assertThat(ProblemWords.say(e)).isEqualTo(file + ": data: data.n은(는) data.arms (3) 이상이어야 합니다. 입력값: 2 (1번째 줄, 49번째 열)");
+        DataSpecException fractions = catchThrowableOfType(() -> DataSpec.of("moons", null, null, null, null, null, null,
+                null, new babysitter.data.SplitSettings(0.5, 0.5, true, null, null, null)), DataSpecException.class);
+        assertThat(ProblemWords.say(fractions))
+                .isEqualTo("data.devFraction + data.testFraction은(는) 1보다 작아야 합니다. 입력값: 0.5 + 0.5");
     }
 }

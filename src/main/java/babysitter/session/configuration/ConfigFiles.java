@@ -40,23 +40,24 @@ public final class ConfigFiles {
 
     /** Reads and checks a configuration file. */
     public static RunConfig read(Path file) throws ConfigException {
-        return parse(readText(file, "configuration file"), file.toString());
+        return parse(readText(file, ConfigRule.Word.CONFIGURATION_FILE), file.toString());
     }
 
     /**
      * The UTF-8 text of a file a person named, or a message that says why not (no such file, not
      * UTF-8, a folder rather than a {@code kind}, unreadable), naming the file.
      */
-    public static String readText(Path file, String kind) throws ConfigException {
+    public static String readText(Path file, ConfigRule.Word kind) throws ConfigException {
+        String source = file.toString();
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("", file + ": no such file");
+            throw ConfigException.of(source, "", ConfigRule.NO_SUCH_FILE);
         } catch (MalformedInputException e) {
-            throw new ConfigException("", file + ": holds bytes that are not UTF-8 text");
+            throw ConfigException.of(source, "", ConfigRule.NOT_UTF8);
         } catch (IOException e) {
-            throw new ConfigException("", file + (Files.isDirectory(file) ? ": is a folder, not a " + kind
-                    : ": cannot be read (" + e.getMessage() + ")"));
+            throw Files.isDirectory(file) ? ConfigException.of(source, "", ConfigRule.A_FOLDER, kind)
+                    : ConfigException.of(source, "", ConfigRule.CANNOT_READ, e.getMessage());
         }
     }
 
@@ -69,7 +70,7 @@ public final class ConfigFiles {
             throw describe(e, source);
         }
         if (config == null) {
-            throw new ConfigException("", source + ": the file holds no configuration object");
+            throw ConfigException.of(source, "", ConfigRule.NO_CONFIGURATION);
         }
         check(config, source);
         checkLearningRates(config, source);
@@ -113,15 +114,15 @@ public final class ConfigFiles {
             config.optimizer().toHyperparameters();
         } catch (LrDecay.InvalidParameter e) {
             String path = "optimizer." + e.parameter();
-            throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+            throw ConfigException.because(source, path, path, e);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("optimizer", source + ": optimizer: " + e.getMessage());
+            throw ConfigException.because(source, "optimizer", "optimizer", e);
         }
         checkSchedule(config.schedule(), 0, config.optimizer().toHyperparameters(), source);
         try {
             config.network().toConfig(1, 2, config.seed());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("network", source + ": network: " + e.getMessage());
+            throw ConfigException.because(source, "network", "network", e);
         }
         // the smallest data it could be trained on: one feature, two classes, one row
         NetworkSpec.TooLarge tooLarge = config.network().tooLarge(1, 2, 1, Runtime.getRuntime().maxMemory());
@@ -132,7 +133,7 @@ public final class ConfigFiles {
         try {
             config.data().withDefaults();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("data", source + ": " + e.getMessage());
+            throw ConfigException.because(source, "data", "", e);
         }
     }
 
@@ -149,19 +150,17 @@ public final class ConfigFiles {
             String entry = "schedule[" + (first + i) + "]";
             ScheduleEntry.At at = entries.get(i).at();
             if ((at.epoch() == null) == (at.step() == null)) {
-                throw new ConfigException(entry + ".at", source + ": " + entry + ".at: give either \"epoch\" or "
-                        + "\"step\" (one of them), as {\"epoch\": 5} or {\"step\": 900}");
+                throw ConfigException.of(source, entry + ".at", ConfigRule.EPOCH_OR_STEP, "{\"epoch\": 5}",
+                        "{\"step\": 900}");
             }
             if ((at.epoch() != null && at.epoch() < 0) || (at.step() != null && at.step() < 0)) {
                 String path = entry + ".at." + (at.epoch() != null ? "epoch" : "step");
-                throw new ConfigException(path, source + ": " + path + ": must be >= 0 (the "
-                        + (at.epoch() != null ? "epochs" : "steps") + " done before the change), got "
-                        + (at.epoch() != null ? at.epoch() : at.step()));
+                throw at.epoch() != null ? ConfigException.of(source, path, ConfigRule.EPOCHS_BEFORE, at.epoch())
+                        : ConfigException.of(source, path, ConfigRule.STEPS_BEFORE, at.step());
             }
             ScheduleEntry.Change set = entries.get(i).set();
             if (set.empty()) {
-                throw new ConfigException(entry + ".set", source + ": " + entry + ".set: changes nothing: give at "
-                        + "least one of learningRate, momentum, beta1, beta2, batchSize, optimizer");
+                throw ConfigException.of(source, entry + ".set", ConfigRule.CHANGES_NOTHING);
             }
             String prefix = entry + ".set.";
             // each key alone on the run's start, so that the message names the key that is wrong
@@ -187,7 +186,7 @@ public final class ConfigFiles {
                     k.getValue().apply(base);
                 } catch (IllegalArgumentException e) {
                     String path = prefix + k.getKey();
-                    throw new ConfigException(path, source + ": " + path + ": " + e.getMessage());
+                    throw ConfigException.because(source, path, path, e);
                 }
             }
         }
@@ -200,10 +199,10 @@ public final class ConfigFiles {
         try {
             config = run.partOf("config", Object.class);
         } catch (IOException e) {
-            throw new ConfigException("config", source + ": config: cannot be read (" + e.getMessage() + ")");
+            throw ConfigException.of(source, "config", ConfigRule.CANNOT_READ, e.getMessage());
         }
         if (!(config instanceof Map)) {
-            throw new ConfigException("config", source + ": has no 'config' object");
+            throw ConfigException.shownAt(source, "config", "", ConfigRule.RUN_NO_CONFIG);
         }
         return fromJson(config, source, run.recordedBy());
     }
@@ -243,112 +242,117 @@ public final class ConfigFiles {
         try {
             T value = MAPPER.convertValue(json, type);
             if (value == null) {
-                throw new ConfigException("", source + ": holds no configuration object");
+                throw ConfigException.of(source, "", ConfigRule.NO_CONFIGURATION_HERE);
             }
             return value;
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException j) {
                 throw describe(j, source);
             }
-            throw new ConfigException("", source + ": " + e.getMessage());
+            throw ConfigException.because(source, "", "", e);
         }
     }
 
     static ConfigException describe(JsonProcessingException e, String source) {
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
-            return new ConfigException("", source + ": the file is empty: expected a JSON object");
+            return ConfigException.of(source, "", ConfigRule.EMPTY);
         }
         if (Json.syntaxCause(e) != null || !(e instanceof JsonMappingException m) || trailing(e)) {
-            Json.Problem p = Json.problem(e);
-            return new ConfigException(p.path(), p.message(source));
+            return ConfigException.json(source, Json.problem(e));
         }
-        String path = Json.path(m);
-        String where = path.isEmpty() ? source : source + ": " + path;
-        String at = m.getLocation() == null || m.getLocation().getLineNr() < 1 ? ""
-                : " (line " + m.getLocation().getLineNr() + ", column " + m.getLocation().getColumnNr() + ")";
-        ConfigException described = describeMapping(m, path, where);
-        return at.isEmpty() ? described : new ConfigException(described.jsonPath(), described.getMessage() + at);
+        ConfigException described = describeMapping(m, Json.path(m), source);
+        return m.getLocation() == null || m.getLocation().getLineNr() < 1 ? described
+                : described.at(m.getLocation().getLineNr(), m.getLocation().getColumnNr());
     }
 
     private static boolean trailing(JsonProcessingException e) {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
     }
 
-    private static ConfigException describeMapping(JsonMappingException m, String path, String where) {
+    private static ConfigException describeMapping(JsonMappingException m, String path, String source) {
         if (m instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-            return new ConfigException(path, where + ": unknown key '" + u.getPropertyName() + "'"
-                    + (parent.isEmpty() ? "" : " in " + parent) + "; known keys: " + u.getKnownPropertyIds());
+            String key = u.getPropertyName();
+            String known = String.valueOf(u.getKnownPropertyIds());
+            return parent.isEmpty() ? ConfigException.of(source, path, ConfigRule.UNKNOWN_KEY, key, known)
+                    : ConfigException.of(source, path, ConfigRule.UNKNOWN_KEY_IN, key, parent, known);
         }
         if (m instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause() != null ? v.getCause() : v;
-            String reason = cause instanceof NullPointerException npe && npe.getMessage() != null
-                    ? "'" + npe.getMessage() + "' is required" : cause.getMessage();
-            return new ConfigException(path, where + ": " + reason);
+            return cause instanceof NullPointerException npe && npe.getMessage() != null
+                    ? ConfigException.of(source, path, ConfigRule.REQUIRED, npe.getMessage())
+                    : ConfigException.because(source, path, path, cause);
         }
         if (m instanceof InvalidFormatException f) {
-            return new ConfigException(path, where + ": " + quote(f.getValue()) + " is not a valid "
-                    + typeName(f.getTargetType()) + allowed(f.getTargetType()));
+            Class<?> type = f.getTargetType();
+            return type.isEnum()
+                    ? ConfigException.of(source, path, ConfigRule.NOT_VALID_ONE_OF, quote(f.getValue()), typeName(type),
+                            allowed(type))
+                    : ConfigException.of(source, path, ConfigRule.NOT_VALID, quote(f.getValue()), typeName(type));
         }
         if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return new ConfigException(path, where + ": expected " + typeName(mi.getTargetType())
-                    + allowed(mi.getTargetType()) + found(mi.getOriginalMessage()));
+            Class<?> type = mi.getTargetType();
+            Object found = found(mi.getOriginalMessage());
+            return type.isEnum()
+                    ? ConfigException.of(source, path, ConfigRule.EXPECTED_ONE_OF, typeName(type), allowed(type), found)
+                    : ConfigException.of(source, path, ConfigRule.EXPECTED, typeName(type), found);
         }
+        String where = path.isEmpty() ? source : source + ": " + path;
         return new ConfigException(path, where + ": " + firstLine(m.getOriginalMessage()));
     }
 
-    private static String typeName(Class<?> type) {
+    private static ConfigRule.Word typeName(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
+            return ConfigRule.Word.WHOLE_NUMBER;
         }
         if (type == double.class || type == Double.class) {
-            return "a number";
+            return ConfigRule.Word.NUMBER;
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return ConfigRule.Word.TRUE_OR_FALSE;
         }
         if (type == String.class) {
-            return "a string";
+            return ConfigRule.Word.TEXT;
         }
         if (type.isEnum()) {
-            return "value";
+            return ConfigRule.Word.VALUE;
         }
         if (List.class.isAssignableFrom(type)) {
-            return "a list";
+            return ConfigRule.Word.LIST;
         }
-        return "an object";
+        return ConfigRule.Word.OBJECT;
     }
 
+    /** The names an enumeration takes, lower case: "sgd, momentum, adam". */
     private static String allowed(Class<?> type) {
-        if (!type.isEnum()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(" (one of ");
+        StringBuilder b = new StringBuilder();
         Object[] values = type.getEnumConstants();
         for (int i = 0; i < values.length; i++) {
             b.append(i == 0 ? "" : ", ").append(((Enum<?>) values[i]).name().toLowerCase(Locale.ROOT));
         }
-        return b.append(')').toString();
+        return b.toString();
     }
 
     private static final Pattern FOUND = Pattern.compile(
             "(String|Boolean|Object|Array|Floating-point|Integer|Null) value(?: \\((\"[^\"]*\"|[^)]*)\\))?");
 
-    /** What Jackson's message says was found, in our words: ", found the text "0.01"". */
-    private static String found(String original) {
+    /** What Jackson's message says was found, in our words ("" when it does not say). */
+    private static Object found(String original) {
         Matcher m = FOUND.matcher(original == null ? "" : original);
         if (!m.find()) {
             return "";
         }
         String value = m.group(2);
+        String v = value != null ? value : "";
         return switch (m.group(1)) {
-            case "String" -> ", found the text " + (value != null ? value : "");
-            case "Boolean" -> ", found " + (value != null ? value : "true or false");
-            case "Object" -> ", found an object";
-            case "Array" -> ", found a list";
-            case "Floating-point" -> ", found the fraction " + (value != null ? value : "");
-            case "Null" -> ", found null";
-            default -> ", found the whole number " + (value != null ? value : "");
+            case "String" -> new ConfigRule.Found(ConfigRule.Found.Kind.TEXT, v);
+            case "Boolean" -> new ConfigRule.Found(ConfigRule.Found.Kind.TRUE_OR_FALSE,
+                    value != null ? value : "true or false");
+            case "Object" -> new ConfigRule.Found(ConfigRule.Found.Kind.OBJECT, "");
+            case "Array" -> new ConfigRule.Found(ConfigRule.Found.Kind.LIST, "");
+            case "Floating-point" -> new ConfigRule.Found(ConfigRule.Found.Kind.FRACTION, v);
+            case "Null" -> new ConfigRule.Found(ConfigRule.Found.Kind.NULL, "");
+            default -> new ConfigRule.Found(ConfigRule.Found.Kind.WHOLE_NUMBER, v);
         };
     }
 

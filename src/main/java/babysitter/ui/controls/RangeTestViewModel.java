@@ -1,6 +1,7 @@
 package babysitter.ui.controls;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.live.Command;
@@ -167,7 +168,7 @@ public final class RangeTestViewModel {
                 Report.LrRangeReport report = runner.run(c, r, stop::get);
                 fx.execute(() -> finished(report, r));
             } catch (IOException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : ProblemWords.say(e);
                 fx.execute(() -> failed(why));
             }
         });

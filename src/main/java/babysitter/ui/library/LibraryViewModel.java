@@ -9,6 +9,7 @@ import babysitter.store.RunFilter;
 import babysitter.store.RunLibrary;
 import babysitter.store.RunNotes;
 import babysitter.store.RunReader;
+import babysitter.store.RunSummary;
 import babysitter.store.RunTrash;
 import babysitter.store.RunsWatcher;
 import babysitter.ui.monitor.ReferenceRun;
@@ -21,9 +22,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -71,6 +74,7 @@ public final class LibraryViewModel implements AutoCloseable {
     private Consumer<List<ReferenceRun>> monitor;
     private RunsWatcher watcher;
     private int generation;
+    private Predicate<Path> finishedHere = dir -> false;
 
     private record Loaded(RunLibrary.Entry entry, Run run) {
     }
@@ -87,6 +91,15 @@ public final class LibraryViewModel implements AutoCloseable {
         selected.addListener((ListChangeListener<RunLibrary.Entry>) c -> loadSelection());
         metric.addListener((o, a, b) -> updateCurves());
         xAxis.addListener((o, a, b) -> updateCurves());
+    }
+
+    /**
+     * Tells which run this program trains has done all its epochs: its session keeps the folder
+     * (more epochs may be added) and writes the stop only when it closes, so the folder alone
+     * would say it still runs. Asked on the thread of {@code fx}.
+     */
+    public void setFinishedHere(Predicate<Path> finishedHere) {
+        this.finishedHere = Objects.requireNonNull(finishedHere);
     }
 
     /** Lists the runs now, and again whenever the folders change. */
@@ -109,7 +122,7 @@ public final class LibraryViewModel implements AutoCloseable {
 
     private void show(RunLibrary.Listing l) {
         List<Path> keep = selected.stream().map(e -> e.summary().dir()).toList();
-        runs.setAll(l.runs());
+        runs.setAll(l.runs().stream().map(this::asTheSessionSays).toList());
         List<RunLibrary.Entry> again = runs.stream().filter(e -> keep.contains(e.summary().dir())).toList();
         if (!again.equals(selected)) {
             selected.setAll(again);
@@ -117,6 +130,11 @@ public final class LibraryViewModel implements AutoCloseable {
         status.set(l.warnings().isEmpty() ? Texts.get("library.status", runs.size(), folders())
                 : Texts.get("library.statusWarnings", runs.size(), folders(), l.warnings().size(),
                         String.join("; ", l.problems().stream().map(Names::fileProblem).toList())));
+    }
+
+    private RunLibrary.Entry asTheSessionSays(RunLibrary.Entry e) {
+        return e.state() == RunSummary.State.RUNNING_HERE && finishedHere.test(e.summary().dir())
+                ? new RunLibrary.Entry(e.summary(), RunSummary.State.FINISHED) : e;
     }
 
     private String folders() {

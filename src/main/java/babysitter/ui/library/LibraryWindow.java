@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -68,19 +71,26 @@ public final class LibraryWindow extends BorderPane {
 
     /**
      * Opens the library of {@code app}'s runs folder; {@code opener} opens a run in the main window,
-     * {@code monitor} draws runs as references on the main window's charts.
+     * {@code monitor} draws runs as references on the main window's charts, {@code finishedHere} tells
+     * whether a run the main window trains has done all its epochs, asked again whenever
+     * {@code sessionState} changes.
      */
     public static Stage show(AppContext app, Window owner, Consumer<Path> opener,
-                             Consumer<List<ReferenceRun>> monitor) {
+                             Consumer<List<ReferenceRun>> monitor, Predicate<Path> finishedHere,
+                             Observable sessionState) {
         LibraryViewModel vm = new LibraryViewModel(List.of(app.runsRoot()), Platform::runLater, app.background(),
                 opener);
         vm.setMonitor(monitor);
+        vm.setFinishedHere(finishedHere);
+        InvalidationListener relist = o -> vm.refresh();
+        sessionState.addListener(relist);
         LibraryWindow view = new LibraryWindow(vm);
         view.getStylesheets().add(LibraryWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());
         Stage stage = ToolWindow.create(owner, Texts.get("library.title"), view, 1300, 860);
         stage.getProperties().put(LibraryViewModel.class, vm);
         Runnable unregister = app.onClose(vm::close);
         stage.setOnHidden(e -> {
+            sessionState.removeListener(relist);
             vm.close();
             unregister.run();
         });

@@ -1,6 +1,7 @@
 package babysitter.ui.library;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.search.Scale;
 import babysitter.search.SearchSpace;
 import babysitter.session.configuration.ConfigException;
@@ -118,7 +119,7 @@ public final class SearchAroundDialog {
                 SearchAround.write(config, edited, spaceFile);
                 written[0] = spaceFile;
             } catch (IOException | ConfigException | RuntimeException ex) {
-                error.setText(Texts.get("library.around.cannotWrite", spaceFile, ex.getMessage()));
+                error.setText(Texts.get("library.around.cannotWrite", spaceFile, ProblemWords.say(ex)));
                 e.consume();
             }
         });

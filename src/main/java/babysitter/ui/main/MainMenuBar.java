@@ -54,7 +54,8 @@ final class MainMenuBar {
         MonitorView monitor = window.monitor();
         MenuItem newRun = item(Texts.get("main.menu.newRun"), "Shortcut+N", window::newRun);
         MenuItem runs = item(Texts.get("main.menu.runs"), "Shortcut+O",
-                () -> LibraryWindow.show(app, owner(), vm::openRun, vm.monitor().references()::add));
+                () -> LibraryWindow.show(app, owner(), vm::openRun, vm.monitor().references()::add,
+                        vm::finishedHere, vm.progress().stateProperty()));
         runs.setId("runsItem");
         MenuItem openRun = item(Texts.get("main.menu.openRunFolder"), null, window::openRunFolder);
         MenuItem openLast = item(Texts.get("main.menu.openLastRun"), "Shortcut+Shift+O", () -> vm.lastRun().ifPresent(vm::openRun));

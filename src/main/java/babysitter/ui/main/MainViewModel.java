@@ -316,6 +316,15 @@ public final class MainViewModel implements TrialHost {
         return notice.textProperty();
     }
 
+    /**
+     * Whether {@code dir} is the folder of this window's session and the session has done all its
+     * epochs (it keeps the folder until it closes, since more epochs may be added).
+     */
+    public boolean finishedHere(Path dir) {
+        return session != null && progress.stateProperty().get() == Report.State.FINISHED && !runDir.get().isEmpty()
+                && Path.of(runDir.get()).toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize());
+    }
+
     public ReadOnlyStringProperty runDirProperty() {
         return runDir.getReadOnlyProperty();
     }

@@ -1,6 +1,7 @@
 package babysitter.ui.main;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.report.RunReport;
 import babysitter.session.configuration.ConfigException;
 import babysitter.session.training.RunAsConfiguration;
@@ -70,7 +71,7 @@ public final class RunExports {
                 fx.execute(() -> done(Texts.get("main.export.configurationWritten", out)));
             } catch (IOException | ConfigException | RuntimeException e) {
                 fx.execute(() -> notice.show(Notice.Cause.REPORT, Texts.get("main.export.configurationFailed",
-                        e.getMessage())));
+                        ProblemWords.say(e))));
             }
         });
     }

@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.search.EarlyStopping;
 import babysitter.search.Method;
 import babysitter.search.Search;
@@ -217,10 +218,10 @@ public final class NewSearchViewModel {
         try {
             space = SearchSpace.read(file);
         } catch (ConfigException e) {
-            error.set(e.getMessage());
+            error.set(ProblemWords.config(e));
             return Optional.empty();
         } catch (RuntimeException e) {
-            error.set(Texts.get("search.new.cannotRead", file, e.getMessage()));
+            error.set(Texts.get("search.new.cannotRead", file, ProblemWords.say(e)));
             return Optional.empty();
         }
         boolean grid = method.get() == Method.GRID;

@@ -22,6 +22,7 @@ class RangeTestViewModelTest {
     private final List<Command.LrRangeTest> asked = new ArrayList<>();
     private Report.LrRangeReport answer;
     private IOException failure;
+    private RuntimeException breaks;
     private RangeTestViewModel vm;
 
     @BeforeEach
@@ -31,6 +32,9 @@ class RangeTestViewModelTest {
             asked.add(r);
             if (failure != null) {
                 throw failure;
+            }
+            if (breaks != null) {
+                throw breaks;
             }
             return answer;
         });
@@ -123,5 +127,24 @@ class RangeTestViewModelTest {
         vm.liveRunProperty().set(true);
         vm.useInRun();
         assertThat(toRun).containsExactly(0.0123);
+    }
+
+    /** Why the test could not run is said in the window's language (here a data file that is missing). */
+    @Test
+    void aFailureIsSaidInTheWindowsLanguage() {
+        java.nio.file.Path csv = java.nio.file.Path.of("data", "missing.csv");
+        breaks = new babysitter.data.DataFileException(csv, babysitter.data.DataFileException.Kind.NO_SUCH_FILE,
+                babysitter.data.DataFileException.Word.DELIMITED_TEXT);
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.KOREAN);
+            vm.run();
+            runInBackground();
+            assertThat(vm.messageProperty().get()).isEqualTo("범위 테스트를 실행할 수 없습니다: "
+                    + babysitter.report.ProblemWords.dataFile((babysitter.data.DataFileException) breaks))
+                    .startsWith("범위 테스트를 실행할 수 없습니다: " + csv + ": ").doesNotContain("no such file");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 }

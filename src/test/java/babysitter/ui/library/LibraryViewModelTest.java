@@ -1,9 +1,13 @@
 package babysitter.ui.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import babysitter.store.FakeRuns;
+import babysitter.store.FolderLock;
 import babysitter.store.RunCurves;
+import babysitter.store.RunLibrary;
+import babysitter.store.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,23 @@ class LibraryViewModelTest {
         vm.selected().setAll(vm.runs());
         assertThat(vm.changes()).singleElement().extracting(RunChanges.Column::changes)
                 .isEqualTo(List.of("epoch 2 · step 6: α 0.02→0.01 (user)"));
+    }
+
+    /**
+     * A run this program trained to its last epoch keeps its folder locked (more epochs may follow) and
+     * has no stop event yet; the Runs window says it finished, as the main window does, not that it runs.
+     */
+    @Test
+    void aRunThisProgramFinishedButStillHoldsIsShownFinished(@TempDir Path root) throws Exception {
+        Path a = FakeRuns.run(root, "a", "spiral", "adam", 0.02, 0.9, 4, "killed", 1_700_000_000L, 0.5, 0.6);
+        Path b = FakeRuns.run(root, "b", "moons", "sgd", 0.1, Double.NaN, 4, "killed", 1_700_000_100L, 0.7);
+        try (FolderLock lockA = FolderLock.acquire(a); FolderLock lockB = FolderLock.acquire(b)) {
+            LibraryViewModel vm = new LibraryViewModel(List.of(root), Runnable::run, Runnable::run, p -> { });
+            vm.setFinishedHere(a::equals);
+            vm.refresh();
+            assertThat(vm.runs()).extracting(e -> e.summary().name(), RunLibrary.Entry::state).containsExactly(
+                    tuple("b", RunSummary.State.RUNNING_HERE), tuple("a", RunSummary.State.FINISHED));
+        }
     }
 
     /** The table's placeholder: no runs at all, or runs that the filter hides every one of; in both languages. */

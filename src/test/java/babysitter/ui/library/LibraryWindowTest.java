@@ -49,7 +49,8 @@ class LibraryWindowTest {
         moons = FakeRuns.run(root, "moons", "moons", "adam", 0.01, 0.9, 4, "killed", 1_700_000_200L, 0.6, 0.7, 0.8,
                 0.85);
         app = new AppContext(root);
-        stage = LibraryWindow.show(app, null, opened::add, onMonitor::addAll);
+        stage = LibraryWindow.show(app, null, opened::add, onMonitor::addAll, dir -> false,
+                new javafx.beans.property.SimpleObjectProperty<>());
     }
 
     @AfterEach

@@ -100,8 +100,12 @@ class MainViewModelTest {
         pump(() -> vm.progress().stateProperty().get() == Report.State.IDLE);
         assertThat(vm.progress().branchProperty().get()).isEqualTo(1);
         assertThat(vm.progress().epochProperty().get()).isEqualTo(1);
+        assertThat(vm.finishedHere(t.runDir())).as("a continued run with epochs to go").isFalse();
         vm.commands().togglePause();
         pump(() -> vm.progress().stateProperty().get() == Report.State.FINISHED);
+        // the Runs window asks: this folder's session has done its epochs (another folder is not ours)
+        assertThat(vm.finishedHere(t.runDir())).isTrue();
+        assertThat(vm.finishedHere(runs.resolve("another"))).isFalse();
         // the continued epochs of the 2-D spiral bring their decision regions, the last one kept
         assertThat(vm.regions().availableProperty().get()).isTrue();
         assertThat(vm.regions().reportProperty().get().epoch()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import babysitter.search.EarlyStopping;
 import babysitter.search.Method;
@@ -147,5 +148,58 @@ class NewSearchViewModelTest {
         f.methodProperty().set(Method.RANDOM);
         assertThat(f.gridErrorProperty().get()).isEmpty();
         assertThat(f.trialsErrorProperty().get()).contains("'abc'");
+    }
+
+    /**
+     * A space file that cannot be used is said in the window's language: the file, where in it and
+     * the rule (a space's own rules, a base configuration's, a value's, JSON's); in English the
+     * dialog says what the command line says.
+     */
+    @Test
+    void aBadSpaceIsSaidInTheWindowsLanguage() throws Exception {
+        String base = "{ \"data\": { \"kind\": \"spiral\" }, \"network\": { \"hidden\": [ { \"units\": 4 } ] },"
+                + " \"optimizer\": { \"kind\": \"sgd\", \"learningRate\": 0.1, \"batchSize\": 8 }, \"epochs\": 1 }";
+        String[] spaces = {
+            "{ \"base\": " + base + ", \"params\": [ { \"name\": \"batchSize\", \"scale\": \"log\", \"min\": 8, \"max\": 64 } ] }",
+            "{ \"base\": " + base + ", \"params\": [ { \"name\": \"learningRate\", \"scale\": \"log\", \"min\": 0, \"max\": 1 } ] }",
+            "{ \"base\": \"missing.json\", \"params\": [ { \"name\": \"learningRate\", \"scale\": \"log\", \"min\": 1e-4, \"max\": 1 } ] }",
+            "{ \"base\": " + base.replace("\"epochs\"", "\"epoch\"") + ", \"params\": [] }",
+            "{ \"base\": " + base + ", \"params\": [ { \"name\": \"colour\" } ] }",
+            "{ \"base\": " + base + ", \"params\": [ ] ",
+            "{ \"base\": " + base + ", \"params\": [ { \"name\": \"learningRate\", \"scale\": \"linear\", \"min\": 0, \"max\": 1 } ] }",
+        };
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (int i = 0; i < spaces.length; i++) {
+                Path file = tmp.resolve("space" + i + ".json");
+                Files.writeString(file, spaces[i]);
+                String english = catchThrowableOfType(() -> babysitter.search.SearchSpace.read(file),
+                        babysitter.session.configuration.ConfigException.class).getMessage();
+                NewSearchViewModel f = form();
+                f.spaceFileProperty().set(file.toString());
+                java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+                assertThat(f.create()).isEmpty();
+                assertThat(f.errorProperty().get()).isEqualTo(english);
+                java.util.Locale.setDefault(java.util.Locale.KOREAN);
+                assertThat(f.create()).isEmpty();
+                assertThat(f.errorProperty().get()).as(english).startsWith(file.toString()).isNotEqualTo(english)
+                        .doesNotContain("!config.", "expected", "required", "must", "unknown", "cannot");
+            }
+            NewSearchViewModel f = form();
+            f.spaceFileProperty().set(tmp.resolve("space0.json").toString());
+            f.create();
+            assertThat(f.errorProperty().get()).isEqualTo(tmp.resolve("space0.json")
+                    + ": params[0].scale: batchSize은(는) 'log' 척도로 탐색할 수 없습니다. 가능한 척도: integer, pow2");
+            f.spaceFileProperty().set(tmp.resolve("space1.json").toString());
+            f.create();
+            assertThat(f.errorProperty().get()).isEqualTo(tmp.resolve("space1.json")
+                    + ": params[0]: learningRate: min 0은(는) 쓸 수 없습니다. 로그 척도는 0 < min <= max이어야 합니다");
+            f.spaceFileProperty().set(tmp.resolve("space6.json").toString());
+            f.create();
+            assertThat(f.errorProperty().get()).isEqualTo(tmp.resolve("space6.json")
+                    + ": params[0] (learningRate): learningRate=0: 학습률 α은(는) 0보다 큰 유한한 수이어야 합니다. 입력값: 0.0");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 }
