@@ -4,6 +4,7 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.Precision;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.live.Pace;
 import babysitter.store.BadFileException;
 import babysitter.store.Event;
@@ -237,5 +238,10 @@ public final class Names {
             return fallback;
         }
         return Texts.in(language, key);
+    }
+
+    /** α's allowed range in the window's language ("1e-06 to 10", "1e-06에서 10까지"). */
+    public static String alphaRange() {
+        return Texts.get("words.alphaRange", LearningRateRange.lowest(), LearningRateRange.highest());
     }
 }

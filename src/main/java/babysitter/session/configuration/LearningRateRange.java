@@ -32,9 +32,19 @@ public final class LearningRateRange {
         return Optional.of("α must be a number from " + describe() + ", got " + shown(alpha));
     }
 
-    /** "1e-06 to 10". */
+    /** "1e-06 to 10" (the command line's English; the window words it from {@link #lowest()} and {@link #highest()}). */
     public static String describe() {
-        return String.format(Locale.ROOT, "%.0e to %s", MIN, MAX == Math.rint(MAX) ? Long.toString((long) MAX) : MAX);
+        return lowest() + " to " + highest();
+    }
+
+    /** The lowest α allowed, as written in messages: "1e-06". */
+    public static String lowest() {
+        return String.format(Locale.ROOT, "%.0e", MIN);
+    }
+
+    /** The highest α allowed, as written in messages: "10". */
+    public static String highest() {
+        return MAX == Math.rint(MAX) ? Long.toString((long) MAX) : Double.toString(MAX);
     }
 
     private static String shown(double v) {

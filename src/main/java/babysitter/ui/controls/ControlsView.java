@@ -4,7 +4,6 @@ import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
 import babysitter.report.Names;
-import babysitter.session.configuration.LearningRateRange;
 import babysitter.ui.fx.Named;
 import babysitter.ui.fx.TextEditing;
 import javafx.animation.PauseTransition;
@@ -62,7 +61,7 @@ public final class ControlsView extends VBox {
         });
         alpha.valueProperty().bindBidirectional(vm.logAlphaProperty());
         settleThenSend(alpha, vm::alphaSliderMoved, vm::alphaSliderSettled);
-        alpha.setTooltip(new Tooltip(Texts.get("controls.alphaTip", LearningRateRange.describe())));
+        alpha.setTooltip(new Tooltip(Texts.get("controls.alphaTip", Names.alphaRange())));
         TextField alphaField = new TextField();
         alphaField.setId("alphaField");
         alphaField.setPrefColumnCount(8);

@@ -5,6 +5,7 @@ import babysitter.engine.InvalidValue;
 import babysitter.engine.LrDecay;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.report.ProblemWords;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.OptimizerBeta;
@@ -292,7 +293,7 @@ public final class ControlsViewModel {
             alpha = Double.NaN;
         }
         if (Double.isNaN(alpha) || LearningRateRange.problem(alpha).isPresent()) {
-            alphaError.set(Texts.get("controls.alphaError", LearningRateRange.describe(), text));
+            alphaError.set(Texts.get("controls.alphaError", Names.alphaRange(), text));
             return false;
         }
         alphaError.set("");

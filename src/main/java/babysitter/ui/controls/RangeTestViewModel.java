@@ -1,6 +1,7 @@
 package babysitter.ui.controls;
 
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.report.ProblemWords;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.RunConfig;
@@ -116,11 +117,11 @@ public final class RangeTestViewModel {
         String stepsText = trimmed(steps);
         double min = number(minText);
         if (Double.isNaN(min) || LearningRateRange.problem(min).isPresent()) {
-            return Texts.get("range.minError", LearningRateRange.describe(), minText);
+            return Texts.get("range.minError", Names.alphaRange(), minText);
         }
         double max = number(maxText);
         if (Double.isNaN(max) || LearningRateRange.problem(max).isPresent()) {
-            return Texts.get("range.maxError", LearningRateRange.describe(), maxText);
+            return Texts.get("range.maxError", Names.alphaRange(), maxText);
         }
         if (!(max > min)) {
             return Texts.get("range.maxBelowMin", minText, maxText);

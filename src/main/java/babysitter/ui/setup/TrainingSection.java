@@ -3,6 +3,7 @@ package babysitter.ui.setup;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.optim.OptimizerKind;
 import babysitter.i18n.Texts;
+import babysitter.report.Names;
 import babysitter.session.configuration.LearningRateRange;
 import babysitter.session.configuration.OptimizerSpec;
 import babysitter.session.configuration.RunConfig;
@@ -67,7 +68,7 @@ final class TrainingSection {
      */
     Supplier<OptimizerSpec> check(Fields.Check v, OptimizerSpec base) {
         Double lr = v.number("learningRate", Texts.get("setup.field.learningRate"),
-                x -> LearningRateRange.problem(x).isEmpty(), Texts.get("setup.rule.lrRange", LearningRateRange.describe()));
+                x -> LearningRateRange.problem(x).isEmpty(), Texts.get("setup.rule.lrRange", Names.alphaRange()));
         OptimizerSpec o = base != null ? base : OptimizerSpec.of(Hyperparameters.DEFAULTS);
         double baseMomentum = o.toHyperparameters().momentum();
         Double momentum = fields.applies("momentum")

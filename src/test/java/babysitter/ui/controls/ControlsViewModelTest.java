@@ -254,6 +254,23 @@ class ControlsViewModelTest {
         }
     }
 
+    /** α's allowed range is said in the window's language too, not with an English "to". */
+    @Test
+    void anAlphaOutsideItsRangeIsRefusedInKorean() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.KOREAN);
+            vm.alphaTextProperty().set("-1");
+            assertThat(vm.commitAlphaText()).isFalse();
+            assertThat(vm.alphaErrorProperty().get()).isEqualTo("α는 1e-06에서 10까지 범위의 수여야 합니다. 입력값: '-1'");
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(vm.commitAlphaText()).isFalse();
+            assertThat(vm.alphaErrorProperty().get()).contains("1e-06 to 10");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
     @Test
     void ruleSwitchesSendTheRules() {
         vm.earlyStopProperty().set(true);
