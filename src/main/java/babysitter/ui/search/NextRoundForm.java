@@ -1,6 +1,7 @@
 package babysitter.ui.search;
 
 import babysitter.i18n.Texts;
+import babysitter.report.ProblemWords;
 import babysitter.search.Method;
 import babysitter.search.Round;
 import babysitter.search.Search;
@@ -100,7 +101,7 @@ public final class NextRoundForm {
         try {
             space = search.get().topSpace(last, k);
         } catch (RuntimeException e) {
-            notify.accept(Texts.get("search.error.cannotZoom", k, e.getMessage()));
+            notify.accept(Texts.get("search.error.cannotZoom", k, ProblemWords.say(e)));
             return;
         }
         addRoundAndRun(space, RoundOrigins.top(k, SearchTexts.displayRound(last)));
@@ -156,7 +157,7 @@ public final class NextRoundForm {
             trials.put(r);
             s.trials().forEach(trials::put);
         } catch (IOException | RuntimeException e) {
-            notify.accept(Texts.get("search.error.cannotAddRound", e.getMessage()));
+            notify.accept(Texts.get("search.error.cannotAddRound", ProblemWords.say(e)));
             return false;
         }
         roundAdded.run();
