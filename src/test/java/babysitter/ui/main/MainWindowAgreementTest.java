@@ -70,10 +70,13 @@ class MainWindowAgreementTest {
             setup.optimizerProperty().set(OptimizerKind.MOMENTUM);
             setup.learningRateProperty().set("0.05");
             setup.batchSizeProperty().set("16");
-            setup.epochsProperty().set("3");
+            // long enough that the pause below cannot come after the end on a busy machine (with 3
+            // epochs the run once finished first, and "paused" never came)
+            setup.epochsProperty().set("30");
         });
         robot.clickOn("#newRun");
-        waitUntil("running", () -> vm.progress().stateProperty().get() == Report.State.RUNNING);
+        waitUntil("running, an epoch done", () -> vm.progress().stateProperty().get() == Report.State.RUNNING
+                && !vm.checkpoints().isEmpty());
         robot.interact(vm.commands()::togglePause);
         waitUntil("paused", () -> vm.progress().stateProperty().get() == Report.State.PAUSED);
         robot.interact(() -> {
