@@ -75,7 +75,6 @@ public final class LibraryViewModel implements AutoCloseable {
     private RunsWatcher watcher;
     private int generation;
     private Predicate<Path> finishedHere = dir -> false;
-    private RunLibrary.Listing lastListing;
 
     private record Loaded(RunLibrary.Entry entry, Run run) {
     }
@@ -121,18 +120,7 @@ public final class LibraryViewModel implements AutoCloseable {
         });
     }
 
-    /**
-     * Shows the last listing again as the main window's session now says ({@link #setFinishedHere}),
-     * on the thread of {@code fx}: the files on disk did not change, only what the session says.
-     */
-    public void sessionChanged() {
-        if (lastListing != null) {
-            show(lastListing);
-        }
-    }
-
     private void show(RunLibrary.Listing l) {
-        lastListing = l;
         List<Path> keep = selected.stream().map(e -> e.summary().dir()).toList();
         runs.setAll(l.runs().stream().map(this::asTheSessionSays).toList());
         List<RunLibrary.Entry> again = runs.stream().filter(e -> keep.contains(e.summary().dir())).toList();

@@ -72,8 +72,8 @@ public final class LibraryWindow extends BorderPane {
     /**
      * Opens the library of {@code app}'s runs folder; {@code opener} opens a run in the main window,
      * {@code monitor} draws runs as references on the main window's charts, {@code finishedHere} tells
-     * whether a run the main window trains has done all its epochs, asked again (without reading the
-     * folders again) whenever {@code sessionState} changes.
+     * whether a run the main window trains has done all its epochs, asked again whenever
+     * {@code sessionState} changes.
      */
     public static Stage show(AppContext app, Window owner, Consumer<Path> opener,
                              Consumer<List<ReferenceRun>> monitor, Predicate<Path> finishedHere,
@@ -82,7 +82,7 @@ public final class LibraryWindow extends BorderPane {
                 opener);
         vm.setMonitor(monitor);
         vm.setFinishedHere(finishedHere);
-        InvalidationListener relist = o -> vm.sessionChanged();
+        InvalidationListener relist = o -> vm.refresh();
         sessionState.addListener(relist);
         LibraryWindow view = new LibraryWindow(vm);
         view.getStylesheets().add(LibraryWindow.class.getResource("/babysitter/ui/babysitter.css").toExternalForm());

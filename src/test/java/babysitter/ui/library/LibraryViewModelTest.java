@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,31 +75,6 @@ class LibraryViewModelTest {
             vm.refresh();
             assertThat(vm.runs()).extracting(e -> e.summary().name(), RunLibrary.Entry::state).containsExactly(
                     tuple("b", RunSummary.State.RUNNING_HERE), tuple("a", RunSummary.State.FINISHED));
-        }
-    }
-
-    /** When the session finishes, the listing is shown again as it says, without reading the folders again. */
-    @Test
-    void whenTheSessionFinishesTheLastListingIsShownAgainWithoutReadingTheFolders(@TempDir Path root)
-            throws Exception {
-        Path a = FakeRuns.run(root, "a", "spiral", "adam", 0.02, 0.9, 4, "killed", 1_700_000_000L, 0.5, 0.6);
-        try (FolderLock lock = FolderLock.acquire(a)) {
-            AtomicInteger readings = new AtomicInteger();
-            LibraryViewModel vm = new LibraryViewModel(List.of(root), Runnable::run, task -> {
-                readings.incrementAndGet();
-                task.run();
-            }, p -> { });
-            boolean[] finished = {false};
-            vm.setFinishedHere(dir -> finished[0] && dir.equals(a));
-            vm.refresh();
-            assertThat(vm.runs()).extracting(RunLibrary.Entry::state).containsExactly(RunSummary.State.RUNNING_HERE);
-            finished[0] = true;
-            vm.sessionChanged();
-            assertThat(vm.runs()).extracting(RunLibrary.Entry::state).containsExactly(RunSummary.State.FINISHED);
-            finished[0] = false;
-            vm.sessionChanged();
-            assertThat(vm.runs()).extracting(RunLibrary.Entry::state).containsExactly(RunSummary.State.RUNNING_HERE);
-            assertThat(readings.get()).as("folder readings").isEqualTo(1);
         }
     }
 
