@@ -4,26 +4,40 @@ import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Runs;
 import babysitter.session.training.Trainer;
+import babysitter.ui.chart.LineChartCanvas;
+import babysitter.ui.chart.Png;
 import babysitter.ui.main.MainViewModel;
 import babysitter.ui.main.MainWindow;
 import babysitter.ui.setup.SetupViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Training throughput with the window open and its charts live, against the headless trainer on
  * the same configuration in the same sitting, and the longest gap between two JavaFX pulses while
  * it trains. Usage: {@code WindowBenchmark [config.json] [epochs]} (default: Fashion-MNIST's
  * reference network, 4 epochs); run it with a display (Xvfb), see docs/PERFORMANCE.md.
+ *
+ * <p>The window first trains {@code -Dbench.windowWarmUpEpochs} (default 4) epochs that are not
+ * measured, so that the JIT has compiled the window's code as it had the trainer's. It prints how
+ * often each chart was drawn, and with {@code -Dbench.screenshot=FILE.png} saves what the window
+ * showed at the end of the measured run.
  */
 public final class WindowBenchmark {
     private WindowBenchmark() {
@@ -47,57 +61,123 @@ public final class WindowBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         BabysitterApp app = new BabysitterApp();
-        MainViewModel[] vm = new MainViewModel[1];
-        List<Long> epochEnds = Collections.synchronizedList(new ArrayList<>());
+        MainViewModel vm = openWindow(app, config);
+        // The window's own code (charts, controls, JavaFX) is new to the JIT here, as the trainer's
+        // was before the headless warm-up: the compiler works for the first tens of seconds.
+        int warmUp = Integer.getInteger("bench.windowWarmUpEpochs", 4);
+        if (warmUp > 0) {
+            trainInWindow(vm, config.withEpochs(warmUp), null, new ArrayList<>());
+        }
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         StallProbe probe = new StallProbe();
+        List<Long> epochEnds = Collections.synchronizedList(new ArrayList<>());
         probe.log = w -> gaps.add(String.format("waited %.1f ms (CPU: JavaFX thread %.1f ms, renderer %.1f ms), at JVM uptime %.3f s, %.0f ms after the last epoch end",
                 w, probe.lastCpuMillis(), probe.lastRenderCpuMillis(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            vm[0] = app.createViewModel(Executors.newSingleThreadExecutor());
-            SetupViewModel setup = new SetupViewModel();
-            setup.load(config);
-            MainWindow window = new MainWindow(vm[0], setup);
-            Stage stage = new Stage();
-            stage.setScene(window.scene());
-            stage.show();
-            vm[0].progress().epochProperty().addListener((o, a, b) -> {
-                epochEnds.add(System.nanoTime());
-                if (b.longValue() == 1 && !Boolean.getBoolean("bench.noProbe")) {
-                    probe.start(); // start-up and data loading are not training
-                }
-                if (b.longValue() >= epochs) {
-                    finished.complete(null);
-                }
-            });
-            vm[0].newRun(config);
-        });
-        finished.get(30, TimeUnit.MINUTES);
+        Map<String, Long> drawsBefore = chartRedraws();
+        long measuredFrom = System.nanoTime();
+        trainInWindow(vm, config, Boolean.getBoolean("bench.noProbe") ? null : probe, epochEnds);
+        double seconds = (System.nanoTime() - measuredFrom) / 1e9;
+        Map<String, Long> drawsAfter = chartRedraws();
+        drawsAfter.forEach((chart, n) -> System.out.printf("  chart '%s' drawn %.1f times a second%n",
+                chart, (n - drawsBefore.getOrDefault(chart, 0L)) / seconds));
         int rows = trainRows(config);
         List<Double> rates = new ArrayList<>();
         for (int i = 1; i < epochEnds.size(); i++) {
             rates.add(rows / ((epochEnds.get(i) - epochEnds.get(i - 1)) / 1e9));
         }
+        System.out.printf("window, each epoch from the 2nd: %s%n",
+                rates.stream().map(r -> String.format("%,.0f", r)).collect(Collectors.joining(" ")));
         Collections.sort(rates);
         double window = rates.get(rates.size() / 2);
-        probe.stop();
-        CompletableFuture<Double> gap = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            gap.complete(probe.longestMillis());
-            vm[0].closeSession();
-        });
-        System.out.printf("window, charts live: median %,.0f samples/s (epochs 2..%d)%n", window, epochs);
+        System.out.printf("window, charts live: median %,.0f samples/s (epochs 2..%d, after %d epochs in the window not measured)%n",
+                window, epochs, warmUp);
         System.out.printf("window / headless: %.3f%n", window / headless);
         gaps.forEach(g -> System.out.println("  " + g));
         if (!Boolean.getBoolean("bench.noProbe")) {
             probe.printSamples();
         }
         System.out.printf("longest time the JavaFX thread kept a task waiting while training: %.1f ms%n",
-                gap.get(30, TimeUnit.SECONDS));
+                probe.longestMillis());
         Platform.exit();
         System.exit(0);
+    }
+
+    /** How many times each chart of the window has been drawn so far, by title. */
+    private static Map<String, Long> chartRedraws() throws Exception {
+        CompletableFuture<Map<String, Long>> counts = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Map<String, Long> m = new TreeMap<>();
+            for (Window w : Window.getWindows()) {
+                w.getScene().getRoot().lookupAll(".line-chart-canvas").forEach(n -> {
+                    LineChartCanvas c = (LineChartCanvas) n;
+                    m.merge(c.title(), c.redrawCount(), Long::sum);
+                });
+            }
+            counts.complete(m);
+        });
+        return counts.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Shows the main window with {@code config} in its setup; returns its view model. */
+    private static MainViewModel openWindow(BabysitterApp app, RunConfig config) throws Exception {
+        CompletableFuture<MainViewModel> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            MainViewModel vm = app.createViewModel(Executors.newSingleThreadExecutor());
+            SetupViewModel setup = new SetupViewModel();
+            setup.load(config);
+            Stage stage = new Stage();
+            stage.setScene(new MainWindow(vm, setup).scene());
+            stage.show();
+            shown.complete(vm);
+        });
+        return shown.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Trains a new run of {@code config} in the window until its last epoch, adding the times its
+     * epochs end to {@code ends}, then closes its session. The probe, if any, runs from the end of
+     * the first epoch (start-up and data loading are not training) to the end of the last.
+     */
+    private static void trainInWindow(MainViewModel vm, RunConfig config, StallProbe probe, List<Long> ends)
+            throws Exception {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        ChangeListener<Number> onEpoch = (o, a, b) -> {
+            if (b.longValue() <= a.longValue()) {
+                return; // a new run's progress starting at 0
+            }
+            ends.add(System.nanoTime());
+            if (b.longValue() == 1 && probe != null) {
+                probe.start();
+            }
+            if (b.longValue() >= config.epochs()) {
+                String shot = System.getProperty("bench.screenshot");
+                if (shot != null) { // what the window showed while it trained
+                    try {
+                        Png.write(Window.getWindows().get(0).getScene().snapshot(null),
+                                Path.of(shot));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                finished.complete(null);
+            }
+        };
+        Platform.runLater(() -> {
+            vm.progress().epochProperty().addListener(onEpoch);
+            vm.newRun(config);
+        });
+        finished.get(30, TimeUnit.MINUTES);
+        if (probe != null) {
+            probe.stop();
+        }
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            vm.progress().epochProperty().removeListener(onEpoch);
+            vm.closeSession();
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
     }
 
     /** The live session on its thread, with a listener that takes every report, but no window. */
@@ -147,13 +227,13 @@ public final class WindowBenchmark {
         private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         private final List<StackTraceElement[]> current = new ArrayList<>();
         private final List<Thread.State> currentStates = new ArrayList<>();
-        private final java.util.Map<String, Integer> topFrames = new java.util.HashMap<>();
-        private final java.util.Map<String, Integer> ownFrames = new java.util.HashMap<>();
-        private final java.util.Map<String, Integer> stacks = new java.util.HashMap<>();
+        private final Map<String, Integer> topFrames = new java.util.HashMap<>();
+        private final Map<String, Integer> ownFrames = new java.util.HashMap<>();
+        private final Map<String, Integer> stacks = new java.util.HashMap<>();
         private final List<StackTraceElement[]> renderCurrent = new ArrayList<>();
         private final List<Thread.State> renderStates = new ArrayList<>();
-        private final java.util.Map<String, Integer> renderTop = new java.util.HashMap<>();
-        private final java.util.Map<String, Integer> renderStacks = new java.util.HashMap<>();
+        private final Map<String, Integer> renderTop = new java.util.HashMap<>();
+        private final Map<String, Integer> renderStacks = new java.util.HashMap<>();
         private volatile double lastRenderCpuMillis;
         private int longSamples;
 
@@ -290,7 +370,7 @@ public final class WindowBenchmark {
             }
         }
 
-        private void print(String title, java.util.Map<String, Integer> counts, int n) {
+        private void print(String title, Map<String, Integer> counts, int n) {
             System.out.println(" by " + title + ":");
             counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
                     .limit(n).forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));

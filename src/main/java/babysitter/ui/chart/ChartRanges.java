@@ -24,8 +24,13 @@ final class ChartRanges {
         return zoom != null;
     }
 
-    void setAuto(double[] range) {
+    /** Sets the range shown when the chart is not zoomed; false if it was that range already. */
+    boolean setAuto(double[] range) {
+        if (Arrays.equals(auto, range)) {
+            return false;
+        }
         auto = range == null ? null : checked(range.clone());
+        return true;
     }
 
     void setFixedY(double[] range) {

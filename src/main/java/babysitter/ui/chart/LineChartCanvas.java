@@ -200,8 +200,10 @@ public final class LineChartCanvas extends ResizableCanvasPane {
      * null for all the data. A double click goes back to it.
      */
     public void setAutoXRange(double[] range) {
-        ranges.setAuto(range);
-        requestRedraw();
+        // a live view sets it at every frame: the same range is not a reason to draw again
+        if (ranges.setAuto(range)) {
+            requestRedraw();
+        }
     }
 
     /** A y range that does not follow the data (e.g. 0..1 for a share), in data units; null for the data's. */

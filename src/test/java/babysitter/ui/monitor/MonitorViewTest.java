@@ -70,6 +70,36 @@ class MonitorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A live run sends the window a batch of step reports at every frame: the step chart is drawn
+     * again, the epoch charts, whose lines did not change, are not (the software renderer repainted
+     * them at every redraw of the step chart, a tenth of a core in the window).
+     */
+    @Test
+    void stepReportsRedrawTheStepChartOnly() throws Exception {
+        fx(() -> {
+            vm.accept(List.of(new Report.StepReport(1, 0, 0, 1.0, 0.01, 0.9, 100), epoch(0, 1, 0, 1.0)));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> view.charts().stream()
+                .noneMatch(LineChartCanvas::isRedrawPending)));
+        long stepDraws = fx(() -> view.stepChart().redrawCount());
+        long costDraws = fx(() -> view.epochCostChart().redrawCount());
+        long accuracyDraws = fx(() -> view.epochAccuracyChart().redrawCount());
+        for (int step = 2; step <= 4; step++) {
+            long s = step;
+            fx(() -> {
+                vm.accept(List.of(new Report.StepReport(s, 1, 0, 1.0 / s, 0.01, 0.9, 100)));
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !view.stepChart().isRedrawPending()));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.stepChart().redrawCount())).isGreaterThan(stepDraws);
+        assertThat(fx(() -> view.epochCostChart().redrawCount())).isEqualTo(costDraws);
+        assertThat(fx(() -> view.epochAccuracyChart().redrawCount())).isEqualTo(accuracyDraws);
+    }
+
     @Test
     void aBatchSizeChangeAtEpoch8IsMarkedAtEpoch8OnEveryChart() throws Exception {
         batchChangeAtEpoch8();
