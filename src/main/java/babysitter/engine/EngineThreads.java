@@ -39,8 +39,9 @@ public final class EngineThreads {
     /**
      * The window's count for a machine with {@code cores} cores: one fewer than the cores, for
      * the JavaFX thread, the renderer and the display server. Measured on 2 cores, the window
-     * trained at 23,000–29,000 samples/s with two engine threads and 35,000–42,000 with one
-     * (docs/PERFORMANCE.md).
+     * trained as fast with one engine thread as with two (about 55,000 samples/s either way, as
+     * fast as the headless trainer with one), and was responsive with both (docs/PERFORMANCE.md,
+     * "The window"): the free core keeps the rest of the desktop usable at no cost.
      */
     public static int forWindow(int cores) {
         return Math.max(1, Math.min(cores - 1, MAX_DEFAULT));
