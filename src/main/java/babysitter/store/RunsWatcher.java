@@ -12,6 +12,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Tells when a folder of runs changes: a run added, removed or renamed, or a run's files growing.
  * The operating system's file watcher looks at each folder of runs and each run folder in it (not
  * at checkpoints or anything deeper); a burst of changes is told once, after {@link #QUIET_MILLIS}
- * without another. Changes to the library's own files (the summary cache, lock files, temporary
- * files) are not told. One daemon thread; {@link #close()} ends it.
+ * without another. A folder of runs that does not exist yet (the Runs window opened before the
+ * first run made it) is waited for in the nearest folder above it that exists, told when it
+ * appears and watched from then on. Changes to the library's own files (the summary cache, lock
+ * files, temporary files) are not told. One daemon thread; {@link #close()} ends it.
  */
 public final class RunsWatcher implements AutoCloseable {
     /** How long the folders must stay quiet before a change is told. */
@@ -32,23 +35,25 @@ public final class RunsWatcher implements AutoCloseable {
     private final WatchService service;
     private final Map<WatchKey, Path> roots = new ConcurrentHashMap<>();
     private final Map<WatchKey, Path> runs = new ConcurrentHashMap<>();
+    /** Folders above a folder of runs that does not exist yet, watched for it to appear. */
+    private final Map<WatchKey, Path> above = new ConcurrentHashMap<>();
+    /** The folders of runs that did not exist yet when last looked at. */
+    private final Set<Path> missing = ConcurrentHashMap.newKeySet();
     private final Runnable changed;
     private final Thread thread;
 
-    /** Starts watching {@code folders} (those that exist); {@code changed} runs on the watcher's thread. */
+    /** Starts watching {@code folders}; {@code changed} runs on the watcher's thread. */
     public RunsWatcher(List<Path> folders, Runnable changed) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.changed = changed;
         for (Path root : folders) {
             if (Files.isDirectory(root)) {
-                roots.put(register(root), root);
-                try (DirectoryStream<Path> children = Files.newDirectoryStream(root, Files::isDirectory)) {
-                    for (Path run : children) {
-                        watchRun(run);
-                    }
-                }
+                watchRoot(root);
+            } else {
+                missing.add(root.toAbsolutePath().normalize());
             }
         }
+        lookForMissing();
         thread = new Thread(this::loop, "runs-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -57,6 +62,56 @@ public final class RunsWatcher implements AutoCloseable {
     private WatchKey register(Path dir) throws IOException {
         return dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                 StandardWatchEventKinds.ENTRY_MODIFY);
+    }
+
+    private void watchRoot(Path root) throws IOException {
+        roots.put(register(root), root);
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path run : children) {
+                watchRun(run);
+            }
+        }
+    }
+
+    /**
+     * Watches the folders of runs that have appeared since last looked at, and for each of the
+     * others the nearest folder above it that exists; true if one appeared.
+     */
+    private boolean lookForMissing() {
+        boolean appeared = false;
+        for (Path root : missing) {
+            try {
+                if (Files.isDirectory(root)) {
+                    watchRoot(root);
+                    missing.remove(root);
+                    appeared = true;
+                    continue;
+                }
+                Path parent = root.getParent();
+                while (parent != null && !Files.isDirectory(parent)) {
+                    parent = parent.getParent();
+                }
+                if (parent != null) {
+                    above.put(register(parent), parent);
+                    if (Files.isDirectory(root)) { // made while the watch was being set up
+                        watchRoot(root);
+                        missing.remove(root);
+                        appeared = true;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot watch for {}: {}", root, e.toString());
+            }
+        }
+        if (missing.isEmpty()) { // nothing left to wait for: stop hearing of the folders above
+            above.keySet().removeIf(key -> {
+                if (!roots.containsKey(key) && !runs.containsKey(key)) {
+                    key.cancel();
+                }
+                return true;
+            });
+        }
+        return appeared;
     }
 
     private void watchRun(Path run) {
@@ -93,7 +148,11 @@ public final class RunsWatcher implements AutoCloseable {
     private boolean handle(WatchKey key) {
         boolean relevant = false;
         Path root = roots.get(key);
+        boolean runsHere = root != null || runs.containsKey(key);
         for (WatchEvent<?> event : key.pollEvents()) {
+            if (!runsHere) {
+                continue; // a folder above a missing folder of runs: looked at below
+            }
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 relevant = true;
                 continue;
@@ -110,9 +169,13 @@ public final class RunsWatcher implements AutoCloseable {
                 }
             }
         }
+        if (above.containsKey(key)) {
+            relevant |= lookForMissing();
+        }
         if (!key.reset()) {
             roots.remove(key);
             runs.remove(key);
+            above.remove(key);
         }
         return relevant;
     }
