@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * Tells when a folder of runs changes: a run added, removed or renamed, or a run's files growing.
  * The operating system's file watcher looks at each folder of runs and each run folder in it (not
  * at checkpoints or anything deeper); a burst of changes is told once, after {@link #QUIET_MILLIS}
- * without another. A folder of runs that does not exist yet (the Runs window opened before the
- * first run made it) is waited for in the nearest folder above it that exists, told when it
- * appears and watched from then on. Changes to the library's own files (the summary cache, lock
+ * without another. A folder of runs that does not exist (the Runs window opened before the
+ * first run made it, or it was deleted) is waited for in the nearest folder above it that exists,
+ * told when it appears and watched from then on. Changes to the library's own files (the summary cache, lock
  * files, temporary files) are not told. One daemon thread; {@link #close()} ends it.
  */
 public final class RunsWatcher implements AutoCloseable {
@@ -173,9 +173,14 @@ public final class RunsWatcher implements AutoCloseable {
             relevant |= lookForMissing();
         }
         if (!key.reset()) {
-            roots.remove(key);
+            Path gone = roots.remove(key);
             runs.remove(key);
             above.remove(key);
+            if (gone != null) { // deleted: wait for it to be made again
+                missing.add(gone.toAbsolutePath().normalize());
+                relevant = true;
+                lookForMissing();
+            }
         }
         return relevant;
     }

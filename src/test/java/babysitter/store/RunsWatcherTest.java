@@ -50,6 +50,21 @@ class RunsWatcherTest {
     }
 
     @Test
+    void aRunsFolderDeletedAndMadeAgainIsWatchedAgain() throws Exception {
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        try (RunsWatcher w = new RunsWatcher(List.of(runs), told::release)) {
+            Files.delete(runs);
+            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("the runs folder went").isTrue();
+            told.drainPermits();
+            Files.createDirectories(runs.resolve("20261205-1100-digits"));
+            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("it came back with a run").isTrue();
+            told.drainPermits();
+            Files.createDirectories(runs.resolve("20261205-1200-spiral"));
+            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("another run in it").isTrue();
+        }
+    }
+
+    @Test
     void theLibrarysOwnFilesAreNotTold() throws Exception {
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         Path run = Files.createDirectories(runs.resolve("20261205-1100-digits"));
