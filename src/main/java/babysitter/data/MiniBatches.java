@@ -1,5 +1,7 @@
 package babysitter.data;
 
+import babysitter.engine.EngineThreads;
+import babysitter.engine.Lanes;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * rows is not a multiple of the batch size) into a second one, so an epoch allocates no native
  * memory. Rows are copied from the data set into a heap staging array of the batch's type (float64
  * batches get the data set's values exactly as stored) and then into the native array with one
- * bulk copy.
+ * bulk copy per part: with several engine threads ({@link EngineThreads}), each copies its share of
+ * the rows. Every engine thread reads the whole batch in the first layer's products; copied on
+ * one core, all of it had to travel to the others first (docs/PERFORMANCE.md).
  *
  * <p>Usage: {@link #startEpoch()}, then {@code while (hasNext()) next()}. A {@link Batch} is valid
  * until the next call of {@link #next()}: its {@code x} is overwritten by the following batch of the
@@ -37,6 +41,8 @@ public final class MiniBatches {
     private INDArray partial;
     private float[] floatStaging = new float[0];
     private double[] doubleStaging = new double[0];
+    /** How many parts a batch is copied in: the engine threads of the networks made on this thread. */
+    private final int copyParts = EngineThreads.current();
 
     /**
      * @param data      at least one row
@@ -179,27 +185,33 @@ public final class MiniBatches {
         int len = m * cols;
         int[] rows = Arrays.copyOfRange(order, next, next + m);
         int[] labels = new int[m];
-        if (dataType == DataType.FLOAT) {
-            if (floatStaging.length < len) {
-                floatStaging = new float[len];
-            }
-            for (int i = 0; i < m; i++) {
-                data.copyRow(rows[i], floatStaging, i * cols);
-                labels[i] = data.label(rows[i]);
-            }
-            x.data().asNioFloat().put(0, floatStaging, 0, len);
-        } else {
-            if (doubleStaging.length < len) {
-                doubleStaging = new double[len];
-            }
-            for (int i = 0; i < m; i++) {
-                data.copyRow(rows[i], doubleStaging, i * cols);
-                labels[i] = data.label(rows[i]);
-            }
-            x.data().asNioDouble().put(0, doubleStaging, 0, len);
+        for (int i = 0; i < m; i++) {
+            labels[i] = data.label(rows[i]);
         }
+        if (dataType == DataType.FLOAT && floatStaging.length < len) {
+            floatStaging = new float[len];
+        } else if (dataType == DataType.DOUBLE && doubleStaging.length < len) {
+            doubleStaging = new double[len];
+        }
+        int parts = Math.min(copyParts, m);
+        Lanes.shared().run(parts, part -> copyRows(rows, x, cols, m * part / parts, m * (part + 1) / parts));
         next += m;
         return new Batch(x, labels, rows);
+    }
+
+    /** Copies batch rows {@code from} ≤ i < {@code to} into {@code x} (their own ranges of the staging array and of x). */
+    private void copyRows(int[] rows, INDArray x, int cols, int from, int to) {
+        if (dataType == DataType.FLOAT) {
+            for (int i = from; i < to; i++) {
+                data.copyRow(rows[i], floatStaging, i * cols);
+            }
+            x.data().asNioFloat().put(from * cols, floatStaging, from * cols, (to - from) * cols);
+        } else {
+            for (int i = from; i < to; i++) {
+                data.copyRow(rows[i], doubleStaging, i * cols);
+            }
+            x.data().asNioDouble().put(from * cols, doubleStaging, from * cols, (to - from) * cols);
+        }
     }
 
     private INDArray target(int m, int cols) {

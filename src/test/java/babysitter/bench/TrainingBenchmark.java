@@ -1,5 +1,9 @@
 package babysitter.bench;
 
+import babysitter.data.BatchOrder;
+import babysitter.data.Dataset;
+import babysitter.data.MiniBatches;
+import babysitter.data.SeededRandom;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
 import babysitter.engine.LayerSpec;
@@ -55,10 +59,6 @@ public final class TrainingBenchmark {
         System.out.printf("blas threads %d, %s, OPENBLAS_CORETYPE=%s, data %s%n", Nd4jSetup.blasThreads(),
                 precision.name().toLowerCase(), System.getenv("OPENBLAS_CORETYPE"),
                 train.length > 2 ? "random" : "Fashion-MNIST");
-        SplittableRandom random = new SplittableRandom(7);
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        double[] rates = new double[epochs];
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         long allocated = 0;
@@ -66,20 +66,19 @@ public final class TrainingBenchmark {
         long gcCount = 0;
         long gcMillis = 0;
         long cpuNanos = 0;
+        double[] rates = new double[epochs];
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        // Mini-batches are gathered on the heap and copied into one reused native array, as a
-        // data pipeline should: allocating native memory per batch costs more than the copy. The
-        // data are in the network's precision, as a run stores them (RunConfig): a float64
-        // network fed float32 batches would time a conversion of every batch.
+        // The batches come as in a run: the program's own MiniBatches over a data set in the
+        // network's precision (as RunConfig stores it), shuffled every epoch, copied into reused
+        // native arrays (a float64 network fed float32 batches would time a conversion of every batch).
         DataType dt = precision.dataType();
-        boolean doubles = dt == DataType.DOUBLE;
-        float[] xHost = train[0];
-        double[] xHostDoubles = doubles ? toDoubles(xHost) : null;
-        float[] batchHost = new float[m * 784];
-        double[] batchHostDoubles = new double[doubles ? m * 784 : 0];
-        INDArray full = Nd4j.create(dt, m, 784);
+        List<String> classes = java.util.stream.IntStream.range(0, 10).mapToObj(String::valueOf).toList();
+        List<String> pixels = java.util.stream.IntStream.range(0, 784).mapToObj(i -> "p" + i).toList();
+        Dataset data = dt == DataType.DOUBLE ? new Dataset("train", toDoubles(train[0]), n, 784, y, classes, pixels)
+                : new Dataset("train", train[0], n, 784, y, classes, pixels);
+        MiniBatches batches = new MiniBatches(data, m, BatchOrder.SHUFFLED, new SeededRandom(7), dt);
         for (int e = -1; e < epochs; e++) {
-            shuffle(order, random);
+            batches.startEpoch();
             long allocatedBefore = threads.getThreadAllocatedBytes(thread);
             long[] gcBefore = gc();
             long cpuBefore = os.getProcessCpuTime();
@@ -88,25 +87,9 @@ public final class TrainingBenchmark {
             }
             long start = System.nanoTime();
             double cost = 0;
-            for (int from = 0; from < n; from += m) {
-                int to = Math.min(n, from + m);
-                int[] idx = Arrays.copyOfRange(order, from, to);
-                INDArray xb = idx.length == m ? full : Nd4j.create(dt, idx.length, 784);
-                int[] yb = new int[idx.length];
-                for (int i = 0; i < idx.length; i++) {
-                    yb[i] = y[idx[i]];
-                    if (doubles) {
-                        System.arraycopy(xHostDoubles, idx[i] * 784, batchHostDoubles, i * 784, 784);
-                    } else {
-                        System.arraycopy(xHost, idx[i] * 784, batchHost, i * 784, 784);
-                    }
-                }
-                if (doubles) {
-                    xb.data().asNioDouble().put(0, batchHostDoubles, 0, idx.length * 784);
-                } else {
-                    xb.data().asNioFloat().put(0, batchHost, 0, idx.length * 784);
-                }
-                cost = net.trainStep(xb, yb, hp, Math.max(e, 0));
+            while (batches.hasNext()) {
+                MiniBatches.Batch b = batches.next();
+                cost = net.trainStep(b.x(), b.labels(), hp, Math.max(e, 0));
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
             long[] gcAfter = gc();
@@ -190,15 +173,6 @@ public final class TrainingBenchmark {
             millis += Math.max(0, bean.getCollectionTime());
         }
         return new long[] {count, millis};
-    }
-
-    private static void shuffle(int[] a, SplittableRandom r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static double[] toDoubles(float[] f) {

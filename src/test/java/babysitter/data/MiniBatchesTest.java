@@ -3,6 +3,7 @@ package babysitter.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import babysitter.engine.EngineThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,33 @@ class MiniBatchesTest {
         assertThat(a1).isNotEqualTo(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
         MiniBatches c = new MiniBatches(data(), 4, BatchOrder.SHUFFLED, new SeededRandom(78), DataType.FLOAT);
         assertThat(flat(epoch(c))).isNotEqualTo(a1);
+    }
+
+    /**
+     * With several engine threads each copies its share of a batch's rows into the input array:
+     * every row lands where one thread alone puts it, in full and partial batches alike.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void aBatchCopiedByThreeThreadsIsTheBatchOneThreadCopies(DataType type) {
+        List<double[]> alone = new ArrayList<>();
+        try {
+            EngineThreads.setForThisThread(1);
+            MiniBatches one = new MiniBatches(data(), 4, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+            one.startEpoch();
+            while (one.hasNext()) {
+                alone.add(one.next().x().ravel().toDoubleVector());
+            }
+            EngineThreads.setForThisThread(3);
+            MiniBatches three = new MiniBatches(data(), 4, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+            three.startEpoch();
+            for (double[] expected : alone) {
+                assertThat(three.next().x().ravel().toDoubleVector()).containsExactly(expected);
+            }
+            assertThat(three.hasNext()).isFalse();
+        } finally {
+            EngineThreads.clearForThisThread();
+        }
     }
 
     @ParameterizedTest
