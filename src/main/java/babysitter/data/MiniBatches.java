@@ -43,6 +43,11 @@ public final class MiniBatches {
     private double[] doubleStaging = new double[0];
     /** How many parts a batch is copied in: the engine threads of the networks made on this thread. */
     private final int copyParts = EngineThreads.current();
+    /**
+     * Batches of fewer values are copied in one part: handing out a part costs microseconds, a
+     * small net's whole step tens of them (the spiral's batch is 64 values).
+     */
+    static final int MIN_SPLIT_VALUES = 32_768;
 
     /**
      * @param data      at least one row
@@ -193,7 +198,7 @@ public final class MiniBatches {
         } else if (dataType == DataType.DOUBLE && doubleStaging.length < len) {
             doubleStaging = new double[len];
         }
-        int parts = Math.min(copyParts, m);
+        int parts = len < MIN_SPLIT_VALUES ? 1 : Math.min(copyParts, m);
         Lanes.shared().run(parts, part -> copyRows(rows, x, cols, m * part / parts, m * (part + 1) / parts));
         next += m;
         return new Batch(x, labels, rows);

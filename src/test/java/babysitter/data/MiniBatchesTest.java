@@ -101,16 +101,27 @@ class MiniBatchesTest {
     @ParameterizedTest
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void aBatchCopiedByThreeThreadsIsTheBatchOneThreadCopies(DataType type) {
+        int rows = 75;
+        int columns = 1024;
+        int batch = 40; // a full batch of 40 rows and a partial one of 35, both large enough to split
+        assertThat(35 * columns).isGreaterThanOrEqualTo(MiniBatches.MIN_SPLIT_VALUES);
+        float[] f = new float[rows * columns];
+        int[] labels = new int[rows];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = i * 0.5f;
+        }
+        Dataset wide = new Dataset("wide", f, rows, columns, labels, List.of("a", "b"),
+                java.util.stream.IntStream.range(0, columns).mapToObj(j -> "p" + j).toList());
         List<double[]> alone = new ArrayList<>();
         try {
             EngineThreads.setForThisThread(1);
-            MiniBatches one = new MiniBatches(data(), 4, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+            MiniBatches one = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
             one.startEpoch();
             while (one.hasNext()) {
                 alone.add(one.next().x().ravel().toDoubleVector());
             }
             EngineThreads.setForThisThread(3);
-            MiniBatches three = new MiniBatches(data(), 4, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+            MiniBatches three = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
             three.startEpoch();
             for (double[] expected : alone) {
                 assertThat(three.next().x().ravel().toDoubleVector()).containsExactly(expected);
@@ -119,6 +130,7 @@ class MiniBatchesTest {
         } finally {
             EngineThreads.clearForThisThread();
         }
+        assertThat(alone).hasSize(2);
     }
 
     @ParameterizedTest
