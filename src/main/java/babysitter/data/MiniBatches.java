@@ -1,7 +1,5 @@
 package babysitter.data;
 
-import babysitter.engine.EngineThreads;
-import babysitter.engine.Lanes;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * rows is not a multiple of the batch size) into a second one, so an epoch allocates no native
  * memory. Rows are copied from the data set into a heap staging array of the batch's type (float64
  * batches get the data set's values exactly as stored) and then into the native array with one
- * bulk copy per part: with several engine threads ({@link EngineThreads}), each copies its share of
+ * bulk copy per part: given the engine's threads ({@link #copyInParts}), each copies its share of
  * the rows. Every engine thread reads the whole batch in the first layer's products; copied on
  * one core, all of it had to travel to the others first (docs/PERFORMANCE.md).
  *
@@ -41,8 +39,9 @@ public final class MiniBatches {
     private INDArray partial;
     private float[] floatStaging = new float[0];
     private double[] doubleStaging = new double[0];
-    /** How many parts a batch is copied in: the engine threads of the networks made on this thread. */
-    private final int copyParts = EngineThreads.current();
+    /** How many parts a batch is copied in, and who runs them ({@link #copyInParts}). */
+    private int copyParts = 1;
+    private PartsRunner copyRunner = PartsRunner.ONE_AFTER_ANOTHER;
     /**
      * Batches of fewer values are copied in one part: handing out a part costs microseconds, a
      * small net's whole step tens of them (the spiral's batch is 64 values).
@@ -199,9 +198,22 @@ public final class MiniBatches {
             doubleStaging = new double[len];
         }
         int parts = len < MIN_SPLIT_VALUES ? 1 : Math.min(copyParts, m);
-        Lanes.shared().run(parts, part -> copyRows(rows, x, cols, m * part / parts, m * (part + 1) / parts));
+        copyRunner.run(parts, part -> copyRows(rows, x, cols, m * part / parts, m * (part + 1) / parts));
         next += m;
         return new Batch(x, labels, rows);
+    }
+
+    /**
+     * Batches of at least {@link #MIN_SPLIT_VALUES} values are from now on copied in {@code parts}
+     * shares of their rows, run by {@code runner} (the network's engine threads); the batches are
+     * the same whatever the parts.
+     */
+    public void copyInParts(int parts, PartsRunner runner) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+        }
+        copyParts = parts;
+        copyRunner = Objects.requireNonNull(runner, "runner");
     }
 
     /** Copies batch rows {@code from} ≤ i < {@code to} into {@code x} (their own ranges of the staging array and of x). */

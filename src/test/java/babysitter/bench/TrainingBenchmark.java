@@ -6,6 +6,7 @@ import babysitter.data.MiniBatches;
 import babysitter.data.SeededRandom;
 import babysitter.engine.Activation;
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.Lanes;
 import babysitter.engine.LayerSpec;
 import babysitter.engine.Nd4jSetup;
 import babysitter.engine.Network;
@@ -77,6 +78,7 @@ public final class TrainingBenchmark {
         Dataset data = dt == DataType.DOUBLE ? new Dataset("train", toDoubles(train[0]), n, 784, y, classes, pixels)
                 : new Dataset("train", train[0], n, 784, y, classes, pixels);
         MiniBatches batches = new MiniBatches(data, m, BatchOrder.SHUFFLED, new SeededRandom(7), dt);
+        batches.copyInParts(net.threads(), (parts, part) -> Lanes.shared().run(parts, part::accept));
         for (int e = -1; e < epochs; e++) {
             batches.startEpoch();
             long allocatedBefore = threads.getThreadAllocatedBytes(thread);

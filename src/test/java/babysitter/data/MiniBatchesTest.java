@@ -3,10 +3,12 @@ package babysitter.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import babysitter.engine.EngineThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -113,22 +115,35 @@ class MiniBatchesTest {
         Dataset wide = new Dataset("wide", f, rows, columns, labels, List.of("a", "b"),
                 java.util.stream.IntStream.range(0, columns).mapToObj(j -> "p" + j).toList());
         List<double[]> alone = new ArrayList<>();
+        MiniBatches one = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+        one.startEpoch();
+        while (one.hasNext()) {
+            alone.add(one.next().x().ravel().toDoubleVector());
+        }
+        MiniBatches three = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            EngineThreads.setForThisThread(1);
-            MiniBatches one = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
-            one.startEpoch();
-            while (one.hasNext()) {
-                alone.add(one.next().x().ravel().toDoubleVector());
-            }
-            EngineThreads.setForThisThread(3);
-            MiniBatches three = new MiniBatches(wide, batch, BatchOrder.SHUFFLED, new SeededRandom(5), type);
+            three.copyInParts(3, (parts, part) -> {
+                List<Future<?>> running = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    int mine = p;
+                    running.add(pool.submit(() -> part.accept(mine)));
+                }
+                for (Future<?> done : running) {
+                    try {
+                        done.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
             three.startEpoch();
             for (double[] expected : alone) {
                 assertThat(three.next().x().ravel().toDoubleVector()).containsExactly(expected);
             }
             assertThat(three.hasNext()).isFalse();
         } finally {
-            EngineThreads.clearForThisThread();
+            pool.shutdownNow();
         }
         assertThat(alone).hasSize(2);
     }

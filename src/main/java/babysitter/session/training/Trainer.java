@@ -5,6 +5,7 @@ import babysitter.data.Dataset;
 import babysitter.data.MiniBatches;
 import babysitter.data.SeededRandom;
 import babysitter.engine.Hyperparameters;
+import babysitter.engine.Lanes;
 import babysitter.engine.Network;
 import babysitter.session.configuration.Release;
 import babysitter.session.configuration.RunConfig;
@@ -102,6 +103,8 @@ public final class Trainer {
         }
         this.batches = new MiniBatches(train, hp.batchSize(), config.batchOrder(), random,
                 net.config().precision().dataType());
+        // each of the network's threads copies its share of a batch: they all read all of it
+        batches.copyInParts(net.threads(), (parts, part) -> Lanes.shared().run(parts, part::accept));
     }
 
     /** The seed of the batch order, derived from the run seed so that it differs from the weights'. */
