@@ -115,9 +115,12 @@ class ClusterSearchTest {
         try (ClusterExecutor ex = ClusterExecutor.start(spec, 0, e -> events.add(e.toString()));
              WorkerProcess survivor = WorkerProcess.start("lab", port, good, tmp.resolve("w1.err"), l -> { });
              WorkerProcess doomed = WorkerProcess.start("lab", port, good, tmp.resolve("w2.err"), line -> {
-                 // kill -9 as soon as its first trial has begun at home: mid-trial (40 epochs), its run folder half sent
+                 // kill -9 once its first trial has begun at home and the search has logged that start:
+                 // mid-trial (40 epochs), its run folder half sent (killed before its start reached
+                 // the search, the trial would have started only once, on the survivor)
                  if (line.matches("trial \\d+ started") && killedIn[0] < 0) {
                      killedIn[0] = Integer.parseInt(line.split(" ")[1]);
+                     awaitLoggedStart(tmp.resolve("s").resolve(Search.TRIALS_JSONL), killedIn[0]);
                      victim[0].kill();
                  }
              })) {
@@ -159,6 +162,29 @@ class ClusterSearchTest {
         try (Stream<Path> runs = Files.list(tmp.resolve("s").resolve(Search.RUNS))) {
             assertThat(runs.filter(p -> p.getFileName().toString().contains("trial-%04d".formatted(killedIn[0]))))
                     .as("the killed attempt's partial run folder stays, the second attempt has its own").hasSize(2);
+        }
+    }
+
+    /** Waits (at most 10 s) until the search's log has a start of {@code trial}. */
+    private static void awaitLoggedStart(Path trialsLog, int trial) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            try {
+                for (String line : Files.readAllLines(trialsLog)) {
+                    JsonNode n = Json.MAPPER.readTree(line);
+                    if (n.path("type").asText().equals("started") && n.path("trial").asInt() == trial) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // not written yet, or a line half written: look again
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
