@@ -81,23 +81,20 @@ public final class RunsWatcher implements AutoCloseable {
         boolean appeared = false;
         for (Path root : missing) {
             try {
+                if (!Files.isDirectory(root)) {
+                    Path parent = root.getParent();
+                    while (parent != null && !Files.isDirectory(parent)) {
+                        parent = parent.getParent();
+                    }
+                    if (parent != null) {
+                        above.put(register(parent), parent);
+                    }
+                }
+                // looked at after the watch above is set up: a folder made meanwhile is not missed
                 if (Files.isDirectory(root)) {
                     watchRoot(root);
                     missing.remove(root);
                     appeared = true;
-                    continue;
-                }
-                Path parent = root.getParent();
-                while (parent != null && !Files.isDirectory(parent)) {
-                    parent = parent.getParent();
-                }
-                if (parent != null) {
-                    above.put(register(parent), parent);
-                    if (Files.isDirectory(root)) { // made while the watch was being set up
-                        watchRoot(root);
-                        missing.remove(root);
-                        appeared = true;
-                    }
                 }
             } catch (IOException e) {
                 LOG.debug("cannot watch for {}: {}", root, e.toString());
