@@ -1,5 +1,6 @@
 package babysitter.ui;
 
+import babysitter.bench.ThreadCpu;
 import babysitter.session.configuration.ConfigFiles;
 import babysitter.session.configuration.RunConfig;
 import babysitter.session.training.Runs;
@@ -37,7 +38,8 @@ import javafx.stage.Window;
  * <p>The window first trains {@code -Dbench.windowWarmUpEpochs} (default 4) epochs that are not
  * measured, so that the JIT has compiled the window's code as it had the trainer's. It prints how
  * often each chart was drawn, and with {@code -Dbench.screenshot=FILE.png} saves what the window
- * showed at the end of the measured run.
+ * showed at the end of the measured run, and where the process's CPU time went, by thread,
+ * while the headless trainer and the window trained ({@link ThreadCpu}).
  */
 public final class WindowBenchmark {
     private WindowBenchmark() {
@@ -51,8 +53,10 @@ public final class WindowBenchmark {
         System.setProperty("babysitter.runs", runs.toString());
 
         headless(config.withEpochs(2), runs); // warm-up: JIT and first-touch of the data, not measured
+        ThreadCpu headlessFrom = ThreadCpu.read();
         double headless = headless(config, runs);
         System.out.printf("headless trainer: median %,.0f samples/s%n", headless);
+        System.out.println("  CPU by thread, headless: " + ThreadCpu.read().since(headlessFrom));
         double session = sessionOnly(config, runs);
         System.out.printf("session without a window: median %,.0f samples/s (%.3f of headless)%n", session,
                 session / headless);
@@ -66,7 +70,7 @@ public final class WindowBenchmark {
         // was before the headless warm-up: the compiler works for the first tens of seconds.
         int warmUp = Integer.getInteger("bench.windowWarmUpEpochs", 4);
         if (warmUp > 0) {
-            trainInWindow(vm, config.withEpochs(warmUp), null, new ArrayList<>());
+            trainInWindow(vm, config.withEpochs(warmUp), null, new ArrayList<>(), new ArrayList<>());
         }
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         StallProbe probe = new StallProbe();
@@ -76,7 +80,8 @@ public final class WindowBenchmark {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
         Map<String, Long> drawsBefore = chartRedraws();
         long measuredFrom = System.nanoTime();
-        trainInWindow(vm, config, Boolean.getBoolean("bench.noProbe") ? null : probe, epochEnds);
+        List<ThreadCpu> windowCpu = Collections.synchronizedList(new ArrayList<>());
+        trainInWindow(vm, config, Boolean.getBoolean("bench.noProbe") ? null : probe, epochEnds, windowCpu);
         double seconds = (System.nanoTime() - measuredFrom) / 1e9;
         Map<String, Long> drawsAfter = chartRedraws();
         drawsAfter.forEach((chart, n) -> System.out.printf("  chart '%s' drawn %.1f times a second%n",
@@ -93,6 +98,9 @@ public final class WindowBenchmark {
         System.out.printf("window, charts live: median %,.0f samples/s (epochs 2..%d, after %d epochs in the window not measured)%n",
                 window, epochs, warmUp);
         System.out.printf("window / headless: %.3f%n", window / headless);
+        if (windowCpu.size() == 2) {
+            System.out.println("  CPU by thread, window, epochs 2.." + (epochs - 1) + ": " + windowCpu.get(1).since(windowCpu.get(0)));
+        }
         gaps.forEach(g -> System.out.println("  " + g));
         if (!Boolean.getBoolean("bench.noProbe")) {
             probe.printSamples();
@@ -139,8 +147,8 @@ public final class WindowBenchmark {
      * epochs end to {@code ends}, then closes its session. The probe, if any, runs from the end of
      * the first epoch (start-up and data loading are not training) to the end of the last.
      */
-    private static void trainInWindow(MainViewModel vm, RunConfig config, StallProbe probe, List<Long> ends)
-            throws Exception {
+    private static void trainInWindow(MainViewModel vm, RunConfig config, StallProbe probe, List<Long> ends,
+            List<ThreadCpu> cpu) throws Exception {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         ChangeListener<Number> onEpoch = (o, a, b) -> {
             if (b.longValue() <= a.longValue()) {
@@ -149,6 +157,11 @@ public final class WindowBenchmark {
             ends.add(System.nanoTime());
             if (b.longValue() == 1 && probe != null) {
                 probe.start();
+            }
+            // From the end of the first epoch to the end of the last but one: the trainer's thread
+            // ends with the last, and its time with it.
+            if (b.longValue() == 1 || b.longValue() == config.epochs() - 1) {
+                cpu.add(ThreadCpu.read());
             }
             if (b.longValue() >= config.epochs()) {
                 String shot = System.getProperty("bench.screenshot");
