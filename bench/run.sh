@@ -72,11 +72,11 @@ for round in $(seq 1 "$rounds"); do
     for threads in 1 2; do
       f="$r/bs-$precision-$threads.txt"
       t=$(rate "$f" "babysitter: median"); e=$(rate "$f" "babysitter inference")
-      # one line a configuration, kept for the medians: precision threads rate %floor xPyTorch inference xPyTorch
-      awk -v p=$precision -v n=$threads -v t="$t" -v e="$e" -v fl="$floor" -v pt="$best_pt" -v pe="$best_pt_eval" 'BEGIN {
-        printf "%s %d %d %.4f %.4f %d %.4f\n", p, n, t, t / fl, (pt > 0 ? t / pt : 0), e, (pe > 0 ? e / pe : 0) }' \
-        >> "$out/ratios.txt"
-      awk -v p=$precision -v n=$threads -v t="$t" -v e="$e" -v fl="$floor" -v pt="$best_pt" -v pe="$best_pt_eval" 'BEGIN {
+      # the line a person reads, and one kept for the medians in ratios.txt:
+      # precision threads rate share-of-floor ×PyTorch inference ×PyTorch
+      awk -v p=$precision -v n=$threads -v t="$t" -v e="$e" -v fl="$floor" -v pt="$best_pt" -v pe="$best_pt_eval" \
+        -v kept="$out/ratios.txt" 'BEGIN {
+        printf "%s %d %d %.4f %.4f %d %.4f\n", p, n, t, t / fl, (pt > 0 ? t / pt : 0), e, (pe > 0 ? e / pe : 0) >> kept;
         printf "Babysitter %s, %d thread(s): %d samples/s = %.0f%% of the floor", p, n, t, 100 * t / fl;
         if (pt > 0) printf ", %.2fx PyTorch best; inference %d = %.2fx PyTorch best", t / pt, e, e / pe;
         printf "\n" }'
@@ -88,10 +88,12 @@ done
 
 if [ "$rounds" -gt 1 ]; then
   echo "== medians of the $rounds rounds' ratios"
+  # the median over the rounds of column $3 of ratios.txt for precision $1, threads $2
+  sel() { awk -v p="$1" -v n="$2" -v c="$3" '$1 == p && $2 == n { print $c }' "$out/ratios.txt" | median; }
   for precision in float32 float64; do
     for threads in 1 2; do
-      sel() { awk -v p=$precision -v n=$threads -v c="$1" '$1 == p && $2 == n { print $c }' "$out/ratios.txt" | median; }
-      awk -v p=$precision -v n=$threads -v t="$(sel 3)" -v fl="$(sel 4)" -v pt="$(sel 5)" -v e="$(sel 6)" -v pe="$(sel 7)" \
+      awk -v p=$precision -v n=$threads -v t="$(sel $precision $threads 3)" -v fl="$(sel $precision $threads 4)" \
+        -v pt="$(sel $precision $threads 5)" -v e="$(sel $precision $threads 6)" -v pe="$(sel $precision $threads 7)" \
         -v torch=$has_torch 'BEGIN {
         printf "Babysitter %s, %d thread(s): %d samples/s, %.0f%% of the floor", p, n, t, 100 * fl;
         if (torch == "true") printf ", %.2fx PyTorch best; inference %d, %.2fx PyTorch best", pt, e, pe;

@@ -24,6 +24,12 @@ class RunsWatcherTest {
         return told.tryAcquire(seconds, TimeUnit.SECONDS);
     }
 
+    /** Checks that the watcher told of {@code what}, and forgets any further telling of it. */
+    private void assertToldOf(String what) throws InterruptedException {
+        assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as(what).isTrue();
+        told.drainPermits();
+    }
+
     @Test
     void aNewRunFolderIsTold() throws Exception {
         Path runs = Files.createDirectories(tmp.resolve("runs"));
@@ -39,13 +45,11 @@ class RunsWatcherTest {
         Path runs = tmp.resolve("home").resolve("runs");
         try (RunsWatcher w = new RunsWatcher(List.of(runs), told::release)) {
             Files.createDirectories(runs);
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("the runs folder appeared").isTrue();
-            told.drainPermits();
+            assertToldOf("the runs folder appeared");
             Files.createDirectories(runs.resolve("20261205-1100-digits"));
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("a run appeared in it").isTrue();
-            told.drainPermits();
+            assertToldOf("a run appeared in it");
             Files.writeString(runs.resolve("20261205-1100-digits").resolve("run.json"), "{}");
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("the run's files changed").isTrue();
+            assertToldOf("the run's files changed");
         }
     }
 
@@ -54,13 +58,11 @@ class RunsWatcherTest {
         Path runs = Files.createDirectories(tmp.resolve("runs"));
         try (RunsWatcher w = new RunsWatcher(List.of(runs), told::release)) {
             Files.delete(runs);
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("the runs folder went").isTrue();
-            told.drainPermits();
+            assertToldOf("the runs folder went");
             Files.createDirectories(runs.resolve("20261205-1100-digits"));
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("it came back with a run").isTrue();
-            told.drainPermits();
+            assertToldOf("it came back with a run");
             Files.createDirectories(runs.resolve("20261205-1200-spiral"));
-            assertThat(toldWithin(TOLD_WITHIN_SECONDS)).as("another run in it").isTrue();
+            assertToldOf("another run in it");
         }
     }
 

@@ -37,9 +37,9 @@ import javafx.stage.Window;
  *
  * <p>The window first trains {@code -Dbench.windowWarmUpEpochs} (default 4) epochs that are not
  * measured, so that the JIT has compiled the window's code as it had the trainer's. It prints how
- * often each chart was drawn, and with {@code -Dbench.screenshot=FILE.png} saves what the window
- * showed at the end of the measured run, and where the process's CPU time went, by thread,
- * while the headless trainer and the window trained ({@link ThreadCpu}).
+ * often each chart was drawn and where the process's CPU time went, by thread, while the headless
+ * trainer and the window trained ({@link ThreadCpu}); with {@code -Dbench.screenshot=FILE.png} it
+ * saves what the window showed at the end of the measured run.
  */
 public final class WindowBenchmark {
     private WindowBenchmark() {
@@ -80,7 +80,7 @@ public final class WindowBenchmark {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, (System.nanoTime() - epochEnds.get(epochEnds.size() - 1)) / 1e6));
         Map<String, Long> drawsBefore = chartRedraws();
         long measuredFrom = System.nanoTime();
-        List<ThreadCpu> windowCpu = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<ThreadCpu>> windowCpu = Collections.synchronizedList(new ArrayList<>());
         trainInWindow(vm, config, Boolean.getBoolean("bench.noProbe") ? null : probe, epochEnds, windowCpu);
         double seconds = (System.nanoTime() - measuredFrom) / 1e9;
         Map<String, Long> drawsAfter = chartRedraws();
@@ -99,7 +99,8 @@ public final class WindowBenchmark {
                 window, epochs, warmUp);
         System.out.printf("window / headless: %.3f%n", window / headless);
         if (windowCpu.size() == 2) {
-            System.out.println("  CPU by thread, window, epochs 2.." + (epochs - 1) + ": " + windowCpu.get(1).since(windowCpu.get(0)));
+            System.out.println("  CPU by thread, window, epochs 2.." + (epochs - 1) + ": "
+                    + windowCpu.get(1).join().since(windowCpu.get(0).join()));
         }
         gaps.forEach(g -> System.out.println("  " + g));
         if (!Boolean.getBoolean("bench.noProbe")) {
@@ -148,7 +149,7 @@ public final class WindowBenchmark {
      * the first epoch (start-up and data loading are not training) to the end of the last.
      */
     private static void trainInWindow(MainViewModel vm, RunConfig config, StallProbe probe, List<Long> ends,
-            List<ThreadCpu> cpu) throws Exception {
+            List<CompletableFuture<ThreadCpu>> cpu) throws Exception {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         ChangeListener<Number> onEpoch = (o, a, b) -> {
             if (b.longValue() <= a.longValue()) {
@@ -159,9 +160,10 @@ public final class WindowBenchmark {
                 probe.start();
             }
             // From the end of the first epoch to the end of the last but one: the trainer's thread
-            // ends with the last, and its time with it.
+            // ends with the last, and its time with it. Read off the JavaFX thread, which the
+            // probe is timing.
             if (b.longValue() == 1 || b.longValue() == config.epochs() - 1) {
-                cpu.add(ThreadCpu.read());
+                cpu.add(CompletableFuture.supplyAsync(ThreadCpu::read));
             }
             if (b.longValue() >= config.epochs()) {
                 String shot = System.getProperty("bench.screenshot");
